@@ -1,0 +1,99 @@
+"""Settings: defaults < assistant.toml < ASSISTANT_* environment < CLI flags.
+
+Loading has no side effects: nothing is created or downloaded here.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import os
+import tomllib
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from .errors import ConfigError
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = PROJECT_ROOT / "corpus"
+DEFAULT_INDEX = PROJECT_ROOT / "index"
+DEFAULT_MODEL = PROJECT_ROOT / "models" / "multilingual-e5-small"
+CACHE_ROOT = PROJECT_ROOT / ".cache"
+
+
+@dataclass(frozen=True)
+class Settings:
+    corpus: Path = DEFAULT_CORPUS
+    index: Path | None = None  # None: derived from the corpus path (see index_dir)
+    model: str = str(DEFAULT_MODEL)
+    query_prompt: str | None = None  # None: taken from the model (e5: "query: ")
+    passage_prompt: str | None = None
+    chunk_max_tokens: int = 320
+    top_k: int = 8
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    sparse_weight: float = 1.0
+    max_question_chars: int = 2000
+    max_upload_mb: int = 20
+    host: str = "127.0.0.1"
+    port: int = 7860
+
+    @property
+    def index_dir(self) -> Path:
+        """The index folder: explicit, or the bundled one, or one keyed by the corpus path."""
+        if self.index is not None:
+            return Path(self.index)
+        corpus = Path(self.corpus).resolve()
+        if corpus == DEFAULT_CORPUS.resolve():
+            return DEFAULT_INDEX
+        key = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
+        return CACHE_ROOT / "indexes" / f"{corpus.name}-{key}"
+
+    def replace(self, **changes) -> Settings:
+        changes = {k: v for k, v in changes.items() if v is not None}
+        return _coerce(dataclasses.replace(self, **changes))
+
+
+def _coerce(s: Settings) -> Settings:
+    values = {}
+    for f in fields(s):
+        v = getattr(s, f.name)
+        if f.name in ("corpus", "index") and v is not None:
+            v = Path(v).expanduser()
+        elif f.type in ("int",) and not isinstance(v, int):
+            try:
+                v = int(v)
+            except ValueError as e:
+                raise ConfigError(f"设置 {f.name} 需要整数 / setting {f.name} must be an integer, got {v!r}") from e
+        elif f.type in ("float",) and not isinstance(v, float):
+            try:
+                v = float(v)
+            except ValueError as e:
+                raise ConfigError(f"设置 {f.name} 需要数字 / setting {f.name} must be a number, got {v!r}") from e
+        values[f.name] = v
+    return Settings(**values)
+
+
+def load_settings(config_file: Path | None = None, env: dict[str, str] | None = None, **overrides) -> Settings:
+    """Merge the layers. ``overrides`` are CLI flags (None means "not given")."""
+    env = os.environ if env is None else env
+    names = {f.name for f in fields(Settings)}
+    merged: dict[str, object] = {}
+    path = config_file or Path(env.get("ASSISTANT_CONFIG", PROJECT_ROOT / "assistant.toml"))
+    if Path(path).is_file():
+        try:
+            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise ConfigError(f"配置文件无法解析 / cannot parse config file {path}: {e}") from e
+        unknown = set(data) - names
+        if unknown:
+            raise ConfigError(
+                f"配置文件 {path} 含未知设置 / unknown settings {sorted(unknown)}; allowed: {sorted(names)}"
+            )
+        merged.update(data)
+    for name in names:
+        key = "ASSISTANT_" + name.upper()
+        if env.get(key):
+            merged[name] = env[key]
+    merged.update({k: v for k, v in overrides.items() if v is not None and k in names})
+    return _coerce(Settings(**merged))

@@ -1,0 +1,83 @@
+"""Document metadata: the corpus catalog (catalog.toml) and what can be derived when a file has no entry. Pure
+except ``load_catalog``, which reads the file."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+from ..errors import ConfigError
+from .forms import clean
+from ..types import DocMeta, RawDocument, SourceLine
+
+CATALOG_NAME = "catalog.toml"
+_PLACE_RE = re.compile(r"([\u4e00-\u9fa5（）()]{1,12}?(?:高新区|新区|开发区|自治州|自治县|经开区|地区|省|市|区|县|州|镇))")
+_NOT_TITLE = re.compile(r"^(前\s*言|目\s*录|通\s*知|序|引言)$")
+_TITLE_WORDS = ("规划", "纲要", "方案", "计划", "意见", "办法")
+
+
+def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
+    """File name -> DocMeta for every [[document]] in corpus_dir/catalog.toml (empty if there is none)."""
+    path = Path(corpus_dir) / CATALOG_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(f"目录文件无法解析 / cannot parse {path}: {e}. Fix the TOML or delete the file.") from e
+    out: dict[str, DocMeta] = {}
+    for i, d in enumerate(data.get("document", []), 1):
+        if not d.get("id") or not d.get("file"):
+            raise ConfigError(f"{path}: document #{i} needs 'id' and 'file' / 第{i}个条目缺少 id 或 file")
+        out[d["file"]] = DocMeta(
+            doc_id=str(d["id"]), title=str(d.get("title") or d["id"]),
+            short_names=tuple(d.get("short_names", ())) or derive_short_names(str(d.get("title", ""))),
+            issuer=d.get("issuer"), year=d.get("year"), doc_number=d.get("doc_number"), file=d["file"],
+            from_catalog=True,
+        )
+    return out
+
+
+def derive_title(raw: RawDocument, stem: str) -> str:
+    """A title for a file without a catalog entry: a 《…》 title being issued, a title-like first
+    line, or the preface's "是……的纲领性文件"; never 前言 / 目录 / 通知."""
+    lines = [clean(b.text) for b in raw.blocks[:60] if isinstance(b, SourceLine)]
+    head = "".join(lines[:15])
+    m = re.search(r"印发\s*《(.+?)》", head)
+    if m:
+        return m.group(1)
+    for t in lines[:10]:
+        t = t.strip("#《》 ")
+        if (t and not _NOT_TITLE.match(t) and len(t) <= 60 and any(w in t for w in _TITLE_WORDS)
+                and not re.search(r"[。；，]", t) and not t.startswith(("关于", "第"))):
+            return t
+    text = "".join(lines)
+    m = re.search(r"是(?:引领|指导)?([^，。；]{4,40}?)的(?:纲领性|指导性|行动)文件", text)
+    if m:
+        subject = re.sub(r"期间", "", m.group(1))
+        return subject if subject.endswith(_TITLE_WORDS) else subject + "规划"
+    return stem
+
+
+def derive_short_names(title: str) -> tuple[str, ...]:
+    """'重庆高新区内陆开放高地…' -> ('重庆高新区', '高新区'); '渝中区“十四五”…' -> ('渝中区', '渝中')."""
+    m = _PLACE_RE.search(title)
+    if not m:
+        return ()
+    place = m.group(1)
+    names = [place]
+    for prefix in ("重庆市", "重庆", "四川省", "成都市"):
+        if place.startswith(prefix) and len(place) > len(prefix) + 1:
+            names.append(place[len(prefix):])
+    for n in list(names):
+        if n.endswith(("区", "县", "市")) and len(n) >= 3 and not n.endswith(("新区", "高新区", "开发区")):
+            names.append(n[:-1])
+    return tuple(dict.fromkeys(names))
+
+
+def meta_for(path: Path, raw: RawDocument, catalog: dict[str, DocMeta]) -> DocMeta:
+    if path.name in catalog:
+        return catalog[path.name]
+    title = derive_title(raw, path.stem)
+    return DocMeta(doc_id=path.stem, title=title, short_names=derive_short_names(title), file=path.name)

@@ -1,0 +1,56 @@
+"""Read and parse files: the I/O edge of ingestion."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from .catalog import load_catalog, meta_for
+from ..errors import DocumentError
+from ..types import DocMeta, Document
+from .parser import parse
+
+log = logging.getLogger(__name__)
+
+SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+
+
+def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None) -> Document:
+    """Read one file and parse it. Raises DocumentError (naming file and line) when it cannot be read."""
+    from .readers import read_file
+
+    path = Path(path)
+    raw = read_file(path)
+    if meta is None:
+        meta = meta_for(path, raw, catalog if catalog is not None else load_catalog(path.parent))
+    doc = parse(raw, meta)
+    for w in doc.warnings:
+        log.info(w)
+    return doc
+
+
+def corpus_files(corpus_dir: str | Path) -> list[Path]:
+    d = Path(corpus_dir)
+    if not d.is_dir():
+        raise DocumentError(f"语料目录不存在 / corpus folder does not exist: {d}. "
+                            "Pass --corpus with a folder holding .txt/.md/.docx/.pdf plans.")
+    return sorted(p for p in d.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
+                  and not p.name.startswith("."))
+
+
+def load_corpus(corpus_dir: str | Path, progress: bool = False) -> list[Document]:
+    """Every supported plan in a folder, with catalog metadata where there is an entry."""
+    files = corpus_files(corpus_dir)
+    catalog = load_catalog(Path(corpus_dir))
+    if progress:
+        from tqdm import tqdm
+
+        files = tqdm(files, desc="解析文档 parsing", unit="file", disable=None)
+    docs = [load_document(p, catalog=catalog) for p in files]
+    seen: dict[str, str] = {}
+    for d in docs:
+        if d.doc_id in seen:
+            raise DocumentError(f"文档编号重复 / duplicate document id {d.doc_id!r} ({seen[d.doc_id]} and {d.path}); "
+                                "give one of them another id in catalog.toml or rename the file")
+        seen[d.doc_id] = d.path
+    return docs

@@ -1,0 +1,114 @@
+"""RawDocument -> Document: sections with heading paths, indicator tables, 专栏 projects, goals. Pure."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from ..numbers import normalise_years, numbers_in
+from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
+from .forms import lead_sentence
+from .segment import segment
+from .structure import Node, build_tree, infer_missing
+from .tables import TableContext, build_rows
+
+_GOAL_YEAR_RE = re.compile(r"(?:到|至|力争到|预计到|计划到)\s*((?:19|20)\d\d)\s*年")
+_SENT_RE = re.compile(r"[^。；！？]+[。；！？]?")
+
+
+def _sections(root: Node, doc_id: str) -> list[tuple[Node, Section]]:
+    out: list[tuple[Node, Section]] = []
+
+    def walk(node: Node, path: tuple[str, ...], sid: str, parent: str | None, level: int) -> int:
+        paragraphs = tuple(Paragraph(text, ln, lead_sentence(text)) for ln, text in node.paragraphs)
+        if node.kind == "box":
+            paragraphs = tuple(Paragraph(t, ln, name or None) for ln, t, name in node.event.items)
+        sec = Section(id=sid, doc_id=doc_id, kind=node.kind, number=node.number, title=node.title, path=path,
+                      level=level, parent_id=parent, paragraphs=paragraphs, line_start=node.lineno,
+                      line_end=node.last_line, inferred=node.inferred)
+        pos = len(out)
+        out.append((node, sec))
+        end = max([node.last_line, node.lineno] + [p.lineno for p in paragraphs])
+        for i, child in enumerate(node.children, 1):
+            end = max(end, walk(child, path + (child.display,), f"{sid}.{i}", sid, level + 1))
+        out[pos] = (node, Section(**{**sec.__dict__, "line_end": end}))
+        return end
+
+    for i, child in enumerate(root.children, 1):
+        walk(child, (child.display,), f"{doc_id}:{i}", None, 1)
+    return out
+
+
+def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
+    goals: list[Goal] = []
+    for sec in sections:
+        if sec.kind == "table":
+            continue
+        for p in sec.paragraphs:
+            text = normalise_years(p.text)
+            sentences = [s for s in _SENT_RE.findall(text) if s.strip()]
+            k = 0
+            while k < len(sentences):
+                m = _GOAL_YEAR_RE.search(sentences[k])
+                if not m:
+                    k += 1
+                    continue
+                j = k + 1  # the goal runs on until another year is named
+                while j < len(sentences) and not re.search(r"(?:19|20)\d\d\s*年", sentences[j]):
+                    j += 1
+                body = "".join(sentences[k:j]).strip()
+                goals.append(Goal(doc_id, m.group(1), body, numbers_in(body), sec.id, sec.path, p.lineno))
+                k = j
+    return goals
+
+
+def _note_text(ev) -> str | None:
+    return "\n".join(t for _, t in ev.notes) or None
+
+
+def parse(raw: RawDocument, meta: DocMeta) -> Document:
+    events = segment(raw)
+    events, warns = infer_missing(events, "zhang")
+    root = build_tree(events)
+    pairs = _sections(root, meta.doc_id)
+    parent_of = {s.id: s.parent_id for _, s in pairs}
+    sections = [s for _, s in pairs]
+    section_by_id = {s.id: s for s in sections}
+    tables: list[Table] = []
+    boxes: list[Box] = []
+    for node, sec in pairs:
+        ev = node.event
+        if node.kind not in ("table", "box"):
+            continue
+        parent_id = parent_of[sec.id] or sec.id
+        parent_path = section_by_id[parent_id].path if parent_of[sec.id] else ()
+        if node.kind == "table":
+            ctx = TableContext(meta.doc_id, node.display, parent_id, parent_path, _note_text(ev))
+            rows, row_warns = build_rows(ev.header, ev.rows, ctx)
+            warns.extend(row_warns)
+            if not rows:
+                warns.append((ev.lineno, "表格未识别出指标表头 / no indicator header (指标 + year columns) found; "
+                                         "rows kept as a plain table"))
+            tables.append(Table(meta.doc_id, node.display, parent_id, ev.header, tuple(r for r, _ in ev.rows),
+                                tuple(t for _, t in ev.notes), tuple(rows), ev.lineno, ev.line_end or ev.lineno))
+        else:
+            projects = tuple(
+                Project(meta.doc_id, name, text, node.display, parent_id, sec.path, ln)
+                for ln, text, name in ev.items
+            )
+            if not projects:
+                warns.append((ev.lineno, "专栏没有条目 / box has no items"))
+            boxes.append(Box(meta.doc_id, node.display, parent_id, projects, sec.paragraphs, ev.lineno,
+                             ev.line_end or ev.lineno))
+    messages = tuple(f"{raw.path}:{ln}: {msg}" for ln, msg in sorted(warns)) + tuple(raw.warnings)
+    return Document(
+        meta=meta, path=raw.path, sha256=_sha(raw), sections=tuple(sections), tables=tuple(tables),
+        boxes=tuple(boxes), goals=tuple(_goals(sections, meta.doc_id)), warnings=messages,
+    )
+
+
+def _sha(raw: RawDocument) -> str:
+    h = hashlib.sha256()
+    for b in raw.blocks:
+        h.update(repr(b).encode("utf-8"))
+    return h.hexdigest()

@@ -1,0 +1,284 @@
+"""Turn a file's blocks into a flat stream of events: headings, paragraphs, 专栏 boxes and tables. Pure.
+
+Boxes and tables are recognised before headings, because the numbered items
+inside a 专栏 ("1.探索发展……：") look exactly like "1." headings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbers import to_halfwidth
+from ..types import RawDocument, SourceLine, SourceTable
+from .forms import HeadingForm, box_title, clean, heading_form, is_indented, is_note, table_title
+from .tables import is_header
+
+_ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
+_NAME_CUT_RE = re.compile(r"[：:。]")
+_TITLE_NUM_RE = re.compile(r"^(?:附)?(?:表|专栏)\s*(\d+)")
+
+
+@dataclass(frozen=True)
+class Line:
+    lineno: int
+    raw: str
+    text: str
+    indented: bool
+    style_level: int | None = None
+
+
+@dataclass
+class Event:
+    kind: str  # heading | para | box | table | blank
+    lineno: int
+    text: str = ""
+    raw: str = ""
+    form: HeadingForm | None = None
+    inferred: bool = False
+    # boxes: items as (lineno, text, name); tables: header, rows, notes
+    items: list[tuple[int, str, str]] = field(default_factory=list)
+    header: tuple[str, ...] = ()
+    rows: list[tuple[tuple[str, ...], int]] = field(default_factory=list)
+    notes: list[tuple[int, str]] = field(default_factory=list)
+    extra: list[tuple[int, str]] = field(default_factory=list)  # other lines kept in a box or table
+    line_end: int = 0
+    style_level: int | None = None
+
+    @property
+    def title_number(self) -> int | None:
+        m = _TITLE_NUM_RE.match(self.text)
+        return int(m.group(1)) if m else None
+
+
+def to_lines(raw: RawDocument) -> list[Line | SourceTable]:
+    out: list[Line | SourceTable] = []
+    for b in raw.blocks:
+        if isinstance(b, SourceTable):
+            out.append(b)
+        elif isinstance(b, SourceLine):
+            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level))
+    return out
+
+
+def item_number(text: str) -> int | None:
+    m = _ITEM_NUM_RE.match(text)
+    if not m:
+        return None
+    if m.group(3):
+        return ord(m.group(3)) - 0x2460 + 1
+    return int(m.group(1) or m.group(2))
+
+
+def project_name(text: str) -> str:
+    """Item text -> project name: number removed, cut before the first ：/:/。."""
+    body = _ITEM_NUM_RE.sub("", text, count=1).strip()
+    m = _NAME_CUT_RE.search(body)
+    return body[: m.start()].strip() if m else body
+
+
+def _cells(line: Line) -> tuple[str, ...]:
+    if "\t" in line.raw.strip("\t \u3000"):
+        return tuple(clean(c) for c in line.raw.strip().split("\t"))
+    return (line.text,)
+
+
+def _is_cell_line(line: Line) -> bool:
+    return line.indented or "\t" in line.raw.strip("\t \u3000")
+
+
+def _is_header_word(cell: str) -> bool:
+    c = to_halfwidth(cell).replace(" ", "")
+    return bool(re.match(r"^((19|20)\d\d年?.{0,4}|序号|编号|指标.{0,3}|名称|单位|计量单位|属性|类型|项目)$", c))
+
+
+def _group_rows(cell_lines: list[list[Line]]) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]] | None:
+    """Groups of cell lines (split at blank lines) -> header and rows, or None if no header."""
+    rows: list[tuple[tuple[str, ...], int]] = []
+    for group in cell_lines:
+        if len(group) == 1 or all("\t" not in ln.raw.strip("\t \u3000") for ln in group):
+            if any("\t" in ln.raw.strip("\t \u3000") for ln in group):
+                rows.extend((_cells(ln), ln.lineno) for ln in group)
+            else:
+                rows.append((tuple(ln.text for ln in group), group[0].lineno))
+        else:
+            rows.extend((_cells(ln), ln.lineno) for ln in group)
+    if not rows:
+        return None
+    header, first_line = rows[0]
+    if not is_header(header):
+        # one long run without blank separators: the header is the leading run of header words
+        n = 0
+        while n < len(header) and _is_header_word(header[n]):
+            n += 1
+        if n < 2 or not is_header(header[:n]):
+            return None
+        flat = header[n:]
+        regrouped = [(flat[i:i + n], first_line) for i in range(0, len(flat), n)]
+        return header[:n], regrouped + rows[1:]
+    return header, rows[1:]
+
+
+def _collect_cells(lines: list, i: int) -> tuple[list[list[Line]], int]:
+    """Cell lines from i on, grouped at blank lines; returns groups and the index after the last cell."""
+    groups: list[list[Line]] = [[]]
+    j, end = i, i
+    while j < len(lines):
+        ln = lines[j]
+        if not isinstance(ln, Line):
+            break
+        if not ln.text:
+            if groups[-1]:
+                groups.append([])
+            j += 1
+            continue
+        if not _is_cell_line(ln):
+            break
+        # a category row or value cell is a cell; a long tab-indented paragraph is not
+        groups[-1].append(ln)
+        j += 1
+        end = j
+    return [g for g in groups if g], end
+
+
+def _collect_notes(lines: list, i: int, ev: Event) -> int:
+    j = i
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    if j < len(lines) and isinstance(lines[j], Line) and is_note(lines[j].text):
+        ev.notes.append((lines[j].lineno, lines[j].text))
+        ev.line_end = lines[j].lineno
+        numbered = bool(re.search(r"[:：]\s*1[\.．、]", lines[j].text))
+        j += 1
+        while numbered and j < len(lines) and isinstance(lines[j], Line) and item_number(lines[j].text):
+            ev.notes.append((lines[j].lineno, lines[j].text))
+            ev.line_end = lines[j].lineno
+            j += 1
+        return j
+    return i
+
+
+def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int] | None:
+    """A table starting at lines[i] (after skipping blanks), titled ``title``."""
+    j = i
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    if j < len(lines) and isinstance(lines[j], SourceTable):
+        t = lines[j]
+        rows = [tuple(clean(c) for c in r) for r in t.rows if any(c.strip() for c in r)]
+        if not rows:
+            return None
+        ev = Event("table", lineno, text=title, header=rows[0],
+                   rows=[(r, t.lineno) for r in rows[1:]], line_end=t.lineno)
+        return ev, _collect_notes(lines, j + 1, ev)
+    if j >= len(lines) or not isinstance(lines[j], Line) or not _is_cell_line(lines[j]):
+        return None
+    groups, end = _collect_cells(lines, j)
+    grouped = _group_rows(groups)
+    if grouped is None:
+        return None
+    header, rows = grouped
+    ev = Event("table", lineno, text=title, header=header, rows=rows, line_end=lines[end - 1].lineno)
+    return ev, _collect_notes(lines, end, ev)
+
+
+def _ends_box(text: str) -> bool:
+    f = heading_form(text)
+    return bool(box_title(text) or table_title(text) or (f and f.kind not in ("arabic", "paren_arabic", "circled")))
+
+
+def _collect_box(lines: list, i: int, ev: Event) -> int:
+    """Items of a 专栏 box from lines[i]; a box ends at a heading, or at a blank line not followed by the next item."""
+    expected = 1
+    j = i
+    while j < len(lines):
+        ln = lines[j]
+        if not isinstance(ln, Line):
+            break
+        if not ln.text:
+            k = j
+            while k < len(lines) and isinstance(lines[k], Line) and not lines[k].text:
+                k += 1
+            nxt = lines[k] if k < len(lines) else None
+            if ev.items and isinstance(nxt, Line) and item_number(nxt.text) == expected:
+                j = k
+                continue
+            if not ev.items and k < len(lines) and isinstance(nxt, Line) and not _ends_box(nxt.text):
+                j = k  # blank right after the title
+                continue
+            break
+        if _ends_box(ln.text) or ln.style_level is not None:
+            break
+        num = item_number(ln.text)
+        if num is not None and ev.items and num != expected:
+            break
+        if num is not None:
+            expected = num + 1
+        ev.items.append((ln.lineno, ln.text, project_name(ln.text)))
+        ev.line_end = ln.lineno
+        j += 1
+    return j
+
+
+def _is_doc_title(ln: Line, events: list[Event]) -> bool:
+    """A first, top-level styled heading naming a plan is the document's title, not a section."""
+    return (ln.style_level == 1 and all(e.kind == "blank" for e in events)
+            and any(w in ln.text for w in ("规划", "纲要", "方案", "计划", "意见")))
+
+
+def segment(raw: RawDocument) -> list[Event]:
+    lines = to_lines(raw)
+    events: list[Event] = []
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if isinstance(ln, SourceTable):
+            title = "（未命名表格）"
+            found = _try_table(lines, i, title, ln.lineno)
+            if found:
+                events.append(found[0])
+                i = found[1]
+            else:
+                events.extend(Event("para", ln.lineno, text=clean(" ".join(r)), raw=" ".join(r)) for r in ln.rows)
+                i += 1
+            continue
+        if not ln.text:
+            events.append(Event("blank", ln.lineno))
+            i += 1
+            continue
+        box = box_title(ln.text)
+        ttl = box or table_title(ln.text)
+        if ttl:
+            found = _try_table(lines, i + 1, ttl, ln.lineno)
+            if found:
+                events.append(found[0])
+                i = found[1]
+                continue
+            if box:
+                ev = Event("box", ln.lineno, text=box, line_end=ln.lineno)
+                i = _collect_box(lines, i + 1, ev)
+                events.append(ev)
+                continue
+        if _is_cell_line(ln) and (is_header(_cells(ln)) or _is_header_word(ln.text)):
+            found = _try_table(lines, i, "（未命名表格）", ln.lineno)
+            if found:
+                prev = next((e for e in reversed(events) if e.kind != "blank"), None)
+                if prev is not None and prev.kind == "para" and len(prev.text) <= 40 and prev.text[-1:] not in "。；":
+                    found[0].text = prev.text  # the line above names the table
+                    found[0].lineno = prev.lineno
+                    events.remove(prev)
+                events.append(found[0])
+                i = found[1]
+                continue
+        form = heading_form(ln.text)
+        if form is None and ln.style_level is not None:
+            form = HeadingForm("styled", None, ln.text, ln.text, ln.text, "")
+        if form is not None and form.kind == "styled" and _is_doc_title(ln, events):
+            events.append(Event("title", ln.lineno, text=ln.text, raw=ln.raw))
+        elif form is not None:
+            events.append(Event("heading", ln.lineno, text=ln.text, raw=ln.raw, form=form, style_level=ln.style_level))
+        else:
+            events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
+        i += 1
+    return events
+

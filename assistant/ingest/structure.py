@@ -1,0 +1,145 @@
+"""From the event stream to the heading tree: missing headings inferred, levels from the forms used. Pure."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..numbers import cn_to_int
+from .forms import RANKS, HeadingForm
+from .segment import Event
+
+_CN = "零一二三四五六七八九"
+
+
+def int_to_cn(n: int) -> str:
+    if n < 10:
+        return _CN[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN[tens]) + "十" + (_CN[ones] if ones else "")
+
+
+def _num(ev: Event) -> int | None:
+    return cn_to_int(ev.form.number) if ev.form and ev.form.number else None
+
+
+def _anomalous(ev: Event, rare: bool) -> bool:
+    """A body line starting with whitespace where the document's body lines normally do not:
+    what a heading lost in export often leaves behind."""
+    return rare and ev.kind == "para" and ev.raw[:1] in (" ", "\u3000")
+
+
+def infer_missing(events: list[Event], kind: str = "zhang") -> tuple[list[Event], list[tuple[int, str]]]:
+    """Insert inferred headings where the numbering of ``kind`` headings skips one.
+
+    The inferred chapter starts at the earliest place the evidence allows: a table or box
+    numbered for it (表2-1, 专栏2-1), a restart of 节 numbering, and the first body line that
+    starts with stray whitespace after the previous chapter's first section.
+    """
+    paras = [e for e in events if e.kind == "para"]
+    rare = sum(1 for e in paras if e.raw[:1] in (" ", "\u3000")) <= max(2, len(paras) // 20)
+    heads = [(i, e) for i, e in enumerate(events) if e.kind == "heading" and e.form.kind == kind and _num(e)]
+    inserts: list[tuple[int, Event]] = []
+    warnings: list[tuple[int, str]] = []
+    for (ia, a), (ib, b) in zip(heads, heads[1:], strict=False):
+        na, nb = _num(a), _num(b)
+        if nb - na != 2:
+            if nb - na > 2:
+                warnings.append((b.lineno, f"章节编号跳跃 / heading numbers jump from {na} to {nb}"))
+            continue
+        missing = na + 1
+        region = list(range(ia + 1, ib))
+        jie = [i for i in region if events[i].kind == "heading" and events[i].form.kind == "jie"]
+        start: int | None = None
+        for prev, cur in zip(jie, jie[1:], strict=False):  # 节 numbering restarts: the chapter starts there
+            if (_num(events[cur]) or 0) <= (_num(events[prev]) or 0):
+                start = cur
+                break
+        evidence = next((i for i in region if events[i].kind in ("table", "box") and events[i].title_number == missing),
+                        None)
+        if start is None and evidence is not None:
+            before = [i for i in jie if i < evidence]
+            start = before[-1] if before else evidence
+        if start is None:
+            warnings.append((b.lineno, f"缺少第{int_to_cn(missing)}章标题 / chapter {missing} heading appears missing "
+                                       f"(between lines {a.lineno} and {b.lineno}); its text stays in the previous chapter"))
+            continue
+        floor = next((i for i in jie if i < start), ia)  # keep the previous chapter's first section
+        for i in range(floor + 1, start):
+            if _anomalous(events[i], rare):
+                start = i
+                break
+        number = int_to_cn(missing) if not a.form.number.isdigit() else str(missing)
+        title = "（原文缺标题）"
+        form = HeadingForm(kind, number, title, f"第{number}章{title}", "", "")
+        inserts.append((start, Event("heading", events[start].lineno, text=form.display, form=form, inferred=True)))
+        warnings.append((events[start].lineno,
+                         f"推断出缺失的标题 / inferred missing heading 第{number}章 before this line"))
+    out = list(events)
+    for idx, ev in sorted(inserts, key=lambda x: -x[0]):
+        out.insert(idx, ev)
+    return out, warnings
+
+
+@dataclass
+class Node:
+    kind: str
+    title: str
+    display: str
+    number: str | None
+    rank: int
+    lineno: int
+    source: str = ""
+    inferred: bool = False
+    paragraphs: list[tuple[int, str]] = field(default_factory=list)
+    children: list[Node] = field(default_factory=list)
+    event: Event | None = None
+    last_line: int = 0
+
+
+def _styled_ranks(events: list[Event]) -> dict[int, int]:
+    """Rank for unnumbered styled headings (Word/markdown levels), learnt from numbered ones at the same level."""
+    seen: dict[int, int] = {}
+    for e in events:
+        if e.kind == "heading" and e.style_level is not None and e.form.kind != "styled":
+            seen.setdefault(e.style_level, RANKS[e.form.kind])
+    return seen
+
+
+def build_tree(events: list[Event]) -> Node:
+    root = Node("root", "", "", None, -1, 0)
+    styled = _styled_ranks(events)
+    stack = [root]
+    current = root
+    for ev in events:
+        if ev.kind == "blank":
+            continue
+        if ev.kind == "heading":
+            f = ev.form
+            rank = RANKS.get(f.kind) if f.kind != "styled" else styled.get(ev.style_level, ev.style_level or 1)
+            while len(stack) > 1 and stack[-1].rank >= rank:
+                stack.pop()
+            node = Node(f.kind, f.title, f.display, f.number, rank, ev.lineno, f.source, ev.inferred, event=ev,
+                        last_line=ev.lineno)
+            stack[-1].children.append(node)
+            stack.append(node)
+            current = node
+            if f.rest:
+                node.paragraphs.append((ev.lineno, f.rest))
+            continue
+        if ev.kind == "title":
+            root.children.append(Node("title", ev.text, ev.text, None, -1, ev.lineno, ev.text, last_line=ev.lineno))
+            continue
+        if current is root:  # text before the first heading
+            front = Node("front", "（文首）", "（文首）", None, -1, ev.lineno, last_line=ev.lineno)
+            root.children.append(front)
+            current = front
+            stack = [root]
+        if ev.kind == "para":
+            current.paragraphs.append((ev.lineno, ev.text))
+            current.last_line = ev.lineno
+        else:  # box or table: a leaf of the current section
+            leaf = Node(ev.kind, ev.text, re.sub(r"\s+", " ", ev.text), None, 99, ev.lineno, ev.text, event=ev,
+                        last_line=ev.line_end)
+            current.children.append(leaf)
+    return root

@@ -1,0 +1,84 @@
+"""Number rules for plan text: Chinese numerals, full-width digits, 万/亿, cumulative markers. Pure."""
+
+from __future__ import annotations
+
+import re
+
+_CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "О": 0, "O": 0, "Ｏ": 0, "0": 0,
+              "一": 1, "壹": 1, "二": 2, "两": 2, "贰": 2, "三": 3, "叁": 3, "四": 4, "肆": 4,
+              "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
+_CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
+CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS)
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+
+NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+
+
+def to_halfwidth(text: str) -> str:
+    """Full-width digits and number punctuation to ASCII (other characters unchanged)."""
+    return text.translate(_FULLWIDTH)
+
+
+def cn_to_int(text: str) -> int | None:
+    """'二十三' -> 23, '十' -> 10, '二О三五' -> 2035 (digit-by-digit form). None if not a numeral."""
+    text = text.strip()
+    if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
+        if text.isdigit():
+            return int(to_halfwidth(text))
+        return None
+    if not any(c in _CN_UNITS for c in text):  # digit-by-digit: 二〇三五
+        return int("".join(str(_CN_DIGITS[c]) for c in text))
+    total, current = 0, 0
+    for c in text:
+        if c in _CN_DIGITS:
+            current = _CN_DIGITS[c]
+        else:
+            total += (current or 1) * _CN_UNITS[c]
+            current = 0
+    return total + current
+
+
+_YEAR_CN_RE = re.compile(f"[{CN_NUMERAL_CHARS}]{{4}}(?=年)")
+
+
+def normalise_years(text: str) -> str:
+    """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年')."""
+    def repl(m: re.Match) -> str:
+        v = cn_to_int(m.group(0))
+        return str(v) if v and 1900 <= v <= 2200 else m.group(0)
+    return _YEAR_CN_RE.sub(repl, text)
+
+
+CUMULATIVE_RE = re.compile(r"^\s*[\[【［](.*)[\]】］]\s*$")
+
+
+def is_cumulative(raw: str | None) -> bool:
+    return bool(raw) and bool(CUMULATIVE_RE.match(raw))
+
+
+def parse_value(raw: str | None) -> float | None:
+    """A table cell to a number: '[7.76]' -> 7.76, '【6700】' -> 6700, '1.5万' -> 15000,
+    '2,900' -> 2900, '35%' -> 35. Bounds and ranges ('>30', '6人（含）以下') give None."""
+    if raw is None:
+        return None
+    s = to_halfwidth(raw).strip()
+    m = CUMULATIVE_RE.match(s)
+    if m:
+        s = m.group(1).strip()
+    s = s.rstrip("%").strip()
+    mult = 1.0
+    if s.endswith("万亿"):
+        mult, s = 1e12, s[:-2]
+    elif s.endswith("亿"):
+        mult, s = 1e8, s[:-1]
+    elif s.endswith("万"):
+        mult, s = 1e4, s[:-1]
+    if re.fullmatch(r"-?\d+(?:,\d{3})*(?:\.\d+)?", s):
+        return float(s.replace(",", "")) * mult
+    v = cn_to_int(s)
+    return float(v) * mult if v is not None and s else None
+
+
+def numbers_in(text: str) -> tuple[str, ...]:
+    """Numeric strings as written (ASCII digits after full-width folding), in order."""
+    return tuple(m.group(0) for m in NUMBER_RE.finditer(to_halfwidth(text)))

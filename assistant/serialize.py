@@ -1,0 +1,51 @@
+"""Records to plain JSON-able dicts: the stable output contracts of the CLI and the page. Pure."""
+
+from __future__ import annotations
+
+from .types import Answer, Citation, IndicatorRow, Project, Section
+
+
+def indicator_to_dict(row: IndicatorRow) -> dict:
+    d = {
+        "doc_id": row.doc_id, "table": row.table, "seq": row.seq, "category": row.category, "name": row.name,
+        "unit": row.unit, "baseline_year": row.baseline_year, "baseline": row.baseline,
+        "baseline_raw": row.baseline_raw, "target_year": row.target_year, "target": row.target,
+        "target_raw": row.target_raw, "attribute": row.attribute, "cumulative": row.cumulative,
+        "heading_path": list(row.heading_path), "note": row.note,
+    }
+    if row.values:
+        d["values"] = [{"year": v.year, "raw": v.raw, "value": v.value, "cumulative": v.cumulative}
+                       for v in row.values]
+    return d
+
+
+def indicator_contract(row: IndicatorRow) -> dict:
+    """The answer contract's indicator object (a subset of indicator_to_dict)."""
+    keys = ("doc_id", "table", "name", "unit", "baseline_year", "baseline", "target_year", "target", "attribute",
+            "cumulative")
+    full = indicator_to_dict(row)
+    return {k: full[k] for k in keys}
+
+
+def project_to_dict(p: Project) -> dict:
+    return {"doc_id": p.doc_id, "box": p.box, "name": p.name, "description": p.description,
+            "heading_path": list(p.heading_path), "line": p.lineno}
+
+
+def section_to_dict(s: Section) -> dict:
+    return {"id": s.id, "doc_id": s.doc_id, "kind": s.kind, "title": s.title, "heading_path": list(s.path),
+            "level": s.level, "inferred": s.inferred, "lines": [s.line_start, s.line_end], "text": s.text}
+
+
+def citation_to_dict(c: Citation) -> dict:
+    return {"n": c.n, "doc_id": c.doc_id, "doc_title": c.doc_title, "heading_path": list(c.heading_path),
+            "text": c.text, "score": round(float(c.score), 6)}
+
+
+def answer_to_dict(a: Answer, qid: object = None) -> dict:
+    return {
+        "id": qid, "question": a.question, "answer": a.answer, "refused": a.refused,
+        "citations": [citation_to_dict(c) for c in a.citations],
+        "indicators": [indicator_contract(r) for r in a.indicators],
+        "latency_ms": round(a.latency_ms, 1),
+    }

@@ -1,0 +1,285 @@
+"""Frozen records passed between pipeline stages.
+
+read (ingest.readers) -> RawDocument -> parse (ingest.parser) -> Document
+-> chunk -> Chunk -> retrieve -> Hit -> compose -> Answer
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+# ---------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class SourceLine:
+    """One line (txt/md), paragraph (docx) or text line (pdf) of a source file.
+
+    ``lineno`` is 1-based: the line in a text file, the paragraph number in a
+    .docx, a running line number in a .pdf (``page`` says which page).
+    ``style_level`` is a heading level the file format itself declares
+    (a Word "Heading 2" style, a markdown ``##``), ``None`` when it declares none.
+    """
+
+    lineno: int
+    text: str
+    style_level: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class SourceTable:
+    """A real table (Word or PDF); each row is a tuple of cell texts."""
+
+    lineno: int
+    rows: tuple[tuple[str, ...], ...]
+    page: int | None = None
+
+
+Block = SourceLine | SourceTable
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """What a reader produces: the file's blocks in body order plus warnings."""
+
+    path: str
+    fmt: str  # "txt" | "md" | "docx" | "pdf"
+    blocks: tuple[Block, ...]
+    encoding: str | None = None
+    warnings: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- catalog
+
+
+@dataclass(frozen=True)
+class DocMeta:
+    """Catalog entry (or one derived from the file when there is none)."""
+
+    doc_id: str
+    title: str
+    short_names: tuple[str, ...] = ()
+    issuer: str | None = None
+    year: int | None = None
+    doc_number: str | None = None
+    file: str | None = None
+    from_catalog: bool = False
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of body text; ``topic`` is its lead sentence when it has one."""
+
+    text: str
+    lineno: int
+    topic: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """A node of the heading tree.
+
+    ``path`` is the heading path below the document title
+    (e.g. ("第三章 推动形成全面开放新格局", "第一节 统筹“五区联动”协调发展")).
+    ``kind`` is the heading form (zhang, jie, cn_num, ...); ``inferred`` marks a
+    node the parser created for a heading missing from the source.
+    """
+
+    id: str
+    doc_id: str
+    kind: str
+    number: str | None
+    title: str
+    path: tuple[str, ...]
+    level: int
+    parent_id: str | None
+    paragraphs: tuple[Paragraph, ...]
+    line_start: int
+    line_end: int
+    inferred: bool = False
+
+    @property
+    def heading(self) -> str:
+        return self.path[-1] if self.path else ""
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.text for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class YearValue:
+    year: str
+    raw: str | None
+    value: float | None
+    cumulative: bool
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """One row of an indicator table, raw cells kept next to parsed values."""
+
+    doc_id: str
+    table: str
+    seq: str | None
+    category: str | None
+    name: str
+    unit: str | None
+    baseline_year: str | None
+    baseline_raw: str | None
+    baseline: float | None
+    target_year: str | None
+    target_raw: str | None
+    target: float | None
+    attribute: str | None
+    cumulative: bool
+    values: tuple[YearValue, ...]
+    heading_path: tuple[str, ...]
+    section_id: str
+    note: str | None
+    header: tuple[str, ...]
+    cells: tuple[str, ...]
+    lineno: int
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table as found: title, header, rows of cells, notes, and its indicator rows."""
+
+    doc_id: str
+    title: str
+    section_id: str
+    header: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+    notes: tuple[str, ...]
+    indicators: tuple[IndicatorRow, ...]
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Project:
+    """One item of a 专栏 box of key projects."""
+
+    doc_id: str
+    name: str
+    description: str
+    box: str
+    section_id: str
+    heading_path: tuple[str, ...]
+    lineno: int
+
+    @property
+    def text(self) -> str:
+        return self.description
+
+
+@dataclass(frozen=True)
+class Box:
+    """A 专栏 box: its title and either projects or a table."""
+
+    doc_id: str
+    title: str
+    section_id: str
+    projects: tuple[Project, ...]
+    body: tuple[Paragraph, ...]
+    line_start: int
+    line_end: int
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A target stated in running text ("到2025年，……达到……")."""
+
+    doc_id: str
+    year: str
+    text: str
+    numbers: tuple[str, ...]
+    section_id: str
+    heading_path: tuple[str, ...]
+    lineno: int
+
+
+@dataclass(frozen=True)
+class Document:
+    meta: DocMeta
+    path: str
+    sha256: str
+    sections: tuple[Section, ...]
+    tables: tuple[Table, ...]
+    boxes: tuple[Box, ...]
+    goals: tuple[Goal, ...]
+    warnings: tuple[str, ...] = ()
+
+    @property
+    def doc_id(self) -> str:
+        return self.meta.doc_id
+
+    @property
+    def indicators(self) -> tuple[IndicatorRow, ...]:
+        return tuple(r for t in self.tables for r in t.indicators)
+
+    @property
+    def projects(self) -> tuple[Project, ...]:
+        return tuple(p for b in self.boxes for p in b.projects)
+
+    def section(self, section_id: str) -> Section:
+        for s in self.sections:
+            if s.id == section_id:
+                return s
+        raise KeyError(section_id)
+
+
+# ---------------------------------------------------------------- retrieval and answers
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable unit. ``text`` is the source passage verbatim (debris removed);
+    ``embed_text`` is what the embedder sees (short name + heading path + text)."""
+
+    id: str
+    doc_id: str
+    kind: str  # "section" | "indicator" | "project" | "goal"
+    section_id: str
+    heading_path: tuple[str, ...]
+    text: str
+    embed_text: str
+    lineno: int = 0
+
+
+@dataclass(frozen=True)
+class Hit:
+    chunk: Chunk
+    score: float
+    rank: int
+    scores: dict[str, float] = field(default_factory=dict, compare=False, hash=False)
+
+
+@dataclass(frozen=True)
+class Citation:
+    n: int
+    doc_id: str
+    doc_title: str
+    heading_path: tuple[str, ...]
+    text: str
+    score: float
+    highlight: str | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    answer: str
+    refused: bool
+    citations: tuple[Citation, ...] = ()
+    indicators: tuple[IndicatorRow, ...] = ()
+    related: tuple[Citation, ...] = ()
+    intent: str = "open"
+    docs: tuple[str, ...] = ()
+    latency_ms: float = 0.0
