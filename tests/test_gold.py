@@ -1,0 +1,233 @@
+"""The gold question sets: the real files pass the checker, and the checker catches what it should."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from assistant.gold import (
+    CATEGORIES,
+    MAX_OVERLAP_SHARE,
+    MAX_TEMPLATE_SHARE,
+    Evidence,
+    GoldFormatError,
+    GoldItem,
+    GoldTurn,
+    check_gold,
+    load_gold,
+    shares_run,
+    skeleton,
+    templated,
+)
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "eval" / "gold"
+CORPUS = ROOT / "corpus"
+DOC_FILES = {"gaoxin": "gaoxin_open_highland_14th_fyp.txt", "yuzhong": "yuzhong_open_highland_14th_fyp.txt"}
+
+
+@pytest.fixture(scope="module")
+def sources() -> dict[str, str]:
+    return {doc: (CORPUS / name).read_text(encoding="utf-8") for doc, name in DOC_FILES.items()}
+
+
+# ---------------------------------------------------------------- the real gold files
+
+
+@pytest.mark.parametrize("name", ["dev.jsonl", "test.jsonl"])
+def test_gold_file_passes_the_checker(name, sources):
+    items = load_gold(GOLD / name)
+    report = check_gold(items, sources)
+    assert report.problems == (), report.problems
+    assert report.overlap_share <= MAX_OVERLAP_SHARE
+    assert report.template_share <= MAX_TEMPLATE_SHARE
+    assert report.ok
+    assert {c for c, _ in report.categories} == set(CATEGORIES), "every category is present in each split"
+
+
+def test_gold_set_coverage():
+    dev, test = load_gold(GOLD / "dev.jsonl"), load_gold(GOLD / "test.jsonl")
+    every = dev + test
+    assert len(every) >= 180 and len(dev) >= 90 and len(test) >= 75
+    assert len({it.id for it in every}) == len(every)
+    assert sum(it.expect_refusal for it in every) >= 25
+    follow = [it for it in every if it.history]
+    assert len({it.question for it in follow}) >= 15, "distinct follow-up forms"
+    assert any(len(it.history) >= 2 for it in dev) and any(len(it.history) >= 2 for it in test)
+    for split in (dev, test):
+        docs = {e.doc for it in split for e in it.evidence}
+        assert docs == {"gaoxin", "yuzhong"}
+        assert any(it.doc == "both" for it in split) and any(it.doc is None and not it.expect_refusal for it in split)
+
+
+def test_test_split_is_frozen():
+    readme = (GOLD / "README.md").read_text(encoding="utf-8")
+    recorded = re.search(r"sha256[^`]*`([0-9a-f]{64})`", readme)
+    assert recorded, "eval/gold/README.md records the sha256 of test.jsonl"
+    actual = hashlib.sha256((GOLD / "test.jsonl").read_bytes()).hexdigest()
+    assert actual == recorded.group(1), "test.jsonl is frozen; add new questions to dev.jsonl instead"
+
+
+# ---------------------------------------------------------------- check_gold on hand-made items
+
+SOURCE = {
+    "plan": "第一章 发展目标\n到2025年，外贸进出口总额达到3700亿元，服务贸易总额达到20亿美元。\n"
+            "表1 指标\n\t外贸进出口总额（亿元）\n\t3700\n",
+    "other": "第二章 开放平台\n外贸进出口额达到120亿元以上。\n",
+}
+HEAD = "第一章 发展目标"
+QUOTE = (Evidence("plan", "外贸进出口总额达到3700亿元", HEAD),)
+
+
+def make(id_="q1", question="外贸总额到时候要多少？", category="indicator", answer="3700亿元。",
+         must=("3700",), evidence=QUOTE, doc="plan",
+         history=()) -> GoldItem:
+    return GoldItem(id=id_, question=question, doc=doc, category=category, answer=answer,
+                    must_contain=tuple(must), evidence=tuple(evidence),
+                    expect_refusal=category == "unanswerable", history=tuple(history))
+
+
+def kinds(report) -> list[str]:
+    return [p.kind for p in report.problems]
+
+
+def test_a_clean_item_is_ok():
+    report = check_gold([make()], SOURCE)
+    assert report.ok, report.problems
+    assert report.categories == (("indicator", 1),)
+
+
+def test_detects_a_quote_that_is_not_an_exact_substring():
+    item = make(evidence=(Evidence("plan", "外贸进出口总额达到 3700亿元", HEAD),))
+    report = check_gold([item], SOURCE)
+    assert kinds(report) == ["bad_quote"]
+    assert report.problems[0].item_id == "q1" and not report.ok
+
+
+def test_detects_must_contain_not_supported_by_any_quote():
+    item = make(must=("3700", "3800"), answer="3700亿元（3800）")
+    report = check_gold([item], SOURCE)
+    assert kinds(report) == ["unsupported_must_contain"]
+    assert "3800" in report.problems[0].detail
+
+
+def test_must_contain_is_whitespace_insensitive_and_must_be_in_the_answer():
+    ok = make(must=("3700 亿元",), answer="3700亿元。")
+    assert check_gold([ok], SOURCE).ok
+    missing = make(must=("3700",), answer="三千七百亿元。")
+    assert kinds(check_gold([missing], SOURCE)) == ["must_contain_not_in_answer"]
+
+
+def test_unanswerable_items_take_no_evidence_and_answerable_items_need_some():
+    refusal = make("u1", "两江新区的目标是多少？", "unanswerable", answer="", must=(), evidence=(), doc=None)
+    assert check_gold([refusal], SOURCE).ok
+    with_evidence = dataclasses.replace(refusal, id="u2", evidence=(Evidence("plan", "3700", HEAD),))
+    assert kinds(check_gold([with_evidence], SOURCE)) == ["refusal_with_evidence"]
+    bare = make(must=(), evidence=())
+    assert kinds(check_gold([bare], SOURCE)) == ["missing_evidence"]
+
+
+def test_detects_duplicate_ids_bad_headings_and_one_sided_comparisons():
+    report = check_gold([make(), make()], SOURCE)
+    assert kinds(report) == ["duplicate_id"]
+    heading = make(evidence=(Evidence("plan", "3700", "第九章 不存在"),))
+    assert kinds(check_gold([heading], SOURCE)) == ["bad_heading"]
+    missing_heading = make(evidence=(Evidence("plan", "3700", "第二章（原文缺标题） › 表1 指标"),))
+    assert check_gold([missing_heading], SOURCE).ok
+    one_sided = make(doc="both", question="两边外贸目标各多少？")
+    assert kinds(check_gold([one_sided], SOURCE)) == ["comparison_one_doc"]
+    both = make(doc="both", question="两边外贸目标各多少？", must=("3700", "120"), answer="3700；120",
+                evidence=(Evidence("plan", "3700", HEAD), Evidence("other", "120亿元", "第二章 开放平台")))
+    assert check_gold([both], SOURCE).ok
+
+
+def test_overlap_counter():
+    assert shares_run("外贸进出口总额达到多少", "外贸进出口总额达到3700亿元")  # 9 chars shared
+    assert not shares_run("外贸进出口总额要多少", "外贸进出口总额达到3700亿元")  # 7 chars
+    copied = make("c1", question="外贸进出口总额达到多少？")
+    fresh = make("c2", question="外贸要做到多大？")
+    report = check_gold([copied, fresh], SOURCE)
+    assert report.overlap_ids == ("c1",) and report.overlap_share == 0.5
+    assert not report.ok  # 50% > one third
+
+
+def test_template_counter():
+    ev = (Evidence("plan", "外贸进出口总额（亿元）", HEAD), Evidence("plan", "3700", HEAD))
+    assert skeleton("渝中区2025年外贸进出口总额目标？", ("外贸进出口总额（亿元）",)) == "{P}{N}年{T}目标"
+    same = [make(f"t{i}", question=q, evidence=ev) for i, q in enumerate(
+        ["高新区2025年外贸进出口总额目标", "渝中区2020年外贸进出口总额目标？", "科学城2030年外贸进出口总额目标"])]
+    other = make("t9", question="外贸规模打算做到多大", evidence=ev)
+    assert templated(same + [other]) == ("t0", "t1", "t2")
+    assert templated(same[:2] + [other]) == ()
+    report = check_gold(same + [other], SOURCE)
+    assert report.template_share == 0.75 and not report.ok
+
+
+def test_history_turns_are_kept():
+    item = make(history=(GoldTurn("渝中区呢？", "120亿元。"),))
+    assert check_gold([item], SOURCE).ok and item.history[0].answer == "120亿元。"
+
+
+# ---------------------------------------------------------------- loading
+
+
+def write_lines(path: Path, objs: list[object]) -> Path:
+    path.write_text("\n".join(o if isinstance(o, str) else json.dumps(o, ensure_ascii=False) for o in objs) + "\n",
+                    encoding="utf-8")
+    return path
+
+
+GOOD = {"id": "x1", "question": "外贸要多少？", "doc": "plan", "category": "indicator", "answer": "3700亿元。",
+        "must_contain": ["3700"], "evidence": [{"doc": "plan", "quote": "3700", "heading": HEAD}],
+        "expect_refusal": False}
+
+
+def test_load_gold_reads_items(tmp_path):
+    items = load_gold(write_lines(tmp_path / "g.jsonl", [GOOD, "", {**GOOD, "id": "x2", "history": [
+        {"question": "q", "answer": "a"}]}]))
+    assert [it.id for it in items] == ["x1", "x2"]
+    assert items[0].evidence == (Evidence("plan", "3700", HEAD),) and items[1].history == (GoldTurn("q", "a"),)
+
+
+def test_load_gold_names_file_and_line_for_bad_json(tmp_path):
+    path = write_lines(tmp_path / "g.jsonl", [GOOD, '{"id": "x2",'])
+    with pytest.raises(GoldFormatError) as err:
+        load_gold(path)
+    assert f"{path}:2" in str(err.value) and err.value.lineno == 2
+
+
+def test_load_gold_reports_missing_fields_and_unknown_categories(tmp_path):
+    no_answer = {k: v for k, v in GOOD.items() if k != "answer"}
+    with pytest.raises(GoldFormatError, match=r"g\.jsonl:1.*'answer'"):
+        load_gold(write_lines(tmp_path / "g.jsonl", [no_answer]))
+    with pytest.raises(GoldFormatError, match="allowed: indicator, text_number") as err:
+        load_gold(write_lines(tmp_path / "g.jsonl", [GOOD, {**GOOD, "category": "trivia"}]))
+    assert err.value.lineno == 2
+    with pytest.raises(GoldFormatError, match="heading"):
+        load_gold(write_lines(tmp_path / "g.jsonl", [{**GOOD, "evidence": [{"doc": "plan", "quote": "3700"}]}]))
+
+
+# ---------------------------------------------------------------- the CLI
+
+
+def test_cli_exit_codes(tmp_path, capsys):
+    sys.path.insert(0, str(ROOT / "eval"))
+    try:
+        import check_gold as cli
+    finally:
+        sys.path.remove(str(ROOT / "eval"))
+    plan = tmp_path / "plan.txt"
+    plan.write_text(SOURCE["plan"], encoding="utf-8")
+    good = write_lines(tmp_path / "good.jsonl", [GOOD])
+    assert cli.main(["--corpus", str(tmp_path), "--doc-file", f"plan={plan}", str(good)]) == 0
+    assert "OK" in capsys.readouterr().out
+    bad = write_lines(tmp_path / "bad.jsonl", [{**GOOD, "must_contain": ["9999"], "answer": "9999"}])
+    assert cli.main(["--corpus", str(tmp_path), "--doc-file", f"plan={plan}", str(bad)]) == 1
+    assert "unsupported_must_contain" in capsys.readouterr().out
+    assert cli.main(["--doc-file", f"plan={plan}", str(tmp_path / "missing.jsonl")]) == 2
