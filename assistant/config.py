@@ -25,6 +25,7 @@ CACHE_ROOT = PROJECT_ROOT / ".cache"
 class Settings:
     corpus: Path = DEFAULT_CORPUS
     index: Path | None = None  # None: derived from the corpus path (see index_dir)
+    uploads: Path | None = None  # None: derived from the corpus path (see uploads_dir)
     model: str = str(DEFAULT_MODEL)
     query_prompt: str | None = None  # None: taken from the model (e5: "query: ")
     passage_prompt: str | None = None
@@ -49,6 +50,22 @@ class Settings:
         key = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
         return CACHE_ROOT / "indexes" / f"{corpus.name}-{key}"
 
+    @property
+    def uploads_dir(self) -> Path:
+        """Where plans uploaded on the page are kept (never inside the corpus folder)."""
+        if self.uploads is not None:
+            return Path(self.uploads)
+        corpus = Path(self.corpus).resolve()
+        if corpus == DEFAULT_CORPUS.resolve():
+            return PROJECT_ROOT / "data" / "uploads"
+        key = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
+        return CACHE_ROOT / "uploads" / f"{corpus.name}-{key}"
+
+    @property
+    def sources(self) -> list[Path]:
+        """Folders whose plans make up the corpus: the corpus itself, then uploads."""
+        return [Path(self.corpus), self.uploads_dir]
+
     def replace(self, **changes) -> Settings:
         changes = {k: v for k, v in changes.items() if v is not None}
         return _coerce(dataclasses.replace(self, **changes))
@@ -58,7 +75,7 @@ def _coerce(s: Settings) -> Settings:
     values = {}
     for f in fields(s):
         v = getattr(s, f.name)
-        if f.name in ("corpus", "index") and v is not None:
+        if f.name in ("corpus", "index", "uploads") and v is not None:
             v = Path(v).expanduser()
         elif f.type in ("int",) and not isinstance(v, int):
             try:

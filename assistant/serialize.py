@@ -49,3 +49,9 @@ def answer_to_dict(a: Answer, qid: object = None) -> dict:
         "indicators": [indicator_contract(r) for r in a.indicators],
         "latency_ms": round(a.latency_ms, 1),
     }
+
+
+def hit_to_dict(h) -> dict:
+    return {"rank": h.rank, "score": round(float(h.score), 6), "scores": {k: round(float(v), 6) for k, v in h.scores.items()},
+            "chunk_id": h.chunk.id, "doc_id": h.chunk.doc_id, "kind": h.chunk.kind,
+            "heading_path": list(h.chunk.heading_path), "text": h.chunk.text}

@@ -29,19 +29,28 @@ def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[s
     return doc
 
 
-def corpus_files(corpus_dir: str | Path) -> list[Path]:
-    d = Path(corpus_dir)
-    if not d.is_dir():
-        raise DocumentError(f"语料目录不存在 / corpus folder does not exist: {d}. "
+def _dirs(corpus: str | Path | list) -> list[Path]:
+    return [Path(d) for d in corpus] if isinstance(corpus, (list, tuple)) else [Path(corpus)]
+
+
+def corpus_files(corpus: str | Path | list) -> list[Path]:
+    """Plans in the corpus folder (the first one must exist) and any extra folders (uploads) that exist."""
+    dirs = _dirs(corpus)
+    if not dirs[0].is_dir():
+        raise DocumentError(f"语料目录不存在 / corpus folder does not exist: {dirs[0]}. "
                             "Pass --corpus with a folder holding .txt/.md/.docx/.pdf plans.")
-    return sorted(p for p in d.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
-                  and not p.name.startswith("."))
+    out: list[Path] = []
+    for d in dirs:
+        if d.is_dir():
+            out.extend(sorted(p for p in d.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
+                              and not p.name.startswith(".")))
+    return out
 
 
-def load_corpus(corpus_dir: str | Path, progress: bool = False) -> list[Document]:
-    """Every supported plan in a folder, with catalog metadata where there is an entry."""
-    files = corpus_files(corpus_dir)
-    catalog = load_catalog(Path(corpus_dir))
+def load_corpus(corpus: str | Path | list, progress: bool = False) -> list[Document]:
+    """Every supported plan in the folder(s), with catalog metadata where the first folder has an entry."""
+    files = corpus_files(corpus)
+    catalog = load_catalog(_dirs(corpus)[0])
     if progress:
         from tqdm import tqdm
 

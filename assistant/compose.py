@@ -1,0 +1,343 @@
+"""Question + retrieval + structured records -> Answer with numbered citations, or an honest refusal.
+
+Order of attempts: a place no plan covers -> refuse; indicator rows (exact table values); goals in running
+text; 专栏 projects and boxes; where-is-it; comparisons per plan; otherwise extractive sentences from the
+best passages. Refusal comes from understanding (absent place, year, column, indicator, key terms), not
+from a score cut-off.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from .guard import unsupported_numbers
+from .indicators import best_per_doc, match_rows
+from .structured import (
+    Evidence,
+    Part,
+    box_list_part,
+    comparison_table,
+    doc_name,
+    escape_md,
+    goal_part,
+    goal_score,
+    indicator_part,
+    project_matches,
+    project_part,
+)
+from .types import Answer, Citation, Document, Hit
+from .understand import QUESTION_WORDS, Question, alias_table, find_docs, understand
+
+log = logging.getLogger(__name__)
+
+MAX_BODY = 300
+MAX_CITES_PER_DOC = 3
+GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工作 情况 要求 相关 具体 哪些 这个 什么 规定 包括 涉及 关于 "
+                    "怎么 如何 部署 推进 加强 加快 打造 提升 实施 推动 十四五 期间 时期 全区 全市 我们 为了 文件 "
+                    "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等".split())
+_SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
+_BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
+
+
+# ------------------------------------------------------------------ helpers
+
+
+def key_terms(q: Question, tokenizer, metas) -> list[str]:
+    _, masked = find_docs(q.resolved, alias_table(metas))
+    masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
+    out = []
+    for w in tokenizer.words(masked):
+        if len(w) >= 2 and w not in GENERIC and not re.fullmatch(r"[\d.%年]+", w):
+            out.append(w)
+    return list(dict.fromkeys(out))
+
+
+def term_coverage(terms: list[str], text: str) -> float:
+    if not terms:
+        return 1.0
+    total = sum(min(len(t), 4) for t in terms)
+    got = sum(min(len(t), 4) for t in terms if t in text)
+    return got / total
+
+
+def _hit_evidence(hit: Hit) -> Evidence:
+    return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
+
+
+def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
+               max_sentences: int = 3) -> Part:
+    """The best sentences of the best passages, each with its citation."""
+    cands = []
+    for hit in hits[:6]:
+        for pos, s in enumerate(_SENT_RE.findall(hit.chunk.text)):
+            s = s.strip()
+            if len(s) < 6:
+                continue
+            score = sum(min(len(t), 4) for t in terms if t in s) + 2.0 / (hit.rank + 1)
+            if wants_number and re.search(r"\d", s):
+                score += 1.0
+            cands.append((score, hit.rank, pos, s, hit))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    chosen, used = [], 0
+    for c in cands:
+        if len(chosen) >= max_sentences:
+            break
+        if used + len(c[3]) > limit and chosen:
+            continue
+        if any(c[3] == x[3] for x in chosen):
+            continue
+        chosen.append(c)
+        used += len(c[3])
+    chosen.sort(key=lambda c: (c[1], c[2]))
+    part = Part()
+    for c in chosen:
+        text = c[3] if len(c[3]) <= limit else c[3][:limit] + "……"
+        ev = _hit_evidence(c[4])
+        ev.highlight = c[3]
+        part.lines.append(escape_md(text))
+        part.evidence.append(ev)
+    return part
+
+
+def _related(hits: list[Hit], n: int = 3) -> list[Evidence]:
+    return [_hit_evidence(h) for h in hits[:n]]
+
+
+# ------------------------------------------------------------------ rendering
+
+
+def render(question: Question, parts: list[Part], documents: dict[str, Document], refused: bool,
+           related: list[Evidence] | None = None, intro: str | None = None, long_ok: bool = False) -> Answer:
+    """Number the citations (one per distinct passage, at most 3 per plan), check numbers, build the Answer."""
+    citations: list[Citation] = []
+    keyed: dict[tuple[str, str], int] = {}
+    per_doc: dict[str, int] = {}
+    lines: list[str] = [intro] if intro else []
+    rows = []
+    for part in parts:
+        rows.extend(part.rows)
+        marks = []
+        for ev in part.evidence:
+            key = (ev.doc_id, ev.text)
+            if key not in keyed:
+                if per_doc.get(ev.doc_id, 0) >= MAX_CITES_PER_DOC:
+                    continue
+                per_doc[ev.doc_id] = per_doc.get(ev.doc_id, 0) + 1
+                n = len(citations) + 1
+                keyed[key] = n
+                citations.append(Citation(n, ev.doc_id, documents[ev.doc_id].meta.title, ev.heading_path, ev.text,
+                                          ev.score, ev.highlight))
+            marks.append(keyed[key])
+        if not part.lines:
+            continue
+        if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage
+            lines.extend(f"{line} [{m}]" for line, m in zip(part.lines, marks, strict=False))
+        else:
+            first = part.lines[0] + "".join(f" [{m}]" for m in dict.fromkeys(marks))
+            lines.extend([first, *part.lines[1:]])
+    body = "\n".join(lines).strip()
+    sources = [c.text for c in citations]
+    bad = unsupported_numbers(body, sources, question.text + " " + question.resolved)
+    if bad:  # never state a number that is not in a cited source: drop the lines that carry one
+        log.warning("number guard removed lines with %s", bad)
+        kept = [ln for ln in body.split("\n") if not unsupported_numbers(ln, sources, question.resolved)]
+        body = "\n".join(kept).strip()
+    if not long_ok and len(body) > MAX_BODY and not body.startswith("|"):
+        body = _shorten(body)
+    rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score)
+                for i, e in enumerate(related or [], 1))
+    if not body:
+        refused = True
+        body = "所收录的规划中没有找到能回答这个问题的内容。"
+    return Answer(question.text, body, refused, tuple(citations), tuple(rows), rel, question.intent,
+                  question.docs)
+
+
+def _shorten(body: str) -> str:
+    out, used = [], 0
+    for line in body.split("\n"):
+        if used + len(line) > MAX_BODY and out:
+            break
+        out.append(line)
+        used += len(line)
+    return "\n".join(out)
+
+
+def refuse(q: Question, documents: dict[str, Document], message: str, related: list[Evidence]) -> Answer:
+    return render(q, [], documents, True, related, intro=message)
+
+
+# ------------------------------------------------------------------ handlers
+
+
+def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    all_rows = [r for d in docs.values() for r in d.indicators]
+    in_scope = match_rows(q.resolved, [r for r in all_rows if r.doc_id in scope])
+    if not in_scope:
+        elsewhere = match_rows(q.resolved, [r for r in all_rows if r.doc_id not in scope])
+        if q.docs and elsewhere and elsewhere[0].score >= 0.75:
+            m = elsewhere[0]
+            names = "、".join(f"《{docs[d].meta.title}》" for d in scope)
+            msg = (f"所收录的{names}的指标表中没有“{escape_md(m.row.name)}”这一指标；"
+                   f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
+            return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
+                                                       _row_text(m.row))], intro=msg)
+        return None
+    per_doc = best_per_doc(in_scope)
+    if q.compare and len(per_doc) >= 2:
+        pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
+        part = comparison_table(pairs)
+        return render(q, [part], docs, False, long_ok=True)
+    parts = []
+    for doc_id in scope:
+        ms = [m for m in in_scope if m.row.doc_id == doc_id][:2]
+        for m in ms:
+            parts.append(indicator_part(docs[doc_id], m.row, q.years, q.wants))
+    refused = all(p.refused for p in parts)
+    missing = [d for d in (q.docs or ()) if d not in per_doc]
+    intro = None
+    if missing:
+        intro = "；".join(f"《{docs[d].meta.title}》的指标表中没有这一指标" for d in missing) + "。"
+    return render(q, parts, docs, refused, intro=intro, long_ok=len(parts) > 1)
+
+
+def _row_text(row) -> str:
+    from .chunk import indicator_source_text
+
+    return indicator_source_text(row)
+
+
+def _goal_answer(q: Question, docs: dict[str, Document], scope, terms) -> Answer | None:
+    goals = [(goal_score(g, q.resolved, q.years, terms), g) for d in scope for g in docs[d].goals]
+    known_years = sorted({g.year for d in scope for g in docs[d].goals})
+    asked = [y for y in q.years if y not in ("2020", "2021")]
+    if asked and not any(y in known_years for y in asked):
+        msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"
+               f"（规划给出的是{'、'.join(known_years)}年的目标）。")
+        return refuse(q, docs, msg, [])
+    goals = [(s, g) for s, g in goals if s > (1.0 if q.years else 0.0)]
+    if not goals:
+        return None
+    goals.sort(key=lambda x: -x[0])
+    best = goals[0][0]
+    parts = []
+    seen_docs = set()
+    for s, g in goals:
+        if s < best * 0.75 or g.doc_id in seen_docs:
+            continue
+        seen_docs.add(g.doc_id)
+        doc = docs[g.doc_id]
+        para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
+                     if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
+        parts.append(goal_part(doc, g, para))
+    return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+def _project_answer(q: Question, docs, scope) -> Answer | None:
+    projects = [p for d in scope for p in docs[d].projects]
+    m = project_matches(projects, q.resolved, 0.75)
+    if not m:
+        return None
+    best = m[0][0]
+    parts = [project_part(docs[p.doc_id], p) for s, p in m[:2] if s >= best - 0.05]
+    return render(q, parts, docs, False)
+
+
+def _box_list_answer(q: Question, docs, scope) -> Answer | None:
+    num = _BOX_NUM_RE.search(q.resolved)
+    boxes = [b for d in scope for b in docs[d].boxes]
+    chosen = None
+    if num:
+        n = re.sub(r"\s|[－—]", "-", num.group(1))
+        chosen = next((b for b in boxes if re.match(rf"专栏\s*{re.escape(n)}(?!\d|-\d)", b.title)), None)
+    if chosen is None:
+        from .indicators import name_score
+
+        scored = sorted(((name_score(re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title), q.resolved), b) for b in boxes),
+                        key=lambda x: -x[0])
+        if scored and scored[0][0] >= 0.7:
+            chosen = scored[0][1]
+    if chosen is None or not chosen.projects:
+        return None
+    return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
+                  long_ok=True)
+
+
+def _location_answer(q: Question, docs, hits: list[Hit], terms) -> Answer | None:
+    if not hits:
+        return None
+    hit = max(hits[:5], key=lambda h: (term_coverage(terms, h.chunk.text), -h.rank))
+    if term_coverage(terms, hit.chunk.text) < 0.5:
+        return None
+    doc = docs[hit.chunk.doc_id]
+    path = " › ".join(hit.chunk.heading_path)
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分。"], evidence=[_hit_evidence(hit)])
+    part.evidence[0].highlight = next((s for s in _SENT_RE.findall(hit.chunk.text) if any(t in s for t in terms)), None)
+    return render(q, [part], docs, False)
+
+
+def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None) -> Answer:
+    if per_doc:
+        parts = []
+        for d, hs in per_doc.items():
+            if not hs or term_coverage(terms, " ".join(h.chunk.text for h in hs[:3])) < 0.4:
+                parts.append(Part(lines=[f"**{escape_md(doc_name(docs[d]))}**：规划中没有找到直接相关的内容。"]))
+                continue
+            sub = extractive(hs, terms, q.intent == "indicator", limit=160, max_sentences=2)
+            if sub.lines:
+                sub.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{sub.lines[0]}"
+            parts.append(sub)
+        refused = all(not p.evidence for p in parts)
+        return render(q, parts, docs, refused, _related(hits) if refused else None, long_ok=True)
+    top_text = " ".join(h.chunk.text for h in hits[:3])
+    if not hits or term_coverage(terms, top_text) < 0.5:
+        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
+    part = extractive(hits, terms, q.intent == "indicator")
+    return render(q, [part], docs, not part.lines, None if part.lines else _related(hits))
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def answer_question(question: str, history: list[str], documents: tuple[Document, ...], retriever, tokenizer,
+                    doc_filter: tuple[str, ...] = ()) -> Answer:
+    docs = {d.doc_id: d for d in documents}
+    metas = [d.meta for d in documents]
+    q = understand(question, history, metas, tokenizer.tag)
+    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
+    terms = key_terms(q, tokenizer, metas)
+    hits = retriever.search(q.resolved, 8, scope)
+
+    if q.foreign_places and not q.docs:
+        place = q.foreign_places[0]
+        mentioned = [h for h in hits if place in h.chunk.text]
+        if not mentioned or term_coverage([t for t in terms if t != place],
+                                          " ".join(h.chunk.text for h in mentioned)) < 0.6:
+            return refuse(q, docs, f"所收录的规划中没有关于“{escape_md(place)}”的这方面内容"
+                                   f"（收录的是：{'、'.join(doc_name(d) for d in documents)}的规划）。",
+                          _related(mentioned or hits))
+        hits = mentioned + [h for h in hits if h not in mentioned]
+
+    if q.intent == "location":
+        return _location_answer(q, docs, hits, terms) or _extractive_answer(q, docs, hits, terms)
+    if q.intent in ("indicator", "comparison", "list") or q.wants:
+        ans = _indicator_answer(q, docs, scope)
+        if ans is not None:
+            return ans
+    if q.intent in ("list", "project") or "专栏" in q.resolved:
+        ans = _box_list_answer(q, docs, scope) if q.intent == "list" or "专栏" in q.resolved else None
+        if ans is not None:
+            return ans
+    if q.intent in ("goal", "indicator") or q.years:
+        ans = _goal_answer(q, docs, scope, terms)
+        if ans is not None:
+            return ans
+    if q.intent in ("project", "open", "list", "indicator"):
+        ans = _project_answer(q, docs, scope)
+        if ans is not None:
+            return ans
+    if q.compare or (not q.docs and len(scope) > 1 and q.intent == "comparison"):
+        per = retriever.search_per_doc(q.resolved, list(scope), 5)
+        return _extractive_answer(q, docs, hits, terms, per_doc=per)
+    return _extractive_answer(q, docs, hits, terms)

@@ -1,0 +1,57 @@
+"""The number guard: every number in an answer must come from a cited source, the question, or arithmetic
+on cited numbers printed in the answer. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import normalise_years, to_halfwidth
+
+_NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+# numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering
+_LABEL_RE = re.compile(
+    r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
+    r"^\s*[-*]\s*\d+[.、．]|\|\s*\d+\s*\||(?<=\n)\d+[.、．]\s"
+)
+_ARITH_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[−\-+×÷/*]\s*(\d+(?:\.\d+)?)[^=\n]*?=\s*[（(]?\s*≈?\s*(-?\d+(?:\.\d+)?)")
+_ARITH2_RE = re.compile(r"[≈=]\s*(-?\d+(?:\.\d+)?)\s*%?")
+
+
+def _canon(n: str) -> str:
+    n = n.replace(",", "")
+    if "." in n:
+        n = n.rstrip("0").rstrip(".")
+    return n
+
+
+def numbers_of(text: str) -> set[str]:
+    text = normalise_years(to_halfwidth(text))
+    return {_canon(m.group(0)) for m in _NUM_RE.finditer(text)}
+
+
+def strip_labels(text: str) -> str:
+    return _LABEL_RE.sub(" ", normalise_years(to_halfwidth(text)))
+
+
+def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> list[str]:
+    """Numbers in ``answer`` not found in the sources or the question (arithmetic results whose operands
+    are supported count as supported)."""
+    allowed = set()
+    for s in sources:
+        allowed |= numbers_of(s)
+    allowed |= numbers_of(question)
+    body = strip_labels(answer)
+    derived = set()
+    for line in body.split("\n"):
+        nums = [_canon(m.group(0)) for m in _NUM_RE.finditer(line)]
+        if ("=" in line or "≈" in line) and nums:
+            results = {_canon(m.group(1).lstrip("-")) for m in _ARITH2_RE.finditer(line)}
+            operands = [n for n in nums if n not in results]
+            if operands and all(n in allowed or n in ("100",) for n in operands):
+                derived |= results
+    missing = []
+    for m in _NUM_RE.finditer(body):
+        n = _canon(m.group(0))
+        if n not in allowed and n not in derived and n not in missing:
+            missing.append(n)
+    return missing

@@ -1,0 +1,141 @@
+"""Indicator lookup: match a question to indicator rows by name, robust to the wording staff use. Pure.
+
+外贸进出口额 / 外贸进出口总额 / 进出口总额, 利用外资 / 实际利用外资额, 500强 / 世界500强企业或项目数:
+the score is the longest common substring with the (synonym-expanded) question over the name's length,
+with credit for distinctive pieces (digits, four or more characters) and exact containment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .types import IndicatorRow
+
+# generic ways staff name the same measure; each group's words are interchangeable in questions
+SYNONYMS: tuple[tuple[str, ...], ...] = (
+    ("进出口总额", "进出口额", "外贸总额", "外贸额", "进出口值", "外贸进出口值", "进出口规模", "外贸规模"),
+    ("利用外资", "外资利用", "吸引外资", "引进外资", "利用外资额"),
+    ("500强", "五百强"),
+    ("服务贸易额", "服务贸易总额", "服贸额", "服务贸易规模"),
+    ("企业数", "企业数量", "企业个数", "家企业"),
+    ("里程", "总里程", "长度", "总长"),
+    ("道路", "公路"),
+    ("展会", "展览会", "博览会"),
+    ("外籍人员", "外国人", "外籍人士"),
+    ("覆盖率", "覆盖比例"),
+)
+_GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
+_OPTIONAL_HEAD = re.compile(r"^(外贸|实际|全区|年度|年均|年)")
+MIN_SCORE = 0.5
+
+
+def lcs_len(a: str, b: str) -> tuple[int, str]:
+    """Longest common substring (length, text)."""
+    best, best_s = 0, ""
+    if not a or not b:
+        return 0, ""
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            if ai == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best, best_s = cur[j], a[i - cur[j]:i]
+        prev = cur
+    return best, best_s
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[“”\"'（）()、，,\s]", "", s)
+
+
+def expand(question: str) -> list[str]:
+    """The question plus variants with synonyms swapped in."""
+    out = [question]
+    for group in SYNONYMS:
+        for w in group:
+            if w in question:
+                out.extend(question.replace(w, other) for other in group if other != w)
+    return out
+
+
+def core_name(name: str) -> str:
+    """The part of a name that identifies it: qualifiers staff leave out and generic tails removed."""
+    core = _clean(name)
+    core = _OPTIONAL_HEAD.sub("", core)
+    core = _GENERIC_TAIL.sub("", core) or core
+    return core
+
+
+def _covered(a: str, b: str) -> int:
+    """Characters of ``a`` covered by common substrings (length >= 2) with ``b``, taken greedily."""
+    covered = 0
+    while True:
+        length, common = lcs_len(a, b)
+        if length < 2:
+            return covered
+        covered += length
+        a = a.replace(common, "\0", 1)
+        b = b.replace(common, "\1", 1)
+
+
+_ASKING = re.compile(
+    r"(?:19|20)\d\d\s*年?|十[三四五]五(?:期)?末?|规划期末|是多少|有多少|多少|几[天个家所项人次条年倍]|什么|哪些|哪个|怎么样|"
+    r"目标值?|基数|基期|数值|具体|情况|分别|达到|达|要|预计|计划|规划|约束性|预期性|属性|指标|累计|增加|增长|提高|"
+    r"百分之|是否|还是|属于|的|有|是|吗|呢|啊|吧|为|到|和|与|及|请问|请|现在|目前|当前|末|年|[？?，,。！!、\s]")
+
+
+def question_content(text: str) -> str:
+    """What is left of a question once plan names and asking words are removed: the measure it names."""
+    return _ASKING.sub("", text)
+
+
+def name_score(name: str, question: str) -> float:
+    """How well a row name matches the measure the question names: F1 of name-core and question coverage,
+    1.0 when the question holds the whole name."""
+    n = _clean(name)
+    if not n:
+        return 0.0
+    core = core_name(name)
+    best = 0.0
+    for q in expand(_clean(question)):
+        if n in q:
+            return 1.0
+        content = question_content(q)
+        if not content:
+            continue
+        ncov = _covered(core, content) / len(core)
+        qcov = _covered(content, n) / len(content)
+        if ncov and qcov:
+            best = max(best, 2 * ncov * qcov / (ncov + qcov))
+    return round(best, 4)
+
+
+@dataclass(frozen=True)
+class Match:
+    row: IndicatorRow
+    score: float
+
+
+def match_rows(question: str, rows: list[IndicatorRow] | tuple[IndicatorRow, ...], docs: tuple[str, ...] = (),
+               min_score: float = MIN_SCORE) -> list[Match]:
+    """Rows whose name the question asks about, best first (at most the best few per document)."""
+    scored = [Match(r, name_score(r.name, question)) for r in rows if not docs or r.doc_id in docs]
+    scored = [m for m in scored if m.score >= min_score]
+    scored.sort(key=lambda m: (-m.score, len(m.row.name)))
+    out: list[Match] = []
+    for m in scored:
+        top = next((x for x in out if x.row.doc_id == m.row.doc_id), None)
+        if top is None or m.score >= top.score - 0.02:
+            out.append(m)
+    return out
+
+
+def best_per_doc(matches: list[Match]) -> dict[str, Match]:
+    out: dict[str, Match] = {}
+    for m in matches:
+        out.setdefault(m.row.doc_id, m)
+    return out

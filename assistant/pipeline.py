@@ -1,0 +1,149 @@
+"""The Assistant facade: open (or build) the index once, then answer questions. The CLI and the page use only this."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from .chunk import ChunkSettings
+from .config import Settings
+from .errors import InputError
+from .retrieve import HybridRetriever, RetrievalSettings
+from .types import Answer, Document, Hit
+
+log = logging.getLogger(__name__)
+
+
+def history_questions(history) -> list[str]:
+    """Earlier questions from a history of {"question", "answer"} dicts, (q, a) pairs or plain strings."""
+    out = []
+    for h in history or []:
+        if isinstance(h, dict):
+            q = h.get("question") or (h.get("content") if h.get("role") == "user" else None)
+        elif isinstance(h, (list, tuple)) and h:
+            q = h[0]
+        else:
+            q = h if isinstance(h, str) else None
+        if q and str(q).strip():
+            out.append(str(q))
+    return out
+
+
+class Assistant:
+    """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
+
+    def __init__(self, settings: Settings, embedder, built, dense, sparse):
+        self.settings = settings
+        self.embedder = embedder
+        self._lock = threading.RLock()
+        self._install(built, dense, sparse)
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, settings: Settings, embedder=None, progress: bool = False, rebuild: bool = True) -> Assistant:
+        """Load the index for ``settings.corpus`` (building it when missing, stale or damaged)."""
+        from .embed import load_embedder
+        from .indexer import open_index
+
+        embedder = embedder or load_embedder(settings)
+        built, dense, sparse = open_index(settings.sources, settings.index_dir, embedder,
+                                          ChunkSettings(settings.chunk_max_tokens), rebuild=rebuild,
+                                          progress=progress)
+        return cls(settings, embedder, built, dense, sparse)
+
+    def _install(self, built, dense, sparse) -> None:
+        from .tokenize import Tokenizer
+
+        retr = RetrievalSettings(rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
+                                 sparse_weight=self.settings.sparse_weight)
+        retriever = HybridRetriever(built.chunks, dense, sparse, self.embedder, retr)
+        tokenizer = Tokenizer(built.manifest.get("userdict", {}).get("terms", []))
+        with self._lock:
+            self.built = built
+            self.documents: tuple[Document, ...] = built.documents
+            self.retriever = retriever
+            self.tokenizer = tokenizer
+            self.build_id = built.manifest.get("build_id")
+
+    def refresh(self, rebuild: bool = True) -> bool:
+        """Re-open the index if the corpus or the live build changed. Returns True when a new build was swapped in."""
+        from .indexer import open_index
+        from .store import read_manifest
+
+        manifest = read_manifest(self.settings.index_dir)
+        built, dense, sparse = open_index(self.settings.sources, self.settings.index_dir, self.embedder,
+                                          ChunkSettings(self.settings.chunk_max_tokens), rebuild=rebuild)
+        if built.manifest.get("build_id") == self.build_id and manifest is not None:
+            return False
+        self._install(built, dense, sparse)
+        return True
+
+    def with_retrieval(self, **changes) -> Assistant:
+        """A copy sharing the index but retrieving differently (mode='sparse' / 'dense', weights)."""
+        other = object.__new__(Assistant)
+        other.__dict__.update(self.__dict__)
+        other._lock = threading.RLock()
+        other.retriever = HybridRetriever(self.retriever.chunks, self.retriever.dense, self.retriever.sparse,
+                                          self.embedder, replace(self.retriever.settings, **changes))
+        return other
+
+    # ------------------------------------------------------------------ asking
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return [d.doc_id for d in self.documents]
+
+    def document(self, doc_id: str) -> Document:
+        for d in self.documents:
+            if d.doc_id == doc_id:
+                return d
+        raise InputError(f"未知文档 / unknown document {doc_id!r}; available: {self.doc_ids}")
+
+    def check_question(self, question: str) -> str:
+        if not isinstance(question, str) or not question.strip():
+            raise InputError("问题为空 / the question is empty: please type a question about the plans")
+        if len(question) > self.settings.max_question_chars:
+            raise InputError(f"问题过长 / the question has {len(question)} characters; the limit is "
+                             f"{self.settings.max_question_chars}. Please ask a shorter, single question.")
+        return question
+
+    def check_docs(self, docs) -> tuple[str, ...]:
+        docs = tuple(d for d in (docs or ()) if d)
+        unknown = [d for d in docs if d not in self.doc_ids]
+        if unknown:
+            raise InputError(f"未知文档 / unknown document id(s) {unknown}; available: {self.doc_ids}")
+        return docs
+
+    def search(self, question: str, k: int = 10, docs=None) -> list[Hit]:
+        self.check_question(question)
+        return self.retriever.search(question, k, self.check_docs(docs) or None)
+
+    def ask(self, question: str, history=None, docs=None) -> Answer:
+        """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts)."""
+        from .compose import answer_question
+
+        start = time.perf_counter()
+        self.check_question(question)
+        docs = self.check_docs(docs)
+        with self._lock:
+            retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
+        answer = answer_question(question, history_questions(history), documents, retriever, tokenizer, docs)
+        return replace(answer, latency_ms=(time.perf_counter() - start) * 1000)
+
+    # ------------------------------------------------------------------ adding plans
+
+    def add_document(self, data: bytes, filename: str, progress=None):
+        """Store an uploaded plan, then index it (only the new plan is embedded). Questions keep being
+        answered from the current index until the new one is swapped in."""
+        from .uploads import add_upload
+
+        max_bytes = self.settings.max_upload_mb * 1024 * 1024
+        report = add_upload(data, filename, self.settings.sources, self.settings.uploads_dir, max_bytes,
+                            set(self.doc_ids))
+        if report.duplicate_of is None:
+            self.refresh()
+        return report

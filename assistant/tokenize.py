@@ -1,0 +1,101 @@
+"""jieba tokenisation with a user dictionary of the plans' own terms.
+
+One ``jieba.Tokenizer`` per index (never the global one), its dictionary built from the
+corpus (headings, indicator names, project names) plus domain terms; the dictionary's
+hash goes into the index manifest so a changed dictionary rebuilds BM25.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+import threading
+
+from .types import Document
+
+log = logging.getLogger(__name__)
+
+# Terms of Chinese planning documents that jieba's default dictionary splits badly.
+DOMAIN_TERMS = (
+    "一带一路", "成渝地区双城经济圈", "双城经济圈", "西部陆海新通道", "陆海新通道", "内陆开放高地", "西永综保区",
+    "西永综合保税区", "综合保税区", "综保区", "自贸试验区", "自由贸易试验区", "自贸区", "中新互联互通", "十四五", "十三五",
+    "高新区", "科学城", "渝中区", "两江新区", "一区两群", "五区联动", "营商环境", "服务贸易", "货物贸易", "加工贸易",
+    "跨境电商", "利用外资", "实际利用外资", "外贸进出口", "进出口总额", "世界500强", "预期性", "约束性", "指标属性",
+    "五年累计", "累计数", "专栏", "发展目标", "发展定位", "指导思想", "基本原则", "保障措施", "离岸服务外包",
+    "国际消费中心", "国际交往中心", "公共场所外语标识", "轨道通车里程", "道路网密度", "出口退税",
+)
+STOPWORDS = frozenset(
+    "的 了 和 与 及 等 在 是 为 对 以 把 被 由 向 从 于 之 其 或 并 也 都 就 而 及其 以及 有 有关 什么 哪些 哪个 哪 吗 呢 吧 啊 "
+    "多少 几 怎么 怎样 如何 是否 请问 请 一下 这个 那个 这 那 它 他 她 我们 我 你 您 要 会 能 可以 里 中 上 下 "
+    "？ ? ， , 。 . ！ ! ： : ； ; 、 （ ） ( ) “ ” \" ' 《 》 【 】 [ ] — - · … ~ ～ /".split()
+)
+_SPACE_RE = re.compile(r"\s+")
+_TERM_CLEAN_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
+
+
+def user_terms(docs: list[Document]) -> list[str]:
+    """Terms for the user dictionary: domain terms plus the corpus' own names."""
+    terms: set[str] = set(DOMAIN_TERMS)
+    for d in docs:
+        terms.update(d.meta.short_names)
+        for r in d.indicators:
+            terms.add(r.name)
+        for p in d.projects:
+            if 2 <= len(p.name) <= 16:
+                terms.add(p.name)
+        for s in d.sections:
+            t = _TERM_CLEAN_RE.sub("", s.title).strip()
+            if 2 <= len(t) <= 10 and not re.search(r"[，。“”、（）]", t):
+                terms.add(t)
+    return sorted(t for t in terms if t and not _SPACE_RE.search(t))
+
+
+def dictionary_hash(terms: list[str]) -> str:
+    return hashlib.sha256("\n".join(terms).encode("utf-8")).hexdigest()[:16]
+
+
+class Tokenizer:
+    """jieba with its own dictionary; thread-safe lazy initialisation."""
+
+    def __init__(self, terms: list[str] | tuple[str, ...] = ()):
+        self.terms = tuple(terms)
+        self.hash = dictionary_hash(list(self.terms))
+        self._jieba = None
+        self._lock = threading.Lock()
+
+    def _tk(self):
+        if self._jieba is None:
+            with self._lock:
+                if self._jieba is None:
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    tk = jieba.Tokenizer()
+                    tk.initialize()
+                    for t in self.terms:
+                        tk.add_word(t, freq=max(2000, 500 * len(t)))
+                    self._jieba = tk
+        return self._jieba
+
+    def tokens(self, text: str) -> list[str]:
+        """Search-mode tokens (compounds and their parts), lower-cased, stopwords and spaces removed."""
+        text = _SPACE_RE.sub(" ", text.lower())
+        out = []
+        for t in self._tk().cut_for_search(text):
+            t = t.strip()
+            if t and t not in STOPWORDS:
+                out.append(t)
+        return out
+
+    def words(self, text: str) -> list[str]:
+        """Plain segmentation (no sub-words), for matching key terms."""
+        return [t for t in (w.strip() for w in self._tk().lcut(text)) if t and t not in STOPWORDS]
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """Part-of-speech tags (jieba.posseg over this tokenizer's dictionary); 'ns' marks place names."""
+        import jieba.posseg
+
+        if getattr(self, "_pos", None) is None:
+            self._pos = jieba.posseg.POSTokenizer(self._tk())
+        return [(p.word, p.flag) for p in self._pos.cut(text)]

@@ -1,0 +1,215 @@
+"""Understanding a question: which plans, what is asked, which years and columns, and follow-ups. Pure
+(given the tokenizer and the plans' metadata)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+
+from .numbers import normalise_years, to_halfwidth
+from .types import DocMeta
+
+_COMPARE_RE = re.compile(r"对比|比较|相比|比起|分别|哪个(?:区|规划)?更|谁更|两个规划|两区|两地|差异|异同|不同之处|各自|两份|二者|两者")
+_LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|在哪里?提到|哪里提到|出自|哪个位置|在哪儿?写|在哪儿?讲|哪里讲|什么位置")
+_LIST_RE = re.compile(r"哪些|哪几|有什么|有几[个项条类]|列举|列出|包括什么|包含什么|都有|分为")
+_NUMBER_RE = re.compile(r"多少|几[个家人项次条所座%]|数值|目标值|基数|达到|达多少|提高到|增加|增长|减少|下降|比重|占比|百分|规模|总量|多大|多高|多长|多远|几公里|数量|指标|是几")
+_GOAL_RE = re.compile(r"目标|定位|远景|愿景|建成|2035|总体要求|要实现|方向")
+_PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地|中心|园区?|平台")
+_ATTR_RE = re.compile(r"属性|约束性|预期性")
+_CUMUL_RE = re.compile(r"累计|五年合计|累积")
+_INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)")
+_GROWTH_RE = re.compile(r"增长百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
+_BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
+_TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
+_YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
+_FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|该|其|还有|再|同样|又|呢|另外|换成|如果是)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
+_PRONOUN_RE = re.compile(r"^(它|这个指标|这个|该指标|该项|这项|其|那个)")
+QUESTION_WORDS = re.compile(r"请问|请|帮我|告诉我|查一下|查查|看看|想知道|我想问|一下|是什么|是多少|有多少|多少|什么|哪些|哪个|哪|吗|呢|吧|啊|如何|怎么样|怎样|怎么|是否|有没有|能否|可以")
+
+_TRAD = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese (opencc, pure Python); unchanged when the converter is absent."""
+    global _TRAD
+    if _TRAD is None:
+        try:
+            from opencc import OpenCC
+
+            _TRAD = OpenCC("t2s")
+        except ImportError:  # pragma: no cover
+            _TRAD = False
+    return _TRAD.convert(text) if _TRAD else text
+
+
+def normalise_question(text: str) -> str:
+    """NFKC-lite: control characters dropped, full-width digits folded, traditional -> simplified, years as digits."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zs") else c for c in text
+                   if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
+    text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
+    return normalise_years(to_simplified(text))
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked, normalised
+    resolved: str  # with the conversation folded in
+    docs: tuple[str, ...]  # plans named (empty: all)
+    foreign_places: tuple[str, ...]  # places named that no plan in the corpus is about
+    intent: str  # indicator | goal | project | location | comparison | list | open
+    years: tuple[str, ...]
+    wants: frozenset[str]  # baseline, target, attribute, cumulative, increase, growth
+    compare: bool
+    is_followup: bool
+
+
+def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
+    """(alias, doc_id), longest alias first so 重庆高新区 wins over 高新区."""
+    pairs = set()
+    for m in metas:
+        for a in (*m.short_names, m.doc_id, m.title):
+            if a and len(a) >= 2:
+                pairs.add((a, m.doc_id))
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
+    """Doc ids named in the text, in order of mention, and the text with the aliases blanked out."""
+    found: list[tuple[int, str]] = []
+    masked = text
+    for alias, doc in aliases:
+        start = masked.find(alias)
+        while start >= 0:
+            found.append((start, doc))
+            masked = masked[:start] + "＿" * len(alias) + masked[start + len(alias):]
+            start = masked.find(alias)
+    ordered = [d for _, d in sorted(found)]
+    return tuple(dict.fromkeys(ordered)), masked
+
+
+_PLACE_SUFFIX_RE = re.compile(r"(新区|高新区|开发区|经开区|自贸区|区|县|市|省|州|镇)$")
+_SAFE_PLACES = ("重庆", "重庆市", "中国", "全国", "全市", "西部", "中西部", "成渝", "川渝", "国家", "国内", "国际", "全球", "本区")
+
+
+def foreign_places(masked: str, tagger, metas: list[DocMeta]) -> tuple[str, ...]:
+    """Place names (jieba place tags joined with a following 区/新区/县… word) that name no plan."""
+    words = list(tagger(masked))
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        w, flag = words[i]
+        if flag == "ns" or (flag in ("nr", "nt", "nz") and _PLACE_SUFFIX_RE.search(w) and len(w) >= 3):
+            name = w
+            while i + 1 < len(words) and (words[i + 1][1] == "ns" or _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0])
+                                          or words[i + 1][0] in ("新区", "高新区", "开发区")):
+                i += 1
+                name += words[i][0]
+            if name not in _SAFE_PLACES and not any(name in (m.title + "".join(m.short_names)) for m in metas):
+                out.append(name)
+        i += 1
+    return tuple(dict.fromkeys(out))
+
+
+def years_in(text: str) -> tuple[str, ...]:
+    out = [m.group(1) for m in _YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
+    if re.search(r"十四五末|十四五期末|规划期末", text):
+        out.append("2025")
+    if re.search(r"十三五末", text):
+        out.append("2020")
+    return tuple(dict.fromkeys(out))
+
+
+def wants_of(text: str) -> frozenset[str]:
+    w = set()
+    if _ATTR_RE.search(text):
+        w.add("attribute")
+    if _CUMUL_RE.search(text):
+        w.add("cumulative")
+    if _GROWTH_RE.search(text):
+        w.add("growth")
+    elif _INCREASE_RE.search(text):
+        w.add("increase")
+    if _BASE_RE.search(text):
+        w.add("baseline")
+    if _TARGET_RE.search(text):
+        w.add("target")
+    return frozenset(w)
+
+
+def classify(text: str, n_docs: int) -> tuple[str, bool]:
+    compare = bool(_COMPARE_RE.search(text)) or n_docs >= 2
+    if _LOCATION_RE.search(text):
+        return "location", compare
+    if compare:
+        return "comparison", True
+    if _LIST_RE.search(text):
+        return "list", False
+    if _NUMBER_RE.search(text) or _ATTR_RE.search(text) or _CUMUL_RE.search(text):
+        return "indicator", False
+    if _GOAL_RE.search(text):
+        return "goal", False
+    if _PROJECT_RE.search(text):
+        return "project", False
+    return "open", False
+
+
+def is_followup(text: str) -> bool:
+    core = QUESTION_WORDS.sub("", text)
+    return bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or len(core) <= 4
+
+
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
+    """Fold an elliptical follow-up into the previous (already resolved) question.
+
+    "那渝中区呢？" after "高新区外贸进出口总额是多少" -> "渝中区外贸进出口总额是多少";
+    "2020年呢" -> the previous question with its year replaced; "它属于约束性指标吗" -> previous topic + this ask.
+    """
+    docs_now, masked_now = find_docs(text, aliases)
+    docs_prev, _ = find_docs(previous, aliases)
+    body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是)", "", text).strip()
+    body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
+    new = previous
+    if docs_now:  # replace the plan(s) named before (or prepend)
+        names = [a for a, d in aliases if d in docs_prev and a in new]
+        target = next((a for a, d in aliases if d == docs_now[0] and a in text), docs_now[0])
+        for a in sorted(names, key=len, reverse=True):
+            new = new.replace(a, "\0")
+        new = re.sub("\0+", target, new) if "\0" in new else target + new
+        if len(docs_now) > 1 or "和" in body or "分别" in body:
+            extra = [next((a for a, d in aliases if d == x and a in text), x) for x in docs_now[1:]]
+            new = "和".join([target, *extra]) + new.replace(target, "", 1) if extra else new
+    years_now, years_prev = years_in(text), years_in(previous)
+    if years_now:
+        if years_prev:
+            new = re.sub(years_prev[0], years_now[0], new, count=1)
+        else:
+            new = new + f"（{years_now[0]}年）"
+    rest = QUESTION_WORDS.sub("", _YEAR_RE.sub("", masked_now.replace("＿", ""))).strip("，,。？? ")
+    rest = re.sub(r"^(那么|那|还有|另外|同样|又|它|这个指标|该指标|这个|这项|其)", "", rest).strip()
+    if rest and not docs_now and not years_now:
+        new = re.sub(r"(是多少|有多少|多少|是什么|有哪些|吗|呢)?[？?。]*$", "", new) + "，" + body
+    elif rest and (_ATTR_RE.search(rest) or _CUMUL_RE.search(rest) or _GROWTH_RE.search(rest)
+                   or _INCREASE_RE.search(rest)):
+        new = re.sub(r"[？?。]*$", "", new) + "，" + body
+    return new
+
+
+def understand(text: str, history: list[str], metas: list[DocMeta], tagger) -> Question:
+    """``history`` holds the earlier questions of the conversation, oldest first."""
+    text = normalise_question(text)
+    aliases = alias_table(metas)
+    resolved_prev = ""
+    for h in history:  # resolve the chain turn by turn
+        h = normalise_question(h)
+        resolved_prev = resolve(h, resolved_prev, aliases) if resolved_prev and is_followup(h) else h
+    follow = bool(resolved_prev) and is_followup(text)
+    resolved = resolve(text, resolved_prev, aliases) if follow else text
+    docs, masked = find_docs(resolved, aliases)
+    places = foreign_places(masked, tagger, metas)
+    intent, compare = classify(resolved, len(docs))
+    return Question(text, resolved, docs, places, intent, years_in(resolved), wants_of(resolved), compare, follow)
+
+
+def with_docs(q: Question, docs: tuple[str, ...]) -> Question:
+    return replace(q, docs=docs)
