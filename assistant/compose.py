@@ -35,7 +35,9 @@ MAX_BODY = 300
 MAX_CITES_PER_DOC = 3
 GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工作 情况 要求 相关 具体 哪些 这个 什么 规定 包括 涉及 关于 "
                     "怎么 如何 部署 推进 加强 加快 打造 提升 实施 推动 十四五 期间 时期 全区 全市 我们 为了 文件 "
-                    "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等".split())
+                    "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等 "
+                    "两份 两个 两区 两地 区别 不同 差异 异同 分别 各自 对比 比较 相比 啥 有啥 各 各有 几条 几项 "
+                    "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -46,6 +48,7 @@ _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 def key_terms(q: Question, tokenizer, metas) -> list[str]:
     _, masked = find_docs(q.resolved, alias_table(metas))
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
+    masked = re.sub(r"(?:19|20)\d\d\s*年?", " ", masked)
     out = []
     for w in tokenizer.words(masked):
         if len(w) >= 2 and w not in GENERIC and not re.fullmatch(r"[\d.%年]+", w):
@@ -171,11 +174,20 @@ def refuse(q: Question, documents: dict[str, Document], message: str, related: l
 # ------------------------------------------------------------------ handlers
 
 
+def _masked(q: Question, metas) -> str:
+    """The question with plan names and foreign places blanked out: what is left names the measure."""
+    _, masked = find_docs(q.resolved, alias_table(metas))
+    for p in q.foreign_places:
+        masked = masked.replace(p, "＿" * len(p))
+    return masked
+
+
 def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
-    in_scope = match_rows(q.resolved, [r for r in all_rows if r.doc_id in scope])
+    text = _masked(q, [d.meta for d in docs.values()])
+    in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope])
     if not in_scope:
-        elsewhere = match_rows(q.resolved, [r for r in all_rows if r.doc_id not in scope])
+        elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope])
         if q.docs and elsewhere and elsewhere[0].score >= 0.75:
             m = elsewhere[0]
             names = "、".join(f"《{docs[d].meta.title}》" for d in scope)
@@ -216,7 +228,7 @@ def _goal_answer(q: Question, docs: dict[str, Document], scope, terms) -> Answer
         msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"
                f"（规划给出的是{'、'.join(known_years)}年的目标）。")
         return refuse(q, docs, msg, [])
-    goals = [(s, g) for s, g in goals if s > (1.0 if q.years else 0.0)]
+    goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text) >= 0.5]
     if not goals:
         return None
     goals.sort(key=lambda x: -x[0])
@@ -236,7 +248,7 @@ def _goal_answer(q: Question, docs: dict[str, Document], scope, terms) -> Answer
 
 def _project_answer(q: Question, docs, scope) -> Answer | None:
     projects = [p for d in scope for p in docs[d].projects]
-    m = project_matches(projects, q.resolved, 0.75)
+    m = project_matches(projects, _masked(q, [d.meta for d in docs.values()]), 0.75)
     if not m:
         return None
     best = m[0][0]
@@ -264,7 +276,17 @@ def _box_list_answer(q: Question, docs, scope) -> Answer | None:
                   long_ok=True)
 
 
-def _location_answer(q: Question, docs, hits: list[Hit], terms) -> Answer | None:
+def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
+    secs = _named_sections(q, docs, scope, metas) if scope else []
+    if secs:
+        parts = []
+        for sec in secs[:2]:
+            doc = docs[sec.doc_id]
+            boxes = [b.title for b in doc.boxes if b.section_id == sec.id]
+            extra = f"（其中有{'、'.join(escape_md(b) for b in boxes)}）" if boxes else ""
+            parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
+                              evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]))
+        return render(q, parts, docs, False, long_ok=True)
     if not hits:
         return None
     hit = max(hits[:5], key=lambda h: (term_coverage(terms, h.chunk.text), -h.rank))
@@ -272,7 +294,11 @@ def _location_answer(q: Question, docs, hits: list[Hit], terms) -> Answer | None
         return None
     doc = docs[hit.chunk.doc_id]
     path = " › ".join(hit.chunk.heading_path)
-    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分。"], evidence=[_hit_evidence(hit)])
+    also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
+            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
+    more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
+                evidence=[_hit_evidence(hit)] + [_hit_evidence(h) for h in also])
     part.evidence[0].highlight = next((s for s in _SENT_RE.findall(hit.chunk.text) if any(t in s for t in terms)), None)
     return render(q, [part], docs, False)
 
@@ -294,7 +320,138 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     if not hits or term_coverage(terms, top_text) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
     part = extractive(hits, terms, q.intent == "indicator")
+    if q.intent == "indicator" and not any(
+            re.search(r"\d", ln) and term_coverage(terms, ln) >= 0.6 for ln in part.lines):
+        return refuse(q, docs, "所收录的规划中没有给出这个数值。", _related(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else _related(hits))
+
+
+_NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+[篇章节]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def section_title(sec) -> str:
+    return _NUM_PREFIX_RE.sub("", sec.title).strip()
+
+
+def _named_sections(q: Question, docs, scope, metas) -> list:
+    """Sections whose own title the question names (基本原则, 发展定位, 保障措施…), longest title first."""
+    _, masked = find_docs(q.resolved, alias_table(metas))
+    found = []
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            t = section_title(sec)
+            if len(t) >= 2 and t in masked:
+                found.append((len(t), sec))
+    found.sort(key=lambda x: -x[0])
+    if not found:
+        return []
+    best = found[0][0]
+    return [sec for n, sec in found if n == best]
+
+
+def _section_part(doc: Document, sec) -> Part:
+    """What a section says: its sub-headings, or its paragraphs' lead sentences, or its first sentences."""
+    children = [s for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
+    body = sec.text
+    part = Part()
+    name = f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**"
+    if children:
+        part.lines.append(f"{name}包括：")
+        part.lines.extend(f"- {escape_md(c.path[-1])}" for c in children)
+        cite_text = body or "\n".join(c.path[-1] for c in children)
+        part.evidence.append(Evidence(doc.doc_id, sec.path, cite_text))
+        return part
+    topics = [p.topic for p in sec.paragraphs if p.topic]
+    if len(topics) >= 2 and len(topics) >= len(sec.paragraphs) - 1:
+        part.lines.append(f"{name}：")
+        part.lines.extend(f"- {escape_md(t)}" for t in topics)
+    else:
+        sents = _SENT_RE.findall(body)
+        text, used = [], 0
+        for x in sents:
+            if used + len(x) > 260 and text:
+                break
+            text.append(x)
+            used += len(x)
+        part.lines.append(f"{name}：{escape_md(''.join(text).strip())}")
+    part.evidence.append(Evidence(doc.doc_id, sec.path, body))
+    return part
+
+
+def _section_answer(q: Question, docs, scope, metas) -> Answer | None:
+    secs = _named_sections(q, docs, scope, metas)
+    if not secs:
+        return None
+    parts = [_section_part(docs[sec.doc_id], sec) for sec in secs[:3]]
+    return render(q, parts, docs, False, long_ok=True)
+
+
+_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标)")
+
+
+def _table_answer(q: Question, docs, scope) -> Answer | None:
+    """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
+    if not _TABLE_Q_RE.search(q.resolved):
+        return None
+    parts = []
+    for d in scope:
+        for t in docs[d].tables:
+            if not t.indicators:
+                continue
+            rows = list(t.indicators)
+            part = Part()
+            head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(t.title)}**"
+            attr = re.search(r"(约束性|预期性)", q.resolved)
+            if attr:
+                want = attr.group(1)
+                has_col = any(r.attribute for r in rows)
+                if not has_col:
+                    part.lines.append(f"{head}：该表没有“指标属性”一栏，未区分预期性和约束性。")
+                    part.refused = True
+                else:
+                    sel = [r for r in rows if r.attribute == want]
+                    others = sorted({r.attribute for r in rows if r.attribute and r.attribute != want})
+                    if sel:
+                        part.lines.append(f"{head}中的{want}指标：" + "、".join(escape_md(r.name) for r in sel) + "。")
+                    else:
+                        part.lines.append(f"{head}中没有{want}指标，各项指标均为{'、'.join(others)}。")
+            else:
+                cats = list(dict.fromkeys(r.category for r in rows if r.category))
+                last = rows[-1].seq
+                line = f"{head}共列 {escape_md(last)} 项指标" if last and last.isdigit() else f"{head}列出的指标"
+                if cats:
+                    line += "，分为" + "、".join(escape_md(c) for c in cats)
+                part.lines.append(line + "：" + "、".join(escape_md(r.name) for r in rows) + "。")
+            part.evidence.append(Evidence(d, t.indicators[0].heading_path + (t.title,), _table_text(t)))
+            parts.append(part)
+    if not parts:
+        return None
+    return render(q, parts, docs, all(p.refused for p in parts), long_ok=True)
+
+
+def _table_text(t) -> str:
+    lines = [t.title, " | ".join(t.header)] + [" | ".join(r) for r in t.rows] + list(t.notes)
+    return "\n".join(lines)
+
+
+def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Answer:
+    """A place no plan is about: answer only from a sentence that names that place and what is asked."""
+    place = q.foreign_places[0]
+    rest = [t for t in terms if t not in place and place not in t]
+    for h in hits:
+        for sent in _SENT_RE.findall(h.chunk.text):
+            if place in sent and term_coverage(rest, sent) >= 0.6 and (
+                    q.intent != "indicator" or re.search(r"\d", sent)):
+                ev = _hit_evidence(h)
+                ev.highlight = sent
+                return render(q, [Part(lines=[escape_md(sent.strip())], evidence=[ev])], docs, False)
+    mentioned = [h for h in hits if place in h.chunk.text]
+    names = "、".join(doc_name(d) for d in docs.values())
+    msg = (f"所收录的规划（{escape_md(names)}）中没有关于“{escape_md(place)}”的这项内容"
+           + ("；规划中虽提到该地，但没有给出所问的内容。" if mentioned else "。"))
+    return refuse(q, docs, msg, _related(mentioned or hits))
 
 
 # ------------------------------------------------------------------ entry point
@@ -310,34 +467,30 @@ def answer_question(question: str, history: list[str], documents: tuple[Document
     hits = retriever.search(q.resolved, 8, scope)
 
     if q.foreign_places and not q.docs:
-        place = q.foreign_places[0]
-        mentioned = [h for h in hits if place in h.chunk.text]
-        if not mentioned or term_coverage([t for t in terms if t != place],
-                                          " ".join(h.chunk.text for h in mentioned)) < 0.6:
-            return refuse(q, docs, f"所收录的规划中没有关于“{escape_md(place)}”的这方面内容"
-                                   f"（收录的是：{'、'.join(doc_name(d) for d in documents)}的规划）。",
-                          _related(mentioned or hits))
-        hits = mentioned + [h for h in hits if h not in mentioned]
-
+        return _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
-        return _location_answer(q, docs, hits, terms) or _extractive_answer(q, docs, hits, terms)
+        return _location_answer(q, docs, hits, terms, metas, scope) or _extractive_answer(q, docs, hits, terms)
     if q.intent in ("indicator", "comparison", "list") or q.wants:
-        ans = _indicator_answer(q, docs, scope)
+        ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope)
         if ans is not None:
             return ans
-    if q.intent in ("list", "project") or "专栏" in q.resolved:
-        ans = _box_list_answer(q, docs, scope) if q.intent == "list" or "专栏" in q.resolved else None
+    if q.intent == "list" or "专栏" in q.resolved:
+        ans = _box_list_answer(q, docs, scope)
         if ans is not None:
             return ans
     if q.intent in ("goal", "indicator") or q.years:
         ans = _goal_answer(q, docs, scope, terms)
         if ans is not None:
             return ans
+    if q.intent != "indicator":
+        ans = _section_answer(q, docs, scope, metas)
+        if ans is not None:
+            return ans
     if q.intent in ("project", "open", "list", "indicator"):
         ans = _project_answer(q, docs, scope)
         if ans is not None:
             return ans
-    if q.compare or (not q.docs and len(scope) > 1 and q.intent == "comparison"):
+    if q.compare and len(scope) > 1:
         per = retriever.search_per_doc(q.resolved, list(scope), 5)
         return _extractive_answer(q, docs, hits, terms, per_doc=per)
     return _extractive_answer(q, docs, hits, terms)

@@ -7,7 +7,7 @@ import re
 
 from .numbers import normalise_years, to_halfwidth
 
-_NUM_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+_NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering
 _LABEL_RE = re.compile(
     r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"

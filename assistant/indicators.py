@@ -26,8 +26,8 @@ SYNONYMS: tuple[tuple[str, ...], ...] = (
     ("覆盖率", "覆盖比例"),
 )
 _GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
-_OPTIONAL_HEAD = re.compile(r"^(外贸|实际|全区|年度|年均|年)")
-MIN_SCORE = 0.5
+_OPTIONAL_HEAD = re.compile(r"^(外贸|实际|世界|全区|年度|年均|年)")
+MIN_SCORE = 0.6
 
 
 def lcs_len(a: str, b: str) -> tuple[int, str]:
@@ -49,7 +49,7 @@ def lcs_len(a: str, b: str) -> tuple[int, str]:
 
 
 def _clean(s: str) -> str:
-    return re.sub(r"[“”\"'（）()、，,\s]", "", s)
+    return re.sub(r"[“”\"'（）()、，,\s＿]", "", s)
 
 
 def expand(question: str) -> list[str]:
@@ -93,25 +93,46 @@ def question_content(text: str) -> str:
     return _ASKING.sub("", text)
 
 
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,}(?:区|县|市|省|园|城|港|镇|片区|中心|基地)")
+
+
 def name_score(name: str, question: str) -> float:
-    """How well a row name matches the measure the question names: F1 of name-core and question coverage,
-    1.0 when the question holds the whole name."""
+    """How well a row name matches the measure the question names: F1 of how much of the name's core the
+    question covers and how much of the question's content the name covers. Content the name leaves
+    unexplained that names a place or zone (西永综保区…) means the question is about something else."""
     n = _clean(name)
     if not n:
         return 0.0
     core = core_name(name)
     best = 0.0
     for q in expand(_clean(question)):
-        if n in q:
-            return 1.0
         content = question_content(q)
         if not content:
             continue
-        ncov = _covered(core, content) / len(core)
-        qcov = _covered(content, n) / len(content)
-        if ncov and qcov:
-            best = max(best, 2 * ncov * qcov / (ncov + qcov))
+        ncov = 1.0 if (n in q or core in content) else _covered(core, content) / len(core)
+        covered_q = _covered(content, n)
+        qcov = covered_q / len(content)
+        if not (ncov and qcov):
+            continue
+        score = 2 * ncov * qcov / (ncov + qcov)
+        left = content
+        for piece in sorted(_common_pieces(content, n), key=len, reverse=True):
+            left = left.replace(piece, " ")
+        if _QUALIFIER_RE.search(left.replace(" ", "")) and not _QUALIFIER_RE.search(n):
+            score *= 0.7
+        best = max(best, score)
     return round(best, 4)
+
+
+def _common_pieces(a: str, b: str) -> list[str]:
+    out = []
+    while True:
+        length, common = lcs_len(a, b)
+        if length < 2:
+            return out
+        out.append(common)
+        a = a.replace(common, "\0", 1)
+        b = b.replace(common, "\1", 1)
 
 
 @dataclass(frozen=True)

@@ -9,9 +9,9 @@ _CN_DIGITS = {"零": 0, "〇": 0, "○": 0, "О": 0, "O": 0, "Ｏ": 0, "0": 0,
               "五": 5, "伍": 5, "六": 6, "陆": 6, "七": 7, "柒": 7, "八": 8, "捌": 8, "九": 9, "玖": 9}
 _CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
 CN_NUMERAL_CHARS = "".join(_CN_DIGITS) + "".join(_CN_UNITS)
-_FULLWIDTH = str.maketrans("０１２３４５６７８９．，－＋％", "0123456789.,-+%")
+_FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％", "0123456789.-+%")
 
-NUMBER_RE = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 
 
 def to_halfwidth(text: str) -> str:

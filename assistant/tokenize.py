@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 DOMAIN_TERMS = (
     "一带一路", "成渝地区双城经济圈", "双城经济圈", "西部陆海新通道", "陆海新通道", "内陆开放高地", "西永综保区",
     "西永综合保税区", "综合保税区", "综保区", "自贸试验区", "自由贸易试验区", "自贸区", "中新互联互通", "十四五", "十三五",
-    "高新区", "科学城", "渝中区", "两江新区", "一区两群", "五区联动", "营商环境", "服务贸易", "货物贸易", "加工贸易",
+    "科学城", "两江新区", "一区两群", "五区联动", "营商环境", "服务贸易", "货物贸易", "加工贸易",
     "跨境电商", "利用外资", "实际利用外资", "外贸进出口", "进出口总额", "世界500强", "预期性", "约束性", "指标属性",
     "五年累计", "累计数", "专栏", "发展目标", "发展定位", "指导思想", "基本原则", "保障措施", "离岸服务外包",
     "国际消费中心", "国际交往中心", "公共场所外语标识", "轨道通车里程", "道路网密度", "出口退税",
@@ -51,6 +51,16 @@ def user_terms(docs: list[Document]) -> list[str]:
     return sorted(t for t in terms if t and not _SPACE_RE.search(t))
 
 
+_ADMIN_RE = re.compile(r"(新区|高新区|区|县|市|省|州)$")
+_ZONE_RE = re.compile(r"(保税区|综保区|自贸区|试验区|片区|园区|功能区|示范区|开发区|城区|街区|社区|集聚区|核心区|引领区|先行区)$")
+
+
+def term_tag(term: str) -> str | None:
+    """Dictionary terms naming an administrative area keep jieba's place tag ('ns'), so place detection
+    still sees them; zones (综保区, 自贸区, 片区, 园区…) do not."""
+    return "ns" if len(term) >= 3 and _ADMIN_RE.search(term) and not _ZONE_RE.search(term) else None
+
+
 def dictionary_hash(terms: list[str]) -> str:
     return hashlib.sha256("\n".join(terms).encode("utf-8")).hexdigest()[:16]
 
@@ -74,7 +84,7 @@ class Tokenizer:
                     tk = jieba.Tokenizer()
                     tk.initialize()
                     for t in self.terms:
-                        tk.add_word(t, freq=max(2000, 500 * len(t)))
+                        tk.add_word(t, freq=max(2000, 500 * len(t)), tag=term_tag(t))
                     self._jieba = tk
         return self._jieba
 

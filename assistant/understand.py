@@ -88,27 +88,49 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
     return tuple(dict.fromkeys(ordered)), masked
 
 
-_PLACE_SUFFIX_RE = re.compile(r"(新区|高新区|开发区|经开区|自贸区|区|县|市|省|州|镇)$")
-_SAFE_PLACES = ("重庆", "重庆市", "中国", "全国", "全市", "西部", "中西部", "成渝", "川渝", "国家", "国内", "国际", "全球", "本区")
+_PLACE_SUFFIX_RE = re.compile(r"(新区|高新区|开发区|经开区|区|县|市|省|州|镇)$")
+_SAFE_PLACES = frozenset(("中国", "全国", "全市", "西部", "中西部", "成渝", "川渝", "国家", "国内", "国际", "全球", "本区",
+                          "长江", "东盟", "欧洲", "欧盟", "亚洲", "一带一路", "沿线"))
 
 
-def foreign_places(masked: str, tagger, metas: list[DocMeta]) -> tuple[str, ...]:
-    """Place names (jieba place tags joined with a following 区/新区/县… word) that name no plan."""
-    words = list(tagger(masked))
+def places(text: str, tagger, aliases: frozenset[str] = frozenset()) -> list[str]:
+    """Place names: jieba place-tagged words joined with following place words (成都 + 高新区 -> 成都高新区).
+    A plan's own short name stands alone (渝中区 + 外国 is not one place)."""
+    words = list(tagger(text))
     out: list[str] = []
     i = 0
     while i < len(words):
         w, flag = words[i]
         if flag == "ns" or (flag in ("nr", "nt", "nz") and _PLACE_SUFFIX_RE.search(w) and len(w) >= 3):
             name = w
-            while i + 1 < len(words) and (words[i + 1][1] == "ns" or _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0])
-                                          or words[i + 1][0] in ("新区", "高新区", "开发区")):
+            while (name not in aliases and i + 1 < len(words) and words[i + 1][0] not in aliases
+                   and (words[i + 1][1] == "ns" or _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0]))) or (
+                    name not in aliases and i + 1 < len(words) and words[i + 1][0] in aliases
+                    and _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0])):
                 i += 1
                 name += words[i][0]
-            if name not in _SAFE_PLACES and not any(name in (m.title + "".join(m.short_names)) for m in metas):
-                out.append(name)
+            out.append(name)
         i += 1
-    return tuple(dict.fromkeys(out))
+    return out
+
+
+def split_places(text: str, tagger, aliases: list[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
+    """Mask places that merely contain a plan's short name (成都高新区 is not 高新区) and list the places
+    no plan is about. Returns (text with those places masked, foreign places)."""
+    alias_set = {a for a, _ in aliases}
+    foreign: list[str] = []
+    for p in places(text, tagger, frozenset(alias_set)):
+        if p in alias_set or p in _SAFE_PLACES:
+            continue
+        if any(a in p for a in alias_set) or not any(p in a for a in alias_set):
+            foreign.append(p)
+    wider = re.search(r"((?:重庆|四川|成都)?(?:全市|全省|全国))", text)
+    if wider and not find_docs(text, aliases)[0]:  # a whole city/province/country is no district plan's subject
+        foreign.append(wider.group(1))
+    masked = text
+    for p in sorted(set(foreign), key=len, reverse=True):
+        masked = masked.replace(p, "＃" * len(p))
+    return masked, tuple(dict.fromkeys(foreign))
 
 
 def years_in(text: str) -> tuple[str, ...]:
@@ -205,10 +227,10 @@ def understand(text: str, history: list[str], metas: list[DocMeta], tagger) -> Q
         resolved_prev = resolve(h, resolved_prev, aliases) if resolved_prev and is_followup(h) else h
     follow = bool(resolved_prev) and is_followup(text)
     resolved = resolve(text, resolved_prev, aliases) if follow else text
-    docs, masked = find_docs(resolved, aliases)
-    places = foreign_places(masked, tagger, metas)
+    unmasked, foreign = split_places(resolved, tagger, aliases)
+    docs, _ = find_docs(unmasked, aliases)
     intent, compare = classify(resolved, len(docs))
-    return Question(text, resolved, docs, places, intent, years_in(resolved), wants_of(resolved), compare, follow)
+    return Question(text, resolved, docs, foreign, intent, years_in(resolved), wants_of(resolved), compare, follow)
 
 
 def with_docs(q: Question, docs: tuple[str, ...]) -> Question:
