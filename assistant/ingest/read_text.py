@@ -1,0 +1,242 @@
+"""Plain-text and markdown readers: bytes -> decoded lines -> blocks.
+
+Plan documents arrive in whatever encoding the exporting machine used
+(UTF-8, UTF-8 with BOM, UTF-16 from Notepad, GBK/GB18030 from Chinese
+Windows, Big5 from Taiwan/Hong Kong). Decoding is pure (``decode_text``);
+``read_text`` and ``read_markdown`` are the only functions that open files.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import DocumentError, EmptyDocumentError
+from assistant.types import Block, RawDocument, SourceLine, SourceTable
+
+logger = logging.getLogger(__name__)
+
+_BOMS = (  # longest first: the UTF-32 LE BOM starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_MAGIC = ((b"%PDF", ".pdf"), (b"PK\x03\x04", ".docx"), (b"\xd0\xcf\x11\xe0", ".doc / .wps"))
+_CONTROL_BYTES = frozenset(range(32)) - {9, 10, 11, 12, 13, 27}
+_MAX_ERRORS = 200
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text split into lines; ``bad_lines`` are 1-based lines that held undecodable bytes."""
+
+    lines: tuple[str, ...]
+    encoding: str
+    bad_lines: tuple[int, ...] = ()
+
+
+def _decode_counting(data: bytes, encoding: str) -> tuple[str, list[int]]:
+    """Decode, replacing bad bytes with U+FFFD; also return the text offsets of the replacements."""
+    parts: list[str] = []
+    bad: list[int] = []
+    size = 0
+    pos = 0
+    while pos < len(data):
+        if len(bad) >= _MAX_ERRORS:  # give up counting on hopeless input
+            parts.append(data[pos:].decode(encoding, errors="replace"))
+            break
+        try:
+            parts.append(data[pos:].decode(encoding))
+            break
+        except UnicodeDecodeError as err:
+            good = data[pos : pos + err.start].decode(encoding, errors="replace")
+            parts.extend((good, "\ufffd"))
+            size += len(good)
+            bad.append(size)
+            size += 1
+            pos += max(err.end, err.start + 1)
+    return "".join(parts), bad
+
+
+def split_lines(text: str) -> list[str]:
+    """Split on \\r\\n, \\n or \\r; a final newline does not start an extra empty line."""
+    lines = _NEWLINE.split(text)
+    if len(lines) > 1 and lines[-1] == "":
+        lines.pop()
+    return lines
+
+
+def _bad_line_numbers(text: str, offsets: list[int]) -> tuple[int, ...]:
+    starts = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+    return tuple(sorted({bisect_right(starts, off) for off in offsets}))
+
+
+def _common_share(text: str, encoding: str) -> float:
+    """Share of Chinese characters that sit in the encoding's frequently-used block.
+
+    Big5 bytes also decode as GB18030 (and vice versa), but into rare characters:
+    real text is >95% GB2312 level-1 (lead byte B0-D7) or Big5 level-1 (A4-C6).
+    """
+    low, high = (0xB0, 0xD7) if encoding == "gb18030" else (0xA4, 0xC6)
+    probe = "gb2312" if encoding == "gb18030" else "big5"
+    hanzi = _CJK.findall(text)
+    if not hanzi:
+        return 0.0
+    hits = 0
+    for ch in hanzi:
+        try:
+            hits += low <= ch.encode(probe)[0] <= high
+        except UnicodeEncodeError:
+            pass
+    return hits / len(hanzi)
+
+
+def _pick_chinese(data: bytes, gb: str, b5: str) -> str:
+    share_gb, share_b5 = _common_share(gb, "gb18030"), _common_share(b5, "big5")
+    if abs(share_gb - share_b5) > 0.1:
+        return "gb18030" if share_gb > share_b5 else "big5"
+    # too few characters to tell: let charset-normalizer's language model decide
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=["gb18030", "big5"]).best()
+    return "big5" if best is not None and best.encoding == "big5" else "gb18030"
+
+
+def _looks_binary(data: bytes) -> bool:
+    head = data[:65536]
+    if b"\x00" in head:
+        return True
+    return sum(b in _CONTROL_BYTES for b in head) > 0.05 * len(head)
+
+
+def _choose(data: bytes, path: str) -> tuple[str, str, list[int]]:
+    """Return (encoding, text, bad offsets) or raise for binary input."""
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            text, bad = _decode_counting(data[len(bom) :], enc)
+            return (enc if enc != "utf-8" else "utf-8-sig"), text, bad
+    if _looks_binary(data):  # UTF-16 without a BOM lands here too: Notepad always writes the BOM
+        hint = next((f"（看起来是 {ext} 文件 / it looks like a {ext} file）" for m, ext in _MAGIC if data.startswith(m)), "")
+        raise DocumentError(
+            f"不是文本文件（含 NUL 或大量控制字符）{hint}。请提供 UTF-8/GBK 文本，或使用正确的扩展名 (.docx .pdf)。"
+            f" / not a text document (NUL bytes or many control characters){hint}; give a UTF-8/GBK text file "
+            "or rename it with its real extension (.docx, .pdf).",
+            path,
+        )
+    try:
+        return "utf-8", data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    u8_text, u8_bad = _decode_counting(data, "utf-8")
+    if sum(ord(c) > 127 and c != "\ufffd" for c in u8_text) >= 4 * len(u8_bad):
+        return "utf-8", u8_text, u8_bad  # UTF-8 with a few damaged bytes
+    gb_text, gb_bad = _decode_counting(data, "gb18030")
+    b5_text, b5_bad = _decode_counting(data, "big5")
+    if not gb_bad and not b5_bad:
+        choice = _pick_chinese(data, gb_text, b5_text)
+    else:
+        choice = "gb18030" if len(gb_bad) <= len(b5_bad) else "big5"
+    if choice == "big5":
+        return "big5", b5_text, b5_bad
+    if not gb_bad:
+        try:
+            data.decode("gbk")
+            return "gbk", gb_text, []
+        except UnicodeDecodeError:
+            pass
+    return "gb18030", gb_text, gb_bad
+
+
+def decode_text(data: bytes, path: str = "") -> Decoded:
+    """Detect the encoding of ``data`` and split it into lines; raise DocumentError for binary data."""
+    encoding, text, bad = _choose(data, path)
+    return Decoded(tuple(split_lines(text)), encoding, _bad_line_numbers(text, bad))
+
+
+def _load(path: Path) -> tuple[Decoded, list[str]]:
+    data = path.read_bytes()
+    name = str(path)
+    if not data.strip():
+        raise EmptyDocumentError("文件为空或只有空白 / the file is empty or whitespace only; add content and retry.", name)
+    decoded = decode_text(data, name)
+    if all(not line.strip() for line in decoded.lines):
+        raise EmptyDocumentError("文件为空或只有空白 / the file is empty or whitespace only; add content and retry.", name)
+    warnings: list[str] = []
+    if decoded.bad_lines:
+        shown = ", ".join(map(str, decoded.bad_lines[:20])) + (" …" if len(decoded.bad_lines) > 20 else "")
+        warnings.append(
+            f"{name}: 第 {shown} 行含无法按 {decoded.encoding} 解码的字节，已替换为 �；建议另存为 UTF-8。"
+            f" / line(s) {shown} contain bytes that are not valid {decoded.encoding}; they were replaced "
+            "with U+FFFD. Re-save the file as UTF-8 to fix."
+        )
+        logger.warning(warnings[-1])
+    return decoded, warnings
+
+
+def read_text(path: Path) -> RawDocument:
+    decoded, warnings = _load(path)
+    blocks = tuple(SourceLine(i, line) for i, line in enumerate(decoded.lines, 1))
+    return RawDocument(str(path), "txt", blocks, decoded.encoding, tuple(warnings))
+
+
+# ---------------------------------------------------------------- markdown
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_TABLE_SEP = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$")
+
+
+def _pipe_cells(line: str) -> tuple[str, ...]:
+    body = line.strip()
+    if body.startswith("|"):
+        body = body[1:]
+    if body.endswith("|") and not body.endswith("\\|"):
+        body = body[:-1]
+    cells = re.split(r"(?<!\\)\|", body)
+    return tuple(c.strip().replace("\\|", "|") for c in cells)
+
+
+def _is_table_start(lines: list[str] | tuple[str, ...], i: int) -> bool:
+    if "|" not in lines[i] or i + 1 >= len(lines) or not _TABLE_SEP.match(lines[i + 1]):
+        return False
+    return len(_pipe_cells(lines[i + 1])) == len(_pipe_cells(lines[i]))
+
+
+def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
+    """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim."""
+    blocks: list[Block] = []
+    in_fence = False
+    i = 0
+    while i < len(lines):
+        line, lineno = lines[i], i + 1
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif not in_fence and _is_table_start(lines, i):
+            rows = [_pipe_cells(line)]
+            i += 2
+            while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+                rows.append(_pipe_cells(lines[i]))
+                i += 1
+            blocks.append(SourceTable(lineno, tuple(rows)))
+            continue
+        elif not in_fence and (m := _ATX.match(line)):
+            blocks.append(SourceLine(lineno, m.group(2) or "", style_level=len(m.group(1))))
+            i += 1
+            continue
+        blocks.append(SourceLine(lineno, line))
+        i += 1
+    return blocks
+
+
+def read_markdown(path: Path) -> RawDocument:
+    decoded, warnings = _load(path)
+    blocks = tuple(markdown_blocks(decoded.lines))
+    return RawDocument(str(path), "md", blocks, decoded.encoding, tuple(warnings))
