@@ -143,7 +143,8 @@ def parse_plan(text: str) -> list[Piece]:
                 pieces.append(Box(s, items))
             continue
         form = heading_form(s)
-        pieces.append(Heading(s, form) if form else Para(s, caption=bool(_TABLE_TITLE.match(s))))
+        lead = lines[i][: len(lines[i]) - len(lines[i].lstrip(" \u3000"))]  # Word keeps a paragraph's leading spaces
+        pieces.append(Heading(s, form) if form else Para(lead + s, caption=bool(_TABLE_TITLE.match(s))))
         i += 1
     return pieces
 
