@@ -37,6 +37,24 @@ def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE_RE.findall(text) if s.strip()]
 
 
+def _split_long(sentence: str, budget: int, count: TokenCounter) -> list[str]:
+    """An over-long sentence cut into pieces within budget: at the last comma that fits, else hard."""
+    out = []
+    while count(sentence) > budget:
+        lo, hi = 1, len(sentence)
+        while lo < hi:  # longest prefix within budget
+            mid = (lo + hi + 1) // 2
+            if count(sentence[:mid]) <= budget:
+                lo = mid
+            else:
+                hi = mid - 1
+        cut = max(sentence.rfind(c, 0, lo) for c in "，、,")
+        cut = cut + 1 if cut > lo // 3 else lo
+        out.append(sentence[:cut])
+        sentence = sentence[cut:]
+    return out + [sentence]
+
+
 def _pieces(section: Section, budget: int, count: TokenCounter) -> list[tuple[int, str]]:
     """Paragraph texts (with line numbers), long paragraphs cut at sentence ends to fit the budget."""
     out: list[tuple[int, str]] = []
@@ -49,11 +67,13 @@ def _pieces(section: Section, budget: int, count: TokenCounter) -> list[tuple[in
             if buf and count(buf + s) > budget:
                 out.append((p.lineno, buf))
                 buf = ""
-            while count(s) > budget:  # a single over-long sentence: cut at commas, then hard
-                cut = max(s.rfind("，", 0, len(s) // 2 + 1), len(s) // 2)
-                out.append((p.lineno, s[: cut + 1]))
-                s = s[cut + 1:]
-            buf += s
+            pieces = _split_long(s, budget, count)
+            for piece in pieces[:-1]:
+                if buf:
+                    out.append((p.lineno, buf))
+                    buf = ""
+                out.append((p.lineno, piece))
+            buf += pieces[-1]
         if buf:
             out.append((p.lineno, buf))
     return out
@@ -70,10 +90,17 @@ def section_chunks(doc: Document, section: Section, settings: ChunkSettings, cou
     chunks: list[Chunk] = []
     buf: list[tuple[int, str]] = []
 
+    def joined(pieces: list[tuple[int, str]]) -> str:
+        """Pieces of one paragraph join back without a break; paragraphs are separated by newlines."""
+        out = ""
+        for i, (ln, t) in enumerate(pieces):
+            out += ("" if i == 0 or pieces[i - 1][0] == ln else "\n") + t
+        return out
+
     def flush() -> None:
         if not buf:
             return
-        text = "\n".join(t for _, t in buf)
+        text = joined(buf)
         if len(text) >= settings.min_chars:
             n = len(chunks) + 1
             chunks.append(Chunk(f"{section.id}#{n}", doc.doc_id, "section", section.id, section.path, text,
@@ -81,7 +108,7 @@ def section_chunks(doc: Document, section: Section, settings: ChunkSettings, cou
         buf.clear()
 
     for lineno, text in _pieces(section, budget, count):
-        if buf and count("\n".join(t for _, t in buf) + "\n" + text) > budget:
+        if buf and count(joined(buf) + "\n" + text) > budget:
             flush()
         buf.append((lineno, text))
     flush()
