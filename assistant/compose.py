@@ -37,7 +37,8 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "怎么 如何 部署 推进 加强 加快 打造 提升 实施 推动 十四五 期间 时期 全区 全市 我们 为了 文件 "
                     "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等 "
                     "两份 两个 两区 两地 区别 不同 差异 异同 分别 各自 对比 比较 相比 啥 有啥 各 各有 几条 几项 "
-                    "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几".split())
+                    "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几 "
+                    "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -45,23 +46,56 @@ _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 # ------------------------------------------------------------------ helpers
 
 
-def key_terms(q: Question, tokenizer, metas) -> list[str]:
+_COUNT_WORD_RE = re.compile(r"^[几多少哪一二三四五六七八九十两\d]+[个项条家章节类种方面]*$|^第几|^(要|能|会|讲|的|是)")
+
+
+def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> list[str]:
+    """The words that carry the question's meaning: quoted phrases, content words, and runs of single
+    characters jieba left apart (在 + 孵) when they are a rare phrase of the corpus."""
     _, masked = find_docs(q.resolved, alias_table(metas))
+    out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
     masked = re.sub(r"(?:19|20)\d\d\s*年?", " ", masked)
-    out = []
     for w in tokenizer.words(masked):
-        if len(w) >= 2 and w not in GENERIC and not re.fullmatch(r"[\d.%年]+", w):
+        if len(w) >= 2 and w not in GENERIC and not re.fullmatch(r"[\d.%年]+", w) and not _COUNT_WORD_RE.search(w):
             out.append(w)
-    return list(dict.fromkeys(out))
+    if idf is not None and n_chunks:
+        import math
+
+        rare = math.log((n_chunks + 1) / (0.03 * n_chunks + 0.5))
+        unseen = math.log((n_chunks + 1) / 0.5)
+        run = ""
+        for w in [*tokenizer.raw_words(masked), " "]:
+            if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
+                run += w
+                continue
+            if len(run) >= 2 and run not in GENERIC and rare <= idf(run) < unseen:
+                out.append(run)
+            run = ""
+    return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
+            or t in out[:1]]
 
 
-def term_coverage(terms: list[str], text: str) -> float:
+def _bigrams(t: str) -> list[str]:
+    return [t[i:i + 2] for i in range(len(t) - 1)] or [t]
+
+
+def term_coverage(terms: list[str], text: str, weight=None) -> float:
+    """Weighted share of the question's key terms present in ``text``; a term absent as a whole earns the
+    share of its character bigrams that are present (总里程 in 道路里程)."""
     if not terms:
         return 1.0
-    total = sum(min(len(t), 4) for t in terms)
-    got = sum(min(len(t), 4) for t in terms if t in text)
-    return got / total
+    weight = weight or (lambda t: min(len(t), 4))
+    total = got = 0.0
+    for t in terms:
+        w = weight(t)
+        total += w
+        if t in text:
+            got += w
+        else:
+            grams = _bigrams(t)
+            got += w * 0.8 * sum(g in text for g in grams) / len(grams)
+    return got / total if total else 1.0
 
 
 def _hit_evidence(hit: Hit) -> Evidence:
@@ -69,15 +103,19 @@ def _hit_evidence(hit: Hit) -> Evidence:
 
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
-               max_sentences: int = 3) -> Part:
-    """The best sentences of the best passages, each with its citation."""
+               max_sentences: int = 3, weight=None) -> Part:
+    """The best sentences of the best passages, each with its citation. Table rows are left to the
+    structured answers; a sentence scores by the (rarity-weighted) key terms it holds."""
+    weight = weight or (lambda t: min(len(t), 4))
+    total = sum(weight(t) for t in terms) or 1.0
     cands = []
-    for hit in hits[:6]:
+    for hit in [h for h in hits if h.chunk.kind != "indicator"][:6]:
         for pos, s in enumerate(_SENT_RE.findall(hit.chunk.text)):
             s = s.strip()
             if len(s) < 6:
                 continue
-            score = sum(min(len(t), 4) for t in terms if t in s) + 2.0 / (hit.rank + 1)
+            score = 4.0 * term_coverage(terms, s, weight) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
+                + 1.0 / (hit.rank + 1)
             if wants_number and re.search(r"\d", s):
                 score += 1.0
             cands.append((score, hit.rank, pos, s, hit))
@@ -182,7 +220,26 @@ def _masked(q: Question, metas) -> str:
     return masked
 
 
-def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
+    """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
+    if not re.search(r"每年|年均|平均每年|一年", q.resolved):
+        return None
+    from .indicators import core_name
+
+    core = core_name(row.name)
+    for h in hits:
+        if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
+            continue
+        for sent in _SENT_RE.findall(h.chunk.text):
+            if core in sent and re.search(r"每年|年均", sent) and re.search(r"\d", sent):
+                ev = _hit_evidence(h)
+                ev.highlight = sent
+                return Part(lines=[f"规划正文：{escape_md(sent.strip())}"], evidence=[ev])
+    return None
+
+
+def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
+                      weight=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
     text = _masked(q, [d.meta for d in docs.values()])
     in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope])
@@ -206,6 +263,9 @@ def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         ms = [m for m in in_scope if m.row.doc_id == doc_id][:2]
         for m in ms:
             parts.append(indicator_part(docs[doc_id], m.row, q.years, q.wants))
+            support = _text_support(q, m.row, list(hits))
+            if support is not None:
+                parts.append(support)
     refused = all(p.refused for p in parts)
     missing = [d for d in (q.docs or ()) if d not in per_doc]
     intro = None
@@ -220,15 +280,15 @@ def _row_text(row) -> str:
     return indicator_source_text(row)
 
 
-def _goal_answer(q: Question, docs: dict[str, Document], scope, terms) -> Answer | None:
-    goals = [(goal_score(g, q.resolved, q.years, terms), g) for d in scope for g in docs[d].goals]
+def _goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None) -> Answer | None:
+    goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for d in scope for g in docs[d].goals]
     known_years = sorted({g.year for d in scope for g in docs[d].goals})
     asked = [y for y in q.years if y not in ("2020", "2021")]
     if asked and not any(y in known_years for y in asked):
         msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"
                f"（规划给出的是{'、'.join(known_years)}年的目标）。")
         return refuse(q, docs, msg, [])
-    goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text) >= 0.5]
+    goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text, weight) >= 0.45]
     if not goals:
         return None
     goals.sort(key=lambda x: -x[0])
@@ -246,9 +306,12 @@ def _goal_answer(q: Question, docs: dict[str, Document], scope, terms) -> Answer
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
 
 
-def _project_answer(q: Question, docs, scope) -> Answer | None:
+def _project_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer | None:
     projects = [p for d in scope for p in docs[d].projects]
     m = project_matches(projects, _masked(q, [d.meta for d in docs.values()]), 0.75)
+    if q.intent == "indicator":  # a number is asked: only a project item that states it will do
+        m = [(sc, p) for sc, p in m if re.search(r"\d", p.description)
+             and term_coverage(list(terms), p.description, weight) >= 0.6]
     if not m:
         return None
     best = m[0][0]
@@ -266,7 +329,8 @@ def _box_list_answer(q: Question, docs, scope) -> Answer | None:
     if chosen is None:
         from .indicators import name_score
 
-        scored = sorted(((name_score(re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title), q.resolved), b) for b in boxes),
+        text = _masked(q, [d.meta for d in docs.values()])
+        scored = sorted(((name_score(re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title), text), b) for b in boxes),
                         key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
@@ -303,25 +367,26 @@ def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=
     return render(q, [part], docs, False)
 
 
-def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None) -> Answer:
+def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
+                       weight=None) -> Answer:
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
-            if not hs or term_coverage(terms, " ".join(h.chunk.text for h in hs[:3])) < 0.4:
+            if not hs or term_coverage(terms, " ".join(h.chunk.text for h in hs[:3]), weight) < 0.4:
                 parts.append(Part(lines=[f"**{escape_md(doc_name(docs[d]))}**：规划中没有找到直接相关的内容。"]))
                 continue
-            sub = extractive(hs, terms, q.intent == "indicator", limit=160, max_sentences=2)
+            sub = extractive(hs, terms, q.intent == "indicator", limit=160, max_sentences=2, weight=weight)
             if sub.lines:
                 sub.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{sub.lines[0]}"
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, _related(hits) if refused else None, long_ok=True)
     top_text = " ".join(h.chunk.text for h in hits[:3])
-    if not hits or term_coverage(terms, top_text) < 0.5:
+    if not hits or term_coverage(terms, top_text, weight) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
-    part = extractive(hits, terms, q.intent == "indicator")
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight)
     if q.intent == "indicator" and not any(
-            re.search(r"\d", ln) and term_coverage(terms, ln) >= 0.6 for ln in part.lines):
+            re.search(r"\d", ln) and term_coverage(terms, ln, weight) >= 0.6 for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", _related(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else _related(hits))
 
@@ -380,11 +445,21 @@ def _section_part(doc: Document, sec) -> Part:
     return part
 
 
-def _section_answer(q: Question, docs, scope, metas) -> Answer | None:
+def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None) -> Answer | None:
     secs = _named_sections(q, docs, scope, metas)
     if not secs:
         return None
     parts = [_section_part(docs[sec.doc_id], sec) for sec in secs[:3]]
+    if retriever is not None:  # a comparison: plans without such a section answer from their own passages
+        title = section_title(secs[0])
+        for d in scope:
+            if any(sec.doc_id == d for sec in secs):
+                continue
+            hs = retriever.search(title + " " + q.resolved, 5, [d])
+            sub = extractive(hs, [title], False, limit=160, max_sentences=2, weight=weight)
+            label = f"**{escape_md(doc_name(docs[d]))}**（未设“{escape_md(title)}”标题，以下为最相关的原文）："
+            sub.lines = [label + sub.lines[0], *sub.lines[1:]] if sub.lines else [label + "未找到。"]
+            parts.append(sub)
     return render(q, parts, docs, False, long_ok=True)
 
 
@@ -463,15 +538,21 @@ def answer_question(question: str, history: list[str], documents: tuple[Document
     metas = [d.meta for d in documents]
     q = understand(question, history, metas, tokenizer.tag)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
-    terms = key_terms(q, tokenizer, metas)
+    terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
+    cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely
+
+    def weight(t: str) -> float:
+        return min(len(t), 4) * min(retriever.idf(t), cap)
+
     hits = retriever.search(q.resolved, 8, scope)
 
     if q.foreign_places and not q.docs:
         return _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
-        return _location_answer(q, docs, hits, terms, metas, scope) or _extractive_answer(q, docs, hits, terms)
+        return (_location_answer(q, docs, hits, terms, metas, scope)
+                or _extractive_answer(q, docs, hits, terms, weight=weight))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
-        ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope)
+        ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight)
         if ans is not None:
             return ans
     if q.intent == "list" or "专栏" in q.resolved:
@@ -479,18 +560,18 @@ def answer_question(question: str, history: list[str], documents: tuple[Document
         if ans is not None:
             return ans
     if q.intent in ("goal", "indicator") or q.years:
-        ans = _goal_answer(q, docs, scope, terms)
+        ans = _goal_answer(q, docs, scope, terms, weight)
         if ans is not None:
             return ans
     if q.intent != "indicator":
-        ans = _section_answer(q, docs, scope, metas)
+        ans = _section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
         if ans is not None:
             return ans
     if q.intent in ("project", "open", "list", "indicator"):
-        ans = _project_answer(q, docs, scope)
+        ans = _project_answer(q, docs, scope, terms, weight)
         if ans is not None:
             return ans
     if q.compare and len(scope) > 1:
         per = retriever.search_per_doc(q.resolved, list(scope), 5)
-        return _extractive_answer(q, docs, hits, terms, per_doc=per)
-    return _extractive_answer(q, docs, hits, terms)
+        return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
+    return _extractive_answer(q, docs, hits, terms, weight=weight)

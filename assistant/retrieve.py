@@ -33,6 +33,18 @@ class HybridRetriever:
         for i, c in enumerate(chunks):
             self._rows_by_doc.setdefault(c.doc_id, []).append(i)
         self._rows_by_doc = {k: np.asarray(v, dtype=np.int64) for k, v in self._rows_by_doc.items()}
+        self._idf: dict[str, float] = {}
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a literal term over the chunk texts (cached): rare terms weigh more."""
+        v = self._idf.get(term)
+        if v is None:
+            import math
+
+            df = sum(1 for c in self.chunks if term in c.text)
+            v = math.log((len(self.chunks) + 1) / (df + 0.5))
+            self._idf[term] = v = max(v, 0.1)
+        return v
 
     def rows_for(self, docs: list[str] | tuple[str, ...] | None) -> np.ndarray | None:
         if not docs:

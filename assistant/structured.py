@@ -136,15 +136,17 @@ def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
     return part
 
 
-def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str]) -> float:
+def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None) -> float:
+    """1 for the asked year plus the (weighted) share of key terms the goal states."""
+    weight = weight or (lambda t: min(len(t), 4))
     s = 0.0
     if years and goal.year in years:
         s += 1.0
     elif years:
         return 0.0
-    for t in terms:
-        if t in goal.text:
-            s += min(len(t), 4) / 4
+    total = sum(weight(t) for t in terms)
+    if total:
+        s += sum(weight(t) for t in terms if t in goal.text) / total
     return s
 
 

@@ -102,6 +102,10 @@ class Tokenizer:
         """Plain segmentation (no sub-words), for matching key terms."""
         return [t for t in (w.strip() for w in self._tk().lcut(text)) if t and t not in STOPWORDS]
 
+    def raw_words(self, text: str) -> list[str]:
+        """Plain segmentation, nothing removed."""
+        return self._tk().lcut(text)
+
     def tag(self, text: str) -> list[tuple[str, str]]:
         """Part-of-speech tags (jieba.posseg over this tokenizer's dictionary); 'ns' marks place names."""
         import jieba.posseg

@@ -11,13 +11,14 @@ from .numbers import normalise_years, to_halfwidth
 from .types import DocMeta
 
 _COMPARE_RE = re.compile(r"对比|比较|相比|比起|分别|哪个(?:区|规划)?更|谁更|两个规划|两区|两地|差异|异同|不同之处|各自|两份|二者|两者")
-_LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|在哪里?提到|哪里提到|出自|哪个位置|在哪儿?写|在哪儿?讲|哪里讲|什么位置")
+_LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|在哪里?提到|哪里提到|出自|"
+                          r"在哪儿?写|在哪儿?讲|哪里讲|出现在哪|放在(?:规划)?(?:的)?哪|写在哪|在规划(?:的)?哪|哪个专栏|哪一个专栏")
 _LIST_RE = re.compile(r"哪些|哪几|有什么|有几[个项条类]|列举|列出|包括什么|包含什么|都有|分为")
-_NUMBER_RE = re.compile(r"多少|几[个家人项次条所座%]|数值|目标值|基数|达到|达多少|提高到|增加|增长|减少|下降|比重|占比|百分|规模|总量|多大|多高|多长|多远|几公里|数量|指标|是几")
+_NUMBER_RE = re.compile(r"多少|几[个家人项次条所座%天倍]|数值|目标值|基数|达到|达多少|提高到|增加|增长|减少|下降|比重|占比|百分|规模|总量|多大|多高|多长|多远|几公里|数量|指标|是几|单位")
 _GOAL_RE = re.compile(r"目标|定位|远景|愿景|建成|2035|总体要求|要实现|方向")
 _PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地|中心|园区?|平台")
 _ATTR_RE = re.compile(r"属性|约束性|预期性")
-_CUMUL_RE = re.compile(r"累计|五年合计|累积")
+_CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总")
 _INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)")
 _GROWTH_RE = re.compile(r"增长百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
@@ -25,6 +26,11 @@ _TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要�
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
 _FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|该|其|还有|再|同样|又|呢|另外|换成|如果是)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
 _PRONOUN_RE = re.compile(r"^(它|这个指标|这个|该指标|该项|这项|其|那个)")
+GENERIC_WORDS = re.compile(
+    r"规划|发展|建设|提出|主要|重点|内容|方面|工作|情况|要求|相关|具体|这个|那个|什么|规定|包括|涉及|关于|部署|推进|"
+    r"加强|加快|打造|提升|实施|推动|十四五|期间|时期|全区|我们|文件|说|讲|写|提到|介绍|一下|做好|有|目标|项目|"
+    r"两份|两个|区别|不同|差异|异同|分别|各自|对比|比较|相比|啥|各有|几条|几项|远景|愿景|展望|表述|描述|哪里|位置|出现|"
+    r"放在|那部分|第几|现在|目前|当前|现状|还|呢|吗|的|是|了|都|也|又|再|和|与|及")
 QUESTION_WORDS = re.compile(r"请问|请|帮我|告诉我|查一下|查查|看看|想知道|我想问|一下|是什么|是多少|有多少|多少|什么|哪些|哪个|哪|吗|呢|吧|啊|如何|怎么样|怎样|怎么|是否|有没有|能否|可以")
 
 _TRAD = None
@@ -176,9 +182,19 @@ def classify(text: str, n_docs: int) -> tuple[str, bool]:
     return "open", False
 
 
-def is_followup(text: str) -> bool:
-    core = QUESTION_WORDS.sub("", text)
-    return bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or len(core) <= 4
+def topic_of(text: str, aliases: list[tuple[str, str]]) -> str:
+    """What a question is about once plan names, years, asking and generic words are removed."""
+    _, masked = find_docs(text, aliases)
+    masked = _YEAR_RE.sub("", masked.replace("＿", ""))
+    masked = QUESTION_WORDS.sub("", masked)
+    masked = GENERIC_WORDS.sub("", masked)
+    return re.sub(r"[\W\d_]+", "", masked)
+
+
+def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
+    """Elliptical or pronoun questions that only make sense with the previous turn."""
+    return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text))
+            or len(topic_of(text, list(aliases))) <= 2)
 
 
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
@@ -224,8 +240,8 @@ def understand(text: str, history: list[str], metas: list[DocMeta], tagger) -> Q
     resolved_prev = ""
     for h in history:  # resolve the chain turn by turn
         h = normalise_question(h)
-        resolved_prev = resolve(h, resolved_prev, aliases) if resolved_prev and is_followup(h) else h
-    follow = bool(resolved_prev) and is_followup(text)
+        resolved_prev = resolve(h, resolved_prev, aliases) if resolved_prev and is_followup(h, aliases) else h
+    follow = bool(resolved_prev) and is_followup(text, aliases)
     resolved = resolve(text, resolved_prev, aliases) if follow else text
     unmasked, foreign = split_places(resolved, tagger, aliases)
     docs, _ = find_docs(unmasked, aliases)
