@@ -38,7 +38,8 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等 "
                     "两份 两个 两区 两地 区别 不同 差异 异同 分别 各自 对比 比较 相比 啥 有啥 各 各有 几条 几项 "
                     "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几 "
-                    "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个".split())
+                    "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
+                    "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -239,10 +240,12 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
 
 
 def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
-                      weight=None) -> Answer | None:
+                      weight=None, min_score: float = 0.6) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
     text = _masked(q, [d.meta for d in docs.values()])
-    in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope])
+    in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope], min_score=min_score)
+    if not in_scope and min_score > 0.6:
+        return None
     if not in_scope:
         elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope])
         if q.docs and elsewhere and elsewhere[0].score >= 0.75:
@@ -553,6 +556,10 @@ def answer_question(question: str, history: list[str], documents: tuple[Document
                 or _extractive_answer(q, docs, hits, terms, weight=weight))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight)
+        if ans is not None:
+            return ans
+    elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
+        ans = _indicator_answer(q, docs, scope, hits, weight, min_score=0.9)
         if ans is not None:
             return ans
     if q.intent == "list" or "专栏" in q.resolved:

@@ -29,8 +29,12 @@ def numbers_of(text: str) -> set[str]:
     return {_canon(m.group(0)) for m in _NUM_RE.finditer(text)}
 
 
+_PERCENT_FACTOR_RE = re.compile(r"[×x*]\s*100\s*%")
+
+
 def strip_labels(text: str) -> str:
-    return _LABEL_RE.sub(" ", normalise_years(to_halfwidth(text)))
+    """Drop numbers that label rather than state (citation markers, table and chapter numbers, "× 100%")."""
+    return _LABEL_RE.sub(" ", _PERCENT_FACTOR_RE.sub(" ", normalise_years(to_halfwidth(text))))
 
 
 def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> list[str]:
@@ -47,7 +51,7 @@ def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> 
         if ("=" in line or "≈" in line) and nums:
             results = {_canon(m.group(1).lstrip("-")) for m in _ARITH2_RE.finditer(line)}
             operands = [n for n in nums if n not in results]
-            if operands and all(n in allowed or n in ("100",) for n in operands):
+            if operands and all(n in allowed for n in operands):
                 derived |= results
     missing = []
     for m in _NUM_RE.finditer(body):

@@ -76,9 +76,13 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
         line += f"；指标属性：{escape_md(row.attribute)}"
     part.lines.append(line + "。")
     if missing_years:
-        part.lines.append(f"表中没有{'、'.join(missing_years)}年的数值（只列出{'、'.join(table_years)}年）。")
+        absent = f"表中没有{'、'.join(missing_years)}年的数值（只列出{'、'.join(table_years)}年）。"
         if not asked_years:
             part.refused = True
+            part.lines.insert(0, f"所收录的规划没有给出{escape_md(row.name)}{'、'.join(missing_years)}年的数值，"
+                                 f"{escape_md(doc_name(doc))}的指标表只列出{'、'.join(table_years)}年：")
+        else:
+            part.lines.append(absent)
     if "attribute" in wants and not row.attribute:
         part.lines.append("该表没有“指标属性”一栏，规划未说明此指标是预期性还是约束性。")
         part.refused = True

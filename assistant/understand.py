@@ -20,12 +20,12 @@ _PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地
 _ATTR_RE = re.compile(r"属性|约束性|预期性")
 _CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总")
 _INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)")
-_GROWTH_RE = re.compile(r"增长百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
+_GROWTH_RE = re.compile(r"增长了?百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
 _TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
 _FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|该|其|还有|再|同样|又|呢|另外|换成|如果是)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
-_PRONOUN_RE = re.compile(r"^(它|这个指标|这个|该指标|该项|这项|其|那个)")
+_PRONOUN_RE = re.compile(r"^(它|这个指标|这一指标|这个|该指标|该项|这一项|这项|其|那个|上述|以上)")
 GENERIC_WORDS = re.compile(
     r"规划|发展|建设|提出|主要|重点|内容|方面|工作|情况|要求|相关|具体|这个|那个|什么|规定|包括|涉及|关于|部署|推进|"
     r"加强|加快|打造|提升|实施|推动|十四五|期间|时期|全区|我们|文件|说|讲|写|提到|介绍|一下|做好|有|目标|项目|"
@@ -53,6 +53,7 @@ def normalise_question(text: str) -> str:
     """NFKC-lite: control characters dropped, full-width digits folded, traditional -> simplified, years as digits."""
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Zs") else c for c in text
                    if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
+    text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
     text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
     return normalise_years(to_simplified(text))
 
@@ -193,43 +194,68 @@ def topic_of(text: str, aliases: list[tuple[str, str]]) -> str:
 
 def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
     """Elliptical or pronoun questions that only make sense with the previous turn."""
+    topic = topic_of(text, list(aliases))
+    aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
     return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text))
-            or len(topic_of(text, list(aliases))) <= 2)
+            or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
+
+
+_ASPECT_RE = re.compile(r"在?哪一?[章节部]分?|在?哪个部分|单位|属性|约束性|预期性|累计数?|增加了?|增长了?|基数|目标值?|哪一?章|哪一?节|在哪|具体|项目|数值|"
+                        r"百分之几|多少|几|意思|含义|来源|出处|原文|情况|呢|吗|指标|数据|数字|属于|是否|是不是|算|属|"
+                        r"幅度|变化|差距|差|多大")
+_BOTH_RE = re.compile(r"两个区|两区|两地|两个规划|两份规划|两个都|分别|各自|都是")
+_ASK_TAIL_RE = re.compile(r"(目标值?|基数|数值)?(是|有|为|要达到|达到)?(多少|几[个家项次]?|什么|哪些|哪几[个项条])?[？?。！!]*$")
+
+
+def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
+    names = [a for a, d in aliases if d in docs_prev and a in new]
+    def label(x: str) -> str:
+        own = [a for a, d in aliases if d == x and a != x and not a.isascii()]
+        places_ = [a for a in own if a.endswith(("区", "县", "市"))] or own
+        return next((a for a in own if a in text), min(places_, key=len) if places_ else x)
+
+    targets = [label(x) for x in docs_now]
+    target = "和".join(targets)
+    for a in sorted(names, key=len, reverse=True):
+        new = new.replace(a, "\0")
+    return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
-    "那渝中区呢？" after "高新区外贸进出口总额是多少" -> "渝中区外贸进出口总额是多少";
-    "2020年呢" -> the previous question with its year replaced; "它属于约束性指标吗" -> previous topic + this ask.
+    Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
+    replaces the topic ("那外资企业呢？" keeps plan, year and what was asked); an aspect ("单位是什么？",
+    "它属于约束性指标吗？", "增加了多少？") is asked of the previous topic.
     """
     docs_now, masked_now = find_docs(text, aliases)
     docs_prev, _ = find_docs(previous, aliases)
-    body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是)", "", text).strip()
+    if not docs_now and _BOTH_RE.search(text):  # "两个区分别是多少？": every plan
+        docs_now = tuple(dict.fromkeys(d for _, d in aliases))
+    body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是|改成)", "", text).strip()
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
-    new = previous
-    if docs_now:  # replace the plan(s) named before (or prepend)
-        names = [a for a, d in aliases if d in docs_prev and a in new]
-        target = next((a for a, d in aliases if d == docs_now[0] and a in text), docs_now[0])
-        for a in sorted(names, key=len, reverse=True):
-            new = new.replace(a, "\0")
-        new = re.sub("\0+", target, new) if "\0" in new else target + new
-        if len(docs_now) > 1 or "和" in body or "分别" in body:
-            extra = [next((a for a, d in aliases if d == x and a in text), x) for x in docs_now[1:]]
-            new = "和".join([target, *extra]) + new.replace(target, "", 1) if extra else new
+    new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
     years_now, years_prev = years_in(text), years_in(previous)
     if years_now:
         if years_prev:
             new = re.sub(years_prev[0], years_now[0], new, count=1)
         else:
-            new = new + f"（{years_now[0]}年）"
-    rest = QUESTION_WORDS.sub("", _YEAR_RE.sub("", masked_now.replace("＿", ""))).strip("，,。？? ")
-    rest = re.sub(r"^(那么|那|还有|另外|同样|又|它|这个指标|该指标|这个|这项|其)", "", rest).strip()
-    if rest and not docs_now and not years_now:
-        new = re.sub(r"(是多少|有多少|多少|是什么|有哪些|吗|呢)?[？?。]*$", "", new) + "，" + body
-    elif rest and (_ATTR_RE.search(rest) or _CUMUL_RE.search(rest) or _GROWTH_RE.search(rest)
-                   or _INCREASE_RE.search(rest)):
-        new = re.sub(r"[？?。]*$", "", new) + "，" + body
+            new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
+    stripped = re.sub(r"^(那么|那|还有|另外|同样|又|它的?|这个指标|这一指标|该指标|这一项|这个|这项|该项|其|换成|改成)", "",
+                      text.strip())
+    topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
+    aspect_only = len(topic) <= 1
+    if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
+        # a new measure or subject: keep the plan, year and what was asked
+        _, prev_masked = find_docs(new, aliases)
+        plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
+                                         (docs_now or docs_prev)) if a)
+        ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
+        years = years_now or years_prev
+        return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
+    if (topic or re.search(r"单位|属性|约束性|预期性|累计|增加|增长|基数|哪一?章|在哪|哪些|具体", body)) and body:
+        if not (docs_now and not topic and not _BOTH_RE.search(text)) and not (years_now and not topic):
+            new = _ASK_TAIL_RE.sub("", new) + "，" + body
     return new
 
 
