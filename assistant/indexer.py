@@ -114,7 +114,8 @@ def build_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkS
         if not reasons and not force:
             return current_build(index_dir)
         log.info("building index %s: %s", index_dir, "; ".join(reasons) or "forced")
-        docs = load_corpus(sources, progress=progress)
+        skipped: list[str] = []
+        docs = load_corpus(sources, progress=progress, skipped=skipped)
         if not docs:
             raise IndexError_(f"语料目录中没有可用文档 / no .txt/.md/.docx/.pdf plans in {sources[0]}")
         chunks = make_chunks(docs, chunking, embedder)
@@ -129,7 +130,7 @@ def build_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkS
                     "counts": {"documents": len(docs), "chunks": len(chunks), "embedded": embedded},
                     "documents": [{"doc_id": d.doc_id, "title": d.meta.title, "file": Path(d.path).name,
                                    "sha256": d.sha256, "warnings": list(d.warnings)} for d in docs],
-                    "dense_kind": dense.kind}
+                    "dense_kind": dense.kind, "skipped": skipped}
         return write_build(index_dir, manifest, tuple(chunks), vectors, tuple(docs), dense, sparse)
 
 

