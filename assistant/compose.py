@@ -12,6 +12,7 @@ import logging
 import re
 
 from .guard import unsupported_numbers
+from .synonyms import synonyms
 from .indicators import best_per_doc, match_rows
 from .structured import (
     Evidence,
@@ -47,7 +48,7 @@ _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 # ------------------------------------------------------------------ helpers
 
 
-_COUNT_WORD_RE = re.compile(r"^[几多少哪一二三四五六七八九十两\d]+[个项条家章节类种方面]*$|^第几|^(要|能|会|讲|的|是)")
+_COUNT_WORD_RE = re.compile(r"^[几多少哪一二三四五六七八九十两\d]+[个项条家章节类种方面]*$|^第几|^(要|能|会|讲|的|是)|^一?部分$")
 
 
 def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> list[str]:
@@ -93,6 +94,8 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
         total += w
         if t in text:
             got += w
+        elif any(x in text for x in synonyms(t)):
+            got += 0.9 * w
         else:
             grams = _bigrams(t)
             got += w * 0.8 * sum(g in text for g in grams) / len(grams)
@@ -123,7 +126,7 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen, used = [], 0
     for c in cands:
-        if len(chosen) >= max_sentences:
+        if len(chosen) >= max_sentences or (chosen and c[0] < 0.6 * chosen[0][0]):
             break
         if used + len(c[3]) > limit and chosen:
             continue
@@ -221,6 +224,9 @@ def _masked(q: Question, metas) -> str:
     return masked
 
 
+_PER_YEAR_RE = re.compile(r"每年|年均|年度|(?<![\d〇一二三四五六七八九十])年(?:新增|实际|引进|接待|增长|利用|完成)")
+
+
 def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
     if not re.search(r"每年|年均|平均每年|一年", q.resolved):
@@ -232,7 +238,7 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
         if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
             continue
         for sent in _SENT_RE.findall(h.chunk.text):
-            if core in sent and re.search(r"每年|年均", sent) and re.search(r"\d", sent):
+            if core in sent and _PER_YEAR_RE.search(sent) and re.search(r"\d", sent):
                 ev = _hit_evidence(h)
                 ev.highlight = sent
                 return Part(lines=[f"规划正文：{escape_md(sent.strip())}"], evidence=[ev])
@@ -364,6 +370,10 @@ def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=
     also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
             and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
+    boxes = [b.title for b in doc.boxes if b.section_id == hit.chunk.section_id
+             and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
+    if boxes:
+        more += f"（该节还有{'、'.join(escape_md(b) for b in boxes)}）"
     part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
                 evidence=[_hit_evidence(hit)] + [_hit_evidence(h) for h in also])
     part.evidence[0].highlight = next((s for s in _SENT_RE.findall(hit.chunk.text) if any(t in s for t in terms)), None)
@@ -401,22 +411,35 @@ def section_title(sec) -> str:
     return _NUM_PREFIX_RE.sub("", sec.title).strip()
 
 
+def _plain(text: str) -> str:
+    return re.sub(r"[“”\"'‘’《》〈〉（）()、，,。：:；;！？?\s＿]", "", text)
+
+
 def _named_sections(q: Question, docs, scope, metas) -> list:
-    """Sections whose own title the question names (基本原则, 发展定位, 保障措施…), longest title first."""
-    _, masked = find_docs(q.resolved, alias_table(metas))
+    """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
+    the whole title, or (for titles of four or more characters) most of it."""
+    from .indicators import _covered
+
+    masked = _plain(_masked(q, metas))
     found = []
     for d in scope:
         for sec in docs[d].sections:
             if sec.kind in ("table", "box", "title", "front") or sec.inferred:
                 continue
-            t = section_title(sec)
-            if len(t) >= 2 and t in masked:
-                found.append((len(t), sec))
+            t = _plain(section_title(sec))
+            if len(t) < 2:
+                continue
+            if t in masked:
+                found.append((2.0 + len(t) / 100, sec))
+            elif len(t) >= 4:
+                share = _covered(t, masked) / len(t)
+                if share >= 0.6:
+                    found.append((share + len(t) / 100, sec))
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
     best = found[0][0]
-    return [sec for n, sec in found if n == best]
+    return [sec for n, sec in found if n >= best - 0.001]
 
 
 def _section_part(doc: Document, sec) -> Part:

@@ -192,6 +192,9 @@ class Box:
     line_start: int
     line_end: int
 
+    def body_text(self) -> list[str]:
+        return [self.title] + [p.description for p in self.projects]
+
 
 @dataclass(frozen=True)
 class Goal:

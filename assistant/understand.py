@@ -97,7 +97,8 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
 
 _PLACE_SUFFIX_RE = re.compile(r"(新区|高新区|开发区|经开区|区|县|市|省|州|镇)$")
 _SAFE_PLACES = frozenset(("中国", "全国", "全市", "西部", "中西部", "成渝", "川渝", "国家", "国内", "国际", "全球", "本区",
-                          "长江", "东盟", "欧洲", "欧盟", "亚洲", "一带一路", "沿线"))
+                          "长江", "东盟", "欧洲", "欧盟", "亚洲", "一带一路", "沿线", "外国", "国外", "境外", "海外",
+                          "国内外", "境内外", "中外", "域外"))
 
 
 def places(text: str, tagger, aliases: frozenset[str] = frozenset()) -> list[str]:
