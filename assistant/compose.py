@@ -40,7 +40,8 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "两份 两个 两区 两地 区别 不同 差异 异同 分别 各自 对比 比较 相比 啥 有啥 各 各有 几条 几项 "
                     "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几 "
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
-                    "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区".split())
+                    "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
+                    "怎么做 怎么说 具体内容 说法 提法".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -114,10 +115,13 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     total = sum(weight(t) for t in terms) or 1.0
     cands = []
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:6]:
-        for pos, s in enumerate(_SENT_RE.findall(hit.chunk.text)):
+        sents = _SENT_RE.findall(hit.chunk.text)
+        for pos, s in enumerate(sents):
             s = s.strip()
             if len(s) < 6:
                 continue
+            if len(s) <= 24 and s.endswith("。") and pos + 1 < len(sents) and not sents[pos + 1].startswith("\n"):
+                s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
             score = 4.0 * term_coverage(terms, s, weight) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
                 + 1.0 / (hit.rank + 1)
             if wants_number and re.search(r"\d", s):
@@ -328,7 +332,29 @@ def _project_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer |
     return render(q, parts, docs, False)
 
 
+_BOX_SET_RE = re.compile(r"哪些(?:重点)?(?:项目|工程)?专栏|专栏有哪些|几个专栏|多少个专栏|(?:重点项目|重点工程)专栏|专栏都")
+
+
+def _box_set_answer(q: Question, docs, scope) -> Answer | None:
+    """"有哪些专栏": the 专栏 boxes of each plan, by title."""
+    if not _BOX_SET_RE.search(q.resolved) or _BOX_NUM_RE.search(q.resolved):
+        return None
+    parts = []
+    for d in scope:
+        boxes = [b for b in docs[d].boxes if b.projects]
+        if not boxes:
+            continue
+        part = Part(lines=[f"**{escape_md(doc_name(docs[d]))}**的重点项目专栏："])
+        part.lines.extend(f"- {escape_md(b.title)}" for b in boxes)
+        part.evidence.append(Evidence(d, (), "\n".join(b.title for b in boxes)))
+        parts.append(part)
+    return render(q, parts, docs, False, long_ok=True) if parts else None
+
+
 def _box_list_answer(q: Question, docs, scope) -> Answer | None:
+    ans = _box_set_answer(q, docs, scope)
+    if ans is not None:
+        return ans
     num = _BOX_NUM_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
     chosen = None
@@ -558,7 +584,7 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
 # ------------------------------------------------------------------ entry point
 
 
-def answer_question(question: str, history: list[str], documents: tuple[Document, ...], retriever, tokenizer,
+def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
                     doc_filter: tuple[str, ...] = ()) -> Answer:
     docs = {d.doc_id: d for d in documents}
     metas = [d.meta for d in documents]

@@ -17,18 +17,27 @@ from .types import Answer, Document, Hit
 log = logging.getLogger(__name__)
 
 
-def history_questions(history) -> list[str]:
-    """Earlier questions from a history of {"question", "answer"} dicts, (q, a) pairs or plain strings."""
-    out = []
+def history_turns(history) -> list[tuple[str, str]]:
+    """Earlier (question, answer) turns from {"question", "answer"} dicts, (q, a) pairs, gradio message dicts
+    ({"role", "content"}) or plain question strings."""
+    out: list[tuple[str, str]] = []
     for h in history or []:
+        q, a = None, ""
         if isinstance(h, dict):
-            q = h.get("question") or (h.get("content") if h.get("role") == "user" else None)
+            if "role" in h:
+                if h.get("role") == "user":
+                    q = h.get("content")
+                elif h.get("role") == "assistant" and out:
+                    out[-1] = (out[-1][0], str(h.get("content") or ""))
+                    continue
+            else:
+                q, a = h.get("question"), h.get("answer") or ""
         elif isinstance(h, (list, tuple)) and h:
-            q = h[0]
-        else:
-            q = h if isinstance(h, str) else None
+            q, a = h[0], (h[1] if len(h) > 1 else "") or ""
+        elif isinstance(h, str):
+            q = h
         if q and str(q).strip():
-            out.append(str(q))
+            out.append((str(q), str(a)))
     return out
 
 
@@ -149,7 +158,7 @@ class Assistant:
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
-        answer = answer_question(question, history_questions(history), documents, retriever, tokenizer, docs)
+        answer = answer_question(question, history_turns(history), documents, retriever, tokenizer, docs)
         return replace(answer, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans

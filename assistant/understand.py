@@ -203,7 +203,7 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
 
 _ASPECT_RE = re.compile(r"在?哪一?[章节部]分?|在?哪个部分|单位|属性|约束性|预期性|累计数?|增加了?|增长了?|基数|目标值?|哪一?章|哪一?节|在哪|具体|项目|数值|"
                         r"百分之几|多少|几|意思|含义|来源|出处|原文|情况|呢|吗|指标|数据|数字|属于|是否|是不是|算|属|"
-                        r"幅度|变化|差距|差|多大")
+                        r"幅度|变化|差距|差|多大|要到|要达到|达到|提高到|到多少|要多少|能到|是|有|要")
 _BOTH_RE = re.compile(r"两个区|两区|两地|两个规划|两份规划|两个都|分别|各自|都是")
 _ASK_TAIL_RE = re.compile(r"(目标值?|基数|数值)?(是|有|为|要达到|达到)?(多少|几[个家项次]?|什么|哪些|哪几[个项条])?[？?。！!]*$")
 
@@ -260,16 +260,55 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
     return new
 
 
-def understand(text: str, history: list[str], metas: list[DocMeta], tagger) -> Question:
-    """``history`` holds the earlier questions of the conversation, oldest first."""
+_ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:条|个|项|点|款|方面)")
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*]\s+|\d+[.、．]\s*)(.+?)\s*$")
+
+
+def list_items(answer: str) -> list[str]:
+    """Items of a list in an earlier answer ("- 坚持……", "2. 中新……"), markdown escapes removed."""
+    items = []
+    for line in answer.split("\n"):
+        m = _LIST_ITEM_RE.match(line)
+        if m:
+            items.append(re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", m.group(1))))
+    return items
+
+
+def resolve_ordinal(text: str, previous: str, previous_answer: str) -> str | None:
+    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
+    m = _ORDINAL_RE.search(text)
+    items = list_items(previous_answer)
+    if not m or not items:
+        return None
+    from .numbers import cn_to_int
+
+    n = cn_to_int(m.group(1))
+    if not n or n > len(items):
+        return None
+    rest = _ORDINAL_RE.sub("", text)
+    return f"{items[n - 1]}{rest}"
+
+
+def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Question:
+    """``history`` holds the earlier turns, oldest first: (question, answer) pairs or plain questions."""
     text = normalise_question(text)
     aliases = alias_table(metas)
-    resolved_prev = ""
-    for h in history:  # resolve the chain turn by turn
+    turns = [(h, "") if isinstance(h, str) else (h[0], h[1]) for h in history]
+    resolved_prev, prev_answer = "", ""
+    for h, a in turns:  # resolve the chain turn by turn
         h = normalise_question(h)
-        resolved_prev = resolve(h, resolved_prev, aliases) if resolved_prev and is_followup(h, aliases) else h
-    follow = bool(resolved_prev) and is_followup(text, aliases)
-    resolved = resolve(text, resolved_prev, aliases) if follow else text
+        ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
+        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases)
+                                    if resolved_prev and is_followup(h, aliases) else h)
+        prev_answer = a
+    ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
+    follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
+    if ordinal is not None:
+        docs_prev, _ = find_docs(resolved_prev, aliases)
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
+        resolved = plan + ordinal
+    else:
+        resolved = resolve(text, resolved_prev, aliases) if follow else text
     unmasked, foreign = split_places(resolved, tagger, aliases)
     docs, _ = find_docs(unmasked, aliases)
     intent, compare = classify(resolved, len(docs))
