@@ -92,9 +92,13 @@ def add_upload(data: bytes, filename: str, sources: list[Path], uploads_dir: Pat
             f.write(data)
             f.flush()
             os.fsync(f.fileno())
-        doc = load_document(tmp, meta=None, catalog={})  # parse before keeping anything
+        try:
+            doc = load_document(tmp, meta=None, catalog={})  # parse before keeping anything
+        except DocumentError as e:  # name the user's file, not the scratch copy
+            raise type(e)(str(e).replace(tmp, name)) from e
         if not doc.sections:
-            raise DocumentError("文档中没有可识别的正文 / no readable text found", filename)
+            raise DocumentError("文档中没有可识别的正文 / no readable text found; check the file and upload again",
+                                name)
         meta = doc.meta
         os.replace(tmp, final)
         dir_fd = os.open(uploads_dir, os.O_RDONLY)

@@ -1,0 +1,167 @@
+"""Bad uploads, crashes mid-write, a page serving while the index is rebuilt, and questions answered while a
+plan is being indexed."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from assistant.config import load_settings
+from assistant.embed import HashingEmbedder
+from assistant.errors import DocumentError, InputError
+from assistant.indexer import build_index
+from assistant.pipeline import Assistant
+from assistant.uploads import safe_filename
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+PLANS = Path(__file__).resolve().parent / "data" / "plans"
+
+
+class SlowEmbedder(HashingEmbedder):
+    """Embedding passages takes time, as with the real model, so indexing overlaps with questions."""
+
+    def __init__(self, delay: float = 0.0):
+        super().__init__()
+        self.delay = delay
+
+    def encode(self, texts, kind="passage"):
+        if kind == "passage" and self.delay:
+            time.sleep(self.delay)
+        return super().encode(texts, kind)
+
+
+@pytest.fixture()
+def settings(tmp_path):
+    corpus = tmp_path / "corpus"
+    shutil.copytree(CORPUS, corpus)
+    return load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
+                         model="hashing", max_upload_mb=1)
+
+
+# ------------------------------------------------------------------ uploads
+
+
+@pytest.mark.parametrize("name,data,pattern", [
+    ("empty.txt", b"", r"empty.txt.*文件为空.*empty"),
+    ("binary.txt", b"\x00\x01\x02\xff" * 100, r"binary.txt.*not a text document.*give a UTF-8"),
+    ("plan.exe", "第一章 总则\n内容。".encode(), r"plan.exe.*unsupported type.*allowed"),
+    ("old.doc", b"xx", r"old.doc.*另存为 .docx"),
+    ("big.txt", b"x" * (1024 * 1024 + 1), r"big.txt.*too large|big.txt.*文件过大.*limit"),
+    ("broken.pdf", b"%PDF-1.4 garbage", r"broken.pdf.*PDF.*try again"),
+])
+def test_bad_uploads_are_refused_clearly_and_keep_nothing(settings, name, data, pattern):
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+    before = a.doc_ids
+    with pytest.raises((InputError, DocumentError), match=pattern):
+        a.add_document(data, name)
+    assert a.doc_ids == before
+    assert not settings.uploads_dir.exists() or not [p for p in settings.uploads_dir.iterdir()]
+    assert a.ask("高新区外贸进出口总额目标").citations  # the rest keeps working
+
+
+def test_upload_name_cannot_escape_and_gbk_plan_is_read(settings):
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+    report = a.add_document((PLANS / "gbk_plan.txt").read_bytes(), "../../etc/计划 v1.txt")
+    stored = list(settings.uploads_dir.iterdir())
+    assert [p.name for p in stored] == ["计划_v1.txt"] and report.doc_id == "计划_v1"
+    assert report.indicator_rows == 6
+    assert report.warnings and all(".upload-" not in w for w in report.warnings)
+    assert any("计划_v1.txt:" in w and "missing cell" in w for w in report.warnings), report.warnings
+    assert safe_filename("..\\..\\a\x00b.TXT") == "ab.txt"
+    again = a.add_document((PLANS / "gbk_plan.txt").read_bytes(), "copy.txt")
+    assert again.duplicate_of == "计划_v1.txt" and len(list(settings.uploads_dir.iterdir())) == 1
+
+
+def test_crash_while_storing_an_upload_leaves_nothing_half_written(settings, monkeypatch):
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+
+    def crash(src, dst):
+        raise OSError("disk full")
+
+    monkeypatch.setattr("assistant.uploads.os.replace", crash)
+    with pytest.raises(OSError):
+        a.add_document((PLANS / "pian_plan.txt").read_bytes(), "pian.txt")
+    monkeypatch.undo()
+    assert [p.name for p in settings.uploads_dir.iterdir()] == []
+    b = Assistant.open(settings, embedder=HashingEmbedder())  # a restart finds a consistent corpus
+    assert set(b.doc_ids) == {"gaoxin", "yuzhong"}
+
+
+def test_uploaded_plans_survive_a_restart(settings):
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+    a.add_document((PLANS / "pian_plan.txt").read_bytes(), "pian.txt")
+    b = Assistant.open(settings, embedder=HashingEmbedder())
+    assert "pian" in b.doc_ids and b.build_id == a.build_id
+
+
+# ------------------------------------------------------------------ index switched under a serving page
+
+
+def test_page_switches_to_a_new_build_between_requests(settings):
+    serving = Assistant.open(settings, embedder=HashingEmbedder())
+    old = serving.build_id
+    assert serving.refresh_if_changed() is False
+    shutil.copy(PLANS / "numbered_plan.md", settings.corpus)
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())  # `assistant build` elsewhere
+    assert serving.refresh_if_changed() is True and serving.build_id != old
+    assert "numbered_plan" in serving.doc_ids
+    # a build still being written is invisible
+    (settings.index_dir / "builds" / ".tmp-unfinished").mkdir()
+    assert serving.refresh_if_changed() is False
+
+
+# ------------------------------------------------------------------ concurrency
+
+QUESTIONS = ["高新区2025年外贸进出口总额目标是多少？", "渝中区外贸进出口额是多少", "渝中区专栏3有哪些项目？",
+             "渝中区的保障措施有哪些？", "高新区实际利用外资目标", "渝中区外语标识覆盖率"]
+
+
+def test_questions_are_answered_while_a_plan_is_indexed(settings):
+    emb = SlowEmbedder()
+    a = Assistant.open(settings, embedder=emb)
+    single = {q: a.ask(q).answer for q in QUESTIONS}
+    emb.delay = 2.0  # indexing the new plan now takes at least two seconds
+    upload: dict[str, float] = {}
+    asked: list[tuple[float, float, str, str]] = []
+    errors: list[BaseException] = []
+
+    def do_upload():
+        upload["start"] = time.monotonic()
+        a.add_document((PLANS / "pian_plan.txt").read_bytes(), "pian.txt")
+        upload["end"] = time.monotonic()
+
+    def do_ask(i: int):
+        deadline = time.monotonic() + 3.0
+        n = 0
+        while time.monotonic() < deadline:
+            q = QUESTIONS[(i + n) % len(QUESTIONS)]
+            t0 = time.monotonic()
+            try:
+                ans = a.ask(q)
+            except BaseException as e:  # noqa: BLE001
+                errors.append(e)
+                return
+            asked.append((t0, time.monotonic(), q, ans.answer))
+            n += 1
+
+    threads = [threading.Thread(target=do_upload)] + [threading.Thread(target=do_ask, args=(i,)) for i in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors
+    during = [x for x in asked if x[0] >= upload["start"] and x[1] <= upload["end"]]
+    assert len(during) >= 10, f"only {len(during)} questions overlapped the upload"
+    assert all(ans == single[q] for _, _, q, ans in asked), "an answer changed under load"
+    assert "pian" in a.doc_ids
+
+
+def test_vectors_are_normalised_for_fake_and_reused(settings):
+    emb = HashingEmbedder()
+    v = emb.encode(["一", "二三"])
+    assert np.allclose(np.linalg.norm(v, axis=1), 1.0)
