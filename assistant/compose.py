@@ -182,6 +182,10 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
             continue
         if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage
             lines.extend(f"{line} [{m}]" for line, m in zip(part.lines, marks, strict=False))
+        elif part.lines[0].startswith("|"):  # a markdown table: markers go below it, not into its header
+            table = [ln for ln in part.lines if ln.startswith("|")]
+            rest = [ln for ln in part.lines if not ln.startswith("|")]
+            lines.extend([*table, "", "来源 " + "".join(f"[{m}]" for m in dict.fromkeys(marks)), *rest])
         else:
             first = part.lines[0] + "".join(f" [{m}]" for m in dict.fromkeys(marks))
             lines.extend([first, *part.lines[1:]])

@@ -15,7 +15,7 @@ from .ingest.catalog import CATALOG_NAME
 from .ingest.loader import corpus_files, load_corpus
 from .sparse import SparseIndex
 from .store import build_lock, current_build, load_build, read_chunks, read_manifest, write_build
-from .tokenize import Tokenizer, user_terms
+from .tokenize import Tokenizer, rules_version, user_terms
 from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
@@ -37,6 +37,7 @@ def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:
 def expected_manifest(sources: list[Path], embedder, chunking: ChunkSettings) -> dict:
     return {
         "parser_version": PARSER_VERSION,
+        "tokenizer_rules": rules_version(),
         "corpus": {"dirs": [str(Path(d).resolve()) for d in sources], "files": corpus_fingerprint(sources)},
         "model": {"name": embedder.name, "fingerprint": embedder.fingerprint, "dim": embedder.dim},
         "chunking": chunking.describe(),
@@ -50,6 +51,8 @@ def stale_reasons(manifest: dict | None, expected: dict) -> list[str]:
     reasons = []
     if manifest.get("parser_version") != expected["parser_version"]:
         reasons.append("解析程序已更新 / parser version changed")
+    if manifest.get("tokenizer_rules") != expected.get("tokenizer_rules"):
+        reasons.append("分词词典已更新 / tokenizer dictionary rules changed")
     old, new = manifest.get("corpus", {}).get("files", {}), expected["corpus"]["files"]
     added, removed = sorted(set(new) - set(old)), sorted(set(old) - set(new))
     changed = sorted(f for f in set(old) & set(new) if old[f] != new[f])

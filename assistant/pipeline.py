@@ -159,7 +159,7 @@ class Assistant:
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
         answer = answer_question(question, history_turns(history), documents, retriever, tokenizer, docs)
-        return replace(answer, latency_ms=(time.perf_counter() - start) * 1000)
+        return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans
 

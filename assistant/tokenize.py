@@ -65,6 +65,11 @@ def dictionary_hash(terms: list[str]) -> str:
     return hashlib.sha256("\n".join(terms).encode("utf-8")).hexdigest()[:16]
 
 
+def rules_version() -> str:
+    """Changes when the built-in terms or stopwords change (they shape every BM25 index)."""
+    return dictionary_hash(sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS))
+
+
 class Tokenizer:
     """jieba with its own dictionary; thread-safe lazy initialisation."""
 

@@ -1,0 +1,132 @@
+"""Run the page (``python app.py``) as a subprocess for the API and browser tests, and for the load benchmark.
+
+Each server gets a free loopback port, the fast deterministic fake embedder (unless told otherwise) and its own
+index, uploads folder and feedback file under a temporary folder, so tests never touch the real ones.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = ROOT / "app.py"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+TINY_PLAN = """测试区“十四五”蓝莓产业发展规划
+
+第一章 发展目标
+
+到2025年，测试区建成西南地区最大的蓝莓种植基地，蓝莓种植面积达到8000亩。
+
+第二章 重点项目
+
+一、蓝莓深加工产业园
+
+建设蓝莓深加工产业园，总投资12亿元，2024年建成投产。
+"""
+
+
+def load_app():
+    """The page module (app.py sits at the project root, outside the package)."""
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))
+    import app
+
+    return app
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class AppServer:
+    """``with AppServer(tmp) as app: app.url``; starts on enter (bounded wait), stops on exit (terminate, kill)."""
+
+    def __init__(self, workdir: Path, model: str | None = "hashing", args: tuple[str, ...] = (),
+                 env: dict[str, str] | None = None, timeout: float = 120.0):
+        self.workdir = Path(workdir)
+        self.model = model
+        self.args = args
+        self.extra_env = env or {}
+        self.timeout = timeout
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}/"
+        self.log_path = self.workdir / "app.log"
+        self.feedback_path = self.workdir / "feedback.sqlite"
+        self.uploads_dir = self.workdir / "uploads"
+        self.proc: subprocess.Popen | None = None
+
+    def environment(self) -> dict[str, str]:
+        env = {k: v for k, v in os.environ.items() if not k.startswith(("ASSISTANT_", "GRADIO_"))}
+        env.update({
+            "GRADIO_SERVER_PORT": str(self.port), "GRADIO_SERVER_NAME": "127.0.0.1",
+            "GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_OFFLINE": "1", "TRANSFORMERS_OFFLINE": "1",
+            "ASSISTANT_CONFIG": str(self.workdir / "no-config.toml"),
+            "ASSISTANT_INDEX": str(self.workdir / "index"), "ASSISTANT_UPLOADS": str(self.uploads_dir),
+            "ASSISTANT_FEEDBACK": str(self.feedback_path), "PYTHONUNBUFFERED": "1",
+        })
+        if self.model:
+            env["ASSISTANT_MODEL"] = self.model
+        env.update(self.extra_env)
+        return env
+
+    def start(self) -> AppServer:
+        self.workdir.mkdir(parents=True, exist_ok=True)
+        log = open(self.log_path, "wb")  # noqa: SIM115 - kept open for the child's lifetime
+        self.proc = subprocess.Popen([sys.executable, str(APP), *self.args], cwd=self.workdir, env=self.environment(),
+                                     stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        log.close()
+        deadline = time.monotonic() + self.timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"app.py exited with {self.proc.returncode} before serving:\n{self.log_tail()}")
+            try:
+                with urllib.request.urlopen(self.url + "gradio_api/info", timeout=2) as r:
+                    if r.status == 200:
+                        return self
+            except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+                pass
+            time.sleep(0.3)
+        self.stop()
+        raise RuntimeError(f"app.py did not serve {self.url} within {self.timeout:.0f} s:\n{self.log_tail()}")
+
+    def stop(self) -> None:
+        if self.proc is None or self.proc.poll() is not None:
+            return
+        self.proc.send_signal(signal.SIGTERM)
+        try:
+            self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            self.proc.wait(timeout=10)
+
+    def log_tail(self, n: int = 40) -> str:
+        try:
+            return "\n".join(self.log_path.read_text(encoding="utf-8", errors="replace").splitlines()[-n:])
+        except OSError:
+            return "(no log)"
+
+    def __enter__(self) -> AppServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def write_plan(folder: Path, name: str = "blueberry_plan.txt", text: str = TINY_PLAN) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
