@@ -445,8 +445,9 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         try:
             progress(0.05, desc="读取文件 / reading")
             data = Path(path).read_bytes()
-            progress(0.2, desc="解析并建立索引 / parsing and indexing")
-            report = assistant.add_document(data, name)
+            progress(0.1, desc="解析并建立索引 / parsing and indexing")
+            report = assistant.add_document(data, name,
+                                            progress=lambda f, m: progress(0.1 + 0.9 * f, desc=m))
             progress(1.0, desc="完成 / done")
             text = report.summary()
         except AssistantError as e:

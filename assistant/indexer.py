@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -87,16 +88,31 @@ def _previous_vectors(index_dir: Path, fingerprint: str) -> dict[str, np.ndarray
     return {_text_key(c.embed_text): v for c, v in zip(chunks, vectors, strict=True)}
 
 
-def embed_chunks(chunks: list[Chunk], embedder, reuse: dict[str, np.ndarray]) -> tuple[np.ndarray, int]:
-    """Vectors for all chunks, embedding only texts not in ``reuse``; returns (vectors, number embedded)."""
+ProgressFn = Callable[[float, str], None]
+EMBED_BATCH = 64
+
+
+def embed_chunks(chunks: list[Chunk], embedder, reuse: dict[str, np.ndarray],
+                 report: ProgressFn | None = None, progress: bool = False) -> tuple[np.ndarray, int]:
+    """Vectors for all chunks, embedding only texts not in ``reuse``; returns (vectors, number embedded).
+    ``report(fraction, message)`` is called after each batch."""
     keys = [_text_key(c.embed_text) for c in chunks]
     todo = [i for i, k in enumerate(keys) if k not in reuse]
     out = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
     for i, k in enumerate(keys):
         if k in reuse:
             out[i] = reuse[k]
-    if todo:
-        out[todo] = embedder.encode([chunks[i].embed_text for i in todo], kind="passage")
+    starts = range(0, len(todo), EMBED_BATCH)
+    if progress:
+        from tqdm import tqdm
+
+        starts = tqdm(starts, desc="嵌入 embedding", unit="batch", disable=None)
+    for start in starts:
+        batch = todo[start:start + EMBED_BATCH]
+        out[batch] = embedder.encode([chunks[i].embed_text for i in batch], kind="passage")
+        if report:
+            done = min(start + EMBED_BATCH, len(todo))
+            report(done / len(todo), f"嵌入 / embedding {done}/{len(todo)}")
     return out, len(todo)
 
 
@@ -107,8 +123,13 @@ def make_chunks(docs: list[Document], chunking: ChunkSettings, embedder) -> list
 
 
 def build_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkSettings | None = None,
-                progress: bool = False, force: bool = False) -> Path:
-    """Build (or refresh) the index for a corpus folder. Returns the build folder."""
+                progress: bool = False, force: bool = False, report: ProgressFn | None = None) -> Path:
+    """Build (or refresh) the index for a corpus folder. Returns the build folder.
+    ``report(fraction, message)`` follows the stages (parse, embed, index) for a progress bar."""
+    def step(fraction: float, message: str) -> None:
+        if report:
+            report(fraction, message)
+
     chunking = chunking or ChunkSettings()
     index_dir = Path(index_dir)
     with build_lock(index_dir):
@@ -118,12 +139,15 @@ def build_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkS
             return current_build(index_dir)
         log.info("building index %s: %s", index_dir, "; ".join(reasons) or "forced")
         skipped: list[str] = []
+        step(0.02, "解析文档 / parsing")
         docs = load_corpus(sources, progress=progress, skipped=skipped)
         if not docs:
             raise IndexError_(f"语料目录中没有可用文档 / no .txt/.md/.docx/.pdf plans in {sources[0]}")
         chunks = make_chunks(docs, chunking, embedder)
         reuse = _previous_vectors(index_dir, embedder.fingerprint)
-        vectors, embedded = embed_chunks(chunks, embedder, reuse)
+        step(0.1, "嵌入 / embedding")
+        vectors, embedded = embed_chunks(chunks, embedder, reuse, lambda f, m: step(0.1 + 0.8 * f, m), progress)
+        step(0.92, "建立索引 / indexing")
         log.info("embedded %d of %d chunks (%d re-used)", embedded, len(chunks), len(chunks) - embedded)
         terms = user_terms(docs)
         tokenizer = Tokenizer(terms)
@@ -134,11 +158,13 @@ def build_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkS
                     "documents": [{"doc_id": d.doc_id, "title": d.meta.title, "file": Path(d.path).name,
                                    "sha256": d.sha256, "warnings": list(d.warnings)} for d in docs],
                     "dense_kind": dense.kind, "skipped": skipped}
-        return write_build(index_dir, manifest, tuple(chunks), vectors, tuple(docs), dense, sparse)
+        final = write_build(index_dir, manifest, tuple(chunks), vectors, tuple(docs), dense, sparse)
+        step(1.0, "完成 / done")
+        return final
 
 
 def open_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkSettings | None = None,
-               rebuild: bool = True, progress: bool = False):
+               rebuild: bool = True, progress: bool = False, report: ProgressFn | None = None):
     """Load the index, building or rebuilding it first when missing, stale or damaged (if ``rebuild``)."""
     chunking = chunking or ChunkSettings()
     expected = expected_manifest(sources, embedder, chunking)
@@ -147,7 +173,7 @@ def open_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkSe
         if not rebuild:
             raise IndexError_(f"索引已过期 / index at {index_dir} is stale ({'; '.join(reasons)}); run `assistant build`")
         log.warning("索引需要重建 / rebuilding index: %s", "; ".join(reasons))
-        build_index(sources, index_dir, embedder, chunking, progress=progress)
+        build_index(sources, index_dir, embedder, chunking, progress=progress, report=report)
 
     def tok(manifest: dict) -> Tokenizer:
         return Tokenizer(manifest.get("userdict", {}).get("terms", []))

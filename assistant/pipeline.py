@@ -78,14 +78,15 @@ class Assistant:
             self.tokenizer = tokenizer
             self.build_id = built.manifest.get("build_id")
 
-    def refresh(self, rebuild: bool = True) -> bool:
+    def refresh(self, rebuild: bool = True, report=None) -> bool:
         """Re-open the index if the corpus or the live build changed. Returns True when a new build was swapped in."""
         from .indexer import open_index
         from .store import read_manifest
 
         manifest = read_manifest(self.settings.index_dir)
         built, dense, sparse = open_index(self.settings.sources, self.settings.index_dir, self.embedder,
-                                          ChunkSettings(self.settings.chunk_max_tokens), rebuild=rebuild)
+                                          ChunkSettings(self.settings.chunk_max_tokens), rebuild=rebuild,
+                                          report=report)
         if built.manifest.get("build_id") == self.build_id and manifest is not None:
             return False
         self._install(built, dense, sparse)
@@ -165,12 +166,13 @@ class Assistant:
 
     def add_document(self, data: bytes, filename: str, progress=None):
         """Store an uploaded plan, then index it (only the new plan is embedded). Questions keep being
-        answered from the current index until the new one is swapped in."""
+        answered from the current index until the new one is swapped in. ``progress(fraction, message)``
+        follows parsing, embedding and indexing."""
         from .uploads import add_upload
 
         max_bytes = self.settings.max_upload_mb * 1024 * 1024
         report = add_upload(data, filename, self.settings.sources, self.settings.uploads_dir, max_bytes,
                             set(self.doc_ids))
         if report.duplicate_of is None:
-            self.refresh()
+            self.refresh(report=progress)
         return report

@@ -165,3 +165,12 @@ def test_vectors_are_normalised_for_fake_and_reused(settings):
     emb = HashingEmbedder()
     v = emb.encode(["一", "二三"])
     assert np.allclose(np.linalg.norm(v, axis=1), 1.0)
+
+
+def test_upload_reports_progress_through_parsing_embedding_and_indexing(settings):
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+    seen: list[tuple[float, str]] = []
+    a.add_document((PLANS / "pian_plan.txt").read_bytes(), "pian.txt", progress=lambda f, m: seen.append((f, m)))
+    fractions = [f for f, _ in seen]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert any("embedding" in m for _, m in seen) and any("indexing" in m for _, m in seen)
