@@ -12,7 +12,6 @@ import logging
 import re
 
 from .guard import unsupported_numbers
-from .synonyms import synonyms
 from .indicators import best_per_doc, match_rows
 from .structured import (
     Evidence,
@@ -27,6 +26,7 @@ from .structured import (
     project_matches,
     project_part,
 )
+from .synonyms import synonyms
 from .types import Answer, Citation, Document, Hit
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs, understand
 

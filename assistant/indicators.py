@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .types import IndicatorRow
-
 from .synonyms import GROUPS as SYNONYMS  # noqa: E402 - interchangeable words in questions
+from .types import IndicatorRow
 
 _GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
 _OPTIONAL_HEAD = re.compile(r"^(外贸|实际|世界|全区|年度|年均|年)")

@@ -6,7 +6,6 @@ import logging
 import threading
 import time
 from dataclasses import replace
-from pathlib import Path
 
 from .chunk import ChunkSettings
 from .config import Settings

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.ingest.catalog import derive_short_names, derive_title
 from assistant.ingest import load_corpus, load_document
+from assistant.ingest.catalog import derive_short_names, derive_title
 from assistant.ingest.forms import clean, heading_form
 from assistant.ingest.outline import render_outline
 from assistant.ingest.parser import parse

@@ -8,8 +8,8 @@ import tomllib
 from pathlib import Path
 
 from ..errors import ConfigError
-from .forms import clean
 from ..types import DocMeta, RawDocument, SourceLine
+from .forms import clean
 
 CATALOG_NAME = "catalog.toml"
 _PLACE_RE = re.compile(r"([\u4e00-\u9fa5（）()]{1,12}?(?:高新区|新区|开发区|自治州|自治县|经开区|地区|省|市|区|县|州|镇))")

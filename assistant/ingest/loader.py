@@ -5,9 +5,9 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from .catalog import load_catalog, meta_for
 from ..errors import DocumentError
 from ..types import DocMeta, Document
+from .catalog import load_catalog, meta_for
 from .parser import parse
 
 log = logging.getLogger(__name__)

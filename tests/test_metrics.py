@@ -1,0 +1,220 @@
+"""Evaluation metrics and the independent number check, on hand-made evidence, passages and rows."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from assistant.config import PROJECT_ROOT
+from assistant.gold import Evidence
+from assistant.metrics import (
+    Passage,
+    Row,
+    answer_metrics,
+    answer_text,
+    evidence_groups,
+    evidence_rank,
+    hit_at,
+    hits_group,
+    is_correct,
+    is_short,
+    mrr_at,
+    must_contain_hits,
+    percentile,
+    refusal_prf,
+    retrieval_metrics,
+    row_metrics,
+)
+from assistant.numcheck import answer_numbers, arithmetic, numbers_in, unsupported_numbers
+
+TABLE = "第二章（原文缺标题） › 第四节 发展目标 › 表2-1重庆高新区内陆开放高地建设指标体系表"
+ROW_3 = Passage("gaoxin", "表2-1重庆高新区内陆开放高地建设指标体系表\n序号 | 指标 | 2020 | 2025 | 指标属性\n"
+                          "3 | 外贸进出口总额（亿元） | 2900 | 3700 | 预期性")
+ROW_4 = Passage("gaoxin", "表2-1重庆高新区内陆开放高地建设指标体系表\n序号 | 指标 | 2020 | 2025 | 指标属性\n"
+                          "4 | 服务贸易总额（亿美元） | 9.26 | 20 | 预期性")
+TEXT = Passage("gaoxin", "到2025年，外贸进出口总额达到3700 亿元，内陆开放高地基本建成。", ("第四节 发展目标",))
+YUZHONG_ROW = Passage("yuzhong", "专栏1\n序号 | 指标名称 | 单位 | 2020年 | 2025年\n5 | 外贸进出口额 | 亿元 | 90.1 | 120")
+TRADE = [Evidence("gaoxin", "外贸进出口总额（亿元）", TABLE), Evidence("gaoxin", "2900", TABLE),
+         Evidence("gaoxin", "3700", TABLE)]
+
+
+# ------------------------------------------------------------------ evidence and retrieval
+
+
+def test_short_quotes_are_cells_numbers_and_units():
+    assert all(is_short(q) for q in ("3700", "[45]", "【10000】", "亿元", "预期性", "指标属性", "35%", "9.26"))
+    assert not any(is_short(q) for q in ("外贸进出口额", "外贸进出口总额（亿元）", "备注：带【】为五年累计数"))
+
+
+def test_groups_split_short_and_long_quotes_by_doc_and_heading():
+    groups = evidence_groups([*TRADE, Evidence("gaoxin", "成为全市 及中西部内陆开放新引擎", "第四节 发展目标")])
+    assert len(groups) == 2
+    assert groups[0].short == ("2900", "3700") and groups[0].long == ("外贸进出口总额（亿元）",)
+    assert groups[1].short == () and groups[1].long == ("成为全市及中西部内陆开放新引擎",)  # whitespace removed
+    assert evidence_groups([{"doc": "d", "quote": "3700", "heading": "h"}])[0].short == ("3700",)
+
+
+def test_a_table_row_hits_only_with_its_name_and_all_quoted_cells():
+    (group,) = evidence_groups(TRADE)
+    assert hits_group(ROW_3, group)
+    assert not hits_group(ROW_4, group)  # another row of the same table
+    # the running text has the name? no: it says 外贸进出口总额 without the unit, and no 2900
+    assert not hits_group(TEXT, group)
+    assert not hits_group(Passage("yuzhong", ROW_3.text), group)  # same text, other plan
+
+
+def test_long_quotes_need_one_and_match_whitespace_insensitively():
+    (group,) = evidence_groups([Evidence("gaoxin", "外贸进出口总额达到3700亿元", "h"),
+                                Evidence("gaoxin", "不在这里的另一句话", "h")])
+    assert hits_group(TEXT, group)  # "3700 亿元" in the passage
+
+
+def test_a_heading_quote_is_carried_by_the_heading_path():
+    (group,) = evidence_groups([Evidence("gaoxin", "第四节 发展目标", "第二章 › 第四节 发展目标")])
+    assert hits_group(TEXT, group)
+    assert not hits_group(ROW_3, group)
+
+
+def test_evidence_rank_single_plan_and_comparison():
+    single = evidence_groups(TRADE)
+    assert evidence_rank(single, [ROW_4, TEXT, ROW_3]) == 3
+    assert evidence_rank(single, [ROW_4, TEXT, ROW_3], k=2) is None
+    both = evidence_groups([*TRADE, Evidence("yuzhong", "外贸进出口额", "专栏1"), Evidence("yuzhong", "120", "专栏1")])
+    # the rank at which evidence from every plan has appeared
+    assert evidence_rank(both, [ROW_3, ROW_4, YUZHONG_ROW]) == 3
+    assert evidence_rank(both, [YUZHONG_ROW, ROW_3]) == 2
+    assert evidence_rank(both, [ROW_3, ROW_4]) is None
+    assert evidence_rank((), [ROW_3]) is None
+
+
+def test_hit_at_k_and_mrr():
+    ranks = [1, 3, None, 7, 12]
+    assert hit_at(ranks, 1) == pytest.approx(1 / 5)
+    assert hit_at(ranks, 5) == pytest.approx(2 / 5)
+    assert hit_at(ranks, 10) == pytest.approx(3 / 5)
+    assert mrr_at(ranks, 10) == pytest.approx((1 + 1 / 3 + 1 / 7) / 5)
+    assert hit_at([], 1) is None and mrr_at([]) is None
+    m = retrieval_metrics(ranks, [True, True, False, True, True])
+    assert m["retrieval.hit@5"] == pytest.approx(0.4) and m["retrieval.attainable"] == pytest.approx(0.8)
+    assert m["retrieval.items"] == 5
+
+
+# ------------------------------------------------------------------ answers
+
+
+def test_must_contain_checks_the_body_without_whitespace_or_markdown_escapes():
+    body = "**高新区** 实际利用外资：\\[45\\] 亿美元（五年累计数） [1]"
+    assert answer_text(body).startswith("**高新区**实际利用外资：[45]亿美元")
+    assert must_contain_hits(body, ["[45]", "亿 美元", "五年累计"]) == (True, True, True)
+    assert must_contain_hits(body, ["7.76"]) == (False,)
+
+
+def test_scoring_contract():
+    assert is_correct(False, False, (True, True))
+    assert not is_correct(False, False, (True, False))
+    assert is_correct(True, True, ())
+    assert not is_correct(True, False, ())
+
+
+def test_refusal_precision_recall_f1():
+    expected = [True, True, False, False, False]
+    predicted = [True, False, True, False, False]
+    p, r, f1 = refusal_prf(expected, predicted)
+    assert (p, r) == (0.5, 0.5) and f1 == pytest.approx(0.5)
+    assert refusal_prf([True, False], [False, False]) == (0.0, 0.0, 0.0)  # never refuses
+    assert refusal_prf([False, False], [False, True]) == (0.0, None, None)  # nothing to refuse
+
+
+def test_percentile_interpolates_like_numpy():
+    assert percentile([10, 20, 30, 40], 50) == pytest.approx(25)
+    assert percentile([10, 20, 30, 40], 95) == pytest.approx(38.5)
+    assert percentile([5], 95) == 5 and percentile([], 50) is None
+
+
+def _row(id_, category="indicator", expect_refusal=False, refused=False, must=(True,), cites=(True,), numbers=(),
+         chars=10, ms=1.0, rank=1) -> Row:
+    return Row(id=id_, category=category, question="q", expect_refusal=expect_refusal, refused=refused,
+               must_hits=must, correct=is_correct(expect_refusal, refused, must), citations_hit=cites,
+               unsupported_numbers=numbers, answer_chars=chars, latency_ms=ms, rank=rank,
+               evidence_in_index=None if expect_refusal else True)
+
+
+ROWS = [
+    _row("a", must=(True, True), cites=(True, False), chars=20, ms=10),
+    _row("b", must=(True, False), cites=(False,), chars=40, ms=20, rank=6),
+    _row("c", category="indicator", refused=True, must=(True,), cites=(), chars=5, ms=30, rank=None),
+    _row("d", category="goal", cites=(True, True), numbers=("4200", "17"), chars=60, ms=40, rank=2),
+    _row("e", category="unanswerable", expect_refusal=True, refused=True, must=(), cites=(), chars=8, ms=50),
+    _row("f", category="unanswerable", expect_refusal=True, refused=False, must=(), cites=(False,), chars=30, ms=60),
+]
+
+
+def test_answer_metrics_on_hand_made_rows():
+    m = answer_metrics(ROWS)
+    assert (m["n.items"], m["n.answerable"], m["n.unanswerable"], m["n.refused"]) == (6, 4, 2, 2)
+    # correct: a (all found), c (found, though refused), d, e (refused as expected)
+    assert m["answer.acc"] == pytest.approx(4 / 6)
+    assert m["answer.acc_strict"] == pytest.approx(3 / 6)  # c no longer counts
+    assert m["answer.acc.indicator"] == pytest.approx(2 / 3)
+    assert m["answer.acc.goal"] == 1.0 and m["answer.acc.unanswerable"] == 0.5
+    assert m["answer.indicator_exact"] == pytest.approx(1 / 3)  # a only: b misses one, c refused
+    # answered answerable items: a, b, d -> a and d have a citation with evidence
+    assert m["citation.accuracy"] == pytest.approx(2 / 3)
+    assert m["citation.precision"] == pytest.approx(3 / 5)  # a: 1 of 2, b: 0 of 1, d: 2 of 2
+    assert m["refusal.precision"] == 0.5 and m["refusal.recall"] == 0.5 and m["refusal.f1"] == pytest.approx(0.5)
+    assert m["numbers.unsupported"] == 2 and m["numbers.answers_with_unsupported"] == 1
+    assert m["length.mean"] == pytest.approx((20 + 40 + 60 + 30) / 4)  # answered bodies only
+    assert m["latency.p50_ms"] == pytest.approx(35) and m["latency.p95_ms"] == pytest.approx(57.5)
+
+
+def test_row_metrics_adds_retrieval_over_items_with_evidence():
+    m = row_metrics(ROWS)
+    assert m["retrieval.items"] == 4
+    assert m["retrieval.hit@1"] == 0.25 and m["retrieval.hit@5"] == 0.5 and m["retrieval.hit@10"] == 0.75
+    assert m["retrieval.mrr@10"] == pytest.approx((1 + 1 / 6 + 1 / 2) / 4)
+    assert "retrieval.hit@1" not in row_metrics(ROWS, retrieval=False)
+
+
+# ------------------------------------------------------------------ numbers without a source
+
+
+SOURCES = ["专栏1：“十四五”建设内陆开放高地主要指标表\n序号 | 指标名称 | 单位 | 2020年 | 2025年\n5 | 外贸进出口额 | 亿元 | 90.1 | 120"]
+
+
+def test_numbers_are_tokens_canonicalised():
+    assert numbers_in("2,900 亿元，90.10，二〇三五年，３７００") == ["2900", "90.1", "2035", "3700"]
+    assert numbers_in("km/km2，2025年") == ["2", "2025"]  # a Chinese comma is not a thousands separator
+    assert answer_numbers("1. 第一项 \\[45\\] [1] [7]\n2. 第二项", n_citations=2) == ["45", "7"]
+
+
+def test_an_injected_unsupported_number_is_counted():
+    body = "渝中区外贸进出口额2025年目标为 120 亿元（2020年为 90.1 亿元），另有 4200 家企业。 [1]"
+    assert unsupported_numbers(body, SOURCES, "渝中区外贸进出口额目标？") == ["4200"]
+    assert unsupported_numbers(body.replace("4200", "120"), SOURCES, "") == []
+
+
+def test_numbers_in_the_question_are_supported():
+    assert unsupported_numbers("2023年的数据规划中没有。", [], "2023年外贸是多少") == []
+    assert unsupported_numbers("2023年的数据规划中没有。", [], "") == ["2023"]
+
+
+def test_arithmetic_on_cited_operands_counts_as_supported():
+    body = "增加 29.9 亿元（120 − 90.1 = 29.9）。 [1]"
+    assert arithmetic(body) == [(["120", "90.1"], "29.9", True)]
+    assert unsupported_numbers(body, SOURCES) == []
+    percent = "增长约 33.2%（（120 − 90.1）÷ 90.1 × 100% ≈ 33.2%）。 [1]"
+    assert unsupported_numbers(percent, SOURCES) == []
+
+
+def test_wrong_arithmetic_or_an_uncited_operand_is_not_supported():
+    assert unsupported_numbers("增加 30.5 亿元（120 − 90.1 = 30.5）。 [1]", SOURCES) == ["30.5"]
+    assert unsupported_numbers("增加 30 亿元（120 − 90 = 30）。 [1]", SOURCES) == ["30", "90"]
+
+
+def test_numcheck_is_independent_of_the_engine_guard():
+    code = "import sys, assistant.numcheck, assistant.metrics; print('assistant.guard' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT)
+    assert json.loads(out.stdout.strip().lower()) is False
