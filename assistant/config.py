@@ -39,27 +39,25 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 7860
 
-    @property
-    def index_dir(self) -> Path:
-        """The index folder: explicit, or the bundled one, or one keyed by the corpus path."""
-        if self.index is not None:
-            return Path(self.index)
+    def _derived(self, explicit: Path | None, bundled: Path, kind: str) -> Path:
+        """An explicit folder, the bundled one for the bundled corpus, or one keyed by the corpus' path
+        (so nothing is ever written into someone's corpus folder)."""
+        if explicit is not None:
+            return Path(explicit)
         corpus = Path(self.corpus).resolve()
         if corpus == DEFAULT_CORPUS.resolve():
-            return DEFAULT_INDEX
+            return bundled
         key = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
-        return CACHE_ROOT / "indexes" / f"{corpus.name}-{key}"
+        return CACHE_ROOT / kind / f"{corpus.name}-{key}"
+
+    @property
+    def index_dir(self) -> Path:
+        return self._derived(self.index, DEFAULT_INDEX, "indexes")
 
     @property
     def uploads_dir(self) -> Path:
-        """Where plans uploaded on the page are kept (never inside the corpus folder)."""
-        if self.uploads is not None:
-            return Path(self.uploads)
-        corpus = Path(self.corpus).resolve()
-        if corpus == DEFAULT_CORPUS.resolve():
-            return PROJECT_ROOT / "data" / "uploads"
-        key = hashlib.sha256(str(corpus).encode()).hexdigest()[:12]
-        return CACHE_ROOT / "uploads" / f"{corpus.name}-{key}"
+        """Where plans uploaded on the page are kept."""
+        return self._derived(self.uploads, PROJECT_ROOT / "data" / "uploads", "uploads")
 
     @property
     def sources(self) -> list[Path]:
