@@ -19,7 +19,7 @@ _GOAL_RE = re.compile(r"目标|定位|远景|愿景|建成|2035|总体要求|要
 _PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地|中心|园区?|平台")
 _ATTR_RE = re.compile(r"属性|约束性|预期性")
 _CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总")
-_INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)")
+_INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)|多多少|少多少|比\d{4}年?多")
 _GROWTH_RE = re.compile(r"增长了?百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
 _TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
@@ -197,14 +197,17 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
     """Elliptical or pronoun questions that only make sense with the previous turn."""
     topic = topic_of(text, list(aliases))
     aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
-    return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text))
+    short = len(re.sub(r"[\W_]", "", text)) <= 8 and not find_docs(text, list(aliases))[0]
+    return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or short
             or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
 
 
 _ASPECT_RE = re.compile(r"在?哪一?[章节部]分?|在?哪个部分|单位|属性|约束性|预期性|累计数?|增加了?|增长了?|基数|目标值?|哪一?章|哪一?节|在哪|具体|项目|数值|"
                         r"百分之几|多少|几|意思|含义|来源|出处|原文|情况|呢|吗|指标|数据|数字|属于|是否|是不是|算|属|"
-                        r"幅度|变化|差距|差|多大|要到|要达到|达到|提高到|到多少|要多少|能到|是|有|要")
-_BOTH_RE = re.compile(r"两个区|两区|两地|两个规划|两份规划|两个都|分别|各自|都是")
+                        r"幅度|变化|差距|差|多大|要到|要达到|达到|提高到|到多少|要多少|能到|计划|预计|预期|打算|"
+                        r"哪个区?更[高多大快少低]|谁更[高多大快少低]|更[高多大快少低]|比|多多少|少多少|"
+                        r"排第几|排名|第几|位次|是|有|要")
+_BOTH_RE = re.compile(r"两个区|两区|两地|两个规划|两份规划|两个都|分别|各自|都是|哪个区|哪个规划|谁更|哪个更")
 _ASK_TAIL_RE = re.compile(r"(目标值?|基数|数值)?(是|有|为|要达到|达到)?(多少|几[个家项次]?|什么|哪些|哪几[个项条])?[？?。！!]*$")
 
 
@@ -222,7 +225,7 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
-def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "") -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -237,6 +240,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
     new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
     years_now, years_prev = years_in(text), years_in(previous)
+    if re.search(r"比\s*(?:19|20)\d\d", text):  # "比2020年多多少" compares with a year, it does not switch to it
+        years_now = ()
     if years_now:
         if years_prev:
             new = re.sub(years_prev[0], years_now[0], new, count=1)
@@ -246,6 +251,12 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
                       text.strip())
     topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
     aspect_only = len(topic) <= 1
+    marker = bool(re.match(r"^(那么|那|换成|改成|还有|如果是)", text.strip())) or bool(re.search(r"呢[？?。！!]*$", text))
+    if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
+        if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
+            return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
+        return plan + text  # a new subject in the same plan
     if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
         # a new measure or subject: keep the plan, year and what was asked
         _, prev_masked = find_docs(new, aliases)
@@ -254,9 +265,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]]) -> str:
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
-    if (topic or re.search(r"单位|属性|约束性|预期性|累计|增加|增长|基数|哪一?章|在哪|哪些|具体", body)) and body:
-        if not (docs_now and not topic and not _BOTH_RE.search(text)) and not (years_now and not topic):
-            new = _ASK_TAIL_RE.sub("", new) + "，" + body
+    asks_aspect = re.search(r"单位|属性|约束性|预期性|累计|增加|增长|基数|哪一?章|在哪|哪些|具体|多多少|少多少|排第几|排名|"
+                            r"更[高多大快少低]|比", body)
+    if body and (asks_aspect or (topic and not docs_now and not years_now)):
+        new = _ASK_TAIL_RE.sub("", new) + "，" + body
     return new
 
 
@@ -298,7 +310,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Questi
     for h, a in turns:  # resolve the chain turn by turn
         h = normalise_question(h)
         ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
-        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases)
+        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer)
                                     if resolved_prev and is_followup(h, aliases) else h)
         prev_answer = a
     ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
@@ -308,7 +320,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Questi
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev_answer) if follow else text
     unmasked, foreign = split_places(resolved, tagger, aliases)
     docs, _ = find_docs(unmasked, aliases)
     intent, compare = classify(resolved, len(docs))
