@@ -26,7 +26,7 @@ from .structured import (
     project_matches,
     project_part,
 )
-from .synonyms import synonyms
+from .synonyms import present
 from .types import Answer, Citation, Document, Hit
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs, understand
 
@@ -41,7 +41,8 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几 "
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
-                    "怎么做 怎么说 具体内容 说法 提法".split())
+                    "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
+                    "有何 哪方面 如何 怎样".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -95,7 +96,7 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
         total += w
         if t in text:
             got += w
-        elif any(x in text for x in synonyms(t)):
+        elif present(t, text):
             got += 0.9 * w
         else:
             grams = _bigrams(t)
@@ -108,13 +109,13 @@ def _hit_evidence(hit: Hit) -> Evidence:
 
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
-               max_sentences: int = 3, weight=None) -> Part:
+               max_sentences: int = 3, weight=None, depth: int = 10) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
     cands = []
-    for hit in [h for h in hits if h.chunk.kind != "indicator"][:6]:
+    for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
         sents = _SENT_RE.findall(hit.chunk.text)
         for pos, s in enumerate(sents):
             s = s.strip()
@@ -134,7 +135,7 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             break
         if used + len(c[3]) > limit and chosen:
             continue
-        if any(c[3] == x[3] for x in chosen):
+        if any(c[3] in x[3] or x[3] in c[3] for x in chosen):
             continue
         chosen.append(c)
         used += len(c[3])
@@ -379,16 +380,24 @@ def _box_list_answer(q: Question, docs, scope) -> Answer | None:
                   long_ok=True)
 
 
+def _box_evidence(doc: Document, box) -> Evidence:
+    """A 专栏 as cited: its title and items, verbatim."""
+    sec = next((s for s in doc.sections if s.id == box.section_id), None)
+    path = (sec.path if sec else ()) + (box.title,)
+    return Evidence(doc.doc_id, path, "\n".join(box.body_text()))
+
+
 def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
     secs = _named_sections(q, docs, scope, metas) if scope else []
     if secs:
         parts = []
         for sec in secs[:2]:
             doc = docs[sec.doc_id]
-            boxes = [b.title for b in doc.boxes if b.section_id == sec.id]
-            extra = f"（其中有{'、'.join(escape_md(b) for b in boxes)}）" if boxes else ""
+            boxes = [b for b in doc.boxes if b.section_id == sec.id]
+            extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
             parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
-                              evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]))
+                              evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
+                              + [_box_evidence(doc, b) for b in boxes]))
         return render(q, parts, docs, False, long_ok=True)
     if not hits:
         return None
@@ -400,18 +409,18 @@ def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=
     also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
             and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
-    boxes = [b.title for b in doc.boxes if b.section_id == hit.chunk.section_id
+    boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
              and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
     if boxes:
-        more += f"（该节还有{'、'.join(escape_md(b) for b in boxes)}）"
+        more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
     part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
-                evidence=[_hit_evidence(hit)] + [_hit_evidence(h) for h in also])
+                evidence=[_hit_evidence(hit)] + [_hit_evidence(h) for h in also] + [_box_evidence(doc, b) for b in boxes])
     part.evidence[0].highlight = next((s for s in _SENT_RE.findall(hit.chunk.text) if any(t in s for t in terms)), None)
     return render(q, [part], docs, False)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
-                       weight=None) -> Answer:
+                       weight=None, retriever=None) -> Answer:
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
@@ -424,12 +433,23 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, _related(hits) if refused else None, long_ok=True)
-    top_text = " ".join(h.chunk.text for h in hits[:3])
-    if not hits or term_coverage(terms, top_text, weight) < 0.5:
-        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
     part = extractive(hits, terms, q.intent == "indicator", weight=weight)
-    if q.intent == "indicator" and not any(
-            re.search(r"\d", ln) and term_coverage(terms, ln, weight) >= 0.6 for ln in part.lines):
+    if (not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.8) and retriever:
+        rare = sorted((t for t in terms if retriever.idf(t) < retriever.idf("\0")), key=lambda t: -weight(t))[:2]
+        extra = retriever.containing(rare, sorted({h.chunk.doc_id for h in hits})) if rare else []
+        seen = {h.chunk.id for h in hits}
+        pool = [h for h in hits if h.chunk.kind != "indicator"][:10] + [h for h in extra if h.chunk.id not in seen]
+        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool))
+    # answer only when a passage that is quoted covers what the question is about
+    if not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.5:
+        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
+    key = max(terms, key=weight) if terms else ""
+
+    def states_it(line: str) -> bool:  # a number, most key terms, and the most specific one itself
+        return bool(re.search(r"\d", line)) and term_coverage(terms, line, weight) >= 0.6 and (
+            not key or present(key, line) or term_coverage([key], line) >= 0.5)
+
+    if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", _related(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else _related(hits))
 
@@ -600,13 +620,13 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
     def weight(t: str) -> float:
         return min(len(t), 4) * min(retriever.idf(t), cap)
 
-    hits = retriever.search(q.resolved, 8, scope)
+    hits = retriever.search(q.resolved, 16, scope)
 
     if q.foreign_places and not q.docs:
         return _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
         return (_location_answer(q, docs, hits, terms, metas, scope)
-                or _extractive_answer(q, docs, hits, terms, weight=weight))
+                or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight)
         if ans is not None:
@@ -634,4 +654,4 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
     if q.compare and len(scope) > 1:
         per = retriever.search_per_doc(q.resolved, list(scope), 5)
         return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
-    return _extractive_answer(q, docs, hits, terms, weight=weight)
+    return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever)

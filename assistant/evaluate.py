@@ -28,7 +28,16 @@ from pathlib import Path
 from .config import PROJECT_ROOT
 from .errors import AssistantError
 from .gold import GoldItem, load_gold
-from .metrics import Passage, Row, evidence_groups, evidence_rank, is_correct, must_contain_hits, row_metrics
+from .metrics import (
+    Passage,
+    Row,
+    docs_hit,
+    evidence_groups,
+    evidence_rank,
+    is_correct,
+    must_contain_hits,
+    row_metrics,
+)
 from .numcheck import unsupported_numbers
 
 log = logging.getLogger(__name__)
@@ -74,6 +83,27 @@ def _progress(items, desc: str, progress: bool):
     return tqdm(items, desc=desc, unit="q", disable=None, leave=False)
 
 
+def score_answer(it: GoldItem, ans, *, error: str | None = None, latency_ms: float = 0.0, rank: int | None = None,
+                 in_index: bool | None = None, query: str = "") -> Row:
+    """One gold item and what a system answered (None when it raised ``error``) -> a Row. Pure."""
+    groups = evidence_groups(it.evidence)
+    body = ans.answer if ans else ""
+    cites = ans.citations if ans else ()
+    must = must_contain_hits(body, it.must_contain)
+    refused = bool(ans and ans.refused)
+    cite_hits = tuple(bool(docs_hit(Passage(c.doc_id, c.text, tuple(c.heading_path)), groups)) for c in cites)
+    said = " ".join([it.question, *(t.question for t in it.history)])
+    return Row(
+        id=it.id, category=it.category, question=it.question, doc=it.doc,
+        history=tuple(t.question for t in it.history), expected=it.answer, must_contain=it.must_contain,
+        expect_refusal=it.expect_refusal, answer=body, refused=refused, must_hits=must,
+        correct=error is None and is_correct(it.expect_refusal, refused, must),
+        cited_docs=tuple(dict.fromkeys(c.doc_id for c in cites)), citations_hit=cite_hits,
+        unsupported_numbers=tuple(unsupported_numbers(body, [citation_source(c) for c in cites], said)),
+        answer_chars=len(body), latency_ms=round(latency_ms, 3), rank=rank, evidence_in_index=in_index,
+        intent=getattr(ans, "intent", "") if ans else "", query=query, error=error)
+
+
 def evaluate_system(system, items: list[GoldItem], passages: list[Passage] | None = None, search: bool = True,
                     progress: bool = False, name: str = "") -> tuple[list[Row], dict[str, float]]:
     """Ask every item (history as earlier turns) and search its retrieval query. Returns rows and timings.
@@ -85,42 +115,28 @@ def evaluate_system(system, items: list[GoldItem], passages: list[Passage] | Non
     ask_s = search_s = 0.0
     for it in _progress(items, f"eval {name}".strip(), progress):
         groups = evidence_groups(it.evidence)
-        history = [{"question": t.question, "answer": t.answer} for t in it.history]
         query = retrieval_query(it)
+        ans, error = None, None
         start = time.perf_counter()
-        error = None
         try:
-            ans = system.ask(it.question, history=history)
+            ans = system.ask(it.question, history=[{"question": t.question, "answer": t.answer} for t in it.history])
         except AssistantError as e:
-            ans, error = None, str(e)
+            error = str(e)
             log.warning("%s: %s", it.id, e)
-        latency = (time.perf_counter() - start) * 1000
-        ask_s += latency / 1000
+        latency_ms = (time.perf_counter() - start) * 1000
+        ask_s += latency_ms / 1000
         rank = None
         if search and groups:
             start = time.perf_counter()
-            hits = system.search(query, TOP_K)
+            try:
+                hits = system.search(query, TOP_K)
+            except AssistantError as e:
+                hits, error = [], error or str(e)
             search_s += time.perf_counter() - start
             rank = evidence_rank(groups, [hit_passage(h) for h in hits], TOP_K)
-        in_index = None
-        if groups and passages is not None:
-            in_index = evidence_rank(groups, passages) is not None
-        body = ans.answer if ans else ""
-        cites = ans.citations if ans else ()
-        must = must_contain_hits(body, it.must_contain)
-        refused = bool(ans and ans.refused)
-        cite_hits = tuple(bool(groups) and evidence_rank(groups, [Passage(c.doc_id, c.text, tuple(c.heading_path))])
-                          is not None for c in cites)
-        said = " ".join([it.question, *(t.question for t in it.history)])
-        rows.append(Row(
-            id=it.id, category=it.category, question=it.question, doc=it.doc,
-            history=tuple(t.question for t in it.history), expected=it.answer, must_contain=it.must_contain,
-            expect_refusal=it.expect_refusal, answer=body, refused=refused, must_hits=must,
-            correct=error is None and is_correct(it.expect_refusal, refused, must),
-            cited_docs=tuple(dict.fromkeys(c.doc_id for c in cites)), citations_hit=cite_hits,
-            unsupported_numbers=tuple(unsupported_numbers(body, [citation_source(c) for c in cites], said)),
-            answer_chars=len(body), latency_ms=round(latency, 3), rank=rank, evidence_in_index=in_index,
-            intent=getattr(ans, "intent", "") if ans else "", query=query, error=error))
+        in_index = evidence_rank(groups, passages) is not None if groups and passages is not None else None
+        rows.append(score_answer(it, ans, error=error, latency_ms=latency_ms, rank=rank, in_index=in_index,
+                                 query=query))
     return rows, {"ask_s": round(ask_s, 3), "search_s": round(search_s, 3)}
 
 

@@ -46,6 +46,20 @@ class HybridRetriever:
             self._idf[term] = v = max(v, 0.1)
         return v
 
+    def containing(self, terms: list[str], docs=None, limit: int = 20) -> list[Hit]:
+        """Chunks holding every one of ``terms`` literally (within ``docs``), in document order: a lexical
+        safety net for rare terms that long passages bury in BM25's length normalisation."""
+        rows = self.rows_for(docs)
+        pool = range(len(self.chunks)) if rows is None else rows
+        out = []
+        for i in pool:
+            c = self.chunks[int(i)]
+            if all(t in c.text for t in terms):
+                out.append(Hit(c, 0.0, 1000 + len(out), {"literal": 1.0}))
+                if len(out) >= limit:
+                    break
+        return out
+
     def rows_for(self, docs: list[str] | tuple[str, ...] | None) -> np.ndarray | None:
         if not docs:
             return None

@@ -26,6 +26,10 @@ GROUPS: tuple[tuple[str, ...], ...] = (
     ("角色", "定位", "作用"),
     ("游戏", "网游"),
     ("场馆", "体育馆", "场地"),
+    ("综合保税区", "综保区"),
+    ("自由贸易试验区", "自贸试验区", "自贸区"),
+    ("高新技术产业开发区", "高新区"),
+    ("经济技术开发区", "经开区"),
 )
 _INDEX: dict[str, tuple[str, ...]] = {}
 for _g in GROUPS:
@@ -36,3 +40,17 @@ for _g in GROUPS:
 def synonyms(word: str) -> tuple[str, ...]:
     """Other words for ``word`` (empty when none are known)."""
     return _INDEX.get(word, ())
+
+
+def variants(term: str) -> list[str]:
+    """The term with any known word inside it swapped for a synonym (西永综合保税区 -> 西永综保区)."""
+    out = [term]
+    for w, others in _INDEX.items():
+        if len(w) >= 2 and w in term:
+            out.extend(term.replace(w, x) for x in others)
+    return list(dict.fromkeys(out))
+
+
+def present(term: str, text: str) -> bool:
+    """The term, a synonym of it, or a variant with a synonym inside, occurs in the text."""
+    return any(v in text for v in variants(term)) or any(x in text for x in synonyms(term))
