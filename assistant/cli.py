@@ -163,7 +163,7 @@ def render_text(ans) -> str:
         out.append("")
         out.append("可能相关 / possibly related:")
         for c in ans.related:
-            out.append(f"- {c.doc_title} › {' › '.join(c.heading_path)}: {c.text[:80]}")
+            out.append(f"- {c.doc_title} › {' › '.join(c.heading_path)}: {' '.join(c.text.split())[:80]}")
     return "\n".join(out)
 
 
