@@ -218,3 +218,24 @@ def test_numcheck_is_independent_of_the_engine_guard():
     code = "import sys, assistant.numcheck, assistant.metrics; print('assistant.guard' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT)
     assert json.loads(out.stdout.strip().lower()) is False
+
+
+def test_score_answer_builds_a_row_from_an_answer():
+    from assistant.evaluate import score_answer
+    from assistant.gold import GoldItem, GoldTurn
+    from assistant.types import Answer, Citation
+
+    item = GoldItem(id="c-1", question="两个规划外贸目标？", doc="both", category="comparison", answer="3700；120",
+                    must_contain=("3700", "120"), expect_refusal=False, history=(GoldTurn("之前的问题", "答"),),
+                    evidence=(*TRADE, Evidence("yuzhong", "外贸进出口额", "专栏1"), Evidence("yuzhong", "120", "专栏1")))
+    cites = (Citation(1, "gaoxin", "高新区规划", (), ROW_3.text, 1.0), Citation(2, "yuzhong", "渝中区规划", (), YUZHONG_ROW.text, 1.0),
+             Citation(3, "gaoxin", "高新区规划", (), ROW_4.text, 0.5))
+    ans = Answer("q", "| 高新区 | 3700 | [1]\n| 渝中区 | 120 | [2]\n另有 4200 家 [3]", False, cites)
+    row = score_answer(item, ans, latency_ms=12.3456, rank=2, in_index=True, query="之前的问题 两个规划外贸目标？")
+    assert row.correct and row.must_hits == (True, True) and not row.refused
+    assert row.citations_hit == (True, True, False)  # each citation is judged on its own plan's evidence
+    assert row.cited_docs == ("gaoxin", "yuzhong")
+    assert row.unsupported_numbers == ("4200",)
+    assert row.history == ("之前的问题",) and row.latency_ms == 12.346 and row.rank == 2
+    failed = score_answer(item, None, error="问题过长")
+    assert not failed.correct and failed.answer == "" and failed.error == "问题过长"

@@ -1,0 +1,53 @@
+"""Evaluate the dev and/or test split with the baselines and write eval/results/<split>.json and .md.
+
+    python eval/run.py                     # dev and test, real model, baselines
+    python eval/run.py --split dev -- --min-answer-acc 0.7    # anything after -- goes to `assistant eval`
+
+A thin wrapper over `assistant eval` (assistant/evaluate.py), which does the work; this only fixes the
+file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from assistant.cli import main as assistant_main  # noqa: E402
+from assistant.evaluate import systems_table  # noqa: E402
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    argv = argv[:argv.index("--")] if "--" in argv else argv
+    p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    p.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    p.add_argument("--out", type=Path, default=ROOT / "eval" / "results")
+    p.add_argument("--index", type=Path, help="index folder (default: the bundled corpus's)")
+    p.add_argument("--model", help="embedding model (default: the built e5 model)")
+    p.add_argument("--no-baselines", action="store_true")
+    args = p.parse_args(argv)
+    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    worst = 0
+    for split in splits:
+        cmd = ["eval", "--gold", str(ROOT / "eval" / "gold" / f"{split}.jsonl"), "--out", str(args.out),
+               "--name", split]
+        cmd += [] if args.no_baselines else ["--baselines"]
+        cmd += ["--index", str(args.index)] if args.index else []
+        cmd += ["--model", args.model] if args.model else []
+        print(f"== {split}", flush=True)
+        worst = max(worst, assistant_main(cmd + extra))
+    for split in splits:
+        path = args.out / f"{split}.json"
+        if path.is_file():
+            print(f"\n### {split}\n\n{systems_table(json.loads(path.read_text(encoding='utf-8')))}")
+    return worst
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
