@@ -30,7 +30,7 @@ class ChunkSettings:
     min_chars: int = 4
 
     def describe(self) -> dict:
-        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 2}
+        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 3}
 
 
 def sentences(text: str) -> list[str]:
@@ -116,8 +116,10 @@ def section_chunks(doc: Document, section: Section, settings: ChunkSettings, cou
 
 
 def indicator_source_text(row: IndicatorRow) -> str:
-    """What a citation of an indicator shows: table title, header, and the row's cells as in the source."""
-    return f"{row.table}\n{' | '.join(row.header)}\n{' | '.join(row.cells)}"
+    """What a citation of an indicator shows: table title, header, the row's cells as in the source, and the
+    table's note when the row's values are marked by it (五年累计)."""
+    text = f"{row.table}\n{' | '.join(row.header)}\n{' | '.join(row.cells)}"
+    return text + (f"\n{row.note}" if row.note and row.cumulative else "")
 
 
 def indicator_sentence(doc: Document, row: IndicatorRow) -> str:

@@ -132,8 +132,17 @@ class Match:
 
 def match_rows(question: str, rows: list[IndicatorRow] | tuple[IndicatorRow, ...], docs: tuple[str, ...] = (),
                min_score: float = MIN_SCORE) -> list[Match]:
-    """Rows whose name the question asks about, best first (at most the best few per document)."""
-    scored = [Match(r, name_score(r.name, question)) for r in rows if not docs or r.doc_id in docs]
+    """Rows whose name the question asks about, best first (at most the best few per document).
+    Names sharing fewer than two characters with the question (or its synonym variants) are not scored."""
+    chars = set("".join(expand(_clean(question))))
+    cache: dict[str, float] = {}
+    scored = []
+    for r in rows:
+        if docs and r.doc_id not in docs or len(chars & set(r.name)) < 2:
+            continue
+        if r.name not in cache:
+            cache[r.name] = name_score(r.name, question)
+        scored.append(Match(r, cache[r.name]))
     scored = [m for m in scored if m.score >= min_score]
     scored.sort(key=lambda m: (-m.score, len(m.row.name)))
     out: list[Match] = []

@@ -145,6 +145,15 @@ class Assistant:
             raise InputError(f"未知文档 / unknown document id(s) {unknown}; available: {self.doc_ids}")
         return docs
 
+    def resolve(self, question: str, history=None) -> str:
+        """The question as the engine understands it, with the conversation folded in (for evaluation and
+        debugging: "那渝中区呢？" -> "渝中区2025年外贸进出口总额目标是多少？")."""
+        from .understand import understand
+
+        q = understand(self.check_question(question), history_turns(history), [d.meta for d in self.documents],
+                       self.tokenizer.tag)
+        return q.resolved
+
     def search(self, question: str, k: int = 10, docs=None) -> list[Hit]:
         self.check_question(question)
         return self.retriever.search(question, k, self.check_docs(docs) or None)

@@ -61,7 +61,8 @@ class HybridRetriever:
         return out
 
     def rows_for(self, docs: list[str] | tuple[str, ...] | None) -> np.ndarray | None:
-        if not docs:
+        """Rows of these plans; None (no filter) when that is every plan."""
+        if not docs or set(docs) >= set(self._rows_by_doc):
             return None
         parts = [self._rows_by_doc[d] for d in docs if d in self._rows_by_doc]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)

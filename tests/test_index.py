@@ -233,3 +233,17 @@ def test_switching_to_another_sentence_transformers_model(settings):
     m = read_manifest(s2.index_dir)
     assert m["model"]["dim"] == 384 and a.retriever.dense.dim == 384
     assert a.search("人才资源总量")
+
+
+def test_filtered_search_is_exact_for_both_index_kinds():
+    from assistant.dense import DenseIndex
+
+    rng = np.random.default_rng(0)
+    v = rng.normal(size=(2000, 32)).astype(np.float32)
+    v /= np.linalg.norm(v, axis=1, keepdims=True)
+    q = v[7] + 0.1
+    rows = np.arange(0, 2000, 40)
+    want = rows[np.argsort(-(v[rows] @ q))[:5]].tolist()
+    for kind in ("flat", "hnsw"):
+        got = [r for r, _ in DenseIndex.build(v, kind=kind).search(q, 5, rows)]
+        assert got == want, kind
