@@ -94,16 +94,25 @@ class Assistant:
     def refresh_if_changed(self) -> bool:
         """Cheap check between requests: when another process (``assistant build``) switched the live build,
         load it. Never a half-read index: builds are complete before CURRENT points at them."""
-        from .store import current_build, load_build
-        from .tokenize import Tokenizer
+        from .store import current_build
 
         build = current_build(self.settings.index_dir)
-        if build is None or build.name == self.build_id:
+        if build is None or build.name in (self.build_id, getattr(self, "_refused_build", None)):
             return False
+        with self._lock:
+            if build.name == self.build_id:  # another request switched meanwhile
+                return False
+            return self._switch_to_current()
+
+    def _switch_to_current(self) -> bool:
+        from .store import load_build
+        from .tokenize import Tokenizer
+
         built, dense, sparse = load_build(self.settings.index_dir,
                                           lambda m: Tokenizer(m.get("userdict", {}).get("terms", [])))
         if built.manifest.get("model", {}).get("fingerprint") != self.embedder.fingerprint:
             log.warning("新索引使用了不同的模型，未切换 / the new index uses another model; not switching")
+            self._refused_build = built.manifest.get("build_id")
             return False
         self._install(built, dense, sparse)
         log.info("switched to index build %s", self.build_id)
@@ -164,6 +173,10 @@ class Assistant:
 
         start = time.perf_counter()
         self.check_question(question)
+        try:  # another process (`assistant build`, an upload) may have switched the live index
+            self.refresh_if_changed()
+        except Exception as e:  # noqa: BLE001 - keep serving the index we have
+            log.warning("新索引无法加载，继续使用当前索引 / cannot load the new index, keeping the current one: %s", e)
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer

@@ -41,21 +41,11 @@ def test_docx_matches_text(plan, autonumber):
     assert _summary(docx) == _summary(src)
 
 
-def _flat(outline: str) -> list[str]:
-    return [ln.strip() for ln in outline.splitlines() if "原文缺标题" not in ln]
-
-
 def test_pdf_matches_text(plan):
     src, text, out = plan
     pdf = plan_to_pdf(text, out / "plan.pdf", box_as_table=True)
     outline, rows, projects = _summary(pdf)
     want_outline, want_rows, want_projects = _summary(src)
-    if "原文缺标题" in want_outline:
-        # PDF drops a paragraph's leading spaces, the clue that marks where the text export lost a chapter
-        # heading; the chapter is still inferred (from 表2-1), and only its first section may nest differently.
-        assert "原文缺标题" in outline
-        assert _flat(outline) == _flat(want_outline)
-    else:
-        assert outline == want_outline
+    assert outline == want_outline
     assert rows == want_rows
     assert projects == want_projects

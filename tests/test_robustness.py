@@ -174,3 +174,40 @@ def test_upload_reports_progress_through_parsing_embedding_and_indexing(settings
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert any("embedding" in m for _, m in seen) and any("indexing" in m for _, m in seen)
+
+
+def test_ask_switches_to_a_build_made_by_another_process(settings):
+    serving = Assistant.open(settings, embedder=HashingEmbedder())
+    shutil.copy(PLANS / "numbered_plan.md", settings.corpus)
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    ans = serving.ask("人才资源总量2025年目标是多少？")  # the next request notices the new build
+    assert "numbered_plan" in serving.doc_ids and ans.citations
+
+
+def test_feedback_survives_a_process_killed_mid_write(tmp_path):
+    import os
+    import signal
+    import sqlite3
+    import subprocess
+    import sys
+
+    db = tmp_path / "feedback.sqlite"
+    code = ("import sys; sys.path.insert(0, %r)\n"
+            "from assistant.feedback import FeedbackStore\n"
+            "s = FeedbackStore(%r)\n"
+            "i = 0\n"
+            "while True:\n"
+            "    s.add('问题%%d' %% i, '回答' * 200, i %% 2 == 0, '意见', '[]'); i += 1\n") % (
+        str(Path(__file__).resolve().parent.parent), str(db))
+    proc = subprocess.Popen([sys.executable, "-c", code])
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not (db.exists() and db.stat().st_size > 100_000):
+        time.sleep(0.05)
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    con = sqlite3.connect(db)
+    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    from assistant.feedback import FeedbackStore
+
+    rows = FeedbackStore(db).recent(5)
+    assert rows and all(r.answer == "回答" * 200 for r in rows)  # every stored row is whole

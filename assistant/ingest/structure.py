@@ -59,12 +59,13 @@ def infer_missing(events: list[Event], kind: str = "zhang") -> tuple[list[Event]
                         None)
         if start is None and evidence is not None:
             before = [i for i in jie if i < evidence]
-            start = before[-1] if before else evidence
+            # the previous chapter keeps two sections where it can; the rest of the run leads to the evidence
+            start = before[2] if len(before) >= 3 else (before[-1] if before else evidence)
         if start is None:
             warnings.append((b.lineno, f"缺少第{int_to_cn(missing)}章标题 / chapter {missing} heading appears missing "
                                        f"(between lines {a.lineno} and {b.lineno}); its text stays in the previous chapter"))
             continue
-        floor = next((i for i in jie if i < start), ia)  # keep the previous chapter's first section
+        floor = next((i for i in jie if i < start), ia)  # the previous chapter keeps its first section
         for i in range(floor + 1, start):
             if _anomalous(events[i], rare):
                 start = i
