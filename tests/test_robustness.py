@@ -192,13 +192,15 @@ def test_feedback_survives_a_process_killed_mid_write(tmp_path):
     import sys
 
     db = tmp_path / "feedback.sqlite"
-    code = ("import sys; sys.path.insert(0, %r)\n"
-            "from assistant.feedback import FeedbackStore\n"
-            "s = FeedbackStore(%r)\n"
-            "i = 0\n"
-            "while True:\n"
-            "    s.add('问题%%d' %% i, '回答' * 200, i %% 2 == 0, '意见', '[]'); i += 1\n") % (
-        str(Path(__file__).resolve().parent.parent), str(db))
+    root = str(Path(__file__).resolve().parent.parent)
+    code = "\n".join([
+        f"import sys; sys.path.insert(0, {root!r})",
+        "from assistant.feedback import FeedbackStore",
+        f"s = FeedbackStore({str(db)!r})",
+        "i = 0",
+        "while True:",
+        "    s.add(f'问题{i}', '回答' * 200, i % 2 == 0, '意见', '[]'); i += 1",
+    ])
     proc = subprocess.Popen([sys.executable, "-c", code])
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not (db.exists() and db.stat().st_size > 100_000):
