@@ -32,7 +32,7 @@ class Settings:
     chunk_max_tokens: int = 320
     top_k: int = 8
     rrf_k: int = 60
-    dense_weight: float = 1.0
+    dense_weight: float = 0.75  # tuned on dev retrieval (eval/tune_fusion.py): rrf_k 60, dense 0.75
     sparse_weight: float = 1.0
     max_question_chars: int = 2000
     max_upload_mb: int = 20
