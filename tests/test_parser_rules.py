@@ -253,3 +253,12 @@ def test_nothing_lost(name):
     for s in doc.sections:
         for p in s.paragraphs:
             assert not HEADING_SHAPED.match(p.text), (s.path, p.text[:30])
+
+
+def test_table_row_with_extra_cells_is_kept_and_warned():
+    text = "表1 指标\n\t序号\n\t指标\n\t2020年\n\t2025年\n\n\t1\n\t外资企业数\n\t80\n\t200\n\t多余\n"
+    doc = parse_text(text)
+    row = doc.indicators[0]
+    assert (row.name, row.baseline, row.target) == ("外资企业数", 80.0, 200.0)
+    warning = next(w for w in doc.warnings if "extra" in w)
+    assert warning.startswith("plan.txt:7:") and "多余" in warning and "ignored" in warning
