@@ -179,19 +179,19 @@ def _cells(doc, r) -> list[str]:
             "累计" if r.cumulative else ""]
 
 
-def indicator_rows(documents, doc_id: str | None, text: str) -> list[tuple[str, list[str]]]:
-    """(row key "doc_id#i", table cells) of the rows that pass the plan and text filters, in plan order."""
-    text = (text or "").strip().lower()
-    out = []
+def _plan_rows(documents, doc_id: str | None):
+    """(document, row key "doc_id#i", row) for every indicator row of the chosen plan (or all), in plan order."""
     for d in documents:
-        if doc_id and d.doc_id != doc_id:
-            continue
-        for i, r in enumerate(d.indicators):
-            cells = _cells(d, r)
-            if text and not any(text in c.lower() for c in cells):
-                continue
-            out.append((f"{d.doc_id}#{i}", cells))
-    return out
+        if not doc_id or d.doc_id == doc_id:
+            for i, r in enumerate(d.indicators):
+                yield d, f"{d.doc_id}#{i}", r
+
+
+def indicator_rows(documents, doc_id: str | None, text: str) -> list[tuple[str, list[str]]]:
+    """(row key, table cells) of the rows that pass the plan and text filters, in plan order."""
+    text = (text or "").strip().lower()
+    rows = ((key, _cells(d, r)) for d, key, r in _plan_rows(documents, doc_id))
+    return [(key, cells) for key, cells in rows if not text or any(text in c.lower() for c in cells)]
 
 
 def indicator_table(documents, doc_id: str | None, text: str) -> list[list[str]]:
@@ -275,14 +275,10 @@ def _find_row(documents, key: str | None):
 def indicator_choices(documents, doc_id: str | None, text: str) -> list[tuple[str, str]]:
     text = (text or "").strip().lower()
     out = []
-    for d in documents:
-        if doc_id and d.doc_id != doc_id:
-            continue
-        for i, r in enumerate(d.indicators):
-            label = f"{short_name(d)} · {row_label(r)}"
-            if text and text not in label.lower() and text not in (r.category or "").lower():
-                continue
-            out.append((label, f"{d.doc_id}#{i}"))
+    for d, key, r in _plan_rows(documents, doc_id):
+        label = f"{short_name(d)} · {row_label(r)}"
+        if not text or text in label.lower() or text in (r.category or "").lower():
+            out.append((label, key))
     return out
 
 
