@@ -471,6 +471,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
     from .indicators import _covered
 
     masked = _plain(_masked(q, metas))
+    chars = set(masked)
     found = []
     for d in scope:
         for sec in docs[d].sections:
@@ -481,7 +482,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                 continue
             if t in masked:
                 found.append((2.0 + len(t) / 100, sec))
-            elif len(t) >= 4:
+            elif len(t) >= 4 and sum(c in chars for c in t) >= 0.6 * len(t):  # cheap pre-check before LCS
                 share = _covered(t, masked) / len(t)
                 if share >= 0.6:
                     found.append((share + len(t) / 100, sec))

@@ -130,19 +130,19 @@ class Match:
     score: float
 
 
+def score_names(names, question: str) -> dict[str, float]:
+    """name_score for each distinct name sharing at least two characters with the question (or its synonym
+    variants); a corpus of many plans repeats names, so each is scored once."""
+    chars = set("".join(expand(_clean(question))))
+    return {n: name_score(n, question) for n in dict.fromkeys(names) if len(chars & set(n)) >= 2}
+
+
 def match_rows(question: str, rows: list[IndicatorRow] | tuple[IndicatorRow, ...], docs: tuple[str, ...] = (),
                min_score: float = MIN_SCORE) -> list[Match]:
     """Rows whose name the question asks about, best first (at most the best few per document).
     Names sharing fewer than two characters with the question (or its synonym variants) are not scored."""
-    chars = set("".join(expand(_clean(question))))
-    cache: dict[str, float] = {}
-    scored = []
-    for r in rows:
-        if docs and r.doc_id not in docs or len(chars & set(r.name)) < 2:
-            continue
-        if r.name not in cache:
-            cache[r.name] = name_score(r.name, question)
-        scored.append(Match(r, cache[r.name]))
+    scores = score_names([r.name for r in rows if not docs or r.doc_id in docs], question)
+    scored = [Match(r, scores[r.name]) for r in rows if (not docs or r.doc_id in docs) and r.name in scores]
     scored = [m for m in scored if m.score >= min_score]
     scored.sort(key=lambda m: (-m.score, len(m.row.name)))
     out: list[Match] = []

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from .chunk import indicator_source_text
-from .indicators import name_score
+from .indicators import score_names
 from .types import Document, Goal, IndicatorRow, Project
 
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -170,11 +170,8 @@ def goal_part(doc: Document, goal: Goal, source_text: str) -> Part:
 
 
 def project_matches(projects: list[Project], question: str, min_score: float = 0.6) -> list[tuple[float, Project]]:
-    scored = []
-    for p in projects:
-        s = name_score(p.name, question)
-        if s >= min_score:
-            scored.append((s, p))
+    scores = score_names([p.name for p in projects], question)
+    scored = [(scores[p.name], p) for p in projects if scores.get(p.name, 0.0) >= min_score]
     scored.sort(key=lambda x: (-x[0], len(x[1].name)))
     return scored
 
