@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import re
 
+from .chunk import indicator_source_text
 from .guard import unsupported_numbers
 from .indicators import best_per_doc, match_rows
 from .structured import (
@@ -269,7 +270,7 @@ def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
             msg = (f"所收录的{names}的指标表中没有“{escape_md(m.row.name)}”这一指标；"
                    f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
             return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
-                                                       _row_text(m.row))], intro=msg)
+                                                       indicator_source_text(m.row))], intro=msg)
         return None
     per_doc = best_per_doc(in_scope)
     if q.compare and len(per_doc) >= 2:
@@ -291,11 +292,6 @@ def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         intro = "；".join(f"《{docs[d].meta.title}》的指标表中没有这一指标" for d in missing) + "。"
     return render(q, parts, docs, refused, intro=intro, long_ok=len(parts) > 1)
 
-
-def _row_text(row) -> str:
-    from .chunk import indicator_source_text
-
-    return indicator_source_text(row)
 
 
 def _goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None) -> Answer | None:

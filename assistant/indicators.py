@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .synonyms import GROUPS as SYNONYMS  # noqa: E402 - interchangeable words in questions
+from .synonyms import variants  # noqa: E402 - interchangeable words in questions
 from .types import IndicatorRow
 
 _GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
@@ -42,12 +42,7 @@ def _clean(s: str) -> str:
 
 def expand(question: str) -> list[str]:
     """The question plus variants with synonyms swapped in."""
-    out = [question]
-    for group in SYNONYMS:
-        for w in group:
-            if w in question:
-                out.extend(question.replace(w, other) for other in group if other != w)
-    return out
+    return variants(question)
 
 
 def core_name(name: str) -> str:

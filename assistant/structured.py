@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 
 from .chunk import indicator_source_text
 from .indicators import score_names
-from .types import Document, Goal, IndicatorRow, Project
-
-YEAR_RE = re.compile(r"(?:19|20)\d\d")
+from .numbers import is_cumulative
+from .types import Document, Goal, IndicatorRow, Project, YearValue
 
 
 @dataclass
@@ -106,18 +105,11 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
 
 
 def _pairs(row: IndicatorRow):
-    from .types import YearValue
-
+    """Baseline and target of a two-year table as YearValues (tables with more years carry row.values)."""
     if row.baseline_year:
-        yield YearValue(row.baseline_year, row.baseline_raw, row.baseline, _cum(row.baseline_raw))
+        yield YearValue(row.baseline_year, row.baseline_raw, row.baseline, is_cumulative(row.baseline_raw))
     if row.target_year:
-        yield YearValue(row.target_year, row.target_raw, row.target, _cum(row.target_raw))
-
-
-def _cum(raw: str | None) -> bool:
-    from .numbers import is_cumulative
-
-    return is_cumulative(raw)
+        yield YearValue(row.target_year, row.target_raw, row.target, is_cumulative(row.target_raw))
 
 
 def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
@@ -199,6 +191,3 @@ def box_list_part(doc: Document, box_title: str, projects: list[Project]) -> Par
                                       "\n".join(p.description for p in projects), highlight=None))
     return part
 
-
-def year_of(text: str) -> tuple[str, ...]:
-    return tuple(YEAR_RE.findall(text))

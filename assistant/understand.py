@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from .numbers import normalise_years, to_halfwidth
 from .types import DocMeta
@@ -326,6 +326,3 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Questi
     intent, compare = classify(resolved, len(docs))
     return Question(text, resolved, docs, foreign, intent, years_in(resolved), wants_of(resolved), compare, follow)
 
-
-def with_docs(q: Question, docs: tuple[str, ...]) -> Question:
-    return replace(q, docs=docs)
