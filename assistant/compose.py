@@ -536,7 +536,8 @@ def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None
     return render(q, parts, docs, False, long_ok=True)
 
 
-_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标)")
+_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标|"
+                         r"哪些.{0,8}方面的?指标|.{2,8}类指标)")
 
 
 def _table_answer(q: Question, docs, scope) -> Answer | None:
@@ -552,7 +553,14 @@ def _table_answer(q: Question, docs, scope) -> Answer | None:
             part = Part()
             head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(t.title)}**"
             attr = re.search(r"(约束性|预期性)", q.resolved)
-            if attr:
+            cats = [c for c in dict.fromkeys(r.category for r in rows if r.category)
+                    if _NUM_PREFIX_RE.sub("", c) and _NUM_PREFIX_RE.sub("", c) in q.resolved]
+            if cats and not attr:  # "开放平台方面的指标": the rows of that category
+                sel = [r for r in rows if r.category in cats]
+                part.lines.append(f"{head}中“{escape_md('、'.join(cats))}”类指标：" + "、".join(
+                    f"{escape_md(r.name)}（{escape_md(r.baseline_raw or '—')} → {escape_md(r.target_raw or '—')}"
+                    f"{escape_md(r.unit or '')}）" for r in sel) + "。")
+            elif attr:
                 want = attr.group(1)
                 has_col = any(r.attribute for r in rows)
                 if not has_col:
@@ -625,7 +633,8 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
         return (_location_answer(q, docs, hits, terms, metas, scope)
                 or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
-        ans = _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight)
+        ans = (_indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
+               or _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight))
         if ans is not None:
             return ans
     elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values

@@ -19,7 +19,7 @@ _GOAL_RE = re.compile(r"目标|定位|远景|愿景|建成|2035|总体要求|要
 _PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地|中心|园区?|平台")
 _ATTR_RE = re.compile(r"属性|约束性|预期性")
 _CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总")
-_INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长多少(?!%|百分)|多多少|少多少|比\d{4}年?多")
+_INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长了?多少(?!%|百分)|多多少|少多少|比\d{4}年?多")
 _GROWTH_RE = re.compile(r"增长了?百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
 _TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
@@ -206,7 +206,8 @@ _ASPECT_RE = re.compile(r"在?哪一?[章节部]分?|在?哪个部分|单位|属
                         r"百分之几|多少|几|意思|含义|来源|出处|原文|情况|呢|吗|指标|数据|数字|属于|是否|是不是|算|属|"
                         r"幅度|变化|差距|差|多大|要到|要达到|达到|提高到|到多少|要多少|能到|计划|预计|预期|打算|"
                         r"哪个区?更[高多大快少低]|谁更[高多大快少低]|更[高多大快少低]|比|多多少|少多少|"
-                        r"排第几|排名|第几|位次|是|有|要")
+                        r"排第几|排名|第几|位次|类似|同样|相似|有没有|没有|安排|规定|做法|提法|这方面|相关内容|"
+                        r"是|有|要|也|吗|呢")
 _BOTH_RE = re.compile(r"两个区|两区|两地|两个规划|两份规划|两个都|分别|各自|都是|哪个区|哪个规划|谁更|哪个更")
 _ASK_TAIL_RE = re.compile(r"(目标值?|基数|数值)?(是|有|为|要达到|达到)?(多少|几[个家项次]?|什么|哪些|哪几[个项条])?[？?。！!]*$")
 
@@ -252,6 +253,11 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
     topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
     aspect_only = len(topic) <= 1
     marker = bool(re.match(r"^(那么|那|换成|改成|还有|如果是)", text.strip())) or bool(re.search(r"呢[？?。！!]*$", text))
+    if text.strip().startswith("其中") and not docs_now:  # "其中X…": X, one of what was just listed, same plan
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
+        return plan + text.strip()[2:]
+    if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
+        return _ASK_TAIL_RE.sub("", new) + "，" + body
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
