@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pieces import document_texts
 
 from assistant.ingest.forms import clean
 from assistant.ingest.parser import parse
@@ -31,24 +32,17 @@ def plan_line(draw) -> str:
     }[kind]
 
 
-def _pieces(doc) -> tuple[set[str], set[str]]:
-    whole, heads = set(), set()
+def _pieces(doc) -> set[str]:
+    """Every text the document holds, plus each heading as written joined to its same-line body text."""
+    whole = set(document_texts(doc))
     for s in doc.sections:
-        whole.update(p.text for p in s.paragraphs)
         whole.add(s.title)
         if s.source:
-            heads.add(s.source)
+            whole.add(s.source)
             for p in s.paragraphs:
                 whole.add(s.source + p.text)
                 whole.add(s.source + " " + p.text)
-    for t in doc.tables:
-        whole.add(t.title)
-        whole.update(t.header)
-        whole.update(c for r in t.rows for c in r)
-        whole.update(t.notes)
-    for b in doc.boxes:
-        whole.add(b.title)
-    return whole | heads, heads
+    return whole
 
 
 def _covered(line: str, pieces: set[str]) -> bool:
@@ -63,7 +57,7 @@ def _covered(line: str, pieces: set[str]) -> bool:
 def test_parser_never_crashes_and_loses_nothing(lines):
     raw = RawDocument("fuzz.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(lines, 1)))
     doc = parse(raw, DocMeta("fuzz", "fuzz"))
-    pieces, _ = _pieces(doc)
+    pieces = _pieces(doc)
     for i, line in enumerate(lines, 1):
         c = clean(line)
         if c:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pieces import document_texts
 
 from assistant.ingest import load_corpus, load_document
 from assistant.ingest.catalog import derive_short_names, derive_title
@@ -207,26 +208,12 @@ def test_derive_helpers():
 HEADING_SHAPED = re.compile(r"^(第[一二三四五六七八九十\d]+[篇章节]\s|前言$|专栏\s*\d|表\s*\d+[-－]\d)")
 
 
-def _pieces(doc) -> list[str]:
-    out = []
-    for s in doc.sections:
-        out.extend(p.text for p in s.paragraphs)
-    for t in doc.tables:
-        out.append(t.title)
-        out.extend(t.header)
-        out.extend(c for row in t.rows for c in row)
-        out.extend(t.notes)
-    for b in doc.boxes:
-        out.append(b.title)
-    return out
-
-
 @pytest.mark.parametrize("name", ["gaoxin_open_highland_14th_fyp.txt", "yuzhong_open_highland_14th_fyp.txt"])
 def test_nothing_lost(name):
     doc = load_document(CORPUS / name)
     source = [clean(line) for line in (CORPUS / name).read_text(encoding="utf-8").split("\n")]
     source = [s for s in source if s]
-    pieces = _pieces(doc)
+    pieces = document_texts(doc)
     heads = {}
     for s in doc.sections:
         if not s.inferred and s.kind not in ("front", "box", "table"):
