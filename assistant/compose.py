@@ -12,6 +12,7 @@ import logging
 import re
 
 from .chunk import indicator_source_text
+from .enumerations import ListAsk, enumeration_score, list_ask, sentences
 from .guard import unsupported_numbers
 from .indicators import best_per_doc, match_rows
 from .structured import (
@@ -105,6 +106,33 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
     return got / total if total else 1.0
 
 
+_FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
+_CLAUSE_RE = re.compile(r"[^，；]+[，；]?")
+
+
+def focus(sentence: str, terms: list[str], weight=None, budget: int = 80) -> str:
+    """The verbatim stretch of a long sentence around its best clause: 471 characters of 指导思想 become
+    "以提高城市国际化水平和产业国际竞争力为发展主线，" when 主线 is asked."""
+    weight = weight or (lambda t: min(len(t), 4))
+    clauses = _CLAUSE_RE.findall(sentence)
+    if len(clauses) < 2 or not terms:
+        return sentence
+    scores = [sum(weight(t) for t in terms if t in c) for c in clauses]
+    i = max(range(len(clauses)), key=lambda k: (scores[k], -k))
+    if scores[i] == 0:
+        return sentence
+    lo = hi = i
+    used = len(clauses[i])
+    while True:  # grow towards the side whose clause holds more key terms, then the following side
+        options = [k for k in (hi + 1, lo - 1) if 0 <= k < len(clauses) and used + len(clauses[k]) <= budget]
+        if not options:
+            break
+        k = max(options, key=lambda k: (scores[k], k))
+        used += len(clauses[k])
+        lo, hi = min(lo, k), max(hi, k)
+    return "".join(clauses[lo:hi + 1]).rstrip("，；")
+
+
 def _hit_evidence(hit: Hit) -> Evidence:
     return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
 
@@ -143,9 +171,12 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     chosen.sort(key=lambda c: (c[1], c[2]))
     part = Part()
     for c in chosen:
-        text = c[3] if len(c[3]) <= limit else c[3][:limit] + "……"
+        quote = focus(c[3], terms, weight) if len(c[3]) > _FOCUS_OVER else c[3]
+        text = quote if len(quote) <= limit else quote[:limit] + "……"
+        if quote != c[3]:
+            text = ("" if c[3].startswith(quote) else "……") + text + ("" if c[3].endswith(quote) else "……")
         ev = _hit_evidence(c[4])
-        ev.highlight = c[3]
+        ev.highlight = quote
         part.lines.append(escape_md(text))
         part.evidence.append(ev)
     return part
@@ -450,6 +481,43 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     return render(q, [part], docs, not part.lines, None if part.lines else _related(hits))
 
 
+def _enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, scope, weight=None,
+                        retriever=None) -> Answer | None:
+    """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
+    in a passage about what the question names, one per plan when no plan is named."""
+    rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
+    if retriever is not None:
+        seen = {h.chunk.id for h in pool}
+        pool += [h for h in retriever.containing([ask.head], list(scope), limit=60) if h.chunk.id not in seen]
+    best: dict[str, tuple[float, str, Hit]] = {}
+    for h in pool:
+        context = " ".join(h.chunk.heading_path)
+        for sent in sentences(h.chunk.text):
+            es = enumeration_score(sent, ask)
+            if not es:
+                continue
+            cov = max(term_coverage(rest, sent, weight), 0.8 * term_coverage(rest, context + sent, weight))
+            if rest and cov < 0.5:
+                continue
+            score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1)
+            d = h.chunk.doc_id
+            if d not in best or score > best[d][0]:
+                best[d] = (score, sent.strip(), h)
+    if not best:
+        return None
+    top = max(s for s, _, _ in best.values())
+    parts = []
+    for d, (score, sent, h) in sorted(best.items(), key=lambda x: -x[1][0]):
+        if score < 0.85 * top or (q.docs and d not in q.docs):
+            continue
+        ev = _hit_evidence(h)
+        ev.highlight = sent
+        label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+        parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
+    return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
 _NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+[篇章节]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
@@ -518,15 +586,76 @@ def _section_part(doc: Document, sec) -> Part:
     return part
 
 
+def _dice(a: str, b: str) -> float:
+    x, y = set(_bigrams(_plain(a))), set(_bigrams(_plain(b)))
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _items_of(doc: Document, sec) -> list[str]:
+    children = [section_title(s) for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
+    return children or [p.topic for p in sec.paragraphs if p.topic]
+
+
+def _counterpart_part(doc: Document, other: Document, sec, title: str) -> Part | None:
+    """A plan without a section titled like ``sec`` (the 高新区 plan lost its 基本原则 heading): the run of its
+    paragraphs whose lead sentences match ``sec``'s items (坚持战略引领、辐射带动 ~ 战略引领、辐射带动)."""
+    items = _items_of(other, sec)
+    if len(items) < 2:
+        return None
+    best = None
+    for cand in doc.sections:
+        if cand.kind in ("table", "box"):
+            continue
+        paras = [p for p in cand.paragraphs if p.topic and max(_dice(p.topic, it) for it in items) >= 0.5]
+        if len(paras) >= 2 and (best is None or len(paras) > len(best[1])):
+            best = (cand, paras)
+    if best is None:
+        return None
+    cand, paras = best
+    part = Part(lines=[f"**{escape_md(doc_name(doc))}**（未设“{escape_md(title)}”标题，对应内容在 "
+                       f"{escape_md(' › '.join(cand.path))}）："])
+    part.lines.extend(f"- {escape_md(p.topic)}" for p in paras)
+    part.evidence.append(Evidence(doc.doc_id, cand.path, "\n".join(p.text for p in paras)))
+    return part
+
+
+def _defining_clause(doc: Document, sec) -> Part | None:
+    """A clause elsewhere in the plan that states what a thin section is about: "牢牢把握“科学之城、创新高地”发展定位",
+    "以提高城市国际化水平……为发展主线" for a section titled 发展定位 / 发展主线."""
+    title = _plain(section_title(sec))
+    if len(title) < 2:
+        return None
+    pat = re.compile(rf"(?:以[^，。；]{{2,40}}为|[“\"][^”\"]{{2,30}}[”\"]的?){re.escape(title)}")
+    for other in doc.sections:
+        if other.id == sec.id:
+            continue
+        for para in other.paragraphs:
+            for clause in re.findall(r"[^，。；]+", para.text):
+                if pat.search(clause):
+                    return Part(lines=[f"规划在 {escape_md(' › '.join(other.path))} 中写道：{escape_md(clause.strip())}。"],
+                                evidence=[Evidence(doc.doc_id, other.path, para.text, highlight=clause.strip())])
+    return None
+
+
 def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None) -> Answer | None:
     secs = _named_sections(q, docs, scope, metas)
     if not secs:
         return None
-    parts = [_section_part(docs[sec.doc_id], sec) for sec in secs[:3]]
+    parts = []
+    for sec in secs[:3]:
+        parts.append(_section_part(docs[sec.doc_id], sec))
+        if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
+            extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
+            if extra is not None:
+                parts.append(extra)
     if retriever is not None:  # a comparison: plans without such a section answer from their own passages
         title = section_title(secs[0])
         for d in scope:
             if any(sec.doc_id == d for sec in secs):
+                continue
+            twin = _counterpart_part(docs[d], docs[secs[0].doc_id], secs[0], title)
+            if twin is not None:
+                parts.append(twin)
                 continue
             hs = retriever.search(title + " " + q.resolved, 5, [d])
             sub = extractive(hs, [title], False, limit=160, max_sentences=2, weight=weight)
@@ -651,6 +780,11 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
             return ans
     if q.intent != "indicator":
         ans = _section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
+        if ans is not None:
+            return ans
+    ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open") else None
+    if ask is not None:
+        ans = _enumeration_answer(q, docs, hits, terms, ask, scope, weight, retriever)
         if ans is not None:
             return ans
     if q.intent in ("project", "open", "list", "indicator"):

@@ -119,6 +119,34 @@ def test_section_named_in_the_question(assistant):
         assert t in body(ans)
 
 
+@pytest.mark.parametrize("question,items", [
+    ("西永综保区要打造成哪五个中心", ["加工制造中心", "研发设计中心", "物流分拨中心", "检测维修中心", "销售服务中心"]),
+    ("西永综保区主要有哪几项功能", ["通关作业", "保税加工", "保税物流", "服务贸易"]),
+    ("高新区开放通道工程里的隧道有哪些", ["虎溪隧道", "六旗隧道", "白市驿隧道", "科学城隧道"]),
+    ("高新区要建哪些国际化医院项目", ["海吉亚医院二期", "北京大学国际医院"]),
+])
+def test_list_questions_quote_the_enumeration(assistant, question, items):
+    ans = assistant.ask(question)
+    assert not ans.refused and all(i in body(ans) for i in items), ans.answer
+    assert all(i in "".join(c.text for c in ans.citations) for i in items)
+
+
+def test_plan_without_the_named_section_answers_from_its_counterpart(assistant):
+    ans = assistant.ask("两个规划的基本原则有啥区别")
+    assert "改革赋能、创新驱动" in body(ans) and "深化改革、创新驱动" in body(ans)
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}
+
+
+def test_thin_section_adds_the_clause_that_defines_it(assistant):
+    ans = assistant.ask("高新区的发展定位怎么表述的")
+    assert "国际化科创新城" in body(ans) and "科学之城、创新高地" in body(ans)
+
+
+def test_long_sentence_is_quoted_around_the_asked_clause(assistant):
+    ans = assistant.ask("高新区的发展主线是什么")
+    assert "为发展主线" in body(ans) and len(ans.answer) < 200
+
+
 def test_goal_in_running_text(assistant):
     ans = assistant.ask("高新区到2025年累计在孵企业要达到多少家？")
     assert "4000" in body(ans)
