@@ -28,7 +28,7 @@ from .structured import (
     project_matches,
     project_part,
 )
-from .synonyms import present
+from .synonyms import present, synonyms, variants
 from .types import Answer, Citation, Document, Hit
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs, understand
 
@@ -44,7 +44,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样".split())
+                    "有何 哪方面 如何 怎样 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -168,6 +168,8 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             continue
         chosen.append(c)
         used += len(c[3])
+    if wants_number and any(_QUANTITY_RE.search(c[3]) for c in chosen):  # a number is asked: lines that give one
+        chosen = [c for c in chosen if _QUANTITY_RE.search(c[3])]
     chosen.sort(key=lambda c: (c[1], c[2]))
     part = Part()
     for c in chosen:
@@ -286,15 +288,42 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     return None
 
 
+def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
+    """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
+    retrieval ranks in its top three, the one whose name and unit hold the largest fair share of the key terms."""
+    from .indicators import Match
+
+    if not terms:
+        return []
+    known = [t for t in terms if weight is None or weight(t) < weight("\0")] or terms  # colloquial words weigh nothing
+    best = None
+    for h in hits[:3]:
+        if h.chunk.kind != "indicator" or h.chunk.doc_id not in scope:
+            continue
+        row = next((r for r in rows if r.doc_id == h.chunk.doc_id and indicator_source_text(r) == h.chunk.text), None)
+        if row is None:
+            continue
+        names = f"{row.name} {row.unit or ''}"
+        cov = term_coverage(known, names, weight)
+        held = [t for t in terms if present(t, names) or any(g in names for g in _bigrams(t))]
+        if cov >= 0.3 and len(held) >= min(2, len(terms)) and (best is None or cov > best.score):
+            best = Match(row, cov)
+    return [best] if best else []
+
+
 def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
-                      weight=None, min_score: float = 0.6) -> Answer | None:
+                      weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
     text = _masked(q, [d.meta for d in docs.values()])
     in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope], min_score=min_score)
     if not in_scope and min_score > 0.6:
         return None
-    if not in_scope:
-        elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope])
+    elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope]) if q.docs else []
+    # the other plan has the indicator by (nearly) this very name, this plan only a look-alike
+    # (外贸进出口企业数 asked of 渝中, whose table has 外贸进出口额): not in this plan's table
+    shadowed = bool(in_scope and elsewhere and elsewhere[0].score >= 0.9
+                    and elsewhere[0].score - in_scope[0].score >= 0.1)
+    if not in_scope or shadowed:
         if q.docs and elsewhere and elsewhere[0].score >= 0.75:
             m = elsewhere[0]
             names = "、".join(f"《{docs[d].meta.title}》" for d in scope)
@@ -302,7 +331,9 @@ def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                    f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
             return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
                                                        indicator_source_text(m.row))], intro=msg)
-        return None
+        in_scope = _rows_from_hits(hits, all_rows, scope, terms or [], weight)
+        if not in_scope:
+            return None
     per_doc = best_per_doc(in_scope)
     if q.compare and len(per_doc) >= 2:
         pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
@@ -354,9 +385,10 @@ def _goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=No
 def _project_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer | None:
     projects = [p for d in scope for p in docs[d].projects]
     m = project_matches(projects, _masked(q, [d.meta for d in docs.values()]), 0.75)
-    if q.intent == "indicator":  # a number is asked: only a project item that states it will do
+    if q.intent == "indicator":  # a number is asked: only a project item that states it, named as asked
+        key = max(terms, key=weight or len) if terms else ""
         m = [(sc, p) for sc, p in m if re.search(r"\d", p.description)
-             and term_coverage(list(terms), p.description, weight) >= 0.6]
+             and term_coverage(list(terms), p.description, weight) >= 0.6 and (not key or present(key, p.description))]
     if not m:
         return None
     best = m[0][0]
@@ -446,8 +478,27 @@ def _location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=
     return render(q, [part], docs, False)
 
 
+_QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年)")  # 577.9km, not 5G, C3 or 2025年
+_HOW_MUCH_RE = re.compile(r"多少|几[个家项次人所条座倍成]|多大|多高|多长|多远|多快")
+
+
+def _measure_term(question: str, nouns: list[str]) -> str:
+    """The noun a number question asks the amount of: the one right after 几个/多少 (培育几个品牌 -> 品牌), else
+    the last one before it (总投资是多少 -> 投资)."""
+    m = _HOW_MUCH_RE.search(question)
+    if not m:
+        return ""
+    after = [(question.find(t, m.end()), t) for t in nouns]
+    after = [(i, t) for i, t in after if 0 <= i <= m.end() + 4]
+    if after:
+        return min(after)[1]
+    before = [(question.rfind(t, 0, m.start()), t) for t in nouns]
+    before = [(i, t) for i, t in before if i >= 0]
+    return max(before)[1] if before else ""
+
+
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
-                       weight=None, retriever=None) -> Answer:
+                       weight=None, retriever=None, tokenizer=None) -> Answer:
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
@@ -462,19 +513,28 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return render(q, parts, docs, refused, _related(hits) if refused else None, long_ok=True)
     part = extractive(hits, terms, q.intent == "indicator", weight=weight)
     if (not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.8) and retriever:
-        rare = sorted((t for t in terms if retriever.idf(t) < retriever.idf("\0")), key=lambda t: -weight(t))[:2]
-        extra = retriever.containing(rare, sorted({h.chunk.doc_id for h in hits})) if rare else []
+        rare = sorted((t for t in terms if retriever.idf(t) < retriever.idf("\0") or synonyms(t)),
+                      key=lambda t: -weight(t))[:2]
+        alts = [tuple(dict.fromkeys([*variants(t), *synonyms(t)])) for t in rare]
+        extra = retriever.containing(alts, sorted({h.chunk.doc_id for h in hits})) if rare else []
         seen = {h.chunk.id for h in hits}
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10] + [h for h in extra if h.chunk.id not in seen]
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool))
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", _related(hits))
-    key = max(terms, key=weight) if terms else ""
+    unseen = retriever.idf("\0") if retriever is not None else None
+    nouns = [t for t in terms if tokenizer is None or unseen is None or retriever.idf(t) < unseen or synonyms(t)
+             or _noun_like(t, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
+    key = max(nouns, key=weight) if nouns else ""
+    measure = _measure_term(q.resolved, [t for t in nouns if tokenizer is None or _noun_like(t, tokenizer)])
 
-    def states_it(line: str) -> bool:  # a number, most key terms, and the most specific one itself
-        return bool(re.search(r"\d", line)) and term_coverage(terms, line, weight) >= 0.6 and (
-            not key or present(key, line) or term_coverage([key], line) >= 0.5)
+    def names(line: str, t: str) -> bool:
+        return not t or present(t, line) or term_coverage([t], line) >= 0.5
+
+    def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
+        return bool(_QUANTITY_RE.search(line)) and term_coverage(nouns, line, weight) >= 0.6 and names(line, key) \
+            and names(line, measure)
 
     if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", _related(hits))
@@ -673,6 +733,8 @@ def _table_answer(q: Question, docs, scope) -> Answer | None:
     """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
     if not _TABLE_Q_RE.search(q.resolved):
         return None
+    if re.search(r"多少|几", re.sub(r"(多少|几)[项个类](指标)?|(多少|几)个?指标", "", q.resolved)):  # 指标表里…有多少人
+        return None
     parts = []
     for d in scope:
         for t in docs[d].tables:
@@ -742,6 +804,10 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
 # ------------------------------------------------------------------ entry point
 
 
+def _noun_like(term: str, tokenizer) -> bool:
+    return any(flag.startswith("n") or flag in ("eng", "vn", "j") for _, flag in tokenizer.tag(term))
+
+
 def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
                     doc_filter: tuple[str, ...] = ()) -> Answer:
     docs = {d.doc_id: d for d in documents}
@@ -749,10 +815,17 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
     q = understand(question, history, metas, tokenizer.tag)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
     terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
-    cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely
+    unseen = retriever.idf("\0")
+    cap = unseen * 0.6  # a term found nowhere weighs like a rare one, not infinitely
+    weights: dict[str, float] = {}
 
     def weight(t: str) -> float:
-        return min(len(t), 4) * min(retriever.idf(t), cap)
+        if t not in weights:
+            w = min(len(t), 4) * min(retriever.idf(t), cap)
+            if retriever.idf(t) >= unseen and not synonyms(t) and not _noun_like(t, tokenizer):
+                w *= 0.15  # a word of the asker's own (聚到, 办完, 新开), not a thing the plans lack
+            weights[t] = w
+        return weights[t]
 
     hits = retriever.search(q.resolved, 16, scope)
 
@@ -760,10 +833,10 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
         return _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
         return (_location_answer(q, docs, hits, terms, metas, scope)
-                or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever))
+                or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (_indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
-               or _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight))
+               or _table_answer(q, docs, scope) or _indicator_answer(q, docs, scope, hits, weight, terms=terms))
         if ans is not None:
             return ans
     elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
@@ -794,4 +867,4 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
     if q.compare and len(scope) > 1:
         per = retriever.search_per_doc(q.resolved, list(scope), 5)
         return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
-    return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever)
+    return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer)

@@ -46,15 +46,17 @@ class HybridRetriever:
             self._idf[term] = v = max(v, 0.1)
         return v
 
-    def containing(self, terms: list[str], docs=None, limit: int = 20) -> list[Hit]:
+    def containing(self, terms: list, docs=None, limit: int = 20) -> list[Hit]:
         """Chunks holding every one of ``terms`` literally (within ``docs``), in document order: a lexical
-        safety net for rare terms that long passages bury in BM25's length normalisation."""
+        safety net for rare terms that long passages bury in BM25's length normalisation. A term may be a
+        tuple of alternatives (公路, 道路), any one of which will do."""
+        terms = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
         rows = self.rows_for(docs)
         pool = range(len(self.chunks)) if rows is None else rows
         out = []
         for i in pool:
             c = self.chunks[int(i)]
-            if all(t in c.text for t in terms):
+            if all(any(a in c.text for a in alts) for alts in terms):
                 out.append(Hit(c, 0.0, 1000 + len(out), {"literal": 1.0}))
                 if len(out) >= limit:
                     break

@@ -147,6 +147,35 @@ def test_long_sentence_is_quoted_around_the_asked_clause(assistant):
     assert "为发展主线" in body(ans) and len(ans.answer) < 200
 
 
+@pytest.mark.parametrize("question,values", [
+    ("渝中现在常驻的老外有多少人？就是指标表里20年那栏", ["常驻外籍人员", "2000"]),  # a row named in other words
+    ("高新区ODI金额打算从多少提到多少？", ["对外直接投资额", "0.13"]),
+    ("高新区现在公路总长多少公里", ["577.9"]),  # running text: 道路里程达577.9km
+    ("渝中外企注册登记之前提速了多少？", ["50%"]),  # 外商投资企业登记注册平均办理时限压缩50%以上
+])
+def test_numbers_asked_in_other_words(assistant, question, values):
+    ans = assistant.ask(question)
+    assert not ans.refused and all(v in body(ans) for v in values), ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "高新区开放通道那些重点工程总投资是多少亿",  # lines with other numbers (60个重点项目) do not state 投资
+    "渝中区外贸进出口企业数目标？",  # only the 高新区 table has it; 渝中's 外贸进出口额 is a look-alike
+])
+def test_a_number_the_plans_do_not_give_is_refused(assistant, question):
+    assert assistant.ask(question).refused
+
+
+def test_measure_term_and_quantities():
+    from assistant.compose import _QUANTITY_RE, _measure_term
+
+    assert _measure_term("数字文化出口基地计划培育几个出口游戏品牌", ["基地", "品牌"]) == "品牌"
+    assert _measure_term("开放通道重点工程总投资是多少亿", ["通道", "工程", "投资"]) == "投资"
+    assert _measure_term("开放通道有哪些", ["通道"]) == ""
+    assert [m.group() for m in _QUANTITY_RE.finditer("C3市域铁路、5G基站、到2025年道路里程达577.9km，增长50%")] == \
+        ["577.9", "50"]
+
+
 def test_goal_in_running_text(assistant):
     ans = assistant.ask("高新区到2025年累计在孵企业要达到多少家？")
     assert "4000" in body(ans)
