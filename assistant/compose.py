@@ -30,7 +30,7 @@ from .structured import (
 )
 from .synonyms import present, synonyms, variants
 from .types import Answer, Citation, Document, Hit
-from .understand import QUESTION_WORDS, Question, alias_table, find_docs, understand
+from .understand import _PRONOUN_RE, QUESTION_WORDS, Question, alias_table, find_docs, understand
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
+                    "有何 哪方面 如何 怎样 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -288,11 +288,15 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     return None
 
 
+_ASPECT_WORD_RE = re.compile(r"约束性|预期性|属性|指标|指标值|累计|累计数|目标|目标值|基数|数值|年均|增速|增长|还是")
+
+
 def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
     """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
     retrieval ranks in its top three, the one whose name and unit hold the largest fair share of the key terms."""
     from .indicators import Match
 
+    terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
     if not terms:
         return []
     known = [t for t in terms if weight is None or weight(t) < weight("\0")] or terms  # colloquial words weigh nothing
@@ -578,7 +582,7 @@ def _enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk,
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
 
 
-_NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+[篇章节]\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+_NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章节]|部分)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
 def section_title(sec) -> str:
@@ -731,8 +735,8 @@ _TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|几
 
 def _table_answer(q: Question, docs, scope) -> Answer | None:
     """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
-    if not _TABLE_Q_RE.search(q.resolved):
-        return None
+    if not _TABLE_Q_RE.search(q.resolved) or (q.is_followup and _PRONOUN_RE.match(q.text)):
+        return None  # "这个算约束性指标吗" asks about the indicator just discussed, not the table
     if re.search(r"多少|几", re.sub(r"(多少|几)[项个类](指标)?|(多少|几)个?指标", "", q.resolved)):  # 指标表里…有多少人
         return None
     parts = []

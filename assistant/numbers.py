@@ -41,12 +41,16 @@ def cn_to_int(text: str) -> int | None:
 _YEAR_CN_RE = re.compile(f"[{CN_NUMERAL_CHARS}]{{4}}(?=年)")
 
 
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([12]\d)年(?![来间内后前底以度均])")
+
+
 def normalise_years(text: str) -> str:
-    """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年')."""
+    """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年'), and staff's two-digit years
+    ('20年那栏', '25年计划') as four ('2020年'); durations ('20年来', '20年间') are left alone."""
     def repl(m: re.Match) -> str:
         v = cn_to_int(m.group(0))
         return str(v) if v and 1900 <= v <= 2200 else m.group(0)
-    return _YEAR_CN_RE.sub(repl, text)
+    return _SHORT_YEAR_RE.sub(r"20\1年", _YEAR_CN_RE.sub(repl, text))
 
 
 CUMULATIVE_RE = re.compile(r"^\s*[\[【［](.*)[\]】］]\s*$")

@@ -71,6 +71,8 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
         tag = "年目标" if v.year == row.target_year else "年"
         bits.append(f"{v.year}{tag} {_value(v.raw, row.unit)}" + ("（五年累计）" if v.cumulative else ""))
     line = f"{label}{unit}：{'，'.join(bits)}"
+    for head, cell in extra_columns(row):
+        line += f"；{escape_md(head)}：{escape_md(cell)}"
     if row.attribute:
         line += f"；指标属性：{escape_md(row.attribute)}"
     part.lines.append(line + "。")
@@ -102,6 +104,16 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     part.evidence.append(Evidence(doc.doc_id, row.heading_path + (row.table,), indicator_source_text(row),
                                   highlight=" | ".join(row.cells)))
     return part
+
+
+_KNOWN_COLUMN_RE = re.compile(r"序号|^序$|指标|名称|项目|单位|属性|类别|分类|领域|类型|^(?:19|20)\d\d")
+
+
+def extra_columns(row: IndicatorRow) -> list[tuple[str, str]]:
+    """Columns a table has beyond name, unit, years and attribute (年均增长（%）, 责任单位), with this row's cells."""
+    return [(h.strip(), c.strip()) for h, c in zip(row.header, row.cells, strict=False)
+            if h.strip() and c.strip() and c.strip() not in ("—", "-", "/", "－")
+            and not _KNOWN_COLUMN_RE.search(h.replace(" ", ""))]
 
 
 def _pairs(row: IndicatorRow):

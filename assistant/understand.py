@@ -11,7 +11,7 @@ from .numbers import normalise_years, to_halfwidth
 from .types import DocMeta
 
 _COMPARE_RE = re.compile(r"对比|比较|相比|比起|分别|哪个(?:区|规划)?更|谁更|两个规划|两区|两地|差异|异同|不同之处|各自|两份|二者|两者")
-_LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|在哪里?提到|哪里提到|出自|"
+_LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|第几部分|第几篇|在哪里?提到|哪里提到|出自|"
                           r"在哪儿?写|在哪儿?讲|哪里讲|出现在哪|放在(?:规划)?(?:的)?哪|写在哪|在规划(?:的)?哪|哪个专栏|哪一个专栏")
 _LIST_RE = re.compile(r"哪些|哪几|哪[一二两三四五六七八九十]+[个项条类种大]|有什么|有几[个项条类]|列举|列出|包括什么|包含什么|都有|分为")
 _NUMBER_RE = re.compile(r"[量数率额值]的?目标|多少|几[个家人项次条所座%天倍]|数值|目标值|基数|达到|达多少|提高到|增加|增长|减少|下降|比重|占比|百分|规模|总量|多大|多高|多长|多远|几公里|数量|指标|是几|单位")
@@ -283,12 +283,19 @@ _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*]\s+|\d+[.、．]\s*)(.+?)\s*$")
 
 
 def list_items(answer: str) -> list[str]:
-    """Items of a list in an earlier answer ("- 坚持……", "2. 中新……"), markdown escapes removed."""
+    """Items of a list in an earlier answer ("- 坚持……", "2. 中新……", or "四个：A、B、C、D"), markdown
+    escapes removed."""
     items = []
     for line in answer.split("\n"):
         m = _LIST_ITEM_RE.match(line)
         if m:
             items.append(re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", m.group(1))))
+    if not items:  # an inline list after a colon
+        text = re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", answer))
+        runs = [r.split("、" if "、" in r else "；") for r in re.findall(r"[：:]([^。：:\n]+)", text)]
+        runs = [[x.strip(" ；;，,。") for x in r if x.strip(" ；;，,。")] for r in runs]
+        items = max(runs, key=len, default=[])
+        items = items if len(items) >= 2 else []
     return items
 
 

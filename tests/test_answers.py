@@ -213,7 +213,23 @@ FOLLOWUPS = [
     (["渝中区有哪些开放平台方面的指标"], "其中自贸区制度创新案例的目标是多少", ["【25】"]),
     (["渝中区服务贸易额2020年多少", "2025年呢"], "增长了多少", ["30 − 20 = 10"]),
     (["高新区对外投资企业数2025年目标"], "那渝中区有没有类似指标", ["没有"]),
+    (["渝中区常驻外籍人员2025年目标是多少"], "20年是多少", ["2000"]),  # two-digit year
+    (["高新区的指标里有约束性的吗"], "那外贸进出口总额这个算约束性指标吗", ["预期性"]),
 ]
+
+
+def test_pronoun_followup_asks_about_the_indicator_not_the_table(assistant):
+    turns = [{"question": "渝中区常驻外籍人员2025年目标是多少", "answer": ""}]
+    ans = assistant.ask("这个算约束性指标吗", history=turns)
+    assert "常驻外籍人员" in body(ans) and "中的约束性指标" not in body(ans)
+
+
+def test_ordinal_followup_over_an_inline_list():
+    from assistant.understand import list_items
+
+    assert list_items("四个：成渝数字产业协同发展先行区、工业互联网融合应用示范区、算力服务枢纽、智慧城市样板区。") == [
+        "成渝数字产业协同发展先行区", "工业互联网融合应用示范区", "算力服务枢纽", "智慧城市样板区"]
+    assert list_items("- 坚持战略引领\n- 坚持改革赋能 [1]") == ["坚持战略引领", "坚持改革赋能"]
 
 
 @pytest.mark.parametrize("history,question,expect", FOLLOWUPS, ids=[f[1] for f in FOLLOWUPS])

@@ -36,6 +36,7 @@ def parse_text(text: str, doc_id: str = "t"):
     ("第一章  发展基础和环境", "zhang", "第一章 发展基础和环境"),
     ("第十二节 加强宣传引导", "jie", "第十二节 加强宣传引导"),
     ("第二篇 主要任务", "pian", "第二篇 主要任务"),
+    ("第三部分 空间布局", "pian", "第三部分 空间布局"),
     ("前  言", "preface", "前言"),
     ("一、发展基础", "cn_num", "一、发展基础"),
     ("（一）发展机遇。", "paren_cn", "（一）发展机遇"),
@@ -56,6 +57,7 @@ def test_heading_forms(line, kind, display):
     "3.7",
     "第一章的内容说明了很多事情，并且以句号结尾。",
     "2025年全区外贸进出口额达到120亿元",
+    "4. 建设软件人才实训基地，联合高校和培训机构定向培养人才。",  # one whole sentence: a list item
 ])
 def test_body_lines_are_not_headings(line):
     assert heading_form(clean(line)) is None
@@ -197,8 +199,37 @@ def test_title_and_short_names_without_catalog(tmp_path):
     assert not g.from_catalog
 
 
+def test_numbered_run_with_sentence_items_is_a_list_not_headings():
+    doc = parse_text("一、主要任务\n（一）做优软件业。以软件园为载体发展软件。\n\n1. 建设公共服务平台，为企业提供测试；\n"
+                     "2. 实施揭榜挂帅；\n3. 支持软件企业上市挂牌融资。\n\n积极发展云服务。\n（二）培育新兴产业。发展人工智能。")
+    assert [s.path[-1] for s in doc.sections if s.kind != "front"] == ["一、主要任务", "（一）做优软件业", "（二）培育新兴产业"]
+    assert "3. 支持软件企业上市挂牌融资。" in next(s for s in doc.sections if s.path[-1] == "（一）做优软件业").text
+
+
+def test_extra_table_columns_and_dash_unit():
+    from assistant.structured import extra_columns
+
+    raw = RawDocument("p.md", "md", (
+        SourceLine(1, "表1 主要指标"),
+        SourceTable(2, (("序号", "类别", "指标名称", "单位", "2020年", "2025年", "年均增长（%）", "指标属性"),
+                        ("1", "综合", "5G基站数", "个", "1800", "6000", "27.2", "预期性"),
+                        ("2", "绿色", "数据中心PUE", "—", "1.5", "≤1.3", "—", "约束性"))),
+    ))
+    rows = parse(raw, DocMeta("p", "p")).indicators
+    assert [r.unit for r in rows] == ["个", None]
+    assert extra_columns(rows[0]) == [("年均增长（%）", "27.2")] and extra_columns(rows[1]) == []
+
+
+def test_short_two_digit_years():
+    assert normalise_years("20年那栏是多少，25年计划几次") == "2020年那栏是多少，2025年计划几次"
+    assert normalise_years("20年来发展迅速，建设期20年间") == "20年来发展迅速，建设期20年间"
+
+
 def test_derive_helpers():
     assert derive_short_names("渝中区“十四五”建设内陆开放高地规划") == ("渝中区", "渝中")
+    assert derive_short_names("江州市临江区数字经济发展“十四五”规划") == ("江州市临江区", "临江区", "临江")
+    assert derive_short_names("重庆高新区内陆开放高地建设“十四五”规划") == ("重庆高新区", "高新区")
+    assert derive_short_names("四川省成都市武侯区发展规划")[1:] == ("武侯区", "武侯")
     raw = raw_of("前言\n本规划……是引领某某县“十四五”期间乡村振兴的纲领性文件。")
     assert derive_title(raw, "stem") == "某某县“十四五”乡村振兴规划"
 

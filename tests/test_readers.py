@@ -165,6 +165,11 @@ def test_markdown_headings_and_pipe_table(tmp_path):
     assert "# 代码里的井号" in lines_of(doc) and "#也不是标题" in lines_of(doc)
 
 
+def test_markdown_blockquote_box_and_bold_are_plain_lines():
+    blocks = markdown_blocks(["> 专栏3 数字基础设施重点工程", "> 1. **5G精品网络工程**：新建5G基站4200个。", ">", "正文"])
+    assert [b.text for b in blocks] == ["专栏3 数字基础设施重点工程", "1. 5G精品网络工程：新建5G基站4200个。", "", "正文"]
+
+
 def test_markdown_rule_is_not_a_table():
     blocks = markdown_blocks(["a | b", "---", "text"])
     assert all(isinstance(b, SourceLine) for b in blocks)

@@ -60,17 +60,28 @@ def derive_title(raw: RawDocument, stem: str) -> str:
     return stem
 
 
+_UNIT_RE = re.compile(r"[\u4e00-\u9fa5]{2,10}?(?:特别行政区|自治区|自治州|自治县|高新区|经开区|开发区|新区|省|市|州|盟|区|县|旗|镇|乡)")
+
+
 def derive_short_names(title: str) -> tuple[str, ...]:
-    """'重庆高新区内陆开放高地…' -> ('重庆高新区', '高新区'); '渝中区“十四五”…' -> ('渝中区', '渝中')."""
-    m = _PLACE_RE.search(title)
-    if not m:
-        return ()
-    place = m.group(1)
-    names = [place]
+    """'重庆高新区内陆开放高地…' -> ('重庆高新区', '高新区'); '渝中区“十四五”…' -> ('渝中区', '渝中');
+    '江州市临江区数字经济…' -> ('江州市临江区', '临江区', '临江'): the plan is about the last place of the chain,
+    never the city above it."""
+    units, pos = [], 0
+    while (u := _UNIT_RE.match(title, pos)) is not None:
+        units.append(u.group())
+        pos = u.end()
+    if not units:
+        m = _PLACE_RE.search(title)
+        if not m:
+            return ()
+        units = [m.group(1)]
+    place = units[-1]
+    names = ["".join(units), place]
     for prefix in ("重庆市", "重庆", "四川省", "成都市"):
         if place.startswith(prefix) and len(place) > len(prefix) + 1:
             names.append(place[len(prefix):])
-    for n in list(names):
+    for n in list(names[1:]):
         if n.endswith(("区", "县", "市")) and len(n) >= 3 and not n.endswith(("新区", "高新区", "开发区")):
             names.append(n[:-1])
     return tuple(dict.fromkeys(names))

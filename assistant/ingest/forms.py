@@ -22,7 +22,7 @@ RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "cn_num": 3, "paren_cn":
          "arabic": 5, "paren_arabic": 6, "circled": 7}
 MAX_TITLE = 40
 
-_CHAPTER_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*([篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
+_CHAPTER_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
 _PREFACE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语)$")
 _ENUM_RES = (
     ("cn_num", re.compile(rf"^({CN}+、)\s*(.+)$")),
@@ -72,6 +72,8 @@ def _split_title(text: str) -> tuple[str, str, str] | None:
     title = text[:cut].strip()
     if not title or len(title) > MAX_TITLE:
         return None
+    if "，" in title and not text[cut + 1:].strip():  # one whole sentence (a list item), not a title and its body
+        return None
     return title, text[: cut + 1], text[cut + 1:].strip()
 
 
@@ -80,7 +82,7 @@ def heading_form(line: str) -> HeadingForm | None:
     m = _CHAPTER_RE.match(line)
     if m:
         num, unit, title = m.group(1), m.group(2), m.group(3).strip()
-        kind = {"篇": "pian", "章": "zhang", "节": "jie"}[unit]
+        kind = {"篇": "pian", "部分": "pian", "章": "zhang", "节": "jie"}[unit]
         if len(title) > MAX_TITLE or title[-1:] in "。；，":
             return None
         display = f"第{num}{unit} {title}".strip()

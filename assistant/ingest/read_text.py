@@ -210,8 +210,19 @@ def _is_table_start(lines: list[str] | tuple[str, ...], i: int) -> bool:
     return len(_pipe_cells(lines[i + 1])) == len(_pipe_cells(lines[i]))
 
 
+_QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+_EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+def _unmark(line: str) -> str:
+    """A line without blockquote markers (a 专栏 set off as "> …") and bold markers (**…**)."""
+    return _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))
+
+
 def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
-    """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim."""
+    """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim, with
+    blockquote and bold markers removed."""
+    lines = [ln if _FENCE.match(ln) else _unmark(ln) for ln in lines]
     blocks: list[Block] = []
     in_fence = False
     i = 0

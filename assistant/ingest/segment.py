@@ -280,5 +280,35 @@ def segment(raw: RawDocument) -> list[Event]:
         else:
             events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
         i += 1
-    return events
+    return _list_runs_as_text(events)
+
+
+_ITEM_RE = re.compile(r"^(\d{1,2})[\.．、](?!\d)")
+
+
+def _list_runs_as_text(events: list[Event]) -> list[Event]:
+    """A run of numbered lines (1. 2. 3. with nothing but blank lines between) in which some items are plain
+    sentences is a list: its short items are list items too, not headings ("3. 支持……上市挂牌融资。")."""
+    out = list(events)
+    run: list[int] = []
+
+    def close():
+        kinds = {out[k].kind for k in run}
+        if len(run) >= 2 and kinds == {"para", "heading"}:
+            for k in run:
+                if out[k].kind == "heading":
+                    out[k] = Event("para", out[k].lineno, text=out[k].text, raw=out[k].raw)
+
+    for k, ev in enumerate(out):
+        if ev.kind == "blank":
+            continue
+        m = _ITEM_RE.match(ev.text) if ev.kind in ("para", "heading") else None
+        is_item = m is not None and (ev.kind == "para" or (ev.form is not None and ev.form.kind == "arabic"))
+        if is_item and run and int(m.group(1)) == int(_ITEM_RE.match(out[run[-1]].text).group(1)) + 1:
+            run.append(k)
+            continue
+        close()
+        run = [k] if is_item else []
+    close()
+    return out
 

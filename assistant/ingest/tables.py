@@ -152,8 +152,8 @@ def build_rows(
             warnings.append((lineno, "表格行没有指标名称 / table row has no indicator name; row skipped"))
             continue
         name, unit = split_unit(name_raw)
-        if cols.unit is not None and placed[cols.unit]:
-            unit = placed[cols.unit].strip()
+        if cols.unit is not None and placed[cols.unit] and placed[cols.unit].strip() not in ("—", "-", "－", "/", "／"):
+            unit = placed[cols.unit].strip()  # a dash means the measure has no unit (PUE)
         values = tuple(
             YearValue(year, raw, parse_value(raw), is_cumulative(raw))
             for ci, year in cols.years
