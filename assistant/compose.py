@@ -44,7 +44,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
+                    "有何 哪方面 如何 怎样 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -701,8 +701,25 @@ def _defining_clause(doc: Document, sec) -> Part | None:
     return None
 
 
-def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None) -> Answer | None:
-    secs = _named_sections(q, docs, scope, metas)
+def _path_sections(docs, scope, terms: list[str]) -> list:
+    """Sections whose heading path holds every key term, one of them in the section's own title
+    (工业互联网 + 定位 -> 三、发展定位 › （二）长江上游工业互联网融合应用示范区), deepest first."""
+    if len(terms) < 2:
+        return []
+    found = []
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            path = " ".join(sec.path)
+            own = section_title(sec)
+            if all(present(t, path) for t in terms) and any(present(t, own) for t in terms):
+                found.append(sec)
+    return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
+
+
+def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=()) -> Answer | None:
+    secs = _named_sections(q, docs, scope, metas) or _path_sections(docs, scope, list(terms))
     if not secs:
         return None
     parts = []
@@ -849,6 +866,10 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
             return ans
     if q.intent == "list" or "专栏" in q.resolved:
         ans = _box_list_answer(q, docs, scope)
+        if ans is not None:
+            return ans
+    if q.intent == "goal" and not q.years and _path_sections(docs, scope, terms):  # 工业互联网这块的定位
+        ans = _section_answer(q, docs, scope, metas, None, weight, terms)
         if ans is not None:
             return ans
     if q.intent in ("goal", "indicator") or q.years:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .chunk import indicator_source_text
 from .indicators import score_names
 from .numbers import is_cumulative
+from .synonyms import present
 from .types import Document, Goal, IndicatorRow, Project, YearValue
 
 
@@ -153,8 +154,9 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
     elif years:
         return 0.0
     total = sum(weight(t) for t in terms)
+    hay = goal.text + " " + " ".join(goal.heading_path[-1:])  # a sub-goal's heading names its field
     if total:
-        s += sum(weight(t) for t in terms if t in goal.text) / total
+        s += sum(weight(t) for t in terms if present(t, hay)) / total
     return s
 
 

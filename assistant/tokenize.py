@@ -34,9 +34,36 @@ _SPACE_RE = re.compile(r"\s+")
 _TERM_CLEAN_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
 
 
+_GRAM_STOP = set("的了和与及等在是为对以把被由向从于之其或并也都就而有这那个年月日中上下各将已要不")
+_GRAM_VERBS = set("加快 推进 推动 加强 提升 实施 全面 建设 发展 打造 深化 积极 大力 不断 持续 充分 重点 主要 开展 "
+                  "促进 支持 鼓励 引导 完善 健全 优化 强化 提高 扩大 培育 引进 形成 实现 推广 全区 地区 探索".split())
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
+
+
+def frequent_terms(texts, min_count: int = 6) -> set[str]:
+    """Two-word compounds a corpus keeps using (数字经济, 营商环境): two adjacent two-character words in
+    jieba's own segmentation of the text, seen at least ``min_count`` times. Kept whole, a question's
+    数字经济总量 splits as 数字经济 / 总量 rather than 数字 / 经济总量."""
+    from collections import Counter
+
+    import jieba
+
+    counts: Counter = Counter()
+    for text in texts:
+        for run in _CJK_RUN_RE.findall(text):
+            words = jieba.lcut(run, HMM=False)
+            counts.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 2 and len(b) == 2)
+    return {g for g, n in counts.items() if n >= min_count and not set(g) & _GRAM_STOP
+            and g[:2] not in _GRAM_VERBS and g[2:] not in _GRAM_VERBS}
+
+
 def user_terms(docs: list[Document]) -> list[str]:
-    """Terms for the user dictionary: domain terms plus the corpus' own names."""
-    terms: set[str] = set(DOMAIN_TERMS)
+    """Terms for the user dictionary: domain terms, synonym words, and the corpus' own names and
+    frequent four-character words."""
+    from .synonyms import GROUPS
+
+    terms: set[str] = set(DOMAIN_TERMS) | {w for g in GROUPS for w in g if len(w) >= 2}
+    terms |= frequent_terms(p.text for d in docs for s in d.sections for p in s.paragraphs)
     for d in docs:
         terms.update(d.meta.short_names)
         for r in d.indicators:

@@ -280,3 +280,18 @@ def test_table_row_with_extra_cells_is_kept_and_warned():
     assert (row.name, row.baseline, row.target) == ("外资企业数", 80.0, 200.0)
     warning = next(w for w in doc.warnings if "extra" in w)
     assert warning.startswith("plan.txt:7:") and "多余" in warning and "ignored" in warning
+
+
+def test_goal_paragraphs_under_a_targets_section_inherit_its_year():
+    doc = parse_text("四、发展目标\n到2025年，数字经济增加值达到800亿元。\n（一）数字治理效能显著提升。政务服务网办率达到90%。\n"
+                     "展望2035年，全面建成数字经济高地。\n前言\n规划期为2021—2025年，展望到2035年。")
+    got = [(g.year, g.text[:8]) for g in doc.goals]
+    assert got == [("2025", "到2025年，数"), ("2025", "政务服务网办率达"), ("2035", "展望2035年，")]
+
+
+def test_frequent_compounds_join_the_user_dictionary():
+    from assistant.tokenize import frequent_terms
+
+    texts = ["大力发展数字经济，壮大数字经济核心产业。"] * 6 + ["工业互联网平台建设。"] * 6
+    got = frequent_terms(texts)
+    assert "数字经济" in got and "工业互联" not in got and "大力发展" not in got

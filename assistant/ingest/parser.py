@@ -12,7 +12,9 @@ from .segment import segment
 from .structure import Node, build_tree, infer_missing
 from .tables import TableContext, build_rows
 
-_GOAL_YEAR_RE = re.compile(r"(?:到|至|力争到|预计到|计划到)\s*((?:19|20)\d\d)\s*年")
+# "到2025年，…" / "展望2035年，…"; not a bare horizon ("展望到2035年。")
+_GOAL_YEAR_RE = re.compile(r"(?:到|至|力争到|预计到|计划到|展望到?)\s*((?:19|20)\d\d)\s*年(?![。的])")
+_GOAL_SECTION_RE = re.compile(r"目标")
 _SENT_RE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
@@ -40,19 +42,33 @@ def _sections(root: Node, doc_id: str) -> list[tuple[Node, Section]]:
 
 
 def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
+    """"到2025年，…" statements, and the paragraphs of a 发展目标 section that follow one (the sub-goals
+    "（四）数字治理效能显著提升。政务服务事项全程网办率达到90%…" belong to the year stated above them)."""
     goals: list[Goal] = []
+    year, scope = None, None  # the year stated last inside a 目标 section, and that section's path
     for sec in sections:
         if sec.kind == "table":
             continue
+        in_goals = any(_GOAL_SECTION_RE.search(t) for t in sec.path)
+        if scope is not None and sec.path[:len(scope)] != scope:
+            year, scope = None, None
         for p in sec.paragraphs:
             text = normalise_years(p.text)
             sentences = [s for s in _SENT_RE.findall(text) if s.strip()]
+            if in_goals and year and not any(_GOAL_YEAR_RE.search(x) for x in sentences) and sec.kind != "box":
+                goals.append(Goal(doc_id, year, text.strip(), numbers_in(text), sec.id, sec.path, p.lineno))
+                continue
             k = 0
             while k < len(sentences):
                 m = _GOAL_YEAR_RE.search(sentences[k])
                 if not m:
                     k += 1
                     continue
+                if in_goals and scope is None:
+                    year, scope = m.group(1), next(sec.path[:i + 1] for i, t in enumerate(sec.path)
+                                                   if _GOAL_SECTION_RE.search(t))
+                elif in_goals:
+                    year = m.group(1)
                 j = k + 1  # the goal runs on until another year is named
                 while j < len(sentences) and not re.search(r"(?:19|20)\d\d\s*年", sentences[j]):
                     j += 1
