@@ -18,19 +18,21 @@ _NUMBER_RE = re.compile(r"[量数率额值]的?目标|多少|几[个家人项次
 _GOAL_RE = re.compile(r"目标|定位|远景|愿景|建成|2035|总体要求|要实现|方向")
 _PROJECT_RE = re.compile(r"专栏|重点项目|重点工程|项目|工程|基地|中心|园区?|平台")
 _ATTR_RE = re.compile(r"属性|约束性|预期性")
-_CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总")
+_CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度数|五年的总|五年总|加起来|五年合起来|一年的量|每年的还是|是每年")
 _INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长了?多少(?!%|百分)|多多少|少多少|比\d{4}年?多")
 _GROWTH_RE = re.compile(r"增长了?百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
 _TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
-_FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|该|其|还有|再|同样|又|呢|另外|换成|如果是)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
-_PRONOUN_RE = re.compile(r"^(它|这个指标|这一指标|这个|该指标|该项|这一项|这项|其|那个|上述|以上)")
+_FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|这些|那些|上述|以上|该|其|还有|再|同样|又|呢|另外|换成|如果是|"
+                          r"除了|为什么|为何|是五年|是每年|是累计|和|跟|与|同)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
+_PRONOUN_RE = re.compile(r"^(它|这个指标|这一指标|这个|该指标|该项|这一项|这项|其|那个|上述|以上|这些|那些|是(?!否|不是))")
 GENERIC_WORDS = re.compile(
     r"规划|发展|建设|提出|主要|重点|内容|方面|工作|情况|要求|相关|具体|这个|那个|什么|规定|包括|涉及|关于|部署|推进|"
     r"加强|加快|打造|提升|实施|推动|十四五|期间|时期|全区|我们|文件|说|讲|写|提到|介绍|一下|做好|有|目标|项目|"
     r"两份|两个|区别|不同|差异|异同|分别|各自|对比|比较|相比|啥|各有|几条|几项|远景|愿景|展望|表述|描述|哪里|位置|出现|"
-    r"放在|那部分|第几|现在|目前|当前|现状|还|呢|吗|的|是|了|都|也|又|再|和|与|及")
+    r"放在|那部分|第几|现在|目前|当前|现状|还|呢|吗|的|是|了|都|也|又|再|和|与|及|"
+    r"亿美元|亿元|万元|美元|平方公里|公里|万人|万户|打算|实现|措施|举措|程度|做到|别的|其他|其它|为什么|为何|原因")
 QUESTION_WORDS = re.compile(r"请问|请|帮我|告诉我|查一下|查查|看看|想知道|我想问|一下|是什么|是多少|有多少|多大规模|多大|多少|什么|哪些|哪个|哪|吗|呢|吧|啊|如何|怎么样|怎样|怎么|是否|有没有|能否|可以")
 
 _TRAD = None
@@ -237,6 +239,14 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
     docs_prev, _ = find_docs(previous, aliases)
     if not docs_now and _BOTH_RE.search(text):  # "两个区分别是多少？": every plan
         docs_now = tuple(dict.fromkeys(d for _, d in aliases))
+    if docs_now and docs_prev and re.match(r"^(和|跟|与|同)|.*比[？?呢]*$", text.strip()):  # "和高新区比呢": both
+        docs_now = tuple(dict.fromkeys(docs_prev + docs_now))
+    m = re.match(r"^除了(.{1,12}?)(?:以外|之外|外)?[，,]?(?:还有|还)", text.strip())
+    if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
+        return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
+    box = re.search(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?", previous_answer)
+    if box and not re.search(r"专栏\s*\d", previous) and re.search(r"具体|哪些项目|有哪些|都有什么|包括什么", text):
+        previous = previous + f"（{box.group(0)}）"  # "具体有哪些项目" after an answer naming 专栏4
     body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是|改成)", "", text).strip()
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
     new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
@@ -272,6 +282,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
     asks_aspect = re.search(r"单位|属性|约束性|预期性|累计|增加|增长|基数|哪一?章|在哪|哪些|具体|多多少|少多少|排第几|排名|"
+                            r"怎么实现|如何实现|怎么做|怎么办|怎么干|措施|举措|为什么|为何|原因|"
                             r"更[高多大快少低]|比", body)
     if body and (asks_aspect or (topic and not docs_now and not years_now)):
         new = _ASK_TAIL_RE.sub("", new) + "，" + body
@@ -290,9 +301,10 @@ def list_items(answer: str) -> list[str]:
         m = _LIST_ITEM_RE.match(line)
         if m:
             items.append(re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", m.group(1))))
-    if not items:  # an inline list after a colon
+    if not items:  # an inline list after a colon, or the whole answer
         text = re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", answer))
         runs = [r.split("、" if "、" in r else "；") for r in re.findall(r"[：:]([^。：:\n]+)", text)]
+        runs += [re.sub(r"等?[。；]?$", "", text.strip()).split("、")] if "：" not in text and ":" not in text else []
         runs = [[x.strip(" ；;，,。") for x in r if x.strip(" ；;，,。")] for r in runs]
         items = max(runs, key=len, default=[])
         items = items if len(items) >= 2 else []
