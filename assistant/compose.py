@@ -28,7 +28,7 @@ from .structured import (
     project_matches,
     project_part,
 )
-from .synonyms import present, synonyms, variants
+from .synonyms import abbreviates, present, synonyms, variants
 from .types import Answer, Citation, Document, Hit
 from .understand import _PRONOUN_RE, QUESTION_WORDS, Question, alias_table, find_docs, understand
 
@@ -44,7 +44,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
+                    "有何 哪方面 如何 怎样 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -100,6 +100,8 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
             got += w
         elif present(t, text):
             got += 0.9 * w
+        elif abbreviates(t, text):  # 服贸 for 服务贸易
+            got += 0.7 * w
         else:
             grams = _bigrams(t)
             got += w * 0.8 * sum(g in text for g in grams) / len(grams)
@@ -293,15 +295,16 @@ _ASPECT_WORD_RE = re.compile(r"约束性|预期性|属性|指标|指标值|累�
 
 def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
     """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
-    retrieval ranks in its top three, the one whose name and unit hold the largest fair share of the key terms."""
+    retrieval ranks in its top five, per plan the one whose name and unit hold the largest fair share of the
+    key terms."""
     from .indicators import Match
 
     terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
     if not terms:
         return []
     known = [t for t in terms if weight is None or weight(t) < weight("\0")] or terms  # colloquial words weigh nothing
-    best = None
-    for h in hits[:3]:
+    best: dict[str, Match] = {}
+    for h in hits[:5]:
         if h.chunk.kind != "indicator" or h.chunk.doc_id not in scope:
             continue
         row = next((r for r in rows if r.doc_id == h.chunk.doc_id and indicator_source_text(r) == h.chunk.text), None)
@@ -309,10 +312,11 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
             continue
         names = f"{row.name} {row.unit or ''}"
         cov = term_coverage(known, names, weight)
-        held = [t for t in terms if present(t, names) or any(g in names for g in _bigrams(t))]
-        if cov >= 0.3 and len(held) >= min(2, len(terms)) and (best is None or cov > best.score):
-            best = Match(row, cov)
-    return [best] if best else []
+        held = [t for t in terms if present(t, names) or any(g in names for g in _bigrams(t)) or abbreviates(t, names)]
+        d = row.doc_id
+        if cov >= 0.3 and len(held) >= min(2, len(terms)) and (d not in best or cov > best[d].score):
+            best[d] = Match(row, cov)
+    return sorted(best.values(), key=lambda m: -m.score)
 
 
 def _indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),

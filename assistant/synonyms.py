@@ -5,7 +5,7 @@ from __future__ import annotations
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("进出口总额", "进出口额", "外贸总额", "外贸额", "进出口值", "外贸进出口值", "进出口规模", "外贸规模"),
-    ("利用外资", "外资利用", "吸引外资", "引进外资", "利用外资额"),
+    ("利用外资", "外资利用", "吸引外资", "引进外资", "利用外资额", "引外资", "招引外资"),
     ("500强", "五百强"),
     ("服务贸易额", "服务贸易总额", "服贸额", "服务贸易规模"),
     ("企业数", "企业数量", "企业个数", "家企业"),
@@ -59,6 +59,15 @@ def variants(term: str) -> list[str]:
         if len(w) >= 2 and w in term:
             out.extend(term.replace(w, x) for x in others)
     return list(dict.fromkeys(out))
+
+
+def abbreviates(term: str, text: str) -> bool:
+    """A two-character abbreviation of a four-character word in the text: 服贸 for 服务贸易, 科创 for 科技创新
+    (the first characters of the two words). Only for terms of exactly two characters."""
+    import re
+
+    return len(term) == 2 and re.search(re.escape(term[0]) + r"[\u4e00-\u9fff]" + re.escape(term[1]) + r"[\u4e00-\u9fff]",
+                                        text) is not None
 
 
 def present(term: str, text: str) -> bool:

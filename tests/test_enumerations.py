@@ -76,3 +76,10 @@ def test_focus_quotes_the_clauses_that_hold_the_terms():
     got = focus(long, ["主线"])
     assert "为发展主线" in got and got in long and len(got) <= 80
     assert focus("短句，没有关键词。", ["主线"]) == "短句，没有关键词。"
+
+
+def test_two_character_abbreviations():
+    from assistant.synonyms import abbreviates
+
+    assert abbreviates("服贸", "服务贸易总额") and abbreviates("科创", "科技创新")
+    assert not abbreviates("服贸", "服务业") and not abbreviates("服务贸易", "服务贸易")
