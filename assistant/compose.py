@@ -44,7 +44,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
+                    "有何 哪方面 如何 怎样 状态 总体 总体上 达成 总目标 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -395,8 +395,8 @@ def _project_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer |
     m = project_matches(projects, _masked(q, [d.meta for d in docs.values()]), 0.75)
     if q.intent == "indicator":  # a number is asked: only a project item that states it, named as asked
         key = max(terms, key=weight or len) if terms else ""
-        m = [(sc, p) for sc, p in m if re.search(r"\d", p.description)
-             and term_coverage(list(terms), p.description, weight) >= 0.6 and (not key or present(key, p.description))]
+        m = [(sc, p) for sc, p in m if _QUANTITY_RE.search(p.description) and (sc >= 0.9 or (  # clearly named, or
+             term_coverage(list(terms), p.description, weight) >= 0.6 and (not key or present(key, p.description))))]
     if not m:
         return None
     best = m[0][0]

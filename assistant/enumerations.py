@@ -15,10 +15,12 @@ _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
 _MEASURE = "个项条类种大家所座"
 # 哪五个中心 / 哪几项功能 / 哪些隧道 / 几大平台
-_ASK_AFTER_RE = re.compile(rf"(?:哪|几|什么|啥)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?(?P<h>[^{_MEASURE}些几\W\d][\u4e00-\u9fff]{{0,7}})")
+_ASK_AFTER_RE = re.compile(rf"(?:哪|几|什么|啥)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?(?P<h>[^{_MEASURE}些几一二两三四五六七八九十\W\d][\u4e00-\u9fff]{{0,7}})")
 _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
-_ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)(?:哪些|哪几|什么|啥|几)")
+_ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
+                            r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
+_QUOTED_HEAD_RE = re.compile(r"(?:哪|几)(?P<n>[一二两三四五六七八九十\d]{1,3}|几|些)?[个项条类种大家所座]?[“\"「](?P<h>[^”\"」]{1,6})[”\"」]")
 _ITEM_SEP = "、"
 _CLAUSE_RE = re.compile(r"[^，。；！？：:\n]+")
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
@@ -68,6 +70,9 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
     """The head noun and count a list question asks for (哪五个中心 -> 中心, 5; 隧道有哪些 -> 隧道), or None
     when the head is a generic word (有什么安排); ``words`` splits a phrase into words (jieba)."""
     q = re.sub(r"[？?。！!\s]", "", question)
+    m = _QUOTED_HEAD_RE.search(q)  # 哪几个“区”: a quoted head may be a single character
+    if m:
+        return ListAsk(m.group("h"), _number(m.group("n")))
     m = _ASK_AFTER_RE.search(q)
     if m:
         ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]

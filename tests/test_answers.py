@@ -176,6 +176,19 @@ def test_measure_term_and_quantities():
         ["577.9", "50"]
 
 
+@pytest.mark.parametrize("question,intent", [
+    ("跟东盟合作的内容，高新区规划放哪儿了", "location"),
+    ("渝中那份规划有没有写防风险的内容？在什么位置", "location"),
+    ("中新合作金融服务业产业园是和谁一起搞的，放在哪几栋楼", "list"),
+    ("按规划，高新区2035年开放程度要到什么位置", "goal"),
+])
+def test_where_in_the_plan_versus_where_on_the_ground(assistant, question, intent):
+    from assistant.understand import understand
+
+    metas = [d.meta for d in assistant.documents]
+    assert understand(question, [], metas, assistant.tokenizer.tag).intent == intent
+
+
 def test_goal_in_running_text(assistant):
     ans = assistant.ask("高新区到2025年累计在孵企业要达到多少家？")
     assert "4000" in body(ans)

@@ -22,6 +22,8 @@ def words():
     ("高新区的四大开放平台是哪些", "开放平台", 4),
     ("科学城要引进哪些大科学装置", "装置", None),
     ("渝中区有哪些商圈？", "商圈", None),
+    ("西永综保区要建成的五大中心是哪五个", "中心", 5),
+    ("第三章开头说高新区要建成哪几个“区”", "区", None),
 ])
 def test_list_ask_finds_the_head_and_count(words, question, head, count):
     ask = list_ask(question, words, GENERIC)
