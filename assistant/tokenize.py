@@ -53,8 +53,13 @@ def frequent_terms(texts, min_count: int = 6) -> set[str]:
         for run in _CJK_RUN_RE.findall(text):
             words = jieba.lcut(run, HMM=False)
             counts.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 2 and len(b) == 2)
-    return {g for g, n in counts.items() if n >= min_count and not set(g) & _GRAM_STOP
-            and g[:2] not in _GRAM_VERBS and g[2:] not in _GRAM_VERBS}
+    found = {g for g, n in counts.items() if n >= min_count and not set(g) & _GRAM_STOP
+             and g[:2] not in _GRAM_VERBS and g[2:] not in _GRAM_VERBS}
+    # of two compounds that chain (服务贸易 + 贸易企业 in 服务贸易企业) only the more frequent one is kept, since
+    # both would make jieba cut the run in different places; a domain term always wins
+    weight = {**{g: counts[g] for g in found}, **dict.fromkeys(DOMAIN_TERMS, float("inf"))}
+    return {g for g in found if not any(h != g and (h.endswith(g[:2]) or h.startswith(g[2:])) and w >= counts[g]
+                                        for h, w in weight.items())}
 
 
 def user_terms(docs: list[Document]) -> list[str]:
@@ -92,9 +97,16 @@ def dictionary_hash(terms: list[str]) -> str:
     return hashlib.sha256("\n".join(terms).encode("utf-8")).hexdigest()[:16]
 
 
+USER_TERMS_VERSION = 3  # bump when user_terms() picks its words differently (3: frequent compounds that do not chain)
+
+
 def rules_version() -> str:
-    """Changes when the built-in terms or stopwords change (they shape every BM25 index)."""
-    return dictionary_hash(sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS))
+    """Changes when the built-in terms, stopwords, synonym words or the way user terms are chosen change
+    (they shape every BM25 index): an index built under other rules is stale."""
+    from .synonyms import GROUPS
+
+    return dictionary_hash(sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS) + ["--"] + sorted(w for g in GROUPS for w in g)
+                           + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
 
 
 class Tokenizer:

@@ -1,7 +1,10 @@
-"""Evaluate the dev and/or test split with the baselines and write eval/results/<split>.json and .md.
+"""Evaluate the gold splits with the baselines and write eval/results/<split>.json and .md.
 
-    python eval/run.py                     # dev and test, real model, baselines
+    python eval/run.py                     # dev, dev2, test and unseen, real model, baselines
     python eval/run.py --split dev -- --min-answer-acc 0.7    # anything after -- goes to `assistant eval`
+
+Splits: dev and dev2 (tuning), test (frozen, reporting only), unseen (a synthetic plan in a layout the
+code was not written for, eval/unseen/corpus, with its own index).
 
 A thin wrapper over `assistant eval` (assistant/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -20,25 +23,29 @@ sys.path.insert(0, str(ROOT))
 from assistant.cli import main as assistant_main  # noqa: E402
 from assistant.evaluate import systems_table  # noqa: E402
 
+SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus"}
+
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
     argv = argv[:argv.index("--")] if "--" in argv else argv
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--split", choices=("dev", "test", "all"), default="all")
+    p.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     p.add_argument("--out", type=Path, default=ROOT / "eval" / "results")
     p.add_argument("--index", type=Path, help="index folder (default: the bundled corpus's)")
     p.add_argument("--model", help="embedding model (default: the built e5 model)")
     p.add_argument("--no-baselines", action="store_true")
     args = p.parse_args(argv)
-    splits = ("dev", "test") if args.split == "all" else (args.split,)
+    splits = tuple(SPLITS) if args.split == "all" else (args.split,)
     worst = 0
     for split in splits:
         cmd = ["eval", "--gold", str(ROOT / "eval" / "gold" / f"{split}.jsonl"), "--out", str(args.out),
                "--name", split]
         cmd += [] if args.no_baselines else ["--baselines"]
-        cmd += ["--index", str(args.index)] if args.index else []
+        corpus = SPLITS[split]
+        cmd += ["--corpus", str(corpus)] if corpus else []
+        cmd += ["--index", str(args.index)] if args.index and not corpus else []
         cmd += ["--model", args.model] if args.model else []
         print(f"== {split}", flush=True)
         worst = max(worst, assistant_main(cmd + extra))

@@ -295,3 +295,20 @@ def test_frequent_compounds_join_the_user_dictionary():
     texts = ["大力发展数字经济，壮大数字经济核心产业。"] * 6 + ["工业互联网平台建设。"] * 6
     got = frequent_terms(texts)
     assert "数字经济" in got and "工业互联" not in got and "大力发展" not in got
+
+
+def test_chained_compounds_keep_only_the_more_frequent():
+    from assistant.tokenize import frequent_terms
+
+    texts = ["推动数字经济企业发展。"] * 6 + ["壮大数字经济规模。"] * 6
+    got = frequent_terms(texts)
+    assert "数字经济" in got and "经济企业" not in got  # 数字经济 (12) beats 经济企业 (6)
+
+
+def test_tokenizer_rules_cover_synonym_words(monkeypatch):
+    import assistant.synonyms as synonyms
+    from assistant.tokenize import rules_version
+
+    before = rules_version()
+    monkeypatch.setattr(synonyms, "GROUPS", synonyms.GROUPS + (("甲乙", "丙丁"),))
+    assert rules_version() != before  # an index built with other dictionary words is stale
