@@ -577,8 +577,8 @@ def _enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk,
     top = max(s for s, _, _ in best.values())
     parts = []
     for d, (score, sent, h) in sorted(best.items(), key=lambda x: -x[1][0]):
-        if score < 0.85 * top or (q.docs and d not in q.docs):
-            continue
+        if (score < 0.85 * top and not q.compare) or (q.docs and d not in q.docs):
+            continue  # a comparison shows every plan's own list
         ev = _hit_evidence(h)
         ev.highlight = sent
         label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
@@ -884,7 +884,7 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
         ans = _section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
         if ans is not None:
             return ans
-    ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open") else None
+    ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open", "comparison") else None
     if ask is not None:
         ans = _enumeration_answer(q, docs, hits, terms, ask, scope, weight, retriever)
         if ans is not None:
