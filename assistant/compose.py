@@ -8,6 +8,7 @@ from a score cut-off.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -434,11 +435,12 @@ def _box_list_answer(q: Question, docs, scope) -> Answer | None:
         n = re.sub(r"\s|[－—]", "-", num.group(1))
         chosen = next((b for b in boxes if re.match(rf"专栏\s*{re.escape(n)}(?!\d|-\d)", b.title)), None)
     if chosen is None:
-        from .indicators import name_score
+        from .indicators import score_names
 
         text = _masked(q, [d.meta for d in docs.values()])
-        scored = sorted(((name_score(re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title), text), b) for b in boxes),
-                        key=lambda x: -x[0])
+        names = {b.title: re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title) for b in boxes}
+        scores = score_names(list(names.values()), text)  # each distinct title once: many plans repeat them
+        scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
     if chosen is None or not chosen.projects:
@@ -654,8 +656,14 @@ def _section_part(doc: Document, sec) -> Part:
     return part
 
 
+@functools.lru_cache(maxsize=65536)
+def _gram_set(text: str) -> frozenset[str]:
+    return frozenset(_bigrams(_plain(text)))
+
+
 def _dice(a: str, b: str) -> float:
-    x, y = set(_bigrams(_plain(a))), set(_bigrams(_plain(b)))
+    """Dice overlap of character bigrams; topics repeat across plans, so their bigram sets are cached."""
+    x, y = _gram_set(a), _gram_set(b)
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 

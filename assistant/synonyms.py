@@ -3,6 +3,8 @@ indicator names and when checking that a passage covers a question's key terms."
 
 from __future__ import annotations
 
+import functools
+
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("进出口总额", "进出口额", "外贸总额", "外贸额", "进出口值", "外贸进出口值", "进出口规模", "外贸规模"),
     ("利用外资", "外资利用", "吸引外资", "引进外资", "利用外资额", "引外资", "招引外资"),
@@ -54,11 +56,16 @@ def synonyms(word: str) -> tuple[str, ...]:
 
 def variants(term: str) -> list[str]:
     """The term with any known word inside it swapped for a synonym (西永综合保税区 -> 西永综保区)."""
+    return list(_variants(term))
+
+
+@functools.lru_cache(maxsize=16384)
+def _variants(term: str) -> tuple[str, ...]:
     out = [term]
     for w, others in _INDEX.items():
         if len(w) >= 2 and w in term:
             out.extend(term.replace(w, x) for x in others)
-    return list(dict.fromkeys(out))
+    return tuple(dict.fromkeys(out))
 
 
 def abbreviates(term: str, text: str) -> bool:
@@ -72,4 +79,4 @@ def abbreviates(term: str, text: str) -> bool:
 
 def present(term: str, text: str) -> bool:
     """The term, a synonym of it, or a variant with a synonym inside, occurs in the text."""
-    return any(v in text for v in variants(term)) or any(x in text for x in synonyms(term))
+    return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term))
