@@ -228,7 +228,8 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
             first = part.lines[0] + "".join(f" [{m}]" for m in dict.fromkeys(marks))
             lines.extend([first, *part.lines[1:]])
     body = "\n".join(lines).strip()
-    sources = [c.text for c in citations]
+    # a cited passage is its text, where it sits (heading path) and its plan: the independent check agrees
+    sources = [f"{c.text}\n{' '.join(c.heading_path)}\n{c.doc_title}" for c in citations]
     bad = unsupported_numbers(body, sources, question.text + " " + question.resolved)
     if bad:  # never state a number that is not in a cited source: drop the lines that carry one
         log.warning("number guard removed lines with %s", bad)
@@ -391,9 +392,26 @@ def _goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=No
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
 
 
-def _project_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer | None:
+def _named_projects(projects, question: str) -> list:
+    """Projects whose name the question spells out (梧桐港二期 for 梧桐港二期工程), however much else it asks:
+    (coverage of the name's core, project), best first."""
+    from .indicators import _covered, core_name
+
+    out = []
+    for p in projects:
+        core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
+        if len(core) >= 4:
+            share = _covered(core, question) / len(core)
+            if share >= 0.8:
+                out.append((share, p))
+    return sorted(out, key=lambda x: -x[0])
+
+
+def _project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: float = 0.75,
+                    named: bool = False) -> Answer | None:
     projects = [p for d in scope for p in docs[d].projects]
-    m = project_matches(projects, _masked(q, [d.meta for d in docs.values()]), 0.75)
+    masked = _masked(q, [d.meta for d in docs.values()])
+    m = _named_projects(projects, masked) if named else project_matches(projects, masked, min_score)
     if q.intent == "indicator":  # a number is asked: only a project item that states it, named as asked
         key = max(terms, key=weight or len) if terms else ""
         m = [(sc, p) for sc, p in m if _QUANTITY_RE.search(p.description) and (sc >= 0.9 or (  # clearly named, or
@@ -758,7 +776,8 @@ def _section_answer(q: Question, docs, scope, metas, retriever=None, weight=None
     return render(q, parts, docs, False, long_ok=True)
 
 
-_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标|"
+_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|哪几[个项]指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标|"
+                         r"指标.{0,3}(?:约束性|预期性)|"
                          r"哪些.{0,8}方面的?指标|.{2,8}类指标)")
 
 
@@ -882,6 +901,10 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
             return ans
     if q.intent == "goal" and not q.years and _path_sections(docs, scope, terms):  # 工业互联网这块的定位
         ans = _section_answer(q, docs, scope, metas, None, weight, terms)
+        if ans is not None:
+            return ans
+    if q.intent == "indicator":  # a number of a project named outright (梧桐港二期建几个泊位): its own item
+        ans = _project_answer(q, docs, scope, terms, weight, named=True)
         if ans is not None:
             return ans
     if q.intent in ("goal", "indicator") or q.years:

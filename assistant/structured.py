@@ -66,7 +66,7 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     label = f"**{escape_md(doc_name(doc))} · {escape_md(row.name)}**" if with_name else ""
     unit = f"（单位：{escape_md(row.unit)}）" if row.unit else ""
     asked_years = [y for y in years if y in by_year]
-    missing_years = [y for y in years if y not in by_year and y not in ("2021",)]
+    missing_years = [y for y in years if y not in by_year]
     bits = []
     for v in values:
         tag = "年目标" if v.year == row.target_year else "年"

@@ -23,7 +23,8 @@ sys.path.insert(0, str(ROOT))
 from assistant.cli import main as assistant_main  # noqa: E402
 from assistant.evaluate import systems_table  # noqa: E402
 
-SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus"}
+SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus",
+          "unseen2": ROOT / "eval" / "unseen2" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

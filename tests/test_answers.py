@@ -189,6 +189,11 @@ def test_where_in_the_plan_versus_where_on_the_ground(assistant, question, inten
     assert understand(question, [], metas, assistant.tokenizer.tag).intent == intent
 
 
+def test_a_year_the_table_lacks_is_absent(assistant):
+    ans = assistant.ask("高新区外贸进出口总额2021年是多少")
+    assert ans.refused and "2021" in body(ans)
+
+
 def test_goal_in_running_text(assistant):
     ans = assistant.ask("高新区到2025年累计在孵企业要达到多少家？")
     assert "4000" in body(ans)

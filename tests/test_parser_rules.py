@@ -312,3 +312,24 @@ def test_tokenizer_rules_cover_synonym_words(monkeypatch):
     before = rules_version()
     monkeypatch.setattr(synonyms, "GROUPS", synonyms.GROUPS + (("甲乙", "丙丁"),))
     assert rules_version() != before  # an index built with other dictionary words is stale
+
+
+def test_preface_sits_beside_top_level_headings_in_a_plan_without_chapters():
+    doc = parse_text("某区交通规划\n前 言\n本规划……\n一、发展基础\n（一）发展成效\n正文。\n二、总体要求\n正文。")
+    tops = [s.path[-1] for s in doc.sections if len(s.path) == 1 and s.kind not in ("front", "title")]
+    assert tops == ["前言", "一、发展基础", "二、总体要求"]
+
+
+def test_category_column_interim_year_and_dashed_principles():
+    raw = RawDocument("p.txt", "txt", (
+        SourceLine(1, "表1 主要指标"),
+        SourceTable(2, (("类别", "序号", "指标", "单位", "2020年", "2023年", "2025年", "属性"),
+                        ("基础设施", "1", "高速公路通车里程", "公里", "86", "98", "128", "预期性"),
+                        ("2", "公路网密度", "公里/百平方公里", "182", "190", "200", "预期性"))),
+        SourceLine(3, "——安全优先，守牢底线。坚持人民至上。"),
+    ))
+    doc = parse(raw, DocMeta("p", "p"))
+    r1, r2 = doc.indicators
+    assert (r1.category, r2.category, r2.seq) == ("基础设施", "基础设施", "2")
+    assert (r2.baseline_year, r2.baseline_raw, r2.target_raw) == ("2020", "182", "200")  # 2023 is interim
+    assert [v.year for v in r2.values] == ["2020", "2023", "2025"]

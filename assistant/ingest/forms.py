@@ -116,9 +116,10 @@ def is_note(line: str) -> bool:
 
 def lead_sentence(text: str, max_len: int = 30) -> str | None:
     """The short lead sentence opening a paragraph ("强化科技创新平台支撑。…"), used as its topic."""
+    dashed = text.lstrip().startswith(("—", "－"))  # "——安全优先，守牢底线。…": a principle's own wording
     body = text.lstrip("—-－ ")
     for sep in ("。", "：", ":"):
         cut = body.find(sep)
-        if 2 <= cut <= max_len and cut < len(body) - 1 and "，" not in body[:cut]:
+        if 2 <= cut <= max_len and cut < len(body) - 1 and ("，" not in body[:cut] or (dashed and cut <= 16)):
             return body[:cut]
     return None

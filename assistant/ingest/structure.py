@@ -107,9 +107,16 @@ def _styled_ranks(events: list[Event]) -> dict[int, int]:
     return seen
 
 
+def _preface_rank(events: list[Event]) -> int:
+    """前言 sits beside the plan's top-level headings: 章 in most plans, 一、 in a plan without 篇/章/部分."""
+    ranks = [RANKS[e.form.kind] for e in events if e.kind == "heading" and e.form.kind not in ("styled", "preface")]
+    return min(ranks, default=RANKS["preface"]) if ranks else RANKS["preface"]
+
+
 def build_tree(events: list[Event]) -> Node:
     root = Node("root", "", "", None, -1, 0)
     styled = _styled_ranks(events)
+    preface = _preface_rank(events)
     stack = [root]
     current = root
     for ev in events:
@@ -118,6 +125,7 @@ def build_tree(events: list[Event]) -> Node:
         if ev.kind == "heading":
             f = ev.form
             rank = RANKS.get(f.kind) if f.kind != "styled" else styled.get(ev.style_level, ev.style_level or 1)
+            rank = preface if f.kind == "preface" else rank
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
             node = Node(f.kind, f.title, f.display, f.number, rank, ev.lineno, f.source, ev.inferred, event=ev,

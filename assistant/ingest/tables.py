@@ -17,6 +17,7 @@ _SEQ_WORDS = ("序号", "编号")
 _NAME_WORDS = ("指标名称", "指标", "名称", "项目", "内容")
 _UNIT_WORDS = ("单位", "计量单位")
 _ATTR_WORDS = ("指标属性", "属性", "性质", "指标类型", "类型")
+_CATEGORY_WORDS = ("类别", "分类", "领域", "指标类别")
 _CATEGORY_RE = re.compile(r"^(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|[A-Z][.、])\S")
 _UNIT_TAIL_RE = re.compile(r"^(.+?)[（(]([^（）()]{1,12})[）)]$")
 _UNIT_HINT_RE = re.compile(
@@ -35,6 +36,7 @@ class Columns:
     unit: int | None
     years: tuple[tuple[int, str], ...]  # (column, year)
     attribute: int | None
+    category: int | None = None  # a 类别 column, filled on the first row of each group
 
 
 def header_columns(header: tuple[str, ...]) -> Columns | None:
@@ -51,7 +53,9 @@ def header_columns(header: tuple[str, ...]) -> Columns | None:
     name = find(_NAME_WORDS)
     if not years or name is None:
         return None
-    return Columns(find(_SEQ_WORDS), name, find(_UNIT_WORDS), years, find(_ATTR_WORDS))
+    category = find(_CATEGORY_WORDS)
+    return Columns(find(_SEQ_WORDS), name, find(_UNIT_WORDS), years, find(_ATTR_WORDS),
+                   category if category not in (name, find(_ATTR_WORDS)) else None)
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
@@ -80,6 +84,8 @@ def _fits(col: str, cell: str) -> bool:
         return c in ATTRIBUTE_VALUES or c.endswith("性")
     if col == "unit":
         return len(c) <= 6 and bool(_UNIT_HINT_RE.search(c)) and parse_value(c) is None
+    if col == "category":
+        return bool(c) and parse_value(c) is None and len(c) <= 12
     if col == "year":
         return parse_value(c) is not None or is_cumulative(c) or bool(re.match(r"^[<>≥≤＞＜~～\d\[【]", to_halfwidth(c)))
     return bool(c) and parse_value(c) is None  # name
@@ -97,6 +103,8 @@ def align_cells(cells: tuple[str, ...], cols: Columns, width: int) -> tuple[str 
             kinds.append("unit")
         elif i == cols.attribute:
             kinds.append("attribute")
+        elif i == cols.category:
+            kinds.append("category")
         elif any(i == c for c, _ in cols.years):
             kinds.append("year")
         else:
@@ -111,6 +119,15 @@ def align_cells(cells: tuple[str, ...], cols: Columns, width: int) -> tuple[str 
             out[col] = cells[ci]
             ci += 1
     return tuple(out)
+
+
+def _base_year(values: tuple[YearValue, ...]) -> YearValue | None:
+    """The base-year column: five years before the target (2020 for a 2025 target) when the table has it,
+    so an interim column (2023) is not taken for the base; otherwise the column before the target."""
+    if len(values) < 2:
+        return None
+    target = int(values[-1].year)
+    return next((v for v in values[:-1] if int(v.year) == target - 5), values[-2])
 
 
 @dataclass(frozen=True)
@@ -147,6 +164,8 @@ def build_rows(
             warnings.append((lineno, f"表格行多出单元格 / table row has {len(cells)} cells, header has {width}; "
                                      f"extra cells {list(cells[width:])} ignored"))
             placed = cells[:width]
+        if cols.category is not None and (placed[cols.category] or "").strip():
+            category = placed[cols.category].strip()  # the group's name, carried down to its later rows
         name_raw = (placed[cols.name] or "").strip()
         if not name_raw:
             warnings.append((lineno, "表格行没有指标名称 / table row has no indicator name; row skipped"))
@@ -160,7 +179,7 @@ def build_rows(
             for raw in [(placed[ci] or "").strip() or None]
         )
         target = values[-1]
-        base = values[-2] if len(values) > 1 else None
+        base = _base_year(values)
         attr = placed[cols.attribute].strip() if cols.attribute is not None and placed[cols.attribute] else None
         out.append(IndicatorRow(
             doc_id=ctx.doc_id, table=ctx.title,
