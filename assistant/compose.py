@@ -45,7 +45,7 @@ GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工
                     "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
                     "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
                     "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 状态 总体 总体上 达成 总目标 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
+                    "有何 哪方面 如何 怎样 达到 完成 定的 中间 节点 状态 总体 总体上 达成 总目标 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
 _SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -443,9 +443,19 @@ def _box_set_answer(q: Question, docs, scope) -> Answer | None:
 
 
 def _box_list_answer(q: Question, docs, scope) -> Answer | None:
-    ans = _box_set_answer(q, docs, scope)
-    if ans is not None:
-        return ans
+    chosen = _named_box(q, docs, scope)  # "对外通道那个专栏都有哪些项目": that box, not the list of boxes
+    if chosen is None:
+        ans = _box_set_answer(q, docs, scope)
+        if ans is not None:
+            return ans
+    if chosen is None or not chosen.projects:
+        return None
+    return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
+                  long_ok=True)
+
+
+def _named_box(q: Question, docs, scope):
+    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
     num = _BOX_NUM_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
     chosen = None
@@ -461,10 +471,16 @@ def _box_list_answer(q: Question, docs, scope) -> Answer | None:
         scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
-    if chosen is None or not chosen.projects:
-        return None
-    return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
-                  long_ok=True)
+    if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
+        from .indicators import _covered
+
+        text = _plain(_masked(q, [d.meta for d in docs.values()]))
+        for b in boxes:
+            core = re.sub(r"(?:重点|建设)*(?:项目|工程|任务|行动)$", "", re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title))
+            if len(core) >= 3 and _covered(core, text) / len(core) >= 0.8:
+                chosen = b
+                break
+    return chosen
 
 
 def _box_evidence(doc: Document, box) -> Evidence:

@@ -52,6 +52,8 @@ def doc_name(doc: Document) -> str:
 def _value(raw: str | None, unit: str | None) -> str:
     if raw is None:
         return "（表中为空）"
+    if raw.strip() in ("—", "-", "－", "/", "／", "——"):
+        return f"{escape_md(raw.strip())}（表中未填）"
     u = unit if unit and not raw.endswith(unit) else ""
     return f"{escape_md(raw)}{escape_md(u) if u and u != '%' else ('%' if u == '%' else '')}"
 

@@ -189,6 +189,11 @@ def test_where_in_the_plan_versus_where_on_the_ground(assistant, question, inten
     assert understand(question, [], metas, assistant.tokenizer.tag).intent == intent
 
 
+def test_a_box_named_by_its_title_words(assistant):
+    ans = assistant.ask("开放载体那个专栏都有哪些项目")
+    assert "专栏4-1" in body(ans) and "西永综合保税区" in body(ans)
+
+
 def test_a_year_the_table_lacks_is_absent(assistant):
     ans = assistant.ask("高新区外贸进出口总额2021年是多少")
     assert ans.refused and "2021" in body(ans)
