@@ -397,13 +397,16 @@ def _named_projects(projects, question: str) -> list:
     (coverage of the name's core, project), best first."""
     from .indicators import _covered, core_name
 
+    chars = set(question)
+    shares: dict[str, float] = {}  # many plans repeat project names: each distinct name is scored once
     out = []
     for p in projects:
-        core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
-        if len(core) >= 4:
-            share = _covered(core, question) / len(core)
-            if share >= 0.8:
-                out.append((share, p))
+        if p.name not in shares:
+            core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
+            cheap = len(core) >= 4 and sum(c in chars for c in core) >= 0.8 * len(core)  # before the LCS
+            shares[p.name] = _covered(core, question) / len(core) if cheap else 0.0
+        if shares[p.name] >= 0.8:
+            out.append((shares[p.name], p))
     return sorted(out, key=lambda x: -x[0])
 
 
