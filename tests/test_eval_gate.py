@@ -1,7 +1,7 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set, less a small margin: on the frozen test split (answer accuracy 0.821, refusal F1 0.769,
-indicator exactness 0.90) and on the unseen synthetic plan (answer accuracy 0.844, indicator exactness 1.00;
-see README)."""
+thresholds were set, less a small margin: on the frozen test split (answer accuracy 0.833, refusal F1 0.815,
+indicator exactness 0.90) and on the two unseen synthetic plans (answer accuracy 0.867 and 0.800, indicator
+exactness 1.00 and 0.80; see README)."""
 
 from __future__ import annotations
 
@@ -15,10 +15,12 @@ from assistant.cli import main
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
 MIN_ANSWER_ACC = 0.78
-MIN_REFUSAL_F1 = 0.72
+MIN_REFUSAL_F1 = 0.76
 MIN_INDICATOR_EXACT = 0.85
-UNSEEN_MIN_ANSWER_ACC = 0.80
-UNSEEN_MIN_INDICATOR_EXACT = 0.90
+UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator exactness)
+    "unseen": ("unseen", 0.80, 0.90),
+    "unseen2": ("unseen2", 0.74, 0.75),
+}
 
 
 def test_test_split_meets_the_thresholds(tmp_path, monkeypatch):
@@ -32,14 +34,17 @@ def test_test_split_meets_the_thresholds(tmp_path, monkeypatch):
     assert metrics["numbers.unsupported"] == 0
 
 
-def test_unseen_plan_meets_the_thresholds(tmp_path, monkeypatch):
-    """A plan in a layout the code was not written for (eval/unseen): Markdown, 第N部分, a pipe table with a
-    growth column, 专栏 as blockquotes, no catalog entry."""
+@pytest.mark.parametrize("name", sorted(UNSEEN))
+def test_unseen_plan_meets_the_thresholds(tmp_path, monkeypatch, name):
+    """Plans in layouts the code was not written for (eval/unseen: Markdown, 第N部分, a growth column, 专栏 as
+    blockquotes; eval/unseen2: plain text without chapters, a 类别 column and an interim 2023 column), with no
+    catalog entry."""
+    folder, min_acc, min_exact = UNSEEN[name]
     monkeypatch.delenv("ASSISTANT_MODEL", raising=False)
-    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / "unseen.jsonl"), "--corpus",
-               str(ROOT / "eval" / "unseen" / "corpus"), "--index", str(tmp_path / "index"), "--out", str(tmp_path),
-               "--name", "unseen", "--min-answer-acc", str(UNSEEN_MIN_ANSWER_ACC)])
-    metrics = json.loads((tmp_path / "unseen.json").read_text(encoding="utf-8"))["metrics"]
+    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / f"{name}.jsonl"), "--corpus",
+               str(ROOT / "eval" / folder / "corpus"), "--index", str(tmp_path / "index"), "--out", str(tmp_path),
+               "--name", name, "--min-answer-acc", str(min_acc)])
+    metrics = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["metrics"]
     assert rc == 0, metrics["answer.acc"]
-    assert metrics["answer.indicator_exact"] >= UNSEEN_MIN_INDICATOR_EXACT
+    assert metrics["answer.indicator_exact"] >= min_exact
     assert metrics["numbers.unsupported"] == 0
