@@ -220,7 +220,7 @@ def test_render_answer_escapes_plan_text_and_marks_the_cited_sentence():
 
 
 def test_comparison_tables_keep_citation_markers_out_of_the_table(tmp_path):
-    from assistant.compose import render
+    from assistant.render import render
     from assistant.structured import Evidence, Part
     from assistant.understand import Question
 

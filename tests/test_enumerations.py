@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.compose import GENERIC, focus
 from assistant.enumerations import ListAsk, enumeration_score, enumerations, list_ask, sentences
+from assistant.extract import focus
+from assistant.terms import GENERIC
 from assistant.tokenize import Tokenizer
 
 
