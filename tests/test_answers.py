@@ -358,3 +358,35 @@ def test_cli_unknown_doc_is_one_clear_line(settings, capsys, monkeypatch):
     rc = main(["ask", "--index", str(settings.index_dir), "--doc", "nope", "问题"])
     err = capsys.readouterr().err
     assert rc == 2 and "unknown document" in err and "gaoxin" in err and len(err.strip().split("\n")) == 1
+
+
+# ------------------------------------------------------------------ fuzz: the answer paths' trigger words
+
+_PIECES = ["哪五个", "中心", "有哪些", "“区”", "除了", "还有别的吗", "和高新区比呢", "20年", "25年", "是多少", "专栏",
+           "专栏3", "第二个", "这些", "为什么", "渝中", "高新区", "两家", "分别", "【】", "[ ]", "几个", "定位",
+           "基本原则", "在什么位置", "放哪儿", "5G", "C3", "—", "、", "，", "？", "2021年", "2035年", "累计",
+           "约束性", "服贸", "老外", "总投资", "都是啥", "😀", "<b>", "1.", "（一）"]
+
+
+def test_any_mix_of_trigger_words_gets_an_answer_or_a_clear_error(assistant):
+    """Every answer path (lists, sections, follow-ups, numbers, boxes) on arbitrary mixes of the words that
+    trigger it, with odd histories: an answer or refusal, never an exception."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    words = st.lists(st.sampled_from(_PIECES), min_size=1, max_size=8).map("".join)
+    answers = st.sampled_from(["", "有，专栏4：全面深化重点项目。", "A、B、C", "- 坚持X\n- 坚持Y"])
+    turns = st.lists(st.fixed_dictionaries({"question": words, "answer": answers}), max_size=2)
+
+    @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(words, turns)
+    def check(question, history):
+        try:
+            ans = assistant.ask(question, history=history)
+        except InputError:
+            return
+        assert ans.answer and not unsupported_numbers(ans.answer, [c.text + " " + " ".join(c.heading_path) + " "
+                                                                   + c.doc_title for c in ans.citations],
+                                                      question + " " + " ".join(t["question"] for t in history))
+
+    check()
