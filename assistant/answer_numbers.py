@@ -16,6 +16,7 @@ from .structured import (
     comparison_table,
     doc_name,
     escape_md,
+    fmt_num,
     goal_part,
     goal_score,
     indicator_part,
@@ -47,6 +48,18 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
 
 
 _ASPECT_WORD_RE = re.compile(r"约束性|预期性|属性|指标|指标值|累计|累计数|目标|目标值|基数|数值|年均|增速|增长|还是")
+
+
+_SUM_RE = re.compile(r"加一块|加起来|加在一起|合计|一共|总共|合起来|之和")
+
+
+def _sum_line(rows, q: Question) -> str | None:
+    """"两家目标加一块有多少": the targets added up, with the sum shown, when every row gives one in the same unit."""
+    if not _SUM_RE.search(q.resolved) or len({r.unit for r in rows}) != 1 or any(r.target is None for r in rows):
+        return None
+    total = sum(r.target for r in rows)
+    terms = " + ".join(fmt_num(r.target) for r in rows)
+    return f"合计（{rows[0].target_year}年目标）：{terms} = {fmt_num(total)}{escape_md(rows[0].unit or '')}。"
 
 
 def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
@@ -102,6 +115,9 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     if q.compare and len(per_doc) >= 2:
         pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
         part = comparison_table(pairs)
+        total = _sum_line([r for _, r in pairs], q)
+        if total:
+            part.lines.append(total)
         return render(q, [part], docs, False, long_ok=True)
     parts = []
     for doc_id in scope:

@@ -68,7 +68,7 @@ def _covered(a: str, b: str) -> int:
 _ASKING = re.compile(
     r"(?:19|20)\d\d\s*年?|十[三四五]五(?:期)?末?|规划期末|[是有要]?多少[个家所项人次条座种类]?|几[天个家所项人次条年倍座种类]|＿+|什么|哪些|哪个|怎么样|"
     r"目标值?|基数|基期|数值|具体|情况|分别|达到|达|要|预计|计划|规划|约束性|预期性|属性|指标|累计|增加|增长|提高|"
-    r"百分之|是否|还是|属于|方面|两个区|两区|两地|分别|各自|各是|那一栏|这一栏|一栏|写的|写着|意思|含义|代表|表示|中括号|方括号|括号|符号|标注|数字|"
+    r"百分之|是否|还是|属于|方面|两个区|两区|两地|两家|两边|双方|五年|加一块|加起来|合计|一共|总共|谁的|谁|更高|更多|分别|各自|各是|那一栏|这一栏|一栏|写的|写着|意思|含义|代表|表示|中括号|方括号|括号|符号|标注|数字|"
     r"\[[^\]]*\]|【[^】]*】|的|有|是|吗|呢|啊|吧|为|到|和|与|及|请问|请|现在|目前|当前|末|年|[？?，,。！!、\s]")
 
 
@@ -125,11 +125,27 @@ class Match:
     score: float
 
 
+def unabbreviate(question: str, name: str) -> str:
+    """The question with a two-character abbreviation of a word in ``name`` spelt out (服贸 -> 服务贸易 for
+    服务贸易总额): the first characters of the word's two halves, not already in the question as written."""
+    for i in range(len(name) - 3):
+        word = name[i:i + 4]
+        short = word[0] + word[2]
+        if short in question and word not in question and re.fullmatch(r"[\u4e00-\u9fff]{4}", word):
+            question = question.replace(short, word)
+    return question
+
+
 def score_names(names, question: str) -> dict[str, float]:
     """name_score for each distinct name sharing at least two characters with the question (or its synonym
-    variants); a corpus of many plans repeats names, so each is scored once."""
+    variants, or its abbreviations spelt out); a corpus of many plans repeats names, so each is scored once."""
     chars = set("".join(expand(_clean(question))))
-    return {n: name_score(n, question) for n in dict.fromkeys(names) if len(chars & set(n)) >= 2}
+    out = {}
+    for n in dict.fromkeys(names):
+        if len(chars & set(n)) >= 2:
+            full = unabbreviate(question, n)
+            out[n] = max(name_score(n, question), name_score(n, full) if full != question else 0.0)
+    return out
 
 
 def match_rows(question: str, rows: list[IndicatorRow] | tuple[IndicatorRow, ...], docs: tuple[str, ...] = (),

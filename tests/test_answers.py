@@ -190,6 +190,13 @@ def test_where_in_the_plan_versus_where_on_the_ground(assistant, question, inten
     assert understand(question, [], metas, assistant.tokenizer.tag).intent == intent
 
 
+def test_abbreviated_indicator_and_a_sum_across_plans(assistant):
+    ans = assistant.ask("服贸规模，两个区2025年谁的目标更高")  # 服贸 = 服务贸易
+    assert ans.answer.startswith("| 规划 |") and "20" in body(ans) and "30" in body(ans)
+    ans = assistant.ask("十四五五年引外资，两家目标加一块有多少")
+    assert "45 + 25 = 70亿美元" in body(ans)
+
+
 def test_a_box_named_by_its_title_words(assistant):
     ans = assistant.ask("开放载体那个专栏都有哪些项目")
     assert "专栏4-1" in body(ans) and "西永综合保税区" in body(ans)
