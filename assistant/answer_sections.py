@@ -193,8 +193,11 @@ def path_sections(docs, scope, terms: list[str]) -> list:
 
 def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=()) -> Answer | None:
     secs = _named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
-    if not secs:
-        return None
+    if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
+        others = _named_sections(q, docs, tuple(d for d in docs if d not in scope), metas)
+        twins = [t for d in scope if others for t in [_counterpart_part(docs[d], docs[others[0].doc_id], others[0],
+                                                                         section_title(others[0]))] if t]
+        return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
     for sec in secs[:3]:
         parts.append(_section_part(docs[sec.doc_id], sec))
