@@ -38,7 +38,7 @@ def _named_projects(projects, question: str) -> list:
             core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
             cheap = len(core) >= 4 and sum(c in chars for c in core) >= 0.8 * len(core)  # before the LCS
             shares[p.name] = _covered(core, question) / len(core) if cheap else 0.0
-        if shares[p.name] >= 0.8:
+        if shares[p.name] >= 0.8 or (shares[p.name] >= 0.75 and len(p.name) >= 8):  # 网上政务平台 ~ 网上政务服务平台
             out.append((shares[p.name], p))
     return sorted(out, key=lambda x: -x[0])
 
@@ -50,7 +50,7 @@ def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: f
     m = _named_projects(projects, masked) if named else project_matches(projects, masked, min_score)
     if q.intent == "indicator":  # a number is asked: only a project item that states it, named as asked
         key = max(terms, key=weight or len) if terms else ""
-        m = [(sc, p) for sc, p in m if QUANTITY_RE.search(p.description) and (sc >= 0.9 or (  # clearly named, or
+        m = [(sc, p) for sc, p in m if QUANTITY_RE.search(p.description) and (named or sc >= 0.9 or (  # named, or
              term_coverage(list(terms), p.description, weight) >= 0.6 and (not key or present(key, p.description))))]
     if not m:
         return None
