@@ -7,6 +7,7 @@ import re
 
 from .enumerations import ListAsk, enumeration_score, sentences
 from .extract import hit_evidence
+from .indicators import core_name, score_names, spelled_share
 from .render import render
 from .structured import (
     Evidence,
@@ -28,16 +29,12 @@ _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 def _named_projects(projects, question: str) -> list:
     """Projects whose name the question spells out (梧桐港二期 for 梧桐港二期工程), however much else it asks:
     (coverage of the name's core, project), best first."""
-    from .indicators import _covered, core_name
-
-    chars = set(question)
     shares: dict[str, float] = {}  # many plans repeat project names: each distinct name is scored once
     out = []
     for p in projects:
         if p.name not in shares:
             core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
-            cheap = len(core) >= 4 and sum(c in chars for c in core) >= 0.8 * len(core)  # before the LCS
-            shares[p.name] = _covered(core, question) / len(core) if cheap else 0.0
+            shares[p.name] = spelled_share(core, question, 0.8) if len(core) >= 4 else 0.0
         if shares[p.name] >= 0.8 or (shares[p.name] >= 0.75 and len(p.name) >= 8):  # 网上政务平台 ~ 网上政务服务平台
             out.append((shares[p.name], p))
     return sorted(out, key=lambda x: -x[0])
@@ -94,26 +91,21 @@ def _named_box(q: Question, docs, scope):
     """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
     num = _BOX_NUM_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
+    text = masked_question(q, [d.meta for d in docs.values()])
     chosen = None
     if num:
         n = re.sub(r"\s|[－—]", "-", num.group(1))
         chosen = next((b for b in boxes if re.match(rf"专栏\s*{re.escape(n)}(?!\d|-\d)", b.title)), None)
     if chosen is None:
-        from .indicators import score_names
-
-        text = masked_question(q, [d.meta for d in docs.values()])
         names = {b.title: re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title) for b in boxes}
         scores = score_names(list(names.values()), text)  # each distinct title once: many plans repeat them
         scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
     if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
-        from .indicators import _covered
-
-        text = plain(masked_question(q, [d.meta for d in docs.values()]))
         for b in boxes:
             core = re.sub(r"(?:重点|建设)*(?:项目|工程|任务|行动)$", "", re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title))
-            if len(core) >= 3 and _covered(core, text) / len(core) >= 0.8:
+            if len(core) >= 3 and spelled_share(core, plain(text), 0.8) >= 0.8:
                 chosen = b
                 break
     return chosen

@@ -8,7 +8,7 @@ import re
 from .answer_sections import NUM_PREFIX_RE
 from .chunk import indicator_source_text
 from .extract import SENT_RE, hit_evidence
-from .indicators import best_per_doc, match_rows
+from .indicators import Match, best_per_doc, core_name, match_rows
 from .render import refuse, render
 from .structured import (
     Evidence,
@@ -33,8 +33,6 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
     if not re.search(r"每年|年均|平均每年|一年", q.resolved):
         return None
-    from .indicators import core_name
-
     core = core_name(row.name)
     for h in hits:
         if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
@@ -66,12 +64,9 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
     """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
     retrieval ranks in its top five, per plan the one whose name and unit hold the largest fair share of the
     key terms."""
-    from .indicators import Match
-
     terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
     if not terms:
         return []
-    known = [t for t in terms if weight is None or weight(t) < weight("\0")] or terms  # colloquial words weigh nothing
     best: dict[str, Match] = {}
     for h in hits[:5]:
         if h.chunk.kind != "indicator" or h.chunk.doc_id not in scope:
@@ -80,7 +75,7 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
         if row is None:
             continue
         names = f"{row.name} {row.unit or ''}"
-        cov = term_coverage(known, names, weight)
+        cov = term_coverage(terms, names, weight)  # the asker's own words already weigh little
         held = [t for t in terms if present(t, names) or any(g in names for g in char_bigrams(t)) or abbreviates(t, names)]
         d = row.doc_id
         if cov >= 0.3 and len(held) >= min(2, len(terms)) and (d not in best or cov > best[d].score):

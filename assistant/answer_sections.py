@@ -8,6 +8,7 @@ import re
 
 from .answer_lists import box_evidence
 from .extract import SENT_RE, extractive, hit_evidence
+from .indicators import spelled_share
 from .render import render
 from .structured import (
     Evidence,
@@ -63,10 +64,7 @@ def section_title(sec) -> str:
 def _named_sections(q: Question, docs, scope, metas) -> list:
     """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
     the whole title, or (for titles of four or more characters) most of it."""
-    from .indicators import _covered
-
     masked = plain(masked_question(q, metas))
-    chars = set(masked)
     found = []
     for d in scope:
         for sec in docs[d].sections:
@@ -77,10 +75,8 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                 continue
             if t in masked:
                 found.append((2.0 + len(t) / 100, sec))
-            elif len(t) >= 4 and sum(c in chars for c in t) >= 0.6 * len(t):  # cheap pre-check before LCS
-                share = _covered(t, masked) / len(t)
-                if share >= 0.6:
-                    found.append((share + len(t) / 100, sec))
+            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6:
+                found.append((share + len(t) / 100, sec))
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
@@ -195,8 +191,11 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
     secs = _named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
     if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
         others = _named_sections(q, docs, tuple(d for d in docs if d not in scope), metas)
-        twins = [t for d in scope if others for t in [_counterpart_part(docs[d], docs[others[0].doc_id], others[0],
-                                                                         section_title(others[0]))] if t]
+        if not others:
+            return None
+        sec = others[0]
+        twins = [_counterpart_part(docs[d], docs[sec.doc_id], sec, section_title(sec)) for d in scope]
+        twins = [t for t in twins if t is not None]
         return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
     for sec in secs[:3]:

@@ -22,7 +22,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, QUANTITY_RE, key_terms, measure_term, noun_like, term_coverage
+from .terms import GENERIC, QUANTITY_RE, askers_word, key_terms, measure_term, noun_like, term_coverage
 from .types import Answer, Document, Hit
 from .understand import Question, understand
 
@@ -53,9 +53,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
-    unseen = retriever.idf("\0") if retriever is not None else None
-    nouns = [t for t in terms if tokenizer is None or unseen is None or retriever.idf(t) < unseen or synonyms(t)
-             or noun_like(t, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
+    nouns = [t for t in terms if tokenizer is None or retriever is None
+             or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
     key = max(nouns, key=weight) if nouns else ""
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
 
@@ -96,15 +95,14 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
     q = understand(question, history, metas, tokenizer.tag)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
     terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
-    unseen = retriever.idf("\0")
-    cap = unseen * 0.6  # a term found nowhere weighs like a rare one, not infinitely
+    cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely
     weights: dict[str, float] = {}
 
     def weight(t: str) -> float:
         if t not in weights:
             w = min(len(t), 4) * min(retriever.idf(t), cap)
-            if retriever.idf(t) >= unseen and not synonyms(t) and not noun_like(t, tokenizer):
-                w *= 0.15  # a word of the asker's own (聚到, 办完, 新开), not a thing the plans lack
+            if askers_word(t, retriever, tokenizer):
+                w *= 0.15  # 聚到, 办完, 新开: not a thing the plans lack
             weights[t] = w
         return weights[t]
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-CN_NUM = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+from .numbers import cn_to_int
+
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
 _MEASURE = "个项条类种大家所座"
@@ -20,9 +21,8 @@ _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
 _ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
                             r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
-_QUOTED_HEAD_RE = re.compile(r"(?:哪|几)(?P<n>[一二两三四五六七八九十\d]{1,3}|几|些)?[个项条类种大家所座]?[“\"「](?P<h>[^”\"」]{1,6})[”\"」]")
+_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
 _ITEM_SEP = "、"
-_CLAUSE_RE = re.compile(r"[^，。；！？：:\n]+")
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
 
 
@@ -52,18 +52,7 @@ class Enumeration:
 
 
 def _number(text: str | None) -> int | None:
-    if not text or text in ("几", "些"):
-        return None
-    if text.isdigit():
-        return int(text)
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + CN_NUM.get(text[1:], 0)
-    if "十" in text:
-        a, _, b = text.partition("十")
-        return CN_NUM.get(a, 0) * 10 + CN_NUM.get(b, 0)
-    return CN_NUM.get(text)
+    return cn_to_int(text) if text and text not in ("几", "些") else None
 
 
 def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .synonyms import variants  # noqa: E402 - interchangeable words in questions
+from .synonyms import unabbreviate, variants  # noqa: E402 - interchangeable words in questions
 from .types import IndicatorRow
 
 _GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
@@ -51,6 +51,17 @@ def core_name(name: str) -> str:
     core = _OPTIONAL_HEAD.sub("", core)
     core = _GENERIC_TAIL.sub("", core) or core
     return core
+
+
+def spelled_share(name: str, text: str, floor: float) -> float:
+    """The share of ``name`` that ``text`` spells out in common substrings of two or more characters, or 0 when
+    it cannot reach ``floor``: a cheap character count rules most names out before the substring search."""
+    if not name:
+        return 0.0
+    chars = set(text)
+    if sum(c in chars for c in name) < floor * len(name):
+        return 0.0
+    return _covered(name, text) / len(name)
 
 
 def _covered(a: str, b: str) -> int:
@@ -123,17 +134,6 @@ def _common_pieces(a: str, b: str) -> list[str]:
 class Match:
     row: IndicatorRow
     score: float
-
-
-def unabbreviate(question: str, name: str) -> str:
-    """The question with a two-character abbreviation of a word in ``name`` spelt out (服贸 -> 服务贸易 for
-    服务贸易总额): the first characters of the word's two halves, not already in the question as written."""
-    for i in range(len(name) - 3):
-        word = name[i:i + 4]
-        short = word[0] + word[2]
-        if short in question and word not in question and re.fullmatch(r"[\u4e00-\u9fff]{4}", word):
-            question = question.replace(short, word)
-    return question
 
 
 def score_names(names, question: str) -> dict[str, float]:

@@ -53,6 +53,9 @@ def normalise_years(text: str) -> str:
     return _SHORT_YEAR_RE.sub(r"20\1年", _YEAR_CN_RE.sub(repl, text))
 
 
+BLANK_CELLS = frozenset({"—", "——", "-", "－", "/", "／"})  # a table cell that gives nothing (no unit, no value)
+
+
 CUMULATIVE_RE = re.compile(r"^\s*[\[【［](.*)[\]】］]\s*$")
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 
 from .chunk import indicator_source_text
 from .indicators import score_names
-from .numbers import is_cumulative
+from .ingest.tables import extra_columns as table_extra_columns
+from .numbers import BLANK_CELLS, is_cumulative
 from .synonyms import present
 from .types import Document, Goal, IndicatorRow, Project, YearValue
 
@@ -52,7 +53,7 @@ def doc_name(doc: Document) -> str:
 def _value(raw: str | None, unit: str | None) -> str:
     if raw is None:
         return "（表中为空）"
-    if raw.strip() in ("—", "-", "－", "/", "／", "——"):
+    if raw.strip() in BLANK_CELLS:
         return f"{escape_md(raw.strip())}（表中未填）"
     u = unit if unit and not raw.endswith(unit) else ""
     return f"{escape_md(raw)}{escape_md(u) if u and u != '%' else ('%' if u == '%' else '')}"
@@ -109,14 +110,11 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     return part
 
 
-_KNOWN_COLUMN_RE = re.compile(r"序号|^序$|指标|名称|项目|单位|属性|类别|分类|领域|类型|^(?:19|20)\d\d")
-
-
 def extra_columns(row: IndicatorRow) -> list[tuple[str, str]]:
     """Columns a table has beyond name, unit, years and attribute (年均增长（%）, 责任单位), with this row's cells."""
-    return [(h.strip(), c.strip()) for h, c in zip(row.header, row.cells, strict=False)
-            if h.strip() and c.strip() and c.strip() not in ("—", "-", "/", "－")
-            and not _KNOWN_COLUMN_RE.search(h.replace(" ", ""))]
+    return [(row.header[i].strip(), row.cells[i].strip()) for i in table_extra_columns(row.header)
+            if i < len(row.cells) and row.header[i].strip() and row.cells[i].strip()
+            and row.cells[i].strip() not in BLANK_CELLS]
 
 
 def _pairs(row: IndicatorRow):

@@ -4,6 +4,7 @@ indicator names and when checking that a passage covers a question's key terms."
 from __future__ import annotations
 
 import functools
+import re
 
 GROUPS: tuple[tuple[str, ...], ...] = (
     ("进出口总额", "进出口额", "外贸总额", "外贸额", "进出口值", "外贸进出口值", "进出口规模", "外贸规模"),
@@ -71,10 +72,19 @@ def _variants(term: str) -> tuple[str, ...]:
 def abbreviates(term: str, text: str) -> bool:
     """A two-character abbreviation of a four-character word in the text: 服贸 for 服务贸易, 科创 for 科技创新
     (the first characters of the two words). Only for terms of exactly two characters."""
-    import re
-
     return len(term) == 2 and re.search(re.escape(term[0]) + r"[\u4e00-\u9fff]" + re.escape(term[1]) + r"[\u4e00-\u9fff]",
                                         text) is not None
+
+
+def unabbreviate(question: str, name: str) -> str:
+    """The question with a two-character abbreviation (see ``abbreviates``) of a word in ``name`` spelt out
+    (服贸 -> 服务贸易 for 服务贸易总额), where the question does not already hold the word."""
+    for i in range(len(name) - 3):
+        word = name[i:i + 4]
+        short = word[0] + word[2]
+        if short in question and word not in question and re.fullmatch(r"[\u4e00-\u9fff]{4}", word):
+            question = question.replace(short, word)
+    return question
 
 
 def present(term: str, text: str) -> bool:

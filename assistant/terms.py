@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .synonyms import abbreviates, present
+from .synonyms import abbreviates, present, synonyms
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 
 GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工作 情况 要求 相关 具体 哪些 这个 什么 规定 包括 涉及 关于 "
@@ -98,6 +98,12 @@ def measure_term(question: str, nouns: list[str]) -> str:
 
 def noun_like(term: str, tokenizer) -> bool:
     return any(flag.startswith("n") or flag in ("eng", "vn", "j") for _, flag in tokenizer.tag(term))
+
+
+def askers_word(term: str, retriever, tokenizer) -> bool:
+    """A word of the asker's own (聚到, 办完, 提速): found in no plan, with no synonym, and not a noun jieba knows,
+    so not a thing the plans lack."""
+    return retriever.idf(term) >= retriever.idf("\0") and not synonyms(term) and not noun_like(term, tokenizer)
 
 
 def plain(text: str) -> str:

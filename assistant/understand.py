@@ -295,6 +295,11 @@ _ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:条|�
 _LIST_ITEM_RE = re.compile(r"^\s*(?:[-*]\s+|\d+[.、．]\s*)(.+?)\s*$")
 
 
+def _plain_answer(text: str) -> str:
+    """Answer text without citation markers ([1]) and markdown escapes."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", text))
+
+
 def list_items(answer: str) -> list[str]:
     """Items of a list in an earlier answer ("- 坚持……", "2. 中新……", or "四个：A、B、C、D"), markdown
     escapes removed."""
@@ -302,9 +307,9 @@ def list_items(answer: str) -> list[str]:
     for line in answer.split("\n"):
         m = _LIST_ITEM_RE.match(line)
         if m:
-            items.append(re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", m.group(1))))
+            items.append(_plain_answer(m.group(1)))
     if not items:  # an inline list after a colon, or the whole answer
-        text = re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", answer))
+        text = _plain_answer(answer)
         runs = [r.split("、" if "、" in r else "；") for r in re.findall(r"[：:]([^。：:\n]+)", text)]
         runs += [re.sub(r"等?[。；]?$", "", text.strip()).split("、")] if "：" not in text and ":" not in text else []
         runs = [[x.strip(" ；;，,。") for x in r if x.strip(" ；;，,。")] for r in runs]

@@ -110,7 +110,7 @@ def _styled_ranks(events: list[Event]) -> dict[int, int]:
 def _preface_rank(events: list[Event]) -> int:
     """前言 sits beside the plan's top-level headings: 章 in most plans, 一、 in a plan without 篇/章/部分."""
     ranks = [RANKS[e.form.kind] for e in events if e.kind == "heading" and e.form.kind not in ("styled", "preface")]
-    return min(ranks, default=RANKS["preface"]) if ranks else RANKS["preface"]
+    return min(ranks, default=RANKS["preface"])
 
 
 def build_tree(events: list[Event]) -> Node:

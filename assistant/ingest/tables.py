@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import is_cumulative, parse_value, to_halfwidth
+from ..numbers import BLANK_CELLS, is_cumulative, parse_value, to_halfwidth
 from ..types import IndicatorRow, YearValue
 
 _YEAR_RE = re.compile(r"^(?:(19|20)\d\d)\s*年?(?:\s*(?:年末|年底|基数|基期|目标|目标值|预期|值|现状|完成|规划值|实际))*$")
@@ -53,9 +53,19 @@ def header_columns(header: tuple[str, ...]) -> Columns | None:
     name = find(_NAME_WORDS)
     if not years or name is None:
         return None
-    category = find(_CATEGORY_WORDS)
-    return Columns(find(_SEQ_WORDS), name, find(_UNIT_WORDS), years, find(_ATTR_WORDS),
-                   category if category not in (name, find(_ATTR_WORDS)) else None)
+    attribute, category = find(_ATTR_WORDS), find(_CATEGORY_WORDS)
+    return Columns(find(_SEQ_WORDS), name, find(_UNIT_WORDS), years, attribute,
+                   category if category not in (name, attribute) else None)
+
+
+def extra_columns(header: tuple[str, ...]) -> list[int]:
+    """Columns of an indicator table that hold none of name, unit, years, attribute, 序号 or 类别
+    (年均增长（%）, 责任单位)."""
+    cols = header_columns(header)
+    if cols is None:
+        return []
+    known = {cols.seq, cols.name, cols.unit, cols.attribute, cols.category, *(c for c, _ in cols.years)}
+    return [i for i in range(len(header)) if i not in known]
 
 
 def is_header(cells: tuple[str, ...]) -> bool:
@@ -171,7 +181,7 @@ def build_rows(
             warnings.append((lineno, "表格行没有指标名称 / table row has no indicator name; row skipped"))
             continue
         name, unit = split_unit(name_raw)
-        if cols.unit is not None and placed[cols.unit] and placed[cols.unit].strip() not in ("—", "-", "－", "/", "／"):
+        if cols.unit is not None and placed[cols.unit] and placed[cols.unit].strip() not in BLANK_CELLS:
             unit = placed[cols.unit].strip()  # a dash means the measure has no unit (PUE)
         values = tuple(
             YearValue(year, raw, parse_value(raw), is_cumulative(raw))
