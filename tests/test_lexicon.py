@@ -1,0 +1,30 @@
+from __future__ import annotations
+
+import pytest
+
+from assistant.errors import ConfigError
+from assistant.lexicon import lexicon, parse_lexicon
+
+
+def test_roles_compile_to_words_and_patterns():
+    lex = parse_lexicon('[[entry]]\nword = "合计"\nroles = ["table_total"]\nexample = "合计多少座"\n'
+                        '[[entry]]\nword = "总计"\nroles = ["table_total", "x"]\n'
+                        '[[entry]]\npattern = "小\\\\s*计"\nroles = ["table_total"]\n')
+    assert lex.words("table_total") == ("合计", "总计")
+    rx = lex.regex("table_total")
+    assert rx.search("小 计") and rx.search("总计") and not rx.search("统计表")
+    assert not lex.regex("unknown").search("合计")
+    assert lex.roles() == {"table_total", "x"}
+
+
+@pytest.mark.parametrize("text", ['[[entry]]\nword = "a"\n', '[[entry]]\nroles = ["r"]\n',
+                                  '[[entry]]\nword = "a"\npattern = "b"\nroles = ["r"]\n',
+                                  '[[entry]]\npattern = "("\nroles = ["r"]\n', "[[entry"])
+def test_bad_rows_are_refused_with_a_clear_error(text):
+    with pytest.raises(ConfigError):
+        parse_lexicon(text)
+
+
+def test_bundled_lexicon_loads_and_has_a_digest():
+    lex = lexicon()
+    assert len(lex.digest) == 16
