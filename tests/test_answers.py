@@ -8,23 +8,11 @@ import re
 import pytest
 
 from assistant.cli import main
-from assistant.config import load_settings
-from assistant.embed import HashingEmbedder
 from assistant.errors import InputError
 from assistant.guard import unsupported_numbers
-from assistant.pipeline import Assistant
 from assistant.serialize import answer_to_dict
 
-
-@pytest.fixture(scope="module")
-def settings(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("answers")
-    return load_settings(env={}, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
-
-
-@pytest.fixture(scope="module")
-def assistant(settings):
-    return Assistant.open(settings, embedder=HashingEmbedder())
+# `assistant` (tests/conftest.py): the bundled plans, indexed once per session with the fake embedder
 
 
 def body(ans) -> str:
@@ -337,14 +325,14 @@ def test_answer_contract(assistant):
 # ------------------------------------------------------------------ CLI
 
 
-def test_cli_ask_doc_flag_before_question(settings, capsys, monkeypatch):
+def test_cli_ask_doc_flag_before_question(bundled_settings, capsys, monkeypatch):
     monkeypatch.setenv("ASSISTANT_MODEL", "hashing")
-    rc = main(["ask", "--index", str(settings.index_dir), "--doc", "gaoxin", "--json", "外贸进出口总额目标是多少"])
+    rc = main(["ask", "--index", str(bundled_settings.index_dir), "--doc", "gaoxin", "--json", "外贸进出口总额目标是多少"])
     out = json.loads(capsys.readouterr().out)
     assert rc == 0 and {r["doc_id"] for r in out["indicators"]} == {"gaoxin"}
 
 
-def test_cli_batch_one_line_per_input(settings, tmp_path, capsys, monkeypatch):
+def test_cli_batch_one_line_per_input(bundled_settings, tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("ASSISTANT_MODEL", "hashing")
     batch = tmp_path / "in.jsonl"
     batch.write_text("\n".join([
@@ -354,7 +342,7 @@ def test_cli_batch_one_line_per_input(settings, tmp_path, capsys, monkeypatch):
                    ensure_ascii=False),
         json.dumps({"id": "e", "question": ""}),
     ]), encoding="utf-8")
-    rc = main(["ask", "--index", str(settings.index_dir), "--json", "--batch", str(batch)])
+    rc = main(["ask", "--index", str(bundled_settings.index_dir), "--json", "--batch", str(batch)])
     lines = capsys.readouterr().out.strip().split("\n")
     assert rc == 0 and len(lines) == 4
     rows = [json.loads(x) for x in lines]
@@ -365,9 +353,9 @@ def test_cli_batch_one_line_per_input(settings, tmp_path, capsys, monkeypatch):
     assert "渝中" in lines[2]  # UTF-8, not ASCII-escaped
 
 
-def test_cli_unknown_doc_is_one_clear_line(settings, capsys, monkeypatch):
+def test_cli_unknown_doc_is_one_clear_line(bundled_settings, capsys, monkeypatch):
     monkeypatch.setenv("ASSISTANT_MODEL", "hashing")
-    rc = main(["ask", "--index", str(settings.index_dir), "--doc", "nope", "问题"])
+    rc = main(["ask", "--index", str(bundled_settings.index_dir), "--doc", "nope", "问题"])
     err = capsys.readouterr().err
     assert rc == 2 and "unknown document" in err and "gaoxin" in err and len(err.strip().split("\n")) == 1
 
