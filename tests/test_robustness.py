@@ -49,7 +49,7 @@ def test_bad_uploads_are_refused_clearly_and_keep_nothing(corpus_copy, name, dat
         a.add_document(data, name)
     assert a.doc_ids == before
     assert not corpus_copy.uploads_dir.exists() or not [p for p in corpus_copy.uploads_dir.iterdir()]
-    assert a.ask("高新区外贸进出口总额目标").citations  # the rest keeps working
+    assert "3700" in a.ask("高新区外贸进出口总额目标").answer  # the rest keeps working
 
 
 def test_upload_name_cannot_escape_and_gbk_plan_is_read(corpus_copy):
@@ -163,7 +163,7 @@ def test_ask_switches_to_a_build_made_by_another_process(corpus_copy):
     shutil.copy(PLANS / "numbered_plan.md", corpus_copy.corpus)
     build_index(corpus_copy.sources, corpus_copy.index_dir, HashingEmbedder())
     ans = serving.ask("人才资源总量2025年目标是多少？")  # the next request notices the new build
-    assert "numbered_plan" in serving.doc_ids and ans.citations
+    assert "numbered_plan" in serving.doc_ids and "160" in ans.answer and ans.citations[0].doc_id == "numbered_plan"
 
 
 def test_feedback_survives_a_process_killed_mid_write(tmp_path):
