@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .enumerations import ListAsk, enumeration_score, sentences
+from .enumerations import ListAsk, enumeration_score
 from .extract import hit_evidence
 from .indicators import core_name, score_names, spelled_share
 from .render import render
@@ -20,6 +20,7 @@ from .structured import (
 )
 from .synonyms import present
 from .terms import QUANTITY_RE, masked_question, plain, term_coverage
+from .text.sentences import leads_joined, sentences
 from .types import Answer, Document, Hit
 from .understand import Question
 
@@ -130,7 +131,7 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
     best: dict[str, tuple[float, str, Hit]] = {}
     for h in pool:
         context = " ".join(h.chunk.heading_path)
-        for sent in sentences(h.chunk.text):
+        for sent in leads_joined(sentences(h.chunk.text)):
             es = enumeration_score(sent, ask)
             if not es:
                 continue

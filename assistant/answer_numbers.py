@@ -7,7 +7,7 @@ import re
 
 from .answer_sections import NUM_PREFIX_RE
 from .chunk import indicator_source_text
-from .extract import SENT_RE, hit_evidence
+from .extract import hit_evidence
 from .indicators import Match, best_per_doc, core_name, match_rows
 from .render import refuse, render
 from .structured import (
@@ -23,6 +23,7 @@ from .structured import (
 )
 from .synonyms import abbreviates, present
 from .terms import char_bigrams, masked_question, term_coverage
+from .text.sentences import sentences
 from .types import Answer, Document, Hit
 from .understand import _PRONOUN_RE, Question
 
@@ -37,7 +38,7 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     for h in hits:
         if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
             continue
-        for sent in SENT_RE.findall(h.chunk.text):
+        for sent in sentences(h.chunk.text):
             if core in sent and _PER_YEAR_RE.search(sent) and re.search(r"\d", sent):
                 ev = hit_evidence(h)
                 ev.highlight = sent

@@ -7,7 +7,7 @@ import functools
 import re
 
 from .answer_lists import box_evidence
-from .extract import SENT_RE, extractive, hit_evidence
+from .extract import extractive, hit_evidence
 from .indicators import spelled_share
 from .render import render
 from .structured import (
@@ -18,6 +18,7 @@ from .structured import (
 )
 from .synonyms import present
 from .terms import char_bigrams, masked_question, plain, term_coverage
+from .text.sentences import sentences
 from .types import Answer, Document, Hit
 from .understand import Question
 
@@ -50,7 +51,7 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
         more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
     part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
                 evidence=[hit_evidence(hit)] + [hit_evidence(h) for h in also] + [box_evidence(doc, b) for b in boxes])
-    part.evidence[0].highlight = next((s for s in SENT_RE.findall(hit.chunk.text) if any(t in s for t in terms)), None)
+    part.evidence[0].highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
     return render(q, [part], docs, False)
 
 
@@ -101,7 +102,7 @@ def _section_part(doc: Document, sec) -> Part:
         part.lines.append(f"{name}：")
         part.lines.extend(f"- {escape_md(t)}" for t in topics)
     else:
-        sents = SENT_RE.findall(body)
+        sents = sentences(body)
         text, used = [], 0
         for x in sents:
             if used + len(x) > 260 and text:

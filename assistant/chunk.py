@@ -9,13 +9,12 @@ short name and heading path so the embedder and BM25 see where a passage sits.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .text.sentences import sentences
 from .types import Chunk, Document, IndicatorRow, Section
 
-SENTENCE_RE = re.compile(r"[^。；！？]*[。；！？]+|[^。；！？]+$")
 TokenCounter = Callable[[str], int]
 
 
@@ -31,10 +30,6 @@ class ChunkSettings:
 
     def describe(self) -> dict:
         return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 3}
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in SENTENCE_RE.findall(text) if s.strip()]
 
 
 def _split_long(sentence: str, budget: int, count: TokenCounter) -> list[str]:

@@ -14,7 +14,7 @@ from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
 from .enumerations import list_ask
-from .extract import SENT_RE, extractive, hit_evidence, related_evidence
+from .extract import extractive, hit_evidence, related_evidence
 from .render import refuse, render
 from .structured import (
     Part,
@@ -23,6 +23,7 @@ from .structured import (
 )
 from .synonyms import present, synonyms, variants
 from .terms import GENERIC, QUANTITY_RE, askers_word, key_terms, measure_term, noun_like, term_coverage
+from .text.sentences import sentences
 from .types import Answer, Document, Hit
 from .understand import Question, understand
 
@@ -75,7 +76,7 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     place = q.foreign_places[0]
     rest = [t for t in terms if t not in place and place not in t]
     for h in hits:
-        for sent in SENT_RE.findall(h.chunk.text):
+        for sent in sentences(h.chunk.text):
             if place in sent and term_coverage(rest, sent) >= 0.6 and (
                     q.intent != "indicator" or re.search(r"\d", sent)):
                 ev = hit_evidence(h)

@@ -117,17 +117,3 @@ def enumeration_score(sentence: str, ask: ListAsk) -> float:
             best = max(best, s + min(n, 6) / 12)
     return best
 
-
-def sentences(text: str) -> list[str]:
-    """Sentences of a passage, a short lead sentence joined to what it introduces
-    (国际化医疗设施建设项目。重庆（中美）海吉亚医院二期、……)."""
-    sents = [x for x in re.findall(r"[^。；！？\n]+[。；！？]?", text) if x.strip()]
-    out, i = [], 0
-    while i < len(sents):
-        s = sents[i].strip()
-        if len(s) <= 24 and s.endswith("。") and i + 1 < len(sents):
-            s += sents[i + 1].strip()
-            i += 1
-        out.append(s)
-        i += 1
-    return out

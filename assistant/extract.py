@@ -12,10 +12,8 @@ from .structured import (
     escape_md,
 )
 from .terms import QUANTITY_RE, term_coverage
+from .text.sentences import is_lead, sentences
 from .types import Hit
-
-SENT_RE = re.compile(r"[^。；！？\n]+[。；！？]?")
-
 
 _FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
 
@@ -58,12 +56,12 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     total = sum(weight(t) for t in terms) or 1.0
     cands = []
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
-        sents = SENT_RE.findall(hit.chunk.text)
+        sents = sentences(hit.chunk.text)
         for pos, s in enumerate(sents):
             s = s.strip()
             if len(s) < 6:
                 continue
-            if len(s) <= 24 and s.endswith("。") and pos + 1 < len(sents) and not sents[pos + 1].startswith("\n"):
+            if is_lead(s) and pos + 1 < len(sents):
                 s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
             score = 4.0 * term_coverage(terms, s, weight) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
                 + 1.0 / (hit.rank + 1)

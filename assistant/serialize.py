@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import Answer, Citation, IndicatorRow, Project, Section
+from .types import Answer, Citation, IndicatorRow
 
 
 def indicator_to_dict(row: IndicatorRow) -> dict:
@@ -25,16 +25,6 @@ def indicator_contract(row: IndicatorRow) -> dict:
             "cumulative")
     full = indicator_to_dict(row)
     return {k: full[k] for k in keys}
-
-
-def project_to_dict(p: Project) -> dict:
-    return {"doc_id": p.doc_id, "box": p.box, "name": p.name, "description": p.description,
-            "heading_path": list(p.heading_path), "line": p.lineno}
-
-
-def section_to_dict(s: Section) -> dict:
-    return {"id": s.id, "doc_id": s.doc_id, "kind": s.kind, "title": s.title, "heading_path": list(s.path),
-            "level": s.level, "inferred": s.inferred, "lines": [s.line_start, s.line_end], "text": s.text}
 
 
 def citation_to_dict(c: Citation) -> dict:

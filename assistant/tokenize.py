@@ -46,12 +46,11 @@ def frequent_terms(texts, min_count: int = 6) -> set[str]:
     数字经济总量 splits as 数字经济 / 总量 rather than 数字 / 经济总量."""
     from collections import Counter
 
-    import jieba
-
+    plain = Tokenizer()._tk()  # jieba's own dictionary, nothing added
     counts: Counter = Counter()
     for text in texts:
         for run in _CJK_RUN_RE.findall(text):
-            words = jieba.lcut(run, HMM=False)
+            words = plain.lcut(run, HMM=False)
             counts.update(a + b for a, b in zip(words, words[1:], strict=False) if len(a) == 2 and len(b) == 2)
     found = {g for g, n in counts.items() if n >= min_count and not set(g) & _GRAM_STOP
              and g[:2] not in _GRAM_VERBS and g[2:] not in _GRAM_VERBS}
@@ -109,6 +108,29 @@ def rules_version() -> str:
                            + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
 
 
+_BASE_LOCK = threading.Lock()
+_BASE: dict = {}  # jieba's default dictionary and POS tags, read once per process, copied into each Tokenizer
+
+
+def _base(key: str):
+    """jieba's prefix dictionary ("freq": (FREQ, total)) or its POS tag table ("tags"), loaded on first use.
+    Reading them takes about a second each; an index open, an upload or a refresh makes a new Tokenizer."""
+    with _BASE_LOCK:
+        if key not in _BASE:
+            import jieba
+
+            jieba.setLogLevel(logging.WARNING)
+            if key == "freq":
+                tk = jieba.Tokenizer()
+                tk.initialize()
+                _BASE[key] = (tk.FREQ, tk.total)
+            else:
+                import jieba.posseg
+
+                _BASE[key] = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab
+        return _BASE[key]
+
+
 class Tokenizer:
     """jieba with its own dictionary; thread-safe lazy initialisation."""
 
@@ -124,9 +146,9 @@ class Tokenizer:
                 if self._jieba is None:
                     import jieba
 
-                    jieba.setLogLevel(logging.WARNING)
+                    freq, total = _base("freq")
                     tk = jieba.Tokenizer()
-                    tk.initialize()
+                    tk.FREQ, tk.total, tk.initialized = dict(freq), total, True  # what initialize() would load
                     for t in self.terms:
                         tk.add_word(t, freq=max(2000, 500 * len(t)), tag=term_tag(t))
                     self._jieba = tk
@@ -155,5 +177,7 @@ class Tokenizer:
         import jieba.posseg
 
         if getattr(self, "_pos", None) is None:
-            self._pos = jieba.posseg.POSTokenizer(self._tk())
+            pos = object.__new__(jieba.posseg.POSTokenizer)  # its __init__ would read the tag table again
+            pos.tokenizer, pos.word_tag_tab = self._tk(), dict(_base("tags"))
+            self._pos = pos
         return [(p.word, p.flag) for p in self._pos.cut(text)]

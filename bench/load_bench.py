@@ -180,7 +180,7 @@ def main(argv: list[str] | None = None) -> int:
             p.error("--url must be on loopback (127.0.0.1): the benchmark never loads another machine")
         model = "external"
     else:
-        from apphelpers import AppServer  # tests/apphelpers.py: start app.py on a free loopback port
+        from conftest import AppServer  # tests/conftest.py: start app.py on a free loopback port
 
         work = ROOT / ".cache" / "bench" / model  # the index is kept between runs
         extra = ("--concurrency", str(args.concurrency)) if args.concurrency else ()

@@ -1,5 +1,6 @@
-"""The page's public API through gradio_client against a real `python app.py` (fake embedder), the page's
-rendering rules, and the feedback store.
+"""The page's public API through gradio_client against a real `python app.py` (fake embedder; marked slow: the
+same functions are called in process in tests/test_app_handlers.py), the page's rendering rules, and the
+feedback store.
 
 Decision: an empty question (or a too long one, or an unknown plan id) is an error, not a refused answer:
 /ask raises, gradio_client surfaces it as AppError carrying the Assistant's bilingual message.
@@ -15,7 +16,7 @@ import sys
 import threading
 
 import pytest
-from apphelpers import ROOT, AppServer, load_app, write_plan
+from conftest import ROOT, AppServer, load_app, page_fn, write_plan
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
@@ -40,6 +41,7 @@ def client(server):
 # ---------------------------------------------------------------- the endpoint list
 
 
+@pytest.mark.slow
 def test_public_endpoints_are_exactly_these(client):
     api = client.view_api(return_format="dict", print_info=False)
     assert sorted(api["named_endpoints"]) == ["/ask", "/indicators", "/outline", "/upload"]
@@ -54,6 +56,7 @@ def test_public_endpoints_are_exactly_these(client):
 # ---------------------------------------------------------------- /ask
 
 
+@pytest.mark.slow
 def test_ask_returns_the_cli_json_contract_with_a_citation(client, server):
     got = client.predict(INDICATOR_Q, ["gaoxin", "yuzhong"], [], api_name="/ask")
     assert set(got) == CONTRACT_KEYS
@@ -72,12 +75,14 @@ def test_ask_returns_the_cli_json_contract_with_a_citation(client, server):
     assert {k: v for k, v in line.items() if k != "latency_ms"} == {k: v for k, v in got.items() if k != "latency_ms"}
 
 
+@pytest.mark.slow
 def test_ask_with_only_a_question_searches_every_plan(client):
     got = client.predict("渝中区外贸进出口额2025年目标", api_name="/ask")
     assert set(got) == CONTRACT_KEYS and not got["refused"]
     assert "120" in got["answer"] and got["citations"][0]["doc_id"] == "yuzhong"
 
 
+@pytest.mark.slow
 def test_ask_follow_up_uses_history(client):
     history = [{"question": INDICATOR_Q, "answer": "3700亿元。"}]
     got = client.predict("那渝中区呢？", history=history, api_name="/ask")
@@ -86,6 +91,7 @@ def test_ask_follow_up_uses_history(client):
     assert "120" in got["answer"]
 
 
+@pytest.mark.slow
 def test_ask_docs_restricts_the_search(client):
     q = "2025年外贸进出口目标是多少？"  # names no plan: the plan filter decides
     both = client.predict(q, api_name="/ask")
@@ -94,16 +100,19 @@ def test_ask_docs_restricts_the_search(client):
     assert got["citations"] and {c["doc_id"] for c in got["citations"]} == {"yuzhong"}
 
 
+@pytest.mark.slow
 def test_empty_question_is_a_clear_error(client):
     with pytest.raises(AppError, match="问题为空"):
         client.predict("   ", api_name="/ask")
 
 
+@pytest.mark.slow
 def test_unknown_plan_is_a_clear_error(client):
     with pytest.raises(AppError, match="未知文档"):
         client.predict(INDICATOR_Q, docs=["nope"], api_name="/ask")
 
 
+@pytest.mark.slow
 def test_script_question_round_trips_as_text(client):
     q = "<script>alert(1)</script><img src=x onerror=alert(2)>"
     got = client.predict(q, api_name="/ask")
@@ -116,6 +125,7 @@ def test_script_question_round_trips_as_text(client):
 # ---------------------------------------------------------------- /indicators, /outline
 
 
+@pytest.mark.slow
 def test_indicators_returns_every_parsed_row(client):
     rows = client.predict(api_name="/indicators")
     assert len(rows) == 34
@@ -124,6 +134,7 @@ def test_indicators_returns_every_parsed_row(client):
     assert any(r["name"] == "实际利用外资" and r["cumulative"] for r in rows)
 
 
+@pytest.mark.slow
 def test_outline_returns_the_heading_tree(client):
     text = client.predict("gaoxin", api_name="/outline")
     lines = text.splitlines()
@@ -137,6 +148,7 @@ def test_outline_returns_the_heading_tree(client):
 # ---------------------------------------------------------------- /upload (its own server: it changes the corpus)
 
 
+@pytest.mark.slow
 def test_upload_refuses_a_server_path_that_was_not_uploaded(server):
     import httpx
 
@@ -147,6 +159,7 @@ def test_upload_refuses_a_server_path_that_was_not_uploaded(server):
     assert not server.uploads_dir.exists() or not any(server.uploads_dir.iterdir())
 
 
+@pytest.mark.slow
 def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(tmp_path):
     plan = write_plan(tmp_path / "in")
     bad = write_plan(tmp_path / "in", "old.doc", "x")
@@ -171,10 +184,6 @@ def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(tmp_path):
 
 
 # ---------------------------------------------------------------- the page's rendering and error mapping (in process)
-
-
-def _page_fn(demo, name):
-    return next(f.fn for f in demo.fns.values() if getattr(f.fn, "__name__", "") == name)
 
 
 class _FakeAssistant:
@@ -248,7 +257,7 @@ def test_chat_maps_errors_to_messages_never_tracebacks(tmp_path):
         return _evil_answer()
 
     demo = app.build_demo(_FakeAssistant((), ask), feedback=FeedbackStore(tmp_path / "fb.sqlite"))
-    respond = _page_fn(demo, "respond")
+    respond = page_fn(demo, "respond")
     _, messages, turns = respond("ok", ["d"], [])
     assert messages[1]["content"].startswith("答案：") and not turns[0]["error"]
     _, messages, turns = respond("bad", ["d"], turns)

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
-from apphelpers import CHROMIUM, CHROMIUM_ARGS, AppServer, write_plan
+from conftest import CHROMIUM, CHROMIUM_ARGS, AppServer, write_plan
 
 pytestmark = pytest.mark.browser
 

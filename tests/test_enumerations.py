@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.enumerations import ListAsk, enumeration_score, enumerations, list_ask, sentences
+from assistant.enumerations import ListAsk, enumeration_score, enumerations, list_ask
 from assistant.extract import focus
 from assistant.terms import GENERIC
+from assistant.text.sentences import leads_joined, sentences
 from assistant.tokenize import Tokenizer
 
 
@@ -68,7 +69,7 @@ def test_inner_word_prefers_the_specific_list():
     hospitals = "国际化医疗设施建设项目。重庆（中美）海吉亚医院二期、北京大学国际医院、肿瘤医院科学城院区等。"
     living = "人才生活配套建设项目：人才公寓、国际学校、国际化生活社区、国际医院等国际化生活配套建设项目。"
     ask = ListAsk("项目", None, "医院")
-    (joined,) = [s for s in sentences(hospitals) if "海吉亚" in s]
+    (joined,) = [s for s in leads_joined(sentences(hospitals)) if "海吉亚" in s]
     assert joined.startswith("国际化医疗设施建设项目。")
     assert enumeration_score(joined, ask) > enumeration_score(living, ask)
 

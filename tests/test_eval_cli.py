@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 
 import pytest
 
@@ -36,8 +37,9 @@ ROW_KEYS = {"id", "category", "question", "expected", "answer", "refused", "must
 
 
 @pytest.fixture(scope="module")
-def workspace(tmp_path_factory):
+def workspace(tmp_path_factory, bundled_settings):
     root = tmp_path_factory.mktemp("eval")
+    shutil.copytree(bundled_settings.index_dir, root / "index")  # the session's index of the bundled plans
     gold = root / "tiny.jsonl"
     gold.write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in GOLD), encoding="utf-8")
     return root, gold

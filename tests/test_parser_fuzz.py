@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from conftest import document_texts
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from pieces import document_texts
 
 from assistant.ingest.forms import clean
 from assistant.ingest.parser import parse

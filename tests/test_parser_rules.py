@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from pieces import document_texts
+from conftest import document_texts
 
 from assistant.ingest import load_corpus, load_document
 from assistant.ingest.catalog import derive_short_names, derive_title

@@ -34,7 +34,6 @@ _ENUM_RES = (
 BOX_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
 TABLE_TITLE_RE = re.compile(r"^(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])")
 NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
-SENTENCE_END = "。；！？"
 
 
 def clean(text: str) -> str:

@@ -6,6 +6,7 @@ import hashlib
 import re
 
 from ..numbers import normalise_years, numbers_in
+from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
 from .forms import lead_sentence
 from .segment import segment
@@ -15,7 +16,6 @@ from .tables import TableContext, build_rows
 # "到2025年，…" / "展望2035年，…"; not a bare horizon ("展望到2035年。")
 _GOAL_YEAR_RE = re.compile(r"(?:到|至|力争到|预计到|计划到|展望到?)\s*((?:19|20)\d\d)\s*年(?![。的])")
 _GOAL_SECTION_RE = re.compile(r"目标")
-_SENT_RE = re.compile(r"[^。；！？]+[。；！？]?")
 
 
 def _sections(root: Node, doc_id: str) -> list[tuple[Node, Section]]:
@@ -54,13 +54,13 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
             year, scope = None, None
         for p in sec.paragraphs:
             text = normalise_years(p.text)
-            sentences = [s for s in _SENT_RE.findall(text) if s.strip()]
-            if in_goals and year and not any(_GOAL_YEAR_RE.search(x) for x in sentences) and sec.kind != "box":
+            sents = sentences(text)
+            if in_goals and year and not any(_GOAL_YEAR_RE.search(x) for x in sents) and sec.kind != "box":
                 goals.append(Goal(doc_id, year, text.strip(), numbers_in(text), sec.id, sec.path, p.lineno))
                 continue
             k = 0
-            while k < len(sentences):
-                m = _GOAL_YEAR_RE.search(sentences[k])
+            while k < len(sents):
+                m = _GOAL_YEAR_RE.search(sents[k])
                 if not m:
                     k += 1
                     continue
@@ -70,9 +70,9 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                 elif in_goals:
                     year = m.group(1)
                 j = k + 1  # the goal runs on until another year is named
-                while j < len(sentences) and not re.search(r"(?:19|20)\d\d\s*年", sentences[j]):
+                while j < len(sents) and not re.search(r"(?:19|20)\d\d\s*年", sents[j]):
                     j += 1
-                body = "".join(sentences[k:j]).strip()
+                body = "".join(sents[k:j]).strip()
                 goals.append(Goal(doc_id, m.group(1), body, numbers_in(body), sec.id, sec.path, p.lineno))
                 k = j
     return goals

@@ -1,12 +1,15 @@
-"""Run the page (``python app.py``) as a subprocess for the API and browser tests, and for the load benchmark.
+"""What the tests share: paths and small plans, the bundled corpus indexed once per session with the fake embedder
+(and writable copies of it), the page module, and ``python app.py`` run as a subprocess (the slow API tests, the
+browser tests and bench/load_bench.py).
 
-Each server gets a free loopback port, the fast deterministic fake embedder (unless told otherwise) and its own
-index, uploads folder and feedback file under a temporary folder, so tests never touch the real ones.
+A subprocess server gets a free loopback port, the fake embedder (unless told otherwise) and its own index, uploads
+folder and feedback file under a temporary folder, so tests never touch the real ones.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,11 +19,17 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parent.parent
 APP = ROOT / "app.py"
+CORPUS = ROOT / "corpus"  # the two bundled plans
+PLANS = Path(__file__).resolve().parent / "data" / "plans"  # small hand-written plans (GBK, markdown, 片 layout)
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+SLOW_TIMEOUT = 1800  # seconds for a `slow` or `browser` test (the real model, a subprocess app, Chromium); the
+#                      default for every other test is `timeout` in pyproject.toml
 
 TINY_PLAN = """测试区“十四五”蓝莓产业发展规划
 
@@ -36,6 +45,36 @@ TINY_PLAN = """测试区“十四五”蓝莓产业发展规划
 """
 
 
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if (item.get_closest_marker("slow") or item.get_closest_marker("browser")) \
+                and not item.get_closest_marker("timeout"):
+            item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
+
+
+# ------------------------------------------------------------------ small helpers
+
+
+def write_plan(folder: Path, name: str = "blueberry_plan.txt", text: str = TINY_PLAN) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def document_texts(doc) -> list[str]:
+    """Every text a parsed Document holds (paragraphs of every section, table titles, headers, cells and notes,
+    and 专栏 titles), for the parser's nothing-lost checks."""
+    out = [p.text for s in doc.sections for p in s.paragraphs]
+    for t in doc.tables:
+        out.append(t.title)
+        out.extend(t.header)
+        out.extend(c for row in t.rows for c in row)
+        out.extend(t.notes)
+    out.extend(b.title for b in doc.boxes)
+    return out
+
+
 def load_app():
     """The page module (app.py sits at the project root, outside the package)."""
     if str(ROOT) not in sys.path:
@@ -43,6 +82,54 @@ def load_app():
     import app
 
     return app
+
+
+def page_fn(demo, name: str):
+    """A function the page wires up, by its name (``respond``) or its API name (``ask``, ``upload``)."""
+    return next(f.fn for f in demo.fns.values() if name in (getattr(f.fn, "__name__", ""), f.api_name))
+
+
+# ------------------------------------------------------------------ the bundled corpus, indexed once
+
+
+def hashing_settings(root: Path, corpus: Path = CORPUS, **changes):
+    """Settings for ``corpus`` with the index and uploads under ``root`` and the fake embedder; no config file."""
+    from assistant.config import load_settings
+
+    return load_settings(env={}, corpus=corpus, index=root / "index", uploads=root / "uploads", model="hashing",
+                         **changes)
+
+
+@pytest.fixture(scope="session")
+def bundled_settings(tmp_path_factory):
+    """The bundled corpus, indexed once per session with the fake embedder. Read-only: tests that add plans or
+    rebuild take ``corpus_copy``."""
+    from assistant.embed import HashingEmbedder
+    from assistant.indexer import build_index
+
+    settings = hashing_settings(tmp_path_factory.mktemp("bundled"))
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    return settings
+
+
+@pytest.fixture(scope="session")
+def assistant(bundled_settings):
+    """An Assistant over the bundled corpus (fake embedder), shared by every test that only asks."""
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    return Assistant.open(bundled_settings, embedder=HashingEmbedder(), rebuild=False)
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path, bundled_settings):
+    """Settings over a writable copy of the bundled corpus and of its built index (uploads limited to 1 MB)."""
+    shutil.copytree(CORPUS, tmp_path / "corpus")
+    shutil.copytree(bundled_settings.index_dir, tmp_path / "index")
+    return hashing_settings(tmp_path, tmp_path / "corpus", max_upload_mb=1)
+
+
+# ------------------------------------------------------------------ app.py as a subprocess
 
 
 def free_port() -> int:
@@ -123,10 +210,3 @@ class AppServer:
 
     def __exit__(self, *exc) -> None:
         self.stop()
-
-
-def write_plan(folder: Path, name: str = "blueberry_plan.txt", text: str = TINY_PLAN) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_text(text, encoding="utf-8")
-    return path

@@ -1,0 +1,164 @@
+"""The page's public API called in process: the functions gradio serves as /ask, /indicators, /outline and /upload,
+on the bundled plans indexed once per session with the fake embedder. tests/test_app_api.py (slow) checks the same
+over HTTP against `python app.py`; what only a server can show (a forged upload path) stays there.
+
+Decision: an empty question (or a too long one, or an unknown plan id) is an error, not a refused answer: the
+endpoint raises gr.Error carrying the Assistant's bilingual message (gradio_client surfaces it as AppError).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from conftest import load_app, page_fn, write_plan
+
+CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
+CITATION_KEYS = {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
+INDICATOR_Q = "高新区2025年外贸进出口总额目标是多少？"
+BLUEBERRY_Q = "测试区蓝莓种植面积到2025年要达到多少？"
+
+
+@pytest.fixture(scope="module")
+def demo(assistant):
+    return load_app().build_demo(assistant)
+
+
+@pytest.fixture(scope="module")
+def api(demo):
+    return {name: page_fn(demo, name) for name in ("ask", "indicators", "outline", "upload")}
+
+
+def gr_error():
+    import gradio as gr
+
+    return gr.Error
+
+
+# ---------------------------------------------------------------- the endpoint list
+
+
+def test_public_endpoints_are_exactly_these(demo):
+    api = demo.get_api_info()  # what gradio_client's view_api() reads from /info
+    assert sorted(api["named_endpoints"]) == ["/ask", "/indicators", "/outline", "/upload"]
+    assert api["unnamed_endpoints"] == {}
+    ask = api["named_endpoints"]["/ask"]["parameters"]
+    assert [p["parameter_name"] for p in ask] == ["question", "docs", "history"]
+    assert [p["parameter_has_default"] for p in ask] == [False, True, True]
+    assert [p["parameter_name"] for p in api["named_endpoints"]["/upload"]["parameters"]] == ["file"]
+    assert [p["parameter_has_default"] for p in api["named_endpoints"]["/indicators"]["parameters"]] == [True]
+
+
+# ---------------------------------------------------------------- /ask
+
+
+def test_ask_returns_the_cli_json_contract_with_a_citation(api, bundled_settings, capsys, monkeypatch):
+    from assistant.cli import main
+
+    got = api["ask"](INDICATOR_Q, ["gaoxin", "yuzhong"], [])
+    assert set(got) == CONTRACT_KEYS
+    assert got["question"] == INDICATOR_Q and got["refused"] is False
+    assert "3700" in got["answer"]
+    assert got["citations"] and set(got["citations"][0]) == CITATION_KEYS
+    assert got["citations"][0]["doc_id"] == "gaoxin"
+    assert any(r["name"] == "外贸进出口总额" and r["target"] == 3700 for r in got["indicators"])
+
+    # the same object as `assistant ask --json` on the same index (latency aside)
+    monkeypatch.setenv("ASSISTANT_MODEL", "hashing")
+    assert main(["ask", "--index", str(bundled_settings.index_dir), "--json", INDICATOR_Q]) == 0
+    line = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert {k: v for k, v in line.items() if k != "latency_ms"} == {k: v for k, v in got.items() if k != "latency_ms"}
+
+
+def test_ask_with_only_a_question_searches_every_plan(api):
+    got = api["ask"]("渝中区外贸进出口额2025年目标")
+    assert set(got) == CONTRACT_KEYS and not got["refused"]
+    assert "120" in got["answer"] and got["citations"][0]["doc_id"] == "yuzhong"
+
+
+def test_ask_follow_up_uses_history(api):
+    got = api["ask"]("那渝中区呢？", history=[{"question": INDICATOR_Q, "answer": "3700亿元。"}])
+    assert not got["refused"], got
+    assert {c["doc_id"] for c in got["citations"]} == {"yuzhong"}
+    assert "120" in got["answer"]
+
+
+def test_ask_docs_restricts_the_search(api):
+    q = "2025年外贸进出口目标是多少？"  # names no plan: the plan filter decides
+    assert {c["doc_id"] for c in api["ask"](q)["citations"]} == {"gaoxin", "yuzhong"}
+    got = api["ask"](q, docs=["yuzhong"])
+    assert got["citations"] and {c["doc_id"] for c in got["citations"]} == {"yuzhong"}
+    assert api["ask"](q, docs="yuzhong")["citations"] == got["citations"]  # one id as a plain string
+
+
+def test_bad_input_is_a_clear_error(api):
+    with pytest.raises(gr_error(), match="问题为空"):
+        api["ask"]("   ")
+    with pytest.raises(gr_error(), match="问题过长"):
+        api["ask"]("问" * 10_000)
+    with pytest.raises(gr_error(), match="未知文档"):
+        api["ask"](INDICATOR_Q, docs=["nope"])
+    with pytest.raises(gr_error(), match="history"):
+        api["ask"](INDICATOR_Q, history="那渝中区呢？")
+
+
+def test_script_question_round_trips_as_text(api):
+    q = "<script>alert(1)</script><img src=x onerror=alert(2)>"
+    got = api["ask"](q)
+    assert set(got) == CONTRACT_KEYS
+    # the Assistant may echo the question as asked or with the markup dropped (understand.normalise_question)
+    assert got["question"] in (q, "alert(1)")
+    assert "<script" not in got["answer"] and "<img" not in got["answer"]
+
+
+# ---------------------------------------------------------------- /indicators, /outline
+
+
+def test_indicators_returns_every_parsed_row(api):
+    rows = api["indicators"]()
+    assert len(rows) == 34
+    assert {"doc_id", "name", "unit", "baseline", "target", "cumulative"} <= set(rows[0])
+    assert len(api["indicators"]("gaoxin")) == 15
+    assert any(r["name"] == "实际利用外资" and r["cumulative"] for r in rows)
+    with pytest.raises(gr_error(), match="未知文档"):
+        api["indicators"]("nope")
+
+
+def test_outline_returns_the_heading_tree(api):
+    lines = api["outline"]("gaoxin").splitlines()
+    assert lines[0] == "# 重庆高新区内陆开放高地建设“十四五”规划 [gaoxin]"
+    assert "第一章 发展基础和环境" in lines
+    assert "  第一节 发展基础" in lines  # children indented two spaces per level
+    both = api["outline"]()
+    assert "[gaoxin]" in both and "[yuzhong]" in both
+
+
+# ---------------------------------------------------------------- /upload (a copy of the corpus: it changes it)
+
+
+def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_copy, tmp_path):
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    plan = write_plan(tmp_path / "in")
+    bad = write_plan(tmp_path / "in", "old.doc", "x")
+    big = write_plan(tmp_path / "in", "big.txt", "第一章 总则\n" + "规划正文。" * 90_000)  # ~1.3 MB, limit 1 MB
+    a = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)
+    demo = load_app().build_demo(a)
+    upload, ask, outline = page_fn(demo, "upload"), page_fn(demo, "ask"), page_fn(demo, "outline")
+    report = upload(str(plan))
+    assert "已添加" in report and "蓝莓" in report
+    got = ask(BLUEBERRY_Q)
+    assert not got["refused"] and "8000" in got["answer"]
+    assert got["citations"][0]["doc_id"] == "blueberry_plan"
+    assert "第二章 重点项目" in outline("blueberry_plan")
+    with pytest.raises(gr_error(), match=r"\.docx"):
+        upload(str(bad))
+    with pytest.raises(gr_error(), match="文件过大"):
+        upload(str(big))
+    with pytest.raises(gr_error(), match="缺少文件"):
+        upload(None)
+    assert "已存在" in upload(str(plan))  # same content twice
+    assert [p.name for p in corpus_copy.uploads_dir.iterdir()] == ["blueberry_plan.txt"]
+    again = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)  # a restart keeps the plan
+    assert "8000" in page_fn(load_app().build_demo(again), "ask")(BLUEBERRY_Q)["answer"]
