@@ -3,8 +3,9 @@
     python eval/run.py                     # dev, dev2, test and unseen, real model, baselines
     python eval/run.py --split dev -- --min-answer-acc 0.7    # anything after -- goes to `assistant eval`
 
-Splits: dev and dev2 (tuning), test (frozen, reporting only), unseen (a synthetic plan in a layout the
-code was not written for, eval/unseen/corpus, with its own index).
+Splits: dev and dev2 (tuning), test (frozen, reporting only), unseen and unseen2 (synthetic plans in layouts
+the code was not written for, each with its own index), realdev (tuning) and realtest (frozen) over the eight
+real plans in eval/realplans/corpus.
 
 A thin wrapper over `assistant eval` (assistant/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -24,7 +25,8 @@ from assistant.cli import main as assistant_main  # noqa: E402
 from assistant.evaluate import systems_table  # noqa: E402
 
 SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus",
-          "unseen2": ROOT / "eval" / "unseen2" / "corpus"}
+          "unseen2": ROOT / "eval" / "unseen2" / "corpus",
+          "realdev": ROOT / "eval" / "realplans" / "corpus", "realtest": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -51,6 +51,21 @@ def test_gold_file_passes_the_checker(name, sources):
     assert {c for c, _ in report.categories} == set(CATEGORIES), "every category is present in each split"
 
 
+REAL = ROOT / "eval" / "realplans" / "corpus"
+
+
+@pytest.mark.parametrize("name", ["realdev.jsonl", "realtest.jsonl"])
+def test_real_plan_gold_files_pass_the_checker(name):
+    real = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, real)
+    assert report.problems == (), report.problems
+    assert report.ok
+    assert {e.doc for it in items for e in it.evidence} == set(real), "every real plan has evidence"
+    refusals = [it for it in items if it.expect_refusal]
+    assert len(items) >= 60 and len(refusals) >= 12
+
+
 def test_gold_set_coverage():
     dev, test = load_gold(GOLD / "dev.jsonl"), load_gold(GOLD / "test.jsonl")
     every = dev + test
@@ -66,12 +81,13 @@ def test_gold_set_coverage():
         assert any(it.doc == "both" for it in split) and any(it.doc is None and not it.expect_refusal for it in split)
 
 
-def test_test_split_is_frozen():
+@pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl"])
+def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
-    recorded = re.search(r"sha256[^`]*`([0-9a-f]{64})`", readme)
-    assert recorded, "eval/gold/README.md records the sha256 of test.jsonl"
-    actual = hashlib.sha256((GOLD / "test.jsonl").read_bytes()).hexdigest()
-    assert actual == recorded.group(1), "test.jsonl is frozen; add new questions to dev.jsonl instead"
+    recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
+    assert recorded, f"eval/gold/README.md records the sha256 of {name}"
+    actual = hashlib.sha256((GOLD / name).read_bytes()).hexdigest()
+    assert actual == recorded.group(1), f"{name} is frozen; add new questions to its dev set instead"
 
 
 # ---------------------------------------------------------------- check_gold on hand-made items
