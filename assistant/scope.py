@@ -45,6 +45,7 @@ class PlaceMention:
     text: str  # as written in the question
     names: tuple[str, ...]  # every name of the area, to find it in a passage
     status: str  # own | local | foreign
+    docs: tuple[str, ...] = ()  # the plans whose own area it is (own only)
 
 
 # ---------------------------------------------------------------- periods
@@ -211,14 +212,15 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
         if _named_in(text, e, "organisation"):
             continue
         names = tuple(dict.fromkeys(n for a in areas for n in a.names))
-        if any(a in p.areas for p in plans for a in areas):
+        owners = tuple(p.doc_id for p in plans if any(a in p.areas for a in areas))
+        if owners:
             status = "own"
         elif any(a.within(b) for p in plans for b in p.areas for a in areas) or any(
                 n in p.text for p in plans for n in names):
             status = "local"
         else:
             status = "foreign"
-        out.append(PlaceMention(text[s:e], names, status))
+        out.append(PlaceMention(text[s:e], names, status, owners))
     for m in lexicon().regex("whole_area").finditer(text):
         word = m.group(0)
         if any(word in p.wholes for p in plans):

@@ -103,20 +103,21 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
-                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...]]:
+                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...], tuple[str, ...]]:
     """The places no plan in scope is about, and those inside a plan's area or named by its text (answered only
     from a passage that names them). Plans named in the question are the scope, else every plan; the plans'
     own names are not place mentions, and a place right before a plan's name is another zone (成都 + 高新区).
-    Returns (text with the foreign places blanked, foreign places, local places)."""
+    Returns (text with the foreign places blanked, foreign places, local places, plans whose own area is named)."""
     named, masked = find_docs(text, aliases)
     scope = [p for p in plans if p.doc_id in named] or list(plans)
-    foreign, local = [], []
+    foreign, local, owners = [], [], []
     for m in place_mentions(masked, tagger, scope):
         start = masked.find(m.text)
         end = start + len(m.text)
         while end < len(masked) and masked[end] == "＿":
             end += 1
         if m.status == "own" and end == start + len(m.text):
+            owners += m.docs
             continue
         if m.status == "local" and end == start + len(m.text):
             local.append(m)
@@ -125,7 +126,7 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
     blanked = text
     for f in foreign:
         blanked = blanked.replace(f, "＃" * len(f))
-    return blanked, tuple(dict.fromkeys(foreign)), tuple(local)
+    return blanked, tuple(dict.fromkeys(foreign)), tuple(local), tuple(dict.fromkeys(owners))
 
 
 def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
@@ -340,8 +341,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         resolved = plan + ordinal
     else:
         resolved = resolve(text, resolved_prev, aliases, prev_answer) if follow else text
-    blanked, foreign, local = split_places(resolved, tagger, aliases, plans)
-    docs, _ = find_docs(blanked, aliases)
+    blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
+    docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
