@@ -215,7 +215,8 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
-def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "") -> str:
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "",
+            plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -237,7 +238,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
     body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是|改成)", "", text).strip()
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
     new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
-    years_now, years_prev = years_in(text), years_in(previous)
+    in_scope = [p for p in plans if p.doc_id in docs_now + docs_prev] or plans  # 规划期末: these plans' last year
+    years_now, years_prev = years_in(text, in_scope), years_in(previous, in_scope)
     if re.search(r"比\s*(?:19|20)\d\d", text):  # "比2020年多多少" compares with a year, it does not switch to it
         years_now = ()
     if years_now:
@@ -330,7 +332,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     for h, a in turns:  # resolve the chain turn by turn
         h = normalise_question(h)
         ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
-        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer)
+        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer, plans)
                                     if resolved_prev and is_followup(h, aliases) else h)
         prev_answer = a
     ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
@@ -340,7 +342,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev_answer) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev_answer, plans) if follow else text
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
     docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))

@@ -191,3 +191,8 @@ def test_real_places_of_a_province_plan(real):
     assert {m.text: m.status for m in place_mentions("广州市要建几座换电站？", tag, [province], gaz)} == {
         "广州市": "foreign"}
     assert {m.text: m.status for m in place_mentions("全省要建几座换电站？", tag, [province], gaz)} == {"全省": "own"}
+
+
+def test_a_period_word_in_a_follow_up_takes_the_plans_last_year():
+    q = understand("那规划期末呢？", [("河东区2027年加油站有多少座？", "12座。")], [DISTRICT], tagger, scopes(DISTRICT))
+    assert "2030" in q.resolved and q.years == ("2030",)
