@@ -60,13 +60,14 @@ class Gazetteer:
     def lookup(self, name: str) -> tuple[Area, ...]:
         return self.by_name.get(name, ())
 
-    def scan(self, text: str) -> list[tuple[int, int, tuple[Area, ...]]]:
-        """Longest names found in ``text``, left to right, not overlapping: (start, end, areas)."""
+    def scan(self, text: str, skip=lambda name: False) -> list[tuple[int, int, tuple[Area, ...]]]:
+        """Longest names found in ``text``, left to right, not overlapping: (start, end, areas). Names for
+        which ``skip`` is true are not taken (a shorter name at the same place may be)."""
         out, i = [], 0
         while i < len(text):
             for n in self.lengths:
                 areas = self.by_name.get(text[i:i + n]) if i + n <= len(text) else None
-                if areas:
+                if areas and not skip(text[i:i + n]):
                     out.append((i, i + n, areas))
                     i += n
                     break

@@ -126,18 +126,27 @@ def _place_spans(text: str, tagger: Tagger, gaz: Gazetteer,
     a word boundary; a short name (长春, 万州) must also end on one and be tagged a place by jieba or be
     ``known`` (its full name is in a plan's text)."""
     not_place = set(lexicon().words("not_place"))
+    zone = lexicon().regex("zone")
+    suffixes = _suffixes()
     starts, tag_at = _boundaries(tagger(text))
     out = []
-    for s, e, areas in gaz.scan(text):
+    for s, e, areas in gaz.scan(text, skip=lambda n: n in not_place or bool(zone.search(n[-4:]))):
         name = text[s:e]
-        if name in not_place or s not in starts:
+        if s not in starts:
             continue
+        if e < len(text) and text[e] in suffixes and all(a.name != name for a in areas):
+            continue  # 江州 + 市 when the table knows only 江州区: another place
         full = any(name == a.name and a.short != a.name for a in areas) or (
             len(name) >= 3 and all(a.level == "town" for a in areas))
         if not full and (e not in starts or (tag_at.get(s) != _PLACE_TAG and not known(areas))):
             continue
         out.append((s, e, areas))
     return out
+
+
+def _suffixes() -> frozenset[str]:
+    """The last characters of administrative names (省, 市, 区, 县 …), from the lexicon's whole-area words."""
+    return frozenset(w[-1] for w in lexicon().words("whole_area"))
 
 
 def _named_in(text: str, end: int, role: str) -> bool:
@@ -155,13 +164,16 @@ def plan_scope(meta: DocMeta, tagger: Tagger, text: str = "", gaz: Gazetteer | N
     """The plan's own area (short names first, then the title), whether it is national, and its period."""
     gaz = gaz or gazetteer()
     not_place = set(lexicon().words("not_place"))
-    own = [a for n in meta.short_names if n not in not_place for a in gaz.lookup(n)]
-    seen_any = bool(own)
+    own = [a for n in meta.short_names if n not in not_place for a in gaz.lookup(n)
+           if a.name in meta.short_names or a.name in meta.title]  # 临江 is not 临江市 for a plan of 临江区
+    seen_any = bool(own) or any(n[-1:] in _suffixes() for n in meta.short_names)
     untitled = not re.search(r"[^\x00-\x7f]", meta.title)  # a file stem: the head of the text stands in
-    for source in (meta.title, *meta.short_names, meta.issuer or "", text[:200] if untitled else ""):
-        for _s, e, areas in _place_spans(source, tagger, gaz):
+    shorts = [n for n in meta.short_names if not any(m != n and m.startswith(n) for m in meta.short_names)]
+    for source in (meta.title, *shorts, meta.issuer or "", text[:200] if untitled else ""):
+        for s, e, areas in _place_spans(source, tagger, gaz):
             seen_any = True
-            if not own and not _named_in(source, e, "zone") and not _named_in(source, e, "organisation"):
+            parent = any(len(n) > e - s and n.startswith(source[s:e]) for n in meta.short_names)  # 海城市 of 海城市湾里区
+            if not (own or parent or _named_in(source, e, "zone") or _named_in(source, e, "organisation")):
                 own.extend(areas)
     areas = _most_specific(own)
     if len(areas) > 1:  # an ambiguous name (天城镇 in three counties): keep those inside another named area

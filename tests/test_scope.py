@@ -196,3 +196,9 @@ def test_real_places_of_a_province_plan(real):
 def test_a_period_word_in_a_follow_up_takes_the_plans_last_year():
     q = understand("那规划期末呢？", [("河东区2027年加油站有多少座？", "12座。")], [DISTRICT], tagger, scopes(DISTRICT))
     assert "2030" in q.resolved and q.years == ("2030",)
+
+
+def test_a_plan_of_an_area_the_table_lacks_is_not_its_namesake_or_its_city():
+    (p,) = scopes(DocMeta("x", "海城市湾里区数字经济规划", ("海城市湾里区", "湾里区", "湾里")))
+    assert p.areas == () and not p.national and p.wholes == {"全区"}  # not 湾里县, not 海城市
+    assert statuses("湾里县有几座加油站？", [p]) == {"湾里县": "foreign"}
