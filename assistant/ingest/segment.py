@@ -17,6 +17,8 @@ from .tables import is_header
 _ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
 _NAME_CUT_RE = re.compile(r"[：:。]")
 _TITLE_NUM_RE = re.compile(r"^(?:附)?(?:表|专栏)\s*(\d+)")
+UNTITLED = "（未命名表格）"
+_CAPTION_REACH = 40  # lines between a caption and a table it names, with other text between them
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def segment(raw: RawDocument) -> list[Event]:
     while i < len(lines):
         ln = lines[i]
         if isinstance(ln, SourceTable):
-            title = "（未命名表格）"
+            title = UNTITLED
             found = _try_table(lines, i, title, ln.lineno)
             if found:
                 events.append(found[0])
@@ -260,7 +262,7 @@ def segment(raw: RawDocument) -> list[Event]:
                 events.append(ev)
                 continue
         if _is_cell_line(ln) and (is_header(_cells(ln)) or _is_header_word(ln.text)):
-            found = _try_table(lines, i, "（未命名表格）", ln.lineno)
+            found = _try_table(lines, i, UNTITLED, ln.lineno)
             if found:
                 prev = next((e for e in reversed(events) if e.kind != "blank"), None)
                 if prev is not None and prev.kind == "para" and len(prev.text) <= 40 and prev.text[-1:] not in "。；":
@@ -280,7 +282,38 @@ def segment(raw: RawDocument) -> list[Event]:
         else:
             events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
         i += 1
-    return _list_runs_as_text(events)
+    return _list_runs_as_text(_attach_captions(events))
+
+
+def _attach_captions(events: list[Event]) -> list[Event]:
+    """A caption apart from its table names it: an untitled table takes the nearest caption above it (within
+    a few lines, no other table between); a caption broken over two lines ("表4-2 …加油站" / "发展规划汇总表")
+    is joined when its second line sits right above the table. A caption that names no table stays text."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.kind == "table" and ev.text == UNTITLED:
+            found = None
+            for j in range(len(out) - 1, -1, -1):
+                e = out[j]
+                if e.kind in ("table", "box") or ev.lineno - e.lineno > _CAPTION_REACH:
+                    break
+                if e.kind in ("para", "heading") and table_title(e.text):
+                    found = j
+                    break
+            if found is not None:
+                between = [k for k in range(found + 1, len(out)) if out[k].kind != "blank"]
+                title = out[found].text
+                if len(between) == 1 and _caption_tail(out[between[0]]):
+                    title += out[between[0]].text
+                    del out[between[0]]
+                ev.text = title
+                del out[found]
+        out.append(ev)
+    return out
+
+
+def _caption_tail(ev: Event) -> bool:
+    return ev.kind == "para" and len(ev.text) <= 20 and ev.text[-1:] not in "。；：:，,"
 
 
 _ITEM_RE = re.compile(r"^(\d{1,2})[\.．、](?!\d)")
