@@ -162,7 +162,8 @@ def _projects(columns: tuple[str, ...], records, title: str, ctx: TableContext) 
         name = rec.cell(name_col)
         if rec.kind != "data" or not name:
             continue
-        desc = "；".join(f"{c}：{v}" for c, v in rec.cells if v and c != name_col)
+        desc = "；".join(f"{c}：{v}" for c, v in rec.cells
+                        if v and c != name_col and not lex.regex("table_seq").fullmatch(c))
         out.append(Project(ctx.doc_id, name, f"{name}。{desc}" if desc else name, title, ctx.section_id,
                            ctx.heading_path, rec.lineno))
     return tuple(out)

@@ -94,8 +94,10 @@ def _is_header_word(cell: str) -> bool:
     return bool(re.match(r"^((19|20)\d\d年?.{0,4}|序号|编号|指标.{0,3}|名称|单位|计量单位|属性|类型|项目)$", c))
 
 
-def _group_rows(cell_lines: list[list[Line]]) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]] | None:
-    """Groups of cell lines (split at blank lines) -> header and rows, or None if no header."""
+def _group_rows(cell_lines: list[list[Line]], titled: bool = False
+                ) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]] | None:
+    """Groups of cell lines (split at blank lines) -> header and rows, or None if no header. Under a caption
+    (``titled``) the first row of several cells is the header whatever it names (地区, 充电站（座）…)."""
     rows: list[tuple[tuple[str, ...], int]] = []
     for group in cell_lines:
         if len(group) == 1 or all("\t" not in ln.raw.strip("\t \u3000") for ln in group):
@@ -108,6 +110,9 @@ def _group_rows(cell_lines: list[list[Line]]) -> tuple[tuple[str, ...], list[tup
     if not rows:
         return None
     header, first_line = rows[0]
+    if titled and not is_header(header) and len(header) >= 2 and len(rows) >= 2 \
+            and all(len(r) == len(header) for r, _ in rows[1:]):
+        return header, rows[1:]
     if not is_header(header):
         # one long run without blank separators: the header is the leading run of header words
         n = 0
@@ -176,7 +181,7 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
     if j >= len(lines) or not isinstance(lines[j], Line) or not _is_cell_line(lines[j]):
         return None
     groups, end = _collect_cells(lines, j)
-    grouped = _group_rows(groups)
+    grouped = _group_rows(groups, titled=title != UNTITLED)
     if grouped is None:
         return None
     header, rows = grouped
