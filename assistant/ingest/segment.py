@@ -148,19 +148,30 @@ def _collect_cells(lines: list, i: int) -> tuple[list[list[Line]], int]:
     return [g for g in groups if g], end
 
 
+_RULE_RE = re.compile(r"^[\s*\-_=]{3,}$")  # a page break or thematic break (* * *, ---) between a table and its note
+
+
 def _collect_notes(lines: list, i: int, ev: Event) -> int:
-    j = i
-    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
-        j += 1
+    def skip(j: int) -> int:
+        while j < len(lines) and isinstance(lines[j], Line) and (not lines[j].text or _RULE_RE.match(lines[j].text)):
+            j += 1
+        return j
+
+    j = skip(i)
     if j < len(lines) and isinstance(lines[j], Line) and is_note(lines[j].text):
         ev.notes.append((lines[j].lineno, lines[j].text))
         ev.line_end = lines[j].lineno
         numbered = bool(re.search(r"[:：]\s*1[\.．、]", lines[j].text))
         j += 1
-        while numbered and j < len(lines) and isinstance(lines[j], Line) and item_number(lines[j].text):
-            ev.notes.append((lines[j].lineno, lines[j].text))
-            ev.line_end = lines[j].lineno
-            j += 1
+        expected = 2
+        while numbered:  # "注：1．…" then "2．…", blank lines between allowed
+            k = skip(j)
+            if not (k < len(lines) and isinstance(lines[k], Line) and item_number(lines[k].text) == expected):
+                break
+            ev.notes.append((lines[k].lineno, lines[k].text))
+            ev.line_end = lines[k].lineno
+            expected += 1
+            j = k + 1
         return j
     return i
 

@@ -11,6 +11,7 @@ Header-role words come from the lexicon, never from this module.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 
@@ -114,11 +115,17 @@ def _aligned(top: tuple[str, ...], sub: tuple[str, ...]) -> tuple[str, ...] | No
 
 
 def _distinct(columns: list[str]) -> tuple[str, ...]:
-    """Two columns of the same name (增长率 after each total) are told apart by the column before each."""
+    """Two columns of the same name (增长率 after each of 全市机动车总量, 中心城区机动车总量) are told apart by
+    what differs between the columns before them: 增长率（全市）, 增长率（中心城区）."""
     out = list(columns)
-    for i, c in enumerate(columns):
-        if columns.count(c) > 1:
-            out[i] = f"{c}（{split_unit(columns[i - 1])[0]}）" if i > 0 and columns[i - 1] else f"{c}（{i + 1}）"
+    for name in {c for c in columns if c and columns.count(c) > 1}:
+        spots = [i for i, c in enumerate(columns) if c == name]
+        before = [split_unit(columns[i - 1])[0] if i > 0 else "" for i in spots]
+        pre = os.path.commonprefix(before)
+        suf = os.path.commonprefix([b[::-1] for b in before])[::-1]
+        for i, b in zip(spots, before, strict=True):
+            own = b[len(pre):len(b) - len(suf)] if len(pre) + len(suf) < len(b) else b
+            out[i] = f"{name}（{own}）" if own else name
     if len(set(out)) < len(out):  # still the same: number them
         out = [f"{c}（{i + 1}）" if out.count(c) > 1 else c for i, c in enumerate(out)]
     return tuple(c or f"第{i + 1}列" for i, c in enumerate(out))
