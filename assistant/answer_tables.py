@@ -68,7 +68,7 @@ def _row_score(row: TableRow, q: str, asks_total: bool) -> float:
     return score
 
 
-def _column_score(table: Table, column: str, q: str, years: tuple[str, ...]) -> float:
+def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None) -> float:
     lex = lexicon()
     score = 0.0
     year = dict(table.years).get(column)
@@ -80,7 +80,6 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...]) -> 
     words = _bigrams(_BRACKET_RE.sub("", column))
     score += len(words & _bigrams(q))
     unit = table.unit(column)
-    asked = _asked_unit(q)
     if unit and asked:  # 多少座 asks a count of 座, not 亿元
         score += 1.5 if unit.startswith(asked) else -2.0
     elif unit and unit in q:
@@ -90,8 +89,12 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...]) -> 
 
 def _asked_unit(q: str) -> str | None:
     """The measure word right after 多少/几 (lexicon role ``ask_quantity``): 座 in 多少座."""
-    m = re.search(f"(?:{lexicon().regex('ask_quantity').pattern})([^\\s\\d，。？?的是]){{1}}", q)
+    m = re.search(f"(?:{lexicon().regex('ask_quantity').pattern})([^\\s\\d，。？?])", q)
     return m.group(1) if m else None
+
+
+def _units_in(tables: list[Table]) -> set[str]:
+    return {u[0] for t in tables for _, u in t.units}
 
 
 def _asks_total(q: str) -> bool:
@@ -104,6 +107,9 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
+    asked = _asked_unit(text)
+    if asked not in _units_in([t for d in scope for t in docs[d].tables]):
+        asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
     cells: list[Cell] = []
     for d in scope:
@@ -119,7 +125,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
-                    cs = _column_score(t, col, plain, q.years)
+                    cs = _column_score(t, col, plain, q.years, asked)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
                     bonus = 3.0 if named else 0.0
