@@ -208,3 +208,15 @@ def test_real_plans_table_cells_answered_from_the_right_table(tmp_path):
     assert "596" in ans.answer and "2109" not in ans.answer and "表4-1" in ans.citations[0].heading_path[-1]
     ans = a.ask("长春市要建几座换电站？")
     assert "75" in ans.answer and "表 3-1" in ans.citations[0].heading_path[-1]
+
+
+def test_tables_and_indicators_commands_are_model_free():
+    import subprocess
+    import sys
+
+    code = ("import sys; from assistant.cli import main; "
+            f"main(['tables', '--corpus', {str(DATA)!r}, '--json']); main(['indicators', '--corpus', {str(DATA)!r}]); "
+            "bad = [m for m in ('torch', 'sentence_transformers', 'faiss') if m in sys.modules]; "
+            "sys.exit(1 if bad else 0)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, cwd=Path(__file__).parent.parent)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
