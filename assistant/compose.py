@@ -14,6 +14,7 @@ from dataclasses import replace
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
+from .answer_tables import table_cell_answer
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .render import refuse, render
@@ -124,14 +125,15 @@ def _answer(q: Question, documents: tuple[Document, ...], retriever, tokenizer, 
 
     hits = retriever.search(q.resolved, 16, scope)
 
-    if q.foreign_places and not q.docs:
-        return _foreign_answer(q, docs, hits, terms)
+    if q.foreign_places and not q.docs:  # a place inside a plan's area may key a table row (长春市 in 表3-1)
+        return table_cell_answer(q, docs, scope, q.foreign_places[0]) or _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
         return (location_answer(q, docs, hits, terms, metas, scope)
                 or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
-               or table_answer(q, docs, scope) or indicator_answer(q, docs, scope, hits, weight, terms=terms))
+               or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
+               or indicator_answer(q, docs, scope, hits, weight, terms=terms))
         if ans is not None:
             return ans
     elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
@@ -165,6 +167,10 @@ def _answer(q: Question, documents: tuple[Document, ...], retriever, tokenizer, 
             return ans
     if q.intent in ("project", "open", "list", "indicator"):
         ans = project_answer(q, docs, scope, terms, weight)
+        if ans is not None:
+            return ans
+    if q.intent != "indicator":  # a row × column question worded otherwise (长春市要建几座换电站)
+        ans = table_cell_answer(q, docs, scope)
         if ans is not None:
             return ans
     if q.compare and len(scope) > 1:
