@@ -100,6 +100,8 @@ def cmd_build(args) -> int:
 def cmd_search(args) -> int:
     from .serialize import hit_to_dict
 
+    if not 1 <= args.k <= 100:
+        raise AssistantError(f"-k 需要在 1 到 100 之间 / -k must be between 1 and 100, got {args.k}")
     hits = _open(args).search(args.question, args.k, args.doc)
     if args.json:
         print(_dump([hit_to_dict(h) for h in hits]))
@@ -111,10 +113,24 @@ def cmd_search(args) -> int:
     return 0
 
 
-def _read_batch(path: str):
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    with stream:
-        yield from stream
+def _read_batch(path: str) -> list[bytes]:
+    """Raw lines: each is decoded on its own, so one line that is not UTF-8 is one error, not the whole batch."""
+    if path == "-":
+        return sys.stdin.buffer.readlines()
+    with open(path, "rb") as f:
+        return f.readlines()
+
+
+def _batch_item(raw: bytes) -> dict:
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply; each line must be a flat {id, question, history} object") from None
+    if not isinstance(item, dict):
+        raise ValueError("each line must be a JSON object {id, question, history}")
+    return item
 
 
 def cmd_ask(args) -> int:
@@ -140,13 +156,11 @@ def cmd_ask(args) -> int:
             continue
         qid = None
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("each line must be a JSON object")
-            qid = item.get("id")
-            ans = assistant.ask(item.get("question", ""), history=item.get("history") or [], docs=args.doc)
+            item = _batch_item(line)
+            qid = item.get("id") if isinstance(item.get("id"), (str, int, float, type(None))) else str(item["id"])[:80]
+            ans = assistant.ask(item.get("question", ""), history=item.get("history"), docs=args.doc)
             print(_dump(answer_to_dict(ans, qid)), flush=True)
-        except (ValueError, _Err) as e:
+        except (ValueError, RecursionError, _Err) as e:
             print(_dump({"id": qid, "error": f"line {n}: {e}"}), flush=True)
     return 0
 
