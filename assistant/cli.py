@@ -165,6 +165,33 @@ def cmd_ask(args) -> int:
     return 0
 
 
+def cmd_uploads(args) -> int:
+    """List the uploaded plans, or delete one (and re-index without it)."""
+    settings = _settings(args)
+    if args.delete:
+        removed = _open(args).remove_document(args.delete)
+        print(f"已删除 / deleted {removed.file}; the index no longer holds it", file=sys.stderr)
+        return 0
+    from .uploads import list_uploads
+
+    for u in list_uploads(settings.uploads_dir):
+        print(f"{u.doc_id}\t{u.file}\t{u.size / 1048576:.2f} MB\t{u.user or '-'}\t{u.added or '-'}")
+    return 0
+
+
+def cmd_user(args) -> int:
+    """Add (or change the password of) a user of the page; the password is read without echo."""
+    import getpass
+
+    from .access import save_user
+
+    path = args.users or _settings(args).users_file
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"password for {args.name}: ")
+    save_user(path, args.name, password)
+    print(f"用户已保存 / user {args.name} saved in {path}", file=sys.stderr)
+    return 0
+
+
 def render_text(ans) -> str:
     out = [ans.answer]
     if ans.citations:
@@ -190,7 +217,7 @@ def _eval_command():
 
 
 COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "setup-model": cmd_setup_model,
-            "build": cmd_build, "search": cmd_search, "ask": cmd_ask}
+            "build": cmd_build, "search": cmd_search, "ask": cmd_ask, "uploads": cmd_uploads, "user": cmd_user}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -225,6 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--doc", action="append", default=[], help="search only this plan (repeatable)")
     sp.add_argument("--json", action="store_true", help="one JSON object per answer")
     sp.add_argument("--batch", metavar="FILE", help="JSON lines {id, question, history?}; - for stdin")
+    sp = add("uploads", "list the uploaded plans, or delete one (--delete ID)", index=True)
+    sp.add_argument("--delete", metavar="ID", help="delete this uploaded plan and re-index without it")
+    sp = add("user", "add a user of the page (login), or change a password")
+    sp.add_argument("action", choices=["add"])
+    sp.add_argument("name")
+    sp.add_argument("--users", type=Path, help="users file (default: <data folder>/users.toml)")
+    sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
     ev = _eval_command()
     if ev is not None:
         ev[0](add("eval", "evaluate on a gold question file", index=True))

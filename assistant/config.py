@@ -39,7 +39,7 @@ class Settings:
     max_question_chars: int = 2000
     max_history_turns: int = 8
     max_turn_chars: int = 2000
-    answer_budget_s: float = 1.0
+    answer_budget_s: float = 0.4
     # limits on one file and on uploads
     max_upload_mb: int = 20
     max_unpacked_mb: int = 60

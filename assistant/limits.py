@@ -21,7 +21,7 @@ class RequestLimits:
     max_turn_chars: int = 2000  # of each kept turn's question and answer (its head is what resolution reads)
     # CPU seconds of the answering thread (time.thread_time), so waiting for a core under load does not count;
     # after this, the remaining answer attempts are skipped and the answer is retrieval only
-    answer_budget_s: float = 1.0
+    answer_budget_s: float = 0.4
 
     @classmethod
     def from_settings(cls, settings) -> RequestLimits:

@@ -66,6 +66,8 @@ def _text(value, field: str, i: int) -> str:
 class Assistant:
     """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
 
+    _warm = False  # set once a question has been answered in this process
+
     def __init__(self, settings: Settings, embedder, built, dense, sparse):
         self.settings = settings
         self.embedder = embedder
@@ -227,9 +229,11 @@ class Assistant:
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
-        tokenizer.tag("预热")  # loading jieba's dictionary (once per index) is not the question's cost
-        deadline = self.limits.deadline()
+        tokenizer.tag("预热")  # jieba's dictionary loads once per index
+        # the first question of a process loads dictionaries and compiles patterns: that is not its own cost
+        deadline = self.limits.deadline() if Assistant._warm else None
         answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
+        Assistant._warm = True
         return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans

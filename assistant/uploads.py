@@ -71,7 +71,8 @@ def check_upload(filename: str, size: int, max_bytes: int) -> str:
     if size <= 0:
         raise InputError(f"{filename}: 文件为空 / the file is empty")
     if size > max_bytes:
-        raise InputError(f"{filename}: 文件过大 / file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. "
+        raise InputError(f"{filename}: 文件过大 / file is {size / 1048576:.1f} MB; the limit is "
+                         f"{max_bytes / 1048576:g} MB (setting max_upload_mb). "
                          "Split the plan or remove images and try again.")
     return name
 
