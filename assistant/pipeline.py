@@ -66,7 +66,7 @@ def _text(value, field: str, i: int) -> str:
 class Assistant:
     """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
 
-    _warm = False  # set once a question has been answered in this process
+    _warm = None  # the build a question has been answered from
 
     def __init__(self, settings: Settings, embedder, built, dense, sparse):
         self.settings = settings
@@ -230,10 +230,10 @@ class Assistant:
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
         tokenizer.tag("预热")  # jieba's dictionary loads once per index
-        # the first question of a process loads dictionaries and compiles patterns: that is not its own cost
-        deadline = self.limits.deadline() if Assistant._warm else None
+        # the first question of a build fills its caches (idf, patterns, dictionaries): not its own cost
+        deadline = self.limits.deadline() if self._warm == self.build_id else None
         answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
-        Assistant._warm = True
+        self._warm = self.build_id
         return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans
