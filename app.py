@@ -422,7 +422,8 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         return out
 
     def on_example(evt: gr.SelectData, plans: list[str], turns: list[dict], request: gr.Request | None = None):
-        value = evt.value if isinstance(evt.value, dict) else {"text": str(evt.value)}
+        value = getattr(evt, "value", None)
+        value = value if isinstance(value, dict) else {"text": value if isinstance(value, str) else ""}
         return respond(value.get("text", ""), plans, turns, request)
 
     def clear():
@@ -439,13 +440,14 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         return f"已记录反馈 #{fid}，谢谢！/ feedback saved, thank you."
 
     def on_like(data: gr.LikeData, turns: list[dict], request: gr.Request | None = None):
-        if not isinstance(data.liked, bool):
+        liked, index = getattr(data, "liked", None), getattr(data, "index", None)
+        if not isinstance(liked, bool):
             return gr.update()
-        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
+        index = index[0] if isinstance(index, (list, tuple)) and index else index
         turns = _valid_turns(turns)
         if not isinstance(index, int) or not 0 <= index // 2 < len(turns):
             return gr.update()
-        return _store(turns[index // 2], data.liked, "", user_of(request))
+        return _store(turns[index // 2], liked, "", user_of(request))
 
     def on_feedback(helpful: bool, comment: str, turns: list[dict], request: gr.Request | None = None):
         answered = [t for t in _valid_turns(turns) if not t["error"]]
@@ -474,7 +476,8 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
 
     def on_table_select(evt: gr.SelectData, doc_id: str | None, text: str):
         # match on the clicked row's values: the user may have re-sorted the table
-        clicked = [str(v) for v in (evt.row_value if isinstance(evt.row_value, list) else [])]
+        row = getattr(evt, "row_value", None)
+        clicked = [str(v) for v in (row if isinstance(row, list) else [])]
         for key, cells in indicator_rows(assistant.documents, _str(doc_id) or None, _str(text)[:MAX_FILTER]):
             if cells == clicked:
                 return gr.update(value=key), _chart(chart_rows(assistant.documents, key))
@@ -537,7 +540,11 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         scratch folder: a path typed into an API call is not a way to read the server's files."""
         folder = Path(os.environ.get("GRADIO_TEMP_DIR") or gr.utils.get_upload_folder()).resolve()
         p = Path(path)
-        if p.is_symlink() or not p.resolve().is_relative_to(folder) or not p.is_file():
+        try:
+            ours = not p.is_symlink() and p.resolve().is_relative_to(folder) and p.is_file()
+        except (OSError, ValueError):  # a name too long, a NUL byte
+            ours = False
+        if not ours:
             raise AssistantError("不是本次上传的文件 / not a file uploaded to this page; upload the plan again")
         try:
             return p.read_bytes()
