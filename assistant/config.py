@@ -48,7 +48,7 @@ class Settings:
     max_text_chars: int = 300_000
     max_pdf_pages: int = 600
     max_chunks_per_plan: int = 2000
-    upload_quota_files: int = 20  # per user (per client address without login)
+    upload_quota_files: int = 20  # per login name (without login, everyone shares one quota)
     upload_quota_mb: int = 100
     host: str = "127.0.0.1"
     port: int = 7860
