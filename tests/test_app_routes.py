@@ -117,5 +117,7 @@ def test_private_routes_by_fn_index_over_http(tmp_path):
             assert r.status_code < 500, (d.get("api_name"), r.text[:200])
         got = client.predict("高新区2025年外贸进出口总额目标是多少？", api_name="/ask")
         assert got["answer"]
-        log = srv.log_tail(400)
-        assert "Traceback" not in log, log
+        # gradio itself rejects some junk before any handler runs (it logs that); no frame of ours may fail
+        log = srv.log_tail(2000)
+        ours = [ln for ln in log.splitlines() if ln.strip().startswith("File ") and ("app.py" in ln or "/assistant/" in ln)]
+        assert not ours, "\n".join(ours)
