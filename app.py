@@ -28,8 +28,27 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported: no telemetry, no version check
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
+
+def _own_gradio_temp() -> Path | None:
+    """Gradio's scratch folder under the data folder (set before gradio is imported, which reads it once); None
+    when GRADIO_TEMP_DIR was set by someone else (that folder is never emptied here)."""
+    if os.environ.get("GRADIO_TEMP_DIR"):
+        return None
+    try:
+        from assistant.config import load_settings
+
+        folder = load_settings().gradio_temp_dir
+    except Exception:  # noqa: BLE001 - a bad setting is reported by main(); the default folder meanwhile
+        folder = ROOT / "data" / "gradio-tmp"
+    os.environ["GRADIO_TEMP_DIR"] = str(folder)
+    return folder
+
+
+GRADIO_TEMP = _own_gradio_temp()
+
 import gradio as gr  # noqa: E402
 
+from assistant.access import BUSY, ClientGate, discard_upload  # noqa: E402
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 from assistant.indicators import name_score  # noqa: E402
@@ -44,6 +63,10 @@ log = logging.getLogger("app")
 # QUEUE_MAX waiting requests, so an overload is refused quickly instead of growing without bound.
 ANSWER_CONCURRENCY = 4
 QUEUE_MAX = 256
+PER_CLIENT = 1  # answers one client (login name, else session) may have running at once
+MAX_TURNS_SHOWN = 50  # turns a session keeps on screen (only the last few are used for follow-ups)
+MAX_COMMENT = 2000  # characters of a feedback comment
+MAX_FILTER = 200  # characters of the indicator filter
 INTERNAL_ERROR = "内部错误 / internal error: 处理时出现意外问题，已记录日志，请稍后重试或联系管理员。"
 
 EXAMPLES = (  # one each: an indicator, a goal, a project, a comparison
@@ -282,6 +305,37 @@ def indicator_choices(documents, doc_id: str | None, text: str) -> list[tuple[st
     return out
 
 
+# ---------------------------------------------------------------- inputs of handlers anyone can call
+
+
+def _str(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+_TURN_KEYS = {"question": str, "answer": str, "html": str, "error": bool, "citations": str}
+
+
+def _valid_turns(turns) -> list[dict]:
+    """The session's turns, keeping only well-formed ones (a caller by fn_index can send anything)."""
+    if not isinstance(turns, list):
+        return []
+    return [t for t in turns[-MAX_TURNS_SHOWN:] if isinstance(t, dict)
+            and all(isinstance(t.get(k), kind) for k, kind in _TURN_KEYS.items())]
+
+
+def user_of(request) -> str:
+    """The login name ("" without login)."""
+    return str(getattr(request, "username", None) or "")
+
+
+def client_of(request) -> str:
+    """Whom a request counts against: the login name, else the session."""
+    user = user_of(request)
+    if user:
+        return "user:" + user
+    return "session:" + str(getattr(request, "session_hash", None) or "anonymous")
+
+
 # ---------------------------------------------------------------- the page
 
 
@@ -306,23 +360,33 @@ def _outline_choices(doc) -> list[tuple[str, str]]:
     return [("\u3000" * (s.level - 1) + s.path[-1], s.id) for s in _outline_sections(doc)]
 
 
-def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: int = ANSWER_CONCURRENCY) -> gr.Blocks:
+def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: int = ANSWER_CONCURRENCY,
+               per_client: int = PER_CLIENT, auth_on: bool = False) -> gr.Blocks:
     """The whole page. ``assistant`` is shared by all sessions (it is thread-safe); nothing here keeps state
     across sessions except what the Assistant and the feedback store persist. ``concurrency`` bounds the answers
-    computed at once, page and /ask together."""
+    computed at once, page and /ask together; ``per_client`` the answers one client may have running at once.
+    Every handler, private or not, checks its own inputs: any of them can be called by name."""
     import pandas as pd
 
-    feedback = feedback or FeedbackStore()
+    feedback = feedback or FeedbackStore(assistant.settings.feedback_path)
+    gate = ClientGate(per_client)
     docs_now = assistant.documents
 
     def _doc(doc_id: str | None):
-        return assistant.document(doc_id) if doc_id else assistant.documents[0]
+        """The chosen plan; the first one for anything that is not a known plan id."""
+        doc_id = _str(doc_id)
+        return assistant.document(doc_id) if doc_id in assistant.doc_ids else assistant.documents[0]
 
     # ------------------------------------------------------------ chat
 
-    def respond(question: str, plans: list[str], turns: list[dict]):
-        question = question or ""
-        turns = list(turns or [])
+    def respond(question: str, plans: list[str], turns: list[dict], request: gr.Request | None = None):
+        turns = _valid_turns(turns)
+        if not isinstance(question, str):
+            gr.Warning("问题需要是文字 / the question must be text")
+            return gr.update(), _messages(turns), turns
+        if not isinstance(plans, list) or not all(isinstance(p, str) for p in plans):
+            gr.Warning("检索范围需要是规划编号的列表 / plans must be a list of plan ids")
+            return gr.update(), _messages(turns), turns
         if not question.strip():
             gr.Warning("请输入问题 / please type a question")
             return gr.update(), _messages(turns), turns
@@ -330,6 +394,10 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
             gr.Warning("请至少选择一个规划 / select at least one plan under 检索范围")
             return gr.update(), _messages(turns), turns
         history = [{"question": t["question"], "answer": t["answer"]} for t in turns if not t["error"]]
+        client = client_of(request)
+        if not gate.enter(client):
+            gr.Warning(BUSY)
+            return gr.update(), _messages(turns), turns
         try:
             ans = assistant.ask(question, history=history, docs=plans)
             turn = {"question": question, "answer": ans.answer, "html": render_answer(ans), "error": False,
@@ -341,7 +409,9 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
             log.exception("answering %r failed", question[:200])
             turn = {"question": question, "answer": INTERNAL_ERROR, "html": render_error(INTERNAL_ERROR),
                     "error": True, "citations": "[]"}
-        turns.append(turn)
+        finally:
+            gate.leave(client)
+        turns = (turns + [turn])[-MAX_TURNS_SHOWN:]
         return "", _messages(turns), turns
 
     def _messages(turns: list[dict]) -> list[dict]:
@@ -351,53 +421,64 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
             out.append({"role": "assistant", "content": t["html"]})
         return out
 
-    def on_example(evt: gr.SelectData, plans: list[str], turns: list[dict]):
-        value = evt.value if isinstance(evt.value, dict) else {"text": str(evt.value)}
-        return respond(value.get("text", ""), plans, turns)
+    def on_example(evt: gr.SelectData, plans: list[str], turns: list[dict], request: gr.Request | None = None):
+        value = getattr(evt, "value", None)
+        value = value if isinstance(value, dict) else {"text": value if isinstance(value, str) else ""}
+        return respond(value.get("text", ""), plans, turns, request)
 
     def clear():
         return [], [], "", ""
 
-    def _store(turn: dict, helpful: bool, comment: str) -> str:
+    def _store(turn: dict, helpful: bool, comment: str, user: str = "") -> str:
+        comment = comment if isinstance(comment, str) else ""
         try:
-            fid = feedback.add(turn["question"], turn["answer"], helpful, comment or "", turn["citations"])
+            fid = feedback.add(turn["question"], turn["answer"], helpful, comment[:MAX_COMMENT], turn["citations"],
+                               user=user)
         except Exception:
             log.exception("saving feedback failed")
             return "反馈保存失败 / could not save the feedback; please try again later."
         return f"已记录反馈 #{fid}，谢谢！/ feedback saved, thank you."
 
-    def on_like(data: gr.LikeData, turns: list[dict]):
-        if not isinstance(data.liked, bool):
+    def on_like(data: gr.LikeData, turns: list[dict], request: gr.Request | None = None):
+        liked, index = getattr(data, "liked", None), getattr(data, "index", None)
+        if not isinstance(liked, bool):
             return gr.update()
-        index = data.index[0] if isinstance(data.index, (list, tuple)) else data.index
-        turns = turns or []
+        index = index[0] if isinstance(index, (list, tuple)) and index else index
+        turns = _valid_turns(turns)
         if not isinstance(index, int) or not 0 <= index // 2 < len(turns):
             return gr.update()
-        return _store(turns[index // 2], data.liked, "")
+        return _store(turns[index // 2], liked, "", user_of(request))
 
-    def on_feedback(helpful: bool, comment: str, turns: list[dict]):
-        answered = [t for t in turns or [] if not t["error"]]
+    def on_feedback(helpful: bool, comment: str, turns: list[dict], request: gr.Request | None = None):
+        answered = [t for t in _valid_turns(turns) if not t["error"]]
         if not answered:
             return "还没有可评价的回答 / ask a question first.", comment
-        return _store(answered[-1], helpful, comment), ""
+        return _store(answered[-1], helpful, comment, user_of(request)), ""
+
+    def on_good(comment: str, turns: list[dict], request: gr.Request | None = None):
+        return on_feedback(True, comment, turns, request)
+
+    def on_bad(comment: str, turns: list[dict], request: gr.Request | None = None):
+        return on_feedback(False, comment, turns, request)
 
     # ------------------------------------------------------------ indicators
 
     def indicator_views(doc_id: str | None, text: str):
         docs = assistant.documents
-        doc_id = doc_id or None
+        doc_id, text = _str(doc_id) or None, _str(text)[:MAX_FILTER]
         choices = indicator_choices(docs, doc_id, text)
         key = choices[0][1] if choices else None
         return (gr.update(value=indicator_table(docs, doc_id, text), headers=INDICATOR_COLUMNS),
                 gr.update(choices=choices, value=key), _chart(chart_rows(docs, key)))
 
     def on_indicator_pick(key: str | None):
-        return _chart(chart_rows(assistant.documents, key))
+        return _chart(chart_rows(assistant.documents, _str(key)))
 
     def on_table_select(evt: gr.SelectData, doc_id: str | None, text: str):
         # match on the clicked row's values: the user may have re-sorted the table
-        clicked = [str(v) for v in (evt.row_value or [])]
-        for key, cells in indicator_rows(assistant.documents, doc_id or None, text):
+        row = getattr(evt, "row_value", None)
+        clicked = [str(v) for v in (row if isinstance(row, list) else [])]
+        for key, cells in indicator_rows(assistant.documents, _str(doc_id) or None, _str(text)[:MAX_FILTER]):
             if cells == clicked:
                 return gr.update(value=key), _chart(chart_rows(assistant.documents, key))
         return gr.update(), gr.update()
@@ -434,22 +515,56 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
 
     # ------------------------------------------------------------ upload
 
-    def on_upload(path: str | None, progress=gr.Progress()):  # noqa: B008 - how gradio injects a progress bar
-        if not path:
+    def on_upload(path: str | None, request: gr.Request | None = None,
+                  progress=gr.Progress()):  # noqa: B008 - how gradio injects a progress bar
+        if not path or not isinstance(path, str):
             return "请先选择一个文件 / choose a file first.", *_plan_updates()
         name = Path(path).name
         try:
             progress(0.05, desc="读取文件 / reading")
-            data = Path(path).read_bytes()
+            data = _uploaded_bytes(path)
             progress(0.1, desc="解析并建立索引 / parsing and indexing")
-            report = assistant.add_document(data, name,
-                                            progress=lambda f, m: progress(0.1 + 0.9 * f, desc=m))
+            report = assistant.add_document(data, name, progress=lambda f, m: progress(0.1 + 0.9 * f, desc=m),
+                                            user=user_of(request))
             progress(1.0, desc="完成 / done")
             text = report.summary()
         except AssistantError as e:
             text = f"未能添加 / not added: {e}"
         except Exception:
             log.exception("upload of %r failed", name)
+            text = INTERNAL_ERROR
+        return text, *_plan_updates()
+
+    def _uploaded_bytes(path: str) -> bytes:
+        """The bytes of a file Gradio stored for this upload, which is then deleted. Only files in Gradio's
+        scratch folder: a path typed into an API call is not a way to read the server's files."""
+        folder = Path(os.environ.get("GRADIO_TEMP_DIR") or gr.utils.get_upload_folder()).resolve()
+        p = Path(path)
+        try:
+            ours = not p.is_symlink() and p.resolve().is_relative_to(folder) and p.is_file()
+        except (OSError, ValueError):  # a name too long, a NUL byte
+            ours = False
+        if not ours:
+            raise AssistantError("不是本次上传的文件 / not a file uploaded to this page; upload the plan again")
+        try:
+            return p.read_bytes()
+        finally:
+            discard_upload(p, folder)
+
+    def uploads_table(request: gr.Request | None = None):
+        rows = [[u.doc_id, u.file, f"{u.size / 1048576:.2f}", u.user, u.added] for u in assistant.uploads()]
+        return gr.update(value=rows), gr.update(choices=[r[0] for r in rows], value=None)
+
+    def on_delete(doc_id: str | None, request: gr.Request | None = None):
+        if not isinstance(doc_id, str) or not doc_id:
+            return "请先选择要删除的规划 / choose an uploaded plan first.", *_plan_updates()
+        try:
+            removed = assistant.remove_document(doc_id, user=user_of(request) if auth_on else None)
+            text = f"已删除 / deleted {removed.file}，并已从索引中移除 / and removed from the index."
+        except AssistantError as e:
+            text = f"未能删除 / not deleted: {e}"
+        except Exception:
+            log.exception("deleting %r failed", doc_id)
             text = INTERNAL_ERROR
         return text, *_plan_updates()
 
@@ -477,37 +592,51 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
             log.exception("API call failed")
             raise gr.Error(INTERNAL_ERROR, print_exception=False) from e
 
-    def ask(question: str, docs: list[str] | None = None, history: list[dict] | None = None) -> dict:
+    def ask(question: str, docs: list[str] | None = None, history: list[dict] | None = None,
+            request: gr.Request = None) -> dict:
         """Answer one question. docs: plan ids to search (null or [] = all plans, uploads included);
         history: earlier turns [{"question", "answer"}]. Returns one line of `assistant ask --json`.
         An empty or too long question or an unknown plan id is an error (gradio_client raises AppError)."""
         if history is not None and not isinstance(history, list):
             raise gr.Error("history 需要是列表 / history must be a list of {question, answer} objects")
-        if isinstance(docs, str):
-            docs = [docs]
-        return _api(lambda: answer_to_dict(assistant.ask(question, history=history or [], docs=docs or None)))
+        client = client_of(request)
+        if not gate.enter(client):
+            raise gr.Error(BUSY, print_exception=False)
+        try:
+            return _api(lambda: answer_to_dict(assistant.ask(question, history=history or [], docs=docs or None)))
+        finally:
+            gate.leave(client)
 
     def indicators(doc: str | None = None) -> list[dict]:
         """The parsed indicator table rows of one plan (doc id) or of all plans (null)."""
+        doc = _api_doc(doc)
         return _api(lambda: [indicator_to_dict(r) for d in ([assistant.document(doc)] if doc else assistant.documents)
                              for r in d.indicators])
 
     def outline(doc: str | None = None) -> str:
         """The heading tree of one plan (or all), as `assistant outline` prints it."""
+        doc = _api_doc(doc)
         return _api(lambda: "".join(f"# {d.meta.title} [{d.doc_id}]\n{render_outline(d)}"
                                     for d in ([assistant.document(doc)] if doc else assistant.documents)))
 
-    def upload_api(file: str | None) -> str:
-        if not file:
+    def upload_api(file: str | None, request: gr.Request | None = None) -> str:
+        if not file or not isinstance(file, str):
             raise gr.Error("缺少文件 / no file given")
-        return _api(lambda: assistant.add_document(Path(file).read_bytes(), Path(file).name).summary())
+        return _api(lambda: assistant.add_document(_uploaded_bytes(file), Path(file).name,
+                                                   user=user_of(request)).summary())
+
+    def _api_doc(doc):
+        if doc is not None and not isinstance(doc, str):
+            raise gr.Error(f"doc 需要是规划编号 / doc must be a plan id (a string); available: {assistant.doc_ids}")
+        return doc
 
     # ------------------------------------------------------------ layout
 
     v0 = _views(assistant)
     private = {"api_visibility": "private"}
     answer_group = {"concurrency_id": "answer", "concurrency_limit": max(1, concurrency)}
-    with gr.Blocks(title="规划问答", analytics_enabled=False) as demo:
+    # files posted to gradio's upload route but never handled are deleted after an hour
+    with gr.Blocks(title="规划问答", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         gr.Markdown("## 规划问答 · 对规划文件提问，答案均摘自原文并标注出处")
         turns = gr.State([])
         with gr.Tabs():
@@ -588,6 +717,12 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
                 up_file = gr.File(label="规划文件", type="filepath", elem_id="upload-file")
                 up_btn = gr.Button("添加并建立索引", variant="primary", elem_id="upload-btn")
                 up_report = gr.Textbox(label="解析报告", lines=8, interactive=False, elem_id="upload-report")
+                gr.Markdown("**已上传的规划**：删除后也会从索引中移除。" + ("只能删除自己上传的规划。" if auth_on else ""))
+                up_table = gr.Dataframe(headers=["编号", "文件", "MB", "上传者", "时间"], interactive=False,
+                                        elem_id="upload-table")
+                with gr.Row():
+                    up_pick = gr.Dropdown(choices=[], label="选择要删除的规划", scale=3, elem_id="upload-pick")
+                    up_del = gr.Button("删除", variant="stop", scale=1, elem_id="upload-delete")
 
         with gr.Group(visible=False):  # inputs/outputs of the /upload endpoint only
             api_file = gr.File(type="filepath", label="file")
@@ -602,8 +737,8 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         clear_btn.click(clear, None, [chatbot, turns, question, fb_status], **private, queue=False)
         chatbot.clear(clear, None, [chatbot, turns, question, fb_status], **private, queue=False)
         chatbot.like(on_like, [turns], [fb_status], **private)
-        good.click(lambda c, t: on_feedback(True, c, t), [comment, turns], [fb_status, comment], **private)
-        bad.click(lambda c, t: on_feedback(False, c, t), [comment, turns], [fb_status, comment], **private)
+        good.click(on_good, [comment, turns], [fb_status, comment], **private)
+        bad.click(on_bad, [comment, turns], [fb_status, comment], **private)
 
         # indicator events
         ind_outputs = [ind_table, ind_pick, ind_chart]
@@ -622,11 +757,18 @@ def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: in
         up_btn.click(on_upload, [up_file], [up_report, plans, ind_plan, out_plan], **private,
                      concurrency_id="upload", concurrency_limit=1).then(
             indicator_views, [ind_plan, ind_text], ind_outputs, **private).then(
-            lambda: pair_table(assistant.documents), None, [pairs], **private)
+            lambda: pair_table(assistant.documents), None, [pairs], **private).then(
+            uploads_table, None, [up_table, up_pick], **private)
+        up_del.click(on_delete, [up_pick], [up_report, plans, ind_plan, out_plan], **private,
+                     concurrency_id="upload", concurrency_limit=1).then(
+            indicator_views, [ind_plan, ind_text], ind_outputs, **private).then(
+            lambda: pair_table(assistant.documents), None, [pairs], **private).then(
+            uploads_table, None, [up_table, up_pick], **private)
 
         # a new session (page load) sees the plans as they are now, uploads included
         demo.load(on_load, None, [plans, ind_plan, out_plan, pairs], **private).then(
-            indicator_views, [ind_plan, ind_text], ind_outputs, **private)
+            indicator_views, [ind_plan, ind_text], ind_outputs, **private).then(
+            uploads_table, None, [up_table, up_pick], **private)
 
         # the public API
         gr.api(ask, api_name="ask", **answer_group)
@@ -672,29 +814,55 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--model", help="embedding model folder (default: the built e5 model)")
     p.add_argument("--concurrency", type=int, default=ANSWER_CONCURRENCY,
                    help=f"answers computed at once (default {ANSWER_CONCURRENCY})")
+    p.add_argument("--users", type=Path, help="users file (default: <data folder>/users.toml); "
+                   "write it with `assistant user add NAME`")
+    p.add_argument("--no-auth", action="store_true",
+                   help="serve beyond loopback without login (only behind something that authenticates)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p.parse_args(argv)
+
+
+def access_settings(args, settings, address: dict, env) -> dict:
+    """Gradio's auth for launch(): login when a users file exists; refused (ConfigError) when the page would be
+    reachable beyond loopback without login, unless --no-auth."""
+    from assistant.access import authenticator, is_loopback, load_users
+    from assistant.errors import ConfigError
+
+    users = load_users(args.users or settings.users_file)
+    host = address.get("server_name") or env.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    if users:
+        return {"auth": authenticator(users), "auth_message": "规划问答：请登录 / please log in"}
+    if not is_loopback(host) and not args.no_auth:
+        raise ConfigError(f"拒绝在 {host} 上无登录地提供页面 / refusing to serve on {host} without login: add users "
+                          f"with `assistant user add NAME` (file {args.users or settings.users_file}), or pass "
+                          "--no-auth if something in front of the page already authenticates")
+    return {}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from assistant.access import empty_folder
     from assistant.config import load_settings
     from assistant.pipeline import Assistant
 
     try:
         settings = load_settings(corpus=args.corpus, index=args.index, model=args.model)
+        address = launch_address(args, settings, os.environ)
+        auth = access_settings(args, settings, address, os.environ)
         assistant = Assistant.open(settings, progress=True)
     except AssistantError as e:
         print(f"错误 / error: {e}", file=sys.stderr)
         return 2
+    if GRADIO_TEMP is not None:
+        GRADIO_TEMP.mkdir(parents=True, exist_ok=True)
+        log.info("emptied gradio's scratch folder %s (%d entries)", GRADIO_TEMP, empty_folder(GRADIO_TEMP))
     concurrency = max(1, args.concurrency)
-    demo = build_demo(assistant, concurrency=concurrency)
+    demo = build_demo(assistant, concurrency=concurrency, auth_on=bool(auth))
     demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_MAX)
     demo.launch(theme=theme(), css=CSS, footer_links=["api", "settings"], show_error=False,
-                max_file_size=f"{assistant.settings.max_upload_mb * 4}mb",
-                **launch_address(args, settings, os.environ))
+                max_file_size=f"{assistant.settings.max_upload_mb}mb", **address, **auth)
     return 0
 
 
