@@ -182,9 +182,21 @@ def _load(path: Path) -> tuple[Decoded, list[str]]:
 
 
 def read_text(path: Path) -> RawDocument:
+    """A .txt file; one saved from a web page or converter often carries markdown (# headings, **bold**, pipe
+    tables): then it is read as markdown, its line numbers unchanged."""
     decoded, warnings = _load(path)
+    if looks_markdown(decoded.lines):
+        return RawDocument(str(path), "txt", tuple(markdown_blocks(decoded.lines)), decoded.encoding, tuple(warnings))
     blocks = tuple(SourceLine(i, line) for i, line in enumerate(decoded.lines, 1))
     return RawDocument(str(path), "txt", blocks, decoded.encoding, tuple(warnings))
+
+
+_MD_SIGN = re.compile(r"^ {0,3}#{1,6}[ \t]+\S|^\s*\*\*\S.*\*\*|^\s*\|?\s*:?-{3,}:?\s*\|")
+
+
+def looks_markdown(lines: tuple[str, ...] | list[str]) -> bool:
+    """At least two lines with markdown marks: ATX headings, bold runs opening a line, table separators."""
+    return sum(1 for ln in lines if _MD_SIGN.match(ln)) >= 2
 
 
 # ---------------------------------------------------------------- markdown
@@ -211,6 +223,7 @@ def _is_table_start(lines: list[str] | tuple[str, ...], i: int) -> bool:
 
 
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+_LEAD = re.compile(r"^\s*((?:(?:\*\*|__)(?=\S)[^*_]+?(?<=\S)(?:\*\*|__)\s*)+)(?=\S)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -222,6 +235,8 @@ def _unmark(line: str) -> str:
 def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
     """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim, with
     blockquote and bold markers removed."""
+    leads = [re.sub(r"\*\*|__|\s+", "", m.group(1)) if (m := _LEAD.match(_QUOTE.sub("", ln)))
+             and not ln[m.end():].startswith(("**", "__")) else None for ln in lines]  # a wholly bold line: no lead
     lines = [ln if _FENCE.match(ln) else _unmark(ln) for ln in lines]
     blocks: list[Block] = []
     in_fence = False
@@ -242,7 +257,7 @@ def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             blocks.append(SourceLine(lineno, m.group(2) or "", style_level=len(m.group(1))))
             i += 1
             continue
-        blocks.append(SourceLine(lineno, line))
+        blocks.append(SourceLine(lineno, line, lead=None if in_fence else leads[i]))
         i += 1
     return blocks
 

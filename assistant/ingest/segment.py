@@ -9,9 +9,20 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbers import to_halfwidth
+from ..numbers import cn_to_int, to_halfwidth
 from ..types import RawDocument, SourceLine, SourceTable
-from .forms import HeadingForm, box_title, clean, heading_form, is_indented, is_note, table_title
+from .forms import (
+    GLUED_HEADING_RE,
+    MAX_TITLE,
+    SENTENCE_END,
+    HeadingForm,
+    box_title,
+    clean,
+    heading_form,
+    is_indented,
+    is_note,
+    table_title,
+)
 from .tables import is_header
 
 _ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
@@ -26,6 +37,7 @@ class Line:
     text: str
     indented: bool
     style_level: int | None = None
+    lead: str | None = None
 
 
 @dataclass
@@ -57,7 +69,8 @@ def to_lines(raw: RawDocument) -> list[Line | SourceTable]:
         if isinstance(b, SourceTable):
             out.append(b)
         elif isinstance(b, SourceLine):
-            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level))
+            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level,
+                            clean(b.lead) if b.lead else None))
     return out
 
 
@@ -226,7 +239,34 @@ def _is_doc_title(ln: Line, events: list[Event]) -> bool:
             and any(w in ln.text for w in ("规划", "纲要", "方案", "计划", "意见")))
 
 
-def segment(raw: RawDocument) -> list[Event]:
+def _heading_events(ln: Line) -> list[Event] | None:
+    """Events for a line that is (or holds) a heading: a run-in bold heading ("**1．现状** 正文"), headings run
+    together ("第一篇 总则 第一章 …", "……取得成效。第三节 发展目标"), or one heading form."""
+    if ln.lead and (f := heading_form(ln.lead.rstrip("。：:"))) is not None and not f.rest:
+        flat = re.sub(r"\s+", "", ln.text)
+        rest = ln.text[len(ln.lead):].strip() if ln.text.startswith(ln.lead) else (
+            flat[len(ln.lead):] if flat.startswith(ln.lead) else "")
+        if rest:
+            form = HeadingForm(f.kind, f.number, f.title, f.display, ln.lead, rest)
+            return [Event("heading", ln.lineno, text=ln.text, raw=ln.raw, form=form, style_level=ln.style_level)]
+    m = GLUED_HEADING_RE.match(ln.text)
+    if m and (second := heading_form(m.group(2))) is not None:
+        first = heading_form(m.group(1))
+        if first is not None and first.kind == "pian":
+            return [Event("heading", ln.lineno, text=m.group(1), raw=ln.raw, form=first),
+                    Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
+        if first is None and m.group(1)[-1:] in SENTENCE_END and len(m.group(1)) > MAX_TITLE:
+            return [Event("para", ln.lineno, text=m.group(1), raw=ln.raw),
+                    Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
+    return None
+
+
+def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
+            breaks: frozenset[int] = frozenset(),
+            plain_lines: frozenset[int] = frozenset()) -> tuple[list[Event], list[tuple[int, str]]]:
+    """Events of the file, and the (lineno, text) of paragraphs dropped as repeats. ``title_lines`` spell the
+    plan's title; ``breaks`` are lines taken out as page chrome (a sentence cut by one is re-joined);
+    ``plain_lines`` are text whatever their form (a notice's title)."""
     lines = to_lines(raw)
     events: list[Event] = []
     i = 0
@@ -270,17 +310,79 @@ def segment(raw: RawDocument) -> list[Event]:
                 events.append(found[0])
                 i = found[1]
                 continue
+        if ln.lineno in title_lines or ln.lineno in plain_lines:
+            events.append(Event("title" if ln.lineno in title_lines else "para", ln.lineno, text=ln.text, raw=ln.raw))
+            i += 1
+            continue
+        several = _heading_events(ln)
+        if several is not None:
+            events.extend(several)
+            i += 1
+            continue
         form = heading_form(ln.text)
         if form is None and ln.style_level is not None:
             form = HeadingForm("styled", None, ln.text, ln.text, ln.text, "")
-        if form is not None and form.kind == "styled" and _is_doc_title(ln, events):
+        if form is not None and form.kind == "styled" and not title_lines and _is_doc_title(ln, events):
             events.append(Event("title", ln.lineno, text=ln.text, raw=ln.raw))
         elif form is not None:
             events.append(Event("heading", ln.lineno, text=ln.text, raw=ln.raw, form=form, style_level=ln.style_level))
         else:
             events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
         i += 1
-    return _list_runs_as_text(events)
+    events = _decimal_headings(_list_runs_as_text(events))
+    return _mend(events, breaks)
+
+
+def _decimal_headings(events: list[Event]) -> list[Event]:
+    """Decimal headings (1.1, 4.4.1.1) count only where they follow the numbering: under 第N章 their first number
+    is N; without chapters, another decimal heading shares it. Otherwise the line is text ("1.5万辆…")."""
+    firsts = [int(re.split(r"[.．]", e.form.number)[0]) for e in events if e.kind == "heading" and e.form.kind
+              .startswith("decimal")]
+    chapter = None
+    out = []
+    for e in events:
+        if e.kind == "heading" and e.form.kind in ("zhang", "pian"):
+            chapter = cn_to_int(e.form.number) if e.form.kind == "zhang" else chapter
+        if e.kind == "heading" and e.form.kind.startswith("decimal"):
+            n = int(re.split(r"[.．]", e.form.number)[0])
+            ok = n == chapter if chapter is not None else firsts.count(n) >= 2
+            if not ok:
+                e = Event("para", e.lineno, text=e.text, raw=e.raw)
+        out.append(e)
+    return out
+
+
+def _mend(events: list[Event], breaks: frozenset[int]) -> tuple[list[Event], list[tuple[int, str]]]:
+    """Undo a bad extraction: a paragraph repeated (whole, or as the tail of the one before) is kept once; a
+    sentence cut by a page break (chrome lines taken out between its halves) is joined again."""
+    out: list[Event] = []
+    repeats: list[tuple[int, str]] = []
+    recent: list[Event] = []  # the last few paragraphs
+    for e in events:
+        if e.kind == "heading" and not e.inferred:
+            last = next((p for p in reversed(out) if p.kind != "blank"), None)
+            if last is not None and last.kind == "heading" and last.text == e.text and len(e.text) >= 8:
+                repeats.append((e.lineno, e.text))  # the same heading and its text twice in a row
+                continue
+        if e.kind != "para":
+            if e.kind != "blank":
+                recent = []
+            out.append(e)
+            continue
+        k = re.sub(r"\s+", "", e.text)
+        if len(k) >= 8 and any(re.sub(r"\s+", "", p.text).endswith(k) for p in recent):
+            repeats.append((e.lineno, e.text))
+            continue
+        prev = next((p for p in reversed(out) if p.kind != "blank"), None)
+        if (prev is not None and prev.kind == "para" and prev.text[-1:] not in SENTENCE_END + "：:”）)"
+                and any(prev.lineno < b < e.lineno for b in breaks) and not item_number(e.text)):
+            prev.text = prev.text + e.text
+            prev.extra.append((e.lineno, e.text))
+            recent = [*recent[-2:], prev]
+            continue
+        recent = [*recent[-2:], e]
+        out.append(e)
+    return out, repeats
 
 
 _ITEM_RE = re.compile(r"^(\d{1,2})[\.．、](?!\d)")
