@@ -7,13 +7,12 @@ inside a 专栏 ("1.探索发展……：") look exactly like "1." headings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..numbers import cn_to_int, to_halfwidth
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
     GLUED_HEADING_RE,
-    MAX_TITLE,
     SENTENCE_END,
     HeadingForm,
     box_title,
@@ -255,7 +254,7 @@ def _heading_events(ln: Line) -> list[Event] | None:
         if first is not None and first.kind == "pian":
             return [Event("heading", ln.lineno, text=m.group(1), raw=ln.raw, form=first),
                     Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
-        if first is None and m.group(1)[-1:] in SENTENCE_END and len(m.group(1)) > MAX_TITLE:
+        if first is None and m.group(1)[-1:] in SENTENCE_END:
             return [Event("para", ln.lineno, text=m.group(1), raw=ln.raw),
                     Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
     return None
@@ -374,8 +373,13 @@ def _mend(events: list[Event], breaks: frozenset[int]) -> tuple[list[Event], lis
             repeats.append((e.lineno, e.text))
             continue
         prev = next((p for p in reversed(out) if p.kind != "blank"), None)
-        if (prev is not None and prev.kind == "para" and prev.text[-1:] not in SENTENCE_END + "：:”）)"
+        tail = prev.form.rest if prev is not None and prev.kind == "heading" else (prev.text if prev else "")
+        if (prev is not None and prev.kind in ("para", "heading") and tail and tail[-1:] not in SENTENCE_END + "：:”）)"
                 and any(prev.lineno < b < e.lineno for b in breaks) and not item_number(e.text)):
+            if prev.kind == "heading":  # the body text after a run-in heading goes on after the break
+                prev.form = replace(prev.form, rest=prev.form.rest + e.text)
+                prev.extra.append((e.lineno, e.text))
+                continue
             prev.text = prev.text + e.text
             prev.extra.append((e.lineno, e.text))
             recent = [*recent[-2:], prev]
