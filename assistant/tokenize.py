@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 
+from .numbers import matching_form
 from .types import Document
 
 log = logging.getLogger(__name__)
@@ -134,7 +135,7 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens (compounds and their parts), lower-cased, stopwords and spaces removed."""
-        text = _SPACE_RE.sub(" ", text.lower())
+        text = _SPACE_RE.sub(" ", matching_form(text).lower())
         out = []
         for t in self._tk().cut_for_search(text):
             t = t.strip()
