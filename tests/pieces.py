@@ -39,6 +39,7 @@ def accounted_lines(docs, text_lines: list[str]) -> list[tuple[int, str]]:
                 aside.add(s.line_start)
             elif not s.inferred and s.kind not in ("front", "table", "box"):
                 heads.setdefault(s.line_start, []).append(_key(s.title))
+                pieces.append(_key(s.title))  # a heading spelt over two lines (附件 / its title)
     whole = "\n".join(pieces)
     missing = []
     for lineno, line in enumerate(text_lines, 1):

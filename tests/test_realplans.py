@@ -22,12 +22,7 @@ CORPUS = ROOT / "eval" / "realplans" / "corpus"
 EXPECTED = ROOT / "tests" / "data" / "expected" / "realplans" / "structure"
 FILES = sorted(p.name for p in CORPUS.glob("*.txt"))
 # known differences at the deadline: file -> reason (the test is xfail for them, and reports what differs)
-OUTLINE_XFAIL: dict[str, str] = {
-    "anhui_gongyehulianwang_2021_2023.txt": "a bare 附件 line and the title on the next line are not read as one "
-                                            "heading (附件 省推进工业互联网创新发展专项工作组名单)",
-    "chongyang_jiayouzhan_15wu_2026_2030.txt": "2.水运与多式联运 / 3.智慧绿色交通 under 二、农村交通提质 are taken for "
-                                               "list items (their 1. is missing)",
-}
+OUTLINE_XFAIL: dict[str, str] = {}
 
 
 def norm(text: str | None) -> str | None:

@@ -49,6 +49,7 @@ YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+
 # headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
 GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
                               rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
+ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
 DECIMAL_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,4})(?![.．\d%％])\s*([\u4e00-\u9fff“《（(].*)$")
 
 
@@ -89,9 +90,10 @@ def _split_title(text: str) -> tuple[str, str, str] | None:
         return m.group(1), m.group(1), m.group(2)
     cut = min((i for i in (text.find(c) for c in "。") if i >= 0), default=-1)
     colon = text.find("：")
+    body = text[colon + 1:].strip()
     if 2 <= colon <= 20 and (cut < 0 or colon < cut) and not re.search(r"[，、,；]", text[:colon]) \
-            and text[colon + 1:].strip():
-        return text[:colon], text[:colon + 1], text[colon + 1:].strip()
+            and (len(body) > 20 or body[-1:] in SENTENCE_END):  # a body after the colon, not a title's second half
+        return text[:colon], text[:colon + 1], body
     if cut < 0:
         if len(text) > MAX_TITLE or text[-1:] in "，；：,;:":
             return None

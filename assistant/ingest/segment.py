@@ -12,7 +12,9 @@ from dataclasses import dataclass, field, replace
 from ..numbers import cn_to_int, to_halfwidth
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
+    ANNEX_RE,
     GLUED_HEADING_RE,
+    MAX_TITLE,
     SENTENCE_END,
     HeadingForm,
     box_title,
@@ -238,6 +240,23 @@ def _is_doc_title(ln: Line, events: list[Event]) -> bool:
             and any(w in ln.text for w in ("规划", "纲要", "方案", "计划", "意见")))
 
 
+def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int] | None:
+    """A bare 附件 line and the annex's title on the next line: one heading ("附件 工作组名单")."""
+    ln = lines[i]
+    if not ANNEX_RE.match(ln.text):
+        return None
+    j = i + 1
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    nxt = lines[j] if j < len(lines) else None
+    if (not isinstance(nxt, Line) or nxt.lineno in title_lines or len(nxt.text) > MAX_TITLE
+            or nxt.text[-1:] in SENTENCE_END or heading_form(nxt.text) is not None):
+        return None
+    display = f"{ln.text} {nxt.text}"
+    form = HeadingForm("preface", None, display, display, display, "")
+    return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), j + 1
+
+
 def _heading_events(ln: Line) -> list[Event] | None:
     """Events for a line that is (or holds) a heading: a run-in bold heading ("**1．现状** 正文"), headings run
     together ("第一篇 总则 第一章 …", "……取得成效。第三节 发展目标"), or one heading form."""
@@ -312,6 +331,11 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
         if ln.lineno in title_lines or ln.lineno in plain_lines:
             events.append(Event("title" if ln.lineno in title_lines else "para", ln.lineno, text=ln.text, raw=ln.raw))
             i += 1
+            continue
+        annex = _annex(lines, i, title_lines)
+        if annex is not None:
+            events.append(annex[0])
+            i = annex[1]
             continue
         several = _heading_events(ln)
         if several is not None:
@@ -401,8 +425,12 @@ def _list_runs_as_text(events: list[Event]) -> list[Event]:
     def close():
         kinds = {out[k].kind for k in run}
         if len(run) >= 2 and kinds == {"para", "heading"}:
+            # run-in headings with their own body text ("2.水运与多式联运。开发……") stay headings when most of the
+            # run is such headings
+            heads = sum(1 for k in run if out[k].kind == "heading" and out[k].form.rest)
+            keep = heads * 2 > len(run)
             for k in run:
-                if out[k].kind == "heading":
+                if out[k].kind == "heading" and not (keep and out[k].form.rest):
                     out[k] = Event("para", out[k].lineno, text=out[k].text, raw=out[k].raw)
 
     for k, ev in enumerate(out):
