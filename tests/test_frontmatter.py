@@ -63,6 +63,7 @@ def test_saved_web_page_reads_text_and_tables_and_drops_navigation():
     assert "首页" not in text and "不是正文" not in text and "版权所有" not in text
     (doc,) = load_documents(DATA / "saved_page.html")
     assert doc.meta.title == "某县综合交通发展规划（2024-2030年）"
+    assert doc.meta.date == "2024-06-18"  # no notice or signature: the page's publication line, as written
     assert _heads(doc) == ["第一章 发展基础", "第二章 发展目标"]
     assert doc.tables and doc.tables[0].rows[0][:2] == ("公路里程（公里）", "1200")
     assert not any("索引号" in t or "打印本页" in t for t in _texts(doc))

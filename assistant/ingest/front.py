@@ -26,7 +26,7 @@ from .forms import (
 )
 
 _MARKUP_RE = re.compile(r"^[#>\s]+|[*_]{2,}|(?<![\w])_|_(?![\w])|\\(?=[\[\]])")
-_ISO_DATE_RE = re.compile(r"((?:19|20)\d\d)-(\d\d)-(\d\d)")
+_ISO_DATE_RE = re.compile(r"(?:19|20)\d\d-\d\d-\d\d")
 _HEAD_LINES = 40  # a notice, its number and the plan's title sit in the file's first lines
 _TAIL_SHARE = 0.3  # a repost footer sits in the last part of the file
 
@@ -239,8 +239,7 @@ def read_front(raw: RawDocument) -> Front:
         tail_issuer, date = _signature(body, max(0, len(body) - 3), len(body))
         issuer = issuer or tail_issuer
     if date is None:  # the page's publication line
-        date = next((f"{m.group(1)}年{int(m.group(2))}月{int(m.group(3))}日" for i, _, t in lines if i in chrome
-                     and (m := _ISO_DATE_RE.search(t))), None)
+        date = next((m.group(0) for i, _, t in lines if i in chrome and (m := _ISO_DATE_RE.search(t))), None)
     blocks = raw.blocks
 
     def rows(ids: set[int]) -> tuple[tuple[int, str], ...]:

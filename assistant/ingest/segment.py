@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..lexicon import lexicon
 from ..numbers import cn_to_int, to_halfwidth
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -237,7 +238,7 @@ def _collect_box(lines: list, i: int, ev: Event) -> int:
 def _is_doc_title(ln: Line, events: list[Event]) -> bool:
     """A first, top-level styled heading naming a plan is the document's title, not a section."""
     return (ln.style_level == 1 and all(e.kind == "blank" for e in events)
-            and any(w in ln.text for w in ("规划", "纲要", "方案", "计划", "意见")))
+            and bool(lexicon().regex("plan_title_word").search(ln.text)))
 
 
 def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int] | None:
