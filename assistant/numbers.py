@@ -88,17 +88,17 @@ def parse_value(raw: str | None) -> float | None:
 
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?:[ \u3000]\d)+(?![\d.])")  # "2 0 2 5", "1 2": OCR / PDF spacing
 _SPACE_BY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[%％‰∶:])|(?<=\d[∶:])[ \u3000]+(?=\d)")
-_SPACE_IN_CJK_RE = re.compile(r"(?<=[\u4e00-\u9fff，。；：、）”])[ \u3000]+(?=[\u4e00-\u9fff，。；：、（“])")
 
 
 def matching_form(text: str) -> str:
-    """Text as matching and number reading see it, spacing noise of PDF/OCR exports removed ("2 0 2 5 年" ->
-    "2025 年", "1 2 %左右" -> "12%左右", "2 0 ∶4 5" -> "20∶45", "传统的 汽车" -> "传统的汽车"). Citations keep the
-    text as written; only comparisons use this form. A text without such noise comes back unchanged."""
+    """Text as matching and number reading see it, the digit-spacing noise of PDF/OCR exports removed ("2 0 2 5 年"
+    -> "2025 年", "1 2 %左右" -> "12%左右", "2 0 ∶4 5" -> "20∶45"). Citations keep the text as written; only
+    comparisons use this form. A text without such noise comes back unchanged. (Spaces between Chinese characters
+    are left: jieba splits at them, and joining them would re-rank the plans already indexed.)"""
     if " " not in text and "\u3000" not in text:
         return text
     text = _SPACED_DIGITS_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
-    return _SPACE_IN_CJK_RE.sub("", _SPACE_BY_MARK_RE.sub("", text))
+    return _SPACE_BY_MARK_RE.sub("", text)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:
