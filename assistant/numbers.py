@@ -87,12 +87,13 @@ def parse_value(raw: str | None) -> float | None:
 
 
 _SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?:[ \u3000]\d)+(?![\d.])")  # "2 0 2 5", "1 2": OCR / PDF spacing
-_SPACE_BY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[%％‰∶:])|(?<=\d[∶:])[ \u3000]+(?=\d)")
+_SPACE_BY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[%％‰∶:])|(?<=\d[∶:])[ \u3000]+(?=\d)"
+                               r"|[ \u3000]+(?=[，。；：、！？）》”])|(?<=[，。；：、！？（《“])[ \u3000]+")  # "发展 ， 提升"
 
 
 def matching_form(text: str) -> str:
     """Text as matching and number reading see it, the digit-spacing noise of PDF/OCR exports removed ("2 0 2 5 年"
-    -> "2025 年", "1 2 %左右" -> "12%左右", "2 0 ∶4 5" -> "20∶45"). Citations keep the text as written; only
+    -> "2025 年", "1 2 %左右" -> "12%左右", "2 0 ∶4 5" -> "20∶45", "发展 ， 提升" -> "发展，提升"). Citations keep the text as written; only
     comparisons use this form. A text without such noise comes back unchanged. (Spaces between Chinese characters
     are left: jieba splits at them, and joining them would re-rank the plans already indexed.)"""
     if " " not in text and "\u3000" not in text:

@@ -103,6 +103,7 @@ def test_spacing_noise_is_normalised_for_matching_and_numbers_only():
 
     assert numbers_in("到 2 0 2 5 年，降低 1 2 %左右") == ("2025", "12")
     assert matching_form("时间 2 0 ∶4 5 ∶3 5") == "时间 20∶45∶35"
+    assert matching_form("发展 ， 提升（ 2 0 2 5 年 ）") == "发展，提升（2025 年）"
     assert numbers_in("1. 5G基站") == ("1", "5")  # a list number before 5G is not 1.5
     assert matching_form("2020 2025") == "2020 2025"
     (doc,) = load_documents(DATA / "toc_noise.md")  # citations keep the source as written
