@@ -99,21 +99,20 @@ def _toc(lines: list[tuple[int, int, str]], chrome: set[int]) -> set[int]:
     for pos, (i, _, t) in enumerate(body[:_HEAD_LINES * 2]):
         if not toc_rx.fullmatch(re.sub(r"\s+", "", t)):
             continue
-        entries = [(j, TOC_LEADER_RE.sub("", u) or u) for j, _, u in body[pos + 1:]]
-        entries = [(j, e) for j, e in entries if not toc_rx.fullmatch(key(e))]
+        entries = [(j, TOC_LEADER_RE.sub("", u) or u, u) for j, _, u in body[pos + 1:]]
+        entries = [x for x in entries if not toc_rx.fullmatch(key(x[1]))]
         if not entries:
             return set()
         first = key(entries[0][1])
         out = {i}
-        for j, e in entries:
-            if j != entries[0][0] and key(e).startswith(first) and not TOC_LEADER_RE.search(
-                    next(u for k, _, u in body if k == j)):
+        for j, entry, line in entries:
+            if j != entries[0][0] and key(entry).startswith(first) and not TOC_LEADER_RE.search(line):
                 return out  # the body starts: its first heading repeats the first entry
-            if len(e) > 60 or e[-1:] in SENTENCE_END:
+            if len(entry) > 60 or entry[-1:] in SENTENCE_END:
                 break
             out.add(j)
         # no repeat found: keep only the lines that carry dot leaders or page numbers
-        return {i} | {j for j, _, u in body[pos + 1:] if j in out and TOC_LEADER_RE.search(u)}
+        return {i} | {j for j, _, line in entries if j in out and TOC_LEADER_RE.search(line)}
     return set()
 
 
@@ -229,9 +228,9 @@ def read_front(raw: RawDocument) -> Front:
         span = _cover_title(head)
         if span is not None:
             a, b = span
-            t = "".join(plain(head[p][2]) for p in dict.fromkeys((a, b)) if key(head[p][2]) != key(head[a][2])
-                        or p == a)
-            parts.append(Part(re.sub(r"\s+", "", t), tuple(head[p][1] for p in range(a, b + 1)), 0))
+            year = head[a + 1][2] if a + 1 <= b and YEAR_RANGE_LINE_RE.match(head[a + 1][2]) else ""
+            parts.append(Part(re.sub(r"\s+", "", plain(head[a][2]) + year), tuple(head[p][1] for p in range(a, b + 1)),
+                              0))
             issuer, date = _signature(head, b + 1, min(len(head), b + 8))
         else:
             parts.append(Part(None, (), 0))
