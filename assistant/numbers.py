@@ -98,8 +98,15 @@ def matching_form(text: str) -> str:
     are left: jieba splits at them, and joining them would re-rank the plans already indexed.)"""
     if " " not in text and "\u3000" not in text:
         return text
-    text = _SPACED_DIGITS_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
-    return _SPACE_BY_MARK_RE.sub("", text)
+    return _SPACE_BY_MARK_RE.sub("", join_spaced_digits(text))
+
+
+def join_spaced_digits(text: str) -> str:
+    """Only the digits an OCR/PDF export spaced apart joined ("2 0 2 5 年" -> "2025 年"): what search tokens use
+    (spaces before a % or a comma are left, so an indexed plan's tokens do not move)."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_DIGITS_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
 
 
 def numbers_in(text: str) -> tuple[str, ...]:

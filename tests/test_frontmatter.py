@@ -108,3 +108,10 @@ def test_spacing_noise_is_normalised_for_matching_and_numbers_only():
     assert matching_form("2020 2025") == "2020 2025"
     (doc,) = load_documents(DATA / "toc_noise.md")  # citations keep the source as written
     assert any("1 2 个" in t for t in _texts(doc))
+
+
+def test_search_tokens_join_spaced_digits_only():
+    from assistant.numbers import join_spaced_digits
+
+    assert join_spaced_digits("到 2 0 2 5 年") == "到 2025 年"
+    assert join_spaced_digits("覆盖率 50 %") == "覆盖率 50 %"  # an indexed plan's tokens do not move
