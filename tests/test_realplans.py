@@ -103,3 +103,29 @@ def test_nothing_lost(parsed, name):
     text_lines = (CORPUS / name).read_text(encoding="utf-8").split("\n")
     missing = accounted_lines(parsed[name], text_lines)
     assert not missing, missing[:5]
+
+
+def _tables_expected() -> list[tuple[str, dict]]:
+    out = []
+    for name in FILES:
+        spec = json.loads((EXPECTED / name.replace(".txt", ".json")).read_text(encoding="utf-8"))
+        if spec.get("depth") == "full":
+            out += [(name, t) for d in spec["documents"] for t in d.get("tables", [])]
+    return out
+
+
+@pytest.mark.parametrize("name,want", _tables_expected(), ids=lambda v: v if isinstance(v, str) else v.get("number"))
+def test_every_table_row_matches_the_golden_expectation(parsed, name, want):
+    """Every table of the plans typed in full: caption number, columns (a merged header joined with "/"), every
+    row's cells, its group and kind, the heading it sits under; a caption with no table is no table."""
+    tables = [t for d in parsed[name] for t in d.tables if norm(t.number or "") == norm(want["number"] or "")]
+    if want.get("missing"):
+        assert not tables, f"{want['number']} has no table in the file, yet one was read"
+        return
+    assert len(tables) == 1, f"{want['number']}: {len(tables)} tables read"
+    got = tables[0]
+    assert [norm(c) for c in got.columns] == [norm(c) for c in want["columns"]]
+    assert norm(" › ".join(got.heading_path)) == norm(want["heading"])
+    rows = [({norm(k): norm(v) for k, v in dict(r.cells).items()}, r.group, r.kind) for r in got.records]
+    expected = [({norm(k): norm(v) for k, v in r["cells"].items()}, r["group"], r["kind"]) for r in want["rows"]]
+    assert rows == expected
