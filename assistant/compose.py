@@ -1,18 +1,24 @@
 """Question + retrieval + structured records -> Answer with numbered citations, or an honest refusal.
 
-Order of attempts: a place no plan covers -> refuse; indicator rows (exact table values); goals in running
-text; 专栏 projects and boxes; where-is-it; comparisons per plan; otherwise extractive sentences from the
-best passages. Refusal comes from understanding (absent place, year, column, indicator, key terms), not
-from a score cut-off.
+One ``Context`` is built per question (assistant/context.py); each answer path is a handler ``(ctx) ->
+Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; indicator rows
+(exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
+named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
+passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
+understanding (absent place, year, column, indicator, key terms), not from a score cut-off.
 """
 
 from __future__ import annotations
 
+import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
+from .context import Candidate, Context, build_context
 from .enumerations import list_ask
 from .extract import SENT_RE, extractive, hit_evidence, related_evidence
 from .render import refuse, render
@@ -22,9 +28,11 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, QUANTITY_RE, askers_word, key_terms, measure_term, noun_like, term_coverage
+from .terms import GENERIC, QUANTITY_RE, askers_word, measure_term, noun_like, term_coverage
 from .types import Answer, Document, Hit
-from .understand import Question, understand
+from .understand import Question, turn_record
+
+log = logging.getLogger(__name__)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
@@ -88,70 +96,152 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     return refuse(q, docs, msg, related_evidence(mentioned or hits))
 
 
-def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
-                    doc_filter: tuple[str, ...] = ()) -> Answer:
-    docs = {d.doc_id: d for d in documents}
-    metas = [d.meta for d in documents]
-    q = understand(question, history, metas, tokenizer.tag)
-    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
-    terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
-    cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely
-    weights: dict[str, float] = {}
+# ---------------------------------------------------------------- handlers: (ctx) -> Candidate | None
 
-    def weight(t: str) -> float:
-        if t not in weights:
-            w = min(len(t), 4) * min(retriever.idf(t), cap)
-            if askers_word(t, retriever, tokenizer):
-                w *= 0.15  # 聚到, 办完, 新开: not a thing the plans lack
-            weights[t] = w
-        return weights[t]
 
-    hits = retriever.search(q.resolved, 16, scope)
+def _candidate(answer: Answer | None, kind: str) -> Candidate | None:
+    return None if answer is None else Candidate(answer, kind, 0.0 if answer.refused else 1.0)
 
-    if q.foreign_places and not q.docs:
-        return _foreign_answer(q, docs, hits, terms)
-    if q.intent == "location":
-        return (location_answer(q, docs, hits, terms, metas, scope)
-                or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer))
+
+def _retrieval_only(ctx: Context) -> Candidate:
+    """Extractive sentences from the best passages (per plan for a comparison): always an answer or a refusal."""
+    q, docs, terms = ctx.question, ctx.docs, list(ctx.terms)
+    if q.compare and len(ctx.scope) > 1:
+        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5)
+        return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, per_doc=per, weight=ctx.weight),
+                          "comparison")
+    return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, weight=ctx.weight,
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+def foreign_place(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.foreign_places and not q.docs):
+        return None
+    return _candidate(_foreign_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms)), "foreign_place")
+
+
+def location(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent != "location":
+        return None
+    ans = location_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), list(ctx.metas), ctx.scope)
+    if ans is not None:
+        return _candidate(ans, "location")
+    return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+def indicator(ctx: Context) -> Candidate | None:
+    """Exact table values: one indicator clearly named, a whole table, or rows named in other words. A bare
+    indicator name ("高新区道路网密度") is a question about its values."""
+    q, docs, scope, hits = ctx.question, ctx.docs, ctx.scope, list(ctx.hits)
     if q.intent in ("indicator", "comparison", "list") or q.wants:
-        ans = (indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
-               or table_answer(q, docs, scope) or indicator_answer(q, docs, scope, hits, weight, terms=terms))
-        if ans is not None:
-            return ans
-    elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
-        ans = indicator_answer(q, docs, scope, hits, weight, min_score=0.9)
-        if ans is not None:
-            return ans
-    if q.intent == "list" or "专栏" in q.resolved:
-        ans = box_list_answer(q, docs, scope)
-        if ans is not None:
-            return ans
-    if q.intent == "goal" and not q.years and path_sections(docs, scope, terms):  # 工业互联网这块的定位
-        ans = section_answer(q, docs, scope, metas, None, weight, terms)
-        if ans is not None:
-            return ans
-    if q.intent == "indicator":  # a number of a project named outright (梧桐港二期建几个泊位): its own item
-        ans = project_answer(q, docs, scope, terms, weight, named=True)
-        if ans is not None:
-            return ans
-    if q.intent in ("goal", "indicator") or q.years:
-        ans = goal_answer(q, docs, scope, terms, weight)
-        if ans is not None:
-            return ans
-    if q.intent != "indicator":
-        ans = section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
-        if ans is not None:
-            return ans
-    ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open", "comparison") else None
-    if ask is not None:
-        ans = enumeration_answer(q, docs, hits, terms, ask, scope, weight, retriever)
-        if ans is not None:
-            return ans
-    if q.intent in ("project", "open", "list", "indicator"):
-        ans = project_answer(q, docs, scope, terms, weight)
-        if ans is not None:
-            return ans
-    if q.compare and len(scope) > 1:
-        per = retriever.search_per_doc(q.resolved, list(scope), 5)
-        return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
-    return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer)
+        ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
+               or table_answer(q, docs, scope)
+               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms)))
+    elif q.intent == "open":
+        ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
+    else:
+        return None
+    return _candidate(ans, "indicator")
+
+
+def box_list(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.intent == "list" or "专栏" in q.resolved):
+        return None
+    return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
+
+
+def section_aim(ctx: Context) -> Candidate | None:
+    """工业互联网这块的定位: the section whose heading path names what is asked."""
+    q, terms = ctx.question, list(ctx.terms)
+    if not (q.intent == "goal" and not q.years and path_sections(ctx.docs, ctx.scope, terms)):
+        return None
+    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, terms), "goal")
+
+
+def named_project(ctx: Context) -> Candidate | None:
+    """A number of a project named outright (梧桐港二期建几个泊位): its own item."""
+    if ctx.question.intent != "indicator":
+        return None
+    return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, named=True),
+                      "project")
+
+
+def goal(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.intent in ("goal", "indicator") or q.years):
+        return None
+    return _candidate(goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "goal")
+
+
+def section(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent == "indicator":
+        return None
+    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas),
+                                     ctx.retriever if q.compare else None, ctx.weight), "section")
+
+
+def enumeration(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent not in ("list", "project", "open", "comparison"):
+        return None
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+    if ask is None:
+        return None
+    return _candidate(enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
+                                         ctx.retriever), "list")
+
+
+def project(ctx: Context) -> Candidate | None:
+    if ctx.question.intent not in ("project", "open", "list", "indicator"):
+        return None
+    return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "project")
+
+
+@dataclass(frozen=True)
+class Handler:
+    name: str
+    run: Callable[[Context], Candidate | None]
+
+
+# Tried in this order; the first candidate wins (a later, more general handler only answers what the more
+# specific ones before it could not). The retrieval-only answer closes the list and always answers.
+HANDLERS: tuple[Handler, ...] = (
+    Handler("foreign_place", foreign_place),
+    Handler("location", location),
+    Handler("indicator", indicator),
+    Handler("box_list", box_list),
+    Handler("section_aim", section_aim),
+    Handler("named_project", named_project),
+    Handler("goal", goal),
+    Handler("section", section),
+    Handler("enumeration", enumeration),
+    Handler("project", project),
+)
+
+
+def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
+             fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
+    """Try the handlers in order and take the first candidate; once the deadline passes, stop trying and answer
+    from retrieval only (``fallback``)."""
+    for h in handlers:
+        if ctx.expired():
+            log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
+            break
+        cand = h.run(ctx)
+        if cand is not None:
+            return cand
+    return fallback(ctx)
+
+
+def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
+                    doc_filter: tuple[str, ...] = (), deadline: float | None = None) -> Answer:
+    """``history``: earlier turns, oldest first (``Turn`` records or (question, answer) pairs). ``deadline``: a
+    ``time.monotonic()`` value after which no further handler is tried."""
+    ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
+    answer = dispatch(ctx).answer
+    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))

@@ -5,13 +5,16 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import replace
 
 from .chunk import ChunkSettings
 from .config import Settings
 from .errors import InputError
 from .retrieve import HybridRetriever, RetrievalSettings
-from .types import Answer, Document, Hit
+from .types import Answer, Document, Hit, Turn
+
+MAX_TURN_RECORDS = 4096
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +50,9 @@ class Assistant:
         self.settings = settings
         self.embedder = embedder
         self._lock = threading.RLock()
+        # the engine's own record of the turns it answered, keyed by the conversation up to that turn as the
+        # history hands it back ((question, answer) pairs), so a follow-up never re-reads rendered text
+        self._turns: OrderedDict[tuple[tuple[str, str], ...], Turn] = OrderedDict()
         self._install(built, dense, sparse)
 
     # ------------------------------------------------------------------ opening
@@ -123,6 +129,7 @@ class Assistant:
         other = object.__new__(Assistant)
         other.__dict__.update(self.__dict__)
         other._lock = threading.RLock()
+        other._turns = OrderedDict()
         other.retriever = HybridRetriever(self.retriever.chunks, self.retriever.dense, self.retriever.sparse,
                                           self.embedder, replace(self.retriever.settings, **changes))
         return other
@@ -167,8 +174,9 @@ class Assistant:
         self.check_question(question)
         return self.retriever.search(question, k, self.check_docs(docs) or None)
 
-    def ask(self, question: str, history=None, docs=None) -> Answer:
-        """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts)."""
+    def ask(self, question: str, history=None, docs=None, deadline: float | None = None) -> Answer:
+        """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts). Past
+        ``deadline`` (a ``time.monotonic()`` value) the answer comes from retrieval only."""
         from .compose import answer_question
 
         start = time.perf_counter()
@@ -180,7 +188,15 @@ class Assistant:
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
-        answer = answer_question(question, history_turns(history), documents, retriever, tokenizer, docs)
+            pairs = tuple(history_turns(history))
+            # our own record where we answered that turn after the same earlier turns
+            turns = [self._turns.get(pairs[:i + 1], t) for i, t in enumerate(pairs)]
+        answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
+        if answer.turn is not None:
+            with self._lock:
+                self._turns[(*pairs, (question, answer.answer))] = answer.turn
+                while len(self._turns) > MAX_TURN_RECORDS:
+                    self._turns.popitem(last=False)
         return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans

@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .numbers import normalise_years, to_halfwidth
-from .types import DocMeta
+from .types import DocMeta, Turn
 
 _COMPARE_RE = re.compile(r"对比|比较|相比|比起|分别|哪个(?:区|规划)?更|谁更|谁的|两个规划|两区|两地|两边|两家|双方|差异|异同|不同之处|各自|两份|二者|两者")
 _LOCATION_RE = re.compile(r"哪一章|哪章|哪一节|哪节|哪一部分|哪个部分|哪部分|哪个章节|什么章节|第几章|第几节|第几部分|第几篇|在哪里?提到|哪里提到|出自|"
@@ -230,7 +230,7 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
-def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "") -> str:
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -246,9 +246,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
     m = re.match(r"^除了(.{1,12}?)(?:以外|之外|外)?[，,]?(?:还有|还)", text.strip())
     if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
-    box = re.search(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?", previous_answer)
+    previous_answer = previous_turn.answer if previous_turn else ""
+    box = previous_turn.box if previous_turn else None
     if box and not re.search(r"专栏\s*\d", previous) and re.search(r"具体|哪些项目|有哪些|都有什么|包括什么", text):
-        previous = previous + f"（{box.group(0)}）"  # "具体有哪些项目" after an answer naming 专栏4
+        previous = previous + f"（{box}）"  # "具体有哪些项目" after an answer naming 专栏4
     body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是|改成)", "", text).strip()
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
     new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
@@ -318,10 +319,23 @@ def list_items(answer: str) -> list[str]:
     return items
 
 
-def resolve_ordinal(text: str, previous: str, previous_answer: str) -> str | None:
+def turn_record(question: str, answer: str, resolved: str | None = None) -> Turn:
+    """The structured record of a turn: made once by the engine for its own answers (with ``resolved``), and
+    for history handed in from outside from its text."""
+    box = re.search(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?", answer)
+    return Turn(question, answer, resolved, tuple(list_items(answer)), box.group(0) if box else None)
+
+
+def as_turn(h) -> Turn:
+    if isinstance(h, Turn):
+        return h
+    return turn_record(h, "") if isinstance(h, str) else turn_record(h[0], h[1])
+
+
+def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None:
     """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
     m = _ORDINAL_RE.search(text)
-    items = list_items(previous_answer)
+    items = list(previous_turn.items)
     if not m or not items:
         return None
     from .numbers import cn_to_int
@@ -334,25 +348,28 @@ def resolve_ordinal(text: str, previous: str, previous_answer: str) -> str | Non
 
 
 def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Question:
-    """``history`` holds the earlier turns, oldest first: (question, answer) pairs or plain questions."""
+    """``history`` holds the earlier turns, oldest first: ``Turn`` records, (question, answer) pairs or plain
+    questions. A turn the engine answered itself carries its resolved question; others are resolved again."""
     text = normalise_question(text)
     aliases = alias_table(metas)
-    turns = [(h, "") if isinstance(h, str) else (h[0], h[1]) for h in history]
-    resolved_prev, prev_answer = "", ""
-    for h, a in turns:  # resolve the chain turn by turn
-        h = normalise_question(h)
-        ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
-        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer)
-                                    if resolved_prev and is_followup(h, aliases) else h)
-        prev_answer = a
-    ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
+    resolved_prev, prev = "", Turn("")
+    for turn in map(as_turn, history):  # resolve the chain turn by turn
+        if turn.resolved is not None:
+            resolved_prev = turn.resolved
+        else:
+            h = normalise_question(turn.question)
+            ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
+            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev)
+                                        if resolved_prev and is_followup(h, aliases) else h)
+        prev = turn
+    ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
         docs_prev, _ = find_docs(resolved_prev, aliases)
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev_answer) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev) if follow else text
     unmasked, foreign = split_places(resolved, tagger, aliases)
     docs, _ = find_docs(unmasked, aliases)
     intent, compare = classify(resolved, len(docs))
