@@ -8,6 +8,7 @@ import re
 from .enumerations import ListAsk, enumeration_score, sentences
 from .extract import hit_evidence
 from .indicators import core_name, score_names, spelled_share
+from .patterns import QUANTITY_RE
 from .render import render
 from .structured import (
     Evidence,
@@ -19,7 +20,7 @@ from .structured import (
     project_part,
 )
 from .synonyms import present
-from .terms import QUANTITY_RE, masked_question, plain, term_coverage
+from .terms import masked_question, plain, term_coverage
 from .types import Answer, Document, Hit
 from .understand import Question
 

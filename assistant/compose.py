@@ -21,6 +21,7 @@ from .answer_sections import location_answer, path_sections, section_answer
 from .context import Candidate, Context, build_context
 from .enumerations import list_ask
 from .extract import SENT_RE, extractive, hit_evidence, related_evidence
+from .patterns import QUANTITY_RE
 from .render import refuse, render
 from .structured import (
     Part,
@@ -28,7 +29,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, QUANTITY_RE, askers_word, measure_term, noun_like, term_coverage
+from .terms import GENERIC, askers_word, measure_term, noun_like, term_coverage
 from .types import Answer, Document, Hit
 from .understand import Question, turn_record
 
