@@ -18,9 +18,11 @@ from dataclasses import dataclass, replace
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
-from .context import Candidate, Context, build_context
+from .answerability import decide
+from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import SENT_RE, extractive, hit_evidence, related_evidence
+from .multipart import Parts, split_parts
 from .patterns import QUANTITY_RE
 from .render import refuse, render
 from .structured import (
@@ -30,8 +32,8 @@ from .structured import (
 )
 from .synonyms import present, synonyms, variants
 from .terms import GENERIC, askers_word, measure_term, noun_like, term_coverage
-from .types import Answer, Document, Hit
-from .understand import Question, turn_record
+from .types import Answer, Citation, Document, Hit
+from .understand import Question, alias_table, turn_record
 
 log = logging.getLogger(__name__)
 
@@ -203,6 +205,60 @@ def project(ctx: Context) -> Candidate | None:
     return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "project")
 
 
+_MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n], not an escaped bracket of plan text
+
+
+def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
+    """One answer from the answers to the parts: each under its label with its citations renumbered into one
+    list; a part the plans do not answer says so. Parts answered alike (目标、单位和属性 of one indicator row)
+    are shown once."""
+    kept: list[tuple[str, Answer]] = []
+    for label, ans in zip(parts.labels, answers, strict=True):
+        if not any(a.answer == ans.answer for _, a in kept):
+            kept.append((label, ans))
+    if len(kept) == 1:
+        return kept[0][1]
+    cites: list[Citation] = []
+    index: dict[tuple[str, str], int] = {}
+    lines: list[str] = []
+    for label, ans in kept:
+        renumber = {}
+        for c in ans.citations:
+            key = (c.doc_id, c.text)
+            if key not in index:
+                index[key] = len(cites) + 1
+                cites.append(replace(c, n=index[key]))
+            renumber[c.n] = index[key]
+        head = f"**{escape_md(label)}**："
+        if ans.refused:
+            lines.append(head + "所收录的规划中没有找到这一项。")
+            continue
+        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]",
+                                          ans.answer))
+    related = [c for _, a in kept for c in a.related]
+    related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
+    rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
+    return Answer(q.text, "\n".join(lines), all(a.refused for _, a in kept), tuple(cites), rows, related,
+                  kept[0][1].intent, q.docs)
+
+
+def multi_part(ctx: Context) -> Candidate | None:
+    """"A和B的目标分别是多少" / "…是多少？…是什么？": each part answered on its own (later questions of one
+    message as follow-ups of the earlier ones), then shown together, each part cited."""
+    parts = split_parts(ctx.question.text, [a for a, _ in alias_table(list(ctx.metas))])
+    if parts is None:
+        return None
+    history = list(ctx.history)
+    answers = []
+    for text in parts.questions:
+        sub = part_context(ctx, text, history)
+        ans = decide(sub, dispatch(sub, HANDLERS[1:]).answer)
+        answers.append(ans)
+        if parts.sequential:
+            history.append(turn_record(text, ans.answer, sub.question.resolved))
+    return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
 @dataclass(frozen=True)
 class Handler:
     name: str
@@ -212,6 +268,7 @@ class Handler:
 # Tried in this order; the first candidate wins (a later, more general handler only answers what the more
 # specific ones before it could not). The retrieval-only answer closes the list and always answers.
 HANDLERS: tuple[Handler, ...] = (
+    Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("location", location),
     Handler("indicator", indicator),
@@ -244,5 +301,5 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     """``history``: earlier turns, oldest first (``Turn`` records or (question, answer) pairs). ``deadline``: a
     ``time.monotonic()`` value after which no further handler is tried."""
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
-    answer = dispatch(ctx).answer
+    answer = decide(ctx, dispatch(ctx).answer)
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))

@@ -48,6 +48,8 @@ class Context:
     retriever: object = field(repr=False)
     tokenizer: object = field(repr=False)
     deadline: float | None = None  # a time.monotonic() value; past it only the retrieval-only answer is tried
+    history: tuple = ()  # the earlier turns the question was understood with (Turn records or pairs)
+    doc_filter: tuple[str, ...] = ()  # the plans the caller restricted the question to
 
     @property
     def docs(self) -> dict[str, Document]:
@@ -79,4 +81,10 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     terms = key_terms(q, tokenizer, list(metas), retriever.idf, len(retriever.chunks))
     hits = retriever.search(q.resolved, k, scope)
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
-                   TermWeights(retriever, tokenizer), retriever, tokenizer, deadline)
+                   TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter))
+
+
+def part_context(ctx: Context, question: str, history: list) -> Context:
+    """The context of one part of a multi-part question: same plans, caller's filter and deadline."""
+    return build_context(question, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                         ctx.doc_filter, ctx.deadline)

@@ -300,4 +300,5 @@ class Answer:
     intent: str = "open"
     docs: tuple[str, ...] = ()
     latency_ms: float = 0.0
+    score: float | None = None  # answerability: how well the best passage covers the question (0..1)
     turn: Turn | None = field(default=None, compare=False, repr=False)

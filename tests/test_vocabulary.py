@@ -98,3 +98,8 @@ def test_rules_version_follows_the_lexicon(monkeypatch):
     before = tk.rules_version()
     monkeypatch.setattr(tk, "LEX", type(tk.LEX)(tk.LEX.entries, "another-digest", tk.LEX.synonyms))
     assert tk.rules_version() != before
+
+
+def test_each_word_has_one_row():
+    words = [e.word for e in lexicon().entries if e.word]
+    assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
