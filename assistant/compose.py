@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from .answer_aims import chapter_aim_answer
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
@@ -133,6 +134,11 @@ def location(ctx: Context) -> Candidate | None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+def chapter_aim(ctx: Context) -> Candidate | None:
+    """第四章要实现什么目标: the sentences stating the numbered part's aim."""
+    return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
 
 
 def indicator(ctx: Context) -> Candidate | None:
@@ -271,6 +277,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("location", location),
+    Handler("chapter_aim", chapter_aim),
     Handler("indicator", indicator),
     Handler("box_list", box_list),
     Handler("section_aim", section_aim),

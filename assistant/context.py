@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from .scope import labelled_scope
 from .terms import askers_word, key_terms
 from .types import Answer, DocMeta, Document, Hit
 from .understand import Question, understand
@@ -78,6 +79,8 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     metas = tuple(d.meta for d in documents)
     q = understand(question, history, list(metas), tokenizer.tag)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
+    if not q.docs:  # 表2-1 / 专栏1 name the plans that have them
+        scope = labelled_scope(q.resolved, docs, scope)
     terms = key_terms(q, tokenizer, list(metas), retriever.idf, len(retriever.chunks))
     hits = retriever.search(q.resolved, k, scope)
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),

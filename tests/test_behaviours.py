@@ -68,3 +68,69 @@ def test_aspects_of_one_row_are_answered_once(assistant):
 def test_every_answer_has_an_answerability_score(assistant):
     assert 0 < assistant.ask("高新区2025年外贸进出口总额目标是多少？").score <= 1
     assert assistant.ask("两江新区2025年外贸进出口目标是多少？").score == 0
+
+
+# ------------------------------------------------------------------ a table or box label scopes the question
+
+
+def _plan(doc_id: str, text: str):
+    from assistant.ingest.parser import parse
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    return parse(raw, DocMeta(doc_id, doc_id))
+
+
+def test_a_table_or_box_label_scopes_the_question_to_the_plans_that_have_it():
+    from assistant.scope import labelled_scope
+
+    a = _plan("a", "第一章 总体要求\n一、发展目标\n到2025年，建成示范区。\n专栏1 重点项目\n1.甲隧道：长3公里。\n表2-1 指标表\n")
+    b = _plan("b", "第一章 总体要求\n一、发展目标\n到2025年，建成开放高地。\n专栏 7-1 交通项目\n1.乙隧道：长5公里。\n")
+    docs = {"a": a, "b": b}
+    assert labelled_scope("专栏7-1里的隧道有哪些", docs, ("a", "b")) == ("b",)
+    assert labelled_scope("专栏1里有什么项目", docs, ("a", "b")) == ("a",)
+    assert labelled_scope("隧道有哪些", docs, ("a", "b")) == ("a", "b")
+    assert labelled_scope("专栏9里有什么", docs, ("a", "b")) == ("a", "b")  # no plan has it: not decisive
+    assert labelled_scope("专栏7里有什么", docs, ("a", "b")) == ("a", "b")  # 专栏7 is not 专栏7-1
+
+
+# ------------------------------------------------------------------ a chapter's aim
+
+AIM_PLAN = """第一章 总体要求
+一、发展基础
+甲区开放成效明显。
+二、发展目标
+到2025年，基本建成内陆开放示范区。到2035年，全面建成开放高地。
+第二章 着力打造开放新引擎
+以开放平台为核心，打造对外开放新引擎，成为区域开放的重要支点。
+一、建设开放平台
+推进综保区建设。
+二、提升通道能级
+完善物流通道。
+"""
+
+
+def _aim(question: str):
+    from assistant.answer_aims import chapter_aim_answer
+    from assistant.understand import understand
+
+    doc = _plan("a", AIM_PLAN)
+    q = understand(question, [], [doc.meta], lambda t: [(t, "x")])
+    return chapter_aim_answer(q, {"a": doc}, ("a",))
+
+
+def test_a_chapters_aim_comes_from_the_sentences_stating_it_not_its_sub_headings():
+    ans = _aim("第二章要打造什么样的引擎？")
+    assert "打造对外开放新引擎" in ans.answer and "建设开放平台" not in ans.answer
+    assert ans.citations[0].heading_path[-1].startswith("第二章")
+
+
+def test_a_chapter_without_a_lead_paragraph_answers_from_its_goal_sub_section():
+    ans = _aim("第一章的目标是什么？")
+    assert "到2025年，基本建成内陆开放示范区" in ans.answer and "2035" in ans.answer
+    assert ans.citations[0].heading_path[-1] == "二、发展目标"
+
+
+def test_only_a_question_asking_the_aim_of_a_numbered_part_is_taken():
+    assert _aim("第二章有哪些内容？") is None
+    assert _aim("开放新引擎要实现什么目标？") is None
