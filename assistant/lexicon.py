@@ -50,10 +50,20 @@ class Lexicon:
         return frozenset(r for e in self.entries for r in e.roles)
 
 
+def _longest(pattern: str) -> int:
+    """The most characters a pattern can match (unbounded: very many)."""
+    from re import _parser  # the stdlib's own parser; getwidth() is exact
+
+    return min(_parser.parse(pattern).getwidth()[1], 1 << 16)
+
+
 @cache
 def _compiled(lex: Lexicon, role: str) -> re.Pattern[str]:
+    """Alternatives that can match more come first, so a search or substitution takes the longest word at a
+    place (在哪一章 before 在哪), as a leftmost-longest match would; equal widths keep the file's order."""
     parts = [re.escape(w) for w in lex.words(role)]
     parts += [e.pattern for e in lex.entries if role in e.roles and e.pattern]
+    parts = sorted(parts, key=_longest, reverse=True)
     return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x")
 
 

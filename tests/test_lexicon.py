@@ -28,3 +28,9 @@ def test_bad_rows_are_refused_with_a_clear_error(text):
 def test_bundled_lexicon_loads_and_has_a_digest():
     lex = lexicon()
     assert len(lex.digest) == 16
+
+
+def test_the_longest_alternative_wins_at_a_place_pattern_or_word():
+    lex = parse_lexicon('[[entry]]\nword = "在哪"\nroles = ["aspect"]\n'
+                        '[[entry]]\npattern = "在?哪一?[章节]"\nroles = ["aspect"]\n')
+    assert lex.regex("aspect").sub(" ", "在哪一章？") == " ？"  # not " 一章？"
