@@ -134,3 +134,16 @@ def test_a_chapter_without_a_lead_paragraph_answers_from_its_goal_sub_section():
 def test_only_a_question_asking_the_aim_of_a_numbered_part_is_taken():
     assert _aim("第二章有哪些内容？") is None
     assert _aim("开放新引擎要实现什么目标？") is None
+
+
+# ------------------------------------------------------------------ nested lists
+
+
+def test_a_box_group_asked_for_lists_its_items_not_the_groups(assistant):
+    ans = assistant.ask("高新区专栏7-1里的隧道项目有哪些？")
+    assert "虎溪隧道" in ans.answer and "大学城复线隧道" in ans.answer and "铁路工程项目" not in ans.answer
+
+
+def test_a_box_asked_as_a_whole_lists_its_groups(assistant):
+    ans = assistant.ask("高新区专栏7-1有哪些项目？")
+    assert "隧道建设项目" in ans.answer and "铁路工程项目" in ans.answer
