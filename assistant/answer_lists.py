@@ -8,6 +8,8 @@ import re
 from .enumerations import ListAsk, enumeration_score
 from .extract import hit_evidence
 from .indicators import core_name, score_names, spelled_share
+from .lexicon import lexicon
+from .patterns import QUANTITY_RE
 from .render import render
 from .structured import (
     Evidence,
@@ -19,10 +21,12 @@ from .structured import (
     project_part,
 )
 from .synonyms import present
-from .terms import QUANTITY_RE, masked_question, plain, term_coverage
+from .terms import masked_question, plain, term_coverage
 from .text.sentences import leads_joined, sentences
 from .types import Answer, Document, Hit
 from .understand import Question
+
+LEX = lexicon()
 
 _BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
 
@@ -84,8 +88,45 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
             return ans
     if chosen is None or not chosen.projects:
         return None
+    group = _asked_group(q, docs, chosen)  # "专栏7-1里的隧道项目": the items under 隧道建设项目, not the groups
+    if group is not None:
+        return render(q, [_group_part(docs[chosen.doc_id], chosen, group)], docs, False, long_ok=True)
     return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
                   long_ok=True)
+
+
+def _group_core(name: str) -> str:
+    """A group heading without its generic tail (隧道建设项目 -> 隧道)."""
+    tails = [w for w in LEX.words("topic_generic") if len(w) >= 2]
+    changed = True
+    while changed:
+        changed = False
+        for w in tails:
+            if name.endswith(w) and len(name) > len(w) + 1:
+                name, changed = name[:-len(w)], True
+    return name
+
+
+def _group_items(project) -> list[str]:
+    text = re.sub(rf"^{re.escape(project.name)}\s*[：:]\s*", "", project.description.strip())  # its own heading
+    text = LEX.regex("list_etc").sub("", text)
+    return [x.strip() for x in text.split("、") if x.strip()]
+
+
+def _asked_group(q: Question, docs, box):
+    """The one group heading of the box the question names, when its description lists items."""
+    text = plain(masked_question(q, [d.meta for d in docs.values()]))
+    named = [p for p in box.projects if len(core := _group_core(p.name)) >= 2 and core in text
+             and core not in box.title and len(_group_items(p)) >= 2]
+    return named[0] if len(named) == 1 else None
+
+
+def _group_part(doc: Document, box, project) -> Part:
+    part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(box.title)}》{escape_md(project.name)}："])
+    part.lines.extend(f"{i}. {escape_md(x)}" for i, x in enumerate(_group_items(project), 1))
+    part.evidence.append(Evidence(doc.doc_id, project.heading_path, project.description,
+                                  highlight=project.description))
+    return part
 
 
 def _named_box(q: Question, docs, scope):

@@ -1,35 +1,44 @@
 """Question + retrieval + structured records -> Answer with numbered citations, or an honest refusal.
 
-Order of attempts: a place no plan covers -> refuse; indicator rows (exact table values); goals in running
-text; 专栏 projects and boxes; where-is-it; comparisons per plan; otherwise extractive sentences from the
-best passages. Refusal comes from understanding (absent place, year, column, indicator, key terms), not
-from a score cut-off.
+One ``Context`` is built per question (assistant/context.py); each answer path is a handler ``(ctx) ->
+Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; indicator rows
+(exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
+named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
+passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
+understanding (absent place, year, column, indicator, key terms), not from a score cut-off.
 """
 
 from __future__ import annotations
 
+import logging
 import re
-import time
-from dataclasses import replace
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+from .answer_aims import chapter_aim_answer
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
 from .answer_tables import table_cell_answer
+from .answerability import decide
+from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
+from .multipart import Parts, split_parts
+from .patterns import QUANTITY_RE
 from .render import refuse, render
-from .scope import plan_scopes
 from .structured import (
     Part,
     doc_name,
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, QUANTITY_RE, askers_word, key_terms, measure_term, noun_like, term_coverage
+from .terms import GENERIC, askers_word, measure_term, noun_like, term_coverage
 from .text.sentences import sentences
-from .types import Answer, Document, Hit
-from .understand import Question, understand
+from .types import Answer, Citation, Document, Hit
+from .understand import Question, alias_table, turn_record
+
+log = logging.getLogger(__name__)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
@@ -93,13 +102,204 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     return refuse(q, docs, msg, related_evidence(mentioned or hits))
 
 
-class _OverBudget(Exception):
-    """The request's time budget ran out between two answer attempts."""
+# ---------------------------------------------------------------- handlers: (ctx) -> Candidate | None
 
 
-def _on_time(deadline: float | None) -> None:
-    if deadline is not None and time.thread_time() > deadline:
-        raise _OverBudget
+def _candidate(answer: Answer | None, kind: str) -> Candidate | None:
+    return None if answer is None else Candidate(answer, kind, 0.0 if answer.refused else 1.0)
+
+
+def _retrieval_only(ctx: Context) -> Candidate:
+    """Extractive sentences from the best passages (per plan for a comparison): always an answer or a refusal."""
+    q, docs, terms = ctx.question, ctx.docs, list(ctx.terms)
+    if q.compare and len(ctx.scope) > 1:
+        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5)
+        return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, per_doc=per, weight=ctx.weight),
+                          "comparison")
+    return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, weight=ctx.weight,
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+def foreign_place(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.foreign_places and not q.docs):
+        return None
+    cell = table_cell_answer(q, ctx.docs, ctx.scope, q.foreign_places[0])  # a place that keys a table row (长春市 in 表3-1)
+    if cell is not None:
+        return _candidate(cell, "table_cell")
+    return _candidate(_foreign_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms)), "foreign_place")
+
+
+def location(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent != "location":
+        return None
+    ans = location_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), list(ctx.metas), ctx.scope)
+    if ans is not None:
+        return _candidate(ans, "location")
+    return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+def chapter_aim(ctx: Context) -> Candidate | None:
+    """第四章要实现什么目标: the sentences stating the numbered part's aim."""
+    return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+
+
+def indicator(ctx: Context) -> Candidate | None:
+    """Exact table values: one indicator clearly named, a whole table, or rows named in other words. A bare
+    indicator name ("高新区道路网密度") is a question about its values."""
+    q, docs, scope, hits = ctx.question, ctx.docs, ctx.scope, list(ctx.hits)
+    if q.intent in ("indicator", "comparison", "list") or q.wants:
+        ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
+               or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
+               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms)))
+    elif q.intent == "open":
+        ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
+    else:
+        return None
+    return _candidate(ans, "indicator")
+
+
+def box_list(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.intent == "list" or "专栏" in q.resolved):
+        return None
+    return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
+
+
+def section_aim(ctx: Context) -> Candidate | None:
+    """工业互联网这块的定位: the section whose heading path names what is asked."""
+    q, terms = ctx.question, list(ctx.terms)
+    if not (q.intent == "goal" and not q.years and path_sections(ctx.docs, ctx.scope, terms)):
+        return None
+    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, terms), "goal")
+
+
+def named_project(ctx: Context) -> Candidate | None:
+    """A number of a project named outright (梧桐港二期建几个泊位): its own item."""
+    if ctx.question.intent != "indicator":
+        return None
+    return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, named=True),
+                      "project")
+
+
+def goal(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if not (q.intent in ("goal", "indicator") or q.years):
+        return None
+    return _candidate(goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "goal")
+
+
+def section(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent == "indicator":
+        return None
+    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas),
+                                     ctx.retriever if q.compare else None, ctx.weight), "section")
+
+
+def enumeration(ctx: Context) -> Candidate | None:
+    q = ctx.question
+    if q.intent not in ("list", "project", "open", "comparison"):
+        return None
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+    if ask is None:
+        return None
+    return _candidate(enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
+                                         ctx.retriever), "list")
+
+
+def project(ctx: Context) -> Candidate | None:
+    if ctx.question.intent not in ("project", "open", "list", "indicator"):
+        return None
+    return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "project")
+
+
+def table_cell(ctx: Context) -> Candidate | None:
+    """A row × column question worded otherwise (长春市要建几座换电站): the cell of any table."""
+    if ctx.question.intent == "indicator":
+        return None
+    return _candidate(table_cell_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
+
+
+_MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n], not an escaped bracket of plan text
+
+
+def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
+    """One answer from the answers to the parts: each under its label with its citations renumbered into one
+    list; a part the plans do not answer says so. Parts answered alike (目标、单位和属性 of one indicator row)
+    are shown once."""
+    kept: list[tuple[str, Answer]] = []
+    for label, ans in zip(parts.labels, answers, strict=True):
+        if not any(a.answer == ans.answer for _, a in kept):
+            kept.append((label, ans))
+    if len(kept) == 1:
+        return kept[0][1]
+    cites: list[Citation] = []
+    index: dict[tuple[str, str], int] = {}
+    lines: list[str] = []
+    for label, ans in kept:
+        renumber = {}
+        for c in ans.citations:
+            key = (c.doc_id, c.text)
+            if key not in index:
+                index[key] = len(cites) + 1
+                cites.append(replace(c, n=index[key]))
+            renumber[c.n] = index[key]
+        head = f"**{escape_md(label)}**："
+        if ans.refused:
+            lines.append(head + "所收录的规划中没有找到这一项。")
+            continue
+        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]",
+                                          ans.answer))
+    related = [c for _, a in kept for c in a.related]
+    related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
+    rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
+    return Answer(q.text, "\n".join(lines), all(a.refused for _, a in kept), tuple(cites), rows, related,
+                  kept[0][1].intent, q.docs)
+
+
+def multi_part(ctx: Context) -> Candidate | None:
+    """"A和B的目标分别是多少" / "…是多少？…是什么？": each part answered on its own (later questions of one
+    message as follow-ups of the earlier ones), then shown together, each part cited."""
+    parts = split_parts(ctx.question.text, [a for a, _ in alias_table(list(ctx.metas))])
+    if parts is None:
+        return None
+    history = list(ctx.history)
+    answers = []
+    for text in parts.questions:
+        sub = part_context(ctx, text, history)
+        ans = decide(sub, dispatch(sub, HANDLERS[1:]).answer)
+        answers.append(ans)
+        if parts.sequential:
+            history.append(turn_record(text, ans.answer, sub.question.resolved))
+    return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+@dataclass(frozen=True)
+class Handler:
+    name: str
+    run: Callable[[Context], Candidate | None]
+
+
+# Tried in this order; the first candidate wins (a later, more general handler only answers what the more
+# specific ones before it could not). The retrieval-only answer closes the list and always answers.
+HANDLERS: tuple[Handler, ...] = (
+    Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
+    Handler("foreign_place", foreign_place),
+    Handler("location", location),
+    Handler("chapter_aim", chapter_aim),
+    Handler("indicator", indicator),
+    Handler("box_list", box_list),
+    Handler("section_aim", section_aim),
+    Handler("named_project", named_project),
+    Handler("goal", goal),
+    Handler("section", section),
+    Handler("enumeration", enumeration),
+    Handler("project", project),
+    Handler("table_cell", table_cell),
+)
 
 
 OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以下只列出检索到的相关段落；请换一个更简短、更具体的问法。"
@@ -107,110 +307,35 @@ OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以�
                "please ask a shorter, more specific question.")
 
 
-def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
+def _over_budget(ctx: Context) -> Candidate:
+    """Past the request's deadline: the retrieved passages, and a plain word that the answer stopped there."""
+    return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits))), "over_budget", 0.0)
+
+
+def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
+             fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
+    """Try the handlers in order and take the first candidate; once the deadline passes, stop trying and list
+    the retrieved passages, saying so."""
+    for h in handlers:
+        if ctx.expired():
+            log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
+            return _over_budget(ctx)
+        cand = h.run(ctx)
+        if cand is not None:
+            return cand
+    return fallback(ctx)
+
+
+def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
                     doc_filter: tuple[str, ...] = (), deadline: float | None = None) -> Answer:
-    """A place inside a plan's area (a town of the district) is answered only from a passage that names it.
-    ``deadline`` (a time.thread_time() value: this thread's CPU time) is checked between answer attempts: once it has
-    passed, the answer degrades to the retrieved passages and says so (a running attempt is not interrupted; input
-    limits bound it)."""
-    q = understand(question, history, [d.meta for d in documents], tokenizer.tag, plan_scopes(documents, tokenizer.tag))
-    seen: dict = {}
-    try:
-        ans = _dispatch(q, documents, retriever, tokenizer, doc_filter, deadline, seen)
-    except _OverBudget:
-        return refuse(seen["q"], seen["docs"], OVER_BUDGET, related_evidence(seen["hits"]))
-    missing = [p for p in q.local_places if not any(n in c.text for c in ans.citations for n in p.names)]
-    if ans.refused or not missing:
-        return ans
-    docs = {d.doc_id: d for d in documents}
-    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
-    terms = key_terms(q, tokenizer, [d.meta for d in documents], retriever.idf, len(retriever.chunks))
-    return _foreign_answer(replace(q, foreign_places=(missing[0].text,)), docs, retriever.search(q.resolved, 16, scope),
-                           terms)
-
-
-def _dispatch(q: Question, documents: tuple[Document, ...], retriever, tokenizer, doc_filter: tuple[str, ...],
-              deadline: float | None, seen: dict) -> Answer:
-    docs = {d.doc_id: d for d in documents}
-    metas = [d.meta for d in documents]
-    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
-    terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
-    cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely
-    weights: dict[str, float] = {}
-
-    def weight(t: str) -> float:
-        if t not in weights:
-            w = min(len(t), 4) * min(retriever.idf(t), cap)
-            if askers_word(t, retriever, tokenizer):
-                w *= 0.15  # 聚到, 办完, 新开: not a thing the plans lack
-            weights[t] = w
-        return weights[t]
-
-    hits = retriever.search(q.resolved, 16, scope)
-    seen.update(q=q, docs=docs, hits=hits)
-    _on_time(deadline)
-
-    if q.foreign_places and not q.docs:  # a place inside a plan's area may key a table row (长春市 in 表3-1)
-        return table_cell_answer(q, docs, scope, q.foreign_places[0]) or _foreign_answer(q, docs, hits, terms)
-    if q.intent == "location":
-        _on_time(deadline)
-        return (location_answer(q, docs, hits, terms, metas, scope)
-                or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer))
-    if q.intent in ("indicator", "comparison", "list") or q.wants:
-        _on_time(deadline)
-        ans = (indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
-               or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
-               or indicator_answer(q, docs, scope, hits, weight, terms=terms))
-        if ans is not None:
-            return ans
-    elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
-        _on_time(deadline)
-        ans = indicator_answer(q, docs, scope, hits, weight, min_score=0.9)
-        if ans is not None:
-            return ans
-    if q.intent == "list" or "专栏" in q.resolved:
-        _on_time(deadline)
-        ans = box_list_answer(q, docs, scope)
-        if ans is not None:
-            return ans
-    if q.intent == "goal" and not q.years and path_sections(docs, scope, terms):  # 工业互联网这块的定位
-        _on_time(deadline)
-        ans = section_answer(q, docs, scope, metas, None, weight, terms)
-        if ans is not None:
-            return ans
-    if q.intent == "indicator":  # a number of a project named outright (梧桐港二期建几个泊位): its own item
-        _on_time(deadline)
-        ans = project_answer(q, docs, scope, terms, weight, named=True)
-        if ans is not None:
-            return ans
-    if q.intent in ("goal", "indicator") or q.years:
-        _on_time(deadline)
-        ans = goal_answer(q, docs, scope, terms, weight)
-        if ans is not None:
-            return ans
-    if q.intent != "indicator":
-        _on_time(deadline)
-        ans = section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
-        if ans is not None:
-            return ans
-    ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open", "comparison") else None
-    if ask is not None:
-        _on_time(deadline)
-        ans = enumeration_answer(q, docs, hits, terms, ask, scope, weight, retriever)
-        if ans is not None:
-            return ans
-    if q.intent in ("project", "open", "list", "indicator"):
-        _on_time(deadline)
-        ans = project_answer(q, docs, scope, terms, weight)
-        if ans is not None:
-            return ans
-    if q.intent != "indicator":  # a row × column question worded otherwise (长春市要建几座换电站)
-        ans = table_cell_answer(q, docs, scope)
-        if ans is not None:
-            return ans
-    if q.compare and len(scope) > 1:
-        _on_time(deadline)
-        per = retriever.search_per_doc(q.resolved, list(scope), 5)
-        return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
-    _on_time(deadline)
-    return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer)
+    """``history``: earlier turns, oldest first (``Turn`` records or (question, answer) pairs). ``deadline``: a
+    ``time.thread_time()`` value (this thread's CPU time) after which no further handler is tried. A place inside
+    a plan's area (a town of the district) is answered only from a passage that names it."""
+    ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
+    answer = decide(ctx, dispatch(ctx).answer)
+    q = ctx.question
+    missing = [p for p in q.local_places if not any(n in c.text for c in answer.citations for n in p.names)]
+    if missing and not answer.refused:
+        answer = _foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
+                                 list(ctx.terms))
+    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))

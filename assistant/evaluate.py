@@ -49,7 +49,8 @@ DEFAULT_OUT = PROJECT_ROOT / "eval" / "results"
 BASELINES_FILE = PROJECT_ROOT / "eval" / "baselines.py"
 TABLE_SYSTEMS = ("full", "bm25", "dense", "naive")
 TABLE_COLUMNS = (("hit@1", "retrieval.hit@1"), ("hit@5", "retrieval.hit@5"), ("MRR@10", "retrieval.mrr@10"),
-                 ("answer acc", "answer.acc"), ("refusal F1", "refusal.f1"))
+                 ("answer acc", "answer.acc"), ("refusal P", "refusal.precision"), ("refusal R", "refusal.recall"),
+                 ("refusal AUC", "refusal.auc"))
 SYSTEM_NOTES = {"full": "hybrid retrieval (BM25 + dense, RRF) and the structured answer engine",
                 "bm25": "the same engine, BM25-only retrieval", "dense": "the same engine, dense-only retrieval",
                 "naive": "250-char chunks (50 overlap) of the raw text, dense top-k, best sentences of the top chunk"}
@@ -101,7 +102,8 @@ def score_answer(it: GoldItem, ans, *, error: str | None = None, latency_ms: flo
         cited_docs=tuple(dict.fromkeys(c.doc_id for c in cites)), citations_hit=cite_hits,
         unsupported_numbers=tuple(unsupported_numbers(body, [citation_source(c) for c in cites], said)),
         answer_chars=len(body), latency_ms=round(latency_ms, 3), rank=rank, evidence_in_index=in_index,
-        intent=getattr(ans, "intent", "") if ans else "", query=query, error=error)
+        intent=getattr(ans, "intent", "") if ans else "", query=query, error=error,
+        score=getattr(ans, "score", None) if ans else None)
 
 
 def evaluate_system(system, items: list[GoldItem], passages: list[Passage] | None = None, search: bool = True,
@@ -279,7 +281,7 @@ def systems_of(record: dict) -> dict[str, dict]:
 
 
 def systems_table(record: dict) -> str:
-    """The README table: one row per system, hit@1, hit@5, MRR@10, answer acc, refusal F1."""
+    """The README table: one row per system, hit@1, hit@5, MRR@10, answer acc, refusal P / R / AUC."""
     systems = systems_of(record)
     lines = ["| system | " + " | ".join(c for c, _ in TABLE_COLUMNS) + " |",
              "|---|" + "---:|" * len(TABLE_COLUMNS)]
@@ -394,7 +396,7 @@ def cmd_eval(args) -> int:
     print(systems_table(record))
     print()
     for key in ("answer.acc", "answer.indicator_exact", "citation.accuracy", "citation.precision",
-                "refusal.precision", "refusal.recall", "numbers.unsupported", "length.mean", "latency.p50_ms",
+                "refusal.precision", "refusal.recall", "refusal.auc", "numbers.unsupported", "length.mean", "latency.p50_ms",
                 "latency.p95_ms"):
         print(f"{key:28} {fmt(m.get(key))}")
     print(f"\n{json_path}\n{md_path}")

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import re
 
+from .patterns import QUANTITY_RE
 from .render import MAX_BODY
 from .structured import (
     Evidence,
     Part,
     escape_md,
 )
-from .terms import QUANTITY_RE, term_coverage
+from .terms import term_coverage
 from .text.sentences import is_lead, sentences
 from .types import Hit
 

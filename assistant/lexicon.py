@@ -3,7 +3,7 @@ this module (one row per word or pattern, with an example). Compiled once into a
 part of the index's rules version, so an index built under other vocabulary is stale.
 
 Code asks for a role (``lexicon().words("table_total")`` or ``lexicon().regex("table_total")``) and never lists
-Chinese words itself; structural patterns (years, 专栏N, 表N-M, heading forms) live in their own module.
+Chinese words itself; ``[[synonyms]]`` rows are groups of words for the same thing; structural patterns (years, 专栏N, 表N-M, heading forms) live in their own module.
 """
 
 from __future__ import annotations
@@ -32,6 +32,7 @@ class Entry:
 class Lexicon:
     entries: tuple[Entry, ...]
     digest: str
+    synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words for the same thing, in file order
 
     def words(self, role: str) -> tuple[str, ...]:
         """The literal words with this role, longest first."""
@@ -41,14 +42,28 @@ class Lexicon:
         """One alternation of the role's words (longest first) and patterns; matches nothing for an unknown role."""
         return _compiled(self, role)
 
+    def pattern(self, role: str) -> str:
+        """The role's alternation as pattern text, to embed in a structural pattern (``^(?:…)``)."""
+        return _compiled(self, role).pattern
+
     def roles(self) -> frozenset[str]:
         return frozenset(r for e in self.entries for r in e.roles)
 
 
+def _longest(pattern: str) -> int:
+    """The most characters a pattern can match (unbounded: very many)."""
+    from re import _parser  # the stdlib's own parser; getwidth() is exact
+
+    return min(_parser.parse(pattern).getwidth()[1], 1 << 16)
+
+
 @cache
 def _compiled(lex: Lexicon, role: str) -> re.Pattern[str]:
+    """Alternatives that can match more come first, so a search or substitution takes the longest word at a
+    place (在哪一章 before 在哪), as a leftmost-longest match would; equal widths keep the file's order."""
     parts = [re.escape(w) for w in lex.words(role)]
     parts += [e.pattern for e in lex.entries if role in e.roles and e.pattern]
+    parts = sorted(parts, key=_longest, reverse=True)
     return re.compile("|".join(f"(?:{p})" for p in parts) if parts else r"(?!x)x")
 
 
@@ -72,7 +87,14 @@ def parse_lexicon(text: str, origin: str = "lexicon.toml") -> Lexicon:
             except re.error as e:
                 raise ConfigError(f"{origin}: entry #{i} has a bad pattern {pattern!r}: {e}") from e
         entries.append(Entry(roles=tuple(roles), word=word, pattern=pattern, example=str(row.get("example", ""))))
-    return Lexicon(entries=tuple(entries), digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16])
+    groups = []
+    for i, row in enumerate(data.get("synonyms", []), 1):
+        words = row.get("words")
+        if not isinstance(words, list) or len(words) < 2 or not all(isinstance(w, str) and w for w in words):
+            raise ConfigError(f"{origin}: synonyms #{i} needs a list of two or more words / 第{i}组同义词至少要两个词")
+        groups.append(tuple(words))
+    return Lexicon(entries=tuple(entries), digest=hashlib.sha256(text.encode("utf-8")).hexdigest()[:16],
+                   synonyms=tuple(groups))
 
 
 @cache

@@ -28,7 +28,9 @@ share that hit an evidence group of their item.
 
 Refusal. Positive = expect_refusal. precision = refused & expected / refused (0.0 when nothing was
 refused); recall = refused & expected / expected (None when the gold has no unanswerable item);
-F1 = harmonic mean (0.0 when both are 0).
+F1 = harmonic mean (0.0 when both are 0). refusal.auc = ROC AUC of the engine's answerability score (Answer.score)
+as a predictor of "answerable": the chance that an answerable item scores above an unanswerable one (ties count
+half; None when either class is empty or a row has no score).
 
 Numbers without source: see assistant.numcheck; counted on every answer body. Length: characters of
 the bodies of answered (not refused) items. Percentiles interpolate linearly between ranks.
@@ -186,6 +188,7 @@ class Row:
     intent: str = ""
     query: str = ""  # the retrieval query
     error: str | None = None  # the system raised instead of answering
+    score: float | None = None  # the engine's answerability score (None: the system gives none)
 
 
 def refusal_prf(expected: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float | None, float | None]:
@@ -197,6 +200,16 @@ def refusal_prf(expected: Sequence[bool], predicted: Sequence[bool]) -> tuple[fl
     recall = tp / n_pos
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return precision, recall, f1
+
+
+def roc_auc(positive: Sequence[bool], scores: Sequence[float]) -> float | None:
+    """P(score of a positive > score of a negative), ties counting half (Mann-Whitney U / n+ n-)."""
+    pos = [s for p, s in zip(positive, scores, strict=True) if p]
+    neg = [s for p, s in zip(positive, scores, strict=True) if not p]
+    if not pos or not neg:
+        return None
+    wins = sum((a > b) + 0.5 * (a == b) for a in pos for b in neg)
+    return wins / (len(pos) * len(neg))
 
 
 def percentile(values: Sequence[float], q: float) -> float | None:
@@ -236,6 +249,8 @@ def answer_metrics(rows: Sequence[Row]) -> dict[str, float | int | None]:
     out["citation.per_answer"] = mean([len(r.citations_hit) for r in answered])
     p, rec, f1 = refusal_prf([r.expect_refusal for r in rows], [r.refused for r in rows])
     out.update({"refusal.precision": p, "refusal.recall": rec, "refusal.f1": f1})
+    scored = all(r.score is not None for r in rows)
+    out["refusal.auc"] = roc_auc([not r.expect_refusal for r in rows], [r.score for r in rows]) if scored else None
     out["numbers.unsupported"] = sum(len(r.unsupported_numbers) for r in rows)
     out["numbers.answers_with_unsupported"] = sum(1 for r in rows if r.unsupported_numbers)
     lengths = [r.answer_chars for r in rows if not r.refused]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections import OrderedDict
 from dataclasses import replace
 
 from .chunk import ChunkSettings
@@ -12,7 +13,9 @@ from .config import Settings
 from .errors import InputError
 from .limits import RequestLimits, check_question_length
 from .retrieve import HybridRetriever, RetrievalSettings
-from .types import Answer, Document, Hit
+from .types import Answer, Document, Hit, Turn
+
+MAX_TURN_RECORDS = 4096
 
 log = logging.getLogger(__name__)
 
@@ -72,6 +75,9 @@ class Assistant:
         self.settings = settings
         self.embedder = embedder
         self._lock = threading.RLock()
+        # the engine's own record of the turns it answered, keyed by the conversation up to that turn as the
+        # history hands it back ((question, answer) pairs), so a follow-up never re-reads rendered text
+        self._turns: OrderedDict[tuple[tuple[str, str], ...], Turn] = OrderedDict()
         self._install(built, dense, sparse)
 
     # ------------------------------------------------------------------ opening
@@ -148,6 +154,7 @@ class Assistant:
         other = object.__new__(Assistant)
         other.__dict__.update(self.__dict__)
         other._lock = threading.RLock()
+        other._turns = OrderedDict()
         other.retriever = HybridRetriever(self.retriever.chunks, self.retriever.dense, self.retriever.sparse,
                                           self.embedder, replace(self.retriever.settings, **changes))
         return other
@@ -215,8 +222,10 @@ class Assistant:
         self.check_question(question)
         return self.retriever.search(question, k, self.check_docs(docs) or None)
 
-    def ask(self, question: str, history=None, docs=None) -> Answer:
-        """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts)."""
+    def ask(self, question: str, history=None, docs=None, deadline: float | None = None) -> Answer:
+        """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts). Past
+        ``deadline`` (a ``time.thread_time()`` value: this thread's CPU time; by default the request budget of
+        ``limits``) the answer comes from retrieval only."""
         from .compose import answer_question
 
         start = time.perf_counter()
@@ -229,11 +238,20 @@ class Assistant:
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
+            pairs = tuple(turns)
+            # our own record where we answered that turn after the same earlier turns
+            turns = [self._turns.get(pairs[:i + 1], t) for i, t in enumerate(pairs)]
         tokenizer.tag("预热")  # jieba's dictionary loads once per index
         # the first question of a build fills its caches (idf, patterns, dictionaries): not its own cost
-        deadline = self.limits.deadline() if self._warm == self.build_id else None
+        if deadline is None and self._warm == self.build_id:
+            deadline = self.limits.deadline()
         answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
         self._warm = self.build_id
+        if answer.turn is not None:
+            with self._lock:
+                self._turns[(*pairs, (question, answer.answer))] = answer.turn
+                while len(self._turns) > MAX_TURN_RECORDS:
+                    self._turns.popitem(last=False)
         return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans

@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import re
 
+from .lexicon import lexicon
+from .patterns import YEAR_ONLY_RE, YEAR_RE
 from .synonyms import abbreviates, present, synonyms
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 
-GENERIC = frozenset("规划 发展 建设 提出 主要 重点 内容 方面 工作 情况 要求 相关 具体 哪些 这个 什么 规定 包括 涉及 关于 "
-                    "怎么 如何 部署 推进 加强 加快 打造 提升 实施 推动 十四五 期间 时期 全区 全市 我们 为了 文件 "
-                    "说 讲 写 提到 介绍 一下 下 做 做好 有 多少 目标 年 章 节 部分 一章 一节 里 中 对 等 "
-                    "两份 两个 两区 两地 区别 不同 差异 异同 分别 各自 对比 比较 相比 啥 有啥 各 各有 几条 几项 "
-                    "远景 愿景 展望 表述 描述 怎么 怎样 提 内容 方面 哪里 哪儿 位置 哪一 出现 放在 那部分 第几 "
-                    "现在 目前 当前 现状 公里 千米 亿元 万元 亿美元 美元 平方公里 个 家 人 次 项 多少家 多少个 "
-                    "发展目标 总体目标 主要目标 远景目标 目标值 规划目标 两个区 两区 举措 措施 做法 安排 打算 "
-                    "怎么做 怎么说 具体内容 说法 提法 准备 做些 做些什么 要做 干 搞 采取 思路 发展思路 考虑 方向 重点 "
-                    "有何 哪方面 如何 怎样 量化 达到 完成 定的 中间 节点 状态 总体 总体上 达成 总目标 侧重点 侧重 抓手 招牌 一句话 概括 措辞 水平 样子 程度 还是 数量 数目 之前 以前 之后 以后 那些 这些 这块 这一块 这方面 那块 这边 做到 弄 定了 就是 那栏 这栏 一栏 栏".split())
-
-
-_COUNT_WORD_RE = re.compile(r"^[几多少哪一二三四五六七八九十两\d]+[个项条家章节类种方面]*$|^第几|^(要|能|会|讲|的|是)|^一?部分$")
+LEX = lexicon()
+GENERIC = frozenset(LEX.words("generic"))  # words every question uses: never a key term
+_COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting, not content
 
 
 def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> list[str]:
@@ -28,9 +21,9 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     _, masked = find_docs(q.resolved, alias_table(metas))
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
-    masked = re.sub(r"(?:19|20)\d\d\s*年?", " ", masked)
+    masked = YEAR_RE.sub(" ", masked)
     for w in tokenizer.words(masked):
-        if len(w) >= 2 and w not in GENERIC and not re.fullmatch(r"[\d.%年]+", w) and not _COUNT_WORD_RE.search(w):
+        if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w):
             out.append(w)
     if idf is not None and n_chunks:
         import math
@@ -75,10 +68,7 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
     return got / total if total else 1.0
 
 
-QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年)")  # 577.9km, not 5G, C3 or 2025年
-
-
-_HOW_MUCH_RE = re.compile(r"多少|几[个家项次人所条座倍成]|多大|多高|多长|多远|多快")
+_HOW_MUCH_RE = LEX.regex("how_much")
 
 
 def measure_term(question: str, nouns: list[str]) -> str:

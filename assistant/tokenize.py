@@ -12,32 +12,22 @@ import logging
 import re
 import threading
 
+from .lexicon import lexicon
 from .numbers import join_spaced_digits
+from .patterns import HEADING_NUMBER_RE
 from .types import Document
 
 log = logging.getLogger(__name__)
 
-# Terms of Chinese planning documents that jieba's default dictionary splits badly.
-DOMAIN_TERMS = (
-    "一带一路", "成渝地区双城经济圈", "双城经济圈", "西部陆海新通道", "陆海新通道", "内陆开放高地", "西永综保区",
-    "西永综合保税区", "综合保税区", "综保区", "自贸试验区", "自由贸易试验区", "自贸区", "中新互联互通", "十四五", "十三五",
-    "科学城", "两江新区", "一区两群", "五区联动", "营商环境", "服务贸易", "货物贸易", "加工贸易",
-    "跨境电商", "利用外资", "实际利用外资", "外贸进出口", "进出口总额", "世界500强", "预期性", "约束性", "指标属性",
-    "五年累计", "累计数", "专栏", "发展目标", "发展定位", "指导思想", "基本原则", "保障措施", "离岸服务外包",
-    "国际消费中心", "国际交往中心", "公共场所外语标识", "轨道通车里程", "道路网密度", "出口退税",
-)
-STOPWORDS = frozenset(
-    "的 了 和 与 及 等 在 是 为 对 以 把 被 由 向 从 于 之 其 或 并 也 都 就 而 及其 以及 有 有关 什么 哪些 哪个 哪 吗 呢 吧 啊 "
-    "多少 几 怎么 怎样 如何 是否 请问 请 一下 这个 那个 这 那 它 他 她 我们 我 你 您 要 会 能 可以 里 中 上 下 "
-    "？ ? ， , 。 . ！ ! ： : ； ; 、 （ ） ( ) “ ” \" ' 《 》 【 】 [ ] — - · … ~ ～ /".split()
-)
+LEX = lexicon()
+DOMAIN_TERMS = LEX.words("domain_term")  # terms of plans that jieba's default dictionary splits badly
+STOPWORDS = frozenset(LEX.words("stopword"))
 _SPACE_RE = re.compile(r"\s+")
-_TERM_CLEAN_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
+_TERM_CLEAN_RE = HEADING_NUMBER_RE
 
 
-_GRAM_STOP = set("的了和与及等在是为对以把被由向从于之其或并也都就而有这那个年月日中上下各将已要不")
-_GRAM_VERBS = set("加快 推进 推动 加强 提升 实施 全面 建设 发展 打造 深化 积极 大力 不断 持续 充分 重点 主要 开展 "
-                  "促进 支持 鼓励 引导 完善 健全 优化 强化 提高 扩大 培育 引进 形成 实现 推广 全区 地区 探索".split())
+_GRAM_STOP = set(LEX.words("gram_stop"))  # characters a frequent compound never holds
+_GRAM_VERBS = set(LEX.words("gram_verb"))  # words a frequent compound never starts or ends with
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
 
 
@@ -83,8 +73,8 @@ def user_terms(docs: list[Document]) -> list[str]:
     return sorted(t for t in terms if t and not _SPACE_RE.search(t))
 
 
-_ADMIN_RE = re.compile(r"(新区|高新区|区|县|市|省|州)$")
-_ZONE_RE = re.compile(r"(保税区|综保区|自贸区|试验区|片区|园区|功能区|示范区|开发区|城区|街区|社区|集聚区|核心区|引领区|先行区)$")
+_ADMIN_RE = re.compile(rf"(?:{LEX.pattern('admin_suffix')})$")
+_ZONE_RE = re.compile(rf"(?:{LEX.pattern('zone_suffix')})$")
 
 
 def term_tag(term: str) -> str | None:
@@ -101,12 +91,13 @@ USER_TERMS_VERSION = 3  # bump when user_terms() picks its words differently (3:
 
 
 def rules_version() -> str:
-    """Changes when the built-in terms, stopwords, synonym words or the way user terms are chosen change
-    (they shape every BM25 index): an index built under other rules is stale."""
+    """Changes when the built-in terms, stopwords, the lexicon (lexicon.toml's digest: question words and synonyms)
+    or the way user terms are chosen change (they shape every BM25 index): an index built under other rules is
+    stale."""
     from .synonyms import GROUPS
 
-    return dictionary_hash(sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS) + ["--"] + sorted(w for g in GROUPS for w in g)
-                           + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
+    return dictionary_hash([LEX.digest, "--"] + sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS) + ["--"]
+                           + sorted(w for g in GROUPS for w in g) + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
 
 
 _BASE_LOCK = threading.Lock()

@@ -325,6 +325,20 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Turn:
+    """The engine's own record of one answered turn, so a follow-up never re-reads rendered answer text.
+
+    ``resolved`` is None for a turn the engine did not answer itself (history handed in from outside); then the
+    chain is resolved again from the questions."""
+
+    question: str
+    answer: str = ""  # the answer text as shown
+    resolved: str | None = None
+    items: tuple[str, ...] = ()  # the items the answer listed, in order
+    box: str | None = None  # the 专栏 the answer named
+
+
+@dataclass(frozen=True)
 class Answer:
     question: str
     answer: str
@@ -335,3 +349,5 @@ class Answer:
     intent: str = "open"
     docs: tuple[str, ...] = ()
     latency_ms: float = 0.0
+    score: float | None = None  # answerability: how well the best passage covers the question (0..1)
+    turn: Turn | None = field(default=None, compare=False, repr=False)

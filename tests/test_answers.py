@@ -167,7 +167,7 @@ def test_a_number_the_plans_do_not_give_is_refused(assistant, question):
 
 
 def test_measure_term_and_quantities():
-    from assistant.terms import QUANTITY_RE as _QUANTITY_RE
+    from assistant.patterns import QUANTITY_RE as _QUANTITY_RE
     from assistant.terms import measure_term as _measure_term
 
     assert _measure_term("数字文化出口基地计划培育几个出口游戏品牌", ["基地", "品牌"]) == "品牌"

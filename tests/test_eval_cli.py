@@ -55,7 +55,7 @@ def test_eval_writes_one_self_describing_json_and_a_report(workspace, capsys):
     root, _ = workspace
     assert _eval(workspace, "--name", "run", "--baselines") == 0
     printed = capsys.readouterr().out
-    assert "| system | hit@1 | hit@5 | MRR@10 | answer acc | refusal F1 |" in printed
+    assert "| system | hit@1 | hit@5 | MRR@10 | answer acc | refusal P | refusal R | refusal AUC |" in printed
     record = json.loads((root / "out" / "run.json").read_text(encoding="utf-8"))
     assert TOP_LEVEL <= set(record)
     assert record["schema"] == 1 and record["gold"]["items"] == 4

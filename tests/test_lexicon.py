@@ -38,3 +38,9 @@ def test_every_front_matter_row_matches_its_own_example(role):
     assert rows
     for e in rows:
         assert e.example and lex.regex(role).search(e.example), (role, e.word or e.pattern, e.example)
+
+
+def test_the_longest_alternative_wins_at_a_place_pattern_or_word():
+    lex = parse_lexicon('[[entry]]\nword = "在哪"\nroles = ["aspect"]\n'
+                        '[[entry]]\npattern = "在?哪一?[章节]"\nroles = ["aspect"]\n')
+    assert lex.regex("aspect").sub(" ", "在哪一章？") == " ？"  # not " 一章？"

@@ -248,3 +248,20 @@ def test_a_later_document_of_a_file_counts_as_that_files_evidence():
     assert hits_group(Passage("notice-2", "这是行动计划全文。", ()), group)
     assert not hits_group(Passage("notice-x", "这是行动计划全文。", ()), group)
     assert same_file("notice", "notice") and not same_file("notice2", "notice")
+
+
+def test_roc_auc_counts_pairs_with_ties_as_half():
+    from assistant.metrics import roc_auc
+
+    assert roc_auc([True, True, False, False], [0.9, 0.8, 0.3, 0.1]) == 1.0
+    assert roc_auc([True, False], [0.1, 0.9]) == 0.0
+    assert roc_auc([True, False], [0.5, 0.5]) == 0.5
+    assert roc_auc([True, True], [0.5, 0.6]) is None
+
+
+def test_refusal_auc_is_reported_only_when_every_row_has_a_score():
+    from assistant.metrics import Row, answer_metrics
+
+    rows = [Row("a", "x", "q", score=0.9), Row("b", "x", "q", expect_refusal=True, refused=True, score=0.2)]
+    assert answer_metrics(rows)["refusal.auc"] == 1.0
+    assert answer_metrics([Row("a", "x", "q"), rows[1]])["refusal.auc"] is None

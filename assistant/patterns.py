@@ -1,0 +1,26 @@
+"""Structural patterns, each defined once: years, ordinals, 专栏N, quantities. Words (what a question asks, what
+counts as generic) are vocabulary and live in lexicon.toml; these are the shapes of text around them."""
+
+from __future__ import annotations
+
+import re
+
+YEAR = r"(?:19|20)\d\d"
+YEAR_RE = re.compile(rf"({YEAR})\s*年?")  # 2025年, 2025 年, 2025 (group 1: the year)
+YEAR_ONLY_RE = re.compile(r"[\d.%年]+")  # a token that is only a year, a number or a share
+ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:条|个|项|点|款|方面)")  # 第二条 (group 1: the number)
+BOX_RE = re.compile(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?")  # 专栏4, 专栏7-1
+# a quantity in running text: 577.9km, not 5G, C3 or 2025年
+QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年)")
+# the number of a heading at the start of its title: 一、 / 1. / （一） / 第三章
+HEADING_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
+# a table's or box's label as a question or a heading names it: 表2-1, 专栏 7-1, 专栏1 (group 1: kind, 2: number)
+LABEL_RE = re.compile(r"(表|专栏)\s*(\d+(?:\s*[-－]\s*\d+)?)(?![\d\-－])")
+
+
+def label_key(kind: str, number: str) -> str:
+    return kind + re.sub(r"\s+", "", number).replace("－", "-")
+# a chapter or section named by its number: 第四章, 第2节, 第三部分 (group 1: number, 2: unit)
+NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
+# a year an aim is set for: 到2025年, 至2035年
+AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")

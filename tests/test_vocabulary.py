@@ -1,0 +1,108 @@
+"""Vocabulary is data: no list of Chinese words and no regular expression holding Chinese characters in the code,
+outside lexicon.toml and the structural patterns module (assistant/patterns.py).
+
+Files not yet moved over are allow-listed below with how many such places they hold and why; the counts may only go
+down (a new list or regex in any file fails, and so does a stale allowance once a file is cleaned up)."""
+
+from __future__ import annotations
+
+import ast
+import re
+from pathlib import Path
+
+import pytest
+
+from assistant.lexicon import lexicon
+
+ROOT = Path(__file__).resolve().parent.parent
+CJK = re.compile(r"[\u4e00-\u9fff]")
+RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
+EXEMPT = {"assistant/patterns.py": "the structural patterns module (years, ordinals, 专栏N, heading numbers)"}
+ALLOWED: dict[str, tuple[int, str]] = {
+    "assistant/answer_lists.py": (6, "not yet moved: 专栏/project words"),
+    "assistant/answer_numbers.py": (7, "not yet moved: table and goal question words"),
+    "assistant/answer_sections.py": (2, "not yet moved: section words"),
+    "assistant/enumerations.py": (7, "not yet moved: enumeration measure words"),
+    "assistant/gold.py": (1, "gold-file checker words (evaluation, not the engine)"),
+    "assistant/guard.py": (1, "not yet moved: number-guard unit words"),
+    "assistant/indicators.py": (4, "not yet moved: indicator-name words"),
+    "assistant/numbers.py": (2, "numerals and cumulative brackets (structural, to move into patterns.py)"),
+    "assistant/numcheck.py": (2, "the independent number check keeps its own rules on purpose"),
+    "assistant/ingest/catalog.py": (10, "ingest: title and short-name forms (the ingest issue's lexicon rows)"),
+    "assistant/ingest/forms.py": (15, "heading and front-matter forms (文号, dates, 附件, glued and decimal headings): "
+                                  "structural, the ranked table the lexicon copies; to move into patterns.py"),
+    "assistant/ingest/parser.py": (3, "ingest: structural forms and table words"),
+    "assistant/ingest/read_docx.py": (3, "ingest: 专栏 box forms"),
+    "assistant/ingest/read_pdf.py": (2, "ingest: page chrome"),
+    "assistant/ingest/segment.py": (2, "ingest: heading and lead-sentence forms"),
+    "assistant/ingest/table_model.py": (1, "ingest: a table-title form (merged from the tables branch; to move)"),
+    "assistant/answer_tables.py": (1, "a row-key form (merged from the tables branch; to move into the lexicon)"),
+    "assistant/scope.py": (2, "place-suffix forms of the gazetteer lookup (merged from the places branch; to move)"),
+    "assistant/ingest/tables.py": (9, "ingest: table header words (the ingest issue's lexicon rows)"),
+    "app.py": (7, "page example questions and labels"),
+}
+
+
+def _has_cjk(node: ast.AST, src: str) -> bool:
+    return bool(CJK.search(ast.get_source_segment(src, node) or ""))
+
+
+def vocabulary_sites(src: str) -> list[int]:
+    """Line numbers of Chinese word lists and of regexes with Chinese characters in one module's source."""
+    lines = set()
+    for node in ast.walk(ast.parse(src)):
+        if isinstance(node, ast.Call):
+            f = node.func
+            if (isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "re"
+                    and f.attr in RE_FUNCS and node.args and _has_cjk(node.args[0], src)):
+                lines.add(node.lineno)  # re.compile("…中文…"), re.search(r"…中文…", text)
+            if isinstance(f, ast.Attribute) and f.attr == "split" and not node.args and _has_cjk(f.value, src):
+                lines.add(node.lineno)  # "词 词 词".split()
+        if isinstance(node, (ast.Set, ast.List, ast.Tuple)):
+            words = [e for e in node.elts if isinstance(e, ast.Constant) and isinstance(e.value, str)
+                     and CJK.search(e.value)]
+            if len(words) >= 2:
+                lines.add(node.lineno)  # ("词", "词", …)
+    return sorted(lines)
+
+
+def _modules() -> list[Path]:
+    return sorted([*ROOT.joinpath("assistant").rglob("*.py"), ROOT / "app.py"])
+
+
+def test_the_scanner_finds_lists_and_regexes_of_chinese_words():
+    src = 'import re\nA = re.compile(r"多少|几个")\nB = ("规划", "发展")\nC = "规划 发展".split()\nD = re.compile(r"\\d+")\n'
+    assert vocabulary_sites(src) == [2, 3, 4]
+
+
+@pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_chinese_word_lists_or_regexes_outside_the_lexicon(path):
+    rel = str(path.relative_to(ROOT))
+    if rel in EXEMPT:
+        return
+    sites = vocabulary_sites(path.read_text(encoding="utf-8"))
+    allowed, why = ALLOWED.get(rel, (0, ""))
+    assert len(sites) <= allowed, (
+        f"{rel} has Chinese word lists or regexes at lines {sites} (allowed {allowed}: {why or 'none'}). "
+        "Put words in assistant/lexicon.toml with their roles and ask lexicon().regex(role) / .words(role); "
+        "put structural patterns in assistant/patterns.py. / 词表请写入 lexicon.toml，结构性正则写入 patterns.py。")
+    assert len(sites) == allowed, f"{rel} now has {len(sites)} vocabulary sites: lower its allowance to {len(sites)}"
+
+
+def test_every_lexicon_role_the_code_asks_for_exists():
+    code = "\n".join(p.read_text(encoding="utf-8") for p in _modules() if p.name != "lexicon.py")
+    asked = set(re.findall(r"""(?:LEX|lexicon\(\))\.(?:regex|words|pattern)\(["']([\w.]+)["']\)""", code))
+    assert asked and asked <= lexicon().roles(), asked - lexicon().roles()
+
+
+def test_rules_version_follows_the_lexicon(monkeypatch):
+    import assistant.tokenize as tk
+
+    before = tk.rules_version()
+    monkeypatch.setattr(tk, "LEX", type(tk.LEX)(tk.LEX.entries, "another-digest", tk.LEX.synonyms))
+    assert tk.rules_version() != before
+
+
+def test_each_word_has_one_row():
+    words = [e.word for e in lexicon().entries if e.word]
+    assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
