@@ -40,6 +40,16 @@ def history_turns(history) -> list[tuple[str, str]]:
     return out
 
 
+def check_question(question, max_chars: int) -> str:
+    """The question, or an InputError saying what is wrong with it (needs no model: callers check first)."""
+    if not isinstance(question, str) or not question.strip():
+        raise InputError("问题为空 / the question is empty: please type a question about the plans")
+    if len(question) > max_chars:
+        raise InputError(f"问题过长 / the question has {len(question)} characters; the limit is "
+                         f"{max_chars}. Please ask a shorter, single question.")
+    return question
+
+
 class Assistant:
     """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
 
@@ -140,12 +150,7 @@ class Assistant:
         raise InputError(f"未知文档 / unknown document {doc_id!r}; available: {self.doc_ids}")
 
     def check_question(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
-            raise InputError("问题为空 / the question is empty: please type a question about the plans")
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"问题过长 / the question has {len(question)} characters; the limit is "
-                             f"{self.settings.max_question_chars}. Please ask a shorter, single question.")
-        return question
+        return check_question(question, self.settings.max_question_chars)
 
     def check_docs(self, docs) -> tuple[str, ...]:
         docs = tuple(d for d in (docs or ()) if d)

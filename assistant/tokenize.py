@@ -48,6 +48,9 @@ def frequent_terms(texts, min_count: int = 6) -> set[str]:
 
     import jieba
 
+    from .logs import tame
+
+    tame("jieba")
     counts: Counter = Counter()
     for text in texts:
         for run in _CJK_RUN_RE.findall(text):
@@ -124,7 +127,9 @@ class Tokenizer:
                 if self._jieba is None:
                     import jieba
 
-                    jieba.setLogLevel(logging.WARNING)
+                    from .logs import tame
+
+                    tame("jieba")
                     tk = jieba.Tokenizer()
                     tk.initialize()
                     for t in self.terms:
