@@ -16,8 +16,17 @@ from assistant import config
 from assistant.config import Settings
 from assistant.embed import SentenceTransformerEmbedder, load_embedder, onnx_export_for
 from assistant.errors import ConfigError
-from assistant.onnx_embed import (FORMAT_VERSION, INFO_FILE, MODEL_FILE, OnnxEmbedder, export_status, file_stats,
-                                  files_fingerprint, onnx_dir, pad_batch)
+from assistant.onnx_embed import (
+    FORMAT_VERSION,
+    INFO_FILE,
+    MODEL_FILE,
+    OnnxEmbedder,
+    export_status,
+    file_stats,
+    files_fingerprint,
+    onnx_dir,
+    pad_batch,
+)
 
 onnx = pytest.importorskip("onnx")
 pytest.importorskip("onnxruntime")
