@@ -13,6 +13,7 @@ import hashlib
 import json
 import logging
 import os
+import threading
 from pathlib import Path
 
 import numpy as np
@@ -116,6 +117,21 @@ class OnnxEmbedder:
         self._tokenizer = None
         self._session = None
         self._fingerprint: str | None = None
+        self._locks = {"tokenizer": threading.Lock(), "session": threading.Lock()}
+
+    def preload(self) -> threading.Thread:
+        """Load the tokenizer and the graph in a background thread (onnxruntime and the tokenizer work
+        outside the GIL), so that a cold process opens its index meanwhile."""
+        def load() -> None:
+            try:
+                self.session  # noqa: B018 - loading is the point
+                self.tokenizer  # noqa: B018
+            except Exception as e:  # noqa: BLE001 - the first encode raises it again, with the same message
+                log.debug("preloading failed: %s", e)
+
+        thread = threading.Thread(target=load, name="onnx-preload", daemon=True)
+        thread.start()
+        return thread
 
     @property
     def fingerprint(self) -> str:
@@ -130,6 +146,10 @@ class OnnxEmbedder:
 
     @property
     def tokenizer(self):
+        with self._locks["tokenizer"]:
+            return self._load_tokenizer()
+
+    def _load_tokenizer(self):
         if self._tokenizer is None:
             from tokenizers import Tokenizer
 
@@ -140,6 +160,10 @@ class OnnxEmbedder:
 
     @property
     def session(self):
+        with self._locks["session"]:
+            return self._load_session()
+
+    def _load_session(self):
         if self._session is None:
             try:
                 import onnxruntime as ort

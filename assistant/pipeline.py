@@ -68,6 +68,8 @@ class Assistant:
         from .indexer import open_index
 
         embedder = embedder or load_embedder(settings)
+        if callable(preload := getattr(embedder, "preload", None)):
+            preload()  # the query model loads while the index does
         built, dense, sparse = open_index(settings.sources, settings.index_dir, embedder,
                                           ChunkSettings(settings.chunk_max_tokens), rebuild=rebuild,
                                           progress=progress)
