@@ -1,6 +1,6 @@
 """Cold start, input checks, model-free commands, cold build, warm ask latency and memory, as a user meets them.
 
-    python bench/coldstart.py                      # everything (build: median of 3 cold builds)
+    python bench/coldstart.py                      # everything (build: median of 3 cold builds, empty index)
     python bench/coldstart.py --builds 0 --runs 3  # skip the cold builds
     python bench/coldstart.py --runtime sentence-transformers   # the torch path, for comparison
 
@@ -16,6 +16,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -33,10 +34,13 @@ def load() -> float:
     return round(os.getloadavg()[0], 2)
 
 
-def timed(argv: list[str], env: dict[str, str], runs: int) -> dict:
-    """Median wall and CPU seconds of ``python -m assistant ARGV`` over ``runs`` fresh processes."""
+def timed(argv: list[str], env: dict[str, str], runs: int, fresh: Path | None = None) -> dict:
+    """Median wall and CPU seconds (user + sys, all threads) of ``python -m assistant ARGV`` over ``runs``
+    fresh processes; ``fresh`` is a folder removed before each run (a cold build re-uses no vectors)."""
     walls, cpus, loads, codes = [], [], [], set()
     for _ in range(runs):
+        if fresh is not None:
+            shutil.rmtree(fresh, ignore_errors=True)
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         loads.append(load())
         start = time.perf_counter()
@@ -90,7 +94,8 @@ def main() -> int:
                  "load_at_start": os.getloadavg()}
     subprocess.run([sys.executable, "-m", "assistant", "build"], cwd=ROOT, env=env, check=True)
     if args.builds:
-        out["build_cold"] = timed(["build", "--force"], env, args.builds)
+        cold = index.parent / f"{index.name}-cold"
+        out["build_cold"] = timed(["build", "--force", "--index", str(cold)], env, args.builds, fresh=cold)
     out["ask_cold"] = timed(["ask", QUESTION], env, args.runs)
     with tempfile.TemporaryDirectory() as tmp:
         checks = {"empty": ["ask", ""], "whitespace": ["ask", "   "], "too_long": ["ask", "问" * 2001],
