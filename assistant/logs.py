@@ -30,14 +30,14 @@ def tame(name: str) -> None:
             logger.removeHandler(handler)
 
 
-def setup_logging(verbose: bool = False) -> None:
+def setup_logging(verbose: bool = False, fmt: str = FORMAT) -> None:
     """Root at INFO with ``verbose`` else WARNING, one stderr handler (a second call replaces it)."""
     _state["verbose"] = verbose
     root = logging.getLogger()
     for handler in [h for h in root.handlers if getattr(h, "assistant_handler", False)]:
         root.removeHandler(handler)
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setFormatter(logging.Formatter(fmt))
     handler.assistant_handler = True
     root.addHandler(handler)
     root.setLevel(logging.INFO if verbose else logging.WARNING)
