@@ -410,7 +410,9 @@ def setup_model_main(argv: list[str] | None = None) -> int:
     parser.add_argument("--force", action="store_true", help="rebuild even when the folder is complete")
     parser.add_argument("-q", "--quiet", action="store_true", help="no progress output")
     parser.add_argument("--no-onnx", action="store_true", help="skip the ONNX export used for fast queries")
-    parser.add_argument("--no-int8", action="store_true", help="export fp32 only (no int8 quantisation)")
+    parser.add_argument("--int8", action="store_true",
+                        help="also try int8 variants (kept when cosine >= 0.99 on every bundled chunk); off by "
+                             "default: the int8 embedding table moved hit@5 on dev and dev2 by one question")
     args = parser.parse_args(argv)
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING if args.quiet else logging.INFO, format="%(message)s")
@@ -423,7 +425,7 @@ def setup_model_main(argv: list[str] | None = None) -> int:
             size = sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
             print(f"已构建 / built {path} ({size / 1e6:.0f} MB, {time.monotonic() - started:.0f} s)", file=sys.stderr)
         if not args.no_onnx:
-            return _setup_onnx(out, args.force, quantize=not args.no_int8)
+            return _setup_onnx(out, args.force, quantize=args.int8)
     except ModelError as e:
         print(f"错误 / error: {e}", file=sys.stderr)
         return 1

@@ -8,7 +8,9 @@ with the TorchScript exporter (``dynamo=False``), which needs no onnxscript and 
 Gate: every chunk of the bundled corpus is embedded by sentence-transformers and by the export; fp32 must
 reach cosine >= 0.999 on every chunk (else the export is refused), an int8 variant >= 0.99 (else fp32 is
 kept; for multilingual-e5-small full int8 reaches 0.980, the int8 embedding table alone 0.9999). The
-retrieval check (hit@1 / hit@5 / MRR on every gold set within one point) is tests/test_onnx_equivalence.py.
+retrieval check (hit@1 / hit@5 / MRR on every gold set within one point) is tests/test_onnx_equivalence.py;
+the int8 embedding table missed it on dev and dev2 by one question each (hit@5 -1.1 points), so int8 is
+tried only with ``assistant setup-model --int8`` and fp32 is the default.
 """
 
 from __future__ import annotations
@@ -123,7 +125,7 @@ def min_cosine(a: np.ndarray, b: np.ndarray) -> float:
     return float(np.min(np.sum(a * b, axis=1))) if len(a) else 1.0
 
 
-def export_onnx(model_dir: str | Path, quantize: bool = True) -> Path:
+def export_onnx(model_dir: str | Path, quantize: bool = False) -> Path:
     """Write ``<model_dir>-onnx/`` (model.onnx, tokenizer, normalisation table, onnx_build.json)."""
     from .embed import SentenceTransformerEmbedder
 
