@@ -841,8 +841,9 @@ def access_settings(args, settings, address: dict, env) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from assistant.logs import setup_logging
+
+    setup_logging(args.verbose, fmt="%(asctime)s %(levelname)s %(name)s: %(message)s")
     from assistant.access import empty_folder
     from assistant.config import load_settings
     from assistant.pipeline import Assistant

@@ -9,7 +9,7 @@ import re
 from .answer_lists import box_evidence
 from .extract import extractive, hit_evidence
 from .indicators import spelled_share
-from .render import render
+from .render import MAX_CITES_PER_DOC, render
 from .structured import (
     Evidence,
     Part,
@@ -27,9 +27,12 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     secs = _named_sections(q, docs, scope, metas) if scope else []
     if secs:
         parts = []
+        used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
         for sec in secs[:2]:
             doc = docs[sec.doc_id]
-            boxes = [b for b in doc.boxes if b.section_id == sec.id]
+            room = MAX_CITES_PER_DOC - used.get(doc.doc_id, 0) - 1
+            boxes = [b for b in doc.boxes if b.section_id == sec.id][:max(room, 0)]
+            used[doc.doc_id] = used.get(doc.doc_id, 0) + 1 + len(boxes)
             extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
             parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
                               evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
@@ -47,6 +50,7 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
     boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
              and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
+    boxes = boxes[:max(MAX_CITES_PER_DOC - 1 - len(also), 0)]  # only boxes that can be cited are named
     if boxes:
         more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
     part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],

@@ -119,10 +119,12 @@ def cmd_build(args) -> int:
 
 
 def cmd_search(args) -> int:
+    from .pipeline import check_question
     from .serialize import hit_to_dict
 
     if not 1 <= args.k <= 100:
         raise AssistantError(f"-k 需要在 1 到 100 之间 / -k must be between 1 and 100, got {args.k}")
+    check_question(args.question, _settings(args).max_question_chars)
     hits = _open(args).search(args.question, args.k, args.doc)
     if args.json:
         print(_dump([hit_to_dict(h) for h in hits]))
@@ -154,24 +156,48 @@ def _batch_item(raw: bytes) -> dict:
     return item
 
 
+def known_doc_ids(settings) -> set[str]:
+    """Document ids of the built index (cheap: its manifest); empty when there is none."""
+    from .store import read_manifest
+
+    manifest = read_manifest(settings.index_dir) or {}
+    return {d["doc_id"] for d in manifest.get("documents", [])}
+
+
+def check_ask_input(args) -> list[str] | None:
+    """Everything about the input that can be wrong, checked before any model is loaded.
+    Returns the batch lines (None for a single question)."""
+    from .pipeline import check_question
+
+    settings = _settings(args)
+    if args.batch is None:
+        if args.question is None:
+            raise AssistantError("缺少问题 / no question: assistant ask \"问题\" (or --batch FILE)")
+        check_question(args.question, settings.max_question_chars)
+    if args.doc and set(args.doc) - known_doc_ids(settings):
+        _docs(args)  # not in the index (yet): the corpus itself decides, and names the known ids
+    if args.batch is None:
+        return None
+    try:
+        return list(_read_batch(args.batch))
+    except (OSError, UnicodeDecodeError) as e:
+        raise AssistantError(f"无法读取批量文件 / cannot read batch input {args.batch}: {e}; give a readable "
+                             "UTF-8 file of JSON lines, or - for stdin") from e
+
+
 def cmd_ask(args) -> int:
     from .errors import AssistantError as _Err
     from .serialize import answer_to_dict
 
-    if args.batch is None and not args.question:
-        raise AssistantError("缺少问题 / no question: assistant ask \"问题\" (or --batch FILE)")
+    lines = check_ask_input(args)
     assistant = _open(args)
-    if args.batch is None:
+    if lines is None:
         ans = assistant.ask(args.question, docs=args.doc)
         if args.json:
             print(_dump(answer_to_dict(ans)))
         else:
             print(render_text(ans))
         return 0
-    try:
-        lines = list(_read_batch(args.batch))
-    except OSError as e:
-        raise AssistantError(f"无法读取批量文件 / cannot read batch input {args.batch}: {e}") from e
     for n, line in enumerate(lines, 1):
         if not line.strip():
             continue
@@ -214,7 +240,10 @@ def cmd_user(args) -> int:
 
 
 def render_text(ans) -> str:
-    out = [ans.answer]
+    """Plain text for a terminal: the answer's markdown escapes and bold marks removed."""
+    from .structured import plain_text
+
+    out = [plain_text(ans.answer)]
     if ans.citations:
         out.append("")
         out.append("来源 / sources:")
@@ -294,8 +323,9 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
-                        format="%(levelname)s %(name)s: %(message)s")
+    from .logs import setup_logging
+
+    setup_logging(args.verbose)
     handler = COMMANDS[args.command]
     try:
         return handler(args)

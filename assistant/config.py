@@ -29,6 +29,7 @@ class Settings:
     model: str = str(DEFAULT_MODEL)
     query_prompt: str | None = None  # None: taken from the model (e5: "query: ")
     passage_prompt: str | None = None
+    embed_runtime: str = "auto"  # auto: the default model's ONNX export when present; sentence-transformers: never
     chunk_max_tokens: int = 320
     top_k: int = 8
     rrf_k: int = 60

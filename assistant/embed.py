@@ -230,4 +230,37 @@ def load_embedder(settings: Settings) -> Embedder:
     from .modelbuild import ensure_model
 
     path = ensure_model(spec)
+    if (onnx := onnx_export_for(path, settings.embed_runtime)) is not None:
+        from .onnx_embed import OnnxEmbedder
+
+        return OnnxEmbedder(onnx, name=spec, query_prompt=settings.query_prompt,
+                            passage_prompt=settings.passage_prompt)
     return SentenceTransformerEmbedder(path, settings.query_prompt, settings.passage_prompt, name=spec)
+
+
+RUNTIMES = ("auto", "onnx", "sentence-transformers")
+
+
+def onnx_export_for(model_path: str, runtime: str) -> Path | None:
+    """The current ONNX export of the default e5 build when the runtime allows it; any other folder is
+    loaded with sentence-transformers."""
+    if runtime not in RUNTIMES:
+        raise ConfigError(f"embed_runtime 无效 / invalid embed_runtime {runtime!r}; allowed: {', '.join(RUNTIMES)}")
+    if runtime == "sentence-transformers":
+        return None
+    from . import config
+    from .onnx_embed import export_status, onnx_dir
+
+    if Path(model_path).resolve() != Path(config.DEFAULT_MODEL).resolve():
+        if runtime == "onnx":
+            raise ConfigError(f"只有默认模型有 ONNX 导出 / only the default model has an ONNX export, not {model_path}; "
+                              "set ASSISTANT_EMBED_RUNTIME=auto")
+        return None
+    problem = export_status(model_path)
+    if problem is None:
+        return onnx_dir(model_path)
+    if runtime == "onnx":
+        raise ModelError(f"ONNX 模型不可用 / the ONNX export is not usable ({problem}); run `assistant setup-model`")
+    log.info("ONNX 模型不可用，改用 sentence-transformers / no usable ONNX export (%s): loading %s with "
+             "sentence-transformers; `assistant setup-model` makes one", problem, model_path)
+    return None

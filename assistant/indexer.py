@@ -97,7 +97,8 @@ def embed_chunks(chunks: list[Chunk], embedder, reuse: dict[str, np.ndarray],
     """Vectors for all chunks, embedding only texts not in ``reuse``; returns (vectors, number embedded).
     ``report(fraction, message)`` is called after each batch."""
     keys = [_text_key(c.embed_text) for c in chunks]
-    todo = [i for i, k in enumerate(keys) if k not in reuse]
+    # by length, so that a batch holds texts of similar length and little padding is computed
+    todo = sorted((i for i, k in enumerate(keys) if k not in reuse), key=lambda i: len(chunks[i].embed_text))
     out = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
     for i, k in enumerate(keys):
         if k in reuse:

@@ -66,6 +66,27 @@ def _text(value, field: str, i: int) -> str:
     return str(value)
 
 
+def check_question(question, limits: RequestLimits | int) -> str:
+    """The question as given, if it is a non-empty string within the length limit (after normalisation, which is
+    what the engine reads); else an InputError saying what is wrong. Needs no model: callers check first."""
+    from .understand import normalise_question
+
+    if isinstance(limits, int):
+        limits = RequestLimits(max_question_chars=limits)
+    if question is not None and not isinstance(question, str):
+        raise InputError(f"问题需要是文字 / the question must be a string, got {type(question).__name__}: "
+                         "please type a question about the plans")
+    if not question or not question.strip():
+        raise InputError("问题为空 / the question is empty: please type a question about the plans")
+    if len(question) > 4 * limits.max_question_chars:  # not worth normalising
+        check_question_length(question, limits)
+    normalised = normalise_question(question)
+    if not normalised:
+        raise InputError("问题为空 / the question has no readable text: please type a question about the plans")
+    check_question_length(normalised, limits)
+    return question
+
+
 class Assistant:
     """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
 
@@ -89,6 +110,8 @@ class Assistant:
         from .indexer import open_index
 
         embedder = embedder or load_embedder(settings)
+        if callable(preload := getattr(embedder, "preload", None)):
+            preload()  # the query model loads while the index does
         built, dense, sparse = open_index(settings.sources, settings.index_dir, embedder,
                                           ChunkSettings(settings.chunk_max_tokens), rebuild=rebuild,
                                           progress=progress)
@@ -176,22 +199,7 @@ class Assistant:
         return RequestLimits.from_settings(self.settings)
 
     def check_question(self, question: str) -> str:
-        """The question as given, if it is a non-empty string within the length limit (after normalisation,
-        which is what the engine reads)."""
-        from .understand import normalise_question
-
-        if question is not None and not isinstance(question, str):
-            raise InputError(f"问题需要是文字 / the question must be a string, got {type(question).__name__}: "
-                             "please type a question about the plans")
-        if not question or not question.strip():
-            raise InputError("问题为空 / the question is empty: please type a question about the plans")
-        if len(question) > 4 * self.limits.max_question_chars:  # not worth normalising
-            check_question_length(question, self.limits)
-        normalised = normalise_question(question)
-        if not normalised:
-            raise InputError("问题为空 / the question has no readable text: please type a question about the plans")
-        check_question_length(normalised, self.limits)
-        return question
+        return check_question(question, self.limits)
 
     def check_docs(self, docs) -> tuple[str, ...]:
         if isinstance(docs, str):

@@ -23,6 +23,9 @@ class SparseIndex:
     def build(cls, texts: list[str], tokenizer: Tokenizer) -> SparseIndex:
         import bm25s
 
+        from .logs import tame
+
+        tame("bm25s")
         corpus = [tokenizer.tokens(t) or ["∅"] for t in texts]
         model = bm25s.BM25(k1=1.2, b=0.75)
         model.index(corpus, show_progress=False)
@@ -57,6 +60,9 @@ class SparseIndex:
     def load(cls, directory: Path, tokenizer: Tokenizer) -> SparseIndex:
         import bm25s
 
+        from .logs import tame
+
+        tame("bm25s")
         model = bm25s.BM25.load(str(directory), show_progress=False)
         size = json.loads((directory / "size.json").read_text(encoding="utf-8"))["size"]
         return cls(tokenizer, model, size)

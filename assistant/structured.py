@@ -41,6 +41,14 @@ def escape_md(text: str) -> str:
     return text
 
 
+_MD_MARK = re.compile(r"\\([\\\[\]()*_`#|<>!~])|\*\*")
+
+
+def plain_text(markdown: str) -> str:
+    """What :func:`escape_md` and ``**bold**`` wrote, as plain text: escapes undone, bold marks dropped."""
+    return _MD_MARK.sub(lambda m: m.group(1) or "", markdown)
+
+
 def fmt_num(x: float) -> str:
     s = f"{x:.4f}".rstrip("0").rstrip(".")
     return s if s != "-0" else "0"

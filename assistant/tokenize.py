@@ -37,6 +37,9 @@ def frequent_terms(texts, min_count: int = 6) -> set[str]:
     数字经济总量 splits as 数字经济 / 总量 rather than 数字 / 经济总量."""
     from collections import Counter
 
+    from .logs import tame
+
+    tame("jieba")
     plain = Tokenizer()._tk()  # jieba's own dictionary, nothing added
     counts: Counter = Counter()
     for text in texts:
@@ -138,6 +141,9 @@ class Tokenizer:
                 if self._jieba is None:
                     import jieba
 
+                    from .logs import tame
+
+                    tame("jieba")
                     freq, total = _base("freq")
                     tk = jieba.Tokenizer()
                     tk.FREQ, tk.total, tk.initialized = dict(freq), total, True  # what initialize() would load

