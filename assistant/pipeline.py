@@ -52,15 +52,17 @@ class Assistant:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, settings: Settings, embedder=None, progress: bool = False, rebuild: bool = True) -> Assistant:
-        """Load the index for ``settings.corpus`` (building it when missing, stale or damaged)."""
+    def open(cls, settings: Settings, embedder=None, progress: bool = False, rebuild: bool = True,
+             report=None) -> Assistant:
+        """Load the index for ``settings.corpus`` (building it when missing, stale or damaged).
+        ``report(fraction, message)`` follows a build (parse, embed, index) for a progress display."""
         from .embed import load_embedder
         from .indexer import open_index
 
         embedder = embedder or load_embedder(settings)
         built, dense, sparse = open_index(settings.sources, settings.index_dir, embedder,
                                           ChunkSettings(settings.chunk_max_tokens), rebuild=rebuild,
-                                          progress=progress)
+                                          progress=progress, report=report)
         return cls(settings, embedder, built, dense, sparse)
 
     def _install(self, built, dense, sparse) -> None:
