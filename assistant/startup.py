@@ -34,9 +34,14 @@ class BuildStatus:
             return "索引已就绪 / the index is ready"
         if self.state == FAILED:
             return f"索引建立失败 / the index could not be built: {self.error}"
-        stage = f"：{self.message}" if self.message else ""
-        return (f"正在建立索引（{round(self.fraction * 100)}%{stage}），完成后即可提问，请稍候再试。"
-                f" / The index is being built ({round(self.fraction * 100)}%); ask again shortly.")
+        if self.state == LOADING:  # no fraction yet: the model loads before anything is built
+            where, where_en = f"（{self.message}）" if self.message else "", ""
+        else:
+            pct = round(self.fraction * 100)
+            where = f"（{pct}%：{self.message}）" if self.message else f"（{pct}%）"
+            where_en = f" ({pct}%)"
+        return (f"正在建立索引{where}，完成后即可提问，请稍候再试。"
+                f" / The index is being built{where_en}; ask again shortly.")
 
 
 class BackgroundOpen:

@@ -97,7 +97,7 @@ def status_markdown(status) -> str:
     """The banner above the page while the index is opening (a BuildStatus); empty once it is ready."""
     if status.ready:
         return ""
-    return f"⏳ {md_text(status.describe())}" if status.state != "failed" else f"⚠️ {md_text(status.describe())}"
+    return f"**{'索引建立失败' if status.state == 'failed' else '建立索引中'}**　{md_text(status.describe())}"
 
 
 def examples_markdown(questions) -> str:
