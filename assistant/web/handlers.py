@@ -20,7 +20,15 @@ from ..ingest.outline import render_outline
 from ..serialize import answer_to_dict, citation_to_dict, indicator_to_dict
 from ..startup import BackgroundOpen
 from .examples import example_questions
-from .render import examples_markdown, render_answer, render_error, render_notice, section_html, status_markdown
+from .render import (
+    examples_markdown,
+    md_text,
+    render_answer,
+    render_error,
+    render_notice,
+    section_html,
+    status_markdown,
+)
 from .views import (
     INDICATOR_COLUMNS,
     chart_rows,
@@ -45,8 +53,6 @@ def chart_frame(data: list[dict]) -> pd.DataFrame:
 
 
 def _messages(turns: list[dict]) -> list[dict]:
-    from .render import md_text
-
     out = []
     for t in turns:
         out.append({"role": "user", "content": md_text(t["question"])})
@@ -60,7 +66,9 @@ class PageHandlers:
 
     def __init__(self, assistant, settings=None, feedback: FeedbackStore | None = None):
         self.opening = assistant if isinstance(assistant, BackgroundOpen) else BackgroundOpen.of(assistant)
-        self.settings = settings if settings is not None else self.opening.get().settings
+        if settings is None and self.opening.assistant is None:
+            raise TypeError("PageHandlers over an Assistant still opening needs its settings")
+        self.settings = settings if settings is not None else self.opening.assistant.settings
         self.feedback = feedback or FeedbackStore()
 
     # ------------------------------------------------------------ state
