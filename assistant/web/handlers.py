@@ -244,9 +244,6 @@ class PageHandlers:
                 gr.update(choices=[("全部规划", "")] + v.plan_choices),
                 gr.update(choices=v.plan_choices))
 
-    def pairs(self):
-        return pair_table(self.documents)
-
     # ------------------------------------------------------------ page load and the opening timer
 
     def page_state(self):

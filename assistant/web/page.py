@@ -153,17 +153,16 @@ def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
         prev_btn.click(h.on_prev, [out_plan, tree], [tree], **PRIVATE)
         next_btn.click(h.on_next, [out_plan, tree], [tree], **PRIVATE)
 
-        # upload (one at a time: it re-indexes), then refresh every plan-dependent view
-        up_btn.click(h.on_upload, [up_file], [up_report, plans, ind_plan, out_plan], **PRIVATE,
-                     concurrency_id="upload", concurrency_limit=1).then(
-            h.indicator_views, [ind_plan, ind_text], ind_outputs, **PRIVATE).then(
-            h.pairs, None, [pairs], **PRIVATE)
-
         # a new session (page load) sees the plans as they are now, uploads included; while the index is being
         # built the timer shows its progress and fills the page in once it is ready
         state_outputs = [banner, timer, plans, ind_plan, out_plan, pairs, side, chatbot, *ind_outputs, tree,
                          section_view]
         demo.load(h.page_state, None, state_outputs, **PRIVATE)
+
+        # upload (one at a time: it re-indexes), then refresh every plan-dependent view, examples included
+        up_btn.click(h.on_upload, [up_file], [up_report, plans, ind_plan, out_plan], **PRIVATE,
+                     concurrency_id="upload", concurrency_limit=1).then(
+            h.page_state, None, state_outputs, **PRIVATE)
         timer.tick(h.page_state, None, state_outputs, **PRIVATE, queue=False)
 
         # the public API
