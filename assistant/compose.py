@@ -9,6 +9,7 @@ from a score cut-off.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
@@ -16,6 +17,7 @@ from .answer_sections import location_answer, path_sections, section_answer
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .render import refuse, render
+from .scope import plan_scopes
 from .structured import (
     Part,
     doc_name,
@@ -91,9 +93,22 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
 
 def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
                     doc_filter: tuple[str, ...] = ()) -> Answer:
+    """A place inside a plan's area (a town of the district) is answered only from a passage that names it."""
+    q = understand(question, history, [d.meta for d in documents], tokenizer.tag, plan_scopes(documents, tokenizer.tag))
+    ans = _answer(q, documents, retriever, tokenizer, doc_filter)
+    missing = [p for p in q.local_places if not any(n in c.text for c in ans.citations for n in p.names)]
+    if ans.refused or not missing:
+        return ans
+    docs = {d.doc_id: d for d in documents}
+    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
+    terms = key_terms(q, tokenizer, [d.meta for d in documents], retriever.idf, len(retriever.chunks))
+    return _foreign_answer(replace(q, foreign_places=(missing[0].text,)), docs, retriever.search(q.resolved, 16, scope),
+                           terms)
+
+
+def _answer(q: Question, documents: tuple[Document, ...], retriever, tokenizer, doc_filter: tuple[str, ...]) -> Answer:
     docs = {d.doc_id: d for d in documents}
     metas = [d.meta for d in documents]
-    q = understand(question, history, metas, tokenizer.tag)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
     terms = key_terms(q, tokenizer, metas, retriever.idf, len(retriever.chunks))
     cap = retriever.idf("\0") * 0.6  # a term found nowhere weighs like a rare one, not infinitely

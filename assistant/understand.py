@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .numbers import normalise_years, to_halfwidth
+from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
 from .types import DocMeta
 
 _COMPARE_RE = re.compile(r"对比|比较|相比|比起|分别|哪个(?:区|规划)?更|谁更|谁的|两个规划|两区|两地|两边|两家|双方|差异|异同|不同之处|各自|两份|二者|两者")
@@ -23,7 +25,7 @@ _CUMUL_RE = re.compile(r"累计|五年合计|累积|括号|每年的数|年度�
 _INCREASE_RE = re.compile(r"增加多少|增加了?多少|多出|提高多少|差多少|相差|增量|增加几|增长了?多少(?!%|百分)|多多少|少多少|比\d{4}年?多")
 _GROWTH_RE = re.compile(r"增长了?百分之几|增长率|增幅|增长了?多少[%％]|百分之多少|增长几成|增长多少百分|翻了?几番|涨幅")
 _BASE_RE = re.compile(r"基数|现状|基期|目前|现在|当前|起点|十三五末")
-_TARGET_RE = re.compile(r"目标|到2025|2025年|十四五末|规划期末|要达到|达到多少|计划|预期")
+_TARGET_RE = re.compile(r"目标|要达到|达到多少|计划|预期")
 _YEAR_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
 _FOLLOWUP_RE = re.compile(r"^(那|那么|那个|那它|它|这个|这项|这些|那些|上述|以上|该|其|还有|再|同样|又|呢|另外|换成|如果是|"
                           r"除了|为什么|为何|是五年|是每年|是累计|和|跟|与|同|比(?:\d{4}|[一二]〇)|这是|那是)|呢[？?。]?$|^[^，。]{0,10}呢[？?]?$")
@@ -66,12 +68,14 @@ class Question:
     text: str  # as asked, normalised
     resolved: str  # with the conversation folded in
     docs: tuple[str, ...]  # plans named (empty: all)
-    foreign_places: tuple[str, ...]  # places named that no plan in the corpus is about
+    foreign_places: tuple[str, ...]  # places named that no plan in scope is about
     intent: str  # indicator | goal | project | location | comparison | list | open
     years: tuple[str, ...]
     wants: frozenset[str]  # baseline, target, attribute, cumulative, increase, growth
     compare: bool
     is_followup: bool
+    local_places: tuple[PlaceMention, ...] = ()  # inside a plan's area: answered only from text naming them
+    period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -98,63 +102,44 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
     return tuple(dict.fromkeys(ordered)), masked
 
 
-_PLACE_SUFFIX_RE = re.compile(r"(新区|高新区|开发区|经开区|区|县|市|省|州|镇)$")
-_SAFE_PLACES = frozenset(("中国", "全国", "全市", "西部", "中西部", "成渝", "川渝", "国家", "国内", "国际", "全球", "本区",
-                          "长江", "东盟", "欧洲", "欧盟", "亚洲", "一带一路", "沿线", "外国", "国外", "境外", "海外",
-                          "国内外", "境内外", "中外", "域外"))
-
-
-def places(text: str, tagger, aliases: frozenset[str] = frozenset()) -> list[str]:
-    """Place names: jieba place-tagged words joined with following place words (成都 + 高新区 -> 成都高新区).
-    A plan's own short name stands alone (渝中区 + 外国 is not one place)."""
-    words = list(tagger(text))
-    out: list[str] = []
-    i = 0
-    while i < len(words):
-        w, flag = words[i]
-        if flag == "ns" or (flag in ("nr", "nt", "nz") and _PLACE_SUFFIX_RE.search(w) and len(w) >= 3):
-            name = w
-            while (name not in aliases and i + 1 < len(words) and words[i + 1][0] not in aliases
-                   and (words[i + 1][1] == "ns" or _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0]))) or (
-                    name not in aliases and i + 1 < len(words) and words[i + 1][0] in aliases
-                    and _PLACE_SUFFIX_RE.fullmatch(words[i + 1][0])):
-                i += 1
-                name += words[i][0]
-            out.append(name)
-        i += 1
-    return out
-
-
-def split_places(text: str, tagger, aliases: list[tuple[str, str]]) -> tuple[str, tuple[str, ...]]:
-    """Mask places that merely contain a plan's short name (成都高新区 is not 高新区) and list the places
-    no plan is about. Returns (text with those places masked, foreign places)."""
-    alias_set = {a for a, _ in aliases}
-    foreign: list[str] = []
-    for p in places(text, tagger, frozenset(alias_set)):
-        if p in alias_set or p in _SAFE_PLACES:
+def split_places(text: str, tagger, aliases: list[tuple[str, str]],
+                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...], tuple[str, ...]]:
+    """The places no plan in scope is about, and those inside a plan's area or named by its text (answered only
+    from a passage that names them). Plans named in the question are the scope, else every plan; the plans'
+    own names are not place mentions, and a place right before a plan's name is another zone (成都 + 高新区).
+    Returns (text with the foreign places blanked, foreign places, local places, plans whose own area is named)."""
+    named, masked = find_docs(text, aliases)
+    scope = [p for p in plans if p.doc_id in named] or list(plans)
+    foreign, local, owners = [], [], []
+    for m in place_mentions(masked, tagger, scope):
+        start = masked.find(m.text)
+        end = start + len(m.text)
+        while end < len(masked) and masked[end] == "＿":
+            end += 1
+        if m.status == "own" and end == start + len(m.text):
+            owners += m.docs
             continue
-        if any(a in p for a in alias_set) or not any(p in a for a in alias_set):
-            foreign.append(p)
-    wider = re.search(r"((?:重庆|四川|成都)?(?:全市|全省|全国))", text)
-    if wider and not find_docs(text, aliases)[0]:  # a whole city/province/country is no district plan's subject
-        foreign.append(wider.group(1))
-    masked = text
-    for p in sorted(set(foreign), key=len, reverse=True):
-        masked = masked.replace(p, "＃" * len(p))
-    return masked, tuple(dict.fromkeys(foreign))
+        if m.status == "local" and end == start + len(m.text):
+            local.append(m)
+            continue
+        foreign.append(text[start:end])
+    blanked = text
+    for f in foreign:
+        blanked = blanked.replace(f, "＃" * len(f))
+    return blanked, tuple(dict.fromkeys(foreign)), tuple(local), tuple(dict.fromkeys(owners))
 
 
-def years_in(text: str) -> tuple[str, ...]:
+def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
+    """Years written out, then the years period words stand for (十四五末; 规划期末 as each plan's last year)."""
     out = [m.group(1) for m in _YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
-    if re.search(r"十四五末|十四五期末|规划期末", text):
-        out.append("2025")
-    if re.search(r"十三五末", text):
-        out.append("2020")
+    out += period_words(text, plans).years
     return tuple(dict.fromkeys(out))
 
 
-def wants_of(text: str) -> frozenset[str]:
+def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
     w = set()
+    if set(years_in(text, plans)) & {str(p.period[1]) for p in plans if p.period}:
+        w.add("target")  # a plan's last year is its target year
     if _ATTR_RE.search(text):
         w.add("attribute")
     if _CUMUL_RE.search(text):
@@ -230,7 +215,8 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
-def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "") -> str:
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_answer: str = "",
+            plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -252,7 +238,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_a
     body = re.sub(r"^(那么|那|还有|另外|再问一下|再问|同样|又|换成|如果是|改成)", "", text).strip()
     body = re.sub(r"(的情况)?呢?[？?。！!]*$", "", body).strip()
     new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
-    years_now, years_prev = years_in(text), years_in(previous)
+    in_scope = [p for p in plans if p.doc_id in docs_now + docs_prev] or plans  # 规划期末: these plans' last year
+    years_now, years_prev = years_in(text, in_scope), years_in(previous, in_scope)
     if re.search(r"比\s*(?:19|20)\d\d", text):  # "比2020年多多少" compares with a year, it does not switch to it
         years_now = ()
     if years_now:
@@ -333,16 +320,19 @@ def resolve_ordinal(text: str, previous: str, previous_answer: str) -> str | Non
     return f"{items[n - 1]}{rest}"
 
 
-def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Question:
-    """``history`` holds the earlier turns, oldest first: (question, answer) pairs or plain questions."""
+def understand(text: str, history: list, metas: list[DocMeta], tagger,
+               plans: Sequence[PlanScope] | None = None) -> Question:
+    """``history`` holds the earlier turns, oldest first: (question, answer) pairs or plain questions.
+    ``plans`` (from scope.plan_scopes) adds what each plan's text names; without it, metadata alone."""
     text = normalise_question(text)
+    plans = tuple(plans) if plans is not None else tuple(plan_scope(m, tagger) for m in metas)
     aliases = alias_table(metas)
     turns = [(h, "") if isinstance(h, str) else (h[0], h[1]) for h in history]
     resolved_prev, prev_answer = "", ""
     for h, a in turns:  # resolve the chain turn by turn
         h = normalise_question(h)
         ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
-        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer)
+        resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer, plans)
                                     if resolved_prev and is_followup(h, aliases) else h)
         prev_answer = a
     ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
@@ -352,9 +342,11 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger) -> Questi
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev_answer) if follow else text
-    unmasked, foreign = split_places(resolved, tagger, aliases)
-    docs, _ = find_docs(unmasked, aliases)
+        resolved = resolve(text, resolved_prev, aliases, prev_answer, plans) if follow else text
+    blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
+    docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))
-    return Question(text, resolved, docs, foreign, intent, years_in(resolved), wants_of(resolved), compare, follow)
+    in_scope = [p for p in plans if p.doc_id in docs] or plans
+    return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
+                    compare, follow, local, period_words(resolved, in_scope).period)
 

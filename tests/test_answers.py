@@ -93,6 +93,11 @@ def test_questions_the_plans_do_not_answer_are_refused(assistant, question):
     assert not ans.citations
 
 
+def test_a_street_of_a_plans_district_is_answered_only_from_text_naming_it(assistant):
+    ans = assistant.ask("渝中区解放碑街道2025年外贸进出口总额目标是多少？")  # the district's figure is not the street's
+    assert ans.refused and "解放碑街道" in ans.answer and not ans.citations
+
+
 def test_comparison_lines_plans_up(assistant):
     ans = assistant.ask("高新区和渝中区的外贸进出口额分别是多少？")
     assert ans.answer.startswith("| 规划 |")
