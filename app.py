@@ -1,6 +1,6 @@
 """规划问答 page: a thin Gradio adapter over ``Assistant`` (chat, indicators, outline, upload) plus a small API.
 
-    python app.py [--host 0.0.0.0] [--port 7860] [--concurrency 4] [--corpus FOLDER]
+    python app.py [--host 0.0.0.0] [--port 7860] [--concurrency 4] [--corpus FOLDER] [--users FILE] [--no-auth]
 
 The page listens at once; while the model loads and the index builds it shows the progress, and questions get
 "正在建立索引…" until it is ready. Public API (gradio_client): /ask(question, docs=None, history=None) -> the
@@ -23,6 +23,24 @@ if str(ROOT) not in sys.path:
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")  # before gradio is imported: no telemetry, no version check
 os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
 
+
+def _own_gradio_temp() -> Path | None:
+    """Gradio's scratch folder under the data folder (set before gradio is imported, which reads it once); None
+    when GRADIO_TEMP_DIR was set by someone else (that folder is never emptied here)."""
+    if os.environ.get("GRADIO_TEMP_DIR"):
+        return None
+    try:
+        from assistant.config import load_settings
+
+        folder = load_settings().gradio_temp_dir
+    except Exception:  # noqa: BLE001 - a bad setting is reported by main(); the default folder meanwhile
+        folder = ROOT / "data" / "gradio-tmp"
+    os.environ["GRADIO_TEMP_DIR"] = str(folder)
+    return folder
+
+
+GRADIO_TEMP = _own_gradio_temp()
+
 from assistant.errors import AssistantError  # noqa: E402
 from assistant.feedback import FeedbackStore  # noqa: E402
 
@@ -34,16 +52,19 @@ log = logging.getLogger("app")
 # QUEUE_MAX waiting requests, so an overload is refused quickly instead of growing without bound.
 ANSWER_CONCURRENCY = 4
 QUEUE_MAX = 256
+PER_CLIENT = 1  # answers one client (login name, else session) may have running at once
 
 
 def build_demo(assistant, feedback: FeedbackStore | None = None, concurrency: int = ANSWER_CONCURRENCY,
-               settings=None):
+               per_client: int = PER_CLIENT, auth_on: bool = False, settings=None):
     """The whole page (a gr.Blocks) over ``assistant``: an open Assistant, or a BackgroundOpen still opening one
-    (then ``settings`` too). The handlers it wires up are ``demo.handlers``."""
+    (then ``settings`` too). ``concurrency`` bounds the answers computed at once, page and /ask together;
+    ``per_client`` the answers one client may have running at once. The handlers it wires up are
+    ``demo.handlers``."""
     from assistant.web.handlers import PageHandlers
     from assistant.web.page import build_page
 
-    handlers = PageHandlers(assistant, settings, feedback)
+    handlers = PageHandlers(assistant, settings, feedback, per_client=per_client, auth_on=auth_on)
     demo = build_page(handlers, concurrency)
     demo.handlers = handlers
     return demo
@@ -75,14 +96,36 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--model", help="embedding model folder (default: the built e5 model)")
     p.add_argument("--concurrency", type=int, default=ANSWER_CONCURRENCY,
                    help=f"answers computed at once (default {ANSWER_CONCURRENCY})")
+    p.add_argument("--users", type=Path, help="users file (default: <data folder>/users.toml); "
+                   "write it with `assistant user add NAME`")
+    p.add_argument("--no-auth", action="store_true",
+                   help="serve beyond loopback without login (only behind something that authenticates)")
     p.add_argument("-v", "--verbose", action="store_true")
     return p.parse_args(argv)
+
+
+def access_settings(args, settings, address: dict, env) -> dict:
+    """Gradio's auth for launch(): login when a users file exists; refused (ConfigError) when the page would be
+    reachable beyond loopback without login, unless --no-auth."""
+    from assistant.access import authenticator, is_loopback, load_users
+    from assistant.errors import ConfigError
+
+    users = load_users(args.users or settings.users_file)
+    host = address.get("server_name") or env.get("GRADIO_SERVER_NAME") or "127.0.0.1"
+    if users:
+        return {"auth": authenticator(users), "auth_message": "规划问答：请登录 / please log in"}
+    if not is_loopback(host) and not args.no_auth:
+        raise ConfigError(f"拒绝在 {host} 上无登录地提供页面 / refusing to serve on {host} without login: add users "
+                          f"with `assistant user add NAME` (file {args.users or settings.users_file}), or pass "
+                          "--no-auth if something in front of the page already authenticates")
+    return {}
 
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    from assistant.access import empty_folder
     from assistant.config import load_settings
     from assistant.pipeline import Assistant
     from assistant.startup import BackgroundOpen
@@ -90,15 +133,20 @@ def main(argv: list[str] | None = None) -> int:
 
     try:
         settings = load_settings(corpus=args.corpus, index=args.index, model=args.model)
+        address = launch_address(args, settings, os.environ)
+        auth = access_settings(args, settings, address, os.environ)
     except AssistantError as e:
         print(f"错误 / error: {e}", file=sys.stderr)
         return 2
+    if GRADIO_TEMP is not None:
+        GRADIO_TEMP.mkdir(parents=True, exist_ok=True)
+        log.info("emptied gradio's scratch folder %s (%d entries)", GRADIO_TEMP, empty_folder(GRADIO_TEMP))
     # the page listens at once; the model loads and the index builds meanwhile (progress on the page)
     opening = BackgroundOpen(lambda report: Assistant.open(settings, progress=True, report=report)).start()
     concurrency = max(1, args.concurrency)
-    demo = build_demo(opening, concurrency=concurrency, settings=settings)
+    demo = build_demo(opening, concurrency=concurrency, auth_on=bool(auth), settings=settings)
     demo.queue(default_concurrency_limit=concurrency, max_size=QUEUE_MAX)
-    demo.launch(**launch_options(settings.max_upload_mb), **launch_address(args, settings, os.environ))
+    demo.launch(**launch_options(settings.max_upload_mb), **address, **auth)
     return 0
 
 

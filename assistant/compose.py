@@ -9,11 +9,13 @@ from a score cut-off.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import replace
 
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
+from .answer_tables import table_cell_answer
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .render import refuse, render
@@ -91,11 +93,32 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     return refuse(q, docs, msg, related_evidence(mentioned or hits))
 
 
+class _OverBudget(Exception):
+    """The request's time budget ran out between two answer attempts."""
+
+
+def _on_time(deadline: float | None) -> None:
+    if deadline is not None and time.thread_time() > deadline:
+        raise _OverBudget
+
+
+OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以下只列出检索到的相关段落；请换一个更简短、更具体的问法。"
+               " / answering ran over the time budget of one request, so only the retrieved passages are listed; "
+               "please ask a shorter, more specific question.")
+
+
 def answer_question(question: str, history: list[tuple[str, str]], documents: tuple[Document, ...], retriever, tokenizer,
-                    doc_filter: tuple[str, ...] = ()) -> Answer:
-    """A place inside a plan's area (a town of the district) is answered only from a passage that names it."""
+                    doc_filter: tuple[str, ...] = (), deadline: float | None = None) -> Answer:
+    """A place inside a plan's area (a town of the district) is answered only from a passage that names it.
+    ``deadline`` (a time.thread_time() value: this thread's CPU time) is checked between answer attempts: once it has
+    passed, the answer degrades to the retrieved passages and says so (a running attempt is not interrupted; input
+    limits bound it)."""
     q = understand(question, history, [d.meta for d in documents], tokenizer.tag, plan_scopes(documents, tokenizer.tag))
-    ans = _answer(q, documents, retriever, tokenizer, doc_filter)
+    seen: dict = {}
+    try:
+        ans = _dispatch(q, documents, retriever, tokenizer, doc_filter, deadline, seen)
+    except _OverBudget:
+        return refuse(seen["q"], seen["docs"], OVER_BUDGET, related_evidence(seen["hits"]))
     missing = [p for p in q.local_places if not any(n in c.text for c in ans.citations for n in p.names)]
     if ans.refused or not missing:
         return ans
@@ -106,7 +129,8 @@ def answer_question(question: str, history: list[tuple[str, str]], documents: tu
                            terms)
 
 
-def _answer(q: Question, documents: tuple[Document, ...], retriever, tokenizer, doc_filter: tuple[str, ...]) -> Answer:
+def _dispatch(q: Question, documents: tuple[Document, ...], retriever, tokenizer, doc_filter: tuple[str, ...],
+              deadline: float | None, seen: dict) -> Answer:
     docs = {d.doc_id: d for d in documents}
     metas = [d.meta for d in documents]
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
@@ -123,51 +147,70 @@ def _answer(q: Question, documents: tuple[Document, ...], retriever, tokenizer, 
         return weights[t]
 
     hits = retriever.search(q.resolved, 16, scope)
+    seen.update(q=q, docs=docs, hits=hits)
+    _on_time(deadline)
 
-    if q.foreign_places and not q.docs:
-        return _foreign_answer(q, docs, hits, terms)
+    if q.foreign_places and not q.docs:  # a place inside a plan's area may key a table row (长春市 in 表3-1)
+        return table_cell_answer(q, docs, scope, q.foreign_places[0]) or _foreign_answer(q, docs, hits, terms)
     if q.intent == "location":
+        _on_time(deadline)
         return (location_answer(q, docs, hits, terms, metas, scope)
                 or _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer))
     if q.intent in ("indicator", "comparison", "list") or q.wants:
+        _on_time(deadline)
         ans = (indicator_answer(q, docs, scope, hits, weight, min_score=0.9)  # one indicator clearly named
-               or table_answer(q, docs, scope) or indicator_answer(q, docs, scope, hits, weight, terms=terms))
+               or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
+               or indicator_answer(q, docs, scope, hits, weight, terms=terms))
         if ans is not None:
             return ans
     elif q.intent == "open":  # a bare indicator name ("高新区道路网密度") is a question about its values
+        _on_time(deadline)
         ans = indicator_answer(q, docs, scope, hits, weight, min_score=0.9)
         if ans is not None:
             return ans
     if q.intent == "list" or "专栏" in q.resolved:
+        _on_time(deadline)
         ans = box_list_answer(q, docs, scope)
         if ans is not None:
             return ans
     if q.intent == "goal" and not q.years and path_sections(docs, scope, terms):  # 工业互联网这块的定位
+        _on_time(deadline)
         ans = section_answer(q, docs, scope, metas, None, weight, terms)
         if ans is not None:
             return ans
     if q.intent == "indicator":  # a number of a project named outright (梧桐港二期建几个泊位): its own item
+        _on_time(deadline)
         ans = project_answer(q, docs, scope, terms, weight, named=True)
         if ans is not None:
             return ans
     if q.intent in ("goal", "indicator") or q.years:
+        _on_time(deadline)
         ans = goal_answer(q, docs, scope, terms, weight)
         if ans is not None:
             return ans
     if q.intent != "indicator":
+        _on_time(deadline)
         ans = section_answer(q, docs, scope, metas, retriever if q.compare else None, weight)
         if ans is not None:
             return ans
     ask = list_ask(q.resolved, tokenizer.words, GENERIC) if q.intent in ("list", "project", "open", "comparison") else None
     if ask is not None:
+        _on_time(deadline)
         ans = enumeration_answer(q, docs, hits, terms, ask, scope, weight, retriever)
         if ans is not None:
             return ans
     if q.intent in ("project", "open", "list", "indicator"):
+        _on_time(deadline)
         ans = project_answer(q, docs, scope, terms, weight)
         if ans is not None:
             return ans
+    if q.intent != "indicator":  # a row × column question worded otherwise (长春市要建几座换电站)
+        ans = table_cell_answer(q, docs, scope)
+        if ans is not None:
+            return ans
     if q.compare and len(scope) > 1:
+        _on_time(deadline)
         per = retriever.search_per_doc(q.resolved, list(scope), 5)
         return _extractive_answer(q, docs, hits, terms, per_doc=per, weight=weight)
+    _on_time(deadline)
     return _extractive_answer(q, docs, hits, terms, weight=weight, retriever=retriever, tokenizer=tokenizer)

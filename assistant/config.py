@@ -34,8 +34,22 @@ class Settings:
     rrf_k: int = 60
     dense_weight: float = 0.75  # tuned on dev retrieval (eval/tune_fusion.py): rrf_k 60, dense 0.75
     sparse_weight: float = 1.0
+    data_dir: Path | None = None  # one root for uploads, their index, feedback, users and gradio's temp files
+    # limits on one request (assistant/limits.py; README "Limits")
     max_question_chars: int = 2000
+    max_history_turns: int = 8
+    max_turn_chars: int = 2000
+    answer_budget_s: float = 0.4
+    # limits on one file and on uploads
     max_upload_mb: int = 20
+    max_unpacked_mb: int = 60
+    max_xml_mb: int = 15
+    max_zip_members: int = 1000
+    max_text_chars: int = 300_000
+    max_pdf_pages: int = 600
+    max_chunks_per_plan: int = 2000
+    upload_quota_files: int = 20  # per login name (without login, everyone shares one quota)
+    upload_quota_mb: int = 100
     host: str = "127.0.0.1"
     port: int = 7860
 
@@ -52,12 +66,36 @@ class Settings:
 
     @property
     def index_dir(self) -> Path:
+        """The index setting, else <data_dir>/index when data_dir is set, else derived from the corpus."""
+        if self.index is None and self.data_dir is not None:
+            return self.data_root / "index"
         return self._derived(self.index, DEFAULT_INDEX, "indexes")
 
     @property
+    def data_root(self) -> Path:
+        """ASSISTANT_DATA_DIR, else <project>/data: where the page writes what it keeps."""
+        return Path(self.data_dir) if self.data_dir is not None else PROJECT_ROOT / "data"
+
+    @property
     def uploads_dir(self) -> Path:
-        """Where plans uploaded on the page are kept."""
+        """Where plans uploaded on the page are kept: the uploads setting, else <data_dir>/uploads when data_dir
+        is set, else derived from the corpus (data/uploads for the bundled one)."""
+        if self.uploads is None and self.data_dir is not None:
+            return self.data_root / "uploads"
         return self._derived(self.uploads, PROJECT_ROOT / "data" / "uploads", "uploads")
+
+    @property
+    def feedback_path(self) -> Path:
+        return self.data_root / "feedback.sqlite"
+
+    @property
+    def users_file(self) -> Path:
+        return self.data_root / "users.toml"
+
+    @property
+    def gradio_temp_dir(self) -> Path:
+        """Gradio's own upload cache: emptied at start-up and after each upload is handled."""
+        return self.data_root / "gradio-tmp"
 
     @property
     def sources(self) -> list[Path]:
@@ -73,7 +111,7 @@ def _coerce(s: Settings) -> Settings:
     values = {}
     for f in fields(s):
         v = getattr(s, f.name)
-        if f.name in ("corpus", "index", "uploads") and v is not None:
+        if f.name in ("corpus", "index", "uploads", "data_dir") and v is not None:
             v = Path(v).expanduser()
         elif f.type in ("int",) and not isinstance(v, int):
             try:

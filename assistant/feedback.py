@@ -26,15 +26,20 @@ CREATE TABLE IF NOT EXISTS feedback (
     answer         TEXT    NOT NULL,
     helpful        INTEGER NOT NULL CHECK (helpful IN (0, 1)),
     comment        TEXT    NOT NULL DEFAULT '',
-    citations_json TEXT    NOT NULL DEFAULT '[]'
+    citations_json TEXT    NOT NULL DEFAULT '[]',
+    user           TEXT    NOT NULL DEFAULT ''
 )
 """
 
 
 def default_path(env: dict[str, str] | None = None) -> Path:
-    """ASSISTANT_FEEDBACK, else <project>/data/feedback.sqlite."""
+    """ASSISTANT_FEEDBACK, else <ASSISTANT_DATA_DIR>/feedback.sqlite, else <project>/data/feedback.sqlite."""
     env = os.environ if env is None else env
-    return Path(env["ASSISTANT_FEEDBACK"]).expanduser() if env.get("ASSISTANT_FEEDBACK") else DEFAULT_PATH
+    if env.get("ASSISTANT_FEEDBACK"):
+        return Path(env["ASSISTANT_FEEDBACK"]).expanduser()
+    if env.get("ASSISTANT_DATA_DIR"):
+        return Path(env["ASSISTANT_DATA_DIR"]).expanduser() / "feedback.sqlite"
+    return DEFAULT_PATH
 
 
 @dataclass(frozen=True)
@@ -46,6 +51,7 @@ class Feedback:
     helpful: bool
     comment: str
     citations_json: str
+    user: str = ""
 
 
 class FeedbackStore:
@@ -63,21 +69,25 @@ class FeedbackStore:
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")  # a saved feedback survives a power cut, not only a crash
             conn.execute(_SCHEMA)
+            if "user" not in {r[1] for r in conn.execute("PRAGMA table_info(feedback)")}:  # a store from before
+                conn.execute("ALTER TABLE feedback ADD COLUMN user TEXT NOT NULL DEFAULT ''")
             self._conn = conn
         return self._conn
 
-    def add(self, question: str, answer: str, helpful: bool, comment: str = "", citations_json: str = "[]") -> int:
-        """Store one feedback in its own transaction; returns its id."""
+    def add(self, question: str, answer: str, helpful: bool, comment: str = "", citations_json: str = "[]",
+            user: str = "") -> int:
+        """Store one feedback in its own transaction; returns its id. ``user`` is who gave it (the login name,
+        or empty without login)."""
         now = datetime.now(UTC).isoformat(timespec="seconds")
         with self._lock:
             conn = self._connect()
             conn.execute("BEGIN IMMEDIATE")
             try:
                 cur = conn.execute(
-                    "INSERT INTO feedback (created_at, question, answer, helpful, comment, citations_json) "
-                    "VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO feedback (created_at, question, answer, helpful, comment, citations_json, user) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (now, str(question), str(answer), int(bool(helpful)), str(comment or ""),
-                     str(citations_json or "[]")),
+                     str(citations_json or "[]"), str(user or "")),
                 )
                 conn.execute("COMMIT")
             except BaseException:
@@ -89,9 +99,9 @@ class FeedbackStore:
         """The ``n`` newest feedbacks, newest first."""
         with self._lock:
             rows = self._connect().execute(
-                "SELECT id, created_at, question, answer, helpful, comment, citations_json FROM feedback "
+                "SELECT id, created_at, question, answer, helpful, comment, citations_json, user FROM feedback "
                 "ORDER BY id DESC LIMIT ?", (max(0, int(n)),)).fetchall()
-        return [Feedback(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6]) for r in rows]
+        return [Feedback(r[0], r[1], r[2], r[3], bool(r[4]), r[5], r[6], r[7]) for r in rows]
 
     def close(self) -> None:
         with self._lock:

@@ -15,13 +15,13 @@ from .errors import IndexError_
 from .ingest.catalog import CATALOG_NAME
 from .ingest.loader import corpus_files, load_corpus
 from .sparse import SparseIndex
-from .store import build_lock, current_build, load_build, read_chunks, read_manifest, write_build
+from .store import IndexReadOnly, build_lock, current_build, load_build, read_chunks, read_manifest, write_build
 from .tokenize import Tokenizer, rules_version, user_terms
 from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 9  # bump when parsing or chunking output changes
+PARSER_VERSION = 10  # bump when parsing or chunking output changes
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:
@@ -173,7 +173,12 @@ def open_index(sources: list[Path], index_dir: Path, embedder, chunking: ChunkSe
         if not rebuild:
             raise IndexError_(f"索引已过期 / index at {index_dir} is stale ({'; '.join(reasons)}); run `assistant build`")
         log.warning("索引需要重建 / rebuilding index: %s", "; ".join(reasons))
-        build_index(sources, index_dir, embedder, chunking, progress=progress, report=report)
+        try:
+            build_index(sources, index_dir, embedder, chunking, progress=progress, report=report)
+        except IndexReadOnly as e:
+            if current_build(index_dir) is None:
+                raise
+            log.warning("%s; 继续使用当前索引 / serving the current build, which is stale: %s", e, "; ".join(reasons))
 
     def tok(manifest: dict) -> Tokenizer:
         return Tokenizer(manifest.get("userdict", {}).get("terms", []))

@@ -23,7 +23,7 @@ def cn_to_int(text: str) -> int | None:
     """'二十三' -> 23, '十' -> 10, '二О三五' -> 2035 (digit-by-digit form). None if not a numeral."""
     text = text.strip()
     if not text or any(c not in _CN_DIGITS and c not in _CN_UNITS for c in text):
-        if text.isdigit():
+        if text.isdecimal():  # not isdigit(): superscripts ("¹") are digits but no number
             return int(to_halfwidth(text))
         return None
     if not any(c in _CN_UNITS for c in text):  # digit-by-digit: 二〇三五
@@ -56,7 +56,7 @@ def normalise_years(text: str) -> str:
 BLANK_CELLS = frozenset({"—", "——", "-", "－", "/", "／"})  # a table cell that gives nothing (no unit, no value)
 
 
-CUMULATIVE_RE = re.compile(r"^\s*[\[【［](.*)[\]】］]\s*$")
+CUMULATIVE_RE = re.compile(r"^\s*[\[【［〔](.*)[\]】］〕]\s*$")
 
 
 def is_cumulative(raw: str | None) -> bool:

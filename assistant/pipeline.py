@@ -10,38 +10,63 @@ from dataclasses import replace
 from .chunk import ChunkSettings
 from .config import Settings
 from .errors import InputError
+from .limits import RequestLimits, check_question_length
 from .retrieve import HybridRetriever, RetrievalSettings
 from .types import Answer, Document, Hit
 
 log = logging.getLogger(__name__)
 
 
-def history_turns(history) -> list[tuple[str, str]]:
+def history_turns(history, limits: RequestLimits | None = None) -> list[tuple[str, str]]:
     """Earlier (question, answer) turns from {"question", "answer"} dicts, (q, a) pairs, gradio message dicts
-    ({"role", "content"}) or plain question strings."""
+    ({"role", "content"}) or plain question strings. Only the most recent ``max_history_turns`` turns are kept,
+    each question and answer cut to its first ``max_turn_chars`` characters: that is all follow-up resolution
+    reads, and it bounds the work a request can cause. Anything but a list of those is an InputError."""
+    limits = limits or RequestLimits()
+    if history is None:
+        return []
+    if not isinstance(history, (list, tuple)):
+        raise InputError(f"history 需要是列表 / history must be a list of {{question, answer}} objects, "
+                         f"got {type(history).__name__}")
+    cut = limits.max_turn_chars
     out: list[tuple[str, str]] = []
-    for h in history or []:
+    for i, h in enumerate(history[-2 * limits.max_history_turns:]):  # message dicts take two entries a turn
         q, a = None, ""
         if isinstance(h, dict):
             if "role" in h:
                 if h.get("role") == "user":
                     q = h.get("content")
                 elif h.get("role") == "assistant" and out:
-                    out[-1] = (out[-1][0], str(h.get("content") or ""))
+                    out[-1] = (out[-1][0], _text(h.get("content"), "content", i)[:cut])
                     continue
             else:
-                q, a = h.get("question"), h.get("answer") or ""
+                q, a = h.get("question"), h.get("answer")
         elif isinstance(h, (list, tuple)) and h:
-            q, a = h[0], (h[1] if len(h) > 1 else "") or ""
+            q, a = h[0], (h[1] if len(h) > 1 else "")
         elif isinstance(h, str):
             q = h
-        if q and str(q).strip():
-            out.append((str(q), str(a)))
-    return out
+        else:
+            raise InputError(f"history 第 {i + 1} 项格式不对 / history item {i + 1} must be a {{question, answer}} "
+                             f"object, got {type(h).__name__}")
+        q, a = _text(q, "question", i), _text(a, "answer", i)
+        if q.strip():
+            out.append((q[:cut], a[:cut]))
+    return out[-limits.max_history_turns:]
+
+
+def _text(value, field: str, i: int) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise InputError(f"history 第 {i + 1} 项的 {field} 需要是文字 / history item {i + 1}: {field} must be a "
+                         f"string, got {type(value).__name__}")
+    return str(value)
 
 
 class Assistant:
     """Thread-safe for concurrent ``ask`` calls; ``refresh`` swaps in a new index between requests."""
+
+    _warm = None  # the build a question has been answered from
 
     def __init__(self, settings: Settings, embedder, built, dense, sparse):
         self.settings = settings
@@ -141,15 +166,35 @@ class Assistant:
                 return d
         raise InputError(f"未知文档 / unknown document {doc_id!r}; available: {self.doc_ids}")
 
+    @property
+    def limits(self) -> RequestLimits:
+        return RequestLimits.from_settings(self.settings)
+
     def check_question(self, question: str) -> str:
-        if not isinstance(question, str) or not question.strip():
+        """The question as given, if it is a non-empty string within the length limit (after normalisation,
+        which is what the engine reads)."""
+        from .understand import normalise_question
+
+        if question is not None and not isinstance(question, str):
+            raise InputError(f"问题需要是文字 / the question must be a string, got {type(question).__name__}: "
+                             "please type a question about the plans")
+        if not question or not question.strip():
             raise InputError("问题为空 / the question is empty: please type a question about the plans")
-        if len(question) > self.settings.max_question_chars:
-            raise InputError(f"问题过长 / the question has {len(question)} characters; the limit is "
-                             f"{self.settings.max_question_chars}. Please ask a shorter, single question.")
+        if len(question) > 4 * self.limits.max_question_chars:  # not worth normalising
+            check_question_length(question, self.limits)
+        normalised = normalise_question(question)
+        if not normalised:
+            raise InputError("问题为空 / the question has no readable text: please type a question about the plans")
+        check_question_length(normalised, self.limits)
         return question
 
     def check_docs(self, docs) -> tuple[str, ...]:
+        if isinstance(docs, str):
+            docs = [docs]
+        if docs is not None and not isinstance(docs, (list, tuple)) or any(
+                not isinstance(d, str) for d in docs or ()):
+            raise InputError(f"docs 需要是规划编号的列表 / docs must be a list of plan ids (strings), got {docs!r:.80}; "
+                             f"available: {self.doc_ids}")
         docs = tuple(d for d in (docs or ()) if d)
         unknown = [d for d in docs if d not in self.doc_ids]
         if unknown:
@@ -161,11 +206,14 @@ class Assistant:
         debugging: "那渝中区呢？" -> "渝中区2025年外贸进出口总额目标是多少？")."""
         from .understand import understand
 
-        q = understand(self.check_question(question), history_turns(history), [d.meta for d in self.documents],
+        q = understand(self.check_question(question), history_turns(history, self.limits),
+                       [d.meta for d in self.documents],
                        self.tokenizer.tag)
         return q.resolved
 
     def search(self, question: str, k: int = 10, docs=None) -> list[Hit]:
+        if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
+            raise InputError(f"k 需要是 1 到 100 之间的整数 / k must be an integer from 1 to 100, got {k!r}")
         self.check_question(question)
         return self.retriever.search(question, k, self.check_docs(docs) or None)
 
@@ -175,6 +223,7 @@ class Assistant:
 
         start = time.perf_counter()
         self.check_question(question)
+        turns = history_turns(history, self.limits)
         try:  # another process (`assistant build`, an upload) may have switched the live index
             self.refresh_if_changed()
         except Exception as e:  # noqa: BLE001 - keep serving the index we have
@@ -182,20 +231,40 @@ class Assistant:
         docs = self.check_docs(docs)
         with self._lock:
             retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
-        answer = answer_question(question, history_turns(history), documents, retriever, tokenizer, docs)
+        tokenizer.tag("预热")  # jieba's dictionary loads once per index
+        # the first question of a build fills its caches (idf, patterns, dictionaries): not its own cost
+        deadline = self.limits.deadline() if self._warm == self.build_id else None
+        answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
+        self._warm = self.build_id
         return replace(answer, question=question, latency_ms=(time.perf_counter() - start) * 1000)
 
     # ------------------------------------------------------------------ adding plans
 
-    def add_document(self, data: bytes, filename: str, progress=None):
+    def add_document(self, data: bytes, filename: str, progress=None, user: str = ""):
         """Store an uploaded plan, then index it (only the new plan is embedded). Questions keep being
         answered from the current index until the new one is swapped in. ``progress(fraction, message)``
-        follows parsing, embedding and indexing."""
-        from .uploads import add_upload
+        follows parsing, embedding and indexing. ``user`` owns the upload (quota, deletion)."""
+        from .limits import ReadLimits
+        from .uploads import Quota, add_upload
 
-        max_bytes = self.settings.max_upload_mb * 1024 * 1024
-        report = add_upload(data, filename, self.settings.sources, self.settings.uploads_dir, max_bytes,
-                            set(self.doc_ids))
+        s = self.settings
+        report = add_upload(data, filename, s.sources, s.uploads_dir, s.max_upload_mb * 1024 * 1024,
+                            set(self.doc_ids), ReadLimits.from_settings(s), user,
+                            Quota(s.upload_quota_files, s.upload_quota_mb), ChunkSettings(s.chunk_max_tokens))
         if report.duplicate_of is None:
             self.refresh(report=progress)
         return report
+
+    def uploads(self):
+        """The uploaded plans (StoredUpload), oldest first."""
+        from .uploads import list_uploads
+
+        return list_uploads(self.settings.uploads_dir)
+
+    def remove_document(self, doc_id: str, user: str | None = None):
+        """Delete an uploaded plan and re-index without it (``user``: only that user's own uploads)."""
+        from .uploads import remove_upload
+
+        removed = remove_upload(self.settings.uploads_dir, doc_id, user)
+        self.refresh()
+        return removed

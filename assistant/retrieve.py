@@ -22,6 +22,11 @@ class RetrievalSettings:
     depth: int = 50  # how deep each retriever looks before fusion
 
 
+# The query is embedded from its head only: a real question (and a resolved follow-up) is under ~80 characters,
+# and the encoder's cost grows with length (a pasted 2,000-character paragraph took ~1.2 s; bench/redteam.py).
+QUERY_EMBED_CHARS = 160
+
+
 class HybridRetriever:
     def __init__(self, chunks: tuple[Chunk, ...], dense, sparse, embedder, settings: RetrievalSettings):
         self.chunks = chunks
@@ -78,7 +83,7 @@ class HybridRetriever:
             out["sparse"] = self.sparse.search(query, depth, rows)
         if self.settings.mode in ("hybrid", "dense"):
             if query_vector is None:
-                query_vector = self.embedder.encode([query], kind="query")[0]
+                query_vector = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0]
             out["dense"] = self.dense.search(query_vector, depth, rows)
         return out
 
@@ -96,5 +101,5 @@ class HybridRetriever:
 
     def search_per_doc(self, query: str, docs: list[str], k: int = 5) -> dict[str, list[Hit]]:
         """Evidence from each plan separately (comparison questions); the query is embedded once."""
-        qv = self.embedder.encode([query], kind="query")[0] if self.settings.mode != "sparse" else None
+        qv = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0] if self.settings.mode != "sparse" else None
         return {d: self.search(query, k, [d], query_vector=qv) for d in docs}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .types import Answer, Citation, IndicatorRow
+from .types import Answer, Citation, IndicatorRow, Table
 
 
 def indicator_to_dict(row: IndicatorRow) -> dict:
@@ -25,6 +25,17 @@ def indicator_contract(row: IndicatorRow) -> dict:
             "cumulative")
     full = indicator_to_dict(row)
     return {k: full[k] for k in keys}
+
+
+def table_to_dict(t: Table) -> dict:
+    """The pinned shape of ``assistant tables --json``: one object per table."""
+    return {
+        "doc_id": t.doc_id, "table_id": f"{t.doc_id}:L{t.line_start}", "number": t.number, "title": t.name or t.title,
+        "heading_path": list(t.heading_path), "columns": list(t.columns),
+        "rows": [{"cells": dict(r.cells), "values": dict(r.values), "group": r.group, "kind": r.kind}
+                 for r in t.records],
+        "notes": list(t.notes), "indicator_rows": list(t.indicator_rows),
+    }
 
 
 def citation_to_dict(c: Citation) -> dict:

@@ -69,11 +69,21 @@ class Built:
     path: Path
 
 
+class IndexReadOnly(IndexError_):
+    """The index folder cannot be written, so no new build can be made there."""
+
+
 @contextlib.contextmanager
 def build_lock(index_dir: Path, timeout: float = 1800.0):
-    """Exclusive lock on the index folder; a second builder waits for the first."""
-    index_dir.mkdir(parents=True, exist_ok=True)
-    with open(index_dir / ".lock", "a+") as f:
+    """Exclusive lock on the index folder; a second builder waits for the first. IndexReadOnly when the folder
+    cannot be written."""
+    try:
+        index_dir.mkdir(parents=True, exist_ok=True)
+        f = open(index_dir / ".lock", "a+")  # noqa: SIM115 - closed by the with below
+    except OSError as e:
+        raise IndexReadOnly(f"索引目录不可写 / the index folder {index_dir} is read-only ({e.strerror or e}); "
+                            "make it writable or choose another with --index / ASSISTANT_INDEX") from e
+    with f:
         start = time.monotonic()
         while True:
             try:
@@ -104,9 +114,17 @@ def read_manifest(index_dir: Path) -> dict | None:
     if build is None:
         return None
     try:
-        return json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError, RecursionError):
         return None
+    return manifest if well_formed(manifest) else None
+
+
+def well_formed(manifest) -> bool:
+    """A JSON object whose parts that are read as objects are objects (anything else is a damaged manifest)."""
+    return isinstance(manifest, dict) and all(
+        isinstance(manifest.get(k, {}), dict) for k in ("model", "corpus", "userdict", "files", "counts")) and all(
+        isinstance(v, dict) for v in manifest.get("files", {}).values())
 
 
 def _write_chunks(path: Path, chunks: tuple[Chunk, ...]) -> None:
@@ -170,9 +188,8 @@ def _prune(builds: Path, keep: str) -> None:
     for p in done[:-KEEP_BUILDS]:
         if p.name != keep:
             shutil.rmtree(p, ignore_errors=True)
-    for p in builds.glob(".tmp-*"):
-        if time.time() - p.stat().st_mtime > 3600:
-            shutil.rmtree(p, ignore_errors=True)
+    for p in builds.glob(".tmp-*"):  # the build lock is held: any other temp folder is a killed build's
+        shutil.rmtree(p, ignore_errors=True)
 
 
 def verify_files(build: Path, manifest: dict, full: bool = True) -> list[str]:
@@ -201,8 +218,11 @@ def load_build(index_dir: Path, tokenizer_factory, verify: bool = True):
         raise IndexError_(f"索引不存在 / no index at {index_dir}; run `assistant build`")
     try:
         manifest = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError) as e:
+    except (OSError, ValueError, RecursionError) as e:
         raise IndexError_(f"索引清单损坏 / corrupt manifest in {build}: {e}; run `assistant build`") from e
+    if not well_formed(manifest):
+        raise IndexError_(f"索引清单损坏 / the manifest in {build} is not a JSON object of the expected shape; "
+                          "run `assistant build --force`")
     if manifest.get("schema_version") != SCHEMA_VERSION:
         raise IndexError_(f"索引格式过旧 / index schema {manifest.get('schema_version')} != {SCHEMA_VERSION}; "
                           "run `assistant build`")

@@ -148,8 +148,32 @@ class IndicatorRow:
 
 
 @dataclass(frozen=True)
+class TableRow:
+    """One body row of a table: its cells by column (raw text), their numbers, the group row above it and its kind
+    ("data", or "total" for a 合计/总计 row). ``key`` is the cell that names the row (a place, a year, a project)."""
+
+    cells: tuple[tuple[str, str], ...]
+    values: tuple[tuple[str, float | None], ...]
+    group: str | None
+    kind: str
+    key: str
+    lineno: int
+
+    def cell(self, column: str) -> str:
+        return dict(self.cells).get(column, "")
+
+    def value(self, column: str) -> float | None:
+        return dict(self.values).get(column)
+
+
+@dataclass(frozen=True)
 class Table:
-    """A table as found: title, header, rows of cells, notes, and its indicator rows."""
+    """A table as found: title, header, rows of cells, notes, and its indicator rows.
+
+    ``header``/``rows`` are the cells as the source gives them (what the indicator rows are read from);
+    ``columns``/``records`` are the table read by meaning (merged headers joined "group/sub", group and total
+    rows marked). ``number`` is the caption number (表3-1), ``name`` the caption without it; ``units`` and
+    ``years`` say what a column's unit and year are, where its header or the plan's period says so."""
 
     doc_id: str
     title: str
@@ -160,6 +184,18 @@ class Table:
     indicators: tuple[IndicatorRow, ...]
     line_start: int
     line_end: int
+    number: str | None = None
+    name: str = ""
+    heading_path: tuple[str, ...] = ()
+    columns: tuple[str, ...] = ()
+    records: tuple[TableRow, ...] = ()
+    units: tuple[tuple[str, str], ...] = ()
+    years: tuple[tuple[str, int], ...] = ()
+    projects: tuple[Project, ...] = ()
+    indicator_rows: tuple[int, ...] = ()  # which records became IndicatorRows
+
+    def unit(self, column: str) -> str | None:
+        return dict(self.units).get(column)
 
 
 @dataclass(frozen=True)
@@ -229,7 +265,8 @@ class Document:
 
     @property
     def projects(self) -> tuple[Project, ...]:
-        return tuple(p for b in self.boxes for p in b.projects)
+        """专栏 items, then the rows of project tables."""
+        return tuple(p for b in self.boxes for p in b.projects) + tuple(p for t in self.tables for p in t.projects)
 
     def section(self, section_id: str) -> Section:
         for s in self.sections:

@@ -320,6 +320,9 @@ def resolve_ordinal(text: str, previous: str, previous_answer: str) -> str | Non
     return f"{items[n - 1]}{rest}"
 
 
+RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
+
+
 def understand(text: str, history: list, metas: list[DocMeta], tagger,
                plans: Sequence[PlanScope] | None = None) -> Question:
     """``history`` holds the earlier turns, oldest first: (question, answer) pairs or plain questions.
@@ -329,11 +332,13 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     aliases = alias_table(metas)
     turns = [(h, "") if isinstance(h, str) else (h[0], h[1]) for h in history]
     resolved_prev, prev_answer = "", ""
+    cap = max(len(text), RESOLVED_CHARS)
     for h, a in turns:  # resolve the chain turn by turn
         h = normalise_question(h)
         ordinal = resolve_ordinal(h, resolved_prev, prev_answer) if resolved_prev else None
         resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev_answer, plans)
                                     if resolved_prev and is_followup(h, aliases) else h)
+        resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
         prev_answer = a
     ordinal = resolve_ordinal(text, resolved_prev, prev_answer) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
@@ -343,6 +348,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         resolved = plan + ordinal
     else:
         resolved = resolve(text, resolved_prev, aliases, prev_answer, plans) if follow else text
+    resolved = resolved[:cap]
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
     docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))

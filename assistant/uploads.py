@@ -7,15 +7,19 @@ by content hash.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import re
 import tempfile
 import unicodedata
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
+from .chunk import ChunkSettings, document_chunks
 from .errors import DocumentError, InputError
 from .ingest.loader import SUPPORTED, corpus_files, load_document
+from .limits import ReadLimits, too_large
 from .types import DocMeta
 
 
@@ -67,15 +71,83 @@ def check_upload(filename: str, size: int, max_bytes: int) -> str:
     if size <= 0:
         raise InputError(f"{filename}: 文件为空 / the file is empty")
     if size > max_bytes:
-        raise InputError(f"{filename}: 文件过大 / file is {size / 1e6:.1f} MB; the limit is {max_bytes / 1e6:.0f} MB. "
+        raise InputError(f"{filename}: 文件过大 / file is {size / 1048576:.1f} MB; the limit is "
+                         f"{max_bytes / 1048576:g} MB (setting max_upload_mb). "
                          "Split the plan or remove images and try again.")
     return name
 
 
+@dataclass(frozen=True)
+class Quota:
+    """Per user: how many plans and how many MB of them may be kept in the uploads folder."""
+
+    files: int = 20
+    mb: int = 100
+
+
+@dataclass(frozen=True)
+class StoredUpload:
+    doc_id: str
+    file: str
+    size: int
+    user: str
+    added: str
+
+
+def _owner_file(uploads_dir: Path, file: str) -> Path:
+    return uploads_dir / f".owner-{file}.json"
+
+
+def list_uploads(uploads_dir: Path) -> list[StoredUpload]:
+    """The plans in the uploads folder, oldest first, with who added them (empty user: unknown or no login)."""
+    if not uploads_dir.is_dir():
+        return []
+    out = []
+    for p in corpus_files([uploads_dir]):
+        try:
+            info = json.loads(_owner_file(uploads_dir, p.name).read_text(encoding="utf-8"))
+            info = info if isinstance(info, dict) else {}
+        except (OSError, ValueError):
+            info = {}
+        out.append(StoredUpload(p.stem, p.name, p.stat().st_size, str(info.get("user") or ""),
+                                str(info.get("added") or "")))
+    return sorted(out, key=lambda u: (u.added, u.file))
+
+
+def remove_upload(uploads_dir: Path, doc_id_or_file: str, user: str | None = None) -> StoredUpload:
+    """Delete one uploaded plan (by doc id or file name). With ``user``, only that user's own uploads."""
+    found = [u for u in list_uploads(uploads_dir) if doc_id_or_file in (u.doc_id, u.file)]
+    if not found:
+        known = [u.doc_id for u in list_uploads(uploads_dir)]
+        raise InputError(f"没有这个上传的规划 / no uploaded plan {doc_id_or_file!r}; uploaded: {known}")
+    u = found[0]
+    if user is not None and u.user != user:
+        raise InputError(f"只能删除自己上传的规划 / {u.doc_id} was uploaded by another user; ask them or the "
+                         "administrator to delete it")
+    (uploads_dir / u.file).unlink(missing_ok=True)
+    _owner_file(uploads_dir, u.file).unlink(missing_ok=True)
+    return u
+
+
+def check_quota(uploads_dir: Path, user: str, size: int, quota: Quota) -> None:
+    mine = [u for u in list_uploads(uploads_dir) if u.user == user]
+    if len(mine) + 1 > quota.files:
+        raise InputError(f"上传数量已达上限 / upload quota reached: {len(mine)} plans kept for this user, the limit "
+                         f"is {quota.files} (setting upload_quota_files). Delete an upload you no longer need first.")
+    used = sum(u.size for u in mine)
+    if used + size > quota.mb * 1024 * 1024:
+        raise InputError(f"上传空间已达上限 / upload quota reached: {(used + size) / 1048576:.1f} MB with this file, "
+                         f"the limit is {quota.mb} MB per user (setting upload_quota_mb). Delete an upload first.")
+
+
 def add_upload(data: bytes, filename: str, sources: list[Path], uploads_dir: Path, max_bytes: int,
-               taken_ids: set[str]) -> UploadReport:
+               taken_ids: set[str], limits: ReadLimits | None = None, user: str = "",
+               quota: Quota | None = None, chunking: ChunkSettings | None = None) -> UploadReport:
     """Validate and store one uploaded plan; returns what was found in it. Raises InputError/DocumentError."""
+    limits = limits or ReadLimits()
     name = check_upload(filename, len(data), max_bytes)
+    if quota is not None:
+        check_quota(uploads_dir, user, len(data), quota)
     digest = hashlib.sha256(data).hexdigest()
     for p in corpus_files(sources):
         if p.stat().st_size == len(data) and hashlib.sha256(p.read_bytes()).hexdigest() == digest:
@@ -93,14 +165,21 @@ def add_upload(data: bytes, filename: str, sources: list[Path], uploads_dir: Pat
             f.flush()
             os.fsync(f.fileno())
         try:
-            doc = load_document(tmp, meta=None, catalog={})  # parse before keeping anything
+            doc = load_document(tmp, meta=None, catalog={}, limits=limits)  # parse before keeping anything
         except DocumentError as e:  # name the user's file, not the scratch copy
             raise type(e)(str(e).replace(tmp, name)) from e
         if not doc.sections:
             raise DocumentError("文档中没有可识别的正文 / no readable text found; check the file and upload again",
                                 name)
+        n_chunks = len(document_chunks(doc, chunking or ChunkSettings()))
+        if n_chunks > limits.max_chunks_per_plan:
+            raise too_large("索引段落数 / passages for the index", n_chunks, limits.max_chunks_per_plan,
+                            "max_chunks_per_plan", name)
         meta = doc.meta
         os.replace(tmp, final)
+        _owner_file(uploads_dir, final.name).write_text(json.dumps(
+            {"user": user, "added": datetime.now(UTC).isoformat(timespec="seconds"), "name": name},
+            ensure_ascii=False), encoding="utf-8")
         dir_fd = os.open(uploads_dir, os.O_RDONLY)
         try:
             os.fsync(dir_fd)

@@ -85,13 +85,33 @@ def percentile(values: list[float], q: float) -> float | None:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
+def attack_item() -> dict:
+    """The most expensive request within the limits (bench/redteam.py): a pasted 2,000-character paragraph as the
+    question and as each of 8 history turns."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from redteam import paragraph
+
+    para = paragraph(2000)
+    return {"question": para[:1999] + "？", "history": [{"question": para, "answer": para}] * 8}
+
+
 def run_load(base: str, users: int, duration: float, per_user: int | None, questions: list[dict],
-             timeout: float) -> dict:
+             timeout: float, attackers: int = 0) -> dict:
     import httpx
 
     records: list[tuple[float, float, dict | None, str | None]] = []  # (t_end, seconds, answer, error)
+    attacks: list[tuple[float, str | None]] = []
     lock = threading.Lock()
-    start_gate = threading.Barrier(users + 1)
+    start_gate = threading.Barrier(users + attackers + 1)
+    evil = attack_item() if attackers else None
+
+    def attacker() -> None:
+        with httpx.Client() as http:
+            start_gate.wait()
+            while time.perf_counter() < deadline[0]:  # bounded: stops with the normal users' window
+                secs, _ans, err = ask_once(http, base, evil, timeout)
+                with lock:
+                    attacks.append((secs, err))
     deadline = [0.0]
 
     def user(uid: int) -> None:
@@ -108,10 +128,11 @@ def run_load(base: str, users: int, duration: float, per_user: int | None, quest
                 done += 1
 
     threads = [threading.Thread(target=user, args=(u,), daemon=True) for u in range(users)]
+    threads += [threading.Thread(target=attacker, daemon=True) for _ in range(attackers)]
     for t in threads:
         t.start()
     t0 = time.perf_counter()
-    deadline[0] = t0 + duration if per_user is None else t0 + 3600
+    deadline[0] = t0 + duration if per_user is None else t0 + 600
     start_gate.wait()
     for t in threads:
         t.join()
@@ -129,6 +150,9 @@ def run_load(base: str, users: int, duration: float, per_user: int | None, quest
                        "p99": _r(percentile(lat, .99)), "mean": _r(statistics.fmean(lat) if lat else None),
                        "max": _r(max(lat) if lat else None)},
         "server_latency_ms": {"p50": _r(percentile(server, .5)), "p95": _r(percentile(server, .95))},
+        "attackers": {"clients": attackers, "requests": len(attacks),
+                      "refused_or_errors": sum(1 for a in attacks if a[1]),
+                      "p95_ms": _r(percentile([a[0] * 1000 for a in attacks], .95))} if attackers else None,
     }
 
 
@@ -166,6 +190,8 @@ def main(argv: list[str] | None = None) -> int:
                    help="embedder of the started app (auto: the real e5 model when it is built)")
     p.add_argument("--concurrency", type=int, help="app.py --concurrency for the started app")
     p.add_argument("--timeout", type=float, default=120.0)
+    p.add_argument("--attackers", type=int, default=0,
+                   help="clients sending the most expensive request within the limits, back to back")
     p.add_argument("--out", type=Path, help="result file (default bench/results/load_<users>.json)")
     args = p.parse_args(argv)
 
@@ -197,21 +223,22 @@ def main(argv: list[str] | None = None) -> int:
                     print(f"warm-up error: {err}", file=sys.stderr)
         print(f"{args.users} users on {base} for "
               f"{f'{args.requests} questions each' if args.requests else f'{args.duration:.0f} s'} ...", file=sys.stderr)
-        result = run_load(base, args.users, args.duration, args.requests, questions, args.timeout)
+        result = run_load(base, args.users, args.duration, args.requests, questions, args.timeout, args.attackers)
     finally:
         if server is not None:
             server.stop()
 
     report = {
         "benchmark": "load_ask", "created": datetime.now(UTC).isoformat(timespec="seconds"), "git_sha": git_sha(),
-        "settings": {"users": args.users, "duration_s": args.duration, "requests_per_user": args.requests,
+        "settings": {"attackers": args.attackers, "users": args.users, "duration_s": args.duration, "requests_per_user": args.requests,
                      "model": model, "app_concurrency": args.concurrency or "app default", "url": base,
                      "questions": len(questions), "transport": "HTTP POST /gradio_api/call/ask + SSE",
                      "think_time_s": 0},
         "machine": {"cpus": os.cpu_count(), "python": platform.python_version(), "platform": platform.platform()},
         "metrics": result,
     }
-    out = args.out or ROOT / "bench" / "results" / f"load_{args.users}.json"
+    suffix = f"_attack{args.attackers}" if args.attackers else ""
+    out = args.out or ROOT / "bench" / "results" / f"load_{args.users}{suffix}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     m = result

@@ -158,6 +158,7 @@ class AppServer:
             "ASSISTANT_CONFIG": str(self.workdir / "no-config.toml"),
             "ASSISTANT_INDEX": str(self.workdir / "index"), "ASSISTANT_UPLOADS": str(self.uploads_dir),
             "ASSISTANT_FEEDBACK": str(self.feedback_path), "PYTHONUNBUFFERED": "1",
+            "ASSISTANT_DATA_DIR": str(self.workdir / "data"),  # users, gradio's scratch folder: per server
         })
         if self.model:
             env["ASSISTANT_MODEL"] = self.model

@@ -9,6 +9,8 @@ endpoint raises gr.Error carrying the Assistant's bilingual message (gradio_clie
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from conftest import load_app, write_plan
@@ -144,11 +146,13 @@ def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_cop
     from assistant.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
-    plan = write_plan(tmp_path / "in")
-    bad = write_plan(tmp_path / "in", "old.doc", "x")
-    big = write_plan(tmp_path / "in", "big.txt", "第一章 总则\n" + "规划正文。" * 90_000)  # ~1.3 MB, limit 1 MB
+    app = load_app()
+    inbox = Path(os.environ["GRADIO_TEMP_DIR"]) / tmp_path.name  # the page reads uploads only from Gradio's folder
+    plan = write_plan(inbox)
+    bad = write_plan(inbox, "old.doc", "x")
+    big = write_plan(inbox, "big.txt", "第一章 总则\n" + "规划正文。" * 90_000)  # ~1.3 MB, limit 1 MB
     a = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)
-    demo = load_app().build_demo(a)
+    demo = app.build_demo(a)
     upload, ask, outline = demo.handlers.upload, demo.handlers.ask, demo.handlers.outline
     report = upload(str(plan))
     assert "已添加" in report and "蓝莓" in report
@@ -162,8 +166,12 @@ def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_cop
         upload(str(big))
     with pytest.raises(gr_error(), match="缺少文件"):
         upload(None)
+    assert not plan.exists(), "a handled upload is deleted from Gradio's folder"
+    plan = write_plan(inbox)
     assert "已存在" in upload(str(plan))  # same content twice
-    assert [p.name for p in corpus_copy.uploads_dir.iterdir()] == ["blueberry_plan.txt"]
+    assert [p.name for p in corpus_copy.uploads_dir.glob("[!.]*")] == ["blueberry_plan.txt"]
+    with pytest.raises(gr_error(), match="不是本次上传的文件"):
+        upload(str(write_plan(tmp_path / "elsewhere")))  # a server path typed into the call is not read
     again = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)  # a restart keeps the plan
     assert "8000" in load_app().build_demo(again).handlers.ask(BLUEBERRY_Q)["answer"]
 

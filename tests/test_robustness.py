@@ -55,14 +55,14 @@ def test_bad_uploads_are_refused_clearly_and_keep_nothing(corpus_copy, name, dat
 def test_upload_name_cannot_escape_and_gbk_plan_is_read(corpus_copy):
     a = Assistant.open(corpus_copy, embedder=HashingEmbedder())
     report = a.add_document((PLANS / "gbk_plan.txt").read_bytes(), "../../etc/计划 v1.txt")
-    stored = list(corpus_copy.uploads_dir.iterdir())
+    stored = [p for p in corpus_copy.uploads_dir.iterdir() if not p.name.startswith(".")]  # .owner-*: who added it
     assert [p.name for p in stored] == ["计划_v1.txt"] and report.doc_id == "计划_v1"
     assert report.indicator_rows == 6
     assert report.warnings and all(".upload-" not in w for w in report.warnings)
     assert any("计划_v1.txt:" in w and "missing cell" in w for w in report.warnings), report.warnings
     assert safe_filename("..\\..\\a\x00b.TXT") == "ab.txt"
     again = a.add_document((PLANS / "gbk_plan.txt").read_bytes(), "copy.txt")
-    assert again.duplicate_of == "计划_v1.txt" and len(list(corpus_copy.uploads_dir.iterdir())) == 1
+    assert again.duplicate_of == "计划_v1.txt" and len(list(corpus_copy.uploads_dir.glob("[!.]*"))) == 1
 
 
 def test_crash_while_storing_an_upload_leaves_nothing_half_written(corpus_copy, monkeypatch):

@@ -27,12 +27,21 @@ def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"目录文件无法解析 / cannot parse {path}: {e}. Fix the TOML or delete the file.") from e
     out: dict[str, DocMeta] = {}
-    for i, d in enumerate(data.get("document", []), 1):
-        if not d.get("id") or not d.get("file"):
+    entries = data.get("document", [])
+    if not isinstance(entries, list) or not all(isinstance(d, dict) for d in entries):
+        raise ConfigError(f"{path}: 'document' 需要是 [[document]] 表的列表 / 'document' must be a list of "
+                          f"[[document]] tables (id, file, title, short_names), got {type(entries).__name__}. "
+                          "Fix the file or delete it.")
+    for i, d in enumerate(entries, 1):
+        if not d.get("id") or not d.get("file") or not isinstance(d["file"], str):
             raise ConfigError(f"{path}: document #{i} needs 'id' and 'file' / 第{i}个条目缺少 id 或 file")
+        names = d.get("short_names", ())
+        names = (names,) if isinstance(names, str) else names  # one name given as a string is one name
+        if not isinstance(names, list | tuple) or not all(isinstance(n, str) for n in names):
+            raise ConfigError(f"{path}: document #{i} short_names must be a list of strings / 简称需要是文字列表")
         out[d["file"]] = DocMeta(
             doc_id=str(d["id"]), title=str(d.get("title") or d["id"]),
-            short_names=tuple(d.get("short_names", ())) or derive_short_names(str(d.get("title", ""))),
+            short_names=tuple(n for n in names if n) or derive_short_names(str(d.get("title", ""))),
             issuer=d.get("issuer"), year=d.get("year"), doc_number=d.get("doc_number"), file=d["file"],
             from_catalog=True,
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import CN_NUMERAL_CHARS
+from ..numbers import CN_NUMERAL_CHARS, to_halfwidth
 
 DEBRIS_RE = re.compile(r"\[bookmark:[^\]]*\]|\{#_Toc\w*\}|\[_Toc\w*\]")
 _WS_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009]+")
@@ -121,4 +121,35 @@ def lead_sentence(text: str, max_len: int = 30) -> str | None:
         cut = body.find(sep)
         if 2 <= cut <= max_len and cut < len(body) - 1 and ("，" not in body[:cut] or (dashed and cut <= 16)):
             return body[:cut]
+    return None
+
+
+_TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
+
+
+def table_number(caption: str) -> tuple[str | None, str]:
+    """"表 3-1 “十四五”分区域发展目标" -> ("表3-1", "“十四五”分区域发展目标"); a caption without a number -> (None, it)."""
+    m = _TABLE_NUMBER_RE.match(caption)
+    if not m:
+        return None, caption.strip()
+    number = m.group(1) + re.sub(r"\s*[－—–]\s*|\s*-\s*", "-", m.group(2)).replace(" ", "")
+    return number, caption[m.end():].strip() or caption.strip()
+
+
+_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-－—–~～至到]\s*((?:19|20)\d\d)\s*年?")
+_FYP_RE = re.compile(r"十([一二三四五六七八九])五")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def plan_period(text: str) -> tuple[int, int] | None:
+    """A plan's period from its title: "（2021-2025年）" -> (2021, 2025); "“十四五”" -> (2021, 2025)
+    (the sixth five-year plan began in 1981, each later one five years on)."""
+    m = _SPAN_RE.search(to_halfwidth(text))
+    if m and int(m.group(1)) < int(m.group(2)):
+        return int(m.group(1)), int(m.group(2))
+    m = _FYP_RE.search(text)
+    if m:
+        n = 10 + _CN_DIGITS.index(m.group(1)) + 1
+        start = 1981 + 5 * (n - 6)
+        return start, start + 4
     return None

@@ -6,6 +6,7 @@ import logging
 from pathlib import Path
 
 from ..errors import DocumentError
+from ..limits import ReadLimits
 from ..types import DocMeta, Document
 from .catalog import load_catalog, meta_for
 from .parser import parse
@@ -15,12 +16,13 @@ log = logging.getLogger(__name__)
 SUPPORTED = (".txt", ".md", ".docx", ".pdf")
 
 
-def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None) -> Document:
+def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None,
+                  limits: ReadLimits | None = None) -> Document:
     """Read one file and parse it. Raises DocumentError (naming file and line) when it cannot be read."""
     from .readers import read_file
 
     path = Path(path)
-    raw = read_file(path)
+    raw = read_file(path, limits)
     if meta is None:
         meta = meta_for(path, raw, catalog if catalog is not None else load_catalog(path.parent))
     doc = parse(raw, meta)
@@ -42,9 +44,19 @@ def corpus_files(corpus: str | Path | list) -> list[Path]:
     out: list[Path] = []
     for d in dirs:
         if d.is_dir():
-            out.extend(sorted(p for p in d.iterdir() if p.is_file() and p.suffix.lower() in SUPPORTED
-                              and not p.name.startswith(".")))
+            out.extend(sorted(p for p in d.iterdir() if p.suffix.lower() in SUPPORTED and not p.name.startswith(".")
+                              and _inside(p, d)))
     return out
+
+
+def _inside(p: Path, folder: Path) -> bool:
+    """A plain file of the folder itself: a symlink, or a path resolving outside the folder, is refused with a
+    warning (it could make the index quote any file the server can read)."""
+    if p.is_symlink() or not p.resolve().is_relative_to(folder.resolve()):
+        log.warning("拒绝符号链接或目录外的文件 / refusing %s: a symlink or a path outside %s; copy the plan into "
+                    "the folder instead", p, folder)
+        return False
+    return p.is_file()
 
 
 def load_corpus(corpus: str | Path | list, progress: bool = False, strict: bool = False,

@@ -5,12 +5,14 @@ from __future__ import annotations
 import hashlib
 import re
 
+from ..lexicon import lexicon
 from ..numbers import normalise_years, numbers_in
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
-from .forms import lead_sentence
+from .forms import lead_sentence, plan_period, table_number, table_title
 from .segment import segment
 from .structure import Node, build_tree, infer_missing
+from .table_model import clean_cell, column_units, column_years, read_shape
 from .tables import TableContext, build_rows
 
 # "到2025年，…" / "展望2035年，…"; not a bare horizon ("展望到2035年。")
@@ -102,11 +104,7 @@ def parse(raw: RawDocument, meta: DocMeta) -> Document:
             ctx = TableContext(meta.doc_id, node.display, parent_id, parent_path, _note_text(ev))
             rows, row_warns = build_rows(ev.header, ev.rows, ctx)
             warns.extend(row_warns)
-            if not rows:
-                warns.append((ev.lineno, "表格未识别出指标表头 / no indicator header (指标 + year columns) found; "
-                                         "rows kept as a plain table"))
-            tables.append(Table(meta.doc_id, node.display, parent_id, ev.header, tuple(r for r, _ in ev.rows),
-                                tuple(t for _, t in ev.notes), tuple(rows), ev.lineno, ev.line_end or ev.lineno))
+            tables.append(_table(ev, node.display, ctx, rows, meta, warns))
         else:
             projects = tuple(
                 Project(meta.doc_id, name, text, node.display, parent_id, sec.path, ln)
@@ -116,11 +114,59 @@ def parse(raw: RawDocument, meta: DocMeta) -> Document:
                 warns.append((ev.lineno, "专栏没有条目 / box has no items"))
             boxes.append(Box(meta.doc_id, node.display, parent_id, projects, sec.paragraphs, ev.lineno,
                              ev.line_end or ev.lineno))
+    used = {t.number for t in tables if t.number}
+    for sec in sections:
+        for p in sec.paragraphs:
+            number = table_number(p.text)[0] if table_title(p.text) else None
+            if number and number not in used:
+                warns.append((p.lineno, f"表格标题下没有表格 / caption {p.text!r} names no table in the file; "
+                                        "kept as text, no table invented"))
     messages = tuple(f"{raw.path}:{ln}: {msg}" for ln, msg in sorted(warns)) + tuple(raw.warnings)
     return Document(
         meta=meta, path=raw.path, sha256=_sha(raw), sections=tuple(sections), tables=tuple(tables),
         boxes=tuple(boxes), goals=tuple(_goals(sections, meta.doc_id)), warnings=messages,
     )
+
+
+def _table(ev, title: str, ctx: TableContext, indicators: list, meta: DocMeta,
+           warns: list[tuple[int, str]]) -> Table:
+    """The table read by meaning (columns, rows, units, years, projects) beside its indicator rows."""
+    number, name = table_number(title)
+    shape = read_shape([(ev.header, ev.lineno)] + list(ev.rows))
+    if shape is None:
+        warns.append((ev.lineno, "表格未识别出表头 / no header row found; rows kept as cells only"))
+    elif not indicators:
+        warns.append((ev.lineno, "表格不是指标表 / not an indicator table (no 指标 + year columns); "
+                                 "kept as a table of rows"))
+    columns = shape.columns if shape else ()
+    records = shape.rows if shape else ()
+    used = {tuple(x for x in (clean_cell(c) for c in r.cells) if x) for r in indicators}
+    marks = tuple(i for i, rec in enumerate(records) if tuple(c for _, c in rec.cells if c) in used)
+    return Table(meta.doc_id, title, ctx.section_id, ev.header, tuple(r for r, _ in ev.rows),
+                 tuple(t for _, t in ev.notes), tuple(indicators), ev.lineno, ev.line_end or ev.lineno,
+                 number=number, name=name, heading_path=ctx.heading_path, columns=columns, records=records,
+                 units=column_units(columns), years=column_years(columns, plan_period(meta.title)),
+                 projects=_projects(columns, records, title, ctx), indicator_rows=marks)
+
+
+def _projects(columns: tuple[str, ...], records, title: str, ctx: TableContext) -> tuple[Project, ...]:
+    """A table whose header names project fields (项目名称, 建设内容, 建设地点 …) lists projects: one per row."""
+    lex = lexicon()
+    fields = [c for c in columns if lex.regex("project_field").search(c)]
+    name_col = next((c for c in columns if lex.regex("project_field").search(c) and lex.regex("table_name").search(c)),
+                    None)
+    if name_col is None or len(fields) < 2:
+        return ()
+    out = []
+    for rec in records:
+        name = rec.cell(name_col)
+        if rec.kind != "data" or not name:
+            continue
+        desc = "；".join(f"{c}：{v}" for c, v in rec.cells
+                        if v and c != name_col and not lex.regex("table_seq").fullmatch(c))
+        out.append(Project(ctx.doc_id, name, f"{name}。{desc}" if desc else name, title, ctx.section_id,
+                           ctx.heading_path, rec.lineno))
+    return tuple(out)
 
 
 def _sha(raw: RawDocument) -> str:

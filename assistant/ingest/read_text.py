@@ -182,9 +182,22 @@ def _load(path: Path) -> tuple[Decoded, list[str]]:
 
 
 def read_text(path: Path) -> RawDocument:
+    """Lines verbatim; a pipe table (a header row over a ``| --- |`` row, as text exports of Word or web pages
+    carry them) becomes a SourceTable."""
     decoded, warnings = _load(path)
-    blocks = tuple(SourceLine(i, line) for i, line in enumerate(decoded.lines, 1))
-    return RawDocument(str(path), "txt", blocks, decoded.encoding, tuple(warnings))
+    return RawDocument(str(path), "txt", tuple(text_blocks(decoded.lines)), decoded.encoding, tuple(warnings))
+
+
+def text_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
+    blocks: list[Block] = []
+    i = 0
+    while i < len(lines):
+        if _is_table_start(lines, i):
+            i = _take_table(lines, i, blocks)
+            continue
+        blocks.append(SourceLine(i + 1, lines[i]))
+        i += 1
+    return blocks
 
 
 # ---------------------------------------------------------------- markdown
@@ -201,7 +214,22 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells = re.split(r"(?<!\\)\|", body)
-    return tuple(c.strip().replace("\\|", "|") for c in cells)
+    return tuple(_MD_ESCAPE.sub(r"\1", c.strip()) for c in cells)
+
+
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")  # \[ \] \| … : the character itself
+
+
+def _take_table(lines: list[str] | tuple[str, ...], i: int, blocks: list[Block]) -> int:
+    """The pipe table starting at lines[i] -> one SourceTable; returns the index after it."""
+    rows = [_pipe_cells(lines[i])]
+    lineno = i + 1
+    i += 2
+    while i < len(lines) and lines[i].strip() and "|" in lines[i]:
+        rows.append(_pipe_cells(lines[i]))
+        i += 1
+    blocks.append(SourceTable(lineno, tuple(rows)))
+    return i
 
 
 def _is_table_start(lines: list[str] | tuple[str, ...], i: int) -> bool:
@@ -231,12 +259,7 @@ def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
         if _FENCE.match(line):
             in_fence = not in_fence
         elif not in_fence and _is_table_start(lines, i):
-            rows = [_pipe_cells(line)]
-            i += 2
-            while i < len(lines) and lines[i].strip() and "|" in lines[i]:
-                rows.append(_pipe_cells(lines[i]))
-                i += 1
-            blocks.append(SourceTable(lineno, tuple(rows)))
+            i = _take_table(lines, i, blocks)
             continue
         elif not in_fence and (m := _ATX.match(line)):
             blocks.append(SourceLine(lineno, m.group(2) or "", style_level=len(m.group(1))))

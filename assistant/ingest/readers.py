@@ -12,6 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from assistant.errors import DocumentError, UnsupportedFormatError
+from assistant.ingest.bounds import check_docx, check_pdf, check_text
+from assistant.limits import ReadLimits
 from assistant.types import RawDocument
 
 logger = logging.getLogger(__name__)
@@ -34,12 +36,14 @@ def _reader(suffix: str) -> Callable[[Path], RawDocument]:
     return read_pdf
 
 
-def read_file(path: str | Path) -> RawDocument:
+def read_file(path: str | Path, limits: ReadLimits | None = None) -> RawDocument:
     """Read a .txt, .md, .docx or .pdf file into blocks in reading order.
 
     Raises UnsupportedFormatError for other extensions, EmptyDocumentError for a
-    file with no readable text, DocumentError for anything else that is wrong.
+    file with no readable text, DocumentError for anything else that is wrong,
+    including a file over one of ``limits`` (assistant/limits.py).
     """
+    limits = limits or ReadLimits()
     p = Path(path)
     suffix = p.suffix.lower()
     allowed = " ".join(SUPPORTED_SUFFIXES)
@@ -62,7 +66,12 @@ def read_file(path: str | Path) -> RawDocument:
         raise DocumentError(f"文件{what}; check the path and try again.", str(p))
     logger.debug("reading %s", p)
     try:
+        if suffix == ".docx":
+            check_docx(p, limits)
+        elif suffix == ".pdf":
+            check_pdf(p, limits)
         doc = _reader(suffix)(p)
+        check_text(doc, limits)
     except DocumentError:
         raise
     except OSError as err:

@@ -17,6 +17,8 @@ from .tables import is_header
 _ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
 _NAME_CUT_RE = re.compile(r"[：:。]")
 _TITLE_NUM_RE = re.compile(r"^(?:附)?(?:表|专栏)\s*(\d+)")
+UNTITLED = "（未命名表格）"
+_CAPTION_REACH = 40  # lines between a caption and a table it names, with other text between them
 
 
 @dataclass(frozen=True)
@@ -92,8 +94,10 @@ def _is_header_word(cell: str) -> bool:
     return bool(re.match(r"^((19|20)\d\d年?.{0,4}|序号|编号|指标.{0,3}|名称|单位|计量单位|属性|类型|项目)$", c))
 
 
-def _group_rows(cell_lines: list[list[Line]]) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]] | None:
-    """Groups of cell lines (split at blank lines) -> header and rows, or None if no header."""
+def _group_rows(cell_lines: list[list[Line]], titled: bool = False
+                ) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]] | None:
+    """Groups of cell lines (split at blank lines) -> header and rows, or None if no header. Under a caption
+    (``titled``) the first row of several cells is the header whatever it names (地区, 充电站（座）…)."""
     rows: list[tuple[tuple[str, ...], int]] = []
     for group in cell_lines:
         if len(group) == 1 or all("\t" not in ln.raw.strip("\t \u3000") for ln in group):
@@ -106,6 +110,9 @@ def _group_rows(cell_lines: list[list[Line]]) -> tuple[tuple[str, ...], list[tup
     if not rows:
         return None
     header, first_line = rows[0]
+    if titled and not is_header(header) and len(header) >= 2 and len(rows) >= 2 \
+            and all(len(r) == len(header) for r, _ in rows[1:]):
+        return header, rows[1:]
     if not is_header(header):
         # one long run without blank separators: the header is the leading run of header words
         n = 0
@@ -141,19 +148,30 @@ def _collect_cells(lines: list, i: int) -> tuple[list[list[Line]], int]:
     return [g for g in groups if g], end
 
 
+_RULE_RE = re.compile(r"^[\s*\-_=]{3,}$")  # a page break or thematic break (* * *, ---) between a table and its note
+
+
 def _collect_notes(lines: list, i: int, ev: Event) -> int:
-    j = i
-    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
-        j += 1
+    def skip(j: int) -> int:
+        while j < len(lines) and isinstance(lines[j], Line) and (not lines[j].text or _RULE_RE.match(lines[j].text)):
+            j += 1
+        return j
+
+    j = skip(i)
     if j < len(lines) and isinstance(lines[j], Line) and is_note(lines[j].text):
         ev.notes.append((lines[j].lineno, lines[j].text))
         ev.line_end = lines[j].lineno
         numbered = bool(re.search(r"[:：]\s*1[\.．、]", lines[j].text))
         j += 1
-        while numbered and j < len(lines) and isinstance(lines[j], Line) and item_number(lines[j].text):
-            ev.notes.append((lines[j].lineno, lines[j].text))
-            ev.line_end = lines[j].lineno
-            j += 1
+        expected = 2
+        while numbered:  # "注：1．…" then "2．…", blank lines between allowed
+            k = skip(j)
+            if not (k < len(lines) and isinstance(lines[k], Line) and item_number(lines[k].text) == expected):
+                break
+            ev.notes.append((lines[k].lineno, lines[k].text))
+            ev.line_end = lines[k].lineno
+            expected += 1
+            j = k + 1
         return j
     return i
 
@@ -174,7 +192,7 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
     if j >= len(lines) or not isinstance(lines[j], Line) or not _is_cell_line(lines[j]):
         return None
     groups, end = _collect_cells(lines, j)
-    grouped = _group_rows(groups)
+    grouped = _group_rows(groups, titled=title != UNTITLED)
     if grouped is None:
         return None
     header, rows = grouped
@@ -233,7 +251,7 @@ def segment(raw: RawDocument) -> list[Event]:
     while i < len(lines):
         ln = lines[i]
         if isinstance(ln, SourceTable):
-            title = "（未命名表格）"
+            title = UNTITLED
             found = _try_table(lines, i, title, ln.lineno)
             if found:
                 events.append(found[0])
@@ -260,7 +278,7 @@ def segment(raw: RawDocument) -> list[Event]:
                 events.append(ev)
                 continue
         if _is_cell_line(ln) and (is_header(_cells(ln)) or _is_header_word(ln.text)):
-            found = _try_table(lines, i, "（未命名表格）", ln.lineno)
+            found = _try_table(lines, i, UNTITLED, ln.lineno)
             if found:
                 prev = next((e for e in reversed(events) if e.kind != "blank"), None)
                 if prev is not None and prev.kind == "para" and len(prev.text) <= 40 and prev.text[-1:] not in "。；":
@@ -280,7 +298,38 @@ def segment(raw: RawDocument) -> list[Event]:
         else:
             events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
         i += 1
-    return _list_runs_as_text(events)
+    return _list_runs_as_text(_attach_captions(events))
+
+
+def _attach_captions(events: list[Event]) -> list[Event]:
+    """A caption apart from its table names it: an untitled table takes the nearest caption above it (within
+    a few lines, no other table between); a caption broken over two lines ("表4-2 …加油站" / "发展规划汇总表")
+    is joined when its second line sits right above the table. A caption that names no table stays text."""
+    out: list[Event] = []
+    for ev in events:
+        if ev.kind == "table" and ev.text == UNTITLED:
+            found = None
+            for j in range(len(out) - 1, -1, -1):
+                e = out[j]
+                if e.kind in ("table", "box") or ev.lineno - e.lineno > _CAPTION_REACH:
+                    break
+                if e.kind in ("para", "heading") and table_title(e.text):
+                    found = j
+                    break
+            if found is not None:
+                between = [k for k in range(found + 1, len(out)) if out[k].kind != "blank"]
+                title = out[found].text
+                if len(between) == 1 and _caption_tail(out[between[0]]):
+                    title += out[between[0]].text
+                    del out[between[0]]
+                ev.text = title
+                del out[found]
+        out.append(ev)
+    return out
+
+
+def _caption_tail(ev: Event) -> bool:
+    return ev.kind == "para" and len(ev.text) <= 20 and ev.text[-1:] not in "。；：:，,"
 
 
 _ITEM_RE = re.compile(r"^(\d{1,2})[\.．、](?!\d)")

@@ -33,7 +33,7 @@ def theme() -> gr.themes.Base:
 def launch_options(max_upload_mb: int) -> dict:
     """What ``demo.launch`` needs besides the address: theme, CSS, Chinese strings for Gradio's own text."""
     return {"theme": theme(), "css": CSS, "i18n": gr.I18n(**translations()), "footer_links": ["api", "settings"],
-            "show_error": False, "max_file_size": f"{max_upload_mb * 4}mb"}
+            "show_error": False, "max_file_size": f"{max_upload_mb}mb"}
 
 
 def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
@@ -43,7 +43,8 @@ def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
     examples = h.examples()
     status = h.opening.status()
     answer_group = {"concurrency_id": "answer", "concurrency_limit": max(1, concurrency)}
-    with gr.Blocks(title="规划问答", analytics_enabled=False) as demo:
+    # files posted to gradio's upload route but never handled are deleted after an hour
+    with gr.Blocks(title="规划问答", analytics_enabled=False, delete_cache=(600, 3600)) as demo:
         gr.Markdown("## 规划问答 · 对规划文件提问，答案均摘自原文并标注出处")
         banner = gr.Markdown(status_markdown(status), visible=not status.ready, elem_id="build-status")
         timer = gr.Timer(TICK_SECONDS, active=not status.ready)
@@ -123,6 +124,12 @@ def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
                 up_file = gr.File(label="规划文件", type="filepath", elem_id="upload-file")
                 up_btn = gr.Button("添加并建立索引", variant="primary", elem_id="upload-btn")
                 up_report = gr.Textbox(label="解析报告", lines=8, interactive=False, elem_id="upload-report")
+                gr.Markdown("**已上传的规划**：删除后也会从索引中移除。" + ("只能删除自己上传的规划。" if h.auth_on else ""))
+                up_table = gr.Dataframe(headers=["编号", "文件", "MB", "上传者", "时间"], interactive=False,
+                                        elem_id="upload-table")
+                with gr.Row():
+                    up_pick = gr.Dropdown(choices=[], label="选择要删除的规划", scale=3, elem_id="upload-pick")
+                    up_del = gr.Button("删除", variant="stop", scale=1, elem_id="upload-delete")
 
         with gr.Group(visible=False):  # inputs/outputs of the /upload endpoint only
             api_file = gr.File(type="filepath", label="file")
@@ -157,13 +164,20 @@ def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
         # built the timer shows its progress and fills the page in once it is ready
         state_outputs = [banner, timer, plans, ind_plan, out_plan, pairs, side, chatbot, *ind_outputs, tree,
                          section_view]
-        demo.load(h.page_state, None, state_outputs, **PRIVATE)
+        demo.load(h.page_state, None, state_outputs, **PRIVATE).then(
+            h.uploads_table, None, [up_table, up_pick], **PRIVATE)
 
-        # upload (one at a time: it re-indexes), then refresh every plan-dependent view, examples included
+        # upload or delete (one at a time: they re-index), then refresh every plan-dependent view, examples too
         up_btn.click(h.on_upload, [up_file], [up_report, plans, ind_plan, out_plan], **PRIVATE,
                      concurrency_id="upload", concurrency_limit=1).then(
-            h.page_state, None, state_outputs, **PRIVATE)
-        timer.tick(h.page_state, None, state_outputs, **PRIVATE, queue=False)
+            h.page_state, None, state_outputs, **PRIVATE).then(
+            h.uploads_table, None, [up_table, up_pick], **PRIVATE)
+        up_del.click(h.on_delete, [up_pick], [up_report, plans, ind_plan, out_plan], **PRIVATE,
+                     concurrency_id="upload", concurrency_limit=1).then(
+            h.page_state, None, state_outputs, **PRIVATE).then(
+            h.uploads_table, None, [up_table, up_pick], **PRIVATE)
+        timer.tick(h.page_state, None, state_outputs, **PRIVATE, queue=False).then(
+            h.uploads_table, None, [up_table, up_pick], **PRIVATE, queue=False)
 
         # the public API
         gr.api(h.ask, api_name="ask", **answer_group)
