@@ -339,3 +339,16 @@ def test_feedback_default_path_follows_the_environment(tmp_path):
     assert default_path({"ASSISTANT_FEEDBACK": str(tmp_path / "x.sqlite")}) == tmp_path / "x.sqlite"
     assert default_path({}) == ROOT / "data" / "feedback.sqlite"
     assert os.fspath(default_path({})).endswith("feedback.sqlite")
+
+
+def test_the_page_stores_feedback_where_assistant_feedback_says(tmp_path):
+    """The page's store follows ASSISTANT_FEEDBACK like default_path does (the subprocess tests rely on it)."""
+    from assistant.config import load_settings
+    from assistant.web.handlers import PageHandlers
+
+    env = {"ASSISTANT_FEEDBACK": str(tmp_path / "fb.sqlite"), "ASSISTANT_DATA_DIR": str(tmp_path / "d")}
+    settings = load_settings(tmp_path / "none.toml", env=env)
+    assert settings.feedback_path == tmp_path / "fb.sqlite" == default_path(env)
+    assert load_settings(tmp_path / "none.toml", env={"ASSISTANT_DATA_DIR": str(tmp_path / "d")}).feedback_path \
+        == tmp_path / "d" / "feedback.sqlite"
+    assert PageHandlers(_FakeAssistant((), None), settings).feedback.path == tmp_path / "fb.sqlite"
