@@ -50,7 +50,8 @@ def cmd_outline(args) -> int:
     if args.doc_pos:
         args.doc = [args.doc_pos]
     for d in _docs(args):
-        print(f"# {d.meta.title} [{d.doc_id}]")
+        ref = d.meta.reference()
+        print(f"# {d.meta.title} [{d.doc_id}]" + (f" ({ref})" if ref else ""))
         print(render_outline(d), end="")
     return 0
 
@@ -218,7 +219,8 @@ def render_text(ans) -> str:
         out.append("")
         out.append("来源 / sources:")
         for c in ans.citations:
-            out.append(f"[{c.n}] {c.doc_title} › {' › '.join(c.heading_path)}")
+            ref = f" ({c.doc_ref})" if c.doc_ref else ""
+            out.append(f"[{c.n}] {c.doc_title}{ref} › {' › '.join(c.heading_path)}")
             out.append("    " + c.text.replace("\n", "\n    ")[:400])
     if ans.related:
         out.append("")

@@ -21,7 +21,7 @@ from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 10  # bump when parsing or chunking output changes
+PARSER_VERSION = 11  # bump when parsing or chunking output changes (11: tables and front matter together)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

@@ -86,6 +86,29 @@ def parse_value(raw: str | None) -> float | None:
     return float(v) * mult if v is not None and s else None
 
 
+_SPACED_DIGITS_RE = re.compile(r"(?<![\d.])\d(?:[ \u3000]\d)+(?![\d.])")  # "2 0 2 5", "1 2": OCR / PDF spacing
+_SPACE_BY_MARK_RE = re.compile(r"(?<=\d)[ \u3000]+(?=[%％‰∶:])|(?<=\d[∶:])[ \u3000]+(?=\d)"
+                               r"|[ \u3000]+(?=[，。；：、！？）》”])|(?<=[，。；：、！？（《“])[ \u3000]+")  # "发展 ， 提升"
+
+
+def matching_form(text: str) -> str:
+    """Text as matching and number reading see it, the digit-spacing noise of PDF/OCR exports removed ("2 0 2 5 年"
+    -> "2025 年", "1 2 %左右" -> "12%左右", "2 0 ∶4 5" -> "20∶45", "发展 ， 提升" -> "发展，提升"). Citations keep the text as written; only
+    comparisons use this form. A text without such noise comes back unchanged. (Spaces between Chinese characters
+    are left: jieba splits at them, and joining them would re-rank the plans already indexed.)"""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACE_BY_MARK_RE.sub("", join_spaced_digits(text))
+
+
+def join_spaced_digits(text: str) -> str:
+    """Only the digits an OCR/PDF export spaced apart joined ("2 0 2 5 年" -> "2025 年"): what search tokens use
+    (spaces before a % or a comma are left, so an indexed plan's tokens do not move)."""
+    if " " not in text and "\u3000" not in text:
+        return text
+    return _SPACED_DIGITS_RE.sub(lambda m: re.sub(r"[ \u3000]", "", m.group(0)), text)
+
+
 def numbers_in(text: str) -> tuple[str, ...]:
-    """Numeric strings as written (ASCII digits after full-width folding), in order."""
-    return tuple(m.group(0) for m in NUMBER_RE.finditer(to_halfwidth(text)))
+    """Numeric strings (ASCII digits after full-width folding, spacing noise removed), in order."""
+    return tuple(m.group(0) for m in NUMBER_RE.finditer(to_halfwidth(matching_form(text))))

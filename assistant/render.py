@@ -40,8 +40,9 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
                 per_doc[ev.doc_id] = per_doc.get(ev.doc_id, 0) + 1
                 n = len(citations) + 1
                 keyed[key] = n
-                citations.append(Citation(n, ev.doc_id, documents[ev.doc_id].meta.title, ev.heading_path, ev.text,
-                                          ev.score, ev.highlight))
+                meta = documents[ev.doc_id].meta
+                citations.append(Citation(n, ev.doc_id, meta.title, ev.heading_path, ev.text, ev.score, ev.highlight,
+                                          meta.reference()))
             marks.append(keyed[key])
         if not part.lines:
             continue
@@ -64,8 +65,8 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
         body = "\n".join(kept).strip()
     if not long_ok and len(body) > MAX_BODY and not body.startswith("|"):
         body = _shorten(body)
-    rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score)
-                for i, e in enumerate(related or [], 1))
+    rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score,
+                         doc_ref=documents[e.doc_id].meta.reference()) for i, e in enumerate(related or [], 1))
     if not body:
         refused = True
         body = "所收录的规划中没有找到能回答这个问题的内容。"

@@ -12,6 +12,7 @@ import logging
 import re
 import threading
 
+from .numbers import join_spaced_digits
 from .types import Document
 
 log = logging.getLogger(__name__)
@@ -156,7 +157,7 @@ class Tokenizer:
 
     def tokens(self, text: str) -> list[str]:
         """Search-mode tokens (compounds and their parts), lower-cased, stopwords and spaces removed."""
-        text = _SPACE_RE.sub(" ", text.lower())
+        text = _SPACE_RE.sub(" ", join_spaced_digits(text).lower())
         out = []
         for t in self._tk().cut_for_search(text):
             t = t.strip()

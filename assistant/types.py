@@ -25,6 +25,7 @@ class SourceLine:
     text: str
     style_level: int | None = None
     page: int | None = None
+    lead: str | None = None  # a bold run opening the line ("**1．现状** 正文…" -> "1．现状"): a run-in heading
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,11 @@ class DocMeta:
     doc_number: str | None = None
     file: str | None = None
     from_catalog: bool = False
+    date: str | None = None  # the issuing or publication date as written (2025年11月30日)
+
+    def reference(self) -> str:
+        """What a citation shows of the document besides its title: issuer, 文号 and date where known."""
+        return " ".join(x for x in (self.issuer, self.doc_number, self.date) if x)
 
 
 # ---------------------------------------------------------------- parsing
@@ -254,6 +260,11 @@ class Document:
     boxes: tuple[Box, ...]
     goals: tuple[Goal, ...]
     warnings: tuple[str, ...] = ()
+    # lines of the file that are not plan text: page chrome and boilerplate (kept as metadata, never indexed),
+    # table-of-contents lines, and paragraphs a bad extraction repeated (the first copy is kept in the text)
+    chrome: tuple[Paragraph, ...] = ()
+    toc: tuple[Paragraph, ...] = ()
+    repeats: tuple[Paragraph, ...] = ()
 
     @property
     def doc_id(self) -> str:
@@ -310,6 +321,7 @@ class Citation:
     text: str
     score: float
     highlight: str | None = None
+    doc_ref: str = ""  # issuer, 文号 and date of the document where known (DocMeta.reference)
 
 
 @dataclass(frozen=True)

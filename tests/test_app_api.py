@@ -21,6 +21,7 @@ from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
 from assistant.feedback import FeedbackStore, default_path
+from assistant.types import DocMeta
 
 CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
@@ -239,7 +240,7 @@ def test_comparison_tables_keep_citation_markers_out_of_the_table(tmp_path):
     q = Question("q", "q", (), (), "comparison", (), frozenset(), True, False)
     part = Part(lines=["| 规划 | 2025年 |", "|---|---|", "| 高新区 | 3700 |"],
                 evidence=[Evidence("gaoxin", ("表",), "序号 | 2025年\n1 | 3700")])
-    doc = type("D", (), {"meta": type("M", (), {"title": "规划"})()})()
+    doc = type("D", (), {"meta": DocMeta("d", "规划")})()
     md = render(q, [part], {"gaoxin": doc}, False, long_ok=True).answer
     assert md.split("\n")[:3] == ["| 规划 | 2025年 |", "|---|---|", "| 高新区 | 3700 |"] and "[1]" in md.split("\n")[-1]
 

@@ -28,3 +28,13 @@ def test_bad_rows_are_refused_with_a_clear_error(text):
 def test_bundled_lexicon_loads_and_has_a_digest():
     lex = lexicon()
     assert len(lex.digest) == 16
+
+
+@pytest.mark.parametrize("role", ["chrome_line", "chrome_footer", "notice_verb", "notice_end", "notice_line",
+                                  "plan_title_word", "toc_heading"])
+def test_every_front_matter_row_matches_its_own_example(role):
+    lex = lexicon()
+    rows = [e for e in lex.entries if role in e.roles]
+    assert rows
+    for e in rows:
+        assert e.example and lex.regex(role).search(e.example), (role, e.word or e.pattern, e.example)

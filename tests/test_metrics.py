@@ -239,3 +239,12 @@ def test_score_answer_builds_a_row_from_an_answer():
     assert row.history == ("之前的问题",) and row.latency_ms == 12.346 and row.rank == 2
     failed = score_answer(item, None, error="问题过长")
     assert not failed.correct and failed.answer == "" and failed.error == "问题过长"
+
+
+def test_a_later_document_of_a_file_counts_as_that_files_evidence():
+    from assistant.metrics import Passage, evidence_groups, hits_group, same_file
+
+    group = evidence_groups([{"doc": "notice", "quote": "行动计划全文", "heading": ""}])[0]
+    assert hits_group(Passage("notice-2", "这是行动计划全文。", ()), group)
+    assert not hits_group(Passage("notice-x", "这是行动计划全文。", ()), group)
+    assert same_file("notice", "notice") and not same_file("notice2", "notice")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ConfigError
 from ..types import DocMeta, RawDocument, SourceLine
 from .forms import clean
+from .front import Front
 
 CATALOG_NAME = "catalog.toml"
 _PLACE_RE = re.compile(r"([\u4e00-\u9fa5（）()]{1,12}?(?:高新区|新区|开发区|自治州|自治县|经开区|地区|省|市|区|县|州|镇))")
@@ -96,8 +98,20 @@ def derive_short_names(title: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(names))
 
 
-def meta_for(path: Path, raw: RawDocument, catalog: dict[str, DocMeta]) -> DocMeta:
-    if path.name in catalog:
-        return catalog[path.name]
-    title = derive_title(raw, path.stem)
-    return DocMeta(doc_id=path.stem, title=title, short_names=derive_short_names(title), file=path.name)
+def part_id(stem: str, n: int) -> str:
+    """Id of the n-th (0-based) document a file holds: the stem, then stem-2, stem-3 …"""
+    return stem if n == 0 else f"{stem}-{n + 1}"
+
+
+def meta_for(path: Path, raw: RawDocument, catalog: dict[str, DocMeta], front: Front | None = None,
+             n: int = 0) -> DocMeta:
+    """The n-th document's metadata: the catalog's entry where given (its empty fields filled from the file's
+    front matter), else the title the front matter found (or one derived), with the notice's metadata."""
+    facts = {"issuer": front.issuer, "doc_number": front.doc_number, "date": front.date} if front else {}
+    entry = catalog.get(path.name)
+    if entry is not None and n == 0:
+        return replace(entry, **{k: v for k, v in facts.items() if getattr(entry, k) is None and v})
+    found = front.parts[n].title if front and n < len(front.parts) else None
+    title = found or derive_title(raw, path.stem)
+    return DocMeta(doc_id=part_id(path.stem, n), title=title, short_names=derive_short_names(title), file=path.name,
+                   **facts)

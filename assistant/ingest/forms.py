@@ -18,12 +18,14 @@ _WS_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
 CN = f"[{CN_NUMERAL_CHARS}]"
-RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "cn_num": 3, "paren_cn": 4,
-         "arabic": 5, "paren_arabic": 6, "circled": 7}
+SENTENCE_END = "。；！？"  # what ends a sentence (assistant/text/sentences.py splits; this only tests an end)
+RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "decimal1": 2.2, "decimal2": 2.4, "decimal3": 2.6,
+         "decimal4": 2.8, "cn_num": 3, "paren_cn": 4, "arabic": 5, "paren_arabic": 6, "circled": 7}
 MAX_TITLE = 40
 
 _CHAPTER_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
 _PREFACE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语)$")
+_PREFACE_RUN_IN_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言)\s+(\S.{8,})$")  # "前 言 充换电基础设施是……"
 _ENUM_RES = (
     ("cn_num", re.compile(rf"^({CN}+、)\s*(.+)$")),
     ("paren_cn", re.compile(rf"^([（(]{CN}+[）)])\s*(.+)$")),
@@ -34,6 +36,21 @@ _ENUM_RES = (
 BOX_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
 TABLE_TITLE_RE = re.compile(r"^(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])")
 NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
+
+# ---- front matter, page debris and table-of-contents lines (structural shapes; the words are in lexicon.toml)
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DATE_LINE_RE = re.compile(rf"^(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+                          rf"|[〇零○{CN_NUMERAL_CHARS}]{{4}}年[{CN_NUMERAL_CHARS}]{{1,3}}月(?:[{CN_NUMERAL_CHARS}]{{1,3}}日)?)$")
+# `* * *` / `---` page breaks, a lone page number (7, - 7 -, 第7页) or roman numeral (II, ⅲ)
+PAGE_DEBRIS_RE = re.compile(r"^(?:[*＊·\-—_=]\s*){3,}$|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?$"
+                            r"|^[IVXLivxl]{1,6}$|^[\u2160-\u217f]{1,3}$")
+TOC_LEADER_RE = re.compile(r"\s*(?:[.．·…⋯]{2,}|\s\.{3}\s|[.．·…⋯]\s*$)?\s*\d{1,3}$")
+YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+\s*(?:19|20)\d\d\s*年?\s*[）)]$")
+# headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
+GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
+                              rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
+ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
+DECIMAL_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,4})(?![.．\d%％])\s*([\u4e00-\u9fff“《（(].*)$")
 
 
 def clean(text: str) -> str:
@@ -61,9 +78,22 @@ class HeadingForm:
         return RANKS[self.kind]
 
 
+_SPACED_TITLE_RE = re.compile(r"^([^\s，。；：、,;:]{4,20}) ([^\s，。；：、,;:].{7,})$")
+
+
 def _split_title(text: str) -> tuple[str, str, str] | None:
-    """Split '开放平台体系更加健全。自贸…' into (title, source part, rest). None when no short title."""
+    """Split '开放平台体系更加健全。自贸…' into (title, source part, rest). None when no short title.
+    A PDF export may set the title off by a space only ("指导思想 以习近平……"); a lead ending in ：
+    ("控制总量：根据需求预测……") is a title too."""
+    m = _SPACED_TITLE_RE.match(text)
+    if m:
+        return m.group(1), m.group(1), m.group(2)
     cut = min((i for i in (text.find(c) for c in "。") if i >= 0), default=-1)
+    colon = text.find("：")
+    body = text[colon + 1:].strip()
+    if 2 <= colon <= 20 and (cut < 0 or colon < cut) and not re.search(r"[，、,；]", text[:colon]) \
+            and (len(body) > 20 or body[-1:] in SENTENCE_END):  # a body after the colon, not a title's second half
+        return text[:colon], text[:colon + 1], body
     if cut < 0:
         if len(text) > MAX_TITLE or text[-1:] in "，；：,;:":
             return None
@@ -71,7 +101,7 @@ def _split_title(text: str) -> tuple[str, str, str] | None:
     title = text[:cut].strip()
     if not title or len(title) > MAX_TITLE:
         return None
-    if "，" in title and not text[cut + 1:].strip():  # one whole sentence (a list item), not a title and its body
+    if "，" in title and (not text[cut + 1:].strip() or len(title) > 24):  # a sentence (a list item), not a title
         return None
     return title, text[: cut + 1], text[cut + 1:].strip()
 
@@ -89,6 +119,15 @@ def heading_form(line: str) -> HeadingForm | None:
     if _PREFACE_RE.match(line):
         title = line.replace(" ", "")
         return HeadingForm("preface", None, title, title, line, "")
+    m = _PREFACE_RUN_IN_RE.match(line)
+    if m:
+        title = m.group(1).replace(" ", "")
+        return HeadingForm("preface", None, title, title, m.group(1), m.group(2))
+    m = DECIMAL_RE.match(line)
+    if m and len(m.group(2)) <= MAX_TITLE and m.group(2)[-1:] not in "。；，":
+        number = m.group(1)
+        depth = min(4, len(re.findall(r"[.．]", number)))
+        return HeadingForm(f"decimal{depth}", number, m.group(2).strip(), f"{number}{m.group(2).strip()}", line, "")
     for kind, rx in _ENUM_RES:
         m = rx.match(line)
         if m:

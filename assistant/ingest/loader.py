@@ -3,32 +3,62 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import DocumentError
 from ..limits import ReadLimits
-from ..types import DocMeta, Document
+from ..types import DocMeta, Document, RawDocument, SourceLine
 from .catalog import load_catalog, meta_for
+from .front import Front, read_front
 from .parser import parse
 
 log = logging.getLogger(__name__)
 
-SUPPORTED = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 
 
-def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None,
-                  limits: ReadLimits | None = None) -> Document:
-    """Read one file and parse it. Raises DocumentError (naming file and line) when it cannot be read."""
+def split_parts(raw: RawDocument, front: Front) -> list[tuple[RawDocument, Front]]:
+    """One RawDocument per document the file holds (a notice may issue several), without chrome and
+    table-of-contents lines; each with the front matter lines that fall in its range."""
+    starts = [p.start for p in front.parts] + [len(raw.blocks)]
+    skip = {ln for ln, _ in front.chrome} | {ln for ln, _ in front.toc}
+    out = []
+    for n, part in enumerate(front.parts):
+        blocks = raw.blocks[starts[n]:starts[n + 1]]
+        lo, hi = blocks[0].lineno if blocks else 0, (raw.blocks[starts[n + 1]].lineno
+                                                       if starts[n + 1] < len(raw.blocks) else float("inf"))
+        kept = tuple(b for b in blocks if not (isinstance(b, SourceLine) and b.lineno in skip))
+        mine = replace(front, parts=(part,), chrome=tuple(x for x in front.chrome if lo <= x[0] < hi),
+                       toc=tuple(x for x in front.toc if lo <= x[0] < hi))
+        out.append((replace(raw, blocks=kept, warnings=raw.warnings if n == 0 else ()), mine))
+    return out
+
+
+def load_documents(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None,
+                   limits: ReadLimits | None = None) -> list[Document]:
+    """Read one file and parse every document it holds (usually one; a notice issuing several gives one each,
+    ids stem, stem-2, …). Raises DocumentError (naming file and line) when it cannot be read."""
     from .readers import read_file
 
     path = Path(path)
     raw = read_file(path, limits)
-    if meta is None:
-        meta = meta_for(path, raw, catalog if catalog is not None else load_catalog(path.parent))
-    doc = parse(raw, meta)
-    for w in doc.warnings:
-        log.info(w)
-    return doc
+    front = read_front(raw)
+    catalog = catalog if catalog is not None else load_catalog(path.parent)
+    docs = []
+    for n, (part_raw, part_front) in enumerate(split_parts(raw, front)):
+        m = meta if meta is not None and n == 0 else meta_for(path, raw, catalog, front, n)
+        doc = parse(part_raw, m, part_front)
+        for w in doc.warnings:
+            log.info(w)
+        docs.append(doc)
+    return docs
+
+
+def load_document(path: str | Path, meta: DocMeta | None = None, catalog: dict[str, DocMeta] | None = None,
+                  limits: ReadLimits | None = None) -> Document:
+    """The file's first (usually only) document; see ``load_documents``."""
+    return load_documents(path, meta, catalog, limits)[0]
 
 
 def _dirs(corpus: str | Path | list) -> list[Path]:
@@ -40,7 +70,7 @@ def corpus_files(corpus: str | Path | list) -> list[Path]:
     dirs = _dirs(corpus)
     if not dirs[0].is_dir():
         raise DocumentError(f"语料目录不存在 / corpus folder does not exist: {dirs[0]}. "
-                            "Pass --corpus with a folder holding .txt/.md/.docx/.pdf plans.")
+                            "Pass --corpus with a folder holding .txt/.md/.docx/.pdf/.html plans.")
     out: list[Path] = []
     for d in dirs:
         if d.is_dir():
@@ -73,7 +103,7 @@ def load_corpus(corpus: str | Path | list, progress: bool = False, strict: bool 
     docs = []
     for p in files:
         try:
-            docs.append(load_document(p, catalog=catalog))
+            docs.extend(load_documents(p, catalog=catalog))
         except DocumentError as e:  # one bad file must not take the rest of the corpus down
             if strict:
                 raise

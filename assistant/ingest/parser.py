@@ -10,6 +10,7 @@ from ..numbers import normalise_years, numbers_in
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
 from .forms import lead_sentence, plan_period, table_number, table_title
+from .front import Front
 from .segment import segment
 from .structure import Node, build_tree, infer_missing
 from .table_model import clean_cell, column_units, column_years, read_shape
@@ -84,8 +85,12 @@ def _note_text(ev) -> str | None:
     return "\n".join(t for _, t in ev.notes) or None
 
 
-def parse(raw: RawDocument, meta: DocMeta) -> Document:
-    events = segment(raw)
+def parse(raw: RawDocument, meta: DocMeta, front: Front | None = None) -> Document:
+    """``front`` (from ``read_front``) names the title lines and the chrome / contents lines already taken out."""
+    title_lines = frozenset(ln for p in front.parts for ln in p.title_lines) if front else frozenset()
+    breaks = frozenset(ln for ln, _ in front.chrome) if front else frozenset()
+    plain_lines = frozenset(front.notice_lines) if front else frozenset()
+    events, repeats = segment(raw, title_lines, breaks, plain_lines)
     events, warns = infer_missing(events, "zhang")
     root = build_tree(events)
     pairs = _sections(root, meta.doc_id)
@@ -125,6 +130,9 @@ def parse(raw: RawDocument, meta: DocMeta) -> Document:
     return Document(
         meta=meta, path=raw.path, sha256=_sha(raw), sections=tuple(sections), tables=tuple(tables),
         boxes=tuple(boxes), goals=tuple(_goals(sections, meta.doc_id)), warnings=messages,
+        chrome=tuple(Paragraph(t, ln) for ln, t in front.chrome) if front else (),
+        toc=tuple(Paragraph(t, ln) for ln, t in front.toc) if front else (),
+        repeats=tuple(Paragraph(t, ln) for ln, t in repeats),
     )
 
 

@@ -182,9 +182,12 @@ def _load(path: Path) -> tuple[Decoded, list[str]]:
 
 
 def read_text(path: Path) -> RawDocument:
-    """Lines verbatim; a pipe table (a header row over a ``| --- |`` row, as text exports of Word or web pages
-    carry them) becomes a SourceTable."""
+    """A .txt file: lines verbatim, a pipe table (a header row over a ``| --- |`` row, as text exports of Word or
+    web pages carry them) as a SourceTable; one saved from a web page or converter that carries markdown (# headings,
+    **bold**, pipe tables) is read as markdown, its line numbers unchanged."""
     decoded, warnings = _load(path)
+    if looks_markdown(decoded.lines):
+        return RawDocument(str(path), "txt", tuple(markdown_blocks(decoded.lines)), decoded.encoding, tuple(warnings))
     return RawDocument(str(path), "txt", tuple(text_blocks(decoded.lines)), decoded.encoding, tuple(warnings))
 
 
@@ -198,6 +201,14 @@ def text_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
         blocks.append(SourceLine(i + 1, lines[i]))
         i += 1
     return blocks
+
+
+_MD_SIGN = re.compile(r"^ {0,3}#{1,6}[ \t]+\S|^\s*\*\*\S.*\*\*|^\s*\|?\s*:?-{3,}:?\s*\|")
+
+
+def looks_markdown(lines: tuple[str, ...] | list[str]) -> bool:
+    """At least two lines with markdown marks: ATX headings, bold runs opening a line, table separators."""
+    return sum(1 for ln in lines if _MD_SIGN.match(ln)) >= 2
 
 
 # ---------------------------------------------------------------- markdown
@@ -239,6 +250,7 @@ def _is_table_start(lines: list[str] | tuple[str, ...], i: int) -> bool:
 
 
 _QUOTE = re.compile(r"^ {0,3}(?:>[ \t]?)+")
+_LEAD = re.compile(r"^\s*((?:(?:\*\*|__)(?=\S)[^*_]+?(?<=\S)(?:\*\*|__)\s*)+)(?=\S)")
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
@@ -250,6 +262,8 @@ def _unmark(line: str) -> str:
 def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
     """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim, with
     blockquote and bold markers removed."""
+    leads = [re.sub(r"\*\*|__|\s+", "", m.group(1)) if (m := _LEAD.match(_QUOTE.sub("", ln)))
+             and not ln[m.end():].startswith(("**", "__")) else None for ln in lines]  # a wholly bold line: no lead
     lines = [ln if _FENCE.match(ln) else _unmark(ln) for ln in lines]
     blocks: list[Block] = []
     in_fence = False
@@ -265,7 +279,7 @@ def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             blocks.append(SourceLine(lineno, m.group(2) or "", style_level=len(m.group(1))))
             i += 1
             continue
-        blocks.append(SourceLine(lineno, line))
+        blocks.append(SourceLine(lineno, line, lead=None if in_fence else leads[i]))
         i += 1
     return blocks
 

@@ -18,7 +18,7 @@ from assistant.types import RawDocument
 
 logger = logging.getLogger(__name__)
 
-SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf")
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".txt", ".md", ".docx", ".pdf", ".html", ".htm")
 _OLD_WORD = frozenset({".doc", ".wps", ".dot", ".wpt"})
 
 
@@ -27,6 +27,10 @@ def _reader(suffix: str) -> Callable[[Path], RawDocument]:
         from assistant.ingest.read_text import read_markdown, read_text
 
         return read_markdown if suffix == ".md" else read_text
+    if suffix in (".html", ".htm"):
+        from assistant.ingest.read_html import read_html
+
+        return read_html
     if suffix == ".docx":
         from assistant.ingest.read_docx import read_docx
 
@@ -37,7 +41,7 @@ def _reader(suffix: str) -> Callable[[Path], RawDocument]:
 
 
 def read_file(path: str | Path, limits: ReadLimits | None = None) -> RawDocument:
-    """Read a .txt, .md, .docx or .pdf file into blocks in reading order.
+    """Read a .txt, .md, .docx, .pdf or .html file into blocks in reading order.
 
     Raises UnsupportedFormatError for other extensions, EmptyDocumentError for a
     file with no readable text, DocumentError for anything else that is wrong,

@@ -7,11 +7,24 @@ inside a 专栏 ("1.探索发展……：") look exactly like "1." headings.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from ..numbers import to_halfwidth
+from ..lexicon import lexicon
+from ..numbers import cn_to_int, to_halfwidth
 from ..types import RawDocument, SourceLine, SourceTable
-from .forms import HeadingForm, box_title, clean, heading_form, is_indented, is_note, table_title
+from .forms import (
+    ANNEX_RE,
+    GLUED_HEADING_RE,
+    MAX_TITLE,
+    SENTENCE_END,
+    HeadingForm,
+    box_title,
+    clean,
+    heading_form,
+    is_indented,
+    is_note,
+    table_title,
+)
 from .tables import is_header
 
 _ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
@@ -28,6 +41,7 @@ class Line:
     text: str
     indented: bool
     style_level: int | None = None
+    lead: str | None = None
 
 
 @dataclass
@@ -59,7 +73,8 @@ def to_lines(raw: RawDocument) -> list[Line | SourceTable]:
         if isinstance(b, SourceTable):
             out.append(b)
         elif isinstance(b, SourceLine):
-            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level))
+            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level,
+                            clean(b.lead) if b.lead else None))
     return out
 
 
@@ -241,10 +256,54 @@ def _collect_box(lines: list, i: int, ev: Event) -> int:
 def _is_doc_title(ln: Line, events: list[Event]) -> bool:
     """A first, top-level styled heading naming a plan is the document's title, not a section."""
     return (ln.style_level == 1 and all(e.kind == "blank" for e in events)
-            and any(w in ln.text for w in ("规划", "纲要", "方案", "计划", "意见")))
+            and bool(lexicon().regex("plan_title_word").search(ln.text)))
 
 
-def segment(raw: RawDocument) -> list[Event]:
+def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int] | None:
+    """A bare 附件 line and the annex's title on the next line: one heading ("附件 工作组名单")."""
+    ln = lines[i]
+    if not ANNEX_RE.match(ln.text):
+        return None
+    j = i + 1
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    nxt = lines[j] if j < len(lines) else None
+    if (not isinstance(nxt, Line) or nxt.lineno in title_lines or len(nxt.text) > MAX_TITLE
+            or nxt.text[-1:] in SENTENCE_END or heading_form(nxt.text) is not None):
+        return None
+    display = f"{ln.text} {nxt.text}"
+    form = HeadingForm("preface", None, display, display, display, "")
+    return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), j + 1
+
+
+def _heading_events(ln: Line) -> list[Event] | None:
+    """Events for a line that is (or holds) a heading: a run-in bold heading ("**1．现状** 正文"), headings run
+    together ("第一篇 总则 第一章 …", "……取得成效。第三节 发展目标"), or one heading form."""
+    if ln.lead and (f := heading_form(ln.lead.rstrip("。：:"))) is not None and not f.rest:
+        flat = re.sub(r"\s+", "", ln.text)
+        rest = ln.text[len(ln.lead):].strip() if ln.text.startswith(ln.lead) else (
+            flat[len(ln.lead):] if flat.startswith(ln.lead) else "")
+        if rest:
+            form = HeadingForm(f.kind, f.number, f.title, f.display, ln.lead, rest)
+            return [Event("heading", ln.lineno, text=ln.text, raw=ln.raw, form=form, style_level=ln.style_level)]
+    m = GLUED_HEADING_RE.match(ln.text)
+    if m and (second := heading_form(m.group(2))) is not None:
+        first = heading_form(m.group(1))
+        if first is not None and first.kind == "pian":
+            return [Event("heading", ln.lineno, text=m.group(1), raw=ln.raw, form=first),
+                    Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
+        if first is None and m.group(1)[-1:] in SENTENCE_END:
+            return [Event("para", ln.lineno, text=m.group(1), raw=ln.raw),
+                    Event("heading", ln.lineno, text=m.group(2), raw=ln.raw, form=second)]
+    return None
+
+
+def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
+            breaks: frozenset[int] = frozenset(),
+            plain_lines: frozenset[int] = frozenset()) -> tuple[list[Event], list[tuple[int, str]]]:
+    """Events of the file, and the (lineno, text) of paragraphs dropped as repeats. ``title_lines`` spell the
+    plan's title; ``breaks`` are lines taken out as page chrome (a sentence cut by one is re-joined);
+    ``plain_lines`` are text whatever their form (a notice's title)."""
     lines = to_lines(raw)
     events: list[Event] = []
     i = 0
@@ -288,17 +347,32 @@ def segment(raw: RawDocument) -> list[Event]:
                 events.append(found[0])
                 i = found[1]
                 continue
+        if ln.lineno in title_lines or ln.lineno in plain_lines:
+            events.append(Event("title" if ln.lineno in title_lines else "para", ln.lineno, text=ln.text, raw=ln.raw))
+            i += 1
+            continue
+        annex = _annex(lines, i, title_lines)
+        if annex is not None:
+            events.append(annex[0])
+            i = annex[1]
+            continue
+        several = _heading_events(ln)
+        if several is not None:
+            events.extend(several)
+            i += 1
+            continue
         form = heading_form(ln.text)
         if form is None and ln.style_level is not None:
             form = HeadingForm("styled", None, ln.text, ln.text, ln.text, "")
-        if form is not None and form.kind == "styled" and _is_doc_title(ln, events):
+        if form is not None and form.kind == "styled" and not title_lines and _is_doc_title(ln, events):
             events.append(Event("title", ln.lineno, text=ln.text, raw=ln.raw))
         elif form is not None:
             events.append(Event("heading", ln.lineno, text=ln.text, raw=ln.raw, form=form, style_level=ln.style_level))
         else:
             events.append(Event("para", ln.lineno, text=ln.text, raw=ln.raw))
         i += 1
-    return _list_runs_as_text(_attach_captions(events))
+    events = _decimal_headings(_list_runs_as_text(_attach_captions(events)))
+    return _mend(events, breaks)
 
 
 def _attach_captions(events: list[Event]) -> list[Event]:
@@ -332,6 +406,63 @@ def _caption_tail(ev: Event) -> bool:
     return ev.kind == "para" and len(ev.text) <= 20 and ev.text[-1:] not in "。；：:，,"
 
 
+def _decimal_headings(events: list[Event]) -> list[Event]:
+    """Decimal headings (1.1, 4.4.1.1) count only where they follow the numbering: under 第N章 their first number
+    is N; without chapters, another decimal heading shares it. Otherwise the line is text ("1.5万辆…")."""
+    firsts = [int(re.split(r"[.．]", e.form.number)[0]) for e in events if e.kind == "heading" and e.form.kind
+              .startswith("decimal")]
+    chapter = None
+    out = []
+    for e in events:
+        if e.kind == "heading" and e.form.kind in ("zhang", "pian"):
+            chapter = cn_to_int(e.form.number) if e.form.kind == "zhang" else chapter
+        if e.kind == "heading" and e.form.kind.startswith("decimal"):
+            n = int(re.split(r"[.．]", e.form.number)[0])
+            ok = n == chapter if chapter is not None else firsts.count(n) >= 2
+            if not ok:
+                e = Event("para", e.lineno, text=e.text, raw=e.raw)
+        out.append(e)
+    return out
+
+
+def _mend(events: list[Event], breaks: frozenset[int]) -> tuple[list[Event], list[tuple[int, str]]]:
+    """Undo a bad extraction: a paragraph repeated (whole, or as the tail of the one before) is kept once; a
+    sentence cut by a page break (chrome lines taken out between its halves) is joined again."""
+    out: list[Event] = []
+    repeats: list[tuple[int, str]] = []
+    recent: list[Event] = []  # the last few paragraphs
+    for e in events:
+        if e.kind == "heading" and not e.inferred:
+            last = next((p for p in reversed(out) if p.kind != "blank"), None)
+            if last is not None and last.kind == "heading" and last.text == e.text and len(e.text) >= 8:
+                repeats.append((e.lineno, e.text))  # the same heading and its text twice in a row
+                continue
+        if e.kind != "para":
+            if e.kind != "blank":
+                recent = []
+            out.append(e)
+            continue
+        k = re.sub(r"\s+", "", e.text)
+        if len(k) >= 8 and any(re.sub(r"\s+", "", p.text).endswith(k) for p in recent):
+            repeats.append((e.lineno, e.text))
+            continue
+        prev = next((p for p in reversed(out) if p.kind != "blank"), None)
+        tail = prev.form.rest if prev is not None and prev.kind == "heading" else (prev.text if prev else "")
+        if (prev is not None and prev.kind in ("para", "heading") and tail and tail[-1:] not in SENTENCE_END + "：:”）)"
+                and any(prev.lineno < b < e.lineno for b in breaks) and not item_number(e.text)):
+            if prev.kind == "heading":  # the body text after a run-in heading goes on after the break
+                prev.form = replace(prev.form, rest=prev.form.rest + e.text)
+                prev.extra.append((e.lineno, e.text))
+                continue
+            prev.text = prev.text + e.text
+            prev.extra.append((e.lineno, e.text))
+            recent = [*recent[-2:], prev]
+            continue
+        recent = [*recent[-2:], e]
+        out.append(e)
+    return out, repeats
+
+
 _ITEM_RE = re.compile(r"^(\d{1,2})[\.．、](?!\d)")
 
 
@@ -344,8 +475,12 @@ def _list_runs_as_text(events: list[Event]) -> list[Event]:
     def close():
         kinds = {out[k].kind for k in run}
         if len(run) >= 2 and kinds == {"para", "heading"}:
+            # run-in headings with their own body text ("2.水运与多式联运。开发……") stay headings when most of the
+            # run is such headings
+            heads = sum(1 for k in run if out[k].kind == "heading" and out[k].form.rest)
+            keep = heads * 2 > len(run)
             for k in run:
-                if out[k].kind == "heading":
+                if out[k].kind == "heading" and not (keep and out[k].form.rest):
                     out[k] = Event("para", out[k].lineno, text=out[k].text, raw=out[k].raw)
 
     for k, ev in enumerate(out):
