@@ -164,7 +164,7 @@ def build_page(h: PageHandlers, concurrency: int) -> gr.Blocks:
         # built the timer shows its progress and fills the page in once it is ready
         state_outputs = [banner, timer, plans, ind_plan, out_plan, pairs, side, chatbot, *ind_outputs, tree,
                          section_view]
-        demo.load(h.page_state, None, state_outputs, **PRIVATE).then(
+        demo.load(h.page_state, None, state_outputs, **PRIVATE, queue=False).then(
             h.uploads_table, None, [up_table, up_pick], **PRIVATE)
 
         # upload or delete (one at a time: they re-index), then refresh every plan-dependent view, examples too
