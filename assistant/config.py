@@ -36,6 +36,7 @@ class Settings:
     dense_weight: float = 0.75  # tuned on dev retrieval (eval/tune_fusion.py): rrf_k 60, dense 0.75
     sparse_weight: float = 1.0
     data_dir: Path | None = None  # one root for uploads, their index, feedback, users and gradio's temp files
+    feedback: Path | None = None  # None: <data_dir>/feedback.sqlite (ASSISTANT_FEEDBACK names another file)
     # limits on one request (assistant/limits.py; README "Limits")
     max_question_chars: int = 2000
     max_history_turns: int = 8
@@ -87,7 +88,7 @@ class Settings:
 
     @property
     def feedback_path(self) -> Path:
-        return self.data_root / "feedback.sqlite"
+        return Path(self.feedback) if self.feedback is not None else self.data_root / "feedback.sqlite"
 
     @property
     def users_file(self) -> Path:
@@ -112,7 +113,7 @@ def _coerce(s: Settings) -> Settings:
     values = {}
     for f in fields(s):
         v = getattr(s, f.name)
-        if f.name in ("corpus", "index", "uploads", "data_dir") and v is not None:
+        if f.name in ("corpus", "index", "uploads", "data_dir", "feedback") and v is not None:
             v = Path(v).expanduser()
         elif f.type in ("int",) and not isinstance(v, int):
             try:

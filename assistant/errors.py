@@ -6,6 +6,7 @@ AssistantError
 │   ├── UnsupportedFormatError   .doc / .wps / unknown extension
 │   └── EmptyDocumentError       nothing readable in the file
 ├── IndexError_           the index is missing, stale, corrupt or mismatched
+│   └── IndexNotReady        the index is still being built in the background (ask again shortly)
 ├── ModelError            the embedding model cannot be found or built
 └── ConfigError           a setting has an invalid value
 
@@ -44,6 +45,10 @@ class EmptyDocumentError(DocumentError):
 
 class IndexError_(AssistantError):  # noqa: N801 - avoid shadowing the builtin
     pass
+
+
+class IndexNotReady(IndexError_):
+    """Raised while a background build runs; the message says how far it is. Not a failure: ask again."""
 
 
 class ModelError(AssistantError):

@@ -104,8 +104,10 @@ class Assistant:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, settings: Settings, embedder=None, progress: bool = False, rebuild: bool = True) -> Assistant:
-        """Load the index for ``settings.corpus`` (building it when missing, stale or damaged)."""
+    def open(cls, settings: Settings, embedder=None, progress: bool = False, rebuild: bool = True,
+             report=None) -> Assistant:
+        """Load the index for ``settings.corpus`` (building it when missing, stale or damaged).
+        ``report(fraction, message)`` follows a build (parse, embed, index) for a progress display."""
         from .embed import load_embedder
         from .indexer import open_index
 
@@ -114,7 +116,7 @@ class Assistant:
             preload()  # the query model loads while the index does
         built, dense, sparse = open_index(settings.sources, settings.index_dir, embedder,
                                           ChunkSettings(settings.chunk_max_tokens), rebuild=rebuild,
-                                          progress=progress)
+                                          progress=progress, report=report)
         return cls(settings, embedder, built, dense, sparse)
 
     def _install(self, built, dense, sparse) -> None:

@@ -130,11 +130,6 @@ def load_app():
     return app
 
 
-def page_fn(demo, name: str):
-    """A function the page wires up, by its name (``respond``) or its API name (``ask``, ``upload``)."""
-    return next(f.fn for f in demo.fns.values() if name in (getattr(f.fn, "__name__", ""), f.api_name))
-
-
 # ------------------------------------------------------------------ the bundled corpus, indexed once
 
 
@@ -228,13 +223,26 @@ class AppServer:
                 raise RuntimeError(f"app.py exited with {self.proc.returncode} before serving:\n{self.log_tail()}")
             try:
                 with urllib.request.urlopen(self.url + "gradio_api/info", timeout=2) as r:
-                    if r.status == 200:
+                    if r.status == 200 and self.index_ready():
                         return self
             except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
                 pass
             time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"app.py did not serve {self.url} within {self.timeout:.0f} s:\n{self.log_tail()}")
+
+    def index_ready(self) -> bool:
+        """The page listens before its index is built; until then /outline says "正在建立索引"."""
+        from gradio_client import Client
+        from gradio_client.exceptions import AppError
+
+        try:
+            Client(self.url, verbose=False).predict(api_name="/outline")
+        except AppError as e:
+            if "正在建立索引" in str(e):
+                return False
+            raise
+        return True
 
     def stop(self) -> None:
         if self.proc is None or self.proc.poll() is not None:

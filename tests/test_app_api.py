@@ -16,7 +16,7 @@ import sys
 import threading
 
 import pytest
-from conftest import ROOT, AppServer, load_app, page_fn, write_plan
+from conftest import ROOT, AppServer, load_app, write_plan
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
@@ -221,14 +221,15 @@ def _evil_answer():
 
 
 def test_render_answer_escapes_plan_text_and_marks_the_cited_sentence():
-    app = load_app()
-    out = app.render_answer(_evil_answer())
+    from assistant.web.render import md_text, render_answer
+
+    out = render_answer(_evil_answer())
     assert "<script" not in out and "<img" not in out and "<b>一" not in out and "<i>x" not in out
     assert "<mark>重点句&lt;img src=x onerror=alert(2)&gt;。</mark>" in out
     assert '<details class="cite"><summary><b>[1]</b> 《规划&lt;b&gt;一&lt;/b&gt;》 › 第一章 &lt;i&gt;x&lt;/i&gt;' in out
     assert "可能相关" in out and "cite-list related" in out
     assert "\n" not in out.split("\n\n", 1)[1].replace("\n\n", "")  # each HTML block is one line
-    assert app.md_text("<script>**x**") == "&lt;script&gt;\\*\\*x\\*\\*"
+    assert md_text("<script>**x**") == "&lt;script&gt;\\*\\*x\\*\\*"
 
 
 def test_comparison_tables_keep_citation_markers_out_of_the_table(tmp_path):
@@ -246,8 +247,7 @@ def test_comparison_tables_keep_citation_markers_out_of_the_table(tmp_path):
 
 def test_chat_maps_errors_to_messages_never_tracebacks(tmp_path):
     from assistant.errors import InputError
-
-    app = load_app()
+    from assistant.web.handlers import PageHandlers
 
     seen = []
 
@@ -259,8 +259,7 @@ def test_chat_maps_errors_to_messages_never_tracebacks(tmp_path):
             raise InputError("问题过长 / the question is too long <b>")
         return _evil_answer()
 
-    demo = app.build_demo(_FakeAssistant((), ask), feedback=FeedbackStore(tmp_path / "fb.sqlite"))
-    respond = page_fn(demo, "respond")
+    respond = PageHandlers(_FakeAssistant((), ask), feedback=FeedbackStore(tmp_path / "fb.sqlite")).respond
     _, messages, turns = respond("ok", ["d"], [])
     assert messages[1]["content"].startswith("答案：") and not turns[0]["error"]
     _, messages, turns = respond("bad", ["d"], turns)
@@ -341,3 +340,16 @@ def test_feedback_default_path_follows_the_environment(tmp_path):
     assert default_path({"ASSISTANT_FEEDBACK": str(tmp_path / "x.sqlite")}) == tmp_path / "x.sqlite"
     assert default_path({}) == ROOT / "data" / "feedback.sqlite"
     assert os.fspath(default_path({})).endswith("feedback.sqlite")
+
+
+def test_the_page_stores_feedback_where_assistant_feedback_says(tmp_path):
+    """The page's store follows ASSISTANT_FEEDBACK like default_path does (the subprocess tests rely on it)."""
+    from assistant.config import load_settings
+    from assistant.web.handlers import PageHandlers
+
+    env = {"ASSISTANT_FEEDBACK": str(tmp_path / "fb.sqlite"), "ASSISTANT_DATA_DIR": str(tmp_path / "d")}
+    settings = load_settings(tmp_path / "none.toml", env=env)
+    assert settings.feedback_path == tmp_path / "fb.sqlite" == default_path(env)
+    assert load_settings(tmp_path / "none.toml", env={"ASSISTANT_DATA_DIR": str(tmp_path / "d")}).feedback_path \
+        == tmp_path / "d" / "feedback.sqlite"
+    assert PageHandlers(_FakeAssistant((), None), settings).feedback.path == tmp_path / "fb.sqlite"

@@ -72,6 +72,8 @@ class Page:
         self.page.on("request", lambda r: self.hosts.add(r.url.split("/")[2] if "://" in r.url else r.url))
         self.page.goto(url)
         self.page.wait_for_selector("#question textarea", timeout=WAIT_MS)
+        # the plans are filled in by the page's load event (the app listens before its index is ready)
+        self.page.wait_for_selector("#plans input[type='checkbox']", timeout=WAIT_MS)
 
     def _dialog(self, dialog) -> None:
         self.dialogs.append(dialog.message)

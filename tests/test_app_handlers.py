@@ -1,5 +1,5 @@
-"""The page's public API called in process: the functions gradio serves as /ask, /indicators, /outline and /upload,
-on the bundled plans indexed once per session with the fake embedder. tests/test_app_api.py (slow) checks the same
+"""The page's public API called in process: PageHandlers' methods that gradio serves as /ask, /indicators, /outline
+and /upload, on the bundled plans indexed once per session with the fake embedder. tests/test_app_api.py (slow) checks the same
 over HTTP against `python app.py`; what only a server can show (a forged upload path) stays there.
 
 Decision: an empty question (or a too long one, or an unknown plan id) is an error, not a refused answer: the
@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import load_app, page_fn, write_plan
+from conftest import load_app, write_plan
 
 CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
@@ -26,9 +26,13 @@ def demo(assistant):
     return load_app().build_demo(assistant)
 
 
+def methods(handlers):
+    return {name: getattr(handlers, name) for name in ("ask", "indicators", "outline", "upload")}
+
+
 @pytest.fixture(scope="module")
 def api(demo):
-    return {name: page_fn(demo, name) for name in ("ask", "indicators", "outline", "upload")}
+    return methods(demo.handlers)
 
 
 def gr_error():
@@ -149,7 +153,7 @@ def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_cop
     big = write_plan(inbox, "big.txt", "第一章 总则\n" + "规划正文。" * 90_000)  # ~1.3 MB, limit 1 MB
     a = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)
     demo = app.build_demo(a)
-    upload, ask, outline = page_fn(demo, "upload"), page_fn(demo, "ask"), page_fn(demo, "outline")
+    upload, ask, outline = demo.handlers.upload, demo.handlers.ask, demo.handlers.outline
     report = upload(str(plan))
     assert "已添加" in report and "蓝莓" in report
     got = ask(BLUEBERRY_Q)
@@ -169,4 +173,68 @@ def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_cop
     with pytest.raises(gr_error(), match="不是本次上传的文件"):
         upload(str(write_plan(tmp_path / "elsewhere")))  # a server path typed into the call is not read
     again = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)  # a restart keeps the plan
-    assert "8000" in page_fn(load_app().build_demo(again), "ask")(BLUEBERRY_Q)["answer"]
+    assert "8000" in load_app().build_demo(again).handlers.ask(BLUEBERRY_Q)["answer"]
+
+
+# ---------------------------------------------------------------- while the index is being built
+
+
+def test_the_page_answers_building_until_the_index_is_ready(assistant, bundled_settings, tmp_path):
+    import threading
+
+    from assistant.feedback import FeedbackStore
+    from assistant.startup import BackgroundOpen
+
+    release = threading.Event()
+
+    def opener(report):
+        report(0.3, "嵌入 / embedding 30/100")
+        release.wait(30)
+        return assistant
+
+    opening = BackgroundOpen(opener)
+    demo = load_app().build_demo(opening, feedback=FeedbackStore(tmp_path / "fb.sqlite"), settings=bundled_settings)
+    h = demo.handlers
+    opening.start()
+    while opening.status().state == "loading":
+        opening.join(0.05)
+
+    # a question meanwhile: a notice in the chat, not an error, the question kept in the box to ask again
+    box, messages, turns = h.respond(INDICATOR_Q, [], [])
+    assert box == {"__type__": "update"}
+    assert "正在建立索引（30%" in messages[-1]["content"] and "error" not in messages[-1]["content"]
+    assert turns[-1]["error"]  # not history for a follow-up, nothing to give feedback on
+    with pytest.raises(gr_error(), match="正在建立索引"):
+        h.ask(INDICATOR_Q)
+    state = h.page_state()
+    assert "正在建立索引" in state[0]["value"] and state[0]["visible"] and state[1].active
+    assert h.indicator_views(None, "")[0]["value"] == []
+
+    release.set()
+    opening.join(30)
+    state = h.page_state()
+    assert state[0]["visible"] is False and state[1].active is False
+    assert state[2]["value"] == ["gaoxin", "yuzhong"]
+    examples = [e["text"] for e in state[7]["examples"]]
+    assert len(examples) == 4 and all(q in state[6] for q in examples)
+    assert "3700" in h.ask(INDICATOR_Q, ["gaoxin"])["answer"]
+    _, messages, turns = h.respond(examples[0], ["gaoxin", "yuzhong"], turns)
+    assert not turns[-1]["error"]
+
+
+def test_the_page_shows_a_failed_build_and_stops_polling(bundled_settings, tmp_path):
+    from assistant.errors import IndexError_
+    from assistant.feedback import FeedbackStore
+    from assistant.startup import BackgroundOpen
+
+    def opener(report):
+        raise IndexError_("语料目录中没有可用文档 / no plans in corpus")
+
+    opening = BackgroundOpen(opener)
+    opening.run()
+    h = load_app().build_demo(opening, feedback=FeedbackStore(tmp_path / "fb.sqlite"),
+                              settings=bundled_settings).handlers
+    state = h.page_state()
+    assert "索引建立失败" in state[0]["value"] and state[1].active is False
+    _, messages, _ = h.respond(INDICATOR_Q, ["gaoxin"], [])
+    assert "未能回答" in messages[-1]["content"] and "no plans" in messages[-1]["content"]

@@ -1,5 +1,6 @@
 """Every page handler is safe as it stands: the private ones (not in view_api) can be called by name or fn_index
-with anything, so each is called here with inputs of every wrong kind; and access rules at launch."""
+with anything, so each function the page wires up (found in demo.fns: nothing routed may escape) is called here
+with inputs of every wrong kind; the rest call PageHandlers' methods directly; and access rules at launch."""
 
 from __future__ import annotations
 
@@ -15,11 +16,12 @@ from assistant.embed import HashingEmbedder
 from assistant.errors import ConfigError
 from assistant.feedback import FeedbackStore
 from assistant.pipeline import Assistant
+from assistant.web.handlers import INTERNAL_ERROR, MAX_TURNS_SHOWN
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 JUNK = [None, 7, True, -1.5, "x" * 100_000, ["a", 1, None], {"question": 1}, [{"question": [1], "answer": 2}],
         "../../etc/passwd", "/etc/passwd"]
-API = {"ask", "indicators", "outline", "upload_api"}
+API = {"ask", "indicators", "outline", "upload"}
 
 
 @pytest.fixture(scope="module")
@@ -53,26 +55,26 @@ def test_every_private_handler_answers_junk_with_a_clear_result(demo_and_app):
             except gr.Error:
                 continue  # a clear message to the caller
             text = str(out)
-            assert app.INTERNAL_ERROR not in text, (fn.__name__, str(junk)[:40])
+            assert INTERNAL_ERROR not in text, (fn.__name__, str(junk)[:40])
             assert "root:" not in text and "Traceback" not in text, (fn.__name__, str(junk)[:40])
     assert len(assistant.doc_ids) == 2 and not assistant.uploads()  # nothing was added or removed
 
 
 def test_respond_keeps_limits_and_one_answer_per_client(demo_and_app):
     demo, app, assistant = demo_and_app
-    respond = next(f for f in _private_fns(demo) if f.__name__ == "respond")
+    respond = demo.handlers.respond
     _, messages, turns = respond("高新区外资", ["gaoxin"], [{"bogus": 1}, "x", 5])
     assert len(turns) == 1 and not turns[0]["error"]  # malformed turns are dropped, not trusted
     _, messages, turns = respond("哪" * 3000, ["gaoxin"], turns)
     assert turns[-1]["error"] and "问题过长" in turns[-1]["answer"]
     many = [dict(turns[0]) for _ in range(500)]
     _, messages, turns = respond("那渝中区呢？", ["gaoxin", "yuzhong"], many)
-    assert len(turns) == app.MAX_TURNS_SHOWN
+    assert len(turns) == MAX_TURNS_SHOWN
 
 
 def test_upload_handler_reads_only_gradios_own_files(demo_and_app, tmp_path):
     demo, app, assistant = demo_and_app
-    on_upload = next(f for f in _private_fns(demo) if f.__name__ == "on_upload")
+    on_upload = demo.handlers.on_upload
     outside = tmp_path / "plan.txt"
     outside.write_text((CORPUS / "gaoxin_open_highland_14th_fyp.txt").read_text(encoding="utf-8"))
     report = on_upload(str(outside), None, progress=lambda *a, **k: None)[0]
