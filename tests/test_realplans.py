@@ -129,3 +129,27 @@ def test_every_table_row_matches_the_golden_expectation(parsed, name, want):
     rows = [({norm(k): norm(v) for k, v in dict(r.cells).items()}, r.group, r.kind) for r in got.records]
     expected = [({norm(k): norm(v) for k, v in r["cells"].items()}, r["group"], r["kind"]) for r in want["rows"]]
     assert rows == expected
+
+
+def test_no_chrome_line_is_ever_quoted_in_an_answer(tmp_path):
+    """Every realdev question (and a question aimed at each plan's chrome words) answered over the eight real plans
+    (fake embedder): no page-chrome or repost-boilerplate line, kept aside as metadata, appears in an answer, a
+    citation or a passage offered after a refusal."""
+    from conftest import hashing_settings
+
+    from assistant.embed import HashingEmbedder
+    from assistant.gold import load_gold
+    from assistant.pipeline import Assistant
+
+    settings = hashing_settings(tmp_path, CORPUS)
+    a = Assistant.open(settings, embedder=HashingEmbedder())
+    chrome = {norm(p.text) for d in a.documents for p in d.chrome if len(norm(p.text)) >= 6}
+    assert chrome, "the real plans carry chrome lines"
+    questions = [(it.question, [{"question": t.question, "answer": t.answer} for t in it.history])
+                 for it in load_gold(ROOT / "eval" / "gold" / "realdev.jsonl")]
+    questions += [(f"{w}是什么", []) for w in ("原文链接", "法宝引证码", "发布时间", "信息来源", "免责声明", "字体大中小")]
+    for question, history in questions:
+        ans = a.ask(question, history=history)
+        shown = norm(ans.answer + "".join(c.text for c in (*ans.citations, *ans.related)))
+        leaked = [c for c in chrome if c in shown]
+        assert not leaked, (question, leaked[:2])
