@@ -18,7 +18,7 @@ from pathlib import Path
 
 from .chunk import ChunkSettings, document_chunks
 from .errors import DocumentError, InputError
-from .ingest.loader import SUPPORTED, corpus_files, load_document
+from .ingest.loader import SUPPORTED, corpus_files, load_documents
 from .limits import ReadLimits, too_large
 from .types import DocMeta
 
@@ -34,6 +34,7 @@ class UploadReport:
     goals: int
     warnings: tuple[str, ...]
     duplicate_of: str | None = None
+    also: tuple[str, ...] = ()  # titles of the further documents the file holds (a notice issuing several)
 
     def summary(self) -> str:
         if self.duplicate_of:
@@ -41,6 +42,8 @@ class UploadReport:
         lines = [f"已添加 / added 《{self.title}》 ({self.doc_id}): {self.sections} 个章节 sections, "
                  f"{self.indicator_rows} 行指标 indicator rows, {self.projects} 个专栏项目 projects, "
                  f"{self.goals} 条目标 goals"]
+        if self.also:
+            lines.append("同一文件还印发了 / the file also issues: " + "、".join(f"《{t}》" for t in self.also))
         if self.warnings:
             lines.append(f"{len(self.warnings)} 条警告 / warnings:")
             lines.extend(f"- {w}" for w in self.warnings[:20])
@@ -165,13 +168,14 @@ def add_upload(data: bytes, filename: str, sources: list[Path], uploads_dir: Pat
             f.flush()
             os.fsync(f.fileno())
         try:
-            doc = load_document(tmp, meta=None, catalog={}, limits=limits)  # parse before keeping anything
+            docs = load_documents(tmp, meta=None, catalog={}, limits=limits)  # parse before keeping anything
         except DocumentError as e:  # name the user's file, not the scratch copy
             raise type(e)(str(e).replace(tmp, name)) from e
-        if not doc.sections:
+        doc = docs[0]
+        if not any(d.sections for d in docs):
             raise DocumentError("文档中没有可识别的正文 / no readable text found; check the file and upload again",
                                 name)
-        n_chunks = len(document_chunks(doc, chunking or ChunkSettings()))
+        n_chunks = sum(len(document_chunks(d, chunking or ChunkSettings())) for d in docs)
         if n_chunks > limits.max_chunks_per_plan:
             raise too_large("索引段落数 / passages for the index", n_chunks, limits.max_chunks_per_plan,
                             "max_chunks_per_plan", name)
@@ -189,6 +193,7 @@ def add_upload(data: bytes, filename: str, sources: list[Path], uploads_dir: Pat
         Path(tmp).unlink(missing_ok=True)
         raise
     meta = DocMeta(doc_id, meta.title if meta.title != Path(tmp).stem else doc_id, meta.short_names, file=final.name)
-    warnings = tuple(w.replace(tmp, name) for w in doc.warnings)
-    return UploadReport(doc_id, meta.title, final.name, len(doc.sections), len(doc.indicators), len(doc.projects),
-                        len(doc.goals), warnings)
+    warnings = tuple(w.replace(tmp, name) for d in docs for w in d.warnings)
+    return UploadReport(doc_id, meta.title, final.name, sum(len(d.sections) for d in docs),
+                        sum(len(d.indicators) for d in docs), sum(len(d.projects) for d in docs),
+                        sum(len(d.goals) for d in docs), warnings, also=tuple(d.meta.title for d in docs[1:]))

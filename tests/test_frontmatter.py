@@ -116,3 +116,16 @@ def test_search_tokens_join_spaced_digits_only():
 
     assert join_spaced_digits("到 2 0 2 5 年") == "到 2025 年"
     assert join_spaced_digits("覆盖率 50 %") == "覆盖率 50 %"  # an indexed plan's tokens do not move
+
+
+def test_an_uploaded_notice_adds_every_document_it_issues(corpus_copy):
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    a = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)
+    data = (Path(__file__).parent / "data" / "noisy" / "notice_two_docs.txt").read_bytes()
+    report = a.add_document(data, "notice.txt")
+    assert report.also, "the report names the second document the notice issues"
+    assert "同一文件还印发了" in report.summary() and report.also[0] in report.summary()
+    titles = {d.meta.title for d in a.documents}
+    assert report.title in titles and set(report.also) <= titles
