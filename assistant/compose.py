@@ -336,6 +336,6 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     q = ctx.question
     missing = [p for p in q.local_places if not any(n in c.text for c in answer.citations for n in p.names)]
     if missing and not answer.refused:
-        answer = _foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
-                                 list(ctx.terms))
+        answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
+                                         list(ctx.terms)), score=0.0)  # scored as a place no plan answers for
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))

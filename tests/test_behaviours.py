@@ -68,6 +68,8 @@ def test_aspects_of_one_row_are_answered_once(assistant):
 def test_every_answer_has_an_answerability_score(assistant):
     assert 0 < assistant.ask("高新区2025年外贸进出口总额目标是多少？").score <= 1
     assert assistant.ask("哈尔滨市2025年外贸进出口目标是多少？").score == 0  # a place no plan is about
+    local = assistant.ask("重庆全市2025年外贸进出口总额目标是多少？")  # inside a plan's area, named by no cited passage
+    assert local.refused and local.score == 0
 
 
 # ------------------------------------------------------------------ a table or box label scopes the question
