@@ -21,7 +21,7 @@ from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 11  # bump when parsing or chunking output changes (11: tables and front matter together)
+PARSER_VERSION = 12  # bump when parsing or chunking output changes (12: short names without the suffixes above the place)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

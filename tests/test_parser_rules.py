@@ -227,9 +227,12 @@ def test_short_two_digit_years():
 
 def test_derive_helpers():
     assert derive_short_names("渝中区“十四五”建设内陆开放高地规划") == ("渝中区", "渝中")
-    assert derive_short_names("江州市临江区数字经济发展“十四五”规划") == ("江州市临江区", "临江区", "临江")
+    assert derive_short_names("江州市临江区数字经济发展“十四五”规划") == ("江州市临江区", "临江区", "临江", "江州临江区",
+                                                                    "江州临江")
     assert derive_short_names("重庆高新区内陆开放高地建设“十四五”规划") == ("重庆高新区", "高新区")
-    assert derive_short_names("四川省成都市武侯区发展规划")[1:] == ("武侯区", "武侯")
+    assert derive_short_names("四川省成都市武侯区发展规划")[1:3] == ("武侯区", "武侯")
+    assert "成都" not in derive_short_names("四川省成都市武侯区发展规划")  # never the city above the plan's place
+    assert derive_short_names("吉林省电动汽车充换电基础设施发展规划（2021-2025年）") == ("吉林省", "吉林")
     raw = raw_of("前言\n本规划……是引领某某县“十四五”期间乡村振兴的纲领性文件。")
     assert derive_title(raw, "stem") == "某某县“十四五”乡村振兴规划"
 

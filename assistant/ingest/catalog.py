@@ -9,6 +9,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from ..errors import ConfigError
+from ..lexicon import lexicon
 from ..types import DocMeta, RawDocument, SourceLine
 from .forms import clean
 from .front import Front
@@ -76,8 +77,8 @@ _UNIT_RE = re.compile(r"[\u4e00-\u9fa5]{2,10}?(?:特别行政区|自治区|自�
 
 def derive_short_names(title: str) -> tuple[str, ...]:
     """'重庆高新区内陆开放高地…' -> ('重庆高新区', '高新区'); '渝中区“十四五”…' -> ('渝中区', '渝中');
-    '江州市临江区数字经济…' -> ('江州市临江区', '临江区', '临江'): the plan is about the last place of the chain,
-    never the city above it."""
+    '江州市临江区数字经济…' -> ('江州市临江区', '临江区', '临江', '江州临江区', '江州临江'): the plan is about the last
+    place of the chain, never the city above it; people also drop the suffix of the places above it."""
     units, pos = [], 0
     while (u := _UNIT_RE.match(title, pos)) is not None:
         units.append(u.group())
@@ -89,13 +90,25 @@ def derive_short_names(title: str) -> tuple[str, ...]:
         units = [m.group(1)]
     place = units[-1]
     names = ["".join(units), place]
-    for prefix in ("重庆市", "重庆", "四川省", "成都市"):
-        if place.startswith(prefix) and len(place) > len(prefix) + 1:
-            names.append(place[len(prefix):])
+    zones = lexicon().words("zone")
+    zone = next((z for z in zones if place.endswith(z) and len(place) >= len(z) + 2), None)
+    if zone:  # 重庆高新区: a zone named after its city is called by the zone word alone
+        names.append(zone)
     for n in list(names[1:]):
-        if n.endswith(("区", "县", "市")) and len(n) >= 3 and not n.endswith(("新区", "高新区", "开发区")):
+        if n.endswith(("区", "县", "市", "省")) and len(n) >= 3 and not n.endswith(("新区", "高新区", "开发区")):
             names.append(n[:-1])
+    if len(units) > 1:  # 江州市临江区 is also written 江州临江区 / 江州临江
+        head = "".join(_bare(u) for u in units[:-1])
+        names += [head + place] + [head + n for n in names[2:] if n != zone and len(n) < len(place)]
     return tuple(dict.fromkeys(names))
+
+
+def _bare(unit: str) -> str:
+    """A place without its administrative suffix (江州市 -> 江州), when at least two characters are left."""
+    for suffix in ("特别行政区", "自治区", "自治州", "自治县", "省", "市", "州", "盟", "区", "县", "旗"):
+        if unit.endswith(suffix) and len(unit) - len(suffix) >= 2:
+            return unit[:-len(suffix)]
+    return unit
 
 
 def part_id(stem: str, n: int) -> str:
