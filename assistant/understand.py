@@ -32,6 +32,7 @@ _FOLLOWUP_RE = re.compile(rf"^(?:{LEX.pattern('followup_lead')})|{LEX.pattern('f
 _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
+_PLAN_WORD_RE = LEX.regex("plan_title_word")
 
 _TRAD = None
 
@@ -71,6 +72,7 @@ class Question:
     is_followup: bool
     local_places: tuple[PlaceMention, ...] = ()  # inside a plan's area: answered only from text naming them
     period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
+    named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -95,6 +97,36 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
             start = masked.find(alias)
     ordered = [d for _, d in sorted(found)]
     return tuple(dict.fromkeys(ordered)), masked
+
+
+def _plain_name(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str, str], ...]:
+    """A plan named in the asker's own words ("国务院节能降碳方案", "吉林充换电规划"): the words right before a
+    plan word (规划, 方案, 计划, 政策…) that a plan's title, short names or issuer contain, when one plan contains
+    more of them than any other. Returns (words as written + plan word, doc_id) pairs, to be treated as
+    aliases of that plan."""
+    names = {m.doc_id: _plain_name(" ".join((m.title, *m.short_names, m.issuer or ""))) for m in metas}
+    found: list[tuple[str, str]] = []
+    for m in _PLAN_WORD_RE.finditer(text):
+        lead = re.split(r"[^\w“”\"]", text[max(0, m.start() - 16):m.start()])[-1]
+        words = [w for w, _ in tagger(lead)]
+        best: list[tuple[int, int, str, str]] = []
+        for doc, name in names.items():
+            got, span = 0, ""
+            for w in reversed(words):
+                plain = _plain_name(w)
+                if plain and plain not in name:
+                    break
+                got += len(plain) if len(plain) >= 2 else 0
+                span = w + span
+            best.append((got, m.group() in name, doc, span))
+        best.sort(reverse=True)
+        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]):
+            found.append((best[0][3] + m.group(), best[0][2]))
+    return tuple(found)
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
@@ -355,10 +387,12 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     else:
         resolved = resolve(text, resolved_prev, aliases, prev, plans) if follow else text
     resolved = resolved[:cap]
+    named_as = casual_names(resolved, metas, tagger)
+    aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
     docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period)
+                    compare, follow, local, period_words(resolved, in_scope).period, named_as)
 

@@ -1,0 +1,44 @@
+"""What a question is about: plans named in the asker's own words, and the asker's verbs kept apart from nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.terms import key_terms
+from assistant.tokenize import Tokenizer
+from assistant.types import DocMeta
+from assistant.understand import casual_names, understand
+
+METAS = [
+    DocMeta("save", "2024—2025年节能降碳行动方案", (), issuer="国务院"),
+    DocMeta("peak", "国家碳达峰试点（深圳）实施方案"),
+    DocMeta("fuel_a", "甲市成品油零售加油站发展规划", ("甲市",)),
+    DocMeta("fuel_b", "乙县加油站布局专项规划", ("乙县",)),
+]
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return Tokenizer()
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("国务院节能降碳方案里2024年单位GDP能耗要降多少？", "save"),
+    ("深圳碳达峰试点方案，到2025年能耗要降多少？", "peak"),
+    ("甲市加油站规划里到规划期末一共多少座站？", "fuel_a"),
+])
+def test_a_plan_named_in_the_askers_words_is_that_plan(tok, question, doc):
+    assert [d for _, d in casual_names(question, METAS, tok.tag)] == [doc]
+    q = understand(question, [], METAS, tok.tag)
+    assert q.docs == (doc,)
+    assert not {"国务院", "降碳", "碳达峰", "试点", "加油站"} & set(key_terms(q, tok, METAS))
+
+
+def test_words_two_plans_share_name_neither(tok):
+    assert casual_names("加油站规划里一共多少座站？", METAS, tok.tag) == ()  # 甲市 and 乙县 plans both have it
+
+
+def test_a_noun_that_starts_like_the_askers_verb_is_kept(tok):
+    q = understand("2024年单位GDP能耗要降多少？", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS)
+    assert "能耗" in terms and "要降" not in terms
