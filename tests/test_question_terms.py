@@ -42,3 +42,48 @@ def test_a_noun_that_starts_like_the_askers_verb_is_kept(tok):
     q = understand("2024年单位GDP能耗要降多少？", [], METAS, tok.tag)
     terms = key_terms(q, tok, METAS)
     assert "能耗" in terms and "要降" not in terms
+
+
+# ------------------------------------------------------------------ table cells: the unit and the row asked
+
+CELL_PLAN = """甲乙省充电设施发展规划（2021-2025年）
+
+第一章 规划目标
+
+表1-1 各市充电设施规划
+
+| 地区 | 充电桩（根） | 规划投资（亿元） |
+| --- | --- | --- |
+| 甲乙市 | 300 | 4.5 |
+| 乙市 | 150 | 2.5 |
+"""
+
+
+@pytest.fixture(scope="module")
+def cell_plan(tmp_path_factory):
+    from assistant.ingest import load_document
+
+    path = tmp_path_factory.mktemp("cells") / "cell_plan.txt"
+    path.write_text(CELL_PLAN, encoding="utf-8")
+    return load_document(path, DocMeta("cells", "甲乙省充电设施发展规划（2021-2025年）", ("甲乙省",)))
+
+
+def _cells(doc, question):
+    from assistant.answer_tables import find_cells
+
+    q = understand(question, [], [doc.meta], lambda t: [(t, "x")])
+    return [(c.row.key, c.column) for c in find_cells(q, {doc.doc_id: doc}, (doc.doc_id,))]
+
+
+def test_a_count_is_not_answered_from_an_amount_column(cell_plan):
+    from assistant.answer_tables import counts_things
+
+    assert counts_things("个", "亿元") is False and counts_things("个", "根") is True
+    assert counts_things(None, "亿元") is None
+    assert all("亿元" not in col for _, col in _cells(cell_plan, "乙市规划建设多少个充电桩？"))
+    assert ("乙市", "规划投资（亿元）") in _cells(cell_plan, "乙市规划投资多少亿元？")
+
+
+def test_the_plans_own_name_does_not_name_a_row(cell_plan):
+    assert _cells(cell_plan, "甲乙省规划建设多少根充电桩？") == []  # 甲乙省 names the plan, not the row 甲乙市
+    assert _cells(cell_plan, "甲乙市规划建设多少根充电桩？")[0] == ("甲乙市", "充电桩（根）")
