@@ -365,10 +365,13 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     ``plans`` (from scope.plan_scopes) adds what each plan's text names; without it, metadata alone."""
     text = normalise_question(text)
     plans = tuple(plans) if plans is not None else tuple(plan_scope(m, tagger) for m in metas)
-    aliases = alias_table(metas)
+    turns = [as_turn(h) for h in history]
+    # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
+    earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
+    aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
-    for turn in map(as_turn, history):  # resolve the chain turn by turn
+    for turn in turns:  # resolve the chain turn by turn
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
@@ -387,7 +390,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     else:
         resolved = resolve(text, resolved_prev, aliases, prev, plans) if follow else text
     resolved = resolved[:cap]
-    named_as = casual_names(resolved, metas, tagger)
+    named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
+                                    *(n for n in earlier if n[0] in resolved))))
     aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
     docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan

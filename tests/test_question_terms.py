@@ -87,3 +87,10 @@ def test_a_count_is_not_answered_from_an_amount_column(cell_plan):
 def test_the_plans_own_name_does_not_name_a_row(cell_plan):
     assert _cells(cell_plan, "甲乙省规划建设多少根充电桩？") == []  # 甲乙省 names the plan, not the row 甲乙市
     assert _cells(cell_plan, "甲乙市规划建设多少根充电桩？")[0] == ("甲乙市", "充电桩（根）")
+
+
+def test_a_follow_up_keeps_the_plan_named_in_the_askers_words(tok):
+    history = [("国务院节能降碳方案里2024年单位GDP能耗要降多少？", "2.5%左右。")]
+    q = understand("那规上工业呢？", history, METAS, tok.tag)
+    assert q.docs == ("save",) and "国务院节能降碳方案" in q.resolved
+    assert not {"国务院", "降碳"} & set(key_terms(q, tok, METAS))
