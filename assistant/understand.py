@@ -33,6 +33,8 @@ _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
+_PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
+                            rf"|{LEX.pattern('period_end')}")
 
 _TRAD = None
 
@@ -271,6 +273,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         else:
             new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
     stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
+    stripped = _PERIOD_END_RE.sub(" ", stripped)  # "那规划期末呢": a year asked (above), not a new topic
     topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
     aspect_only = len(topic) <= 1
     marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(

@@ -94,3 +94,9 @@ def test_a_follow_up_keeps_the_plan_named_in_the_askers_words(tok):
     q = understand("那规上工业呢？", history, METAS, tok.tag)
     assert q.docs == ("save",) and "国务院节能降碳方案" in q.resolved
     assert not {"国务院", "降碳"} & set(key_terms(q, tok, METAS))
+
+
+def test_a_period_word_follow_up_asks_the_same_thing_of_the_plans_last_year(tok):
+    metas = [DocMeta("fuel", "甲市成品油零售加油站发展规划（2021-2025年）", ("甲市",))]
+    q = understand("那规划期末呢？", [("甲市中心城区2020年底有多少座加油站？", "402座。")], metas, tok.tag)
+    assert q.resolved == "甲市中心城区2025年底有多少座加油站？"
