@@ -239,6 +239,19 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
+def _sibling(topic: str, previous: str) -> str | None:
+    """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
+    kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
+    n = len(topic)
+    if not 2 < n <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", topic) or topic in previous:
+        return None
+    for i in range(len(previous) - n + 1):
+        s = previous[i:i + n]
+        if s[-1] == topic[-1] and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
+            return s
+    return None
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
             plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
@@ -289,6 +302,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         return plan + text  # a new subject in the same plan
+    sibling = _sibling(topic, new) if topic and not docs_now else None
+    if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
+        return new.replace(sibling, topic, 1)
     if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
         # a new measure or subject: keep the plan, year and what was asked
         _, prev_masked = find_docs(new, aliases)

@@ -100,3 +100,8 @@ def test_a_period_word_follow_up_asks_the_same_thing_of_the_plans_last_year(tok)
     metas = [DocMeta("fuel", "甲市成品油零售加油站发展规划（2021-2025年）", ("甲市",))]
     q = understand("那规划期末呢？", [("甲市中心城区2020年底有多少座加油站？", "402座。")], metas, tok.tag)
     assert q.resolved == "甲市中心城区2025年底有多少座加油站？"
+
+
+def test_a_follow_up_naming_a_sibling_thing_asks_the_same_question_of_it(tok):
+    q = understand("换电站呢", [("甲市加油站规划里十四五计划新建几座充电站？", "12座。")], METAS, tok.tag)
+    assert q.resolved == "甲市加油站规划里十四五计划新建几座换电站？"
