@@ -105,3 +105,36 @@ def test_a_period_word_follow_up_asks_the_same_thing_of_the_plans_last_year(tok)
 def test_a_follow_up_naming_a_sibling_thing_asks_the_same_question_of_it(tok):
     q = understand("换电站呢", [("甲市加油站规划里十四五计划新建几座充电站？", "12座。")], METAS, tok.tag)
     assert q.resolved == "甲市加油站规划里十四五计划新建几座换电站？"
+
+
+# ------------------------------------------------------------------ a number asked of running text
+
+STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
+
+第一章 发展现状
+
+当前，我市综合能源站处于起步阶段，油气氢电分别由多个部门负责，目前我市已经建成综合能源站仅8座。
+
+第二章 发展目标
+
+到2030年，我市综合能源站布局基本完善，已建成的综合能源站服务网络体系更加健全，对综合能源站的需求将进一步增强。
+"""
+
+
+@pytest.fixture(scope="module")
+def station_assistant(tmp_path_factory):
+    from assistant.config import load_settings
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    tmp = tmp_path_factory.mktemp("stations")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    (corpus / "station_plan.txt").write_text(STATION_PLAN, encoding="utf-8")
+    settings = load_settings(env={}, corpus=corpus, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
+    return Assistant.open(settings, embedder=HashingEmbedder())
+
+
+def test_a_count_asked_is_not_answered_by_a_goal_that_states_none(station_assistant):
+    ans = station_assistant.ask("某市目前已建成的综合能源站有多少座？")
+    assert not ans.refused and "8座" in ans.answer, ans.answer
