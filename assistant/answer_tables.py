@@ -17,8 +17,9 @@ from .lexicon import lexicon
 from .numbers import to_halfwidth
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
+from .terms import question_aliases
 from .types import Answer, Document, Table, TableRow
-from .understand import Question
+from .understand import Question, find_docs
 
 _TABLE_REF_RE = re.compile(r"(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?")
 _BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
@@ -68,8 +69,21 @@ def _row_score(row: TableRow, q: str, asks_total: bool) -> float:
     return score
 
 
-def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None) -> float:
+def counts_things(asked: str | None, unit: str | None) -> bool | None:
+    """Whether a column's unit can answer a count asked with a measure word (多少个, 几座): not when it is an
+    amount (亿元, %; lexicon role ``amount_unit``). None when the question asks no count or the column has no unit."""
     lex = lexicon()
+    if not asked or not unit or asked not in lex.words("count_unit"):
+        return None
+    return not lex.regex("amount_unit").search(unit)
+
+
+def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
+                  asked_any: str | None = None) -> float:
+    """``asked``: the measure word after 多少/几 when some table uses it; ``asked_any``: that word in any case."""
+    lex = lexicon()
+    if counts_things(asked_any, table.unit(column)) is False:
+        return -10.0  # 多少个充电桩 is not answered by the 投资（亿元） column
     score = 0.0
     year = dict(table.years).get(column)
     if year is not None and str(year) in years:
@@ -107,10 +121,12 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
-    asked = _asked_unit(text)
+    asked = asked_any = _asked_unit(text)
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
+    # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
+    rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
     for d in scope:
         for t in docs[d].tables:
@@ -118,14 +134,14 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 continue
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
             for row in t.records:
-                rs = _row_score(row, text, asks_total)
+                rs = _row_score(row, rowtext, asks_total)
                 if rs <= 0 or (place and place not in t.title and not named
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
                     continue  # a place no plan is about: only a row keyed by it, or a table titled by it
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
-                    cs = _column_score(t, col, plain, q.years, asked)
+                    cs = _column_score(t, col, plain, q.years, asked, asked_any)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
                     bonus = 3.0 if named else 0.0

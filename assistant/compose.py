@@ -24,6 +24,7 @@ from .answerability import decide
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
+from .lexicon import lexicon
 from .multipart import Parts, split_parts
 from .patterns import QUANTITY_RE
 from .render import refuse, render
@@ -184,11 +185,24 @@ def named_project(ctx: Context) -> Candidate | None:
                       "project")
 
 
+_HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+
+
+def _states_quantity(answer: Answer) -> bool:
+    """Whether the answer's text states a quantity (not only a year), citation markers aside."""
+    return bool(QUANTITY_RE.search(_MARKER_RE.sub(" ", answer.answer)))
+
+
 def goal(ctx: Context) -> Candidate | None:
+    """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
+    (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
-    return _candidate(goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "goal")
+    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
+    if ans is not None and _HOW_MUCH_RE.search(q.resolved) and not ans.refused and not _states_quantity(ans):
+        return None
+    return _candidate(ans, "goal")
 
 
 def section(ctx: Context) -> Candidate | None:

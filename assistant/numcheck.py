@@ -20,6 +20,7 @@ import re
 _FULLWIDTH = str.maketrans("０１２３４５６７８９．％－＋＝（）", "0123456789.%-+=()")  # "，" stays: a Chinese comma
 _CN_DIGIT = {"〇": "0", "○": "0", "О": "0", "零": "0", "一": "1", "二": "2", "三": "3", "四": "4",
              "五": "5", "六": "6", "七": "7", "八": "8", "九": "9"}
+_SHORT_YEAR = re.compile(r"(?<![\d.])(\d{2})年(?![来间])")  # a two-digit year as staff write it, not 20年来
 _CN_YEAR = re.compile(f"[{''.join(_CN_DIGIT)}]{{4}}(?=年)")
 _NUMBER = re.compile(r"(?<![\d.])\d+(?:,\d{3}(?!\d))*(?:\.\d+)?")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -170,6 +171,7 @@ def unsupported_numbers(body: str, sources: list[str], question: str = "") -> li
     as supported.
     """
     allowed = set(numbers_in(question))
+    allowed.update(f"20{m.group(1)}" for m in _SHORT_YEAR.finditer(question))  # 25年底: the asker's 2025
     for s in sources:
         allowed.update(numbers_in(s))
     derived = set()

@@ -13,17 +13,24 @@ from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 LEX = lexicon()
 GENERIC = frozenset(LEX.words("generic"))  # words every question uses: never a key term
 _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting, not content
+_VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素)
+
+
+def question_aliases(q: Question, metas) -> list[tuple[str, str]]:
+    """The plans' aliases and the names the asker gave plans in this question, longest first."""
+    return sorted({*alias_table(metas), *q.named_as}, key=lambda p: (-len(p[0]), p[0]))
 
 
 def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> list[str]:
     """The words that carry the question's meaning: quoted phrases, content words, and runs of single
     characters jieba left apart (在 + 孵) when they are a rare phrase of the corpus."""
-    _, masked = find_docs(q.resolved, alias_table(metas))
+    _, masked = find_docs(q.resolved, question_aliases(q, metas))
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
     masked = YEAR_RE.sub(" ", masked)
     for w in tokenizer.words(masked):
-        if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w):
+        if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
+                and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer)):
             out.append(w)
     if idf is not None and n_chunks:
         import math
@@ -102,7 +109,7 @@ def plain(text: str) -> str:
 
 def masked_question(q: Question, metas) -> str:
     """The question with plan names and foreign places blanked out: what is left names the measure."""
-    _, masked = find_docs(q.resolved, alias_table(metas))
+    _, masked = find_docs(q.resolved, question_aliases(q, metas))
     for p in q.foreign_places:
         masked = masked.replace(p, "＿" * len(p))
     return masked

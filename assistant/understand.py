@@ -32,6 +32,9 @@ _FOLLOWUP_RE = re.compile(rf"^(?:{LEX.pattern('followup_lead')})|{LEX.pattern('f
 _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
+_PLAN_WORD_RE = LEX.regex("plan_title_word")
+_PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
+                            rf"|{LEX.pattern('period_end')}")
 
 _TRAD = None
 
@@ -71,6 +74,7 @@ class Question:
     is_followup: bool
     local_places: tuple[PlaceMention, ...] = ()  # inside a plan's area: answered only from text naming them
     period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
+    named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -95,6 +99,36 @@ def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...
             start = masked.find(alias)
     ordered = [d for _, d in sorted(found)]
     return tuple(dict.fromkeys(ordered)), masked
+
+
+def _plain_name(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str, str], ...]:
+    """A plan named in the asker's own words ("国务院节能降碳方案", "吉林充换电规划"): the words right before a
+    plan word (规划, 方案, 计划, 政策…) that a plan's title, short names or issuer contain, when one plan contains
+    more of them than any other. Returns (words as written + plan word, doc_id) pairs, to be treated as
+    aliases of that plan."""
+    names = {m.doc_id: _plain_name(" ".join((m.title, *m.short_names, m.issuer or ""))) for m in metas}
+    found: list[tuple[str, str]] = []
+    for m in _PLAN_WORD_RE.finditer(text):
+        lead = re.split(r"[^\w“”\"]", text[max(0, m.start() - 16):m.start()])[-1]
+        words = [w for w, _ in tagger(lead)]
+        best: list[tuple[int, int, str, str]] = []
+        for doc, name in names.items():
+            got, span = 0, ""
+            for w in reversed(words):
+                plain = _plain_name(w)
+                if plain and plain not in name:
+                    break
+                got += len(plain) if len(plain) >= 2 else 0
+                span = w + span
+            best.append((got, m.group() in name, doc, span))
+        best.sort(reverse=True)
+        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]):
+            found.append((best[0][3] + m.group(), best[0][2]))
+    return tuple(found)
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
@@ -205,6 +239,19 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
+def _sibling(topic: str, previous: str) -> str | None:
+    """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
+    kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
+    n = len(topic)
+    if not 2 < n <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", topic) or topic in previous:
+        return None
+    for i in range(len(previous) - n + 1):
+        s = previous[i:i + n]
+        if s[-1] == topic[-1] and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
+            return s
+    return None
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
             plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
@@ -239,6 +286,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         else:
             new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
     stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
+    stripped = _PERIOD_END_RE.sub(" ", stripped)  # "那规划期末呢": a year asked (above), not a new topic
     topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
     aspect_only = len(topic) <= 1
     marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(
@@ -254,6 +302,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         return plan + text  # a new subject in the same plan
+    sibling = _sibling(topic, new) if topic and not docs_now else None
+    if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
+        return new.replace(sibling, topic, 1)
     if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
         # a new measure or subject: keep the plan, year and what was asked
         _, prev_masked = find_docs(new, aliases)
@@ -333,10 +384,13 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     ``plans`` (from scope.plan_scopes) adds what each plan's text names; without it, metadata alone."""
     text = normalise_question(text)
     plans = tuple(plans) if plans is not None else tuple(plan_scope(m, tagger) for m in metas)
-    aliases = alias_table(metas)
+    turns = [as_turn(h) for h in history]
+    # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
+    earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
+    aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
-    for turn in map(as_turn, history):  # resolve the chain turn by turn
+    for turn in turns:  # resolve the chain turn by turn
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
@@ -355,10 +409,13 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     else:
         resolved = resolve(text, resolved_prev, aliases, prev, plans) if follow else text
     resolved = resolved[:cap]
+    named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
+                                    *(n for n in earlier if n[0] in resolved))))
+    aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
     docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period)
+                    compare, follow, local, period_words(resolved, in_scope).period, named_as)
 

@@ -201,6 +201,11 @@ def test_numbers_in_the_question_are_supported():
     assert unsupported_numbers("2023年的数据规划中没有。", [], "") == ["2023"]
 
 
+def test_a_two_digit_year_the_asker_typed_supports_its_four_digit_form():
+    assert unsupported_numbers("**2025年**：规划中没有。", [], "25年底是多少") == []
+    assert unsupported_numbers("**2020年**：规划中没有。", [], "20年来是多少") == ["2020"]  # a duration
+
+
 def test_arithmetic_on_cited_operands_counts_as_supported():
     body = "增加 29.9 亿元（120 − 90.1 = 29.9）。 [1]"
     assert arithmetic(body) == [(["120", "90.1"], "29.9", True)]

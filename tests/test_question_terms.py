@@ -1,0 +1,140 @@
+"""What a question is about: plans named in the asker's own words, and the asker's verbs kept apart from nouns."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.terms import key_terms
+from assistant.tokenize import Tokenizer
+from assistant.types import DocMeta
+from assistant.understand import casual_names, understand
+
+METAS = [
+    DocMeta("save", "2024—2025年节能降碳行动方案", (), issuer="国务院"),
+    DocMeta("peak", "国家碳达峰试点（深圳）实施方案"),
+    DocMeta("fuel_a", "甲市成品油零售加油站发展规划", ("甲市",)),
+    DocMeta("fuel_b", "乙县加油站布局专项规划", ("乙县",)),
+]
+
+
+@pytest.fixture(scope="module")
+def tok():
+    return Tokenizer()
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("国务院节能降碳方案里2024年单位GDP能耗要降多少？", "save"),
+    ("深圳碳达峰试点方案，到2025年能耗要降多少？", "peak"),
+    ("甲市加油站规划里到规划期末一共多少座站？", "fuel_a"),
+])
+def test_a_plan_named_in_the_askers_words_is_that_plan(tok, question, doc):
+    assert [d for _, d in casual_names(question, METAS, tok.tag)] == [doc]
+    q = understand(question, [], METAS, tok.tag)
+    assert q.docs == (doc,)
+    assert not {"国务院", "降碳", "碳达峰", "试点", "加油站"} & set(key_terms(q, tok, METAS))
+
+
+def test_words_two_plans_share_name_neither(tok):
+    assert casual_names("加油站规划里一共多少座站？", METAS, tok.tag) == ()  # 甲市 and 乙县 plans both have it
+
+
+def test_a_noun_that_starts_like_the_askers_verb_is_kept(tok):
+    q = understand("2024年单位GDP能耗要降多少？", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS)
+    assert "能耗" in terms and "要降" not in terms
+
+
+# ------------------------------------------------------------------ table cells: the unit and the row asked
+
+CELL_PLAN = """甲乙省充电设施发展规划（2021-2025年）
+
+第一章 规划目标
+
+表1-1 各市充电设施规划
+
+| 地区 | 充电桩（根） | 规划投资（亿元） |
+| --- | --- | --- |
+| 甲乙市 | 300 | 4.5 |
+| 乙市 | 150 | 2.5 |
+"""
+
+
+@pytest.fixture(scope="module")
+def cell_plan(tmp_path_factory):
+    from assistant.ingest import load_document
+
+    path = tmp_path_factory.mktemp("cells") / "cell_plan.txt"
+    path.write_text(CELL_PLAN, encoding="utf-8")
+    return load_document(path, DocMeta("cells", "甲乙省充电设施发展规划（2021-2025年）", ("甲乙省",)))
+
+
+def _cells(doc, question):
+    from assistant.answer_tables import find_cells
+
+    q = understand(question, [], [doc.meta], lambda t: [(t, "x")])
+    return [(c.row.key, c.column) for c in find_cells(q, {doc.doc_id: doc}, (doc.doc_id,))]
+
+
+def test_a_count_is_not_answered_from_an_amount_column(cell_plan):
+    from assistant.answer_tables import counts_things
+
+    assert counts_things("个", "亿元") is False and counts_things("个", "根") is True
+    assert counts_things(None, "亿元") is None
+    assert all("亿元" not in col for _, col in _cells(cell_plan, "乙市规划建设多少个充电桩？"))
+    assert ("乙市", "规划投资（亿元）") in _cells(cell_plan, "乙市规划投资多少亿元？")
+
+
+def test_the_plans_own_name_does_not_name_a_row(cell_plan):
+    assert _cells(cell_plan, "甲乙省规划建设多少根充电桩？") == []  # 甲乙省 names the plan, not the row 甲乙市
+    assert _cells(cell_plan, "甲乙市规划建设多少根充电桩？")[0] == ("甲乙市", "充电桩（根）")
+
+
+def test_a_follow_up_keeps_the_plan_named_in_the_askers_words(tok):
+    history = [("国务院节能降碳方案里2024年单位GDP能耗要降多少？", "2.5%左右。")]
+    q = understand("那规上工业呢？", history, METAS, tok.tag)
+    assert q.docs == ("save",) and "国务院节能降碳方案" in q.resolved
+    assert not {"国务院", "降碳"} & set(key_terms(q, tok, METAS))
+
+
+def test_a_period_word_follow_up_asks_the_same_thing_of_the_plans_last_year(tok):
+    metas = [DocMeta("fuel", "甲市成品油零售加油站发展规划（2021-2025年）", ("甲市",))]
+    q = understand("那规划期末呢？", [("甲市中心城区2020年底有多少座加油站？", "402座。")], metas, tok.tag)
+    assert q.resolved == "甲市中心城区2025年底有多少座加油站？"
+
+
+def test_a_follow_up_naming_a_sibling_thing_asks_the_same_question_of_it(tok):
+    q = understand("换电站呢", [("甲市加油站规划里十四五计划新建几座充电站？", "12座。")], METAS, tok.tag)
+    assert q.resolved == "甲市加油站规划里十四五计划新建几座换电站？"
+
+
+# ------------------------------------------------------------------ a number asked of running text
+
+STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
+
+第一章 发展现状
+
+当前，我市综合能源站处于起步阶段，油气氢电分别由多个部门负责，目前我市已经建成综合能源站仅8座。
+
+第二章 发展目标
+
+到2030年，我市综合能源站布局基本完善，已建成的综合能源站服务网络体系更加健全，对综合能源站的需求将进一步增强。
+"""
+
+
+@pytest.fixture(scope="module")
+def station_assistant(tmp_path_factory):
+    from assistant.config import load_settings
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    tmp = tmp_path_factory.mktemp("stations")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    (corpus / "station_plan.txt").write_text(STATION_PLAN, encoding="utf-8")
+    settings = load_settings(env={}, corpus=corpus, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
+    return Assistant.open(settings, embedder=HashingEmbedder())
+
+
+def test_a_count_asked_is_not_answered_by_a_goal_that_states_none(station_assistant):
+    ans = station_assistant.ask("某市目前已建成的综合能源站有多少座？")
+    assert not ans.refused and "8座" in ans.answer, ans.answer
