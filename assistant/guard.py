@@ -24,8 +24,9 @@ def _canon(n: str) -> str:
     return n
 
 
-def numbers_of(text: str) -> set[str]:
-    text = normalise_years(to_halfwidth(text))
+def numbers_of(text: str, typed: bool = False) -> set[str]:
+    """Numbers of a plan text or answer; ``typed`` for what the user typed (25年 means 2025年 there only)."""
+    text = normalise_years(to_halfwidth(text), typed)
     return {_canon(m.group(0)) for m in _NUM_RE.finditer(text)}
 
 
@@ -34,7 +35,7 @@ _PERCENT_FACTOR_RE = re.compile(r"[×x*]\s*100\s*%")
 
 def strip_labels(text: str) -> str:
     """Drop numbers that label rather than state (citation markers, table and chapter numbers, "× 100%")."""
-    return _LABEL_RE.sub(" ", _PERCENT_FACTOR_RE.sub(" ", normalise_years(to_halfwidth(text))))
+    return _LABEL_RE.sub(" ", _PERCENT_FACTOR_RE.sub(" ", normalise_years(to_halfwidth(text), typed=False)))
 
 
 def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> list[str]:
@@ -43,7 +44,7 @@ def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> 
     allowed = set()
     for s in sources:
         allowed |= numbers_of(s)
-    allowed |= numbers_of(question)
+    allowed |= numbers_of(question, typed=True)
     body = strip_labels(answer)
     derived = set()
     for line in body.split("\n"):

@@ -21,7 +21,7 @@ from .types import Chunk, Document
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 12  # bump when parsing or chunking output changes (12: short names without the suffixes above the place)
+PARSER_VERSION = 13  # bump when parsing or chunking output changes (13: plan text never reads 15年 as 2015)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

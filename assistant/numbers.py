@@ -44,13 +44,15 @@ _YEAR_CN_RE = re.compile(f"[{CN_NUMERAL_CHARS}]{{4}}(?=年)")
 _SHORT_YEAR_RE = re.compile(r"(?<![\d.])([12]\d)年(?![来间内后前底以度均])")
 
 
-def normalise_years(text: str) -> str:
-    """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年'), and staff's two-digit years
-    ('20年那栏', '25年计划') as four ('2020年'); durations ('20年来', '20年间') are left alone."""
+def normalise_years(text: str, typed: bool = True) -> str:
+    """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年') and, in what staff type (``typed``), their
+    two-digit years ('20年那栏', '25年计划') as four ('2020年'); durations ('20年来', '20年间') are left alone. Plan
+    text is never read the second way: its '经过15年的发展' is a duration, not 2015."""
     def repl(m: re.Match) -> str:
         v = cn_to_int(m.group(0))
         return str(v) if v and 1900 <= v <= 2200 else m.group(0)
-    return _SHORT_YEAR_RE.sub(r"20\1年", _YEAR_CN_RE.sub(repl, text))
+    text = _YEAR_CN_RE.sub(repl, text)
+    return _SHORT_YEAR_RE.sub(r"20\1年", text) if typed else text
 
 
 BLANK_CELLS = frozenset({"—", "——", "-", "－", "/", "／"})  # a table cell that gives nothing (no unit, no value)

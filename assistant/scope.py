@@ -64,7 +64,7 @@ def plan_period(title: str, text: str = "") -> tuple[int, int] | None:
     """The plan's first and last year: a year span in its title (（2021-2025年）, 2024—2025年), a five-year plan
     named in its title (“十四五”), then the same in the head of its text."""
     for source in (title, text[:3000]):
-        source = normalise_years(source)
+        source = normalise_years(source, typed=False)  # plan text: no two-digit years
         m = _YEAR_SPAN_RE.search(source)
         if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 15:
             return int(m.group(1)), int(m.group(2))

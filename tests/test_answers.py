@@ -408,3 +408,23 @@ def test_any_mix_of_trigger_words_gets_an_answer_or_a_clear_error(assistant):
         assert ans.answer and not unsupported(ans, question + " " + " ".join(t["question"] for t in history))
 
     check()
+
+
+def test_plan_text_durations_are_never_read_as_years():
+    """'经过15年的发展' in a plan is a duration: parsing, quoting and the guard keep it 15 (only what staff type, 25年,
+    means 2025年)."""
+    from assistant.guard import unsupported_numbers as guard_unsupported
+    from assistant.ingest.parser import parse
+    from assistant.numbers import normalise_years
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    text = "第一章 发展目标\n到2025年，截至2020年末，经过15年的发展，布点规划的260座加油站还有153座未建成。"
+    raw = RawDocument("p.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    doc = parse(raw, DocMeta("p", "p"))
+    assert doc.goals and all("2015" not in g.text and "15年" in g.text for g in doc.goals)
+    assert normalise_years("经过15年的发展", typed=False) == "经过15年的发展"
+    assert normalise_years("25年要到多少") == "2025年要到多少"
+    source = "截至2020年末，经过15年的发展，布点规划的260座加油站"
+    assert guard_unsupported("经过2015年的发展，260座", [source]) == ["2015"]
+    assert guard_unsupported("2025年目标", [source], question="25年要到多少") == []
+    assert unsupported_numbers("经过2015年的发展，260座", [source]) == ["2015"]  # the independent check agrees

@@ -56,7 +56,7 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
         if scope is not None and sec.path[:len(scope)] != scope:
             year, scope = None, None
         for p in sec.paragraphs:
-            text = normalise_years(p.text)
+            text = normalise_years(p.text, typed=False)  # plan text: no two-digit years
             sents = sentences(text)
             if in_goals and year and not any(_GOAL_YEAR_RE.search(x) for x in sents) and sec.kind != "box":
                 goals.append(Goal(doc_id, year, text.strip(), numbers_in(text), sec.id, sec.path, p.lineno))
