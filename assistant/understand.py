@@ -252,6 +252,24 @@ def _sibling(topic: str, previous: str) -> str | None:
     return None
 
 
+_CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"  # a grade or generation written as digits and letters: 5A, 4G, A1
+_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:[和、与及](?:{_CODE}))*")
+
+
+def _code_swap(text: str, previous: str) -> str | None:
+    """A follow-up naming codes of the same shape as the one code of the previous question ("那3A和4A呢" after
+    "…拿到5A级的企业奖多少") asks the same question of them: the code is replaced in place."""
+    runs = _CODE_RUN_RE.findall(text)
+    before = re.findall(_CODE, previous)
+    if len(runs) != 1 or len(set(before)) != 1:
+        return None
+    shape = re.sub(r"\d+", "0", before[0]).upper()
+    codes = re.findall(_CODE, runs[0])
+    if runs[0] in previous or any(re.sub(r"\d+", "0", c).upper() != shape for c in codes):
+        return None
+    return previous.replace(before[0], runs[0], 1)
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
             plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
@@ -297,6 +315,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return plan + text.strip()[among.end():]
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + body
+    swapped = _code_swap(stripped, new) if not docs_now else None
+    if swapped:
+        return swapped
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered

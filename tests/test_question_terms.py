@@ -107,6 +107,16 @@ def test_a_follow_up_naming_a_sibling_thing_asks_the_same_question_of_it(tok):
     assert q.resolved == "甲市加油站规划里十四五计划新建几座换电站？"
 
 
+@pytest.mark.parametrize("question, previous, resolved", [
+    ("那3A和4A呢", "甲市加油站规划里评估拿到5A级的企业奖多少？", "甲市加油站规划里评估拿到3A和4A级的企业奖多少？"),
+    ("4G呢", "甲市加油站规划里5G基站建设多少个？", "甲市加油站规划里4G基站建设多少个？"),
+])
+def test_a_follow_up_naming_codes_of_the_same_shape_asks_the_same_question_of_them(tok, question, previous,
+                                                                                  resolved):
+    q = understand(question, [(previous, "150万元。")], METAS, tok.tag)
+    assert q.resolved == resolved
+
+
 # ------------------------------------------------------------------ a number asked of running text
 
 STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
