@@ -148,3 +148,30 @@ def station_assistant(tmp_path_factory):
 def test_a_count_asked_is_not_answered_by_a_goal_that_states_none(station_assistant):
     ans = station_assistant.ask("某市目前已建成的综合能源站有多少座？")
     assert not ans.refused and "8座" in ans.answer, ans.answer
+
+
+# ------------------------------------------------------------------ words jieba glues across a boundary
+
+AWARD_PLAN = [
+    "对跨行业跨领域工业互联网平台省级给予奖补，最高3000万元。",
+    "企业级工业互联网平台省级给予一次性奖补100万元，最多不超过两次。",
+    "全省建成氢燃料加注站5座，能源结构持续优化。",
+]
+
+
+def _idf(chunks):
+    import math
+
+    return lambda t: max(math.log((len(chunks) + 1) / (sum(t in c for c in chunks) + 0.5)), 0.1)
+
+
+def test_a_word_glued_across_a_boundary_is_split_into_the_plans_words(tok):
+    q = understand("跨行业平台省里最多奖补多少钱", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS, _idf(AWARD_PLAN), len(AWARD_PLAN))
+    assert "奖补" in terms and "最多奖" not in terms
+
+
+def test_a_word_the_plans_lack_is_not_split_away(tok):
+    q = understand("全市氢能车有多少辆", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS, _idf(AWARD_PLAN), len(AWARD_PLAN))
+    assert "氢能" in terms
