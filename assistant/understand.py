@@ -33,6 +33,7 @@ _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
+_FILLER = frozenset(LEX.words("plan_pointer"))  # 那个, 这个: between a place and a plan word
 _PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
                             rf"|{LEX.pattern('period_end')}")
 
@@ -120,6 +121,9 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
             got, span = 0, ""
             for w in reversed(words):
                 plain = _plain_name(w)
+                if plain in _FILLER and plain not in name:  # 安徽那个政策: 那个 points, it names nothing
+                    span = w + span
+                    continue
                 if plain and plain not in name:
                     break
                 got += len(plain) if len(plain) >= 2 else 0

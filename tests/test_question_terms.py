@@ -175,3 +175,11 @@ def test_a_word_the_plans_lack_is_not_split_away(tok):
     q = understand("全市氢能车有多少辆", [], METAS, tok.tag)
     terms = key_terms(q, tok, METAS, _idf(AWARD_PLAN), len(AWARD_PLAN))
     assert "氢能" in terms
+
+
+@pytest.mark.parametrize("question", ["安徽那个政策里评估拿到5A级的企业奖多少？", "安徽这个政策里评估拿到5A级的企业奖多少？"])
+def test_a_pointing_word_between_the_place_and_the_plan_word_does_not_hide_the_plan(tok, question):
+    metas = [DocMeta("policy", "支持工业互联网发展若干政策", (), issuer="安徽省人民政府办公厅"),
+             DocMeta("action", "安徽省工业互联网创新发展行动计划（2021-2023年）", ("安徽省", "安徽"),
+                     issuer="安徽省人民政府办公厅")]
+    assert understand(question, [], metas, tok.tag).docs == ("policy",)
