@@ -257,7 +257,7 @@ def _sibling(topic: str, previous: str) -> str | None:
 
 
 _CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"  # a grade or generation written as digits and letters: 5A, 4G, A1
-_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:[和、与及](?:{_CODE}))*")
+_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:(?:{LEX.pattern('conjunction')})(?:{_CODE}))*")
 
 
 def _code_swap(text: str, previous: str) -> str | None:
