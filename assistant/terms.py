@@ -28,7 +28,10 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
     masked = YEAR_RE.sub(" ", masked)
-    for w in tokenizer.words(masked):
+    words = tokenizer.words(masked)
+    if idf is not None and n_chunks:
+        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]
+    for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer)):
             out.append(w)
@@ -47,6 +50,30 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
             run = ""
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
+
+
+def _resegment(w: str, text: str, tokenizer, idf, n_chunks: int) -> list[str]:
+    """A word jieba glued across a boundary (最多奖 from 最多奖补) that no plan contains: the corpus word that
+    reaches past it into the question (奖补) and what is left of it (最多), when that rest is a phrase of the
+    corpus too. A word found nowhere that does not split so (氢能 beside 能源 leaves 氢) stays: the plans may
+    simply not have it."""
+    import math
+
+    found = math.log((n_chunks + 1) / 0.5)  # the weight of a word no chunk contains
+    at, end = text.find(w), text.find(w) + len(w)
+    if len(w) < 2 or at < 0 or idf(w) < found:
+        return [w]
+    lo, hi = max(at - 1, 0), min(end + 1, len(text))
+    crossing = [(i, i + n) for n in range(hi - lo, 1, -1) for i in range(lo, hi - n + 1)
+                if (i < at < i + n or i < end < i + n) and idf(text[i:i + n]) < found
+                and tokenizer.raw_words(text[i:i + n]) == [text[i:i + n]]]
+    if not crossing:
+        return [w]
+    i, j = crossing[0]  # the longest
+    rest = [r for r in (text[at:max(i, at)], text[min(j, end):end]) if r]
+    if any(len(r) < 2 or idf(r) >= found for r in rest):
+        return [w]
+    return [*(r for r in rest if text.find(r, at) < i), text[i:j], *(r for r in rest if text.find(r, at) >= j)]
 
 
 def char_bigrams(t: str) -> list[str]:

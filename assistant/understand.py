@@ -33,6 +33,7 @@ _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
+_FILLER = frozenset(LEX.words("plan_pointer"))  # 那个, 这个: between a place and a plan word
 _PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
                             rf"|{LEX.pattern('period_end')}")
 
@@ -120,6 +121,9 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
             got, span = 0, ""
             for w in reversed(words):
                 plain = _plain_name(w)
+                if plain in _FILLER and plain not in name:  # 安徽那个政策: 那个 points, it names nothing
+                    span = w + span
+                    continue
                 if plain and plain not in name:
                     break
                 got += len(plain) if len(plain) >= 2 else 0
@@ -252,6 +256,24 @@ def _sibling(topic: str, previous: str) -> str | None:
     return None
 
 
+_CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"  # a grade or generation written as digits and letters: 5A, 4G, A1
+_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:(?:{LEX.pattern('conjunction')})(?:{_CODE}))*")
+
+
+def _code_swap(text: str, previous: str) -> str | None:
+    """A follow-up naming codes of the same shape as the one code of the previous question ("那3A和4A呢" after
+    "…拿到5A级的企业奖多少") asks the same question of them: the code is replaced in place."""
+    runs = _CODE_RUN_RE.findall(text)
+    before = re.findall(_CODE, previous)
+    if len(runs) != 1 or len(set(before)) != 1:
+        return None
+    shape = re.sub(r"\d+", "0", before[0]).upper()
+    codes = re.findall(_CODE, runs[0])
+    if runs[0] in previous or any(re.sub(r"\d+", "0", c).upper() != shape for c in codes):
+        return None
+    return previous.replace(before[0], runs[0], 1)
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
             plans: Sequence[PlanScope] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
@@ -297,6 +319,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return plan + text.strip()[among.end():]
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + body
+    swapped = _code_swap(stripped, new) if not docs_now else None
+    if swapped:
+        return swapped
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered

@@ -107,6 +107,16 @@ def test_a_follow_up_naming_a_sibling_thing_asks_the_same_question_of_it(tok):
     assert q.resolved == "甲市加油站规划里十四五计划新建几座换电站？"
 
 
+@pytest.mark.parametrize("question, previous, resolved", [
+    ("那3A和4A呢", "甲市加油站规划里评估拿到5A级的企业奖多少？", "甲市加油站规划里评估拿到3A和4A级的企业奖多少？"),
+    ("4G呢", "甲市加油站规划里5G基站建设多少个？", "甲市加油站规划里4G基站建设多少个？"),
+])
+def test_a_follow_up_naming_codes_of_the_same_shape_asks_the_same_question_of_them(tok, question, previous,
+                                                                                  resolved):
+    q = understand(question, [(previous, "150万元。")], METAS, tok.tag)
+    assert q.resolved == resolved
+
+
 # ------------------------------------------------------------------ a number asked of running text
 
 STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
@@ -138,3 +148,38 @@ def station_assistant(tmp_path_factory):
 def test_a_count_asked_is_not_answered_by_a_goal_that_states_none(station_assistant):
     ans = station_assistant.ask("某市目前已建成的综合能源站有多少座？")
     assert not ans.refused and "8座" in ans.answer, ans.answer
+
+
+# ------------------------------------------------------------------ words jieba glues across a boundary
+
+AWARD_PLAN = [
+    "对跨行业跨领域工业互联网平台省级给予奖补，最高3000万元。",
+    "企业级工业互联网平台省级给予一次性奖补100万元，最多不超过两次。",
+    "全省建成氢燃料加注站5座，能源结构持续优化。",
+]
+
+
+def _idf(chunks):
+    import math
+
+    return lambda t: max(math.log((len(chunks) + 1) / (sum(t in c for c in chunks) + 0.5)), 0.1)
+
+
+def test_a_word_glued_across_a_boundary_is_split_into_the_plans_words(tok):
+    q = understand("跨行业平台省里最多奖补多少钱", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS, _idf(AWARD_PLAN), len(AWARD_PLAN))
+    assert "奖补" in terms and "最多奖" not in terms
+
+
+def test_a_word_the_plans_lack_is_not_split_away(tok):
+    q = understand("全市氢能车有多少辆", [], METAS, tok.tag)
+    terms = key_terms(q, tok, METAS, _idf(AWARD_PLAN), len(AWARD_PLAN))
+    assert "氢能" in terms
+
+
+@pytest.mark.parametrize("question", ["安徽那个政策里评估拿到5A级的企业奖多少？", "安徽这个政策里评估拿到5A级的企业奖多少？"])
+def test_a_pointing_word_between_the_place_and_the_plan_word_does_not_hide_the_plan(tok, question):
+    metas = [DocMeta("policy", "支持工业互联网发展若干政策", (), issuer="安徽省人民政府办公厅"),
+             DocMeta("action", "安徽省工业互联网创新发展行动计划（2021-2023年）", ("安徽省", "安徽"),
+                     issuer="安徽省人民政府办公厅")]
+    assert understand(question, [], metas, tok.tag).docs == ("policy",)
