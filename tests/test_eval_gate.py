@@ -1,5 +1,5 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set (git 7b923c5, README "Evaluation"), less at most two points: on the frozen test split (answer
+thresholds were set (git 7b923c5, unchanged at 3ee4bca; README "Evaluation"), less at most two points: on the frozen test split (answer
 accuracy 0.833, refusal F1 0.80, indicator exactness 0.90), on the two unseen synthetic plans (answer accuracy
 0.844 and 0.822, indicator exactness 1.00 and 0.80) and on the frozen real-plan test split (answer accuracy 0.586,
 refusal F1 0.64, indicator exactness 0.80); no number without a source anywhere."""
