@@ -17,9 +17,9 @@ import os
 import secrets
 import shutil
 import threading
-import tomllib
 from pathlib import Path
 
+from .config import read_toml
 from .errors import ConfigError, InputError
 
 log = logging.getLogger(__name__)
@@ -48,10 +48,7 @@ def load_users(path: Path) -> dict[str, str]:
     """name -> stored hash; empty when the file does not exist."""
     if not path.is_file():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"用户文件无法解析 / cannot parse the users file {path}: {e}") from e
+    data = read_toml(path, "用户文件无法解析 / cannot parse the users file {path}: {e}")
     users = data.get("users", {})
     if not isinstance(users, dict) or not all(isinstance(v, str) for v in users.values()):
         raise ConfigError(f"{path}: [users] must map each name to a password hash; write it with "

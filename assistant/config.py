@@ -21,6 +21,15 @@ DEFAULT_MODEL = PROJECT_ROOT / "models" / "multilingual-e5-small"
 CACHE_ROOT = PROJECT_ROOT / ".cache"
 
 
+def read_toml(path: Path, message: str) -> dict:
+    """A TOML file's table; a file that is not TOML or not text is a ConfigError built from ``message`` (a
+    template with ``{path}`` and ``{e}``), so every caller says which file and what to do."""
+    try:
+        return tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ConfigError(message.format(path=path, e=e)) from e
+
+
 @dataclass(frozen=True)
 class Settings:
     corpus: Path = DEFAULT_CORPUS
@@ -136,10 +145,7 @@ def load_settings(config_file: Path | None = None, env: dict[str, str] | None = 
     merged: dict[str, object] = {}
     path = config_file or Path(env.get("ASSISTANT_CONFIG", PROJECT_ROOT / "assistant.toml"))
     if Path(path).is_file():
-        try:
-            data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-            raise ConfigError(f"配置文件无法解析 / cannot parse config file {path}: {e}") from e
+        data = read_toml(path, "配置文件无法解析 / cannot parse config file {path}: {e}")
         unknown = set(data) - names
         if unknown:
             raise ConfigError(

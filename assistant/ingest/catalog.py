@@ -4,10 +4,10 @@ except ``load_catalog``, which reads the file."""
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import replace
 from pathlib import Path
 
+from ..config import read_toml
 from ..errors import ConfigError
 from ..lexicon import lexicon
 from ..types import DocMeta, RawDocument, SourceLine
@@ -25,10 +25,7 @@ def load_catalog(corpus_dir: Path) -> dict[str, DocMeta]:
     path = Path(corpus_dir) / CATALOG_NAME
     if not path.is_file():
         return {}
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ConfigError(f"目录文件无法解析 / cannot parse {path}: {e}. Fix the TOML or delete the file.") from e
+    data = read_toml(path, "目录文件无法解析 / cannot parse {path}: {e}. Fix the TOML or delete the file.")
     out: dict[str, DocMeta] = {}
     entries = data.get("document", [])
     if not isinstance(entries, list) or not all(isinstance(d, dict) for d in entries):
