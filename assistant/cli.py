@@ -96,7 +96,7 @@ def cmd_tables(args) -> int:
 
 
 def cmd_setup_model(args) -> int:
-    from .modelbuild import setup_model_main
+    from assistant.index.modelbuild import setup_model_main
 
     return setup_model_main([])
 
@@ -108,8 +108,8 @@ def _open(args, progress: bool = True):
 
 
 def cmd_build(args) -> int:
-    from .embed import load_embedder
-    from .indexer import build_index
+    from assistant.index.embed import load_embedder
+    from assistant.index.indexer import build_index
 
     settings = _settings(args)
     build = build_index(settings.sources, settings.index_dir, load_embedder(settings), progress=sys.stderr.isatty(),
@@ -158,7 +158,7 @@ def _batch_item(raw: bytes) -> dict:
 
 def known_doc_ids(settings) -> set[str]:
     """Document ids of the built index (cheap: its manifest); empty when there is none."""
-    from .store import read_manifest
+    from assistant.index.store import read_manifest
 
     manifest = read_manifest(settings.index_dir) or {}
     return {d["doc_id"] for d in manifest.get("documents", [])}
@@ -241,7 +241,7 @@ def cmd_user(args) -> int:
 
 def render_text(ans) -> str:
     """Plain text for a terminal: the answer's markdown escapes and bold marks removed."""
-    from .structured import plain_text
+    from assistant.answer.structured import plain_text
 
     out = [plain_text(ans.answer)]
     if ans.citations:
@@ -261,7 +261,7 @@ def render_text(ans) -> str:
 
 def _eval_command():
     try:
-        from .evaluate import cmd_eval, configure_eval
+        from assistant.evaluation.evaluate import cmd_eval, configure_eval
     except ImportError:
         return None
     return configure_eval, cmd_eval

@@ -8,11 +8,12 @@ import time
 from collections import OrderedDict
 from dataclasses import replace
 
-from .chunk import ChunkSettings
+from assistant.index.chunk import ChunkSettings
+from assistant.index.retrieve import HybridRetriever, RetrievalSettings
+
 from .config import Settings
 from .errors import InputError
 from .limits import RequestLimits, check_question_length
-from .retrieve import HybridRetriever, RetrievalSettings
 from .types import Answer, Document, Hit, Turn
 
 MAX_TURN_RECORDS = 4096
@@ -69,7 +70,7 @@ def _text(value, field: str, i: int) -> str:
 def check_question(question, limits: RequestLimits | int) -> str:
     """The question as given, if it is a non-empty string within the length limit (after normalisation, which is
     what the engine reads); else an InputError saying what is wrong. Needs no model: callers check first."""
-    from .understand import normalise_question
+    from assistant.answer.understand import normalise_question
 
     if isinstance(limits, int):
         limits = RequestLimits(max_question_chars=limits)
@@ -108,8 +109,8 @@ class Assistant:
              report=None) -> Assistant:
         """Load the index for ``settings.corpus`` (building it when missing, stale or damaged).
         ``report(fraction, message)`` follows a build (parse, embed, index) for a progress display."""
-        from .embed import load_embedder
-        from .indexer import open_index
+        from assistant.index.embed import load_embedder
+        from assistant.index.indexer import open_index
 
         embedder = embedder or load_embedder(settings)
         if callable(preload := getattr(embedder, "preload", None)):
@@ -120,7 +121,7 @@ class Assistant:
         return cls(settings, embedder, built, dense, sparse)
 
     def _install(self, built, dense, sparse) -> None:
-        from .tokenize import Tokenizer
+        from assistant.text.tokenize import Tokenizer
 
         retr = RetrievalSettings(rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
                                  sparse_weight=self.settings.sparse_weight)
@@ -135,8 +136,8 @@ class Assistant:
 
     def refresh(self, rebuild: bool = True, report=None) -> bool:
         """Re-open the index if the corpus or the live build changed. Returns True when a new build was swapped in."""
-        from .indexer import open_index
-        from .store import read_manifest
+        from assistant.index.indexer import open_index
+        from assistant.index.store import read_manifest
 
         manifest = read_manifest(self.settings.index_dir)
         built, dense, sparse = open_index(self.settings.sources, self.settings.index_dir, self.embedder,
@@ -150,7 +151,7 @@ class Assistant:
     def refresh_if_changed(self) -> bool:
         """Cheap check between requests: when another process (``assistant build``) switched the live build,
         load it. Never a half-read index: builds are complete before CURRENT points at them."""
-        from .store import current_build
+        from assistant.index.store import current_build
 
         build = current_build(self.settings.index_dir)
         if build is None or build.name in (self.build_id, getattr(self, "_refused_build", None)):
@@ -161,8 +162,8 @@ class Assistant:
             return self._switch_to_current()
 
     def _switch_to_current(self) -> bool:
-        from .store import load_build
-        from .tokenize import Tokenizer
+        from assistant.index.store import load_build
+        from assistant.text.tokenize import Tokenizer
 
         built, dense, sparse = load_build(self.settings.index_dir,
                                           lambda m: Tokenizer(m.get("userdict", {}).get("terms", [])))
@@ -219,7 +220,7 @@ class Assistant:
     def resolve(self, question: str, history=None) -> str:
         """The question as the engine understands it, with the conversation folded in (for evaluation and
         debugging: "那渝中区呢？" -> "渝中区2025年外贸进出口总额目标是多少？")."""
-        from .understand import understand
+        from assistant.answer.understand import understand
 
         q = understand(self.check_question(question), history_turns(history, self.limits),
                        [d.meta for d in self.documents],
@@ -236,7 +237,7 @@ class Assistant:
         """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts). Past
         ``deadline`` (a ``time.thread_time()`` value: this thread's CPU time; by default the request budget of
         ``limits``) the answer comes from retrieval only."""
-        from .compose import answer_question
+        from assistant.answer.compose import answer_question
 
         start = time.perf_counter()
         self.check_question(question)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .chunk import ChunkSettings, document_chunks
+from assistant.index.chunk import ChunkSettings, document_chunks
+
 from .errors import DocumentError, InputError
 from .ingest.loader import SUPPORTED, corpus_files, load_documents
 from .limits import ReadLimits, too_large

@@ -3,7 +3,7 @@
     python bench/ann_bench.py                         # 10^4, 10^5, 10^6 x 384, 200 queries
     python bench/ann_bench.py --sizes 10000,30000 --queries 50 --no-ivf
 
-Not a test: it times things. It measures the real wrapper (assistant.dense.DenseIndex, with the HNSW
+Not a test: it times things. It measures the real wrapper (assistant.index.dense.DenseIndex, with the HNSW
 parameters the app uses) one query at a time, as the app searches, for three query shapes:
 
 - ``all``: no row filter;
@@ -32,7 +32,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.dense import FLAT_MAX, DenseIndex  # noqa: E402
+from assistant.index.dense import FLAT_MAX, DenseIndex  # noqa: E402
 
 K = 10
 POINTS_PER_CENTRE = 200

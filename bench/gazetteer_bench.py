@@ -34,7 +34,7 @@ MENTIONS = [
 JIONLP = """
 import json, resource, sys, time
 t = time.perf_counter()
-from assistant.gazetteer import gazetteer
+from assistant.answer.gazetteer import gazetteer
 g = gazetteer()
 load = time.perf_counter() - t
 res = {m: sorted({a.name for a in g.lookup(m)}) for m in json.loads(sys.argv[1])}

@@ -156,8 +156,8 @@ def pct(values: list[float], p: float) -> float:
 
 
 def build_phase(scale: int, model: str | None, index: Path) -> dict:
-    from assistant.embed import load_embedder
-    from assistant.indexer import build_index
+    from assistant.index.embed import load_embedder
+    from assistant.index.indexer import build_index
 
     t = time.perf_counter()
     corpus = scaled_corpus(scale)
@@ -182,7 +182,7 @@ def build_phase(scale: int, model: str | None, index: Path) -> dict:
 
 
 def query_phase(corpus: Path, model: str | None, index: Path, gold: Path, limit: int | None) -> dict:
-    from assistant.gold import load_gold
+    from assistant.evaluation.gold import load_gold
     from assistant.pipeline import Assistant
 
     base = proc_status()

@@ -1,4 +1,4 @@
-"""Choose the answerability threshold (assistant/answerability.py REFUSE_BELOW) on the dev sets' eval results.
+"""Choose the answerability threshold (assistant/answer/answerability.py REFUSE_BELOW) on the dev sets' eval results.
 
     python eval/answerability.py [--results eval/results] [--splits dev dev2 realdev]
 
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from assistant.metrics import refusal_prf, roc_auc  # noqa: E402
+from assistant.evaluation.metrics import refusal_prf, roc_auc  # noqa: E402
 
 FROZEN = ("test", "realtest")
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.metrics import Passage
+from assistant.evaluation.metrics import Passage
 from assistant.types import Answer, Chunk, Citation, Hit, SourceLine, SourceTable
 
 log = logging.getLogger(__name__)

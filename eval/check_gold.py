@@ -21,7 +21,7 @@ if str(ROOT) not in sys.path:  # run as a script from a checkout
     sys.path.insert(0, str(ROOT))
 
 from assistant.errors import AssistantError, DocumentError, InputError  # noqa: E402
-from assistant.gold import (  # noqa: E402
+from assistant.evaluation.gold import (  # noqa: E402
     DEFAULT_ALIASES,
     MAX_OVERLAP_SHARE,
     MAX_TEMPLATE_SHARE,

@@ -8,7 +8,7 @@ the code was not written for, each with its own index), realdev (tuning) and rea
 real plans in eval/realplans/corpus; paraphrase and realparaphrase (frozen casual rewordings of 40
 test and realtest questions).
 
-A thin wrapper over `assistant eval` (assistant/evaluate.py), which does the work; this only fixes the
+A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
 """
 
@@ -23,7 +23,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.cli import main as assistant_main  # noqa: E402
-from assistant.evaluate import systems_table  # noqa: E402
+from assistant.evaluation.evaluate import systems_table  # noqa: E402
 
 SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus",
           "unseen2": ROOT / "eval" / "unseen2" / "corpus",

@@ -16,9 +16,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from assistant.config import load_settings  # noqa: E402
-from assistant.evaluate import hit_passage, retrieval_query  # noqa: E402
-from assistant.gold import load_gold  # noqa: E402
-from assistant.metrics import evidence_groups, evidence_rank, retrieval_metrics  # noqa: E402
+from assistant.evaluation.evaluate import hit_passage, retrieval_query  # noqa: E402
+from assistant.evaluation.gold import load_gold  # noqa: E402
+from assistant.evaluation.metrics import evidence_groups, evidence_rank, retrieval_metrics  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
 
 

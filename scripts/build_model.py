@@ -10,7 +10,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from assistant.modelbuild import setup_model_main  # noqa: E402
+from assistant.index.modelbuild import setup_model_main  # noqa: E402
 
 if __name__ == "__main__":
     raise SystemExit(setup_model_main())

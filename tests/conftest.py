@@ -145,8 +145,8 @@ def hashing_settings(root: Path, corpus: Path = CORPUS, **changes):
 def bundled_settings(tmp_path_factory):
     """The bundled corpus, indexed once per session with the fake embedder. Read-only: tests that add plans or
     rebuild take ``corpus_copy``."""
-    from assistant.embed import HashingEmbedder
-    from assistant.indexer import build_index
+    from assistant.index.embed import HashingEmbedder
+    from assistant.index.indexer import build_index
 
     settings = hashing_settings(tmp_path_factory.mktemp("bundled"))
     build_index(settings.sources, settings.index_dir, HashingEmbedder())
@@ -156,7 +156,7 @@ def bundled_settings(tmp_path_factory):
 @pytest.fixture(scope="session")
 def assistant(bundled_settings):
     """An Assistant over the bundled corpus (fake embedder), shared by every test that only asks."""
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     return Assistant.open(bundled_settings, embedder=HashingEmbedder(), rebuild=False)

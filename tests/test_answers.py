@@ -9,8 +9,8 @@ import pytest
 
 from assistant.cli import main
 from assistant.errors import InputError
-from assistant.evaluate import citation_source
-from assistant.numcheck import unsupported_numbers
+from assistant.evaluation.evaluate import citation_source
+from assistant.evaluation.numcheck import unsupported_numbers
 from assistant.serialize import answer_to_dict
 
 # `assistant` (tests/conftest.py): the bundled plans, indexed once per session with the fake embedder
@@ -22,7 +22,7 @@ def body(ans) -> str:
 
 def unsupported(ans, asked: str = "") -> list[str]:
     """Numbers of the answer that no citation and nothing the user typed supports, by the evaluation's own
-    check (assistant/numcheck.py), not the guard the engine already applied."""
+    check (assistant/evaluation/numcheck.py), not the guard the engine already applied."""
     return unsupported_numbers(ans.answer, [citation_source(c) for c in ans.citations], asked or ans.question)
 
 
@@ -167,8 +167,8 @@ def test_a_number_the_plans_do_not_give_is_refused(assistant, question):
 
 
 def test_measure_term_and_quantities():
-    from assistant.patterns import QUANTITY_RE as _QUANTITY_RE
-    from assistant.terms import measure_term as _measure_term
+    from assistant.answer.terms import measure_term as _measure_term
+    from assistant.text.patterns import QUANTITY_RE as _QUANTITY_RE
 
     assert _measure_term("数字文化出口基地计划培育几个出口游戏品牌", ["基地", "品牌"]) == "品牌"
     assert _measure_term("开放通道重点工程总投资是多少亿", ["通道", "工程", "投资"]) == "投资"
@@ -184,7 +184,7 @@ def test_measure_term_and_quantities():
     ("按规划，高新区2035年开放程度要到什么位置", "goal"),
 ])
 def test_where_in_the_plan_versus_where_on_the_ground(assistant, question, intent):
-    from assistant.understand import understand
+    from assistant.answer.understand import understand
 
     metas = [d.meta for d in assistant.documents]
     assert understand(question, [], metas, assistant.tokenizer.tag).intent == intent
@@ -269,7 +269,7 @@ def test_pronoun_followup_asks_about_the_indicator_not_the_table(assistant):
 
 
 def test_ordinal_followup_over_an_inline_list():
-    from assistant.understand import list_items
+    from assistant.answer.understand import list_items
 
     assert list_items("四个：成渝数字产业协同发展先行区、工业互联网融合应用示范区、算力服务枢纽、智慧城市样板区。") == [
         "成渝数字产业协同发展先行区", "工业互联网融合应用示范区", "算力服务枢纽", "智慧城市样板区"]
@@ -413,9 +413,9 @@ def test_any_mix_of_trigger_words_gets_an_answer_or_a_clear_error(assistant):
 def test_plan_text_durations_are_never_read_as_years():
     """'经过15年的发展' in a plan is a duration: parsing, quoting and the guard keep it 15 (only what staff type, 25年,
     means 2025年)."""
-    from assistant.guard import unsupported_numbers as guard_unsupported
+    from assistant.answer.guard import unsupported_numbers as guard_unsupported
     from assistant.ingest.parser import parse
-    from assistant.numbers import normalise_years
+    from assistant.text.numbers import normalise_years
     from assistant.types import DocMeta, RawDocument, SourceLine
 
     text = "第一章 发展目标\n到2025年，截至2020年末，经过15年的发展，布点规划的260座加油站还有153座未建成。"

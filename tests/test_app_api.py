@@ -233,9 +233,9 @@ def test_render_answer_escapes_plan_text_and_marks_the_cited_sentence():
 
 
 def test_comparison_tables_keep_citation_markers_out_of_the_table(tmp_path):
-    from assistant.render import render
-    from assistant.structured import Evidence, Part
-    from assistant.understand import Question
+    from assistant.answer.render import render
+    from assistant.answer.structured import Evidence, Part
+    from assistant.answer.understand import Question
 
     q = Question("q", "q", (), (), "comparison", (), frozenset(), True, False)
     part = Part(lines=["| 规划 | 2025年 |", "|---|---|", "| 高新区 | 3700 |"],

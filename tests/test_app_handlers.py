@@ -143,7 +143,7 @@ def test_outline_returns_the_heading_tree(api):
 
 
 def test_upload_then_ask_finds_the_new_plan_and_it_survives_a_restart(corpus_copy, tmp_path):
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     app = load_app()

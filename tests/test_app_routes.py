@@ -12,9 +12,9 @@ import pytest
 from conftest import AppServer, load_app
 
 from assistant.config import load_settings
-from assistant.embed import HashingEmbedder
 from assistant.errors import ConfigError
 from assistant.feedback import FeedbackStore
+from assistant.index.embed import HashingEmbedder
 from assistant.pipeline import Assistant
 from assistant.web.handlers import INTERNAL_ERROR, MAX_TURNS_SHOWN
 

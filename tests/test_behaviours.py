@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.multipart import split_parts
 from assistant.config import load_settings
-from assistant.embed import HashingEmbedder
-from assistant.multipart import split_parts
+from assistant.index.embed import HashingEmbedder
 from assistant.pipeline import Assistant
 
 ALIASES = ["渝中区", "渝中", "高新区", "甲区", "乙区"]
@@ -84,7 +84,7 @@ def _plan(doc_id: str, text: str):
 
 
 def test_a_table_or_box_label_scopes_the_question_to_the_plans_that_have_it():
-    from assistant.labels import labelled_scope
+    from assistant.answer.labels import labelled_scope
 
     a = _plan("a", "第一章 总体要求\n一、发展目标\n到2025年，建成示范区。\n专栏1 重点项目\n1.甲隧道：长3公里。\n表2-1 指标表\n")
     b = _plan("b", "第一章 总体要求\n一、发展目标\n到2025年，建成开放高地。\n专栏 7-1 交通项目\n1.乙隧道：长5公里。\n")
@@ -113,8 +113,8 @@ AIM_PLAN = """第一章 总体要求
 
 
 def _aim(question: str):
-    from assistant.answer_aims import chapter_aim_answer
-    from assistant.understand import understand
+    from assistant.answer.aims import chapter_aim_answer
+    from assistant.answer.understand import understand
 
     doc = _plan("a", AIM_PLAN)
     q = understand(question, [], [doc.meta], lambda t: [(t, "x")])

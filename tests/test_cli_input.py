@@ -8,8 +8,8 @@ import logging
 import pytest
 
 from assistant import cli
+from assistant.answer.structured import escape_md, plain_text
 from assistant.logs import setup_logging, tame
-from assistant.structured import escape_md, plain_text
 
 
 @pytest.fixture()
@@ -18,7 +18,7 @@ def no_model(monkeypatch, tmp_path):
     def boom(*_a, **_k):
         raise AssertionError("a model was loaded")
 
-    monkeypatch.setattr("assistant.embed.load_embedder", boom)
+    monkeypatch.setattr("assistant.index.embed.load_embedder", boom)
     monkeypatch.setattr("assistant.pipeline.Assistant.open", boom)
     monkeypatch.setenv("ASSISTANT_INDEX", str(tmp_path / "index"))
 

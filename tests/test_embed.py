@@ -12,9 +12,11 @@ import sys
 import numpy as np
 import pytest
 
-from assistant import config, modelbuild
+from assistant import config
 from assistant.config import Settings
-from assistant.embed import (
+from assistant.errors import ConfigError, ModelError
+from assistant.index import modelbuild
+from assistant.index.embed import (
     BGE_ZH_QUERY,
     HashingEmbedder,
     SentenceTransformerEmbedder,
@@ -24,8 +26,7 @@ from assistant.embed import (
     folder_fingerprint,
     load_embedder,
 )
-from assistant.errors import ConfigError, ModelError
-from assistant.modelbuild import (
+from assistant.index.modelbuild import (
     E5File,
     TensorEntry,
     char_class,
@@ -52,7 +53,7 @@ def test_hashing_shape_dtype_and_unit_norm():
 def test_hashing_is_deterministic_across_instances_and_processes():
     a = HashingEmbedder().encode(PLAN, kind="query")
     np.testing.assert_array_equal(a, HashingEmbedder().encode(PLAN, kind="query"))
-    code = ("import sys, json; from assistant.embed import HashingEmbedder; "
+    code = ("import sys, json; from assistant.index.embed import HashingEmbedder; "
             f"print(json.dumps(HashingEmbedder().encode({PLAN!r}).tolist()))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env,

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import time
 
-from assistant.compose import HANDLERS, Handler, dispatch
-from assistant.context import Candidate, Context
+from assistant.answer.compose import HANDLERS, Handler, dispatch
+from assistant.answer.context import Candidate, Context
+from assistant.answer.understand import Question, understand
 from assistant.types import Answer, DocMeta, Turn
-from assistant.understand import Question, understand
 
 METAS = [DocMeta("a", "甲区规划", ("甲区",)), DocMeta("b", "乙区规划", ("乙区",))]
 

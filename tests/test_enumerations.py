@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.enumerations import ListAsk, enumeration_score, enumerations, list_ask
-from assistant.extract import focus
-from assistant.terms import GENERIC
+from assistant.answer.enumerations import ListAsk, enumeration_score, enumerations, list_ask
+from assistant.answer.extract import focus
+from assistant.answer.terms import GENERIC
 from assistant.text.sentences import leads_joined, sentences
-from assistant.tokenize import Tokenizer
+from assistant.text.tokenize import Tokenizer
 
 
 @pytest.fixture(scope="module")
@@ -83,7 +83,7 @@ def test_focus_quotes_the_clauses_that_hold_the_terms():
 
 
 def test_two_character_abbreviations():
-    from assistant.synonyms import abbreviates
+    from assistant.answer.synonyms import abbreviates
 
     assert abbreviates("服贸", "服务贸易总额") and abbreviates("科创", "科技创新")
     assert not abbreviates("服贸", "服务业") and not abbreviates("服务贸易", "服务贸易")

@@ -100,7 +100,7 @@ def test_a_plan_opening_at_its_first_section_keeps_it_at_the_top():
 
 
 def test_spacing_noise_is_normalised_for_matching_and_numbers_only():
-    from assistant.numbers import matching_form, numbers_in
+    from assistant.text.numbers import matching_form, numbers_in
 
     assert numbers_in("到 2 0 2 5 年，降低 1 2 %左右") == ("2025", "12")
     assert matching_form("时间 2 0 ∶4 5 ∶3 5") == "时间 20∶45∶35"
@@ -112,14 +112,14 @@ def test_spacing_noise_is_normalised_for_matching_and_numbers_only():
 
 
 def test_search_tokens_join_spaced_digits_only():
-    from assistant.numbers import join_spaced_digits
+    from assistant.text.numbers import join_spaced_digits
 
     assert join_spaced_digits("到 2 0 2 5 年") == "到 2025 年"
     assert join_spaced_digits("覆盖率 50 %") == "覆盖率 50 %"  # an indexed plan's tokens do not move
 
 
 def test_an_uploaded_notice_adds_every_document_it_issues(corpus_copy):
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     a = Assistant.open(corpus_copy, embedder=HashingEmbedder(), rebuild=False)

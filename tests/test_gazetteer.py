@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from assistant import gazetteer as gz
+from assistant.answer import gazetteer as gz
 from assistant.errors import ConfigError
 
 

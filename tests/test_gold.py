@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.gold import (
+from assistant.evaluation.gold import (
     CATEGORIES,
     MAX_OVERLAP_SHARE,
     MAX_TEMPLATE_SHARE,

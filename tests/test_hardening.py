@@ -14,15 +14,15 @@ import pytest
 from assistant import access
 from assistant.cli import main
 from assistant.config import load_settings
-from assistant.embed import HashingEmbedder
 from assistant.errors import ConfigError, DocumentError, IndexError_, InputError
 from assistant.feedback import FeedbackStore, default_path
+from assistant.index.embed import HashingEmbedder
+from assistant.index.store import read_manifest
 from assistant.ingest.catalog import load_catalog
 from assistant.ingest.loader import corpus_files, load_corpus
 from assistant.ingest.readers import read_file
 from assistant.limits import ReadLimits, RequestLimits
 from assistant.pipeline import Assistant, history_turns
-from assistant.store import read_manifest
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 PLAN = (CORPUS / "gaoxin_open_highland_14th_fyp.txt").read_text(encoding="utf-8")
@@ -96,7 +96,7 @@ def test_over_the_time_budget_the_answer_is_retrieval_only_and_says_so(settings)
 
 
 def test_resolved_follow_up_chain_is_bounded(assistant):
-    from assistant.understand import RESOLVED_CHARS, understand
+    from assistant.answer.understand import RESOLVED_CHARS, understand
 
     history = [("高新区2025年外贸进出口总额目标是多少？" + "，具体情况" * 300, "x")] + [("那渝中区呢？", "y")] * 7
     q = understand("增加了多少？", history, [d.meta for d in assistant.documents], assistant.tokenizer.tag)
@@ -225,7 +225,7 @@ def test_manifest_that_is_json_but_not_the_right_object_is_rebuilt(settings, man
 
 
 def test_killed_builds_temp_folder_is_removed_at_the_next_build(settings):
-    from assistant.indexer import build_index
+    from assistant.index.indexer import build_index
 
     Assistant.open(settings, embedder=HashingEmbedder())
     stale = settings.index_dir / "builds" / ".tmp-killed"
@@ -236,8 +236,8 @@ def test_killed_builds_temp_folder_is_removed_at_the_next_build(settings):
 
 
 def test_read_only_index_folder_serves_the_current_build(settings, monkeypatch, caplog):
-    from assistant import indexer
-    from assistant.store import IndexReadOnly
+    from assistant.index import indexer
+    from assistant.index.store import IndexReadOnly
 
     a = Assistant.open(settings, embedder=HashingEmbedder())
     (settings.corpus / "new.txt").write_text(PLAN.replace("高新区", "蓝莓区"), encoding="utf-8")  # now stale
@@ -254,7 +254,7 @@ def test_read_only_index_folder_serves_the_current_build(settings, monkeypatch, 
 
 
 def test_build_lock_on_an_unwritable_folder_says_read_only(tmp_path):
-    from assistant.store import IndexReadOnly, build_lock
+    from assistant.index.store import IndexReadOnly, build_lock
 
     blocker = tmp_path / "file"
     blocker.write_text("x")

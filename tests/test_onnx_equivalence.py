@@ -8,12 +8,12 @@ import numpy as np
 import pytest
 
 from assistant.config import DEFAULT_CORPUS, DEFAULT_MODEL, PROJECT_ROOT, Settings
-from assistant.embed import SentenceTransformerEmbedder
-from assistant.evaluate import TOP_K, hit_passage, retrieval_query
-from assistant.gold import load_gold
-from assistant.metrics import evidence_groups, evidence_rank, retrieval_metrics
-from assistant.onnx_embed import OnnxEmbedder, export_status, onnx_dir
-from assistant.onnx_export import corpus_texts
+from assistant.evaluation.evaluate import TOP_K, hit_passage, retrieval_query
+from assistant.evaluation.gold import load_gold
+from assistant.evaluation.metrics import evidence_groups, evidence_rank, retrieval_metrics
+from assistant.index.embed import SentenceTransformerEmbedder
+from assistant.index.onnx_embed import OnnxEmbedder, export_status, onnx_dir
+from assistant.index.onnx_export import corpus_texts
 from assistant.pipeline import Assistant
 
 pytestmark = pytest.mark.slow

@@ -14,7 +14,7 @@ from assistant.ingest.catalog import derive_short_names, derive_title
 from assistant.ingest.forms import clean, heading_form
 from assistant.ingest.outline import render_outline
 from assistant.ingest.parser import parse
-from assistant.numbers import cn_to_int, normalise_years, parse_value
+from assistant.text.numbers import cn_to_int, normalise_years, parse_value
 from assistant.types import DocMeta, RawDocument, SourceLine, SourceTable
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -207,7 +207,7 @@ def test_numbered_run_with_sentence_items_is_a_list_not_headings():
 
 
 def test_extra_table_columns_and_dash_unit():
-    from assistant.structured import extra_columns
+    from assistant.answer.structured import extra_columns
 
     raw = RawDocument("p.md", "md", (
         SourceLine(1, "表1 主要指标"),
@@ -297,7 +297,7 @@ def test_goal_paragraphs_under_a_targets_section_inherit_its_year():
 
 
 def test_frequent_compounds_join_the_user_dictionary():
-    from assistant.tokenize import frequent_terms
+    from assistant.text.tokenize import frequent_terms
 
     texts = ["大力发展数字经济，壮大数字经济核心产业。"] * 6 + ["工业互联网平台建设。"] * 6
     got = frequent_terms(texts)
@@ -305,7 +305,7 @@ def test_frequent_compounds_join_the_user_dictionary():
 
 
 def test_chained_compounds_keep_only_the_more_frequent():
-    from assistant.tokenize import frequent_terms
+    from assistant.text.tokenize import frequent_terms
 
     texts = ["推动数字经济企业发展。"] * 6 + ["壮大数字经济规模。"] * 6
     got = frequent_terms(texts)
@@ -313,8 +313,8 @@ def test_chained_compounds_keep_only_the_more_frequent():
 
 
 def test_tokenizer_rules_cover_synonym_words(monkeypatch):
-    import assistant.synonyms as synonyms
-    from assistant.tokenize import rules_version
+    import assistant.answer.synonyms as synonyms
+    from assistant.text.tokenize import rules_version
 
     before = rules_version()
     monkeypatch.setattr(synonyms, "GROUPS", synonyms.GROUPS + (("甲乙", "丙丁"),))

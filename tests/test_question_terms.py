@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.terms import key_terms
-from assistant.tokenize import Tokenizer
+from assistant.answer.terms import key_terms
+from assistant.answer.understand import casual_names, understand
+from assistant.text.tokenize import Tokenizer
 from assistant.types import DocMeta
-from assistant.understand import casual_names, understand
 
 METAS = [
     DocMeta("save", "2024—2025年节能降碳行动方案", (), issuer="国务院"),
@@ -69,14 +69,14 @@ def cell_plan(tmp_path_factory):
 
 
 def _cells(doc, question):
-    from assistant.answer_tables import find_cells
+    from assistant.answer.tables import find_cells
 
     q = understand(question, [], [doc.meta], lambda t: [(t, "x")])
     return [(c.row.key, c.column) for c in find_cells(q, {doc.doc_id: doc}, (doc.doc_id,))]
 
 
 def test_a_count_is_not_answered_from_an_amount_column(cell_plan):
-    from assistant.answer_tables import counts_things
+    from assistant.answer.tables import counts_things
 
     assert counts_things("个", "亿元") is False and counts_things("个", "根") is True
     assert counts_things(None, "亿元") is None
@@ -134,7 +134,7 @@ STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
 @pytest.fixture(scope="module")
 def station_assistant(tmp_path_factory):
     from assistant.config import load_settings
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     tmp = tmp_path_factory.mktemp("stations")

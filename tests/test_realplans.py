@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from conftest import accounted_lines
 
-from assistant.chunk import ChunkSettings, document_chunks
+from assistant.index.chunk import ChunkSettings, document_chunks
 from assistant.ingest.forms import clean
 from assistant.ingest.loader import load_documents
 
@@ -137,8 +137,8 @@ def test_no_chrome_line_is_ever_quoted_in_an_answer(tmp_path):
     citation or a passage offered after a refusal."""
     from conftest import hashing_settings
 
-    from assistant.embed import HashingEmbedder
-    from assistant.gold import load_gold
+    from assistant.evaluation.gold import load_gold
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     settings = hashing_settings(tmp_path, CORPUS)

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 from conftest import PLANS
 
-from assistant.embed import HashingEmbedder
 from assistant.errors import DocumentError, InputError
-from assistant.indexer import build_index
+from assistant.index.embed import HashingEmbedder
+from assistant.index.indexer import build_index
 from assistant.pipeline import Assistant
 from assistant.uploads import safe_filename
 

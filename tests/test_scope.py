@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.gazetteer import gazetteer, parse_table
-from assistant.scope import (
+from assistant.answer.gazetteer import gazetteer, parse_table
+from assistant.answer.scope import (
     PlanScope,
     five_year_plan_years,
     period_words,
@@ -15,8 +15,8 @@ from assistant.scope import (
     plan_period,
     plan_scope,
 )
+from assistant.answer.understand import understand
 from assistant.types import DocMeta
-from assistant.understand import understand
 
 TABLE = """北方省\t100000\t北方
 \t江城市\t100100\t江城
@@ -160,7 +160,7 @@ def test_a_foreign_place_before_a_plan_name_is_another_zone():
 
 @pytest.fixture(scope="module")
 def real():
-    from assistant.tokenize import Tokenizer
+    from assistant.text.tokenize import Tokenizer
 
     return gazetteer(), Tokenizer().tag
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
+from assistant.answer.scope import plan_scopes
+from assistant.answer.understand import understand
 from assistant.ingest.loader import load_corpus
-from assistant.scope import plan_scopes
-from assistant.tokenize import Tokenizer
-from assistant.understand import understand
+from assistant.text.tokenize import Tokenizer
 
 pytestmark = pytest.mark.slow
 CORPUS = Path(__file__).resolve().parent.parent / "eval" / "realplans" / "corpus"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.chunk import ChunkSettings, document_chunks
 from assistant.cli import main
+from assistant.index.chunk import ChunkSettings, document_chunks
 from assistant.ingest import load_document
 from assistant.ingest.parser import parse
 from assistant.ingest.read_text import text_blocks
@@ -149,7 +149,7 @@ def test_tables_json_shape(tmp_path, capsys):
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
     from assistant.config import load_settings
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     tmp = tmp_path_factory.mktemp("tables")
@@ -168,7 +168,7 @@ def assistant(tmp_path_factory):
     ("2025年新增充电桩多少根？", "120根", "表2-2"),
 ])
 def test_table_cell_answers_cite_table_and_row(assistant, question, value, table_):
-    from assistant.guard import unsupported_numbers
+    from assistant.answer.guard import unsupported_numbers
 
     ans = assistant.ask(question)
     text = ans.answer.replace("\\", "")

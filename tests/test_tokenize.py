@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.tokenize import Tokenizer
+from assistant.text.tokenize import Tokenizer
 
 
 def test_added_words_and_tags_stay_in_their_own_tokenizer():

@@ -1,5 +1,5 @@
 """Vocabulary is data: no list of Chinese words and no regular expression holding Chinese characters in the code,
-outside lexicon.toml and the structural patterns module (assistant/patterns.py).
+outside lexicon.toml and the structural patterns module (assistant/text/patterns.py).
 
 Files not yet moved over are allow-listed below with how many such places they hold and why; the counts may only go
 down (a new list or regex in any file fails, and so does a stale allowance once a file is cleaned up)."""
@@ -12,22 +12,22 @@ from pathlib import Path
 
 import pytest
 
-from assistant.lexicon import lexicon
+from assistant.answer.lexicon import lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
 RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
-EXEMPT = {"assistant/patterns.py": "the structural patterns module (years, ordinals, 专栏N, heading numbers)"}
+EXEMPT = {"assistant/text/patterns.py": "the structural patterns module (years, ordinals, 专栏N, heading numbers)"}
 ALLOWED: dict[str, tuple[int, str]] = {
-    "assistant/answer_lists.py": (6, "not yet moved: 专栏/project words"),
-    "assistant/answer_numbers.py": (7, "not yet moved: table and goal question words"),
-    "assistant/answer_sections.py": (2, "not yet moved: section words"),
-    "assistant/enumerations.py": (7, "not yet moved: enumeration measure words"),
-    "assistant/gold.py": (1, "gold-file checker words (evaluation, not the engine)"),
-    "assistant/guard.py": (1, "not yet moved: number-guard unit words"),
-    "assistant/indicators.py": (4, "not yet moved: indicator-name words"),
-    "assistant/numbers.py": (2, "numerals and cumulative brackets (structural, to move into patterns.py)"),
-    "assistant/numcheck.py": (3, "the independent number check keeps its own rules on purpose (two-digit years too)"),
+    "assistant/answer/lists.py": (6, "not yet moved: 专栏/project words"),
+    "assistant/answer/numeric.py": (7, "not yet moved: table and goal question words"),
+    "assistant/answer/sections.py": (2, "not yet moved: section words"),
+    "assistant/answer/enumerations.py": (7, "not yet moved: enumeration measure words"),
+    "assistant/evaluation/gold.py": (1, "gold-file checker words (evaluation, not the engine)"),
+    "assistant/answer/guard.py": (1, "not yet moved: number-guard unit words"),
+    "assistant/answer/indicators.py": (4, "not yet moved: indicator-name words"),
+    "assistant/text/numbers.py": (2, "numerals and cumulative brackets (structural, to move into patterns.py)"),
+    "assistant/evaluation/numcheck.py": (3, "the independent number check keeps its own rules on purpose (two-digit years too)"),
     "assistant/ingest/catalog.py": (10, "ingest: title and short-name forms (the ingest issue's lexicon rows)"),
     "assistant/ingest/forms.py": (15, "heading and front-matter forms (文号, dates, 附件, glued and decimal headings): "
                                   "structural, the ranked table the lexicon copies; to move into patterns.py"),
@@ -36,8 +36,8 @@ ALLOWED: dict[str, tuple[int, str]] = {
     "assistant/ingest/read_pdf.py": (2, "ingest: page chrome"),
     "assistant/ingest/segment.py": (2, "ingest: heading and lead-sentence forms"),
     "assistant/ingest/table_model.py": (1, "ingest: a table-title form (merged from the tables branch; to move)"),
-    "assistant/answer_tables.py": (1, "a row-key form (merged from the tables branch; to move into the lexicon)"),
-    "assistant/scope.py": (2, "place-suffix forms of the gazetteer lookup (merged from the places branch; to move)"),
+    "assistant/answer/tables.py": (1, "a row-key form (merged from the tables branch; to move into the lexicon)"),
+    "assistant/answer/scope.py": (2, "place-suffix forms of the gazetteer lookup (merged from the places branch; to move)"),
     "assistant/ingest/tables.py": (9, "ingest: table header words (the ingest issue's lexicon rows)"),
     "assistant/web/views.py": (2, "page table column headers (labels shown, not vocabulary)"),
     "assistant/web/page.py": (1, "page table column headers (labels shown, not vocabulary)"),
@@ -86,8 +86,8 @@ def test_no_chinese_word_lists_or_regexes_outside_the_lexicon(path):
     allowed, why = ALLOWED.get(rel, (0, ""))
     assert len(sites) <= allowed, (
         f"{rel} has Chinese word lists or regexes at lines {sites} (allowed {allowed}: {why or 'none'}). "
-        "Put words in assistant/lexicon.toml with their roles and ask lexicon().regex(role) / .words(role); "
-        "put structural patterns in assistant/patterns.py. / 词表请写入 lexicon.toml，结构性正则写入 patterns.py。")
+        "Put words in assistant/answer/lexicon.toml with their roles and ask lexicon().regex(role) / .words(role); "
+        "put structural patterns in assistant/text/patterns.py. / 词表请写入 lexicon.toml，结构性正则写入 patterns.py。")
     assert len(sites) == allowed, f"{rel} now has {len(sites)} vocabulary sites: lower its allowance to {len(sites)}"
 
 
@@ -98,7 +98,7 @@ def test_every_lexicon_role_the_code_asks_for_exists():
 
 
 def test_rules_version_follows_the_lexicon(monkeypatch):
-    import assistant.tokenize as tk
+    import assistant.text.tokenize as tk
 
     before = tk.rules_version()
     monkeypatch.setattr(tk, "LEX", type(tk.LEX)(tk.LEX.entries, "another-digest", tk.LEX.synonyms))

@@ -15,7 +15,7 @@ from assistant.web.examples import box_topic, example_questions
 
 
 def open_corpus(root: Path, corpus: Path):
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     return Assistant.open(hashing_settings(root, corpus), embedder=HashingEmbedder())
@@ -114,7 +114,7 @@ def test_an_open_assistant_is_ready_at_once():
 
 
 def test_assistant_open_reports_build_progress(tmp_path):
-    from assistant.embed import HashingEmbedder
+    from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
     seen: list[tuple[float, str]] = []

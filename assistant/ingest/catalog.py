@@ -7,9 +7,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from assistant.answer.lexicon import lexicon
+
 from ..config import read_toml
 from ..errors import ConfigError
-from ..lexicon import lexicon
 from ..types import DocMeta, RawDocument, SourceLine
 from .forms import clean
 from .front import Front

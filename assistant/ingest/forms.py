@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import CN_NUMERAL_CHARS, to_halfwidth
+from assistant.text.numbers import CN_NUMERAL_CHARS, to_halfwidth
 
 DEBRIS_RE = re.compile(r"\[bookmark:[^\]]*\]|\{#_Toc\w*\}|\[_Toc\w*\]")
 _WS_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009]+")

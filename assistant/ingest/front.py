@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import lexicon
+from assistant.answer.lexicon import lexicon
+
 from ..types import RawDocument, SourceLine
 from .forms import (
     DATE_LINE_RE,

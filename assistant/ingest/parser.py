@@ -5,8 +5,9 @@ from __future__ import annotations
 import hashlib
 import re
 
-from ..lexicon import lexicon
-from ..numbers import normalise_years, numbers_in
+from assistant.answer.lexicon import lexicon
+from assistant.text.numbers import normalise_years, numbers_in
+
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
 from .forms import lead_sentence, plan_period, table_number, table_title

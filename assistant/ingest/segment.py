@@ -9,8 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import lexicon
-from ..numbers import cn_to_int, to_halfwidth
+from assistant.answer.lexicon import lexicon
+from assistant.text.numbers import cn_to_int, to_halfwidth
+
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
     ANNEX_RE,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbers import cn_to_int
+from assistant.text.numbers import cn_to_int
+
 from .forms import RANKS, HeadingForm
 from .segment import Event
 

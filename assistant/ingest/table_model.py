@@ -15,8 +15,9 @@ import os
 import re
 from dataclasses import dataclass
 
-from ..lexicon import lexicon
-from ..numbers import BLANK_CELLS, parse_value, to_halfwidth
+from assistant.answer.lexicon import lexicon
+from assistant.text.numbers import BLANK_CELLS, parse_value, to_halfwidth
+
 from ..types import TableRow
 from .tables import split_unit
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..numbers import BLANK_CELLS, is_cumulative, parse_value, to_halfwidth
+from assistant.text.numbers import BLANK_CELLS, is_cumulative, parse_value, to_halfwidth
+
 from ..types import IndicatorRow, YearValue
 
 _YEAR_RE = re.compile(r"^(?:(19|20)\d\d)\s*年?(?:\s*(?:年末|年底|基数|基期|目标|目标值|预期|值|现状|完成|规划值|实际))*$")

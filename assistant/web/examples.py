@@ -7,9 +7,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from ..indicators import name_score
+from assistant.answer.indicators import name_score
+from assistant.answer.lexicon import lexicon
+
 from ..ingest.forms import BOX_RE
-from ..lexicon import lexicon
 from ..types import Document, IndicatorRow
 
 MAX_NAME = 16  # longer indicator names read badly as a question

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..indicators import name_score
-from ..lexicon import lexicon
+from assistant.answer.indicators import name_score
+from assistant.answer.lexicon import lexicon
 
 INDICATOR_COLUMNS = ["规划", "表", "序号", "类别", "指标", "单位", "基期年", "基期值", "目标年", "目标值", "属性", "累计"]
 PAIR_COLUMNS = ["相似度", "规划A", "指标A", "单位A", "基期A", "目标A", "规划B", "指标B", "单位B", "基期B", "目标B"]

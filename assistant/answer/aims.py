@@ -1,0 +1,85 @@
+"""A chapter's or section's aim ("第四章要实现什么目标", "第五章要打造什么样的…"): the sentences that state it
+(到20XX年…, 建成 / 打造 / 成为 / 构建…), from the part's lead paragraph and then its 目标 sub-section, rather than
+the list of its sub-headings. Pure."""
+
+from __future__ import annotations
+
+from assistant.text.numbers import cn_to_int
+from assistant.text.patterns import AIM_YEAR_RE, NUMBERED_PART_RE
+from assistant.text.sentences import sentences
+from assistant.types import Answer, Document, Section
+
+from .lexicon import lexicon
+from .render import render
+from .structured import Evidence, Part, doc_name, escape_md
+from .understand import Question
+
+LEX = lexicon()
+MAX_AIMS = 3
+
+
+def asks_aim(text: str) -> bool:
+    return bool(LEX.regex("aim_ask").search(text))
+
+
+def states_aim(sentence: str) -> bool:
+    return bool(AIM_YEAR_RE.search(sentence) or LEX.regex("aim_verb").search(sentence))
+
+
+def numbered_parts(text: str, doc: Document) -> list[Section]:
+    """Sections the question names by number (第四章, 第四章第二节: the innermost)."""
+    named = [(cn_to_int(m.group(1)), m.group(2)) for m in NUMBERED_PART_RE.finditer(text)]
+    if not named:
+        return []
+    found: list[Section] = []
+    parent: str | None = None
+    for n, unit in named:
+        hits = [s for s in doc.sections
+                if (parent is None or s.parent_id == parent) and (m := NUMBERED_PART_RE.match(s.path[-1]))
+                and m.group(2) == unit and cn_to_int(m.group(1)) == n]
+        if len(hits) != 1:
+            return []
+        parent = hits[0].id
+        found = hits
+    return found
+
+
+def aim_sentences(doc: Document, sec: Section) -> list[tuple[str, Section]]:
+    """The sentences stating the part's aim: its lead paragraph's, then those of its 目标 sub-sections (at any
+    depth, nearest first); a lead paragraph stating none is the part's aim as a whole (its first sentence)."""
+    goal_words = LEX.regex("goal")
+    subs = sorted((s for s in doc.sections if s.id.startswith(sec.id + ".") and goal_words.search(s.title)),
+                  key=lambda s: s.level)
+    out: list[tuple[str, Section]] = []
+    for s in [sec, *subs]:
+        for p in s.paragraphs[:2]:
+            out.extend((x.strip(), s) for x in sentences(p.text) if states_aim(x))
+    if not out and sec.paragraphs:
+        out = [(x.strip(), sec) for x in sentences(sec.paragraphs[0].text)[:1]]
+    return list(dict.fromkeys(out))[:MAX_AIMS]
+
+
+def _title_share(sec: Section, text: str) -> float:
+    """How much of the part's own title (without 第X章) the question spells."""
+    title = NUMBERED_PART_RE.sub("", sec.path[-1]).strip()
+    return sum(c in text for c in title) / len(title) if title else 0.0
+
+
+def chapter_aim_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    if not asks_aim(q.resolved) or not NUMBERED_PART_RE.search(q.resolved):
+        return None
+    found = [(d, sec) for d in scope for sec in numbered_parts(q.resolved, docs[d])]
+    titled = [(d, sec) for d, sec in found if _title_share(sec, q.resolved) >= 0.6]
+    parts = []
+    for d, sec in titled or found:  # a question spelling the title means that plan's part
+        aims = aim_sentences(docs[d], sec)
+        if not aims:
+            continue
+        head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(sec.path[-1])}**："
+        part = Part(lines=[head + escape_md(aims[0][0]), *(escape_md(a) for a, _ in aims[1:])])
+        for a, src in aims:  # one passage per sentence, where it sits
+            part.evidence.append(Evidence(d, src.path, src.text, highlight=a))
+        parts.append(part)
+    if not parts:
+        return None
+    return render(q, parts, docs, False)

@@ -1,0 +1,95 @@
+"""One immutable Context per question, built once, and the scored Candidate every answer handler returns.
+
+Handlers (assistant/answer/compose.py) are small callables ``(ctx) -> Candidate | None`` over this one record, so a new
+answer path is one function in the registry rather than another branch with its own signature.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+from assistant.types import Answer, DocMeta, Document, Hit
+
+from .labels import labelled_scope
+from .scope import plan_scopes
+from .terms import askers_word, key_terms
+from .understand import Question, understand
+
+
+class TermWeights:
+    """IDF-by-length weight of a question term, cached per question. A term found nowhere weighs like a rare
+    one (capped), and a word of the asker's own (聚到, 办完) weighs little: it is not a thing the plans lack."""
+
+    def __init__(self, retriever, tokenizer):
+        self._retriever, self._tokenizer = retriever, tokenizer
+        self._cap = retriever.idf("\0") * 0.6
+        self._cache: dict[str, float] = {}
+
+    def __call__(self, term: str) -> float:
+        if term not in self._cache:
+            w = min(len(term), 4) * min(self._retriever.idf(term), self._cap)
+            if askers_word(term, self._retriever, self._tokenizer):
+                w *= 0.15
+            self._cache[term] = w
+        return self._cache[term]
+
+
+@dataclass(frozen=True)
+class Context:
+    """Everything a handler may use, fixed before any handler runs."""
+
+    question: Question  # as understood: resolved text, plans named, intent, years, wants
+    documents: Mapping[str, Document]  # every plan by id (read-only)
+    metas: tuple[DocMeta, ...]
+    scope: tuple[str, ...]  # the plans in scope: named ones, else the caller's filter, else all
+    terms: tuple[str, ...]  # key terms of the resolved question
+    hits: tuple[Hit, ...]  # retrieved candidates for the resolved question
+    weight: TermWeights
+    retriever: object = field(repr=False)
+    tokenizer: object = field(repr=False)
+    deadline: float | None = None  # a time.thread_time() value (this thread's CPU time, fair under load); past it only the retrieval-only answer is tried
+    history: tuple = ()  # the earlier turns the question was understood with (Turn records or pairs)
+    doc_filter: tuple[str, ...] = ()  # the plans the caller restricted the question to
+
+    @property
+    def docs(self) -> dict[str, Document]:
+        return dict(self.documents)
+
+    @property
+    def resolved(self) -> str:
+        return self.question.resolved
+
+    def expired(self) -> bool:
+        return self.deadline is not None and time.thread_time() >= self.deadline
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A scored candidate answer: which handler made it (its answer type) and how sure it is (0..1)."""
+
+    answer: Answer
+    kind: str
+    score: float = 1.0
+
+
+def build_context(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
+                  doc_filter: tuple[str, ...] = (), deadline: float | None = None, k: int = 16) -> Context:
+    docs = {d.doc_id: d for d in documents}
+    metas = tuple(d.meta for d in documents)
+    q = understand(question, history, list(metas), tokenizer.tag, plan_scopes(documents, tokenizer.tag))
+    scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
+    if not q.docs:  # 表2-1 / 专栏1 name the plans that have them
+        scope = labelled_scope(q.resolved, docs, scope)
+    terms = key_terms(q, tokenizer, list(metas), retriever.idf, len(retriever.chunks))
+    hits = retriever.search(q.resolved, k, scope)
+    return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
+                   TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter))
+
+
+def part_context(ctx: Context, question: str, history: list) -> Context:
+    """The context of one part of a multi-part question: same plans, caller's filter and deadline."""
+    return build_context(question, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                         ctx.doc_filter, ctx.deadline)

@@ -1,0 +1,119 @@
+"""Enumerations in plan sentences, for "哪五个中心 / 有哪几项功能 / 隧道有哪些" questions (pure logic).
+
+A list question names what it wants listed (the head noun: 中心, 功能, 隧道) and sometimes how many (五).
+Plans state such lists as runs of items joined by 、, either with the head on every item
+(加工制造中心、研发设计中心、……) or after the run (通关作业、保税加工……四大主要功能; 隧道建设项目：虎溪隧道、……).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.text.numbers import cn_to_int
+
+_COUNT = r"[一二两三四五六七八九十\d]{1,3}"
+_STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
+_MEASURE = "个项条类种大家所座"
+# 哪五个中心 / 哪几项功能 / 哪些隧道 / 几大平台
+_ASK_AFTER_RE = re.compile(rf"(?:哪|几|什么|啥)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?(?P<h>[^{_MEASURE}些几一二两三四五六七八九十\W\d][\u4e00-\u9fff]{{0,7}})")
+_COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
+# 隧道有哪些 / 功能包括什么 / 中心都有哪几个
+_ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
+                            r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
+_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_ITEM_SEP = "、"
+_RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
+
+
+@dataclass(frozen=True)
+class ListAsk:
+    head: str  # the noun to list (中心, 功能, 隧道)
+    count: int | None  # how many the question expects, when it says
+    inner: str | None = None  # the word before the head in a compound (国际化医院项目 -> 医院)
+
+    @property
+    def heads(self) -> tuple[str, ...]:
+        return (self.head,) if not self.inner else (self.head, self.inner)
+
+
+def _inner(ws: list[str], generic) -> str | None:
+    if len(ws) < 2 or len(ws[-2]) < 2 or ws[-2] in generic or re.match(rf"{_COUNT}[{_MEASURE}]", ws[-2]):
+        return None
+    return ws[-2]
+
+
+@dataclass(frozen=True)
+class Enumeration:
+    items: tuple[str, ...]
+    head_on_items: float  # share of items ending with the head
+    head_after: bool  # the head follows the run (……四大主要功能, ……等隧道) or introduces it (隧道：……)
+    count_after: int | None  # a number stated with the head after the run (五大中心)
+
+
+def _number(text: str | None) -> int | None:
+    return cn_to_int(text) if text and text not in ("几", "些") else None
+
+
+def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
+    """The head noun and count a list question asks for (哪五个中心 -> 中心, 5; 隧道有哪些 -> 隧道), or None
+    when the head is a generic word (有什么安排); ``words`` splits a phrase into words (jieba)."""
+    q = re.sub(r"[？?。！!\s]", "", question)
+    m = _QUOTED_HEAD_RE.search(q)  # 哪几个“区”: a quoted head may be a single character
+    if m:
+        return ListAsk(m.group("h"), _number(m.group("n")))
+    m = _ASK_AFTER_RE.search(q)
+    if m:
+        ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]
+        if ws:  # the last word of the phrase after 哪N个 / 哪些 / 什么 (重点平台 -> 平台, 大科学装置 -> 装置)
+            head = ws[-1]
+            return None if head in generic or len(head) < 2 else ListAsk(head, _number(m.group("n")), _inner(ws, generic))
+    m = _ASK_BEFORE_RE.search(q)
+    if m:
+        ws = [w for w in words(m.group("h")) if w.strip() and not re.fullmatch(_STOP, w)]
+        if ws and len(ws[-1]) >= 2 and ws[-1] not in generic:
+            before = m.group("h")[:m.group("h").rfind(ws[-1])]
+            n = [x.group("n") for x in _COUNT_BEFORE_RE.finditer(before)]  # 四大开放平台是哪些
+            return ListAsk(ws[-1], _number(n[-1]) if n else None, _inner(ws, generic))
+    return None
+
+
+def enumerations(sentence: str, head: str) -> list[Enumeration]:
+    """Runs of 、-joined items in ``sentence`` with how strongly each is tied to ``head``."""
+    out = []
+    for m in _RUN_RE.finditer(sentence):
+        items = tuple(re.sub(r"等$", "", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
+        if len(items) < 2:
+            continue
+        on_items = sum(x.endswith(head) for x in items) / len(items)
+        # the run's end as written: the last item runs on into "……四大主要功能" or "……等隧道"
+        after = items[-1] + sentence[m.end():m.end() + 12]
+        before = sentence[max(0, m.start() - 12):m.start()]
+        tail = re.search(rf"(?:等|共|这)(?P<n>{_COUNT})?[{_MEASURE}]?(?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
+                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}", after)
+        intro = re.search(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}[。：:]?(?:包括|有|为)?$", before)
+        count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
+        out.append(Enumeration(items, on_items, bool(tail or intro), count_after))
+    return out
+
+
+def enumeration_score(sentence: str, ask: ListAsk) -> float:
+    """How well ``sentence`` lists what ``ask`` wants: 0 when it holds no run of items tied to the head.
+    A run whose items name the compound's inner word (医院 in 国际化医院项目) scores higher."""
+    best = 0.0
+    for head in ask.heads:
+        for e in enumerations(sentence, head):
+            if e.head_on_items < 0.5 and not e.head_after:
+                continue
+            s = 1.0 + e.head_on_items + (0.5 if e.head_after else 0.0)
+            n = len(e.items)
+            if ask.count is not None:
+                if ask.count in (n, e.count_after):
+                    s += 1.5
+                elif abs(n - ask.count) > 1:
+                    s -= 0.7
+            if ask.inner and head != ask.inner:
+                s += 0.8 * sum(ask.inner in x for x in e.items) / n
+            best = max(best, s + min(n, 6) / 12)
+    return best
+

@@ -1,0 +1,101 @@
+"""Extractive answers: the best sentences of the best passages, quoted around the clauses that hold the
+question's key terms. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.patterns import QUANTITY_RE
+from assistant.text.sentences import is_lead, sentences
+from assistant.types import Hit
+
+from .render import MAX_BODY
+from .structured import (
+    Evidence,
+    Part,
+    escape_md,
+)
+from .terms import term_coverage
+
+_FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
+
+
+_CLAUSE_RE = re.compile(r"[^，；]+[，；]?")
+
+
+def focus(sentence: str, terms: list[str], weight=None, budget: int = 80) -> str:
+    """The verbatim stretch of a long sentence around its best clause: 471 characters of 指导思想 become
+    "以提高城市国际化水平和产业国际竞争力为发展主线，" when 主线 is asked."""
+    weight = weight or (lambda t: min(len(t), 4))
+    clauses = _CLAUSE_RE.findall(sentence)
+    if len(clauses) < 2 or not terms:
+        return sentence
+    scores = [sum(weight(t) for t in terms if t in c) for c in clauses]
+    i = max(range(len(clauses)), key=lambda k: (scores[k], -k))
+    if scores[i] == 0:
+        return sentence
+    lo = hi = i
+    used = len(clauses[i])
+    while True:  # grow towards the side whose clause holds more key terms, then the following side
+        options = [k for k in (hi + 1, lo - 1) if 0 <= k < len(clauses) and used + len(clauses[k]) <= budget]
+        if not options:
+            break
+        k = max(options, key=lambda k: (scores[k], k))
+        used += len(clauses[k])
+        lo, hi = min(lo, k), max(hi, k)
+    return "".join(clauses[lo:hi + 1]).rstrip("，；")
+
+
+def hit_evidence(hit: Hit) -> Evidence:
+    return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
+
+
+def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
+               max_sentences: int = 3, weight=None, depth: int = 10) -> Part:
+    """The best sentences of the best passages, each with its citation. Table rows are left to the
+    structured answers; a sentence scores by the (rarity-weighted) key terms it holds."""
+    weight = weight or (lambda t: min(len(t), 4))
+    total = sum(weight(t) for t in terms) or 1.0
+    cands = []
+    for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
+        sents = sentences(hit.chunk.text)
+        for pos, s in enumerate(sents):
+            s = s.strip()
+            if len(s) < 6:
+                continue
+            if is_lead(s) and pos + 1 < len(sents):
+                s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
+            score = 4.0 * term_coverage(terms, s, weight) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
+                + 1.0 / (hit.rank + 1)
+            if wants_number and re.search(r"\d", s):
+                score += 1.0
+            cands.append((score, hit.rank, pos, s, hit))
+    cands.sort(key=lambda c: (-c[0], c[1], c[2]))
+    chosen, used = [], 0
+    for c in cands:
+        if len(chosen) >= max_sentences or (chosen and c[0] < 0.6 * chosen[0][0]):
+            break
+        if used + len(c[3]) > limit and chosen:
+            continue
+        if any(c[3] in x[3] or x[3] in c[3] for x in chosen):
+            continue
+        chosen.append(c)
+        used += len(c[3])
+    if wants_number and any(QUANTITY_RE.search(c[3]) for c in chosen):  # a number is asked: lines that give one
+        chosen = [c for c in chosen if QUANTITY_RE.search(c[3])]
+    chosen.sort(key=lambda c: (c[1], c[2]))
+    part = Part()
+    for c in chosen:
+        quote = focus(c[3], terms, weight) if len(c[3]) > _FOCUS_OVER else c[3]
+        text = quote if len(quote) <= limit else quote[:limit] + "……"
+        if quote != c[3]:
+            text = ("" if c[3].startswith(quote) else "……") + text + ("" if c[3].endswith(quote) else "……")
+        ev = hit_evidence(c[4])
+        ev.highlight = quote
+        part.lines.append(escape_md(text))
+        part.evidence.append(ev)
+    return part
+
+
+def related_evidence(hits: list[Hit], n: int = 3) -> list[Evidence]:
+    return [hit_evidence(h) for h in hits[:n]]

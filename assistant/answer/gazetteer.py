@@ -1,0 +1,136 @@
+"""China's administrative divisions (province, city, county/district, town), read lazily from the data file
+jionlp ships (``jionlp/dictionary/china_location.zip``), without importing jionlp itself (its import unzips
+every dictionary and loads its models: seconds and hundreds of MB for a table we read in well under a second).
+
+No place name lives in this code: the package's table is the vocabulary. Words the table holds that are not
+places in a question (城区, 矿区 …) are ``not_place`` rows of the lexicon.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+import re
+import threading
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.errors import ConfigError
+
+log = logging.getLogger(__name__)
+
+LEVELS = ("province", "city", "county", "town")
+_DATA = ("dictionary", "china_location.zip")
+_INSTALL = "pip install jionlp==1.5.31"
+
+
+@dataclass(frozen=True)
+class Area:
+    """One administrative area. ``parents`` are the full names above it, province first."""
+
+    name: str  # full name as the table writes it: 长春市, 渝中区, 白霓镇
+    short: str  # the table's short form (长春, 渝中); the full name for towns
+    level: str  # province | city | county | town
+    parents: tuple[str, ...] = ()
+
+    @property
+    def path(self) -> tuple[str, ...]:
+        return (*self.parents, self.name)
+
+    def within(self, other: Area) -> bool:
+        """True when this area lies inside ``other`` (a town of the district, a county of the city …)."""
+        return len(other.path) < len(self.path) and self.path[:len(other.path)] == other.path
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys((self.name, self.short)))
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """Every area under each of its names (full and short), and the name lengths, for a longest-match scan."""
+
+    by_name: dict[str, tuple[Area, ...]]
+    lengths: tuple[int, ...]  # distinct name lengths, longest first
+
+    def __hash__(self) -> int:  # one table per process; identity is enough
+        return id(self)
+
+    def lookup(self, name: str) -> tuple[Area, ...]:
+        return self.by_name.get(name, ())
+
+    def scan(self, text: str, skip=lambda name: False) -> list[tuple[int, int, tuple[Area, ...]]]:
+        """Longest names found in ``text``, left to right, not overlapping: (start, end, areas). Names for
+        which ``skip`` is true are not taken (a shorter name at the same place may be)."""
+        out, i = [], 0
+        while i < len(text):
+            for n in self.lengths:
+                areas = self.by_name.get(text[i:i + n]) if i + n <= len(text) else None
+                if areas and not skip(text[i:i + n]):
+                    out.append((i, i + n, areas))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def parse_table(lines) -> Gazetteer:
+    """Pure: the package's tab-indented table (province / city / county lines as ``name<TAB>code<TAB>short``,
+    towns as a bare name one tab deeper, villages deeper still and skipped) -> Gazetteer."""
+    by_name: dict[str, list[Area]] = {}
+    stack: list[str] = []
+    for line in lines:
+        depth = len(line) - len(line.lstrip("\t"))
+        fields = line.strip().split("\t")
+        if depth > 3 or not fields[0]:
+            continue
+        name = fields[0]
+        short = fields[2].split("/")[0] if len(fields) >= 3 and fields[2] else name
+        if depth < 3 and len(fields) != 3:
+            continue
+        stack = stack[:depth]
+        parents = tuple(dict.fromkeys(stack))  # a municipality is its own city: 上海市 > 上海市 > 嘉定区
+        if depth == 1 and stack and stack[0] == name:
+            stack.append(name)
+            continue
+        area = Area(name=name, short=short if len(short) >= 2 else name, level=LEVELS[depth], parents=parents)
+        stack.append(name)
+        for n in area.names:
+            by_name.setdefault(n, []).append(area)
+    frozen = {k: tuple(v) for k, v in by_name.items()}
+    return Gazetteer(by_name=frozen, lengths=tuple(sorted({len(k) for k in frozen}, reverse=True)))
+
+
+def data_path() -> Path:
+    """Where jionlp's table is installed; found without importing jionlp."""
+    spec = importlib.util.find_spec("jionlp")
+    if spec is None or not spec.submodule_search_locations:
+        raise ConfigError(f"找不到行政区划数据 / the gazetteer package is missing: {_INSTALL}")
+    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
+    if not path.is_file():
+        raise ConfigError(f"行政区划数据文件缺失 / {path} is missing: reinstall with {_INSTALL}")
+    return path
+
+
+def read_table(path: Path) -> Gazetteer:
+    with zipfile.ZipFile(path) as z:
+        text = z.read(z.namelist()[0]).decode("utf-8")
+    return parse_table(_UPPER_RE.findall(text))  # villages (four tabs deep) skipped in C, not in Python
+
+
+_UPPER_RE = re.compile(r"^\t{0,3}[^\t\n][^\n]*", re.M)
+_LOCK = threading.Lock()
+_TABLE: Gazetteer | None = None
+
+
+def gazetteer() -> Gazetteer:
+    """The table, read on first use (about half a second) and kept for the process."""
+    global _TABLE
+    if _TABLE is None:
+        with _LOCK:
+            if _TABLE is None:
+                _TABLE = read_table(data_path())
+                log.info("gazetteer: %d names", len(_TABLE.by_name))
+    return _TABLE

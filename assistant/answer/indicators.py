@@ -1,0 +1,174 @@
+"""Indicator lookup: match a question to indicator rows by name, robust to the wording staff use. Pure.
+
+外贸进出口额 / 外贸进出口总额 / 进出口总额, 利用外资 / 实际利用外资额, 500强 / 世界500强企业或项目数:
+the score is the longest common substring with the (synonym-expanded) question over the name's length,
+with credit for distinctive pieces (digits, four or more characters) and exact containment.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.types import IndicatorRow
+
+from .synonyms import unabbreviate, variants  # noqa: E402 - interchangeable words in questions
+
+_GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
+_OPTIONAL_HEAD = re.compile(r"^(外贸|实际|世界|全区|年度|年均|年)")
+MIN_SCORE = 0.6
+MATCH_CHARS = 200  # of a question matched against row names: a real question is well under 100 characters
+
+
+def lcs_len(a: str, b: str) -> tuple[int, str]:
+    """Longest common substring (length, text)."""
+    best, best_s = 0, ""
+    if not a or not b:
+        return 0, ""
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        ai = a[i - 1]
+        for j in range(1, len(b) + 1):
+            if ai == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best, best_s = cur[j], a[i - cur[j]:i]
+        prev = cur
+    return best, best_s
+
+
+def _clean(s: str) -> str:
+    return re.sub(r"[“”\"'（）()、，,\s＿]", "", s)
+
+
+def expand(question: str) -> list[str]:
+    """The question plus variants with synonyms swapped in."""
+    return variants(question)
+
+
+def core_name(name: str) -> str:
+    """The part of a name that identifies it: qualifiers staff leave out and generic tails removed."""
+    core = _clean(name)
+    core = _OPTIONAL_HEAD.sub("", core)
+    core = _GENERIC_TAIL.sub("", core) or core
+    return core
+
+
+def spelled_share(name: str, text: str, floor: float) -> float:
+    """The share of ``name`` that ``text`` spells out in common substrings of two or more characters, or 0 when
+    it cannot reach ``floor``: a cheap character count rules most names out before the substring search."""
+    if not name:
+        return 0.0
+    chars = set(text)
+    if sum(c in chars for c in name) < floor * len(name):
+        return 0.0
+    return _covered(name, text) / len(name)
+
+
+def _covered(a: str, b: str) -> int:
+    """Characters of ``a`` covered by common substrings (length >= 2) with ``b``, taken greedily."""
+    covered = 0
+    while True:
+        length, common = lcs_len(a, b)
+        if length < 2:
+            return covered
+        covered += length
+        a = a.replace(common, "\0", 1)
+        b = b.replace(common, "\1", 1)
+
+
+_ASKING = re.compile(
+    r"(?:19|20)\d\d\s*年?|十[三四五]五(?:期)?末?|规划期末|[是有要]?多少[个家所项人次条座种类]?|几[天个家所项人次条年倍座种类]|＿+|什么|哪些|哪个|怎么样|"
+    r"目标值?|基数|基期|数值|具体|情况|分别|达到|达|要|预计|计划|规划|约束性|预期性|属性|指标|累计|增加|增长|提高|"
+    r"百分之|是否|还是|属于|方面|两个区|两区|两地|两家|两边|双方|五年|加一块|加起来|合计|一共|总共|谁的|谁|更高|更多|分别|各自|各是|那一栏|这一栏|一栏|写的|写着|意思|含义|代表|表示|中括号|方括号|括号|符号|标注|数字|"
+    r"\[[^\]]*\]|【[^】]*】|的|有|是|吗|呢|啊|吧|为|到|和|与|及|请问|请|现在|目前|当前|末|年|[？?，,。！!、\s]")
+
+
+def question_content(text: str) -> str:
+    """What is left of a question once plan names and asking words are removed: the measure it names."""
+    return _ASKING.sub("", text)
+
+
+_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,}(?:区|县|市|省|园|城|港|镇|片区|中心|基地)")
+
+
+def name_score(name: str, question: str) -> float:
+    """How well a row name matches the measure the question names: F1 of how much of the name's core the
+    question covers and how much of the question's content the name covers. Content the name leaves
+    unexplained that names a place or zone (西永综保区…) means the question is about something else."""
+    n = _clean(name)
+    if not n:
+        return 0.0
+    question = question[:MATCH_CHARS]  # the matching below is quadratic in length (bench/redteam.py)
+    core = core_name(name)
+    best = 0.0
+    for q in expand(_clean(question)):
+        content = question_content(q)
+        if not content:
+            continue
+        ncov = 1.0 if (n in q or core in content) else _covered(core, content) / len(core)
+        covered_q = _covered(content, n)
+        qcov = covered_q / len(content)
+        if not (ncov and qcov):
+            continue
+        score = 2 * ncov * qcov / (ncov + qcov)
+        left = content
+        for piece in sorted(_common_pieces(content, n), key=len, reverse=True):
+            left = left.replace(piece, " ")
+        if _QUALIFIER_RE.search(left.replace(" ", "")) and not _QUALIFIER_RE.search(n):
+            score *= 0.7
+        best = max(best, score)
+    return round(best, 4)
+
+
+def _common_pieces(a: str, b: str) -> list[str]:
+    out = []
+    while True:
+        length, common = lcs_len(a, b)
+        if length < 2:
+            return out
+        out.append(common)
+        a = a.replace(common, "\0", 1)
+        b = b.replace(common, "\1", 1)
+
+
+@dataclass(frozen=True)
+class Match:
+    row: IndicatorRow
+    score: float
+
+
+def score_names(names, question: str) -> dict[str, float]:
+    """name_score for each distinct name sharing at least two characters with the question (or its synonym
+    variants, or its abbreviations spelt out); a corpus of many plans repeats names, so each is scored once."""
+    chars = set("".join(expand(_clean(question))))
+    out = {}
+    for n in dict.fromkeys(names):
+        if len(chars & set(n)) >= 2:
+            full = unabbreviate(question, n)
+            out[n] = max(name_score(n, question), name_score(n, full) if full != question else 0.0)
+    return out
+
+
+def match_rows(question: str, rows: list[IndicatorRow] | tuple[IndicatorRow, ...], docs: tuple[str, ...] = (),
+               min_score: float = MIN_SCORE) -> list[Match]:
+    """Rows whose name the question asks about, best first (at most the best few per document).
+    Names sharing fewer than two characters with the question (or its synonym variants) are not scored."""
+    scores = score_names([r.name for r in rows if not docs or r.doc_id in docs], question)
+    scored = [Match(r, scores[r.name]) for r in rows if (not docs or r.doc_id in docs) and r.name in scores]
+    scored = [m for m in scored if m.score >= min_score]
+    scored.sort(key=lambda m: (-m.score, len(m.row.name)))
+    out: list[Match] = []
+    for m in scored:
+        top = next((x for x in out if x.row.doc_id == m.row.doc_id), None)
+        if top is None or m.score >= top.score - 0.02:
+            out.append(m)
+    return out
+
+
+def best_per_doc(matches: list[Match]) -> dict[str, Match]:
+    out: dict[str, Match] = {}
+    for m in matches:
+        out.setdefault(m.row.doc_id, m)
+    return out

@@ -1,0 +1,198 @@
+"""List answers: 专栏 boxes and their projects, projects named outright, and the sentence that enumerates
+the kind of thing asked for (哪五个中心). Pure."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.patterns import QUANTITY_RE
+from assistant.text.sentences import leads_joined, sentences
+from assistant.types import Answer, Document, Hit
+
+from .enumerations import ListAsk, enumeration_score
+from .extract import hit_evidence
+from .indicators import core_name, score_names, spelled_share
+from .lexicon import lexicon
+from .render import render
+from .structured import (
+    Evidence,
+    Part,
+    box_list_part,
+    doc_name,
+    escape_md,
+    project_matches,
+    project_part,
+)
+from .synonyms import present
+from .terms import masked_question, plain, term_coverage
+from .understand import Question
+
+LEX = lexicon()
+
+_BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
+
+
+def _named_projects(projects, question: str) -> list:
+    """Projects whose name the question spells out (梧桐港二期 for 梧桐港二期工程), however much else it asks:
+    (coverage of the name's core, project), best first."""
+    shares: dict[str, float] = {}  # many plans repeat project names: each distinct name is scored once
+    out = []
+    for p in projects:
+        if p.name not in shares:
+            core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
+            shares[p.name] = spelled_share(core, question, 0.8) if len(core) >= 4 else 0.0
+        if shares[p.name] >= 0.8 or (shares[p.name] >= 0.75 and len(p.name) >= 8):  # 网上政务平台 ~ 网上政务服务平台
+            out.append((shares[p.name], p))
+    return sorted(out, key=lambda x: -x[0])
+
+
+def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: float = 0.75,
+                    named: bool = False) -> Answer | None:
+    projects = [p for d in scope for p in docs[d].projects]
+    masked = masked_question(q, [d.meta for d in docs.values()])
+    m = _named_projects(projects, masked) if named else project_matches(projects, masked, min_score)
+    if q.intent == "indicator":  # a number is asked: only a project item that states it, named as asked
+        key = max(terms, key=weight or len) if terms else ""
+        m = [(sc, p) for sc, p in m if QUANTITY_RE.search(p.description) and (named or sc >= 0.9 or (  # named, or
+             term_coverage(list(terms), p.description, weight) >= 0.6 and (not key or present(key, p.description))))]
+    if not m:
+        return None
+    best = m[0][0]
+    parts = [project_part(docs[p.doc_id], p) for s, p in m[:2] if s >= best - 0.05]
+    return render(q, parts, docs, False)
+
+
+_BOX_SET_RE = re.compile(r"哪些(?:重点)?(?:项目|工程)?专栏|专栏有哪些|几个专栏|多少个专栏|(?:重点项目|重点工程)专栏|专栏都")
+
+
+def _box_set_answer(q: Question, docs, scope) -> Answer | None:
+    """"有哪些专栏": the 专栏 boxes of each plan, by title."""
+    if not _BOX_SET_RE.search(q.resolved) or _BOX_NUM_RE.search(q.resolved):
+        return None
+    parts = []
+    for d in scope:
+        boxes = [b for b in docs[d].boxes if b.projects]
+        if not boxes:
+            continue
+        part = Part(lines=[f"**{escape_md(doc_name(docs[d]))}**的重点项目专栏："])
+        part.lines.extend(f"- {escape_md(b.title)}" for b in boxes)
+        part.evidence.append(Evidence(d, (), "\n".join(b.title for b in boxes)))
+        parts.append(part)
+    return render(q, parts, docs, False, long_ok=True) if parts else None
+
+
+def box_list_answer(q: Question, docs, scope) -> Answer | None:
+    chosen = _named_box(q, docs, scope)  # "对外通道那个专栏都有哪些项目": that box, not the list of boxes
+    if chosen is None:
+        ans = _box_set_answer(q, docs, scope)
+        if ans is not None:
+            return ans
+    if chosen is None or not chosen.projects:
+        return None
+    group = _asked_group(q, docs, chosen)  # "专栏7-1里的隧道项目": the items under 隧道建设项目, not the groups
+    if group is not None:
+        return render(q, [_group_part(docs[chosen.doc_id], chosen, group)], docs, False, long_ok=True)
+    return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
+                  long_ok=True)
+
+
+def _group_core(name: str) -> str:
+    """A group heading without its generic tail (隧道建设项目 -> 隧道)."""
+    tails = [w for w in LEX.words("topic_generic") if len(w) >= 2]
+    changed = True
+    while changed:
+        changed = False
+        for w in tails:
+            if name.endswith(w) and len(name) > len(w) + 1:
+                name, changed = name[:-len(w)], True
+    return name
+
+
+def _group_items(project) -> list[str]:
+    text = re.sub(rf"^{re.escape(project.name)}\s*[：:]\s*", "", project.description.strip())  # its own heading
+    text = LEX.regex("list_etc").sub("", text)
+    return [x.strip() for x in text.split("、") if x.strip()]
+
+
+def _asked_group(q: Question, docs, box):
+    """The one group heading of the box the question names, when its description lists items."""
+    text = plain(masked_question(q, [d.meta for d in docs.values()]))
+    named = [p for p in box.projects if len(core := _group_core(p.name)) >= 2 and core in text
+             and core not in box.title and len(_group_items(p)) >= 2]
+    return named[0] if len(named) == 1 else None
+
+
+def _group_part(doc: Document, box, project) -> Part:
+    part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(box.title)}》{escape_md(project.name)}："])
+    part.lines.extend(f"{i}. {escape_md(x)}" for i, x in enumerate(_group_items(project), 1))
+    part.evidence.append(Evidence(doc.doc_id, project.heading_path, project.description,
+                                  highlight=project.description))
+    return part
+
+
+def _named_box(q: Question, docs, scope):
+    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
+    num = _BOX_NUM_RE.search(q.resolved)
+    boxes = [b for d in scope for b in docs[d].boxes]
+    text = masked_question(q, [d.meta for d in docs.values()])
+    chosen = None
+    if num:
+        n = re.sub(r"\s|[－—]", "-", num.group(1))
+        chosen = next((b for b in boxes if re.match(rf"专栏\s*{re.escape(n)}(?!\d|-\d)", b.title)), None)
+    if chosen is None:
+        names = {b.title: re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title) for b in boxes}
+        scores = score_names(list(names.values()), text)  # each distinct title once: many plans repeat them
+        scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
+        if scored and scored[0][0] >= 0.7:
+            chosen = scored[0][1]
+    if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
+        for b in boxes:
+            core = re.sub(r"(?:重点|建设)*(?:项目|工程|任务|行动)$", "", re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title))
+            if len(core) >= 3 and spelled_share(core, plain(text), 0.8) >= 0.8:
+                chosen = b
+                break
+    return chosen
+
+
+def box_evidence(doc: Document, box) -> Evidence:
+    """A 专栏 as cited: its title and items, verbatim."""
+    sec = next((s for s in doc.sections if s.id == box.section_id), None)
+    path = (sec.path if sec else ()) + (box.title,)
+    return Evidence(doc.doc_id, path, "\n".join(box.body_text()))
+
+
+def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, scope, weight=None,
+                        retriever=None) -> Answer | None:
+    """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
+    in a passage about what the question names, one per plan when no plan is named."""
+    rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
+    if retriever is not None:
+        seen = {h.chunk.id for h in pool}
+        pool += [h for h in retriever.containing([ask.head], list(scope), limit=60) if h.chunk.id not in seen]
+    best: dict[str, tuple[float, str, Hit]] = {}
+    for h in pool:
+        context = " ".join(h.chunk.heading_path)
+        for sent in leads_joined(sentences(h.chunk.text)):
+            es = enumeration_score(sent, ask)
+            if not es:
+                continue
+            cov = max(term_coverage(rest, sent, weight), 0.8 * term_coverage(rest, context + sent, weight))
+            if rest and cov < 0.5:
+                continue
+            score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1)
+            d = h.chunk.doc_id
+            if d not in best or score > best[d][0]:
+                best[d] = (score, sent.strip(), h)
+    if not best:
+        return None
+    top = max(s for s, _, _ in best.values())
+    parts = []
+    for d, (score, sent, h) in sorted(best.items(), key=lambda x: -x[1][0]):
+        if (score < 0.85 * top and not q.compare) or (q.docs and d not in q.docs):
+            continue  # a comparison shows every plan's own list
+        ev = hit_evidence(h)
+        ev.highlight = sent
+        label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+        parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
+    return render(q, parts, docs, False, long_ok=len(parts) > 1)

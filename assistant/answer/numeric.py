@@ -1,0 +1,217 @@
+"""Number answers: indicator rows (named, or in other words via retrieval), whole indicator tables, and goals
+in running text. Pure."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.sections import NUM_PREFIX_RE
+from assistant.index.chunk import indicator_source_text
+from assistant.text.sentences import sentences
+from assistant.types import Answer, Document, Hit
+
+from .extract import hit_evidence
+from .indicators import Match, best_per_doc, core_name, match_rows
+from .render import refuse, render
+from .structured import (
+    Evidence,
+    Part,
+    comparison_table,
+    doc_name,
+    escape_md,
+    fmt_num,
+    goal_part,
+    goal_score,
+    indicator_part,
+)
+from .synonyms import abbreviates, present
+from .terms import char_bigrams, masked_question, term_coverage
+from .understand import _PRONOUN_RE, Question
+
+_PER_YEAR_RE = re.compile(r"每年|年均|年度|(?<![\d〇一二三四五六七八九十])年(?:新增|实际|引进|接待|增长|利用|完成)")
+
+
+def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
+    """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
+    if not re.search(r"每年|年均|平均每年|一年", q.resolved):
+        return None
+    core = core_name(row.name)
+    for h in hits:
+        if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
+            continue
+        for sent in sentences(h.chunk.text):
+            if core in sent and _PER_YEAR_RE.search(sent) and re.search(r"\d", sent):
+                ev = hit_evidence(h)
+                ev.highlight = sent
+                return Part(lines=[f"规划正文：{escape_md(sent.strip())}"], evidence=[ev])
+    return None
+
+
+_ASPECT_WORD_RE = re.compile(r"约束性|预期性|属性|指标|指标值|累计|累计数|目标|目标值|基数|数值|年均|增速|增长|还是")
+
+
+_SUM_RE = re.compile(r"加一块|加起来|加在一起|合计|一共|总共|合起来|之和")
+
+
+def _sum_line(rows, q: Question) -> str | None:
+    """"两家目标加一块有多少": the targets added up, with the sum shown, when every row gives one in the same unit."""
+    if not _SUM_RE.search(q.resolved) or len({r.unit for r in rows}) != 1 or any(r.target is None for r in rows):
+        return None
+    total = sum(r.target for r in rows)
+    terms = " + ".join(fmt_num(r.target) for r in rows)
+    return f"合计（{rows[0].target_year}年目标）：{terms} = {fmt_num(total)}{escape_md(rows[0].unit or '')}。"
+
+
+def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
+    """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
+    retrieval ranks in its top five, per plan the one whose name and unit hold the largest fair share of the
+    key terms."""
+    terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
+    if not terms:
+        return []
+    best: dict[str, Match] = {}
+    for h in hits[:5]:
+        if h.chunk.kind != "indicator" or h.chunk.doc_id not in scope:
+            continue
+        row = next((r for r in rows if r.doc_id == h.chunk.doc_id and indicator_source_text(r) == h.chunk.text), None)
+        if row is None:
+            continue
+        names = f"{row.name} {row.unit or ''}"
+        cov = term_coverage(terms, names, weight)  # the asker's own words already weigh little
+        held = [t for t in terms if present(t, names) or any(g in names for g in char_bigrams(t)) or abbreviates(t, names)]
+        d = row.doc_id
+        if cov >= 0.3 and len(held) >= min(2, len(terms)) and (d not in best or cov > best[d].score):
+            best[d] = Match(row, cov)
+    return sorted(best.values(), key=lambda m: -m.score)
+
+
+def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
+                      weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
+    all_rows = [r for d in docs.values() for r in d.indicators]
+    text = masked_question(q, [d.meta for d in docs.values()])
+    in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope], min_score=min_score)
+    if not in_scope and min_score > 0.6:
+        return None
+    elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope]) if q.docs else []
+    # the other plan has the indicator by (nearly) this very name, this plan only a look-alike
+    # (外贸进出口企业数 asked of 渝中, whose table has 外贸进出口额): not in this plan's table
+    shadowed = bool(in_scope and elsewhere and elsewhere[0].score >= 0.9
+                    and elsewhere[0].score - in_scope[0].score >= 0.1)
+    if not in_scope or shadowed:
+        if q.docs and elsewhere and elsewhere[0].score >= 0.75:
+            m = elsewhere[0]
+            names = "、".join(f"《{docs[d].meta.title}》" for d in scope)
+            msg = (f"所收录的{names}的指标表中没有“{escape_md(m.row.name)}”这一指标；"
+                   f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
+            return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
+                                                       indicator_source_text(m.row))], intro=msg)
+        in_scope = _rows_from_hits(hits, all_rows, scope, terms or [], weight)
+        if not in_scope:
+            return None
+    per_doc = best_per_doc(in_scope)
+    if q.compare and len(per_doc) >= 2:
+        pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
+        part = comparison_table(pairs)
+        total = _sum_line([r for _, r in pairs], q)
+        if total:
+            part.lines.append(total)
+        return render(q, [part], docs, False, long_ok=True)
+    parts = []
+    for doc_id in scope:
+        ms = [m for m in in_scope if m.row.doc_id == doc_id][:2]
+        for m in ms:
+            parts.append(indicator_part(docs[doc_id], m.row, q.years, q.wants))
+            support = _text_support(q, m.row, list(hits))
+            if support is not None:
+                parts.append(support)
+    refused = all(p.refused for p in parts)
+    missing = [d for d in (q.docs or ()) if d not in per_doc]
+    intro = None
+    if missing:
+        intro = "；".join(f"《{docs[d].meta.title}》的指标表中没有这一指标" for d in missing) + "。"
+    return render(q, parts, docs, refused, intro=intro, long_ok=len(parts) > 1)
+
+
+_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|哪几[个项]指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标|"
+                         r"指标.{0,3}(?:约束性|预期性)|"
+                         r"哪些.{0,8}方面的?指标|.{2,8}类指标)")
+
+
+def table_answer(q: Question, docs, scope) -> Answer | None:
+    """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
+    if not _TABLE_Q_RE.search(q.resolved) or (q.is_followup and _PRONOUN_RE.match(q.text)):
+        return None  # "这个算约束性指标吗" asks about the indicator just discussed, not the table
+    if re.search(r"多少|几", re.sub(r"(多少|几)[项个类](指标)?|(多少|几)个?指标", "", q.resolved)):  # 指标表里…有多少人
+        return None
+    parts = []
+    for d in scope:
+        for t in docs[d].tables:
+            if not t.indicators:
+                continue
+            rows = list(t.indicators)
+            part = Part()
+            head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(t.title)}**"
+            attr = re.search(r"(约束性|预期性)", q.resolved)
+            cats = [c for c in dict.fromkeys(r.category for r in rows if r.category)
+                    if NUM_PREFIX_RE.sub("", c) and NUM_PREFIX_RE.sub("", c) in q.resolved]
+            if cats and not attr:  # "开放平台方面的指标": the rows of that category
+                sel = [r for r in rows if r.category in cats]
+                part.lines.append(f"{head}中“{escape_md('、'.join(cats))}”类指标：" + "、".join(
+                    f"{escape_md(r.name)}（{escape_md(r.baseline_raw or '—')} → {escape_md(r.target_raw or '—')}"
+                    f"{escape_md(r.unit or '')}）" for r in sel) + "。")
+            elif attr:
+                want = attr.group(1)
+                has_col = any(r.attribute for r in rows)
+                if not has_col:
+                    part.lines.append(f"{head}：该表没有“指标属性”一栏，未区分预期性和约束性。")
+                    part.refused = True
+                else:
+                    sel = [r for r in rows if r.attribute == want]
+                    others = sorted({r.attribute for r in rows if r.attribute and r.attribute != want})
+                    if sel:
+                        part.lines.append(f"{head}中的{want}指标：" + "、".join(escape_md(r.name) for r in sel) + "。")
+                    else:
+                        part.lines.append(f"{head}中没有{want}指标，各项指标均为{'、'.join(others)}。")
+            else:
+                cats = list(dict.fromkeys(r.category for r in rows if r.category))
+                last = rows[-1].seq
+                line = f"{head}共列 {escape_md(last)} 项指标" if last and last.isdigit() else f"{head}列出的指标"
+                if cats:
+                    line += "，分为" + "、".join(escape_md(c) for c in cats)
+                part.lines.append(line + "：" + "、".join(escape_md(r.name) for r in rows) + "。")
+            part.evidence.append(Evidence(d, t.indicators[0].heading_path + (t.title,), _table_text(t)))
+            parts.append(part)
+    if not parts:
+        return None
+    return render(q, parts, docs, all(p.refused for p in parts), long_ok=True)
+
+
+def _table_text(t) -> str:
+    lines = [t.title, " | ".join(t.header)] + [" | ".join(r) for r in t.rows] + list(t.notes)
+    return "\n".join(lines)
+
+
+def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None) -> Answer | None:
+    goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for d in scope for g in docs[d].goals]
+    known_years = sorted({g.year for d in scope for g in docs[d].goals})
+    asked = [y for y in q.years if y not in ("2020", "2021")]
+    if asked and not any(y in known_years for y in asked):
+        msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"
+               f"（规划给出的是{'、'.join(known_years)}年的目标）。")
+        return refuse(q, docs, msg, [])
+    goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text, weight) >= 0.45]
+    if not goals:
+        return None
+    goals.sort(key=lambda x: -x[0])
+    best = goals[0][0]
+    parts = []
+    seen_docs = set()
+    for s, g in goals:
+        if s < best * 0.75 or g.doc_id in seen_docs:
+            continue
+        seen_docs.add(g.doc_id)
+        doc = docs[g.doc_id]
+        para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
+                     if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
+        parts.append(goal_part(doc, g, para))
+    return render(q, parts, docs, False, long_ok=len(parts) > 1)

@@ -1,0 +1,89 @@
+"""Parts -> Answer: numbered citations (at most 3 per plan), the number guard, length limits, refusals. Pure."""
+
+from __future__ import annotations
+
+import logging
+
+from assistant.types import Answer, Citation, Document
+
+from .guard import unsupported_numbers
+from .structured import (
+    Evidence,
+    Part,
+)
+from .understand import Question
+
+log = logging.getLogger(__name__)
+
+
+MAX_BODY = 300
+
+
+MAX_CITES_PER_DOC = 3
+
+
+def render(question: Question, parts: list[Part], documents: dict[str, Document], refused: bool,
+           related: list[Evidence] | None = None, intro: str | None = None, long_ok: bool = False) -> Answer:
+    """Number the citations (one per distinct passage, at most 3 per plan), check numbers, build the Answer."""
+    citations: list[Citation] = []
+    keyed: dict[tuple[str, str], int] = {}
+    per_doc: dict[str, int] = {}
+    lines: list[str] = [intro] if intro else []
+    rows = []
+    for part in parts:
+        rows.extend(part.rows)
+        marks = []
+        for ev in part.evidence:
+            key = (ev.doc_id, ev.text)
+            if key not in keyed:
+                if per_doc.get(ev.doc_id, 0) >= MAX_CITES_PER_DOC:
+                    continue
+                per_doc[ev.doc_id] = per_doc.get(ev.doc_id, 0) + 1
+                n = len(citations) + 1
+                keyed[key] = n
+                meta = documents[ev.doc_id].meta
+                citations.append(Citation(n, ev.doc_id, meta.title, ev.heading_path, ev.text, ev.score, ev.highlight,
+                                          meta.reference()))
+            marks.append(keyed[key])
+        if not part.lines:
+            continue
+        if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage
+            lines.extend(f"{line} [{m}]" for line, m in zip(part.lines, marks, strict=False))
+        elif part.lines[0].startswith("|"):  # a markdown table: markers go below it, not into its header
+            table = [ln for ln in part.lines if ln.startswith("|")]
+            rest = [ln for ln in part.lines if not ln.startswith("|")]
+            lines.extend([*table, "", "来源 " + "".join(f"[{m}]" for m in dict.fromkeys(marks)), *rest])
+        else:
+            first = part.lines[0] + "".join(f" [{m}]" for m in dict.fromkeys(marks))
+            lines.extend([first, *part.lines[1:]])
+    body = "\n".join(lines).strip()
+    # a cited passage is its text, where it sits (heading path) and its plan: the independent check agrees
+    sources = [f"{c.text}\n{' '.join(c.heading_path)}\n{c.doc_title}" for c in citations]
+    bad = unsupported_numbers(body, sources, question.text + " " + question.resolved)
+    if bad:  # never state a number that is not in a cited source: drop the lines that carry one
+        log.warning("number guard removed lines with %s", bad)
+        kept = [ln for ln in body.split("\n") if not unsupported_numbers(ln, sources, question.resolved)]
+        body = "\n".join(kept).strip()
+    if not long_ok and len(body) > MAX_BODY and not body.startswith("|"):
+        body = _shorten(body)
+    rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score,
+                         doc_ref=documents[e.doc_id].meta.reference()) for i, e in enumerate(related or [], 1))
+    if not body:
+        refused = True
+        body = "所收录的规划中没有找到能回答这个问题的内容。"
+    return Answer(question.text, body, refused, tuple(citations), tuple(rows), rel, question.intent,
+                  question.docs)
+
+
+def _shorten(body: str) -> str:
+    out, used = [], 0
+    for line in body.split("\n"):
+        if used + len(line) > MAX_BODY and out:
+            break
+        out.append(line)
+        used += len(line)
+    return "\n".join(out)
+
+
+def refuse(q: Question, documents: dict[str, Document], message: str, related: list[Evidence]) -> Answer:
+    return render(q, [], documents, True, related, intro=message)

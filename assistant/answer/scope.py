@@ -1,0 +1,246 @@
+"""What each plan is about (its area, its level, its period) and what a question's places and period words
+mean against the plans in scope. Pure code over the plans' metadata and text, the gazetteer and the lexicon.
+
+- A plan's own area comes from its short names (or, failing those, its title) looked up in the gazetteer; a
+  place followed by a zone word (重庆 + 高新区) is the zone's city, not the plan's own area. A plan naming no
+  area at all is national.
+- A place in a question is ``own`` (the area of a plan in scope), ``local`` (inside such an area, or named by
+  a plan's text: answered only from a passage that names it) or ``foreign`` (an area no plan in scope is
+  about: refused). A place inside an organisation's or project's name is no place mention at all.
+- 全国 / 全省 / 全市 … are the plan's own area when the plan is of that level (the word's last character is
+  the suffix of the plan's area; a national plan covers 全国).
+- Period words (规划期末, 到时候, 十四五末, 十五五 …) resolve to each plan's own period.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+from assistant.text.numbers import cn_to_int, normalise_years
+from assistant.types import DocMeta, Document
+
+from .gazetteer import Area, Gazetteer, gazetteer
+from .lexicon import lexicon
+
+Tagger = Callable[[str], list[tuple[str, str]]]
+
+_YEAR_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d\d)\s*年?")
+_FYP_FIRST_DATED = (3, 1966)  # the third five-year plan began in 1966; every later one five years after
+_PLACE_TAG = "ns"
+
+
+@dataclass(frozen=True)
+class PlanScope:
+    doc_id: str
+    areas: tuple[Area, ...]  # the plan's own area(s); empty for a zone (高新区) or a national plan
+    national: bool
+    wholes: frozenset[str]  # the whole-area words that mean the plan's own area (全区, 全省, 全国)
+    period: tuple[int, int] | None  # first and last year
+    text: str = ""  # the plan's text, for the places it names
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    text: str  # as written in the question
+    names: tuple[str, ...]  # every name of the area, to find it in a passage
+    status: str  # own | local | foreign
+    docs: tuple[str, ...] = ()  # the plans whose own area it is (own only)
+
+
+# ---------------------------------------------------------------- periods
+
+
+def five_year_plan_years(word: str) -> tuple[int, int] | None:
+    """'十四五' -> (2021, 2025), '十五五' -> (2026, 2030)."""
+    n = cn_to_int(word[:-1])
+    if n is None or n < _FYP_FIRST_DATED[0]:
+        return None
+    start = _FYP_FIRST_DATED[1] + 5 * (n - _FYP_FIRST_DATED[0])
+    return start, start + 4
+
+
+def plan_period(title: str, text: str = "") -> tuple[int, int] | None:
+    """The plan's first and last year: a year span in its title (（2021-2025年）, 2024—2025年), a five-year plan
+    named in its title (“十四五”), then the same in the head of its text."""
+    for source in (title, text[:3000]):
+        source = normalise_years(source, typed=False)  # plan text: no two-digit years
+        m = _YEAR_SPAN_RE.search(source)
+        if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 15:
+            return int(m.group(1)), int(m.group(2))
+        m = lexicon().regex("five_year_plan").search(source)
+        if m:
+            return five_year_plan_years(m.group(0))
+    return None
+
+
+@dataclass(frozen=True)
+class PeriodWords:
+    years: tuple[str, ...]  # end years the question's period words stand for
+    period: tuple[int, int] | None  # a whole period named (十五五, 规划期内)
+
+
+def period_words(text: str, plans: Sequence[PlanScope]) -> PeriodWords:
+    """十X五末 -> that plan's last year whatever the plans; 规划期末 / 到时候 -> each plan's own last year;
+    十X五 / 规划期内 -> a whole period."""
+    lex = lexicon()
+    years: list[str] = []
+    period = None
+    rest = text
+    ends = lex.regex("five_year_plan_end")
+    for m in lex.regex("five_year_plan").finditer(text):
+        span = five_year_plan_years(m.group(0))
+        if span is None:
+            continue
+        tail = ends.match(text, m.end())
+        if tail:
+            years.append(str(span[1]))
+            rest = rest.replace(text[m.start():tail.end()], " ")
+        else:
+            period = period or span
+    own = [p.period for p in plans if p.period]
+    if lex.regex("period_end").search(rest):
+        years += [str(e) for _, e in sorted(set(own))]
+    if period is None and lex.regex("period_whole").search(rest) and len(set(own)) == 1:
+        period = own[0]
+    return PeriodWords(tuple(dict.fromkeys(years)), period)
+
+
+# ---------------------------------------------------------------- places
+
+
+def _boundaries(tags: list[tuple[str, str]]) -> tuple[set[int], dict[int, str]]:
+    """Token start offsets (plus the end) and the tag of the token starting at each offset."""
+    starts, tag_at, pos = set(), {}, 0
+    for w, flag in tags:
+        starts.add(pos)
+        tag_at[pos] = flag
+        pos += len(w)
+    starts.add(pos)
+    return starts, tag_at
+
+
+def _place_spans(text: str, tagger: Tagger, gaz: Gazetteer,
+                 known: Callable[[tuple[Area, ...]], bool] = lambda areas: False) -> list[tuple[int, int, tuple[Area, ...]]]:
+    """Gazetteer names in ``text`` that read as places: not a generic word (lexicon ``not_place``), starting on
+    a word boundary; a short name (长春, 万州) must also end on one and be tagged a place by jieba or be
+    ``known`` (its full name is in a plan's text)."""
+    not_place = set(lexicon().words("not_place"))
+    zone = lexicon().regex("zone")
+    suffixes = _suffixes()
+    starts, tag_at = _boundaries(tagger(text))
+    out = []
+    for s, e, areas in gaz.scan(text, skip=lambda n: n in not_place or bool(zone.search(n[-4:]))):
+        name = text[s:e]
+        if s not in starts:
+            continue
+        if e < len(text) and text[e] in suffixes and all(a.name != name for a in areas):
+            continue  # 江州 + 市 when the table knows only 江州区: another place
+        full = any(name == a.name and a.short != a.name for a in areas) or (
+            len(name) >= 3 and all(a.level == "town" for a in areas))
+        if not full and (e not in starts or (tag_at.get(s) != _PLACE_TAG and not known(areas))):
+            continue
+        out.append((s, e, areas))
+    return out
+
+
+def _suffixes() -> frozenset[str]:
+    """The last characters of administrative names (省, 市, 区, 县 …), from the lexicon's whole-area words."""
+    return frozenset(w[-1] for w in lexicon().words("whole_area"))
+
+
+def _named_in(text: str, end: int, role: str) -> bool:
+    """A word of ``role`` right after the place, within the same name (no punctuation or 的 in between)."""
+    m = re.match(r"(?:[^\W的]|[）)”」』]){0,12}?(?:" + lexicon().regex(role).pattern + ")", text[end:])
+    return bool(m)
+
+
+def _most_specific(areas: Iterable[Area]) -> tuple[Area, ...]:
+    areas = tuple(dict.fromkeys(areas))
+    return tuple(a for a in areas if not any(b.within(a) for b in areas))
+
+
+def plan_scope(meta: DocMeta, tagger: Tagger, text: str = "", gaz: Gazetteer | None = None) -> PlanScope:
+    """The plan's own area (short names first, then the title), whether it is national, and its period."""
+    gaz = gaz or gazetteer()
+    not_place = set(lexicon().words("not_place"))
+    own = [a for n in meta.short_names if n not in not_place for a in gaz.lookup(n)
+           if a.name in meta.short_names or a.name in meta.title]  # 临江 is not 临江市 for a plan of 临江区
+    seen_any = bool(own) or any(n[-1:] in _suffixes() for n in meta.short_names)
+    untitled = not re.search(r"[^\x00-\x7f]", meta.title)  # a file stem: the head of the text stands in
+    shorts = [n for n in meta.short_names if not any(m != n and m.startswith(n) for m in meta.short_names)]
+    for source in (meta.title, *shorts, meta.issuer or "", text[:200] if untitled else ""):
+        for s, e, areas in _place_spans(source, tagger, gaz):
+            seen_any = True
+            parent = any(len(n) > e - s and n.startswith(source[s:e]) for n in meta.short_names)  # 海城市 of 海城市湾里区
+            if not (own or parent or _named_in(source, e, "zone") or _named_in(source, e, "organisation")):
+                own.extend(areas)
+    areas = _most_specific(own)
+    if len(areas) > 1:  # an ambiguous name (天城镇 in three counties): keep those inside another named area
+        inside = tuple(a for a in areas if any(a.within(b) for b in own))
+        areas = inside or areas
+    national = not seen_any
+    wholes = set()
+    for name in (*(a.name for a in areas), *meta.short_names):
+        wholes |= {w for w in lexicon().words("whole_area") if w[-1] == name[-1:]}
+    if national:
+        wholes |= set(lexicon().words("whole_country"))
+    return PlanScope(meta.doc_id, areas, national, frozenset(wholes), plan_period(meta.title, text), text)
+
+
+def document_text(doc: Document) -> str:
+    """Every heading, paragraph and table cell of a plan, for finding the places it names."""
+    parts = [t for s in doc.sections for t in (s.title, *(p.text for p in s.paragraphs))]  # in reading order
+    parts += [" ".join(row) for t in doc.tables for row in (t.header, *t.rows)]
+    parts += [f"{b.title} {' '.join(p.name + p.description for p in b.projects)}" for b in doc.boxes]
+    parts += [p.text for b in doc.boxes for p in b.body]
+    return "\n".join(parts)
+
+
+_SCOPES: dict[tuple, PlanScope] = {}
+
+
+def plan_scopes(documents: Iterable[Document], tagger: Tagger) -> tuple[PlanScope, ...]:
+    """One PlanScope per plan, computed once per (plan version, tagger) for the process."""
+    out = []
+    for d in documents:
+        key = (d.doc_id, d.sha256, d.meta, tagger)
+        if key not in _SCOPES:
+            _SCOPES[key] = plan_scope(d.meta, tagger, document_text(d))
+        out.append(_SCOPES[key])
+    return tuple(out)
+
+
+def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
+                   gaz: Gazetteer | None = None) -> tuple[PlaceMention, ...]:
+    """Each place the question names, with what the plans in scope make of it. ``text`` has the plans' own
+    names masked already."""
+    gaz = gaz or gazetteer()
+    out = []
+    def known(areas: tuple[Area, ...]) -> bool:
+        return any(a.name in p.text for p in plans for a in areas)
+
+    for s, e, areas in _place_spans(text, tagger, gaz, known):
+        if _named_in(text, e, "organisation"):
+            continue
+        names = tuple(dict.fromkeys(n for a in areas for n in a.names))
+        owners = tuple(p.doc_id for p in plans if any(a in p.areas for a in areas))
+        if owners:
+            status = "own"
+        elif any(a.within(b) for p in plans for b in p.areas for a in areas) or any(
+                n in p.text for p in plans for n in names):
+            status = "local"
+        else:
+            status = "foreign"
+        out.append(PlaceMention(text[s:e], names, status, owners))
+    for m in lexicon().regex("whole_area").finditer(text):
+        word = m.group(0)
+        if any(word in p.wholes for p in plans):
+            status = "own"
+        elif any(word in p.text for p in plans):
+            status = "local"
+        else:
+            status = "foreign"
+        out.append(PlaceMention(word, (word,), status))
+    return tuple(out)

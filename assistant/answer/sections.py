@@ -1,0 +1,227 @@
+"""Section answers: a section named in the question, its counterpart in a plan lacking that heading, the
+clause that defines a thin section, and where in a plan a topic is (location). Pure."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from assistant.answer.lists import box_evidence
+from assistant.text.sentences import sentences
+from assistant.types import Answer, Document, Hit
+
+from .extract import extractive, hit_evidence
+from .indicators import spelled_share
+from .render import MAX_CITES_PER_DOC, render
+from .structured import (
+    Evidence,
+    Part,
+    doc_name,
+    escape_md,
+)
+from .synonyms import present
+from .terms import char_bigrams, masked_question, plain, term_coverage
+from .understand import Question
+
+
+def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
+    secs = _named_sections(q, docs, scope, metas) if scope else []
+    if secs:
+        parts = []
+        used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
+        for sec in secs[:2]:
+            doc = docs[sec.doc_id]
+            room = MAX_CITES_PER_DOC - used.get(doc.doc_id, 0) - 1
+            boxes = [b for b in doc.boxes if b.section_id == sec.id][:max(room, 0)]
+            used[doc.doc_id] = used.get(doc.doc_id, 0) + 1 + len(boxes)
+            extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
+            parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
+                              evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
+                              + [box_evidence(doc, b) for b in boxes]))
+        return render(q, parts, docs, False, long_ok=True)
+    if not hits:
+        return None
+    hit = max(hits[:5], key=lambda h: (term_coverage(terms, h.chunk.text), -h.rank))
+    if term_coverage(terms, hit.chunk.text) < 0.5:
+        return None
+    doc = docs[hit.chunk.doc_id]
+    path = " › ".join(hit.chunk.heading_path)
+    also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
+            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
+    more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
+    boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
+             and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
+    boxes = boxes[:max(MAX_CITES_PER_DOC - 1 - len(also), 0)]  # only boxes that can be cited are named
+    if boxes:
+        more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
+                evidence=[hit_evidence(hit)] + [hit_evidence(h) for h in also] + [box_evidence(doc, b) for b in boxes])
+    part.evidence[0].highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
+    return render(q, [part], docs, False)
+
+
+NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章节]|部分)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def section_title(sec) -> str:
+    return NUM_PREFIX_RE.sub("", sec.title).strip()
+
+
+def _named_sections(q: Question, docs, scope, metas) -> list:
+    """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
+    the whole title, or (for titles of four or more characters) most of it."""
+    masked = plain(masked_question(q, metas))
+    found = []
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            t = plain(section_title(sec))
+            if len(t) < 2:
+                continue
+            if t in masked:
+                found.append((2.0 + len(t) / 100, sec))
+            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6:
+                found.append((share + len(t) / 100, sec))
+    found.sort(key=lambda x: -x[0])
+    if not found:
+        return []
+    best = found[0][0]
+    return [sec for n, sec in found if n >= best - 0.001]
+
+
+def _section_part(doc: Document, sec) -> Part:
+    """What a section says: its sub-headings, or its paragraphs' lead sentences, or its first sentences."""
+    children = [s for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
+    body = sec.text
+    part = Part()
+    name = f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**"
+    if children:
+        part.lines.append(f"{name}包括：")
+        part.lines.extend(f"- {escape_md(c.path[-1])}" for c in children)
+        cite_text = body or "\n".join(c.path[-1] for c in children)
+        part.evidence.append(Evidence(doc.doc_id, sec.path, cite_text))
+        return part
+    topics = [p.topic for p in sec.paragraphs if p.topic]
+    if len(topics) >= 2 and len(topics) >= len(sec.paragraphs) - 1:
+        part.lines.append(f"{name}：")
+        part.lines.extend(f"- {escape_md(t)}" for t in topics)
+    else:
+        sents = sentences(body)
+        text, used = [], 0
+        for x in sents:
+            if used + len(x) > 260 and text:
+                break
+            text.append(x)
+            used += len(x)
+        part.lines.append(f"{name}：{escape_md(''.join(text).strip())}")
+    part.evidence.append(Evidence(doc.doc_id, sec.path, body))
+    return part
+
+
+@functools.lru_cache(maxsize=65536)
+def _gram_set(text: str) -> frozenset[str]:
+    return frozenset(char_bigrams(plain(text)))
+
+
+def _dice(a: str, b: str) -> float:
+    """Dice overlap of character bigrams; topics repeat across plans, so their bigram sets are cached."""
+    x, y = _gram_set(a), _gram_set(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def _items_of(doc: Document, sec) -> list[str]:
+    children = [section_title(s) for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
+    return children or [p.topic for p in sec.paragraphs if p.topic]
+
+
+def _counterpart_part(doc: Document, other: Document, sec, title: str) -> Part | None:
+    """A plan without a section titled like ``sec`` (the 高新区 plan lost its 基本原则 heading): the run of its
+    paragraphs whose lead sentences match ``sec``'s items (坚持战略引领、辐射带动 ~ 战略引领、辐射带动)."""
+    items = _items_of(other, sec)
+    if len(items) < 2:
+        return None
+    best = None
+    for cand in doc.sections:
+        if cand.kind in ("table", "box"):
+            continue
+        paras = [p for p in cand.paragraphs if p.topic and max(_dice(p.topic, it) for it in items) >= 0.5]
+        if len(paras) >= 2 and (best is None or len(paras) > len(best[1])):
+            best = (cand, paras)
+    if best is None:
+        return None
+    cand, paras = best
+    part = Part(lines=[f"**{escape_md(doc_name(doc))}**（未设“{escape_md(title)}”标题，对应内容在 "
+                       f"{escape_md(' › '.join(cand.path))}）："])
+    part.lines.extend(f"- {escape_md(p.topic)}" for p in paras)
+    part.evidence.append(Evidence(doc.doc_id, cand.path, "\n".join(p.text for p in paras)))
+    return part
+
+
+def _defining_clause(doc: Document, sec) -> Part | None:
+    """A clause elsewhere in the plan that states what a thin section is about: "牢牢把握“科学之城、创新高地”发展定位",
+    "以提高城市国际化水平……为发展主线" for a section titled 发展定位 / 发展主线."""
+    title = plain(section_title(sec))
+    if len(title) < 2:
+        return None
+    pat = re.compile(rf"(?:以[^，。；]{{2,40}}为|[“\"][^”\"]{{2,30}}[”\"]的?){re.escape(title)}")
+    for other in doc.sections:
+        if other.id == sec.id:
+            continue
+        for para in other.paragraphs:
+            for clause in re.findall(r"[^，。；]+", para.text):
+                if pat.search(clause):
+                    return Part(lines=[f"规划在 {escape_md(' › '.join(other.path))} 中写道：{escape_md(clause.strip())}。"],
+                                evidence=[Evidence(doc.doc_id, other.path, para.text, highlight=clause.strip())])
+    return None
+
+
+def path_sections(docs, scope, terms: list[str]) -> list:
+    """Sections whose heading path holds every key term, one of them in the section's own title
+    (工业互联网 + 定位 -> 三、发展定位 › （二）长江上游工业互联网融合应用示范区), deepest first."""
+    if len(terms) < 2:
+        return []
+    found = []
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            path = " ".join(sec.path)
+            own = section_title(sec)
+            if all(present(t, path) for t in terms) and any(present(t, own) for t in terms):
+                found.append(sec)
+    return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
+
+
+def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=()) -> Answer | None:
+    secs = _named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
+    if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
+        others = _named_sections(q, docs, tuple(d for d in docs if d not in scope), metas)
+        if not others:
+            return None
+        sec = others[0]
+        twins = [_counterpart_part(docs[d], docs[sec.doc_id], sec, section_title(sec)) for d in scope]
+        twins = [t for t in twins if t is not None]
+        return render(q, twins, docs, False, long_ok=True) if twins else None
+    parts = []
+    for sec in secs[:3]:
+        parts.append(_section_part(docs[sec.doc_id], sec))
+        if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
+            extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
+            if extra is not None:
+                parts.append(extra)
+    if retriever is not None:  # a comparison: plans without such a section answer from their own passages
+        title = section_title(secs[0])
+        for d in scope:
+            if any(sec.doc_id == d for sec in secs):
+                continue
+            twin = _counterpart_part(docs[d], docs[secs[0].doc_id], secs[0], title)
+            if twin is not None:
+                parts.append(twin)
+                continue
+            hs = retriever.search(title + " " + q.resolved, 5, [d])
+            sub = extractive(hs, [title], False, limit=160, max_sentences=2, weight=weight)
+            label = f"**{escape_md(doc_name(docs[d]))}**（未设“{escape_md(title)}”标题，以下为最相关的原文）："
+            sub.lines = [label + sub.lines[0], *sub.lines[1:]] if sub.lines else [label + "未找到。"]
+            parts.append(sub)
+    return render(q, parts, docs, False, long_ok=True)

@@ -1,0 +1,216 @@
+"""Answers from structured records: indicator rows, goals, projects, boxes. Pure formatting and selection.
+
+Each function returns a ``Part``: markdown lines plus the evidence they cite, so the composer can number
+citations and the number guard can check every figure against the cited source.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from assistant.index.chunk import indicator_source_text
+from assistant.ingest.tables import extra_columns as table_extra_columns
+from assistant.text.numbers import BLANK_CELLS, is_cumulative
+from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
+
+from .indicators import score_names
+from .synonyms import present
+
+
+@dataclass
+class Evidence:
+    doc_id: str
+    heading_path: tuple[str, ...]
+    text: str
+    score: float = 1.0
+    highlight: str | None = None
+
+
+@dataclass
+class Part:
+    lines: list[str] = field(default_factory=list)
+    evidence: list[Evidence] = field(default_factory=list)
+    refused: bool = False  # the fact asked for is absent
+    rows: list[IndicatorRow] = field(default_factory=list)
+
+
+def escape_md(text: str) -> str:
+    """Plan text inside markdown: no links, images, emphasis or HTML."""
+    text = text.replace("\\", "\\\\")
+    text = re.sub(r"([\[\]()*_`#|<>!~])", r"\\\1", text)
+    return text
+
+
+_MD_MARK = re.compile(r"\\([\\\[\]()*_`#|<>!~])|\*\*")
+
+
+def plain_text(markdown: str) -> str:
+    """What :func:`escape_md` and ``**bold**`` wrote, as plain text: escapes undone, bold marks dropped."""
+    return _MD_MARK.sub(lambda m: m.group(1) or "", markdown)
+
+
+def fmt_num(x: float) -> str:
+    s = f"{x:.4f}".rstrip("0").rstrip(".")
+    return s if s != "-0" else "0"
+
+
+def doc_name(doc: Document) -> str:
+    return doc.meta.short_names[0] if doc.meta.short_names else doc.meta.title
+
+
+def _value(raw: str | None, unit: str | None) -> str:
+    if raw is None:
+        return "（表中为空）"
+    if raw.strip() in BLANK_CELLS:
+        return f"{escape_md(raw.strip())}（表中未填）"
+    u = unit if unit and not raw.endswith(unit) else ""
+    return f"{escape_md(raw)}{escape_md(u) if u and u != '%' else ('%' if u == '%' else '')}"
+
+
+def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wants: frozenset[str],
+                   with_name: bool = True) -> Part:
+    """One indicator, exactly as the table gives it; absent years or columns named as absent."""
+    part = Part(rows=[row])
+    table_years = [v.year for v in row.values] or [y for y in (row.baseline_year, row.target_year) if y]
+    values = row.values or tuple(v for v in _pairs(row))
+    by_year = {v.year: v for v in values}
+    label = f"**{escape_md(doc_name(doc))} · {escape_md(row.name)}**" if with_name else ""
+    unit = f"（单位：{escape_md(row.unit)}）" if row.unit else ""
+    asked_years = [y for y in years if y in by_year]
+    missing_years = [y for y in years if y not in by_year]
+    bits = []
+    for v in values:
+        tag = "年目标" if v.year == row.target_year else "年"
+        bits.append(f"{v.year}{tag} {_value(v.raw, row.unit)}" + ("（五年累计）" if v.cumulative else ""))
+    line = f"{label}{unit}：{'，'.join(bits)}"
+    for head, cell in extra_columns(row):
+        line += f"；{escape_md(head)}：{escape_md(cell)}"
+    if row.attribute:
+        line += f"；指标属性：{escape_md(row.attribute)}"
+    part.lines.append(line + "。")
+    if missing_years:
+        absent = f"表中没有{'、'.join(missing_years)}年的数值（只列出{'、'.join(table_years)}年）。"
+        if not asked_years:
+            part.refused = True
+            part.lines.insert(0, f"所收录的规划没有给出{escape_md(row.name)}{'、'.join(missing_years)}年的数值，"
+                                 f"{escape_md(doc_name(doc))}的指标表只列出{'、'.join(table_years)}年：")
+        else:
+            part.lines.append(absent)
+    if "attribute" in wants and not row.attribute:
+        part.lines.append("该表没有“指标属性”一栏，规划未说明此指标是预期性还是约束性。")
+        part.refused = True
+    if row.cumulative and row.note:
+        part.lines.append(f"注：{escape_md(row.note.replace('备注：', '').strip('；;。'))}。")
+    elif "cumulative" in wants and not row.cumulative:
+        part.lines.append("该指标不是五年累计数（表中未加累计标记）。")
+    base, target = by_year.get(row.baseline_year or ""), by_year.get(row.target_year or "")
+    if base and target and base.value is not None and target.value is not None:
+        u = row.unit or ""
+        diff = target.value - base.value
+        if "increase" in wants:
+            part.lines.append(f"增加：{fmt_num(target.value)} − {fmt_num(base.value)} = {fmt_num(diff)}{escape_md(u)}。")
+        if "growth" in wants and base.value:
+            pct = diff / base.value * 100
+            part.lines.append(f"增长：({fmt_num(target.value)} − {fmt_num(base.value)}) ÷ {fmt_num(base.value)} × 100% "
+                              f"≈ {pct:.1f}%。")
+    part.evidence.append(Evidence(doc.doc_id, row.heading_path + (row.table,), indicator_source_text(row),
+                                  highlight=" | ".join(row.cells)))
+    return part
+
+
+def extra_columns(row: IndicatorRow) -> list[tuple[str, str]]:
+    """Columns a table has beyond name, unit, years and attribute (年均增长（%）, 责任单位), with this row's cells."""
+    return [(row.header[i].strip(), row.cells[i].strip()) for i in table_extra_columns(row.header)
+            if i < len(row.cells) and row.header[i].strip() and row.cells[i].strip()
+            and row.cells[i].strip() not in BLANK_CELLS]
+
+
+def _pairs(row: IndicatorRow):
+    """Baseline and target of a two-year table as YearValues (tables with more years carry row.values)."""
+    if row.baseline_year:
+        yield YearValue(row.baseline_year, row.baseline_raw, row.baseline, is_cumulative(row.baseline_raw))
+    if row.target_year:
+        yield YearValue(row.target_year, row.target_raw, row.target, is_cumulative(row.target_raw))
+
+
+def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
+    """Indicators of several plans side by side."""
+    part = Part()
+    years = sorted({y for _, r in pairs for y in (r.baseline_year, r.target_year) if y})
+    part.lines.append("| 规划 | 指标 | 单位 | " + " | ".join(f"{y}年" for y in years) + " |")
+    part.lines.append("|---|---|---|" + "---|" * len(years))
+    for doc, r in pairs:
+        vals = {r.baseline_year: r.baseline_raw, r.target_year: r.target_raw}
+        cells = [escape_md(vals.get(y) or "—") for y in years]
+        part.lines.append(f"| {escape_md(doc_name(doc))} | {escape_md(r.name)} | {escape_md(r.unit or '—')} | "
+                          + " | ".join(cells) + " |")
+        part.rows.append(r)
+        part.evidence.append(Evidence(doc.doc_id, r.heading_path + (r.table,), indicator_source_text(r),
+                                      highlight=" | ".join(r.cells)))
+    notes = {r.note for _, r in pairs if r.cumulative and r.note}
+    for n in sorted(notes):
+        part.lines.append(f"\n注：{escape_md(n.replace('备注：', '').strip('；;。'))}。")
+    return part
+
+
+def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None) -> float:
+    """1 for the asked year plus the (weighted) share of key terms the goal states."""
+    weight = weight or (lambda t: min(len(t), 4))
+    s = 0.0
+    if years and goal.year in years:
+        s += 1.0
+    elif years:
+        return 0.0
+    total = sum(weight(t) for t in terms)
+    hay = goal.text + " " + " ".join(goal.heading_path[-1:])  # a sub-goal's heading names its field
+    if total:
+        s += sum(weight(t) for t in terms if present(t, hay)) / total
+    return s
+
+
+def best_sentences_of_goal(goal: Goal, limit: int = 260) -> str:
+    text = goal.text
+    if len(text) <= limit:
+        return text
+    cut = max(text.rfind(p, 0, limit) for p in "。；")
+    return text[: cut + 1] if cut > 40 else text[:limit] + "……"
+
+
+def goal_part(doc: Document, goal: Goal, source_text: str) -> Part:
+    part = Part()
+    part.lines.append(f"**{escape_md(doc_name(doc))}**：{escape_md(best_sentences_of_goal(goal))}")
+    part.evidence.append(Evidence(doc.doc_id, goal.heading_path, source_text, highlight=goal.text[:80]))
+    return part
+
+
+def project_matches(projects: list[Project], question: str, min_score: float = 0.6) -> list[tuple[float, Project]]:
+    scores = score_names([p.name for p in projects], question)
+    scored = [(scores[p.name], p) for p in projects if scores.get(p.name, 0.0) >= min_score]
+    scored.sort(key=lambda x: (-x[0], len(x[1].name)))
+    return scored
+
+
+def project_part(doc: Document, p: Project, limit: int = 240) -> Part:
+    part = Part()
+    desc = p.description
+    body = re.sub(r"^\s*(\d{1,2}[.．、]|[（(]\d{1,2}[）)])\s*", "", desc)
+    if len(body) > limit:
+        cut = max(body.rfind(c, 0, limit) for c in "。；")
+        body = body[: cut + 1] if cut > 40 else body[:limit] + "……"
+    part.lines.append(f"**{escape_md(p.name)}**（{escape_md(doc_name(doc))}，{escape_md(p.box)}）："
+                      f"{escape_md(body[len(p.name):].lstrip('：:。') if body.startswith(p.name) else body)}")
+    part.evidence.append(Evidence(doc.doc_id, p.heading_path, desc, highlight=desc[:80]))
+    return part
+
+
+def box_list_part(doc: Document, box_title: str, projects: list[Project]) -> Part:
+    part = Part()
+    part.lines.append(f"{escape_md(doc_name(doc))}《{escape_md(box_title)}》列出的项目：")
+    for i, p in enumerate(projects, 1):
+        part.lines.append(f"{i}. {escape_md(p.name)}")
+    if projects:
+        part.evidence.append(Evidence(doc.doc_id, projects[0].heading_path,
+                                      "\n".join(p.description for p in projects), highlight=None))
+    return part
+

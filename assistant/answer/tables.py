@@ -1,0 +1,181 @@
+"""Row × column questions on tables that are not indicator tables: one cell, with its unit, citing table and row.
+
+A question names a row (a place, a year, a project: matched against the tables' row keys, or a 合计/总计 question
+for a total row) and a column (by its header words, its unit, its year, or a period word such as 规划期末 resolved
+through the plan's own period). ``表3-1`` named in the question scopes it to the tables of that number. Numbers
+come only from the cells; indicator tables are left to the indicator answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.index.chunk import table_row_text
+from assistant.ingest.forms import table_number
+from assistant.text.numbers import to_halfwidth
+from assistant.types import Answer, Document, Table, TableRow
+
+from .lexicon import lexicon
+from .render import render
+from .structured import Evidence, Part, doc_name, escape_md
+from .terms import question_aliases
+from .understand import Question, find_docs
+
+_TABLE_REF_RE = re.compile(r"(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?")
+_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
+_MIN_SCORE = 4.0
+
+
+@dataclass(frozen=True)
+class Cell:
+    doc_id: str
+    table: Table
+    row: TableRow
+    column: str
+    score: float
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"[\s\d\W_]+", " ", text)
+    return {text[i:i + 2] for i in range(len(text) - 1) if " " not in text[i:i + 2]}
+
+
+def _key_names(key: str) -> list[tuple[str, bool]]:
+    """How a question may name a row: its key without a unit or a total word (full), or most of it (长春 for
+    长春市, not full)."""
+    base = _BRACKET_RE.sub("", key).strip()
+    base = lexicon().regex("table_total").sub("", base).strip()
+    if not base:
+        return []
+    names = [(base, True)]
+    if len(base) >= 3 and not base[-1].isdigit():
+        names.append((base[:-1], False))
+    return names
+
+
+def _row_score(row: TableRow, q: str, asks_total: bool) -> float:
+    """How clearly the question names this row; 0 when it does not. A 合计 question takes the total row unless
+    it names a data row in full."""
+    score = 0.0
+    for name, full in _key_names(row.key):
+        if name in q:
+            score = max(score, (2.0 + len(name) / 2) if full else (1.0 + len(name) / 4))
+    if row.kind == "total":  # "中心城区合计" answers for 中心城区 even when 合计 is not asked
+        if not asks_total:
+            return score
+        return score + 2.0 if score else 1.5
+    if asks_total and not any(full and name in q for name, full in _key_names(row.key)):
+        return 0.0
+    return score
+
+
+def counts_things(asked: str | None, unit: str | None) -> bool | None:
+    """Whether a column's unit can answer a count asked with a measure word (多少个, 几座): not when it is an
+    amount (亿元, %; lexicon role ``amount_unit``). None when the question asks no count or the column has no unit."""
+    lex = lexicon()
+    if not asked or not unit or asked not in lex.words("count_unit"):
+        return None
+    return not lex.regex("amount_unit").search(unit)
+
+
+def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
+                  asked_any: str | None = None) -> float:
+    """``asked``: the measure word after 多少/几 when some table uses it; ``asked_any``: that word in any case."""
+    lex = lexicon()
+    if counts_things(asked_any, table.unit(column)) is False:
+        return -10.0  # 多少个充电桩 is not answered by the 投资（亿元） column
+    score = 0.0
+    year = dict(table.years).get(column)
+    if year is not None and str(year) in years:
+        score += 3.0
+    for role in ("table_target", "table_baseline"):
+        if lex.regex(role).search(column) and lex.regex(role).search(q):
+            score += 3.0
+    words = _bigrams(_BRACKET_RE.sub("", column))
+    score += len(words & _bigrams(q))
+    unit = table.unit(column)
+    if unit and asked:  # 多少座 asks a count of 座, not 亿元
+        score += 1.5 if unit.startswith(asked) else -2.0
+    elif unit and unit in q:
+        score += 1.0
+    return score
+
+
+def _asked_unit(q: str) -> str | None:
+    """The measure word right after 多少/几 (lexicon role ``ask_quantity``): 座 in 多少座."""
+    m = re.search(f"(?:{lexicon().regex('ask_quantity').pattern})([^\\s\\d，。？?])", q)
+    return m.group(1) if m else None
+
+
+def _units_in(tables: list[Table]) -> set[str]:
+    return {u[0] for t in tables for _, u in t.units}
+
+
+def _asks_total(q: str) -> bool:
+    return bool(lexicon().regex("ask_total").search(q))
+
+
+def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], place: str | None = None) -> list[Cell]:
+    """The best-matching cells, best first; only those that clearly name a row and a column (and, with
+    ``place``, only rows keyed by that place, in a table titled by it, or in a table the question names)."""
+    text = to_halfwidth(q.resolved)
+    named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
+    asks_total = _asks_total(text)
+    asked = asked_any = _asked_unit(text)
+    if asked not in _units_in([t for d in scope for t in docs[d].tables]):
+        asked = None  # 多少的…: not a measure word any table uses
+    plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
+    # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
+    rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
+    cells: list[Cell] = []
+    for d in scope:
+        for t in docs[d].tables:
+            if t.indicator_rows or not t.records or (named and t.number not in named):
+                continue
+            title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
+            for row in t.records:
+                rs = _row_score(row, rowtext, asks_total)
+                if rs <= 0 or (place and place not in t.title and not named
+                               and not any(n in place or place in n for n, _ in _key_names(row.key))):
+                    continue  # a place no plan is about: only a row keyed by it, or a table titled by it
+                for col, cell in row.cells:
+                    if cell == row.key or not cell.strip():
+                        continue
+                    cs = _column_score(t, col, plain, q.years, asked, asked_any)
+                    if cs < 1.5 and len(t.columns) > 2:
+                        continue
+                    bonus = 3.0 if named else 0.0
+                    cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
+    cells.sort(key=lambda c: -c.score)
+    return [c for c in cells if c.score >= _MIN_SCORE]
+
+
+def _unit(cell: Cell) -> str:
+    value = cell.row.cell(cell.column)
+    unit = cell.table.unit(cell.column)
+    if not unit:
+        m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", cell.row.key)
+        unit = m.group(1) if m else ""
+    return "" if not unit or value.endswith(unit) else unit
+
+
+def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
+                      place: str | None = None) -> Answer | None:
+    """One cell named by row and column; with ``place`` (a place no plan is about), only a row keyed by it."""
+    cells = find_cells(q, docs, scope, place)
+    if not cells:
+        return None
+    best = cells[0]
+    chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
+                       and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
+    parts = []
+    for c in chosen:
+        t, row = c.table, c.row
+        label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
+        group = f"{row.group} · " if row.group else ""
+        line = (f"**{escape_md(doc_name(docs[c.doc_id]))}** {escape_md(label)}中，“{escape_md(group + row.key)}”一行"
+                f"“{escape_md(c.column)}”为 **{escape_md(row.cell(c.column))}{escape_md(_unit(c))}**。")
+        ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
+        parts.append(Part(lines=[line], evidence=[ev]))
+    return render(q, parts, docs, False)

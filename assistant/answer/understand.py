@@ -1,0 +1,447 @@
+"""Understanding a question: which plans, what is asked, which years and columns, and follow-ups. Pure
+(given the tokenizer and the plans' metadata)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.text.numbers import normalise_years, to_halfwidth
+from assistant.text.patterns import BOX_RE, ORDINAL_RE, YEAR_RE
+from assistant.types import DocMeta, Turn
+
+from .lexicon import lexicon
+from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
+
+LEX = lexicon()
+_COMPARE_RE = LEX.regex("compare")
+_LOCATION_RE = LEX.regex("location")
+_LIST_RE = LEX.regex("list")
+_NUMBER_RE = LEX.regex("number")
+_GOAL_RE = LEX.regex("goal")
+_PROJECT_RE = LEX.regex("project")
+_ATTR_RE = LEX.regex("attribute")
+_CUMUL_RE = LEX.regex("cumulative")
+_INCREASE_RE = LEX.regex("increase")
+_GROWTH_RE = LEX.regex("growth")
+_BASE_RE = LEX.regex("baseline")
+_TARGET_RE = LEX.regex("target")
+_YEAR_RE = YEAR_RE
+_FOLLOWUP_RE = re.compile(rf"^(?:{LEX.pattern('followup_lead')})|{LEX.pattern('followup_tail')}")
+_PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
+GENERIC_WORDS = LEX.regex("topic_generic")
+QUESTION_WORDS = LEX.regex("question_word")
+_PLAN_WORD_RE = LEX.regex("plan_title_word")
+_FILLER = frozenset(LEX.words("plan_pointer"))  # 那个, 这个: between a place and a plan word
+_PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
+                            rf"|{LEX.pattern('period_end')}")
+
+_TRAD = None
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to simplified Chinese (opencc, pure Python); unchanged when the converter is absent."""
+    global _TRAD
+    if _TRAD is None:
+        try:
+            from opencc import OpenCC
+
+            _TRAD = OpenCC("t2s")
+        except ImportError:  # pragma: no cover
+            _TRAD = False
+    return _TRAD.convert(text) if _TRAD else text
+
+
+def normalise_question(text: str) -> str:
+    """NFKC-lite: control characters dropped, full-width digits folded, traditional -> simplified, years as digits."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zs") else c for c in text
+                   if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
+    text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
+    text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
+    return normalise_years(to_simplified(text))
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str  # as asked, normalised
+    resolved: str  # with the conversation folded in
+    docs: tuple[str, ...]  # plans named (empty: all)
+    foreign_places: tuple[str, ...]  # places named that no plan in scope is about
+    intent: str  # indicator | goal | project | location | comparison | list | open
+    years: tuple[str, ...]
+    wants: frozenset[str]  # baseline, target, attribute, cumulative, increase, growth
+    compare: bool
+    is_followup: bool
+    local_places: tuple[PlaceMention, ...] = ()  # inside a plan's area: answered only from text naming them
+    period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
+    named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
+
+
+def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
+    """(alias, doc_id), longest alias first so 重庆高新区 wins over 高新区."""
+    pairs = set()
+    for m in metas:
+        for a in (*m.short_names, m.doc_id, m.title):
+            if a and len(a) >= 2:
+                pairs.add((a, m.doc_id))
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+
+
+def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
+    """Doc ids named in the text, in order of mention, and the text with the aliases blanked out."""
+    found: list[tuple[int, str]] = []
+    masked = text
+    for alias, doc in aliases:
+        start = masked.find(alias)
+        while start >= 0:
+            found.append((start, doc))
+            masked = masked[:start] + "＿" * len(alias) + masked[start + len(alias):]
+            start = masked.find(alias)
+    ordered = [d for _, d in sorted(found)]
+    return tuple(dict.fromkeys(ordered)), masked
+
+
+def _plain_name(text: str) -> str:
+    return re.sub(r"[\W_]", "", text)
+
+
+def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str, str], ...]:
+    """A plan named in the asker's own words ("国务院节能降碳方案", "吉林充换电规划"): the words right before a
+    plan word (规划, 方案, 计划, 政策…) that a plan's title, short names or issuer contain, when one plan contains
+    more of them than any other. Returns (words as written + plan word, doc_id) pairs, to be treated as
+    aliases of that plan."""
+    names = {m.doc_id: _plain_name(" ".join((m.title, *m.short_names, m.issuer or ""))) for m in metas}
+    found: list[tuple[str, str]] = []
+    for m in _PLAN_WORD_RE.finditer(text):
+        lead = re.split(r"[^\w“”\"]", text[max(0, m.start() - 16):m.start()])[-1]
+        words = [w for w, _ in tagger(lead)]
+        best: list[tuple[int, int, str, str]] = []
+        for doc, name in names.items():
+            got, span = 0, ""
+            for w in reversed(words):
+                plain = _plain_name(w)
+                if plain in _FILLER and plain not in name:  # 安徽那个政策: 那个 points, it names nothing
+                    span = w + span
+                    continue
+                if plain and plain not in name:
+                    break
+                got += len(plain) if len(plain) >= 2 else 0
+                span = w + span
+            best.append((got, m.group() in name, doc, span))
+        best.sort(reverse=True)
+        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]):
+            found.append((best[0][3] + m.group(), best[0][2]))
+    return tuple(found)
+
+
+def split_places(text: str, tagger, aliases: list[tuple[str, str]],
+                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...], tuple[str, ...]]:
+    """The places no plan in scope is about, and those inside a plan's area or named by its text (answered only
+    from a passage that names them). Plans named in the question are the scope, else every plan; the plans'
+    own names are not place mentions, and a place right before a plan's name is another zone (成都 + 高新区).
+    Returns (text with the foreign places blanked, foreign places, local places, plans whose own area is named)."""
+    named, masked = find_docs(text, aliases)
+    scope = [p for p in plans if p.doc_id in named] or list(plans)
+    foreign, local, owners = [], [], []
+    for m in place_mentions(masked, tagger, scope):
+        start = masked.find(m.text)
+        end = start + len(m.text)
+        while end < len(masked) and masked[end] == "＿":
+            end += 1
+        if m.status == "own" and end == start + len(m.text):
+            owners += m.docs
+            continue
+        if m.status == "local" and end == start + len(m.text):
+            local.append(m)
+            continue
+        foreign.append(text[start:end])
+    blanked = text
+    for f in foreign:
+        blanked = blanked.replace(f, "＃" * len(f))
+    return blanked, tuple(dict.fromkeys(foreign)), tuple(local), tuple(dict.fromkeys(owners))
+
+
+def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
+    """Years written out, then the years period words stand for (十四五末; 规划期末 as each plan's last year)."""
+    out = [m.group(1) for m in _YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
+    out += period_words(text, plans).years
+    return tuple(dict.fromkeys(out))
+
+
+def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
+    w = set()
+    if set(years_in(text, plans)) & {str(p.period[1]) for p in plans if p.period}:
+        w.add("target")  # a plan's last year is its target year
+    if _ATTR_RE.search(text):
+        w.add("attribute")
+    if _CUMUL_RE.search(text):
+        w.add("cumulative")
+    if _GROWTH_RE.search(text):
+        w.add("growth")
+    elif _INCREASE_RE.search(text):
+        w.add("increase")
+    if _BASE_RE.search(text):
+        w.add("baseline")
+    if _TARGET_RE.search(text):
+        w.add("target")
+    return frozenset(w)
+
+
+def classify(text: str, n_docs: int) -> tuple[str, bool]:
+    compare = bool(_COMPARE_RE.search(text)) or n_docs >= 2
+    if _LOCATION_RE.search(text):
+        return "location", compare
+    if compare:
+        return "comparison", True
+    if _LIST_RE.search(text):
+        return "list", False
+    if _NUMBER_RE.search(text) or _ATTR_RE.search(text) or _CUMUL_RE.search(text):
+        return "indicator", False
+    if _GOAL_RE.search(text):
+        return "goal", False
+    if _PROJECT_RE.search(text):
+        return "project", False
+    return "open", False
+
+
+def topic_of(text: str, aliases: list[tuple[str, str]]) -> str:
+    """What a question is about once plan names, years, asking and generic words are removed."""
+    _, masked = find_docs(text, aliases)
+    masked = _YEAR_RE.sub("", masked.replace("＿", ""))
+    masked = QUESTION_WORDS.sub("", masked)
+    masked = GENERIC_WORDS.sub("", masked)
+    return re.sub(r"[\W\d_]+", "", masked)
+
+
+def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
+    """Elliptical or pronoun questions that only make sense with the previous turn."""
+    topic = topic_of(text, list(aliases))
+    aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
+    short = len(re.sub(r"[\W_]", "", text)) <= 8 and not find_docs(text, list(aliases))[0]
+    return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or short
+            or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
+
+
+_ASPECT_RE = LEX.regex("aspect")
+_BOTH_RE = LEX.regex("both_plans")
+_ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
+                          rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
+
+
+def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
+    names = [a for a, d in aliases if d in docs_prev and a in new]
+    def label(x: str) -> str:
+        own = [a for a, d in aliases if d == x and a != x and not a.isascii()]
+        places_ = [a for a in own if LEX.regex("area_suffix").fullmatch(a[-1:])] or own
+        return next((a for a in own if a in text), min(places_, key=len) if places_ else x)
+
+    targets = [label(x) for x in docs_now]
+    target = "和".join(targets)
+    for a in sorted(names, key=len, reverse=True):
+        new = new.replace(a, "\0")
+    return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
+
+
+def _sibling(topic: str, previous: str) -> str | None:
+    """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
+    kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
+    n = len(topic)
+    if not 2 < n <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", topic) or topic in previous:
+        return None
+    for i in range(len(previous) - n + 1):
+        s = previous[i:i + n]
+        if s[-1] == topic[-1] and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
+            return s
+    return None
+
+
+_CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"  # a grade or generation written as digits and letters: 5A, 4G, A1
+_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:(?:{LEX.pattern('conjunction')})(?:{_CODE}))*")
+
+
+def _code_swap(text: str, previous: str) -> str | None:
+    """A follow-up naming codes of the same shape as the one code of the previous question ("那3A和4A呢" after
+    "…拿到5A级的企业奖多少") asks the same question of them: the code is replaced in place."""
+    runs = _CODE_RUN_RE.findall(text)
+    before = re.findall(_CODE, previous)
+    if len(runs) != 1 or len(set(before)) != 1:
+        return None
+    shape = re.sub(r"\d+", "0", before[0]).upper()
+    codes = re.findall(_CODE, runs[0])
+    if runs[0] in previous or any(re.sub(r"\d+", "0", c).upper() != shape for c in codes):
+        return None
+    return previous.replace(before[0], runs[0], 1)
+
+
+def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
+            plans: Sequence[PlanScope] = ()) -> str:
+    """Fold an elliptical follow-up into the previous (already resolved) question.
+
+    Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
+    replaces the topic ("那外资企业呢？" keeps plan, year and what was asked); an aspect ("单位是什么？",
+    "它属于约束性指标吗？", "增加了多少？") is asked of the previous topic.
+    """
+    docs_now, masked_now = find_docs(text, aliases)
+    docs_prev, _ = find_docs(previous, aliases)
+    if not docs_now and _BOTH_RE.search(text):  # "两个区分别是多少？": every plan
+        docs_now = tuple(dict.fromkeys(d for _, d in aliases))
+    if docs_now and docs_prev and LEX.regex("with_followup").match(text.strip()):  # "和高新区比呢": both
+        docs_now = tuple(dict.fromkeys(docs_prev + docs_now))
+    m = LEX.regex("except_followup").match(text.strip())
+    if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
+        return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
+    previous_answer = previous_turn.answer if previous_turn else ""
+    box = previous_turn.box if previous_turn else None
+    if box and not BOX_RE.search(previous) and LEX.regex("box_details").search(text):
+        previous = previous + f"（{box}）"  # "具体有哪些项目" after an answer naming 专栏4
+    body = re.sub(rf"^(?:{LEX.pattern('lead_strip')})", "", text).strip()
+    body = LEX.regex("tail_strip").sub("", body).strip()
+    new = _swap_docs(previous, docs_prev, docs_now, text, aliases) if docs_now else previous
+    in_scope = [p for p in plans if p.doc_id in docs_now + docs_prev] or plans  # 规划期末: these plans' last year
+    years_now, years_prev = years_in(text, in_scope), years_in(previous, in_scope)
+    if LEX.regex("compare_year").search(text):  # "比2020年多多少" compares with a year, it does not switch to it
+        years_now = ()
+    if years_now:
+        if years_prev:
+            new = re.sub(years_prev[0], years_now[0], new, count=1)
+        else:
+            new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
+    stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
+    stripped = _PERIOD_END_RE.sub(" ", stripped)  # "那规划期末呢": a year asked (above), not a new topic
+    topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
+    aspect_only = len(topic) <= 1
+    marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(
+        LEX.regex("ne_tail").search(text))
+    among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
+    if among and not docs_now:  # "其中X…": X, one of what was just listed, same plan
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
+        return plan + text.strip()[among.end():]
+    if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
+        return _ASK_TAIL_RE.sub("", new) + "，" + body
+    swapped = _code_swap(stripped, new) if not docs_now else None
+    if swapped:
+        return swapped
+    if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
+        if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
+            return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
+        return plan + text  # a new subject in the same plan
+    sibling = _sibling(topic, new) if topic and not docs_now else None
+    if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
+        return new.replace(sibling, topic, 1)
+    if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
+        # a new measure or subject: keep the plan, year and what was asked
+        _, prev_masked = find_docs(new, aliases)
+        plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
+                                         (docs_now or docs_prev)) if a)
+        ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
+        years = years_now or years_prev
+        return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
+    asks_aspect = LEX.regex("aspect_ask").search(body)
+    if body and (asks_aspect or (topic and not docs_now and not years_now)):
+        new = _ASK_TAIL_RE.sub("", new) + "，" + body
+    return new
+
+
+_ORDINAL_RE = ORDINAL_RE
+_LIST_ITEM_RE = re.compile(r"^\s*(?:[-*]\s+|\d+[.、．]\s*)(.+?)\s*$")
+
+
+def _plain_answer(text: str) -> str:
+    """Answer text without citation markers ([1]) and markdown escapes."""
+    return re.sub(r"\\(.)", r"\1", re.sub(r"\s*\[\d+\]", "", text))
+
+
+def list_items(answer: str) -> list[str]:
+    """Items of a list in an earlier answer ("- 坚持……", "2. 中新……", or "四个：A、B、C、D"), markdown
+    escapes removed."""
+    items = []
+    for line in answer.split("\n"):
+        m = _LIST_ITEM_RE.match(line)
+        if m:
+            items.append(_plain_answer(m.group(1)))
+    if not items:  # an inline list after a colon, or the whole answer
+        text = _plain_answer(answer)
+        runs = [r.split("、" if "、" in r else "；") for r in re.findall(r"[：:]([^。：:\n]+)", text)]
+        runs += [LEX.regex("list_etc").sub("", text.strip(), count=1).split("、")] if "：" not in text and ":" not in text else []
+        runs = [[x.strip(" ；;，,。") for x in r if x.strip(" ；;，,。")] for r in runs]
+        items = max(runs, key=len, default=[])
+        items = items if len(items) >= 2 else []
+    return items
+
+
+def turn_record(question: str, answer: str, resolved: str | None = None) -> Turn:
+    """The structured record of a turn: made once by the engine for its own answers (with ``resolved``), and
+    for history handed in from outside from its text."""
+    box = BOX_RE.search(answer)
+    return Turn(question, answer, resolved, tuple(list_items(answer)), box.group(0) if box else None)
+
+
+def as_turn(h) -> Turn:
+    if isinstance(h, Turn):
+        return h
+    return turn_record(h, "") if isinstance(h, str) else turn_record(h[0], h[1])
+
+
+def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None:
+    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
+    m = _ORDINAL_RE.search(text)
+    items = list(previous_turn.items)
+    if not m or not items:
+        return None
+    from assistant.text.numbers import cn_to_int
+
+    n = cn_to_int(m.group(1))
+    if not n or n > len(items):
+        return None
+    rest = _ORDINAL_RE.sub("", text)
+    return f"{items[n - 1]}{rest}"
+
+
+RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
+
+
+def understand(text: str, history: list, metas: list[DocMeta], tagger,
+               plans: Sequence[PlanScope] | None = None) -> Question:
+    """``history`` holds the earlier turns, oldest first: ``Turn`` records, (question, answer) pairs or plain
+    questions. A turn the engine answered itself carries its resolved question; others are resolved again.
+    ``plans`` (from scope.plan_scopes) adds what each plan's text names; without it, metadata alone."""
+    text = normalise_question(text)
+    plans = tuple(plans) if plans is not None else tuple(plan_scope(m, tagger) for m in metas)
+    turns = [as_turn(h) for h in history]
+    # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
+    earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
+    aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
+    resolved_prev, prev = "", Turn("")
+    cap = max(len(text), RESOLVED_CHARS)
+    for turn in turns:  # resolve the chain turn by turn
+        if turn.resolved is not None:
+            resolved_prev = turn.resolved
+        else:
+            h = normalise_question(turn.question)
+            ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
+            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans)
+                                        if resolved_prev and is_followup(h, aliases) else h)
+        resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
+        prev = turn
+    ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
+    follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
+    if ordinal is not None:
+        docs_prev, _ = find_docs(resolved_prev, aliases)
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
+        resolved = plan + ordinal
+    else:
+        resolved = resolve(text, resolved_prev, aliases, prev, plans) if follow else text
+    resolved = resolved[:cap]
+    named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
+                                    *(n for n in earlier if n[0] in resolved))))
+    aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
+    blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
+    docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
+    intent, compare = classify(resolved, len(docs))
+    in_scope = [p for p in plans if p.doc_id in docs] or plans
+    return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
+                    compare, follow, local, period_words(resolved, in_scope).period, named_as)
+

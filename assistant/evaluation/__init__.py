@@ -1,0 +1,1 @@
+"""Evaluation: gold sets, metrics, the independent number check, the evaluator that writes one JSON per run."""

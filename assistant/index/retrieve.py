@@ -1,0 +1,106 @@
+"""Hybrid retrieval: FAISS (dense) and BM25 (sparse) rankings fused with weighted RRF."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.types import Chunk, Hit
+
+from .fuse import rrf
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RetrievalSettings:
+    mode: str = "hybrid"  # hybrid | dense | sparse
+    rrf_k: int = 60
+    dense_weight: float = 1.0
+    sparse_weight: float = 1.0
+    depth: int = 50  # how deep each retriever looks before fusion
+
+
+# The query is embedded from its head only: a real question (and a resolved follow-up) is under ~80 characters,
+# and the encoder's cost grows with length (a pasted 2,000-character paragraph took ~1.2 s; bench/redteam.py).
+QUERY_EMBED_CHARS = 160
+
+
+class HybridRetriever:
+    def __init__(self, chunks: tuple[Chunk, ...], dense, sparse, embedder, settings: RetrievalSettings):
+        self.chunks = chunks
+        self.dense = dense
+        self.sparse = sparse
+        self.embedder = embedder
+        self.settings = settings
+        self._rows_by_doc: dict[str, np.ndarray] = {}
+        for i, c in enumerate(chunks):
+            self._rows_by_doc.setdefault(c.doc_id, []).append(i)
+        self._rows_by_doc = {k: np.asarray(v, dtype=np.int64) for k, v in self._rows_by_doc.items()}
+        self._idf: dict[str, float] = {}
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a literal term over the chunk texts (cached): rare terms weigh more."""
+        v = self._idf.get(term)
+        if v is None:
+            import math
+
+            df = sum(1 for c in self.chunks if term in c.text)
+            v = math.log((len(self.chunks) + 1) / (df + 0.5))
+            self._idf[term] = v = max(v, 0.1)
+        return v
+
+    def containing(self, terms: list, docs=None, limit: int = 20) -> list[Hit]:
+        """Chunks holding every one of ``terms`` literally (within ``docs``), in document order: a lexical
+        safety net for rare terms that long passages bury in BM25's length normalisation. A term may be a
+        tuple of alternatives (公路, 道路), any one of which will do."""
+        terms = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
+        rows = self.rows_for(docs)
+        pool = range(len(self.chunks)) if rows is None else rows
+        out = []
+        for i in pool:
+            c = self.chunks[int(i)]
+            if all(any(a in c.text for a in alts) for alts in terms):
+                out.append(Hit(c, 0.0, 1000 + len(out), {"literal": 1.0}))
+                if len(out) >= limit:
+                    break
+        return out
+
+    def rows_for(self, docs: list[str] | tuple[str, ...] | None) -> np.ndarray | None:
+        """Rows of these plans; None (no filter) when that is every plan."""
+        if not docs or set(docs) >= set(self._rows_by_doc):
+            return None
+        parts = [self._rows_by_doc[d] for d in docs if d in self._rows_by_doc]
+        return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
+
+    def rankings(self, query: str, docs=None, depth: int | None = None,
+                 query_vector: np.ndarray | None = None) -> dict[str, list[tuple[int, float]]]:
+        depth = depth or self.settings.depth
+        rows = self.rows_for(docs)
+        out: dict[str, list[tuple[int, float]]] = {}
+        if self.settings.mode in ("hybrid", "sparse"):
+            out["sparse"] = self.sparse.search(query, depth, rows)
+        if self.settings.mode in ("hybrid", "dense"):
+            if query_vector is None:
+                query_vector = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0]
+            out["dense"] = self.dense.search(query_vector, depth, rows)
+        return out
+
+    def search(self, query: str, k: int = 10, docs=None, query_vector: np.ndarray | None = None) -> list[Hit]:
+        """Top k chunks for the query, optionally within some documents."""
+        ranks = self.rankings(query, docs, query_vector=query_vector)
+        weights = {"dense": self.settings.dense_weight, "sparse": self.settings.sparse_weight}
+        fused = rrf(ranks, k=self.settings.rrf_k, weights=weights, limit=k)
+        raw = {name: dict(r) for name, r in ranks.items()}
+        hits = []
+        for rank, (row, score, _r) in enumerate(fused, 1):
+            scores = {name: raw[name][row] for name in raw if row in raw[name]}
+            hits.append(Hit(self.chunks[row], score, rank, scores))
+        return hits
+
+    def search_per_doc(self, query: str, docs: list[str], k: int = 5) -> dict[str, list[Hit]]:
+        """Evidence from each plan separately (comparison questions); the query is embedded once."""
+        qv = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0] if self.settings.mode != "sparse" else None
+        return {d: self.search(query, k, [d], query_vector=qv) for d in docs}
