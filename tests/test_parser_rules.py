@@ -313,12 +313,13 @@ def test_chained_compounds_keep_only_the_more_frequent():
 
 
 def test_tokenizer_rules_cover_synonym_words(monkeypatch):
-    import assistant.answer.synonyms as synonyms
-    from assistant.text.tokenize import rules_version
+    import assistant.text.tokenize as tokenize
+    from assistant.answer.lexicon import LEXICON_PATH, parse_lexicon
 
-    before = rules_version()
-    monkeypatch.setattr(synonyms, "GROUPS", synonyms.GROUPS + (("甲乙", "丙丁"),))
-    assert rules_version() != before  # an index built with other dictionary words is stale
+    before = tokenize.rules_version()
+    text = LEXICON_PATH.read_text(encoding="utf-8") + '\n[[synonyms]]\nwords = ["甲乙", "丙丁"]\nexample = "甲乙呢"\n'
+    monkeypatch.setattr(tokenize, "LEX", parse_lexicon(text))
+    assert tokenize.rules_version() != before  # a synonym row is part of the lexicon's digest: the index is stale
 
 
 def test_preface_sits_beside_top_level_headings_in_a_plan_without_chapters():

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import BOX_RE, ORDINAL_RE, YEAR_RE
+from assistant.text.patterns import BOX_RE, CODE, ORDINAL_RE, YEAR_RE
 from assistant.types import DocMeta, Turn
 
 from .lexicon import lexicon
@@ -257,19 +257,18 @@ def _sibling(topic: str, previous: str) -> str | None:
     return None
 
 
-_CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"  # a grade or generation written as digits and letters: 5A, 4G, A1
-_CODE_RUN_RE = re.compile(rf"(?:{_CODE})(?:(?:{LEX.pattern('conjunction')})(?:{_CODE}))*")
+_CODE_RUN_RE = re.compile(rf"(?:{CODE})(?:(?:{LEX.pattern('conjunction')})(?:{CODE}))*")
 
 
 def _code_swap(text: str, previous: str) -> str | None:
     """A follow-up naming codes of the same shape as the one code of the previous question ("那3A和4A呢" after
     "…拿到5A级的企业奖多少") asks the same question of them: the code is replaced in place."""
     runs = _CODE_RUN_RE.findall(text)
-    before = re.findall(_CODE, previous)
+    before = re.findall(CODE, previous)
     if len(runs) != 1 or len(set(before)) != 1:
         return None
     shape = re.sub(r"\d+", "0", before[0]).upper()
-    codes = re.findall(_CODE, runs[0])
+    codes = re.findall(CODE, runs[0])
     if runs[0] in previous or any(re.sub(r"\d+", "0", c).upper() != shape for c in codes):
         return None
     return previous.replace(before[0], runs[0], 1)

@@ -24,3 +24,5 @@ def label_key(kind: str, number: str) -> str:
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
+# a grade or generation written as digits and letters: 5A, 4G, A1 (swapped in by follow-ups: 那3A和4A呢)
+CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"

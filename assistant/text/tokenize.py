@@ -95,13 +95,11 @@ USER_TERMS_VERSION = 3  # bump when user_terms() picks its words differently (3:
 
 
 def rules_version() -> str:
-    """Changes when the built-in terms, stopwords, the lexicon (lexicon.toml's digest: question words and synonyms)
-    or the way user terms are chosen change (they shape every BM25 index): an index built under other rules is
-    stale."""
-    from assistant.answer.synonyms import GROUPS
-
-    return dictionary_hash([LEX.digest, "--"] + sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS) + ["--"]
-                           + sorted(w for g in GROUPS for w in g) + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
+    """Changes when the built-in terms, stopwords, the lexicon (its digest covers the question words and the
+    synonym rows alike) or the way user terms are chosen change (they shape every BM25 index): an index built
+    under other rules is stale."""
+    return dictionary_hash([LEX.digest, "--"] + sorted(DOMAIN_TERMS) + ["--"] + sorted(STOPWORDS)
+                           + ["--", str(USER_TERMS_VERSION)] + sorted(_GRAM_STOP) + sorted(_GRAM_VERBS))
 
 
 _BASE_LOCK = threading.Lock()

@@ -283,7 +283,8 @@ class PageHandlers:
         if not path or not isinstance(path, str):
             return "请先选择一个文件 / choose a file first.", *self.plan_updates()
         name = Path(path).name
-        try:
+
+        def add() -> str:
             assistant = self.assistant
             progress(0.05, desc="读取文件 / reading")
             data = self._uploaded_bytes(path)
@@ -291,13 +292,9 @@ class PageHandlers:
             report = assistant.add_document(data, name, progress=lambda f, m: progress(0.1 + 0.9 * f, desc=m),
                                             user=user_of(request))
             progress(1.0, desc="完成 / done")
-            text = report.summary()
-        except AssistantError as e:
-            text = f"未能添加 / not added: {e}"
-        except Exception:
-            log.exception("upload of %r failed", name)
-            text = INTERNAL_ERROR
-        return text, *self.plan_updates()
+            return report.summary()
+
+        return self._plan_change(add, "未能添加 / not added", f"upload of {name!r}")
 
     @staticmethod
     def _uploaded_bytes(path: str) -> bytes:
@@ -324,13 +321,22 @@ class PageHandlers:
     def on_delete(self, doc_id: str | None, request: gr.Request | None = None):
         if not isinstance(doc_id, str) or not doc_id:
             return "请先选择要删除的规划 / choose an uploaded plan first.", *self.plan_updates()
-        try:
+
+        def remove() -> str:
             removed = self.assistant.remove_document(doc_id, user=user_of(request) if self.auth_on else None)
-            text = f"已删除 / deleted {removed.file}，并已从索引中移除 / and removed from the index."
+            return f"已删除 / deleted {removed.file}，并已从索引中移除 / and removed from the index."
+
+        return self._plan_change(remove, "未能删除 / not deleted", f"deleting {doc_id!r}")
+
+    def _plan_change(self, change, refused: str, what: str):
+        """Run an upload or a deletion: its message, or why it was refused (the library's own words), or the
+        internal-error line (logged); then the refreshed plan lists either way."""
+        try:
+            text = change()
         except AssistantError as e:
-            text = f"未能删除 / not deleted: {e}"
+            text = f"{refused}: {e}"
         except Exception:
-            log.exception("deleting %r failed", doc_id)
+            log.exception("%s failed", what)
             text = INTERNAL_ERROR
         return text, *self.plan_updates()
 
