@@ -6,7 +6,8 @@
 Splits: dev and dev2 (tuning), test (frozen, reporting only), unseen and unseen2 (synthetic plans in layouts
 the code was not written for, each with its own index), realdev (tuning) and realtest (frozen) over the eight
 real plans in eval/realplans/corpus; paraphrase and realparaphrase (frozen casual rewordings of 40
-test and realtest questions).
+test and realtest questions); casual and realcasual (frozen questions as staff type them, over the bundled and
+the real plans, written blind in session 4).
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -28,7 +29,8 @@ from assistant.evaluation.evaluate import systems_table  # noqa: E402
 SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "unseen" / "corpus",
           "unseen2": ROOT / "eval" / "unseen2" / "corpus",
           "realdev": ROOT / "eval" / "realplans" / "corpus", "realtest": ROOT / "eval" / "realplans" / "corpus",
-          "paraphrase": None, "realparaphrase": ROOT / "eval" / "realplans" / "corpus"}
+          "paraphrase": None, "realparaphrase": ROOT / "eval" / "realplans" / "corpus",
+          "casual": None, "realcasual": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -81,7 +81,8 @@ def test_gold_set_coverage():
         assert any(it.doc == "both" for it in split) and any(it.doc is None and not it.expect_refusal for it in split)
 
 
-@pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl", "paraphrase.jsonl", "realparaphrase.jsonl"])
+@pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl", "paraphrase.jsonl", "realparaphrase.jsonl",
+                                  "casual.jsonl", "realcasual.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
