@@ -24,3 +24,5 @@ def label_key(kind: str, number: str) -> str:
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
+# a line that gives one field as "label：value" (组　长：王清宪 省长; 建设地点：西永) — group label, value
+FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；、]{0,9}?)\s*[：:]\s*(?P<value>[^：:]{1,80})$")
