@@ -67,14 +67,24 @@ def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
 
 
+def without_subject(question: str, title: str, longest: int = 8) -> str:
+    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
+    first: what is left is its own."""
+    for n in range(min(longest, len(title)), 1, -1):
+        for i in range(len(title) - n + 1):
+            if title[i:i + n] in question:
+                question = question.replace(title[i:i + n], " ")
+    return question
+
+
 def _named_sections(q: Question, docs, scope, metas) -> list:
     """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
-    the whole title, or (for titles of four or more characters) most of it beyond what the plan's own title
-    spells (加油站 of 加油站转型 in a 加油站 plan: naming the plan's subject names no section)."""
+    the whole title, or (for titles of four or more characters) most of it and most of what it says beyond the
+    plan's own subject (加油站 of 加油站转型 in a 加油站 plan names no section; 期限 of 规划期限 does)."""
     masked = plain(masked_question(q, metas))
     found = []
     for d in scope:
-        own = plain(docs[d].meta.title)
+        subject = plain(docs[d].meta.title)
         for sec in docs[d].sections:
             if sec.kind in ("table", "box", "title", "front") or sec.inferred:
                 continue
@@ -83,8 +93,8 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                 continue
             if t in masked:
                 found.append((2.0 + len(t) / 100, sec))
-            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 \
-                    and share - spelled_share(t, own, 0.0) >= 0.4:  # more than the plan's own subject words
+            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
+                    rest := without_subject(t, subject).replace(" ", "")) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
     found.sort(key=lambda x: -x[0])
     if not found:

@@ -136,7 +136,7 @@ def location(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent != "location":
         return None
-    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.resolved) else None
     if ask is not None:
         listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                     ctx.retriever)
@@ -200,6 +200,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
 
 def _states_quantity(answer: Answer) -> bool:

@@ -134,3 +134,11 @@ def test_each_of_two_plans_is_answered_from_its_own_text(assistant):
 def test_a_list_asked_by_its_items_comes_from_the_sentence_enumerating_them(assistant):
     ans = assistant.ask("高新区要修的轨道交通建设项目有哪些？")
     assert "江跳线" in ans.answer and "27号线" in ans.answer
+
+
+def test_the_plans_own_subject_words_name_no_section():
+    from assistant.answer_sections import without_subject
+
+    title = "崇阳县十五五加油站布局专项规划"
+    assert "加油站" not in without_subject("崇阳加油站规划的期限到哪年", title)
+    assert "布局原则" in without_subject("吕梁那个规划，布局原则在哪一部分", "吕梁市综合能源站专项规划")
