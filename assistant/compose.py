@@ -132,11 +132,12 @@ def foreign_place(ctx: Context) -> Candidate | None:
 
 
 def location(ctx: Context) -> Candidate | None:
-    """Where something is in the plans; "放在哪些地区" asks for the places a sentence enumerates first."""
+    """Where something is in the plans; "放在哪些地区" (several asked in this very question, not in the one it
+    follows up) asks for the places a sentence enumerates first."""
     q = ctx.question
     if q.intent != "location":
         return None
-    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.resolved) else None
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.text) else None
     if ask is not None:
         listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                     ctx.retriever)
