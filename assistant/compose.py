@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from .answer_aims import chapter_aim_answer
+from .answer_aims import aim_clause_answer, chapter_aim_answer
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import field_answer, location_answer, names_section, path_sections, section_answer
@@ -209,6 +209,15 @@ def _states_quantity(answer: Answer) -> bool:
     return bool(QUANTITY_RE.search(_MARKER_RE.sub(" ", answer.answer)))
 
 
+def aim_clause(ctx: Context) -> Candidate | None:
+    """"物流方面最终想建成个什么": the clause whose aim verb takes the topic as its object, before the plan-wide
+    goals of running text. Not for a goal of a year asked (到2025年…)."""
+    q = ctx.question
+    if q.intent != "goal" or q.years:
+        return None
+    return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+
+
 def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
@@ -368,6 +377,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("field", field),
     Handler("section_aim", section_aim),
     Handler("named_project", named_project),
+    Handler("aim_clause", aim_clause),
     Handler("goal", goal),
     Handler("listed_items", listed_items),
     Handler("section", section),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .patterns import QUANTITY_RE
+from .patterns import CLAUSE_RE, QUANTITY_RE
 from .render import MAX_BODY
 from .structured import (
     Evidence,
@@ -19,9 +19,7 @@ from .types import Hit
 _FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
 
 
-# a clause runs to the next ，or ；outside quotation marks and title marks: “道路联通，东西联动，区域全覆盖” is
-# one thing named, never cut in two
-_CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；])+[，；]?")
+_CLAUSE_RE = CLAUSE_RE
 
 
 def focus(sentence: str, terms: list[str], weight=None, budget: int = 80) -> str:

@@ -142,3 +142,18 @@ def test_the_plans_own_subject_words_name_no_section():
     title = "崇阳县十五五加油站布局专项规划"
     assert "加油站" not in without_subject("崇阳加油站规划的期限到哪年", title)
     assert "布局原则" in without_subject("吕梁那个规划，布局原则在哪一部分", "吕梁市综合能源站专项规划")
+
+
+AIM_TEXT = ("到2025年，内陆开放高地基本建成，高能级现代物流枢纽辐射能力逐步加强。",
+            "积极发展国际物流，支持企业向供应链管理延伸，加快打造内陆国际物流枢纽和国际集散分拨中心。")
+
+
+def test_an_aim_asked_of_a_topic_comes_from_the_clause_that_makes_it_the_aims_object():
+    from assistant.answer_aims import aim_clause_answer
+    from assistant.types import Chunk, Hit
+
+    doc = _plan("a", "一、发展目标\n" + AIM_TEXT[0] + "\n二、物流\n" + AIM_TEXT[1] + "\n")
+    hits = [Hit(Chunk(f"c{i}", "a", "section", "s", ("x",), t, t), 1.0 - i / 10, i) for i, t in enumerate(AIM_TEXT)]
+    ans = aim_clause_answer(_q("物流方面最终想建成个什么", doc), {"a": doc}, hits, ["物流", "建成"], None)
+    assert "打造内陆国际物流枢纽和国际集散分拨中心" in ans.answer and "基本建成" not in ans.answer
+    assert aim_clause_answer(_q("人才方面想建成个什么", doc), {"a": doc}, hits, ["人才"], None) is None
