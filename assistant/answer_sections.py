@@ -103,6 +103,9 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
     return [sec for n, sec in found if n >= best - 0.001]
 
 
+MAX_FIELD_LINE = 100  # a "label：value" line is short; longer paragraphs are running text
+
+
 def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Answer | None:
     """"工作组的组长是谁": a "label：value" line (组　长：王清宪 省长) whose label is a key term of the question,
     under a title (its heading path, or the line before the fields) that holds most of the other key terms."""
@@ -111,7 +114,7 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
         for sec in docs[d].sections:
             title = " ".join(sec.path)  # the list's title: the heading, or the line before its fields
             for para in sec.paragraphs:
-                m = FIELD_LINE_RE.match(para.text)
+                m = FIELD_LINE_RE.match(para.text) if len(para.text) <= MAX_FIELD_LINE else None
                 if not m:
                     title = " ".join(sec.path) + " " + para.text
                     continue
