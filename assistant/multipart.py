@@ -130,7 +130,7 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
                 names: dict[str, str]) -> Parts | None:
     """One question per plan when one thing is asked of each of several plans. ``mentions``: where the text
     names a plan, (start, end, doc_id); ``scope``: the plans the question may concern; ``names``: doc_id -> the
-    plan's name, to head its answer.
+    plan's name, to head its answer when the text names no plan (else the words it names each plan with).
 
     - Plans named side by side, then one ask ("甲方案和乙方案，X各是怎么定的"): "甲方案，X是怎么定的", ….
     - Each plan with its own thing ("甲的X与乙的Y，差多少"): "甲的X，差多少", "乙的Y，差多少" (a last clause
@@ -165,6 +165,7 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
         for seg in segments:
             seg = re.sub(rf"(?:{LEX.pattern('conjunction')}|[\s，,、；;。])+$", "", seg)
             questions.append(pre + seg + shared)
-    docs = [d for _, _, d in firsts]
-    return Parts(tuple(_without_each(q) for q in questions), tuple(names.get(d, d) for d in docs), False,
-                 tuple((d,) for d in docs))
+    # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
+    # numbers no passage of a part the plans do not answer supports
+    labels = tuple(text[s:e] for s, e, _ in firsts)
+    return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts))

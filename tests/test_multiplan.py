@@ -157,3 +157,10 @@ def test_an_aim_asked_of_a_topic_comes_from_the_clause_that_makes_it_the_aims_ob
     ans = aim_clause_answer(_q("物流方面最终想建成个什么", doc), {"a": doc}, hits, ["物流", "建成"], None)
     assert "打造内陆国际物流枢纽和国际集散分拨中心" in ans.answer and "基本建成" not in ans.answer
     assert aim_clause_answer(_q("人才方面想建成个什么", doc), {"a": doc}, hits, ["人才"], None) is None
+
+
+def test_each_part_is_headed_by_the_words_the_asker_named_its_plan_with():
+    text = "深圳方案和国务院节能降碳方案，货运转铁路的目标各是多少？"
+    names = {"a": "国家碳达峰试点（深圳）实施方案", "b": "2024—2025年节能降碳行动方案"}
+    parts = split_plans(text, _mentions(text, ("深圳方案", "a"), ("国务院节能降碳方案", "b")), ("a", "b"), names)
+    assert parts.labels == ("深圳方案", "国务院节能降碳方案")  # no title years no passage may support
