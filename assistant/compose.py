@@ -331,7 +331,8 @@ def multi_part(ctx: Context) -> Candidate | None:
 
 def per_plan(ctx: Context) -> Candidate | None:
     """"甲方案和乙方案，X各是怎么定的" / "两份规划各自的定位": one question per plan, each answered from that
-    plan only, unless the indicator rows already answer for every plan asked (one table of both)."""
+    plan only, unless the indicator rows already answer for every plan asked (one table of both). When no
+    plan's part is answered, the handlers after it try the question as a whole (a comparison's passages)."""
     q = ctx.question
     parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()})
     if parts is None:
@@ -340,7 +341,8 @@ def per_plan(ctx: Context) -> Candidate | None:
     if whole is not None and not whole.answer.refused and {d for p in parts.plans for d in p} <= {
             c.doc_id for c in whole.answer.citations}:
         return whole
-    return _answer_parts(ctx, parts)
+    split = _answer_parts(ctx, parts)
+    return None if split.answer.refused else split  # no plan's part answered: the question as a whole is tried
 
 
 def _answer_parts(ctx: Context, parts: Parts) -> Candidate:

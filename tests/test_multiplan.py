@@ -164,3 +164,13 @@ def test_each_part_is_headed_by_the_words_the_asker_named_its_plan_with():
     names = {"a": "国家碳达峰试点（深圳）实施方案", "b": "2024—2025年节能降碳行动方案"}
     parts = split_plans(text, _mentions(text, ("深圳方案", "a"), ("国务院节能降碳方案", "b")), ("a", "b"), names)
     assert parts.labels == ("深圳方案", "国务院节能降碳方案")  # no title years no passage may support
+
+
+def test_when_no_plans_part_is_answered_the_question_is_tried_whole(assistant):
+    from assistant import compose
+    from assistant.context import build_context
+
+    ctx = build_context("高新区和渝中区的火星基地数量各是多少？", [], assistant.documents,
+                        assistant.retriever, assistant.tokenizer)
+    assert compose.split_plans(ctx.resolved, ctx.question.mentions, ctx.scope, {}) is not None
+    assert compose.per_plan(ctx) is None
