@@ -134,7 +134,7 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
 
     - Plans named side by side, then one ask ("甲方案和乙方案，X各是怎么定的"): "甲方案，X是怎么定的", ….
     - Each plan with its own thing ("甲的X与乙的Y，差多少"): "甲的X，差多少", "乙的Y，差多少" (a last clause
-      after a comma is the ask they share).
+      after a comma is the ask they share); each plan after the first begins a part joined by 和, 与 or a comma.
     - No plan named, a word asking each of two plans ("两份规划各自的定位"): the question asked of each.
     None when fewer than two plans are concerned."""
     firsts: list[tuple[int, int, str]] = []
@@ -154,6 +154,9 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
         ask = text[firsts[-1][1]:]
         questions = [pre + text[s:e] + ask for s, e, _ in firsts]
     else:  # each plan with its own thing, up to the next plan's name
+        joined = rf"(?:{LEX.pattern('conjunction')}|[，,、；;])\s*$"
+        if not all(re.search(joined, text[:b[0]]) for b in firsts[1:]):
+            return None  # "甲规划里乙市的X": a place asked of one plan, not a second plan's part
         ends = [b[0] for b in firsts[1:]] + [len(text)]
         segments = [text[s:e] for (s, _, _), e in zip(firsts, ends, strict=True)]
         last = segments[-1]

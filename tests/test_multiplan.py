@@ -47,6 +47,7 @@ def test_two_plans_asked_without_names_are_each_asked():
     ("两份规划各自的定位", (), ("a", "b", "c")),  # which two of three is not said
     ("甲方案和甲区的目标分别是多少", (("甲方案", "a"), ("甲区", "a")), ("a", "b")),  # one plan named twice
     ("高新区的定位是什么", (), ("a", "b")),  # nothing asks each plan
+    ("甲区规划里乙区的加油站有几座", (("甲区", "a"), ("乙区", "b")), ("a", "b")),  # a place asked of one plan
 ])
 def test_a_question_about_one_plan_is_not_split(text, mentions, scope):
     assert split_plans(text, _mentions(text, *mentions), scope, NAMES) is None
