@@ -183,3 +183,12 @@ def test_a_pointing_word_between_the_place_and_the_plan_word_does_not_hide_the_p
              DocMeta("action", "安徽省工业互联网创新发展行动计划（2021-2023年）", ("安徽省", "安徽"),
                      issuer="安徽省人民政府办公厅")]
     assert understand(question, [], metas, tok.tag).docs == ("policy",)
+
+
+@pytest.mark.parametrize("question, fragments", [
+    ("甲市这份规划，25年的总目标一句话怎么说", {"一句", "的总"}),  # 总目标, 一句话: generic, not glued to 的
+    ("甲市想把自己打造成全省的什么？", {"造成", "自己"}),  # 打造成 is the ask, not 打 + 造成
+])
+def test_generic_phrases_leave_no_fragments_among_the_key_terms(tok, question, fragments):
+    q = understand(question, [], METAS, tok.tag)
+    assert not fragments & set(key_terms(q, tok, METAS))

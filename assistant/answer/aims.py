@@ -5,13 +5,14 @@ the list of its sub-headings. Pure."""
 from __future__ import annotations
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, NUMBERED_PART_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, NUMBERED_PART_RE
 from assistant.text.sentences import sentences
-from assistant.types import Answer, Document, Section
+from assistant.types import Answer, Document, Hit, Section
 
 from .lexicon import lexicon
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
+from .terms import term_coverage
 from .understand import Question
 
 LEX = lexicon()
@@ -83,3 +84,31 @@ def chapter_aim_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
     if not parts:
         return None
     return render(q, parts, docs, False)
+
+
+AIM_COVER = 0.8  # the share of the topic (weighted) the aim's object must name
+
+
+def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], terms: list[str], weight,
+                      depth: int = 10) -> Answer | None:
+    """"物流方面最终想建成个什么": the sentence whose aim verb (打造, 建成, 建设成为) takes the topic asked as its
+    object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it.
+    None when no retrieved clause names the topic after an aim verb."""
+    aim, goal = LEX.regex("aim_verb"), LEX.regex("goal")
+    topic = [t for t in terms if not aim.search(t) and not goal.search(t)]
+    if not topic:
+        return None
+    best = None
+    for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
+        for sent in sentences(hit.chunk.text):
+            for clause in CLAUSE_RE.findall(sent):
+                m = aim.search(clause)
+                cover = term_coverage(topic, clause[m.start():], weight) if m else 0.0
+                if cover >= AIM_COVER and (best is None or cover > best[0]):
+                    best = (cover, hit, sent.strip())
+    if best is None:
+        return None
+    _, hit, sent = best
+    ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
+    ev.highlight = sent
+    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)

@@ -15,10 +15,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import chapter_aim_answer
+from assistant.answer.aims import aim_clause_answer, chapter_aim_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
-from assistant.answer.sections import location_answer, path_sections, section_answer
+from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
 from assistant.answer.tables import table_cell_answer
 from assistant.text.patterns import QUANTITY_RE
 from assistant.text.sentences import sentences
@@ -29,7 +29,7 @@ from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
-from .multipart import Parts, split_parts
+from .multipart import Parts, split_parts, split_plans
 from .render import refuse, render
 from .structured import (
     Part,
@@ -133,9 +133,17 @@ def foreign_place(ctx: Context) -> Candidate | None:
 
 
 def location(ctx: Context) -> Candidate | None:
+    """Where something is in the plans; "放在哪些地区" (several asked in this very question, not in the one it
+    follows up) asks for the places a sentence enumerates first."""
     q = ctx.question
     if q.intent != "location":
         return None
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.text) else None
+    if ask is not None:
+        listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
+                                    ctx.retriever)
+        if listed is not None and not listed.refused:
+            return _candidate(listed, "list")
     ans = location_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), list(ctx.metas), ctx.scope)
     if ans is not None:
         return _candidate(ans, "location")
@@ -170,6 +178,13 @@ def box_list(ctx: Context) -> Candidate | None:
     return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
 
 
+def field(ctx: Context) -> Candidate | None:
+    """"工作组的组长是谁": the "组长：…" line of the section the question names."""
+    if ctx.question.intent not in ("open", "list"):
+        return None
+    return _candidate(field_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "field")
+
+
 def section_aim(ctx: Context) -> Candidate | None:
     """工业互联网这块的定位: the section whose heading path names what is asked."""
     q, terms = ctx.question, list(ctx.terms)
@@ -187,11 +202,21 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
 
 def _states_quantity(answer: Answer) -> bool:
     """Whether the answer's text states a quantity (not only a year), citation markers aside."""
     return bool(QUANTITY_RE.search(_MARKER_RE.sub(" ", answer.answer)))
+
+
+def aim_clause(ctx: Context) -> Candidate | None:
+    """"物流方面最终想建成个什么": the clause whose aim verb takes the topic as its object, before the plan-wide
+    goals of running text. Not for a goal of a year asked (到2025年…)."""
+    q = ctx.question
+    if q.intent != "goal" or q.years:
+        return None
+    return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
 
 
 def goal(ctx: Context) -> Candidate | None:
@@ -223,6 +248,15 @@ def enumeration(ctx: Context) -> Candidate | None:
         return None
     return _candidate(enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                          ctx.retriever), "list")
+
+
+def listed_items(ctx: Context) -> Candidate | None:
+    """"取消了哪几个加油站项目": a list asked by what its items are (a head noun), from the sentence that
+    enumerates them, before a section matched by only part of its title; a section named whole answers first."""
+    q = ctx.question
+    if q.intent != "list" or names_section(q, ctx.docs, ctx.scope, list(ctx.metas)):
+        return None
+    return enumeration(ctx)
 
 
 def project(ctx: Context) -> Candidate | None:
@@ -266,6 +300,8 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
         if ans.refused:
             lines.append(head + "所收录的规划中没有找到这一项。")
             continue
+        if ans.answer.startswith(f"**{escape_md(label)}"):  # the part's answer names its plan already
+            head = ""
         lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]",
                                           ans.answer))
     related = [c for _, a in kept for c in a.related]
@@ -275,17 +311,50 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
                   kept[0][1].intent, q.docs)
 
 
+def _plan_passages(sub: Context, doc: str) -> Answer | None:
+    """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
+    its passages do not cover what is asked."""
+    hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5).get(doc, [])
+    terms = list(sub.terms)
+    if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
+        return None
+    part = extractive(hits, terms, sub.question.intent == "indicator", limit=160, max_sentences=2, weight=sub.weight)
+    return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
+
+
 def multi_part(ctx: Context) -> Candidate | None:
-    """"A和B的目标分别是多少" / "…是多少？…是什么？": each part answered on its own (later questions of one
-    message as follow-ups of the earlier ones), then shown together, each part cited."""
+    """"A和B的目标分别是多少" / "…是多少？…是什么？" / "甲方案和乙方案的X各是多少": each part answered on its
+    own (later questions of one message as follow-ups of the earlier ones, a plan's part from that plan only),
+    then shown together, each part cited."""
     parts = split_parts(ctx.question.text, [a for a, _ in alias_table(list(ctx.metas))])
+    return None if parts is None else _answer_parts(ctx, parts)
+
+
+def per_plan(ctx: Context) -> Candidate | None:
+    """"甲方案和乙方案，X各是怎么定的" / "两份规划各自的定位": one question per plan, each answered from that
+    plan only, unless the indicator rows already answer for every plan asked (one table of both). When no
+    plan's part is answered, the handlers after it try the question as a whole (a comparison's passages)."""
+    q = ctx.question
+    parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()})
     if parts is None:
         return None
+    whole = indicator(ctx)
+    if whole is not None and not whole.answer.refused and {d for p in parts.plans for d in p} <= {
+            c.doc_id for c in whole.answer.citations}:
+        return whole
+    split = _answer_parts(ctx, parts)
+    return None if split.answer.refused else split  # no plan's part answered: the question as a whole is tried
+
+
+def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     history = list(ctx.history)
     answers = []
-    for text in parts.questions:
-        sub = part_context(ctx, text, history)
-        ans = decide(sub, dispatch(sub, HANDLERS[1:]).answer)
+    for i, text in enumerate(parts.questions):
+        plans = parts.plans[i] if parts.plans else ()
+        sub = part_context(ctx, text, history, plans)
+        ans = decide(sub, dispatch(sub, PART_HANDLERS).answer)
+        if ans.refused and len(plans) == 1:
+            ans = _plan_passages(sub, plans[0]) or ans
         answers.append(ans)
         if parts.sequential:
             history.append(turn_record(text, ans.answer, sub.question.resolved))
@@ -302,20 +371,26 @@ class Handler:
 # specific ones before it could not). The retrieval-only answer closes the list and always answers.
 HANDLERS: tuple[Handler, ...] = (
     Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
+    Handler("per_plan", per_plan),  # its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("location", location),
     Handler("chapter_aim", chapter_aim),
     Handler("indicator", indicator),
     Handler("box_list", box_list),
+    Handler("field", field),
     Handler("section_aim", section_aim),
     Handler("named_project", named_project),
+    Handler("aim_clause", aim_clause),
     Handler("goal", goal),
+    Handler("listed_items", listed_items),
     Handler("section", section),
     Handler("enumeration", enumeration),
     Handler("project", project),
     Handler("table_cell", table_cell),
 )
 
+
+PART_HANDLERS = HANDLERS[2:]  # a part of a multi-part question is not split again
 
 OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以下只列出检索到的相关段落；请换一个更简短、更具体的问法。"
                " / answering ran over the time budget of one request, so only the retrieved passages are listed; "

@@ -89,7 +89,8 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
                    TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter))
 
 
-def part_context(ctx: Context, question: str, history: list) -> Context:
-    """The context of one part of a multi-part question: same plans, caller's filter and deadline."""
+def part_context(ctx: Context, question: str, history: list, plans: tuple[str, ...] = ()) -> Context:
+    """The context of one part of a multi-part question: same plans, caller's filter and deadline; ``plans``
+    narrows it to the plans that part is asked of."""
     return build_context(question, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
-                         ctx.doc_filter, ctx.deadline)
+                         plans or ctx.doc_filter, ctx.deadline)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import QUANTITY_RE
+from assistant.text.patterns import CLAUSE_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
@@ -20,7 +20,7 @@ from .terms import term_coverage
 _FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
 
 
-_CLAUSE_RE = re.compile(r"[^，；]+[，；]?")
+_CLAUSE_RE = CLAUSE_RE
 
 
 def focus(sentence: str, terms: list[str], weight=None, budget: int = 80) -> str:

@@ -1,8 +1,10 @@
 """Multi-part questions split into their parts. Pure.
 
-Two shapes: several questions in one message ("…是多少？…是什么？", each later one read as a follow-up of the
-earlier ones), and several things asked of one subject ("A和B的目标分别是多少", "目标、单位和属性分别是什么"),
-which become one question per thing with the shared subject and ask (the plan, year, 的 phrase, 是多少).
+Three shapes: several questions in one message ("…是多少？…是什么？", each later one read as a follow-up of the
+earlier ones); several things asked of one subject ("A和B的目标分别是多少", "目标、单位和属性分别是什么"),
+which become one question per thing with the shared subject and ask (the plan, year, 的 phrase, 是多少); and one
+thing asked of each of several plans ("甲方案和乙方案，X各是怎么定的", "甲的X与乙的Y", "两份规划各自的定位"),
+which become one question per plan, asked of that plan only.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ class Parts:
     questions: tuple[str, ...]  # one question per part
     labels: tuple[str, ...]  # what each part asks about, to head its answer
     sequential: bool  # parts after the first are follow-ups of the earlier ones (several questions)
+    plans: tuple[tuple[str, ...], ...] = ()  # per part, the plans it is asked of (empty: those the part names)
 
 
 def _asks(text: str) -> bool:
@@ -99,3 +102,74 @@ def split_parts(text: str, aliases: list[str]) -> Parts | None:
     if len(qs) > 1:
         return Parts(tuple(qs), tuple(q.rstrip(_SENTENCE_END) for q in qs), sequential=True)
     return split_items(text, aliases)
+
+
+def _connector(gap: str) -> bool:
+    """Whether the text between two plan names only joins them (和, 与, 的, a comma)."""
+    rest = re.sub(LEX.pattern("conjunction"), "", gap)
+    rest = re.sub(LEX.pattern("of"), "", rest)
+    return not re.sub(r"[\W_]", "", rest)
+
+
+def _without_each(text: str) -> str:
+    """The part asked of one plan: words that ask it of each plan (分别, 各自, 两家) taken out, with a 的 after
+    them ("两家的提法" -> "提法")."""
+    out = re.sub(rf"(?:{LEX.pattern('each_plan')})(?:{LEX.pattern('of')})?", "", text)
+    return re.sub(r"^[\s，,、；;]+", "", out)
+
+
+def _clause_start(segment: str) -> int:
+    """Where the last clause of a segment starts (after its last comma), 0 when it has one clause."""
+    cut = max(segment.rfind(c) for c in _CLAUSE_MARKS)
+    return cut + 1 if cut >= 0 else 0
+
+
+_CLAUSE_MARKS = "，,；;"
+
+
+def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tuple[str, ...],
+                names: dict[str, str]) -> Parts | None:
+    """One question per plan when one thing is asked of each of several plans. ``mentions``: where the text
+    names a plan, (start, end, doc_id); ``scope``: the plans the question may concern; ``names``: doc_id -> the
+    plan's name, to head its answer when the text names no plan (else the words it names each plan with).
+
+    - Plans named side by side, then one ask ("甲方案和乙方案，X各是怎么定的"): "甲方案，X是怎么定的", ….
+    - Each plan with its own thing ("甲的X与乙的Y，差多少"): "甲的X，差多少", "乙的Y，差多少" (a last clause
+      after a comma is the ask they share); each plan after the first begins a part joined by 和, 与 or a comma.
+    - No plan named, a word asking each of two plans ("两份规划各自的定位"): the question asked of each.
+    None when fewer than two plans are concerned."""
+    firsts: list[tuple[int, int, str]] = []
+    for start, end, doc in mentions:
+        if firsts and firsts[-1][2] == doc and _connector(text[firsts[-1][1]:start]):
+            firsts[-1] = (firsts[-1][0], end, doc)  # 吉林省 + 充换电规划: one mention
+        elif all(d != doc for _, _, d in firsts):
+            firsts.append((start, end, doc))
+    if len(firsts) < 2:
+        if mentions or len(scope) != 2 or not LEX.regex("each_plan").search(text):
+            return None
+        body = _without_each(text)
+        return Parts((body, body), tuple(names.get(d, d) for d in scope), False, tuple((d,) for d in scope))
+    pre = _without_each(re.sub(LEX.pattern("compare"), "", text[:firsts[0][0]]))
+    gaps = [text[a[1]:b[0]] for a, b in zip(firsts, firsts[1:], strict=False)]
+    if all(_connector(g) for g in gaps):  # side by side: the rest is the shared ask
+        ask = text[firsts[-1][1]:]
+        questions = [pre + text[s:e] + ask for s, e, _ in firsts]
+    else:  # each plan with its own thing, up to the next plan's name
+        joined = rf"(?:{LEX.pattern('conjunction')}|[，,、；;])\s*$"
+        if not all(re.search(joined, text[:b[0]]) for b in firsts[1:]):
+            return None  # "甲规划里乙市的X": a place asked of one plan, not a second plan's part
+        ends = [b[0] for b in firsts[1:]] + [len(text)]
+        segments = [text[s:e] for (s, _, _), e in zip(firsts, ends, strict=True)]
+        last = segments[-1]
+        cut = _clause_start(last)
+        shared = last[cut - 1:] if cut and _asks(last[cut:]) else ""
+        if shared:
+            segments[-1] = last[:cut - 1]
+        questions = []
+        for seg in segments:
+            seg = re.sub(rf"(?:{LEX.pattern('conjunction')}|[\s，,、；;。])+$", "", seg)
+            questions.append(pre + seg + shared)
+    # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
+    # numbers no passage of a part the plans do not answer supports
+    labels = tuple(text[s:e] for s, e, _ in firsts)
+    return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts))

@@ -47,6 +47,7 @@ class PlaceMention:
     names: tuple[str, ...]  # every name of the area, to find it in a passage
     status: str  # own | local | foreign
     docs: tuple[str, ...] = ()  # the plans whose own area it is (own only)
+    within: tuple[str, ...] = ()  # the plans (of every plan, not only those in scope) whose area holds it
 
 
 # ---------------------------------------------------------------- periods
@@ -213,9 +214,9 @@ def plan_scopes(documents: Iterable[Document], tagger: Tagger) -> tuple[PlanScop
 
 
 def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
-                   gaz: Gazetteer | None = None) -> tuple[PlaceMention, ...]:
+                   gaz: Gazetteer | None = None, every: Sequence[PlanScope] = ()) -> tuple[PlaceMention, ...]:
     """Each place the question names, with what the plans in scope make of it. ``text`` has the plans' own
-    names masked already."""
+    names masked already; ``every`` (default: the plans in scope) are the plans whose areas may hold a place."""
     gaz = gaz or gazetteer()
     out = []
     def known(areas: tuple[Area, ...]) -> bool:
@@ -226,6 +227,7 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
             continue
         names = tuple(dict.fromkeys(n for a in areas for n in a.names))
         owners = tuple(p.doc_id for p in plans if any(a in p.areas for a in areas))
+        within = tuple(p.doc_id for p in (every or plans) if any(a.within(b) for b in p.areas for a in areas))
         if owners:
             status = "own"
         elif any(a.within(b) for p in plans for b in p.areas for a in areas) or any(
@@ -233,7 +235,7 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
             status = "local"
         else:
             status = "foreign"
-        out.append(PlaceMention(text[s:e], names, status, owners))
+        out.append(PlaceMention(text[s:e], names, status, owners, within))
     for m in lexicon().regex("whole_area").finditer(text):
         word = m.group(0)
         if any(word in p.wholes for p in plans):

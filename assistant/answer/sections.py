@@ -7,6 +7,7 @@ import functools
 import re
 
 from assistant.answer.lists import box_evidence
+from assistant.text.patterns import FIELD_LINE_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -67,12 +68,24 @@ def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
 
 
+def without_subject(question: str, title: str, longest: int = 8) -> str:
+    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
+    first: what is left is its own."""
+    for n in range(min(longest, len(title)), 1, -1):
+        for i in range(len(title) - n + 1):
+            if title[i:i + n] in question:
+                question = question.replace(title[i:i + n], " ")
+    return question
+
+
 def _named_sections(q: Question, docs, scope, metas) -> list:
     """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
-    the whole title, or (for titles of four or more characters) most of it."""
+    the whole title, or (for titles of four or more characters) most of it and most of what it says beyond the
+    plan's own subject (加油站 of 加油站转型 in a 加油站 plan names no section; 期限 of 规划期限 does)."""
     masked = plain(masked_question(q, metas))
     found = []
     for d in scope:
+        subject = plain(docs[d].meta.title)
         for sec in docs[d].sections:
             if sec.kind in ("table", "box", "title", "front") or sec.inferred:
                 continue
@@ -81,13 +94,51 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                 continue
             if t in masked:
                 found.append((2.0 + len(t) / 100, sec))
-            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6:
+            elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
+                    rest := without_subject(t, subject).replace(" ", "")) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
     best = found[0][0]
     return [sec for n, sec in found if n >= best - 0.001]
+
+
+MAX_FIELD_LINE = 100  # a "label：value" line is short; longer paragraphs are running text
+
+
+def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Answer | None:
+    """"工作组的组长是谁": a "label：value" line (组　长：王清宪 省长) whose label is a key term of the question,
+    under a title (its heading path, or the line before the fields) that holds most of the other key terms."""
+    best = None
+    for d in scope:
+        for sec in docs[d].sections:
+            title = " ".join(sec.path)  # the list's title: the heading, or the line before its fields
+            for para in sec.paragraphs:
+                m = FIELD_LINE_RE.match(para.text) if len(para.text) <= MAX_FIELD_LINE else None
+                if not m:
+                    title = " ".join(sec.path) + " " + para.text
+                    continue
+                label = re.sub(r"\s+", "", m.group("label"))
+                if label not in terms:
+                    continue
+                rest = [t for t in terms if t != label and t not in label]
+                cover = term_coverage(rest, title, weight) if rest else 1.0
+                if cover >= 0.5 and (best is None or cover > best[0]):
+                    best = (cover, docs[d], sec, para.text.strip())
+    if best is None:
+        return None
+    _, doc, sec, line = best
+    part = Part(lines=[f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**：{escape_md(line)}"],
+                evidence=[Evidence(doc.doc_id, sec.path, sec.text or line, highlight=line)])
+    return render(q, [part], docs, False)
+
+
+def names_section(q: Question, docs, scope, metas) -> bool:
+    """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it."""
+    masked = plain(masked_question(q, metas))
+    return any(len(t := plain(section_title(sec))) >= 2 and t in masked for d in scope for sec in docs[d].sections
+               if sec.kind not in ("table", "box", "title", "front") and not sec.inferred)
 
 
 def _section_part(doc: Document, sec) -> Part:
@@ -103,7 +154,9 @@ def _section_part(doc: Document, sec) -> Part:
         part.evidence.append(Evidence(doc.doc_id, sec.path, cite_text))
         return part
     topics = [p.topic for p in sec.paragraphs if p.topic]
-    if len(topics) >= 2 and len(topics) >= len(sec.paragraphs) - 1:
+    # items led by their own titles (——数据要素市场体系初步建立。…): the section's list, even between a lead
+    # paragraph (到2025年，…) and a closing one (展望2035年，…)
+    if len(topics) >= 2 and len(topics) >= len(sec.paragraphs) - 2:
         part.lines.append(f"{name}：")
         part.lines.extend(f"- {escape_md(t)}" for t in topics)
     else:

@@ -14,6 +14,9 @@ from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 LEX = lexicon()
 GENERIC = frozenset(LEX.words("generic"))  # words every question uses: never a key term
 _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting, not content
+# generic phrases of three or more characters (总目标, 一句话, 怎么说), taken out before segmenting: jieba would
+# otherwise glue their ends to the words beside them (的总 + 目标, 一句 + 话) and leave fragments as key terms
+_GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, key=len, reverse=True) if len(w) >= 3))
 _VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素)
 
 
@@ -28,7 +31,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     _, masked = find_docs(q.resolved, question_aliases(q, metas))
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
-    masked = YEAR_RE.sub(" ", masked)
+    masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", masked))
     words = tokenizer.words(masked)
     if idf is not None and n_chunks:
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]

@@ -77,6 +77,7 @@ class Question:
     local_places: tuple[PlaceMention, ...] = ()  # inside a plan's area: answered only from text naming them
     period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
     named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
+    mentions: tuple[tuple[int, int, str], ...] = ()  # where in ``resolved`` each plan is named: (start, end, doc_id)
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -89,18 +90,24 @@ def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
 
 
-def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
-    """Doc ids named in the text, in order of mention, and the text with the aliases blanked out."""
-    found: list[tuple[int, str]] = []
+def find_spans(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[tuple[int, int, str], ...], str]:
+    """Where each plan is named in the text, (start, end, doc_id) in order of mention, and the text with the
+    aliases blanked out (longest alias first)."""
+    found: list[tuple[int, int, str]] = []
     masked = text
     for alias, doc in aliases:
         start = masked.find(alias)
         while start >= 0:
-            found.append((start, doc))
+            found.append((start, start + len(alias), doc))
             masked = masked[:start] + "＿" * len(alias) + masked[start + len(alias):]
             start = masked.find(alias)
-    ordered = [d for _, d in sorted(found)]
-    return tuple(dict.fromkeys(ordered)), masked
+    return tuple(sorted(found)), masked
+
+
+def find_docs(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[str, ...], str]:
+    """Doc ids named in the text, in order of mention, and the text with the aliases blanked out."""
+    spans, masked = find_spans(text, aliases)
+    return tuple(dict.fromkeys(d for _, _, d in spans)), masked
 
 
 def _plain_name(text: str) -> str:
@@ -137,22 +144,27 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
-                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...], tuple[str, ...]]:
+                 plans: Sequence[PlanScope]) -> tuple[str, tuple[str, ...], tuple[PlaceMention, ...],
+                                                      tuple[tuple[int, int, str], ...],
+                                                      tuple[tuple[int, int, str], ...]]:
     """The places no plan in scope is about, and those inside a plan's area or named by its text (answered only
     from a passage that names them). Plans named in the question are the scope, else every plan; the plans'
     own names are not place mentions, and a place right before a plan's name is another zone (成都 + 高新区).
-    Returns (text with the foreign places blanked, foreign places, local places, plans whose own area is named)."""
+    Returns (text with the foreign places blanked, foreign places, local places, and where a plan's own area is
+    named: (start, end, doc_id), and where a place inside exactly one plan's area is named: (start, end, doc_id))."""
     named, masked = find_docs(text, aliases)
     scope = [p for p in plans if p.doc_id in named] or list(plans)
-    foreign, local, owners = [], [], []
-    for m in place_mentions(masked, tagger, scope):
+    foreign, local, owners, inside = [], [], [], []
+    for m in place_mentions(masked, tagger, scope, every=plans):
         start = masked.find(m.text)
         end = start + len(m.text)
         while end < len(masked) and masked[end] == "＿":
             end += 1
         if m.status == "own" and end == start + len(m.text):
-            owners += m.docs
+            owners += [(start, end, d) for d in m.docs]
             continue
+        if len(m.within) == 1 and end == start + len(m.text):  # a city of one plan's province: where that
+            inside.append((start, end, m.within[0]))  # plan's part of a comparison is named
         if m.status == "local" and end == start + len(m.text):
             local.append(m)
             continue
@@ -160,7 +172,7 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
     blanked = text
     for f in foreign:
         blanked = blanked.replace(f, "＃" * len(f))
-    return blanked, tuple(dict.fromkeys(foreign)), tuple(local), tuple(dict.fromkeys(owners))
+    return blanked, tuple(dict.fromkeys(foreign)), tuple(local), tuple(owners), tuple(inside)
 
 
 def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
@@ -437,10 +449,13 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
                                     *(n for n in earlier if n[0] in resolved))))
     aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
-    blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
-    docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
+    blanked, foreign, local, owners, inside = split_places(resolved, tagger, aliases, plans)
+    named = find_spans(blanked, aliases)[0]
+    mentions = tuple(sorted((*named, *owners, *inside)))
+    # a plan's own area names the plan
+    docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period, named_as)
+                    compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
 

@@ -1,0 +1,177 @@
+"""One thing asked of each of several plans, lists at the level asked, fields and quoted names (pure rules on
+small hand-written plans, and the bundled plans with the fake embedder)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.config import load_settings
+from assistant.index.embed import HashingEmbedder
+from assistant.answer.extract import focus
+from assistant.answer.multipart import split_plans
+from assistant.pipeline import Assistant
+
+NAMES = {"a": "甲方案", "b": "乙方案", "c": "丙方案"}
+
+
+def _mentions(text: str, *named: tuple[str, str]) -> tuple[tuple[int, int, str], ...]:
+    return tuple(sorted((text.find(w), text.find(w) + len(w), d) for w, d in named))
+
+
+def test_plans_named_side_by_side_share_the_ask():
+    text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
+    parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
+    assert parts.questions == ("甲方案，能耗强度下降目标各是怎么定的？", "乙方案，能耗强度下降目标各是怎么定的？")
+    assert parts.plans == (("a",), ("b",)) and parts.labels == ("甲方案", "乙方案")
+
+
+def test_each_plan_with_its_own_thing_keeps_its_thing_and_the_shared_ask():
+    text = "甲区已建成的加油站和乙区已建成的充电站，数量差多少？"
+    parts = split_plans(text, _mentions(text, ("甲区", "a"), ("乙区", "b")), ("a", "b"), NAMES)
+    assert parts.questions == ("甲区已建成的加油站，数量差多少？", "乙区已建成的充电站，数量差多少？")
+
+
+def test_words_asking_each_plan_are_taken_out_of_the_parts():
+    text = "甲方案和乙方案的目标年分别是哪一年"
+    parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
+    assert parts.questions == ("甲方案的目标年是哪一年", "乙方案的目标年是哪一年")
+
+
+def test_two_plans_asked_without_names_are_each_asked():
+    parts = split_plans("两份规划各自的定位，一句话概括一下", (), ("a", "b"), NAMES)
+    assert parts.questions == ("定位，一句话概括一下",) * 2 and parts.plans == (("a",), ("b",))
+
+
+@pytest.mark.parametrize("text,mentions,scope", [
+    ("甲方案的能耗目标是多少", (("甲方案", "a"),), ("a", "b")),  # one plan
+    ("两份规划各自的定位", (), ("a", "b", "c")),  # which two of three is not said
+    ("甲方案和甲区的目标分别是多少", (("甲方案", "a"), ("甲区", "a")), ("a", "b")),  # one plan named twice
+    ("高新区的定位是什么", (), ("a", "b")),  # nothing asks each plan
+    ("甲区规划里乙区的加油站有几座", (("甲区", "a"), ("乙区", "b")), ("a", "b")),  # a place asked of one plan
+])
+def test_a_question_about_one_plan_is_not_split(text, mentions, scope):
+    assert split_plans(text, _mentions(text, *mentions), scope, NAMES) is None
+
+
+def test_a_quoted_name_is_never_cut_at_its_commas():
+    s = ("按照国家关于建设综合能源站的意见，围绕氢燃料电池汽车应用场景和用氢需求，发挥空间集聚效应，在全市区域范围，"
+         "分阶段逐步推进构建“道路联通，东西联动，区域全覆盖”的综合能源站发展格局，形成与国民经济相适应、"
+         "与消费需求相匹配，布局科学合理、竞争有序、功能完善的现代化综合能源站服务网络体系。")
+    assert "构建“道路联通，东西联动，区域全覆盖”的综合能源站发展格局" in focus(s, ["发展格局", "构建"])
+
+
+# ------------------------------------------------------------------ small plans
+
+
+def _plan(doc_id: str, text: str):
+    from assistant.ingest.parser import parse
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    return parse(raw, DocMeta(doc_id, doc_id))
+
+
+def _q(question: str, doc):
+    from assistant.answer.understand import understand
+
+    return understand(question, [], [doc.meta], lambda t: [(t, "x")])
+
+
+FIELD_PLAN = """一、工作机制
+成立专项工作组，统筹推进。
+附件 省推进创新发展专项工作组名单
+组　长：张三 省长
+副组长：李四 副省长
+成　员：王五 秘书长
+"""
+
+
+def test_a_field_line_answers_who_holds_the_role_of_the_section_named():
+    from assistant.answer.sections import field_answer
+
+    doc = _plan("a", FIELD_PLAN)
+    ans = field_answer(_q("专项工作组的副组长是谁", doc), {"a": doc}, ("a",), ["专项", "工作组", "副组长"])
+    assert "李四" in ans.answer and "张三" not in ans.answer and ans.citations
+    assert field_answer(_q("专项工作组的秘书是谁", doc), {"a": doc}, ("a",), ["专项", "工作组", "秘书"]) is None
+
+
+GOAL_PLAN = """一、总体要求
+（三）发展目标
+到2025年，数字经济迈向全面扩展期，核心产业增加值占比达到10%。
+——数据要素市场体系初步建立。数据资源体系基本建成。
+——产业数字化转型迈上新台阶。制造业数字化更加深入。
+——数字经济治理体系更加完善。治理框架基本建立。
+展望2035年，数字经济将迈向繁荣成熟期。
+"""
+
+
+def test_the_items_under_a_heading_are_listed_between_its_lead_and_closing_paragraphs():
+    from assistant.answer.sections import section_answer
+
+    doc = _plan("a", GOAL_PLAN)
+    ans = section_answer(_q("发展目标下面列了哪几个分目标？", doc), {"a": doc}, ("a",), [doc.meta])
+    for item in ("数据要素市场体系初步建立", "产业数字化转型迈上新台阶", "数字经济治理体系更加完善"):
+        assert f"- {item}" in ans.answer
+
+
+# ------------------------------------------------------------------ the bundled plans
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("multiplan")
+    return Assistant.open(load_settings(env={}, index=tmp / "index", uploads=tmp / "uploads", model="hashing"),
+                          embedder=HashingEmbedder())
+
+
+def test_each_of_two_plans_is_answered_from_its_own_text(assistant):
+    ans = assistant.ask("人才方面两个区各自有啥招牌政策")
+    lines = ans.answer.split("\n")
+    heads = [ln for ln in lines if ln.startswith("**")]
+    assert heads[0].startswith("**重庆高新区") and any(h.startswith("**重庆市渝中区") for h in heads)
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}
+
+
+def test_a_list_asked_by_its_items_comes_from_the_sentence_enumerating_them(assistant):
+    ans = assistant.ask("高新区要修的轨道交通建设项目有哪些？")
+    assert "江跳线" in ans.answer and "27号线" in ans.answer
+
+
+def test_the_plans_own_subject_words_name_no_section():
+    from assistant.answer.sections import without_subject
+
+    title = "崇阳县十五五加油站布局专项规划"
+    assert "加油站" not in without_subject("崇阳加油站规划的期限到哪年", title)
+    assert "布局原则" in without_subject("吕梁那个规划，布局原则在哪一部分", "吕梁市综合能源站专项规划")
+
+
+AIM_TEXT = ("到2025年，内陆开放高地基本建成，高能级现代物流枢纽辐射能力逐步加强。",
+            "积极发展国际物流，支持企业向供应链管理延伸，加快打造内陆国际物流枢纽和国际集散分拨中心。")
+
+
+def test_an_aim_asked_of_a_topic_comes_from_the_clause_that_makes_it_the_aims_object():
+    from assistant.answer.aims import aim_clause_answer
+    from assistant.types import Chunk, Hit
+
+    doc = _plan("a", "一、发展目标\n" + AIM_TEXT[0] + "\n二、物流\n" + AIM_TEXT[1] + "\n")
+    hits = [Hit(Chunk(f"c{i}", "a", "section", "s", ("x",), t, t), 1.0 - i / 10, i) for i, t in enumerate(AIM_TEXT)]
+    ans = aim_clause_answer(_q("物流方面最终想建成个什么", doc), {"a": doc}, hits, ["物流", "建成"], None)
+    assert "打造内陆国际物流枢纽和国际集散分拨中心" in ans.answer and "基本建成" not in ans.answer
+    assert aim_clause_answer(_q("人才方面想建成个什么", doc), {"a": doc}, hits, ["人才"], None) is None
+
+
+def test_each_part_is_headed_by_the_words_the_asker_named_its_plan_with():
+    text = "深圳方案和国务院节能降碳方案，货运转铁路的目标各是多少？"
+    names = {"a": "国家碳达峰试点（深圳）实施方案", "b": "2024—2025年节能降碳行动方案"}
+    parts = split_plans(text, _mentions(text, ("深圳方案", "a"), ("国务院节能降碳方案", "b")), ("a", "b"), names)
+    assert parts.labels == ("深圳方案", "国务院节能降碳方案")  # no title years no passage may support
+
+
+def test_when_no_plans_part_is_answered_the_question_is_tried_whole(assistant):
+    from assistant.answer import compose
+    from assistant.answer.context import build_context
+
+    ctx = build_context("高新区和渝中区的火星基地数量各是多少？", [], assistant.documents,
+                        assistant.retriever, assistant.tokenizer)
+    assert compose.split_plans(ctx.resolved, ctx.question.mentions, ctx.scope, {}) is not None
+    assert compose.per_plan(ctx) is None
