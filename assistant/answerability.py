@@ -1,23 +1,120 @@
-"""Answerability as one explicit decision: explicit checks (made while understanding: a place no plan covers, an
-absent year, column or indicator) plus one score threshold, chosen on the dev sets (dev, dev2, realdev; see
-eval/answerability.py), under which an answer is withdrawn and its passages shown as the closest ones. Pure."""
+"""Answerability as one explicit decision: explicit checks plus one score threshold.
+
+The explicit checks ask whether what the answer quotes holds what the question names exactly: a year written
+in the question (2030 where the quoted text gives only 2025 and 2035), an amount's unit (多少万亿元 answered by
+a share in %), a term written with Latin letters or digits (5G, GDP: a code names one thing, and a near
+sentence about 移动宽带 or 单位换算周转量 is about another). Each is a separate, named check made on the answer's
+own quoted text (the sentences or rows it cites, their headings and the body), never on the whole passage
+around them. Checks made while understanding (a place no plan covers, an absent indicator, year or column in a
+table) stay where they are. The score is the weighted share of the question's key terms that the best cited
+passage covers; under the threshold (chosen on dev, dev2 and realdev: see eval/answerability.py) an answer is
+withdrawn. A refusal still shows the closest passages. Pure.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from .context import Context
+from .lexicon import lexicon
+from .patterns import YEAR, YEAR_RE
+from .scope import PlanScope, period_words, plan_scopes
+from .synonyms import abbreviates, present
 from .terms import term_coverage
 from .types import Answer, Citation
 
 # Answers whose best passage covers less of the question than this are refused. Chosen on dev, dev2 and
-# realdev by eval/answerability.py (the highest summed accuracy; ties: the lowest threshold).
+# realdev by eval/answerability.py (the highest refusal F1 on their union; ties: the lowest threshold).
 REFUSE_BELOW = 0.0
 REFUSAL = "所收录的规划中没有找到能回答这个问题的内容。"
+
+_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")  # 2026—2030年, 2021年至2025年
+_CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G, GDP, IPv6
+
+
+@dataclass(frozen=True)
+class Missing:
+    """What the question names exactly that the answer's quoted text does not hold."""
+
+    kind: str  # "year", "unit" or "code"
+    value: str
+
+    def message(self) -> str:
+        what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
+                "code": f"关于“{self.value}”的内容"}[self.kind]
+        return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
 def passage_text(c: Citation) -> str:
     return f"{c.text} {' '.join(c.heading_path)}"
+
+
+def quoted_texts(answer: Answer) -> list[str]:
+    """What the answer itself states: its body, the sentence or row each citation highlights (else the cited
+    text), their headings and plan titles."""
+    out = [answer.answer]
+    for c in answer.citations:
+        out += [c.highlight or c.text, " ".join(c.heading_path), c.doc_title]
+    return out
+
+
+def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
+    """Years a text speaks of: written out, inside a written span (2026—2030年) or a period word (十五五期间)."""
+    years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
+    for m in _SPAN_RE.finditer(text):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    words = period_words(text, plans)
+    years |= {int(y) for y in words.years}
+    if words.period:
+        years |= set(range(words.period[0], words.period[1] + 1))
+    return years
+
+
+def absent_years(asked: Iterable[str], texts: Iterable[str], plans: Sequence[PlanScope] = ()) -> list[str]:
+    """Years written in the question that the quoted text does not speak of; a cited plan's last year counts
+    as spoken of (a plan's table column 本次规划 is its target year)."""
+    covered = years_covered(" ".join(texts), plans) | {p.period[1] for p in plans if p.period}
+    return [y for y in dict.fromkeys(asked) if int(y) not in covered]
+
+
+def asked_amount_unit(question: str) -> str | None:
+    """The unit of an amount asked outright: 万亿元 in 多少万亿元 (lexicon roles ask_quantity, amount_unit)."""
+    lex = lexicon()
+    m = re.search(f"(?:{lex.pattern('ask_quantity')})\\s*([万亿千百]*(?:{lex.pattern('amount_unit')}))", question)
+    return m.group(1) if m else None
+
+
+def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """Key terms written with Latin letters or digits (5G, GDP) that the quoted text does not contain."""
+    text = " ".join(texts)
+    folded = text.casefold()
+    return [t for t in terms if _CODE_RE.search(t) and not YEAR_RE.fullmatch(t)
+            and t.casefold() not in folded and not present(t, text) and not abbreviates(t, text)]
+
+
+def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """The first explicit check an answer fails: a year, an amount's unit or a code the question names and the
+    answer's quoted text lacks. None for a refusal, an answer without citations, or one that passes. ``plans``:
+    the scopes of the plans it cites (their periods)."""
+    if answer.refused or not answer.citations:
+        return None
+    texts = quoted_texts(answer)
+    for y in absent_years([m.group(1) for m in YEAR_RE.finditer(question)], texts, plans):
+        return Missing("year", y)
+    unit = asked_amount_unit(question)
+    if unit and not any(unit in t for t in texts):
+        return Missing("unit", unit)
+    for t in absent_codes(terms, texts):
+        return Missing("code", t)
+    return None
+
+
+def missing(ctx: Context, answer: Answer) -> Missing | None:
+    cited = {c.doc_id for c in answer.citations}
+    plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited] if cited else []
+    return missing_in(ctx.question.resolved, ctx.terms, answer, plans)
 
 
 def answerability(ctx: Context, answer: Answer) -> float:
@@ -32,10 +129,19 @@ def answerability(ctx: Context, answer: Answer) -> float:
     return round(max(term_coverage(list(ctx.terms), passage_text(c), ctx.weight) for c in passages), 4)
 
 
+def withdraw(answer: Answer, message: str, score: float) -> Answer:
+    """A refusal in place of ``answer`` that shows what it cited as the closest passages."""
+    related = tuple(replace(c, n=i) for i, c in enumerate(answer.citations, 1))
+    return replace(answer, answer=message, refused=True, citations=(), indicators=(), related=related, score=score)
+
+
 def decide(ctx: Context, answer: Answer, threshold: float = REFUSE_BELOW) -> Answer:
-    """The answer with its score; below the threshold a refusal that still shows the closest passages."""
+    """The answer with its score; an answer failing an explicit check, or scoring under the threshold, becomes a
+    refusal that still shows the closest passages."""
     score = answerability(ctx, answer)
+    gap = missing(ctx, answer)
+    if gap is not None:
+        return withdraw(answer, gap.message(), score)
     if answer.refused or score >= threshold:
         return replace(answer, score=score)
-    related = tuple(replace(c, n=i) for i, c in enumerate(answer.citations, 1))
-    return replace(answer, answer=REFUSAL, refused=True, citations=(), indicators=(), related=related, score=score)
+    return withdraw(answer, REFUSAL, score)

@@ -1,0 +1,72 @@
+"""Answerability's explicit checks: what the question names exactly must be in what the answer quotes."""
+
+from __future__ import annotations
+
+from assistant.answerability import (
+    Missing,
+    absent_codes,
+    absent_years,
+    asked_amount_unit,
+    missing_in,
+    withdraw,
+    years_covered,
+)
+from assistant.scope import PlanScope
+from assistant.types import Answer, Citation
+
+
+def _answer(body: str, highlight: str | None, text: str = "", heading: tuple[str, ...] = ("第一章",)) -> Answer:
+    cite = Citation(1, "a", "甲规划", heading, text or (highlight or ""), 1.0, highlight=highlight)
+    return Answer("q", body + " [1]", False, (cite,))
+
+
+def _plan(period: tuple[int, int] | None) -> PlanScope:
+    return PlanScope("a", (), False, frozenset(), period)
+
+
+def test_years_covered_reads_spans_and_period_words():
+    assert {2026, 2028, 2030} <= years_covered("2026—2030年")
+    assert 2028 in years_covered("“十五五”期间")
+    assert years_covered("到2025年，建成…") == {2025}
+
+
+def test_a_year_the_quoted_text_does_not_speak_of_is_absent():
+    assert absent_years(["2030"], ["到2025年…", "展望2035年…"]) == ["2030"]
+    assert absent_years(["2028"], ["2026—2030年"]) == []
+    # a plan's last year is its table's 本次规划 column
+    assert absent_years(["2025"], ["本次规划（座） 13"], [_plan((2021, 2025))]) == []
+    assert absent_years(["2030"], ["本次规划（座） 13"], [_plan((2021, 2025))]) == ["2030"]
+
+
+def test_the_unit_of_an_amount_asked_outright():
+    assert asked_amount_unit("核心产业增加值要达到多少万亿元") == "万亿元"
+    assert asked_amount_unit("加油站有多少座") is None  # a count, not an amount
+
+
+def test_a_code_term_must_be_quoted():
+    assert absent_codes(["5G", "用户", "普及率"], ["移动宽带用户普及率达到108%"]) == ["5G"]
+    assert absent_codes(["IPv6", "用户"], ["ipv6活跃用户数达到4.6亿"]) == []
+
+
+def test_missing_in_names_the_first_failed_check():
+    near = _answer("移动宽带用户普及率达到108%。", "移动宽带用户普及率达到108%。")
+    assert missing_in("2025年5G用户普及率要达到多少", ["5G", "用户", "普及率"], near,
+                      [_plan((2021, 2025))]) == Missing("code", "5G")
+    share = _answer("到2025年，核心产业增加值占GDP比重达到10%。", "到2025年，核心产业增加值占GDP比重达到10%。")
+    assert missing_in("2025年核心产业增加值要达到多少万亿元", ["核心", "增加值"], share) == Missing("unit", "万亿元")
+    assert missing_in("2030年要达到多少座", [], share) == Missing("year", "2030")
+    good = _answer("到2025年，增加值达到5万亿元。", "到2025年，增加值达到5万亿元。")
+    assert missing_in("2025年增加值要达到多少万亿元", ["增加值"], good) is None
+
+
+def test_the_check_reads_the_quoted_sentence_not_the_whole_passage():
+    ans = _answer("移动宽带用户普及率达到108%。", "移动宽带用户普及率达到108%。",
+                  text="5G网络加快建设。移动宽带用户普及率达到108%。")
+    assert missing_in("5G用户普及率是多少", ["5G", "用户", "普及率"], ans) == Missing("code", "5G")
+
+
+def test_a_withdrawn_answer_shows_what_it_cited_as_the_closest_passages():
+    ans = _answer("移动宽带用户普及率达到108%。", "移动宽带用户普及率达到108%。")
+    out = withdraw(ans, Missing("code", "5G").message(), 0.7)
+    assert out.refused and not out.citations and out.related[0].highlight == ans.citations[0].highlight
+    assert "5G" in out.answer and out.score == 0.7
