@@ -51,13 +51,24 @@ def passage_text(c: Citation) -> str:
     return f"{c.text} {' '.join(c.heading_path)}"
 
 
-def quoted_texts(answer: Answer) -> list[str]:
-    """What the answer itself states: its body, the sentence or row each citation highlights (else the cited
-    text), their headings and plan titles."""
-    out = [answer.answer]
-    for c in answer.citations:
-        out += [c.highlight or c.text, " ".join(c.heading_path), c.doc_title]
-    return out
+_MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n] in the body
+
+
+def quoted_units(answer: Answer) -> list[tuple[Citation, list[str]]]:
+    """What the answer states, one unit per citation: the stretch of the body that cites it, the sentence or
+    row it highlights (else the cited text) and its headings; not the plan's title, whose span (2024—2025年)
+    says nothing of what the quote states. Body text citing nothing (a lead line) belongs to every unit."""
+    stretch: dict[int, str] = {}
+    common, at = [], 0
+    for m in _MARKER_RE.finditer(answer.answer):
+        n = int(m.group(1))
+        stretch[n] = stretch.get(n, "") + answer.answer[at:m.start()]
+        at = m.end()
+    common.append(answer.answer[at:])
+    if not stretch:
+        common.append(answer.answer[:at])
+    return [(c, [stretch.get(c.n, ""), *common, c.highlight or c.text, " ".join(c.heading_path)])
+            for c in answer.citations]
 
 
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
@@ -73,9 +84,13 @@ def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
 
 
 def absent_years(asked: Iterable[str], texts: Iterable[str], plans: Sequence[PlanScope] = ()) -> list[str]:
-    """Years written in the question that the quoted text does not speak of; a cited plan's last year counts
-    as spoken of (a plan's table column 本次规划 is its target year)."""
-    covered = years_covered(" ".join(texts), plans) | {p.period[1] for p in plans if p.period}
+    """Years written in the question that the quoted text does not speak of. A cited plan's last year counts as
+    spoken of when the text names no year of the plan's period (a table's 本次规划 column beside 2020年现状 is
+    the target year), not when it names another one (2024年… does not answer for 2025)."""
+    covered = years_covered(" ".join(texts), plans)
+    for p in plans:
+        if p.period and not any(p.period[0] <= y <= p.period[1] for y in covered):
+            covered.add(p.period[1])
     return [y for y in dict.fromkeys(asked) if int(y) not in covered]
 
 
@@ -94,13 +109,9 @@ def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
             and t.casefold() not in folded and not present(t, text) and not abbreviates(t, text)]
 
 
-def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = ()) -> Missing | None:
-    """The first explicit check an answer fails: a year, an amount's unit or a code the question names and the
-    answer's quoted text lacks. None for a refusal, an answer without citations, or one that passes. ``plans``:
-    the scopes of the plans it cites (their periods)."""
-    if answer.refused or not answer.citations:
-        return None
-    texts = quoted_texts(answer)
+def failed_check(question: str, terms: Iterable[str], texts: list[str],
+                 plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """The first explicit check one quoted unit fails: a year, an amount's unit or a code the question names."""
     for y in absent_years([m.group(1) for m in YEAR_RE.finditer(question)], texts, plans):
         return Missing("year", y)
     unit = asked_amount_unit(question)
@@ -109,6 +120,22 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for t in absent_codes(terms, texts):
         return Missing("code", t)
     return None
+
+
+def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """What the question names exactly that no single quoted unit of the answer holds together (the asked year
+    and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
+    refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite."""
+    if answer.refused or not answer.citations:
+        return None
+    terms = list(terms)
+    first = None
+    for c, texts in quoted_units(answer):
+        gap = failed_check(question, terms, texts, [p for p in plans if p.doc_id == c.doc_id])
+        if gap is None:
+            return None
+        first = first or gap
+    return first
 
 
 def missing(ctx: Context, answer: Answer) -> Missing | None:

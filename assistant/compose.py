@@ -20,7 +20,7 @@ from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
 from .answer_tables import table_cell_answer
-from .answerability import decide
+from .answerability import decide, missing, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -328,16 +328,27 @@ def _over_budget(ctx: Context) -> Candidate:
 
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
-    """Try the handlers in order and take the first candidate; once the deadline passes, stop trying and list
-    the retrieved passages, saying so."""
+    """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
+    year, an amount's unit or a code the question names is in what it quotes); once the deadline passes, stop
+    trying and list the retrieved passages, saying so. When no answer passes, the first near answer is withdrawn:
+    a refusal naming what was missing, its passages shown as the closest ones."""
+    held: Candidate | None = None  # the first answer that failed an explicit check, with what it lacked
+    gap = None
     for h in handlers:
         if ctx.expired():
             log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
             return _over_budget(ctx)
         cand = h.run(ctx)
-        if cand is not None:
+        if cand is None:
+            continue
+        lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer)
+        if lack is None:
             return cand
-    return fallback(ctx)
+        held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
+    cand = fallback(ctx)
+    if held is None or missing(ctx, cand.answer) is None and not cand.answer.refused:
+        return cand
+    return Candidate(withdraw(held.answer, gap.message(), 0.0), held.kind, 0.0)
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,

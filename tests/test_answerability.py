@@ -70,3 +70,17 @@ def test_a_withdrawn_answer_shows_what_it_cited_as_the_closest_passages():
     out = withdraw(ans, Missing("code", "5G").message(), 0.7)
     assert out.refused and not out.citations and out.related[0].highlight == ans.citations[0].highlight
     assert "5G" in out.answer and out.score == 0.7
+
+
+def test_the_year_and_the_measure_must_be_quoted_together():
+    two = Answer("q", "到2025年底，公共机构能耗降低5%。 [1] 2024年，单位GDP能耗降低2.5%。 [2]", False, (
+        Citation(1, "a", "甲", ("一",), "…", 1.0, highlight="到2025年底，公共机构能耗降低5%。"),
+        Citation(2, "a", "甲", ("二",), "…", 1.0, highlight="2024年，单位GDP能耗降低2.5%。")))
+    plan = [_plan((2024, 2025))]
+    assert missing_in("2025年单位GDP能耗降低多少", ["GDP", "能耗"], two, plan) is not None
+    assert missing_in("2024年单位GDP能耗降低多少", ["GDP", "能耗"], two, plan) is None
+
+
+def test_a_plans_last_year_counts_only_where_the_quote_names_no_year_of_its_period():
+    assert absent_years(["2025"], ["2020年底现状站 | 本次规划"], [_plan((2021, 2025))]) == []
+    assert absent_years(["2025"], ["2024年，能耗降低2.5%"], [_plan((2024, 2025))]) == ["2025"]
