@@ -71,6 +71,34 @@ def quoted_units(answer: Answer) -> list[tuple[Citation, list[str]]]:
             for c in answer.citations]
 
 
+_FULL_SENTENCE_RE = re.compile(r"[^。！？\n]*[。！？]+|[^。！？\n]+")  # to 。！？ or a line end, across ；
+
+
+def around(passage: str, quote: str) -> list[str]:
+    """The whole sentences of ``passage`` that the quote was cut from (a clause quoted from 到2025年，A…，B… keeps
+    its 到2025年); the passage itself when the quote is not a piece of its text (a table row's name)."""
+    core = re.sub(r"……|\*\*|\\", "", quote).strip()
+    if not core or len(core) < 6:
+        return [passage]
+    found = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip() and (s.strip() in core or core in s)]
+    return found or [passage]
+
+
+def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
+                 plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
+    comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted."""
+    for y in absent_years([m.group(1) for m in YEAR_RE.finditer(question)], [*texts, *around(passage, quote)],
+                          plans):
+        return Missing("year", y)
+    unit = asked_amount_unit(question)
+    if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
+        return Missing("unit", unit)
+    for t in absent_codes(terms, texts):
+        return Missing("code", t)
+    return None
+
+
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
     """Years a text speaks of: written out, inside a written span (2026—2030年) or a period word (十五五期间)."""
     years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
@@ -101,25 +129,18 @@ def asked_amount_unit(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+def magnitude(unit: str) -> str:
+    """万亿 of 万亿元: what a number must be followed by for the amount to be of the asked size (1.2万亿 answers
+    多少万亿元); the unit itself when it has no magnitude (元, %)."""
+    return unit.rstrip("元") or unit
+
+
 def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
     """Key terms written with Latin letters or digits (5G, GDP) that the quoted text does not contain."""
     text = " ".join(texts)
     folded = text.casefold()
     return [t for t in terms if _CODE_RE.search(t) and not YEAR_RE.fullmatch(t)
             and t.casefold() not in folded and not present(t, text) and not abbreviates(t, text)]
-
-
-def failed_check(question: str, terms: Iterable[str], texts: list[str],
-                 plans: Sequence[PlanScope] = ()) -> Missing | None:
-    """The first explicit check one quoted unit fails: a year, an amount's unit or a code the question names."""
-    for y in absent_years([m.group(1) for m in YEAR_RE.finditer(question)], texts, plans):
-        return Missing("year", y)
-    unit = asked_amount_unit(question)
-    if unit and not any(unit in t for t in texts):
-        return Missing("unit", unit)
-    for t in absent_codes(terms, texts):
-        return Missing("code", t)
-    return None
 
 
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = ()) -> Missing | None:
@@ -131,7 +152,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     terms = list(terms)
     first = None
     for c, texts in quoted_units(answer):
-        gap = failed_check(question, terms, texts, [p for p in plans if p.doc_id == c.doc_id])
+        gap = failed_check(question, terms, texts, c.text, c.highlight or "", [p for p in plans if p.doc_id == c.doc_id])
         if gap is None:
             return None
         first = first or gap

@@ -84,3 +84,12 @@ def test_the_year_and_the_measure_must_be_quoted_together():
 def test_a_plans_last_year_counts_only_where_the_quote_names_no_year_of_its_period():
     assert absent_years(["2025"], ["2020年底现状站 | 本次规划"], [_plan((2021, 2025))]) == []
     assert absent_years(["2025"], ["2024年，能耗降低2.5%"], [_plan((2024, 2025))]) == ["2025"]
+
+
+def test_the_year_is_looked_for_in_the_whole_sentence_a_clause_was_cut_from():
+    from assistant.answerability import around
+
+    passage = "到2025年，A达到10%，B达到20%。2024年，C降低2.5%。"
+    assert around(passage, "……B达到20%……") == ["到2025年，A达到10%，B达到20%。"]
+    assert around(passage, "2024年，C降低2.5%。") == ["2024年，C降低2.5%。"]
+    assert around("表1 | 2020年 | 2025年", "合计") == ["表1 | 2020年 | 2025年"]
