@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 
 from .context import Context
 from .lexicon import lexicon
-from .patterns import YEAR, YEAR_RE
+from .patterns import YEAR_RE, YEAR_SPAN_RE
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present
 from .terms import term_coverage
@@ -30,7 +30,6 @@ from .types import Answer, Citation
 REFUSE_BELOW = 0.0
 REFUSAL = "所收录的规划中没有找到能回答这个问题的内容。"
 
-_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")  # 2026—2030年, 2021年至2025年
 _CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G, GDP, IPv6
 
 
@@ -102,7 +101,7 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
     """Years a text speaks of: written out, inside a written span (2026—2030年) or a period word (十五五期间)."""
     years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
-    for m in _SPAN_RE.finditer(text):
+    for m in YEAR_SPAN_RE.finditer(text):
         years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
     words = period_words(text, plans)
     years |= {int(y) for y in words.years}
@@ -125,14 +124,16 @@ def absent_years(asked: Iterable[str], texts: Iterable[str], plans: Sequence[Pla
 def asked_amount_unit(question: str) -> str | None:
     """The unit of an amount asked outright: 万亿元 in 多少万亿元 (lexicon roles ask_quantity, amount_unit)."""
     lex = lexicon()
-    m = re.search(f"(?:{lex.pattern('ask_quantity')})\\s*([万亿千百]*(?:{lex.pattern('amount_unit')}))", question)
+    m = re.search(f"(?:{lex.pattern('ask_quantity')})\\s*((?:{lex.pattern('amount_magnitude')})*"
+                  f"(?:{lex.pattern('amount_unit')}))", question)
     return m.group(1) if m else None
 
 
 def magnitude(unit: str) -> str:
     """万亿 of 万亿元: what a number must be followed by for the amount to be of the asked size (1.2万亿 answers
     多少万亿元); the unit itself when it has no magnitude (元, %)."""
-    return unit.rstrip("元") or unit
+    m = re.match(f"(?:{lexicon().pattern('amount_magnitude')})+", unit)
+    return m.group(0) if m else unit
 
 
 def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
