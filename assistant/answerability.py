@@ -37,10 +37,12 @@ _CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G,
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit" or "code"
+    kind: str  # "year", "unit", "code" or "list"
     value: str
 
     def message(self) -> str:
+        if self.kind == "list":
+            return f"找到的最接近的段落只提到“{self.value}”，没有列出其具体内容；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
@@ -144,16 +146,48 @@ def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
             and t.casefold() not in folded and not present(t, text) and not abbreviates(t, text)]
 
 
-def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = ()) -> Missing | None:
+_ENDS_HERE_RE = re.compile(r"[”’」』）)\s]*(?:[。！？；\n]|$)")  # nothing follows but the sentence's end
+
+
+def listed_thing(question: str, terms: list[str]) -> str | None:
+    """What a list question asks the members of: the term right after its list word (哪些高校 -> 高校), else
+    the last one before it (保障措施具体有哪些 -> 保障措施); lexicon role ``list``."""
+    m = lexicon().regex("list").search(question)
+    if not m:
+        return None
+    after = [(question.find(t, m.end()), t) for t in terms]
+    after = [(i, t) for i, t in after if 0 <= i <= m.end() + 2]
+    if after:
+        return min(after)[1]
+    before = [(question.rfind(t, 0, m.start()), t) for t in terms]
+    before = [(i, t) for i, t in before if i >= 0]
+    return max(before)[1] if before else None
+
+
+def only_named(term: str, quote: str, heading: str) -> bool:
+    """Whether a quote names ``term`` only as the last item of an enumeration that ends its sentence
+    (……提出建设的目标、原则和保障措施。; lexicon role ``conjunction``) under a heading that does not name it:
+    it says the thing is among others, not what it holds. A lead sentence (实施“五大行动”。) is not such an item."""
+    joins = lexicon().regex("conjunction")
+    spans = [m.span() for m in re.finditer(re.escape(term), quote)]
+    return bool(spans) and term not in heading and all(
+        _ENDS_HERE_RE.match(quote, end) and joins.search(quote[max(start - 2, 0):start]) for start, end in spans)
+
+
+def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
+               listed: str | None = None) -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
-    refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite."""
+    refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
+    ``listed``: for a question asking what a thing holds (哪些), that thing, which a quote must not merely name."""
     if answer.refused or not answer.citations:
         return None
     terms = list(terms)
     first = None
     for c, texts in quoted_units(answer):
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", [p for p in plans if p.doc_id == c.doc_id])
+        if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
+            gap = Missing("list", listed)
         if gap is None:
             return None
         first = first or gap
@@ -163,7 +197,8 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
 def missing(ctx: Context, answer: Answer) -> Missing | None:
     cited = {c.doc_id for c in answer.citations}
     plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited] if cited else []
-    return missing_in(ctx.question.resolved, ctx.terms, answer, plans)
+    listed = listed_thing(ctx.question.resolved, list(ctx.terms)) if ctx.question.intent == "list" else None
+    return missing_in(ctx.question.resolved, ctx.terms, answer, plans, listed)
 
 
 def answerability(ctx: Context, answer: Answer) -> float:

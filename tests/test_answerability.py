@@ -93,3 +93,28 @@ def test_the_year_is_looked_for_in_the_whole_sentence_a_clause_was_cut_from():
     assert around(passage, "……B达到20%……") == ["到2025年，A达到10%，B达到20%。"]
     assert around(passage, "2024年，C降低2.5%。") == ["2024年，C降低2.5%。"]
     assert around("表1 | 2020年 | 2025年", "合计") == ["表1 | 2020年 | 2025年"]
+
+
+def test_a_list_question_is_not_answered_by_a_sentence_that_only_names_the_thing():
+    from assistant.answerability import only_named
+
+    preface = "本规划提出综合能源站建设的目标、原则、布局位置和保障措施。"
+    assert only_named("保障措施", preface, "（文首）")
+    assert not only_named("保障措施", "保障措施包括加强组织领导、强化要素保障。", "（文首）")
+    assert not only_named("保障措施", preface, "第六章 保障措施")  # the section itself
+    ans = _answer(preface, preface, heading=("（文首）",))
+    assert missing_in("保障措施具体有哪些", ["保障措施"], ans, listed="保障措施") == Missing("list", "保障措施")
+    assert missing_in("保障措施具体有哪些", ["保障措施"], ans) is None
+
+
+def test_the_thing_a_list_question_asks_the_members_of():
+    from assistant.answerability import listed_thing
+
+    assert listed_thing("吕梁综合能源站规划的保障措施具体有哪些？", ["综合能源站", "保障措施"]) == "保障措施"
+    assert listed_thing("环大学生态圈，高新区要拉哪些高校一起", ["生态圈", "高校", "一起"]) == "高校"
+
+
+def test_a_lead_sentence_naming_the_thing_is_not_an_enumeration_item():
+    from assistant.answerability import only_named
+
+    assert not only_named("五大行动", "全面实施“五大行动”。", "第三章")
