@@ -18,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .context import Context
+from .guard import unsupported_numbers
 from .lexicon import lexicon
-from .patterns import YEAR_RE, YEAR_SPAN_RE
+from .patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present
 from .terms import term_coverage
@@ -40,7 +41,11 @@ class Missing:
     kind: str  # "year", "unit", "code" or "list"
     value: str
 
-    def message(self) -> str:
+    def message(self, question: str = "") -> str:
+        """The refusal saying what is missing; without the value when the number guard would not find its
+        digits among what the asker typed (C3 read off C32021年)."""
+        if question and unsupported_numbers(self.value, [], question):
+            return "找到的最接近的段落中没有问题所指的这一项，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "list":
             return f"找到的最接近的段落只提到“{self.value}”，没有列出其具体内容；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
@@ -89,7 +94,7 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
                  plans: Sequence[PlanScope] = ()) -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted."""
-    for y in absent_years([m.group(1) for m in YEAR_RE.finditer(question)], [*texts, *around(passage, quote)],
+    for y in absent_years([m.group(1) for m in WRITTEN_YEAR_RE.finditer(question)], [*texts, *around(passage, quote)],
                           plans):
         return Missing("year", y)
     unit = asked_amount_unit(question)
@@ -225,7 +230,7 @@ def decide(ctx: Context, answer: Answer, threshold: float = REFUSE_BELOW) -> Ans
     score = answerability(ctx, answer)
     gap = missing(ctx, answer)
     if gap is not None:
-        return withdraw(answer, gap.message(), score)
+        return withdraw(answer, gap.message(ctx.question.text), score)
     if answer.refused or score >= threshold:
         return replace(answer, score=score)
     return withdraw(answer, REFUSAL, score)

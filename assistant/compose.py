@@ -348,7 +348,7 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
     cand = fallback(ctx)
     if held is None or missing(ctx, cand.answer) is None and not cand.answer.refused:
         return cand
-    return Candidate(withdraw(held.answer, gap.message(), 0.0), held.kind, 0.0)
+    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,

@@ -118,3 +118,13 @@ def test_a_lead_sentence_naming_the_thing_is_not_an_enumeration_item():
     from assistant.answerability import only_named
 
     assert not only_named("五大行动", "全面实施“五大行动”。", "第三章")
+
+
+def test_a_year_glued_to_other_digits_is_not_asked():
+    share = _answer("到2025年，增加值占比达到10%。", "到2025年，增加值占比达到10%。")
+    assert missing_in("专栏32021年是多少", [], share) is None
+
+
+def test_a_refusal_names_no_number_the_asker_did_not_type():
+    assert "C3" not in Missing("code", "C3").message("C32021年服贸")
+    assert "5G" in Missing("code", "5G").message("5G用户普及率")
