@@ -5,7 +5,9 @@ Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers;
 (exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
 named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
-understanding (absent place, year, column, indicator, key terms), not from a score cut-off.
+understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
+an answer quotes (assistant/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
+code or list lets the later handlers try), not from a score cut-off.
 """
 
 from __future__ import annotations
