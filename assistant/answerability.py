@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
+from .numbers import to_halfwidth
 from .patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present
@@ -90,14 +91,23 @@ def around(passage: str, quote: str) -> list[str]:
     return found or [passage]
 
 
+def asked_years(question: str) -> list[str]:
+    """The years a question writes on their own; of a span it writes (2021—2025年累计) the last, which the
+    span's figure is stated for (五年累计 in a 2025 column)."""
+    spans = list(YEAR_SPAN_RE.finditer(question))
+    inside = {i for m in spans for i in range(m.start(), m.end())}
+    years = [m.group(1) for m in WRITTEN_YEAR_RE.finditer(question) if m.start() not in inside]
+    return [*years, *(m.group(2) for m in spans)]
+
+
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = ()) -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted."""
-    for y in absent_years([m.group(1) for m in WRITTEN_YEAR_RE.finditer(question)], [*texts, *around(passage, quote)],
-                          plans):
+    for y in absent_years(asked_years(question), [*texts, *around(passage, quote)], plans):
         return Missing("year", y)
-    unit = asked_amount_unit(question)
+    unit = asked_amount_unit(to_halfwidth(question))
+    texts = [to_halfwidth(t) for t in texts]
     if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
         return Missing("unit", unit)
     for t in absent_codes(terms, texts):

@@ -128,3 +128,17 @@ def test_a_year_glued_to_other_digits_is_not_asked():
 def test_a_refusal_names_no_number_the_asker_did_not_type():
     assert "C3" not in Missing("code", "C3").message("C32021年服贸")
     assert "5G" in Missing("code", "5G").message("5G用户普及率")
+
+
+def test_a_span_the_question_writes_asks_for_its_last_year():
+    from assistant.answerability import asked_years
+
+    assert asked_years("2021—2025年累计利用外资多少") == ["2025"]
+    assert asked_years("2020年和2025年分别是多少") == ["2020", "2025"]
+    row = _answer("利用外资：2025年目标 【25】（五年累计）。", "利用外资")
+    assert missing_in("2021-2025年累计利用外资多少", [], row) is None
+
+
+def test_full_width_percent_signs_count_as_the_asked_unit():
+    share = _answer("到2025年，占比达到10％。", "到2025年，占比达到10％。")
+    assert missing_in("2025年占比要达到多少%", [], share) is None
