@@ -23,7 +23,7 @@ from .lexicon import lexicon
 from .numbers import to_halfwidth
 from .patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
 from .scope import PlanScope, period_words, plan_scopes
-from .synonyms import abbreviates, present
+from .synonyms import abbreviates, present, synonyms
 from .terms import term_coverage
 from .types import Answer, Citation
 
@@ -209,11 +209,22 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     return first
 
 
+def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
+    """The terms, less the codes neither a plan writes (``in_corpus``) nor the lexicon names another way: an
+    abbreviation of the asker's own (CBD for 中央商务区) cannot tell a plan that lacks it from one that words it
+    otherwise, so only codes the plans use are checked."""
+    return [t for t in terms if not _CODE_RE.search(t) or in_corpus(t) or synonyms(t)]
+
+
 def missing(ctx: Context, answer: Answer) -> Missing | None:
+    if answer.refused or not answer.citations:
+        return None
     cited = {c.doc_id for c in answer.citations}
-    plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited] if cited else []
+    plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited]
     listed = listed_thing(ctx.question.resolved, list(ctx.terms)) if ctx.question.intent == "list" else None
-    return missing_in(ctx.question.resolved, ctx.terms, answer, plans, listed)
+    unseen = ctx.retriever.idf("\0")
+    terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
+    return missing_in(ctx.question.resolved, terms, answer, plans, listed)
 
 
 def answerability(ctx: Context, answer: Answer) -> float:

@@ -142,3 +142,10 @@ def test_a_span_the_question_writes_asks_for_its_last_year():
 def test_full_width_percent_signs_count_as_the_asked_unit():
     share = _answer("到2025年，占比达到10％。", "到2025年，占比达到10％。")
     assert missing_in("2025年占比要达到多少%", [], share) is None
+
+
+def test_only_codes_the_plans_write_or_the_lexicon_names_are_checked():
+    from assistant.answerability import known_codes
+
+    in_corpus = {"5G"}.__contains__
+    assert known_codes(["5G", "CBD", "GDP", "用户"], in_corpus) == ["5G", "GDP", "用户"]  # GDP: lexicon synonyms
