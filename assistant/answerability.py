@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
-from .numbers import to_halfwidth
+from .numbers import normalise_years, to_halfwidth
 from .patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present, synonyms
@@ -116,7 +116,9 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
 
 
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
-    """Years a text speaks of: written out, inside a written span (2026—2030年) or a period word (十五五期间)."""
+    """Years a text speaks of: written out (2025年, ２０２５年, 二〇二五年), inside a written span (2026—2030年) or a
+    period word (十五五期间)."""
+    text = normalise_years(to_halfwidth(text), typed=False)
     years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
     for m in YEAR_SPAN_RE.finditer(text):
         years |= set(range(int(m.group(1)), int(m.group(2)) + 1))

@@ -149,3 +149,7 @@ def test_only_codes_the_plans_write_or_the_lexicon_names_are_checked():
 
     in_corpus = {"5G"}.__contains__
     assert known_codes(["5G", "CBD", "GDP", "用户"], in_corpus) == ["5G", "GDP", "用户"]  # GDP: lexicon synonyms
+
+
+def test_years_written_in_full_width_digits_or_chinese_numerals_are_read():
+    assert 2025 in years_covered("到二〇二五年，建成…") and 2025 in years_covered("２０２５年目标")
