@@ -4,8 +4,10 @@
 
 Reads each split's rows (answered/refused, expect_refusal, correct, score: run eval/run.py with REFUSE_BELOW = 0
 first), replays every candidate threshold (an answered row scoring below it becomes a refusal) and prints, per
-threshold, the summed accuracy and refusal precision / recall; the chosen one has the highest summed accuracy
-(ties: the lowest threshold, which withdraws the fewest answers). Test splits are never read.
+threshold, the summed accuracy and refusal precision / recall / F1; the chosen one has the highest refusal F1 on
+the splits' union (ties: the highest summed accuracy, then the lowest threshold, which withdraws the fewest
+answers). The explicit checks (assistant/answer/answerability.py ``missing``) have already acted on the rows: the
+threshold only decides what they leave. Test splits are never read.
 """
 
 from __future__ import annotations
@@ -32,15 +34,16 @@ def replay(rows: list[dict], t: float) -> tuple[int, list[bool]]:
     return correct, refused
 
 
-def choose(rows: list[dict]) -> tuple[float, list[tuple[float, int, float, float | None]]]:
-    """(chosen threshold, table of (threshold, correct, refusal P, refusal R)) over the rows' own scores."""
+def choose(rows: list[dict]) -> tuple[float, list[tuple[float, int, float, float | None, float]]]:
+    """(chosen threshold, table of (threshold, correct, refusal P, refusal R, refusal F1)) over the rows' own
+    scores."""
     cands = sorted({0.0, *(r["score"] + 1e-4 for r in rows if not r["refused"])})
     table = []
     for t in cands:
         correct, refused = replay(rows, t)
-        p, rec, _ = refusal_prf([r["expect_refusal"] for r in rows], refused)
-        table.append((round(t, 4), correct, p, rec))
-    best = max(table, key=lambda x: (x[1], -x[0]))
+        p, rec, f1 = refusal_prf([r["expect_refusal"] for r in rows], refused)
+        table.append((round(t, 4), correct, p, rec, f1 or 0.0))
+    best = max(table, key=lambda x: (x[4], x[1], -x[0]))
     return best[0], table
 
 
@@ -58,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{s}: {len(split_rows)} rows, refusal AUC {auc if auc is None else round(auc, 3)}")
         rows += split_rows
     chosen, table = choose(rows)
-    for t, correct, p, rec in table[:40]:
-        print(f"t={t:.4f} correct={correct}/{len(rows)} refusal P={p:.3f} R={rec if rec is None else round(rec, 3)}")
+    for t, correct, p, rec, f1 in table[:40]:
+        print(f"t={t:.4f} correct={correct}/{len(rows)} refusal P={p:.3f} R={rec if rec is None else round(rec, 3)} "
+              f"F1={f1:.3f}")
     print(f"chosen REFUSE_BELOW = {chosen}")
     return 0
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.config import load_settings
-from assistant.index.embed import HashingEmbedder
 from assistant.answer.extract import focus
 from assistant.answer.multipart import split_plans
+from assistant.config import load_settings
+from assistant.index.embed import HashingEmbedder
 from assistant.pipeline import Assistant
 
 NAMES = {"a": "甲方案", "b": "乙方案", "c": "丙方案"}

@@ -1,24 +1,233 @@
-"""Answerability as one explicit decision: explicit checks (made while understanding: a place no plan covers, an
-absent year, column or indicator) plus one score threshold, chosen on the dev sets (dev, dev2, realdev; see
-eval/answerability.py), under which an answer is withdrawn and its passages shown as the closest ones. Pure."""
+"""Answerability as one explicit decision: explicit checks plus one score threshold.
+
+The explicit checks ask whether what the answer quotes holds what the question names exactly: a year written
+in the question (2030 where the quoted text gives only 2025 and 2035), an amount's unit (多少万亿元 answered by
+a share in %), a term written with Latin letters or digits (5G, GDP: a code names one thing, and a near
+sentence about 移动宽带 or 单位换算周转量 is about another). Each is a separate, named check made on the answer's
+own quoted text (the sentences or rows it cites, their headings and the body), never on the whole passage
+around them. Checks made while understanding (a place no plan covers, an absent indicator, year or column in a
+table) stay where they are. The score is the weighted share of the question's key terms that the best cited
+passage covers; under the threshold (chosen on dev, dev2 and realdev: see eval/answerability.py) an answer is
+withdrawn. A refusal still shows the closest passages. Pure.
+"""
 
 from __future__ import annotations
 
-from dataclasses import replace
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 
+from assistant.text.numbers import normalise_years, to_halfwidth
+from assistant.text.patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
 from assistant.types import Answer, Citation
 
 from .context import Context
+from .guard import unsupported_numbers
+from .lexicon import lexicon
+from .scope import PlanScope, period_words, plan_scopes
+from .synonyms import abbreviates, present, synonyms
 from .terms import term_coverage
 
 # Answers whose best passage covers less of the question than this are refused. Chosen on dev, dev2 and
-# realdev by eval/answerability.py (the highest summed accuracy; ties: the lowest threshold).
+# realdev by eval/answerability.py (the highest refusal F1 on their union; ties: the lowest threshold).
 REFUSE_BELOW = 0.0
 REFUSAL = "所收录的规划中没有找到能回答这个问题的内容。"
+
+_CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G, GDP, IPv6
+
+
+@dataclass(frozen=True)
+class Missing:
+    """What the question names exactly that the answer's quoted text does not hold."""
+
+    kind: str  # "year", "unit", "code" or "list"
+    value: str
+
+    def message(self, question: str = "") -> str:
+        """The refusal saying what is missing; without the value when the number guard would not find its
+        digits among what the asker typed (C3 read off C32021年)."""
+        if question and unsupported_numbers(self.value, [], question):
+            return "找到的最接近的段落中没有问题所指的这一项，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "list":
+            return f"找到的最接近的段落只提到“{self.value}”，没有列出其具体内容；以下列出这些段落，仅供参考。"
+        what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
+                "code": f"关于“{self.value}”的内容"}[self.kind]
+        return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
 def passage_text(c: Citation) -> str:
     return f"{c.text} {' '.join(c.heading_path)}"
+
+
+_MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n] in the body
+
+
+def quoted_units(answer: Answer) -> list[tuple[Citation, list[str]]]:
+    """What the answer states, one unit per citation: the stretch of the body that cites it, the sentence or
+    row it highlights (else the cited text) and its headings; not the plan's title, whose span (2024—2025年)
+    says nothing of what the quote states. Body text citing nothing (a lead line) belongs to every unit."""
+    stretch: dict[int, str] = {}
+    common, at = [], 0
+    for m in _MARKER_RE.finditer(answer.answer):
+        n = int(m.group(1))
+        stretch[n] = stretch.get(n, "") + answer.answer[at:m.start()]
+        at = m.end()
+    common.append(answer.answer[at:])
+    if not stretch:
+        common.append(answer.answer[:at])
+    return [(c, [stretch.get(c.n, ""), *common, c.highlight or c.text, " ".join(c.heading_path)])
+            for c in answer.citations]
+
+
+_FULL_SENTENCE_RE = re.compile(r"[^。！？\n]*[。！？]+|[^。！？\n]+")  # to 。！？ or a line end, across ；
+
+
+def around(passage: str, quote: str) -> list[str]:
+    """The whole sentences of ``passage`` that the quote was cut from (a clause quoted from 到2025年，A…，B… keeps
+    its 到2025年); the passage itself when the quote is not a piece of its text (a table row's name)."""
+    core = re.sub(r"……|\*\*|\\", "", quote).strip()
+    if not core or len(core) < 6:
+        return [passage]
+    found = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip() and (s.strip() in core or core in s)]
+    return found or [passage]
+
+
+def asked_years(question: str) -> list[str]:
+    """The years a question writes on their own; of a span it writes (2021—2025年累计) the last, which the
+    span's figure is stated for (五年累计 in a 2025 column)."""
+    spans = list(YEAR_SPAN_RE.finditer(question))
+    inside = {i for m in spans for i in range(m.start(), m.end())}
+    years = [m.group(1) for m in WRITTEN_YEAR_RE.finditer(question) if m.start() not in inside]
+    return [*years, *(m.group(2) for m in spans)]
+
+
+def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
+                 plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
+    comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted."""
+    for y in absent_years(asked_years(question), [*texts, *around(passage, quote)], plans):
+        return Missing("year", y)
+    unit = asked_amount_unit(to_halfwidth(question))
+    texts = [to_halfwidth(t) for t in texts]
+    if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
+        return Missing("unit", unit)
+    for t in absent_codes(terms, texts):
+        return Missing("code", t)
+    return None
+
+
+def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
+    """Years a text speaks of: written out (2025年, ２０２５年, 二〇二五年), inside a written span (2026—2030年) or a
+    period word (十五五期间)."""
+    text = normalise_years(to_halfwidth(text), typed=False)
+    years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
+    for m in YEAR_SPAN_RE.finditer(text):
+        years |= set(range(int(m.group(1)), int(m.group(2)) + 1))
+    words = period_words(text, plans)
+    years |= {int(y) for y in words.years}
+    if words.period:
+        years |= set(range(words.period[0], words.period[1] + 1))
+    return years
+
+
+def absent_years(asked: Iterable[str], texts: Iterable[str], plans: Sequence[PlanScope] = ()) -> list[str]:
+    """Years written in the question that the quoted text does not speak of. A cited plan's last year counts as
+    spoken of when the text names no year of the plan's period (a table's 本次规划 column beside 2020年现状 is
+    the target year), not when it names another one (2024年… does not answer for 2025)."""
+    covered = years_covered(" ".join(texts), plans)
+    for p in plans:
+        if p.period and not any(p.period[0] <= y <= p.period[1] for y in covered):
+            covered.add(p.period[1])
+    return [y for y in dict.fromkeys(asked) if int(y) not in covered]
+
+
+def asked_amount_unit(question: str) -> str | None:
+    """The unit of an amount asked outright: 万亿元 in 多少万亿元 (lexicon roles ask_quantity, amount_unit)."""
+    lex = lexicon()
+    m = re.search(f"(?:{lex.pattern('ask_quantity')})\\s*((?:{lex.pattern('amount_magnitude')})*"
+                  f"(?:{lex.pattern('amount_unit')}))", question)
+    return m.group(1) if m else None
+
+
+def magnitude(unit: str) -> str:
+    """万亿 of 万亿元: what a number must be followed by for the amount to be of the asked size (1.2万亿 answers
+    多少万亿元); the unit itself when it has no magnitude (元, %)."""
+    m = re.match(f"(?:{lexicon().pattern('amount_magnitude')})+", unit)
+    return m.group(0) if m else unit
+
+
+def absent_codes(terms: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """Key terms written with Latin letters or digits (5G, GDP) that the quoted text does not contain."""
+    text = " ".join(texts)
+    folded = text.casefold()
+    return [t for t in terms if _CODE_RE.search(t) and not YEAR_RE.fullmatch(t)
+            and t.casefold() not in folded and not present(t, text) and not abbreviates(t, text)]
+
+
+_ENDS_HERE_RE = re.compile(r"[”’」』）)\s]*(?:[。！？；\n]|$)")  # nothing follows but the sentence's end
+
+
+def listed_thing(question: str, terms: list[str]) -> str | None:
+    """What a list question asks the members of: the term right after its list word (哪些高校 -> 高校), else
+    the last one before it (保障措施具体有哪些 -> 保障措施); lexicon role ``list``."""
+    m = lexicon().regex("list").search(question)
+    if not m:
+        return None
+    after = [(question.find(t, m.end()), t) for t in terms]
+    after = [(i, t) for i, t in after if 0 <= i <= m.end() + 2]
+    if after:
+        return min(after)[1]
+    before = [(question.rfind(t, 0, m.start()), t) for t in terms]
+    before = [(i, t) for i, t in before if i >= 0]
+    return max(before)[1] if before else None
+
+
+def only_named(term: str, quote: str, heading: str) -> bool:
+    """Whether a quote names ``term`` only as the last item of an enumeration that ends its sentence
+    (……提出建设的目标、原则和保障措施。; lexicon role ``conjunction``) under a heading that does not name it:
+    it says the thing is among others, not what it holds. A lead sentence (实施“五大行动”。) is not such an item."""
+    joins = lexicon().regex("conjunction")
+    spans = [m.span() for m in re.finditer(re.escape(term), quote)]
+    return bool(spans) and term not in heading and all(
+        _ENDS_HERE_RE.match(quote, end) and joins.search(quote[max(start - 2, 0):start]) for start, end in spans)
+
+
+def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
+               listed: str | None = None) -> Missing | None:
+    """What the question names exactly that no single quoted unit of the answer holds together (the asked year
+    and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
+    refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
+    ``listed``: for a question asking what a thing holds (哪些), that thing, which a quote must not merely name."""
+    if answer.refused or not answer.citations:
+        return None
+    terms = list(terms)
+    first = None
+    for c, texts in quoted_units(answer):
+        gap = failed_check(question, terms, texts, c.text, c.highlight or "", [p for p in plans if p.doc_id == c.doc_id])
+        if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
+            gap = Missing("list", listed)
+        if gap is None:
+            return None
+        first = first or gap
+    return first
+
+
+def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
+    """The terms, less the codes neither a plan writes (``in_corpus``) nor the lexicon names another way: an
+    abbreviation of the asker's own (CBD for 中央商务区) cannot tell a plan that lacks it from one that words it
+    otherwise, so only codes the plans use are checked."""
+    return [t for t in terms if not _CODE_RE.search(t) or in_corpus(t) or synonyms(t)]
+
+
+def missing(ctx: Context, answer: Answer) -> Missing | None:
+    if answer.refused or not answer.citations:
+        return None
+    cited = {c.doc_id for c in answer.citations}
+    plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited]
+    listed = listed_thing(ctx.question.resolved, list(ctx.terms)) if ctx.question.intent == "list" else None
+    unseen = ctx.retriever.idf("\0")
+    terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
+    return missing_in(ctx.question.resolved, terms, answer, plans, listed)
 
 
 def answerability(ctx: Context, answer: Answer) -> float:
@@ -33,10 +242,19 @@ def answerability(ctx: Context, answer: Answer) -> float:
     return round(max(term_coverage(list(ctx.terms), passage_text(c), ctx.weight) for c in passages), 4)
 
 
+def withdraw(answer: Answer, message: str, score: float) -> Answer:
+    """A refusal in place of ``answer`` that shows what it cited as the closest passages."""
+    related = tuple(replace(c, n=i) for i, c in enumerate(answer.citations, 1))
+    return replace(answer, answer=message, refused=True, citations=(), indicators=(), related=related, score=score)
+
+
 def decide(ctx: Context, answer: Answer, threshold: float = REFUSE_BELOW) -> Answer:
-    """The answer with its score; below the threshold a refusal that still shows the closest passages."""
+    """The answer with its score; an answer failing an explicit check, or scoring under the threshold, becomes a
+    refusal that still shows the closest passages."""
     score = answerability(ctx, answer)
+    gap = missing(ctx, answer)
+    if gap is not None:
+        return withdraw(answer, gap.message(ctx.question.text), score)
     if answer.refused or score >= threshold:
         return replace(answer, score=score)
-    related = tuple(replace(c, n=i) for i, c in enumerate(answer.citations, 1))
-    return replace(answer, answer=REFUSAL, refused=True, citations=(), indicators=(), related=related, score=score)
+    return withdraw(answer, REFUSAL, score)

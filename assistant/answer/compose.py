@@ -5,7 +5,9 @@ Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers;
 (exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
 named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
-understanding (absent place, year, column, indicator, key terms), not from a score cut-off.
+understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
+an answer quotes (assistant/answer/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
+code or list lets the later handlers try), not from a score cut-off.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from assistant.text.patterns import QUANTITY_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
-from .answerability import decide
+from .answerability import decide, missing, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -404,16 +406,27 @@ def _over_budget(ctx: Context) -> Candidate:
 
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
-    """Try the handlers in order and take the first candidate; once the deadline passes, stop trying and list
-    the retrieved passages, saying so."""
+    """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
+    year, an amount's unit or a code the question names is in what it quotes); once the deadline passes, stop
+    trying and list the retrieved passages, saying so. When no answer passes, the first near answer is withdrawn:
+    a refusal naming what was missing, its passages shown as the closest ones."""
+    held: Candidate | None = None  # the first answer that failed an explicit check, with what it lacked
+    gap = None
     for h in handlers:
         if ctx.expired():
             log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
             return _over_budget(ctx)
         cand = h.run(ctx)
-        if cand is not None:
+        if cand is None:
+            continue
+        lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer)
+        if lack is None:
             return cand
-    return fallback(ctx)
+        held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
+    cand = fallback(ctx)
+    if held is None or missing(ctx, cand.answer) is None and not cand.answer.refused:
+        return cand
+    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
