@@ -180,6 +180,9 @@ class OnnxEmbedder:
                                  "or set ASSISTANT_EMBED_RUNTIME=sentence-transformers") from e
             options = ort.SessionOptions()
             options.log_severity_level = 3
+            # waiting threads sleep instead of spinning: one query is a few milliseconds of work, and on a shared
+            # machine spinning doubled its CPU time (11 -> 23 ms) and slowed a build's batches (bench/README.md)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             if threads := os.environ.get("ASSISTANT_ONNX_THREADS"):
                 options.intra_op_num_threads = int(threads)
             log.info("加载 ONNX 模型 / loading %s", self.folder / MODEL_FILE)
