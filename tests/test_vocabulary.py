@@ -108,3 +108,34 @@ def test_rules_version_follows_the_lexicon(monkeypatch):
 def test_each_word_has_one_row():
     words = [e.word for e in lexicon().entries if e.word]
     assert len(words) == len(set(words)), sorted({w for w in words if words.count(w) > 1})
+
+
+def _lcs_by_every_pair(a: str, b: str) -> tuple[int, str]:
+    """The textbook dynamic programme: the longest common substring ending at each pair of characters."""
+    best, best_s = 0, ""
+    prev = [0] * (len(b) + 1)
+    for i in range(1, len(a) + 1):
+        cur = [0] * (len(b) + 1)
+        for j in range(1, len(b) + 1):
+            if a[i - 1] == b[j - 1]:
+                cur[j] = prev[j - 1] + 1
+                if cur[j] > best:
+                    best, best_s = cur[j], a[i - cur[j]:i]
+        prev = cur
+    return best, best_s
+
+
+def test_longest_common_substring_is_the_textbook_one():
+    """Same length and text (the first in ``a`` among equally long ones) as the dynamic programme."""
+    import random
+
+    from assistant.answer.indicators import lcs_len
+
+    assert lcs_len("外贸进出口总额", "2025年外贸进出口额目标") == (5, "外贸进出口")
+    assert lcs_len("", "甲") == (0, "") and lcs_len("甲", "") == (0, "")
+    rng = random.Random(7)
+    for _ in range(20000):
+        alpha = "甲乙丙丁\0\1"[:rng.randint(1, 6)]
+        a = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 12)))
+        b = "".join(rng.choice(alpha) for _ in range(rng.randint(0, 12)))
+        assert lcs_len(a, b) == _lcs_by_every_pair(a, b), (a, b)

@@ -34,6 +34,10 @@ class Lexicon:
     digest: str
     synonyms: tuple[tuple[str, ...], ...] = ()  # groups of words for the same thing, in file order
 
+    def __hash__(self) -> int:
+        # the digest names the contents; the generated hash walked every entry on each cached regex() look-up
+        return hash(self.digest)
+
     def words(self, role: str) -> tuple[str, ...]:
         """The literal words with this role, longest first."""
         return tuple(sorted({e.word for e in self.entries if role in e.roles and e.word}, key=lambda w: (-len(w), w)))

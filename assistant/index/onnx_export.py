@@ -1,16 +1,18 @@
-"""Export the built e5 folder to ONNX at setup, int8-quantised as far as that keeps the vectors (else fp32).
+"""Export the built e5 folder to ONNX at setup: the graph without its word-embedding table, and the table
+as a .npy file that the embedder memory-maps and gathers from (see :mod:`assistant.index.onnx_embed`).
 
-The graph is a plain BERT forward written here over the folder's own weights (embeddings, 12 layers with
-an additive padding mask, mean pooling, L2 normalisation): transformers' mask helpers trace to constants
-under ``torch.onnx.export`` and the exported graph then drifts on padded batches (cosine 0.96). Exported
-with the TorchScript exporter (``dynamo=False``), which needs no onnxscript and no network.
+The graph is a plain BERT forward written here over the folder's own weights (the gathered word embeddings
+plus position and token-type embeddings, 12 layers with an additive padding mask, mean pooling, L2
+normalisation): transformers' mask helpers trace to constants under ``torch.onnx.export`` and the exported
+graph then drifts on padded batches (cosine 0.96). Exported with the TorchScript exporter (``dynamo=False``),
+which needs no onnxscript and no network.
 
 Gate: every chunk of the bundled corpus is embedded by sentence-transformers and by the export; fp32 must
-reach cosine >= 0.999 on every chunk (else the export is refused), an int8 variant >= 0.99 (else fp32 is
-kept; for multilingual-e5-small full int8 reaches 0.980, the int8 embedding table alone 0.9999). The
-retrieval check (hit@1 / hit@5 / MRR on every gold set within one point) is tests/test_onnx_equivalence.py;
-the int8 embedding table missed it on dev and dev2 by one question each (hit@5 -1.1 points), so int8 is
-tried only with ``assistant setup-model --int8`` and fp32 is the default.
+reach cosine >= 0.999 on every chunk (else the export is refused), an int8 graph (``--int8``: onnxruntime
+dynamic quantisation of the matrix products) >= 0.99, else fp32 is kept (multilingual-e5-small's full int8
+reached 0.980). The retrieval check (hit@1 / hit@5 / MRR on every gold set within one point) is
+tests/test_onnx_equivalence.py. An int8 word-embedding table is no longer offered: memory-mapped, the fp32
+table costs only the rows a process touches, and the int8 table moved hit@5 on dev and dev2 by one question.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ import numpy as np
 from assistant.errors import ModelError
 
 from .onnx_embed import (
+    EMBEDDINGS_FILE,
     FORMAT_VERSION,
     INFO_FILE,
     MODEL_FILE,
@@ -56,11 +59,11 @@ def _encoder_module(bert):
             self.heads = bert.config.num_attention_heads
             self.head_dim = bert.config.hidden_size // self.heads
 
-        def forward(self, input_ids, attention_mask):
+        def forward(self, inputs_embeds, attention_mask):
             e = self.bert.embeddings
-            positions = torch.arange(input_ids.shape[1]).unsqueeze(0)
-            x = e.LayerNorm(e.word_embeddings(input_ids) + e.position_embeddings(positions)
-                            + e.token_type_embeddings(torch.zeros_like(input_ids)))
+            positions = torch.arange(inputs_embeds.shape[1]).unsqueeze(0)
+            x = e.LayerNorm(inputs_embeds + e.position_embeddings(positions)
+                            + e.token_type_embeddings(torch.zeros_like(attention_mask)))
             mask = attention_mask.to(x.dtype)
             bias = (1.0 - mask)[:, None, None, :] * torch.finfo(x.dtype).min
             b, t, h = x.shape
@@ -80,7 +83,8 @@ def _encoder_module(bert):
     return Encoder().eval()
 
 
-def _export_fp32(model_dir: Path, path: Path) -> None:
+def _export_fp32(model_dir: Path, path: Path, embeddings: Path) -> None:
+    """The graph (inputs_embeds, attention_mask -> embedding) to ``path``, the word embeddings to ``embeddings``."""
     try:
         import torch
         from transformers import BertModel
@@ -89,21 +93,23 @@ def _export_fp32(model_dir: Path, path: Path) -> None:
                          "transformers onnx==1.23.2") from e
     bert = BertModel.from_pretrained(str(model_dir), attn_implementation="eager").eval()
     module = _encoder_module(bert)
+    table = bert.embeddings.word_embeddings.weight.detach().numpy().astype(np.float32)
+    np.save(embeddings, np.ascontiguousarray(table))
     ids = torch.tensor([[0, 10, 20, 2], [0, 30, 2, 1]])
+    embeds = torch.from_numpy(table[ids.numpy()])
     mask = torch.tensor([[1, 1, 1, 1], [1, 1, 1, 0]])
     import warnings
 
     with warnings.catch_warnings(), torch.no_grad():
         warnings.simplefilter("ignore")  # the TorchScript exporter's deprecation notice
-        torch.onnx.export(module, (ids, mask), str(path), input_names=["input_ids", "attention_mask"],
+        torch.onnx.export(module, (embeds, mask), str(path), input_names=["inputs_embeds", "attention_mask"],
                           output_names=["embedding"], opset_version=17, dynamo=False,
-                          dynamic_axes={"input_ids": {0: "batch", 1: "tokens"},
+                          dynamic_axes={"inputs_embeds": {0: "batch", 1: "tokens"},
                                         "attention_mask": {0: "batch", 1: "tokens"}, "embedding": {0: "batch"}})
 
 
-# int8 candidates, tried in order: every weight (smallest, fastest), then the word-embedding table only
-# (250k x 384 of the 470 MB; the matrix products stay fp32). The first that passes the gate is kept.
-INT8_VARIANTS = (("int8", None), ("int8-embeddings", ["Gather"]))
+# int8 candidates, tried in order; the first that passes the gate is kept.
+INT8_VARIANTS = (("int8", None),)
 
 
 def _quantize(src: Path, dst: Path, op_types: list[str] | None) -> None:
@@ -128,7 +134,8 @@ def min_cosine(a: np.ndarray, b: np.ndarray) -> float:
 
 
 def export_onnx(model_dir: str | Path, quantize: bool = False) -> Path:
-    """Write ``<model_dir>-onnx/`` (model.onnx, tokenizer, normalisation table, onnx_build.json)."""
+    """Write ``<model_dir>-onnx/`` (model.onnx, word_embeddings.npy, tokenizer, normalisation table,
+    onnx_build.json)."""
     from .embed import SentenceTransformerEmbedder
 
     model_dir = Path(model_dir).expanduser().absolute()
@@ -139,7 +146,7 @@ def export_onnx(model_dir: str | Path, quantize: bool = False) -> Path:
         reference = SentenceTransformerEmbedder(str(model_dir))
         fp32 = staging / "fp32.onnx"
         log.info("导出 ONNX / exporting %s to ONNX", model_dir)
-        _export_fp32(model_dir, fp32)
+        _export_fp32(model_dir, fp32, staging / EMBEDDINGS_FILE)
         for name in COPIED:
             shutil.copy2(model_dir / name, staging / name)
         st_cfg = json.loads((model_dir / "config_sentence_transformers.json").read_text("utf-8")).get("prompts") or {}
@@ -150,7 +157,7 @@ def export_onnx(model_dir: str | Path, quantize: bool = False) -> Path:
 
         def candidate(path: Path, variant: str) -> OnnxEmbedder:
             shutil.copy2(path, staging / MODEL_FILE)
-            files = [MODEL_FILE, *COPIED]
+            files = [MODEL_FILE, EMBEDDINGS_FILE, *COPIED]
             (staging / INFO_FILE).write_text(json.dumps({**info, "variant": variant, "files": file_stats(staging, files),
                                                          "fingerprint": ""}), encoding="utf-8")
             return OnnxEmbedder(staging)
@@ -182,7 +189,7 @@ def export_onnx(model_dir: str | Path, quantize: bool = False) -> Path:
             candidate(fp32, "fp32")
         for extra in ("fp32.onnx", "int8.onnx"):
             (staging / extra).unlink(missing_ok=True)
-        files = [MODEL_FILE, *COPIED]
+        files = [MODEL_FILE, EMBEDDINGS_FILE, *COPIED]
         info.update(variant=variant, files=file_stats(staging, files), fingerprint=files_fingerprint(staging, files),
                     check=check, built_at=datetime.now(UTC).isoformat(timespec="seconds"),
                     build_seconds=round(time.monotonic() - started, 1))
