@@ -5,9 +5,6 @@ from __future__ import annotations
 import pytest
 
 from assistant.answer.multipart import split_parts
-from assistant.config import load_settings
-from assistant.index.embed import HashingEmbedder
-from assistant.pipeline import Assistant
 
 ALIASES = ["渝中区", "渝中", "高新区", "甲区", "乙区"]
 
@@ -33,13 +30,6 @@ def test_multi_part_questions_split_into_their_parts(question, parts):
 ])
 def test_single_questions_stay_whole(question):
     assert split_parts(question, ALIASES) is None
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("behaviours")
-    return Assistant.open(load_settings(env={}, index=tmp / "index", uploads=tmp / "uploads", model="hashing"),
-                          embedder=HashingEmbedder())
 
 
 def test_each_part_is_answered_and_cited(assistant):

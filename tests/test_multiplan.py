@@ -7,9 +7,6 @@ import pytest
 
 from assistant.answer.extract import focus
 from assistant.answer.multipart import split_plans
-from assistant.config import load_settings
-from assistant.index.embed import HashingEmbedder
-from assistant.pipeline import Assistant
 
 NAMES = {"a": "甲方案", "b": "乙方案", "c": "丙方案"}
 
@@ -115,13 +112,6 @@ def test_the_items_under_a_heading_are_listed_between_its_lead_and_closing_parag
 
 
 # ------------------------------------------------------------------ the bundled plans
-
-
-@pytest.fixture(scope="module")
-def assistant(tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("multiplan")
-    return Assistant.open(load_settings(env={}, index=tmp / "index", uploads=tmp / "uploads", model="hashing"),
-                          embedder=HashingEmbedder())
 
 
 def test_each_of_two_plans_is_answered_from_its_own_text(assistant):

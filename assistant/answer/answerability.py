@@ -26,7 +26,7 @@ from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present, synonyms
-from .terms import term_coverage
+from .terms import term_by, term_coverage
 
 # Answers whose best passage covers less of the question than this are refused. Chosen on dev, dev2 and
 # realdev by eval/answerability.py (the highest refusal F1 on their union; ties: the lowest threshold).
@@ -170,16 +170,7 @@ _ENDS_HERE_RE = re.compile(r"[”’」』）)\s]*(?:[。！？；\n]|$)")  # no
 def listed_thing(question: str, terms: list[str]) -> str | None:
     """What a list question asks the members of: the term right after its list word (哪些高校 -> 高校), else
     the last one before it (保障措施具体有哪些 -> 保障措施); lexicon role ``list``."""
-    m = lexicon().regex("list").search(question)
-    if not m:
-        return None
-    after = [(question.find(t, m.end()), t) for t in terms]
-    after = [(i, t) for i, t in after if 0 <= i <= m.end() + 2]
-    if after:
-        return min(after)[1]
-    before = [(question.rfind(t, 0, m.start()), t) for t in terms]
-    before = [(i, t) for i, t in before if i >= 0]
-    return max(before)[1] if before else None
+    return term_by(question, terms, lexicon().regex("list").search(question), 2)
 
 
 def only_named(term: str, quote: str, heading: str) -> bool:

@@ -109,19 +109,23 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
 _HOW_MUCH_RE = LEX.regex("how_much")
 
 
-def measure_term(question: str, nouns: list[str]) -> str:
-    """The noun a number question asks the amount of: the one right after 几个/多少 (培育几个品牌 -> 品牌), else
-    the last one before it (总投资是多少 -> 投资)."""
-    m = _HOW_MUCH_RE.search(question)
-    if not m:
-        return ""
-    after = [(question.find(t, m.end()), t) for t in nouns]
-    after = [(i, t) for i, t in after if 0 <= i <= m.end() + 4]
+def term_by(question: str, terms: list[str], cue: re.Match[str] | None, reach: int) -> str | None:
+    """The term a cue word governs: the first one starting within ``reach`` characters after the cue, else the
+    last one before it (培育几个品牌 -> 品牌, 总投资是多少 -> 投资; 哪些高校 -> 高校, 保障措施有哪些 -> 保障措施)."""
+    if not cue:
+        return None
+    after = [(question.find(t, cue.end()), t) for t in terms]
+    after = [(i, t) for i, t in after if 0 <= i <= cue.end() + reach]
     if after:
         return min(after)[1]
-    before = [(question.rfind(t, 0, m.start()), t) for t in nouns]
+    before = [(question.rfind(t, 0, cue.start()), t) for t in terms]
     before = [(i, t) for i, t in before if i >= 0]
-    return max(before)[1] if before else ""
+    return max(before)[1] if before else None
+
+
+def measure_term(question: str, nouns: list[str]) -> str:
+    """The noun a number question asks the amount of: the one governed by 几个/多少."""
+    return term_by(question, nouns, _HOW_MUCH_RE.search(question), 4) or ""
 
 
 def noun_like(term: str, tokenizer) -> bool:
