@@ -88,17 +88,31 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     year = dict(table.years).get(column)
     if year is not None and str(year) in years:
         score += 3.0
+    elif year is not None and years and not set(years) & {str(y) for _, y in table.years}:
+        return -10.0  # 规划期末 (2025) does not state the 2035 value asked; the text may
     for role in ("table_target", "table_baseline"):
         if lex.regex(role).search(column) and lex.regex(role).search(q):
             score += 3.0
     words = _bigrams(_BRACKET_RE.sub("", column))
-    score += len(words & _bigrams(q))
+    shared = words & _bigrams(q)
+    score += len(shared)
+    ask = lex.regex("ask_quantity").search(q)
+    if shared and ask:  # 运营商充电站有几座: the thing counted is named next to the asking word
+        score -= 0.01 * min(abs(ask.start() - (q.find(w) + 2)) for w in shared)
     unit = table.unit(column)
     if unit and asked:  # 多少座 asks a count of 座, not 亿元
         score += 1.5 if unit.startswith(asked) else -2.0
     elif unit and unit in q:
         score += 1.0
     return score
+
+
+def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> bool:
+    """The question names the column by its words, its year or its role (现状, 规划期末), not by its unit alone."""
+    lex = lexicon()
+    year = dict(table.years).get(column)
+    return bool(_bigrams(_BRACKET_RE.sub("", column)) & _bigrams(q)) or (year is not None and str(year) in years) \
+        or any(lex.regex(r).search(column) and lex.regex(r).search(q) for r in ("table_target", "table_baseline"))
 
 
 def _asked_unit(q: str) -> str | None:
@@ -133,6 +147,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
             if t.indicator_rows or not t.records or (named and t.number not in named):
                 continue
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
+            same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
                 rs = _row_score(row, rowtext, asks_total)
                 if rs <= 0 or (place and place not in t.title and not named
@@ -144,6 +159,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     cs = _column_score(t, col, plain, q.years, asked, asked_any)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
+                    if same_unit > 1 and not _named_column(t, col, plain, q.years):
+                        continue  # 有几座 alone does not say which of several 座 columns
                     bonus = 3.0 if named else 0.0
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
     cells.sort(key=lambda c: -c.score)

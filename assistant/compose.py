@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .answer_aims import chapter_aim_answer
+from .answer_duty import asks_duty, duty_answer
 from .answer_lists import box_list_answer, enumeration_answer, project_answer
 from .answer_numbers import goal_answer, indicator_answer, table_answer
 from .answer_sections import location_answer, path_sections, section_answer
@@ -26,7 +27,7 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
 from .multipart import Parts, split_parts
-from .patterns import QUANTITY_RE
+from .patterns import QUANTITY_RE, YEAR_RE
 from .render import refuse, render
 from .structured import (
     Part,
@@ -34,7 +35,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, askers_word, measure_term, noun_like, term_coverage
+from .terms import GENERIC, askers_word, measure_term, names_term, noun_like, term_coverage
 from .text.sentences import sentences
 from .types import Answer, Citation, Document, Hit
 from .understand import Question, alias_table, turn_record
@@ -142,6 +143,13 @@ def location(ctx: Context) -> Candidate | None:
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
 
 
+def duty(ctx: Context) -> Candidate | None:
+    """这条是哪些部门负责的: the responsibility note of the paragraph stating what is asked about."""
+    if not asks_duty(ctx.question.resolved):
+        return None
+    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight), "duty")
+
+
 def chapter_aim(ctx: Context) -> Candidate | None:
     """第四章要实现什么目标: the sentences stating the numbered part's aim."""
     return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
@@ -193,15 +201,38 @@ def _states_quantity(answer: Answer) -> bool:
     return bool(QUANTITY_RE.search(_MARKER_RE.sub(" ", answer.answer)))
 
 
+def _key_noun(ctx: Context) -> str:
+    """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
+    terms = list(ctx.terms)
+    nouns = [t for t in terms if not askers_word(t, ctx.retriever, ctx.tokenizer)] or terms
+    return max(nouns, key=ctx.weight) if nouns else ""
+
+
+def _text_states_year(ctx: Context, key: str) -> bool:
+    """A retrieved sentence states a quantity for an asked year and names the measure ``key``."""
+    for h in ctx.hits:
+        if h.chunk.kind == "indicator":
+            continue
+        for sent in sentences(h.chunk.text):
+            if any(y in sent for y in ctx.question.years) and names_term(key, sent) and QUANTITY_RE.search(
+                    YEAR_RE.sub(" ", sent)):
+                return True
+    return False
+
+
 def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
-    if ans is not None and _HOW_MUCH_RE.search(q.resolved) and not ans.refused and not _states_quantity(ans):
+    how_much = bool(_HOW_MUCH_RE.search(q.resolved))
+    key = _key_noun(ctx) if how_much else ""
+    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key)
+    if ans is not None and how_much and not ans.refused and not _states_quantity(ans):
         return None
+    if ans is not None and ans.refused and key and _text_states_year(ctx, key):
+        return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
     return _candidate(ans, "goal")
 
 
@@ -303,6 +334,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("location", location),
+    Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("indicator", indicator),
     Handler("box_list", box_list),

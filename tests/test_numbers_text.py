@@ -1,0 +1,86 @@
+"""Numbers in running text and follow-ups that keep the previous turn's measure, table and place (fast: a small
+hand-written plan and the hashing embedder)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.guard import unsupported_numbers
+from assistant.types import DocMeta
+from assistant.understand import is_followup, understand
+
+PLAN = Path(__file__).parent / "data" / "plans" / "numbers_plan.txt"
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory):
+    from assistant.config import load_settings
+    from assistant.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    tmp = tmp_path_factory.mktemp("numbers")
+    corpus = tmp / "corpus"
+    corpus.mkdir()
+    (corpus / PLAN.name).write_text(PLAN.read_text(encoding="utf-8"), encoding="utf-8")
+    settings = load_settings(env={}, corpus=corpus, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
+    return Assistant.open(settings, embedder=HashingEmbedder())
+
+
+def _check(ans, question, want, not_want=()):
+    text = ans.answer.replace("\\", "")
+    assert not ans.refused and want in text, ans.answer
+    assert not any(w in text for w in not_want), ans.answer
+    assert not unsupported_numbers(ans.answer, [c.text for c in ans.citations], question)
+
+
+@pytest.mark.parametrize("question,want,not_want", [
+    # the table's 规划期末 column is 2025: the sentence states the 2035 value asked
+    ("全市2035年加油站总量的控制目标是多少？", "60座", ("61",)),
+    # the column the asking word counts (充电站…几座), not another the question also names (运营商)
+    ("北区现在社会运营商充电站有几座？", "9", ("5",)),
+    # the table whose note names the method asked; the row named in full with the table's own words
+    ("按弹性系数法2023年电动汽车保有量预测多少？", "7.92", ()),
+    # a period asked (十四五): not the 2030 goal
+    ("十四五光伏要新增多少装机？", "150万千瓦", ()),
+    # a long goal paragraph: the sentence that names the measure is shown
+    ("每年新建非机动车道不少于多少公里？", "300公里", ()),
+])
+def test_a_number_comes_from_the_text_or_row_stating_the_asked_measure(assistant, question, want, not_want):
+    _check(assistant.ask(question), question, want, not_want)
+
+
+def test_who_is_responsible_comes_from_the_items_responsibility_note(assistant):
+    history = [{"question": "大型公共建筑制冷机房改造后能效要到多少？", "answer": "能效达到5.0。"}]
+    ans = assistant.ask("这条是哪些部门负责的？", history=history)
+    assert not ans.refused and "住房建设局" in ans.answer and "机关事务管理局" in ans.answer, ans.answer
+    assert "发展改革委" not in ans.answer
+
+
+def test_a_follow_up_inside_what_was_just_counted(assistant):
+    history = [{"question": "城区一共布置多少座加油站？", "answer": "69座。"}]
+    ans = assistant.ask("里面真正新增的有几座？", history=history)
+    assert not ans.refused and "4座" in ans.answer, ans.answer
+
+
+METAS = [DocMeta("a", "甲区规划", ("甲区",))]
+
+
+def _tagger(text):
+    return [(text, "x")]
+
+
+def test_a_follow_up_asking_a_new_measure_keeps_the_table_named_before():
+    q = understand("调整的有多少？", [("甲区规划表4-2里现状站有几座？", "")], METAS, _tagger)
+    assert "表4-2" in q.resolved and "调整" in q.resolved and q.docs == ("a",)
+
+
+@pytest.mark.parametrize("text", ["公务车的呢，合计多少", "里面真正新增的有几座？", "这条是哪些部门负责的？"])
+def test_elliptical_questions_are_follow_ups(text):
+    assert is_followup(text)
+
+
+def test_a_pronoun_follow_up_is_asked_of_the_previous_question_without_the_pronoun():
+    q = understand("里面真正新增的有几座？", [("甲区一共布置多少座加油站？", "")], METAS, _tagger)
+    assert q.resolved.startswith("甲区一共布置") and q.resolved.endswith("真正新增的有几座") and "里面" not in q.resolved
