@@ -53,12 +53,13 @@ def _key_names(key: str) -> list[tuple[str, bool]]:
     return names
 
 
-def _row_score(row: TableRow, q: str, asks_total: bool) -> float:
+def _row_score(row: TableRow, q: str, asks_total: bool, raw: str = "") -> float:
     """How clearly the question names this row; 0 when it does not. A 合计 question takes the total row unless
-    it names a data row in full."""
+    it names a data row in full. ``q`` has the plans' names blanked (吉林省 names the plan, not the row 吉林市);
+    ``raw``, the question as asked, still names a row in full that holds a plan's short name (吉林市)."""
     score = 0.0
     for name, full in _key_names(row.key):
-        if name in q:
+        if name in q or (full and len(name) >= 3 and name in raw):
             score = max(score, (2.0 + len(name) / 2) if full else (1.0 + len(name) / 4))
     if row.kind == "total":  # "中心城区合计" answers for 中心城区 even when 合计 is not asked
         if not asks_total:
@@ -142,14 +143,16 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
+    lex = lexicon()
     for d in scope:
         for t in docs[d].tables:
             if t.indicator_rows or not t.records or (named and t.number not in named):
                 continue
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
+            target_table = bool(lex.regex("table_target").search(t.title))
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
-                rs = _row_score(row, rowtext, asks_total)
+                rs = _row_score(row, rowtext, asks_total, text)
                 if rs <= 0 or (place and place not in t.title and not named
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
                     continue  # a place no plan is about: only a row keyed by it, or a table titled by it
@@ -161,6 +164,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue
                     if same_unit > 1 and not _named_column(t, col, plain, q.years):
                         continue  # 有几座 alone does not say which of several 座 columns
+                    if target_table and "baseline" in q.wants and not lex.regex("table_baseline").search(col):
+                        continue  # 截至…已建成 is not stated by a table of targets
                     bonus = 3.0 if named else 0.0
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
     cells.sort(key=lambda c: -c.score)

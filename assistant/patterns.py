@@ -24,3 +24,5 @@ def label_key(kind: str, number: str) -> str:
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
+# a paragraph that opens with the year its aims are for: "2025年，非化石能源消费占比达到20%左右…" (group 1: year)
+LEAD_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年[，,]")

@@ -46,6 +46,12 @@ def _check(ans, question, want, not_want=()):
     ("十四五光伏要新增多少装机？", "150万千瓦", ()),
     # a long goal paragraph: the sentence that names the measure is shown
     ("每年新建非机动车道不少于多少公里？", "300公里", ()),
+    # what is built so far (截至…已建成) is not stated by a table of targets
+    ("截至目前，北区累计建成的换电站有多少座？", "46", ("75",)),
+    # a row named in full although it holds the plan's short name; 多少根 is not answered in 亿元
+    ("某市新区十四五要建多少根充电桩？", "1060", ()),
+    # a paragraph opening with its year states that year's aims
+    ("2025年非化石能源消费比重提出了什么目标？", "20%", ()),
 ])
 def test_a_number_comes_from_the_text_or_row_stating_the_asked_measure(assistant, question, want, not_want):
     _check(assistant.ask(question), question, want, not_want)
@@ -84,3 +90,9 @@ def test_elliptical_questions_are_follow_ups(text):
 def test_a_pronoun_follow_up_is_asked_of_the_previous_question_without_the_pronoun():
     q = understand("里面真正新增的有几座？", [("甲区一共布置多少座加油站？", "")], METAS, _tagger)
     assert q.resolved.startswith("甲区一共布置") and q.resolved.endswith("真正新增的有几座") and "里面" not in q.resolved
+
+
+def test_a_year_in_a_plans_name_is_not_a_year_asked():
+    metas = [DocMeta("a", "2024—2025年节能降碳行动方案", ("节能降碳方案",))]
+    q = understand("《2024—2025年节能降碳行动方案》对2025年非化石能源消费比重提出了什么目标？", [], metas, _tagger)
+    assert q.years == ("2025",) and q.docs == ("a",)
