@@ -190,6 +190,9 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     best = cells[0]
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
+    total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
+    if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
+        chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
     parts = []
     for c in chosen:
         t, row = c.table, c.row

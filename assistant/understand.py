@@ -329,6 +329,11 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     swapped = _code_swap(stripped, new) if not docs_now else None
     if swapped:
         return swapped
+    head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
+    first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
+    sibling = _sibling(first, new) if first else None
+    if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
+        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + "，" + rest
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
