@@ -148,6 +148,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         for t in docs[d].tables:
             if t.indicator_rows or not t.records or (named and t.number not in named):
                 continue
+            if q.years and t.years and not set(q.years) & {str(y) for _, y in t.years}:
+                continue  # its columns are for 2020 and 2025: it states nothing for the 2030 asked
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
             target_table = bool(lex.regex("table_target").search(t.title))
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))

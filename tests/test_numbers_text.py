@@ -107,3 +107,9 @@ def test_a_row_and_the_total_asked_together_give_both_cells(assistant):
     ans = assistant.ask("北区规划期末加油站有多少座，合计多少？")
     text = ans.answer.replace("\\", "")
     assert "26座" in text and "61座" in text, ans.answer
+
+
+def test_a_table_whose_year_columns_lack_the_asked_year_does_not_answer_it(assistant):
+    ans = assistant.ask("北区2030年新规划加油站有多少座？")  # 表2-1's years are 现状 (2020) and 规划期末 (2025)
+    text = ans.answer.replace("\\", "")
+    assert "6座" not in text and "26座" not in text and "20座" not in text, ans.answer
