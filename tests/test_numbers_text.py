@@ -11,7 +11,7 @@ from assistant.guard import unsupported_numbers
 from assistant.types import DocMeta
 from assistant.understand import is_followup, understand
 
-PLAN = Path(__file__).parent / "data" / "plans" / "numbers_plan.txt"
+PLAN = Path(__file__).parent / "data" / "numbers" / "numbers_plan.txt"
 
 
 @pytest.fixture(scope="module")
