@@ -22,7 +22,7 @@ from .structured import (
     indicator_part,
 )
 from .synonyms import abbreviates, present
-from .terms import char_bigrams, masked_question, names_term, term_coverage
+from .terms import char_bigrams, masked_question, term_coverage
 from .text.sentences import sentences
 from .types import Answer, Document, Hit
 from .understand import _PRONOUN_RE, Question
@@ -218,14 +218,12 @@ def _table_text(t) -> str:
 
 
 def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "") -> Answer | None:
-    """Goals in running text for the asked year. ``measure``: for a number question, the measure asked; a goal that
-    does not name it, or whose year lies outside a period the question names (十四五 -> 2021–2025), does not
-    answer it (the text or a table may: the caller tries them). A year no goal is set for is refused, naming
-    the years the plans set goals for."""
+    """Goals in running text for the asked year. A goal whose year lies outside a period the question names
+    (十四五 -> 2021–2025) does not answer it (the text or a table may: the caller tries them). ``measure``: for a
+    number question, the measure asked; of a long goal, the sentences naming it are shown. A year no goal is set
+    for is refused, naming the years the plans set goals for."""
     in_period = [g for d in scope for g in docs[d].goals
                  if q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1])]
-    if measure:
-        in_period = [g for g in in_period if names_term(measure, g.text)]
     goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
     known_years = sorted({g.year for d in scope for g in docs[d].goals})
     asked = [y for y in q.years if y not in ("2020", "2021")]
