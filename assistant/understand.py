@@ -454,11 +454,9 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
                                     *(n for n in earlier if n[0] in resolved))))
     aliases = sorted({*aliases, *named_as}, key=lambda p: (-len(p[0]), p[0]))
     blanked, foreign, local, owners = split_places(resolved, tagger, aliases, plans)
-    named, unnamed = find_docs(blanked, aliases)
-    docs = tuple(dict.fromkeys(named + owners))  # a plan's own area names the plan
+    docs = tuple(dict.fromkeys(find_docs(blanked, aliases)[0] + owners))  # a plan's own area names the plan
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
-    unnamed = unnamed.replace("＿", " ")  # a year in a plan's name (《2024—2025年…方案》) is not a year asked
-    return Question(text, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
+    return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
                     compare, follow, local, period_words(resolved, in_scope).period, named_as)
 

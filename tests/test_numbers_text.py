@@ -92,12 +92,6 @@ def test_a_pronoun_follow_up_is_asked_of_the_previous_question_without_the_prono
     assert q.resolved.startswith("甲区一共布置") and q.resolved.endswith("真正新增的有几座") and "里面" not in q.resolved
 
 
-def test_a_year_in_a_plans_name_is_not_a_year_asked():
-    metas = [DocMeta("a", "2024—2025年节能降碳行动方案", ("节能降碳方案",))]
-    q = understand("《2024—2025年节能降碳行动方案》对2025年非化石能源消费比重提出了什么目标？", [], metas, _tagger)
-    assert q.years == ("2025",) and q.docs == ("a",)
-
-
 def test_a_sibling_follow_up_with_a_second_clause_swaps_the_thing_and_keeps_the_clause():
     q = understand("公务车的呢，合计多少", [("甲区规划表2-5里电动公交车充电桩新增多少根？", "")], METAS, _tagger)
     assert "电动公务车充电桩新增多少根" in q.resolved and q.resolved.endswith("合计多少") and "表2-5" in q.resolved
