@@ -18,11 +18,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from assistant.answer.aims import aim_clause_answer, chapter_aim_answer
+from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
 from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
 from assistant.answer.tables import table_cell_answer
-from assistant.text.patterns import QUANTITY_RE
+from assistant.text.patterns import QUANTITY_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -39,7 +40,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present, synonyms, variants
-from .terms import GENERIC, askers_word, measure_term, noun_like, term_coverage
+from .terms import GENERIC, askers_word, measure_term, names_term, noun_like, term_coverage
 from .understand import Question, alias_table, turn_record
 
 log = logging.getLogger(__name__)
@@ -153,6 +154,13 @@ def location(ctx: Context) -> Candidate | None:
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
 
 
+def duty(ctx: Context) -> Candidate | None:
+    """这条是哪些部门负责的: the responsibility note of the paragraph stating what is asked about."""
+    if not asks_duty(ctx.question.resolved):
+        return None
+    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight), "duty")
+
+
 def chapter_aim(ctx: Context) -> Candidate | None:
     """第四章要实现什么目标: the sentences stating the numbered part's aim."""
     return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
@@ -219,6 +227,23 @@ def aim_clause(ctx: Context) -> Candidate | None:
     if q.intent != "goal" or q.years:
         return None
     return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+def _key_noun(ctx: Context) -> str:
+    """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
+    terms = list(ctx.terms)
+    nouns = [t for t in terms if not askers_word(t, ctx.retriever, ctx.tokenizer)] or terms
+    return max(nouns, key=ctx.weight) if nouns else ""
+
+
+def _text_states_year(ctx: Context, key: str) -> bool:
+    """A retrieved sentence states a quantity for an asked year and names the measure ``key``."""
+    for h in ctx.hits:
+        if h.chunk.kind == "indicator":
+            continue
+        for sent in sentences(h.chunk.text):
+            if any(y in sent for y in ctx.question.years) and names_term(key, sent) and QUANTITY_RE.search(
+                    YEAR_RE.sub(" ", sent)):
+                return True
+    return False
 
 
 def goal(ctx: Context) -> Candidate | None:
@@ -227,9 +252,13 @@ def goal(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
-    if ans is not None and _HOW_MUCH_RE.search(q.resolved) and not ans.refused and not _states_quantity(ans):
+    how_much = bool(_HOW_MUCH_RE.search(q.resolved))
+    key = _key_noun(ctx) if how_much else ""
+    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key)
+    if ans is not None and how_much and not ans.refused and not _states_quantity(ans):
         return None
+    if ans is not None and ans.refused and key and _text_states_year(ctx, key):
+        return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
     return _candidate(ans, "goal")
 
 
@@ -376,6 +405,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("per_plan", per_plan),  # its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("location", location),
+    Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("indicator", indicator),
     Handler("box_list", box_list),

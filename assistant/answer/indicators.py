@@ -87,7 +87,7 @@ def question_content(text: str) -> str:
     return _ASKING.sub("", text)
 
 
-_QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,}(?:区|县|市|省|园|城|港|镇|片区|中心|基地)")
+QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,}(?:区|县|市|省|园|城|港|镇|片区|中心|基地)")
 
 
 def name_score(name: str, question: str) -> float:
@@ -111,15 +111,15 @@ def name_score(name: str, question: str) -> float:
             continue
         score = 2 * ncov * qcov / (ncov + qcov)
         left = content
-        for piece in sorted(_common_pieces(content, n), key=len, reverse=True):
+        for piece in sorted(common_pieces(content, n), key=len, reverse=True):
             left = left.replace(piece, " ")
-        if _QUALIFIER_RE.search(left.replace(" ", "")) and not _QUALIFIER_RE.search(n):
+        if QUALIFIER_RE.search(left.replace(" ", "")) and not QUALIFIER_RE.search(n):
             score *= 0.7
         best = max(best, score)
     return round(best, 4)
 
 
-def _common_pieces(a: str, b: str) -> list[str]:
+def common_pieces(a: str, b: str) -> list[str]:
     out = []
     while True:
         length, common = lcs_len(a, b)

@@ -11,7 +11,7 @@ from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
 from .extract import hit_evidence
-from .indicators import Match, best_per_doc, core_name, match_rows
+from .indicators import QUALIFIER_RE, Match, best_per_doc, common_pieces, core_name, match_rows, name_score
 from .render import refuse, render
 from .structured import (
     Evidence,
@@ -85,6 +85,32 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
     return sorted(best.values(), key=lambda m: -m.score)
 
 
+def _rows_by_table_words(text: str, docs: dict[str, Document], scope, min_score: float) -> list[Match]:
+    """A row named in full together with words of its table's title or note (按弹性系数法…电动汽车保有量预测 ->
+    表2-1 注：采用弹性系数法, row 电动汽车保有量): those words say which table, not what is measured, so
+    they do not count against the row. Rows of a table whose words the question does not use are not found here."""
+    found: list[Match] = []
+    for d in scope:
+        for t in docs[d].tables:
+            about = " ".join((t.title, *t.notes))
+            for r in t.indicators:
+                core = core_name(r.name)
+                if len(core) < 2 or core not in text:
+                    continue
+                rest = text.replace(core, "\0")
+                places = [m.group(0) for m in QUALIFIER_RE.finditer(rest)]  # 两江新区 is no table word
+                pieces = [p for p in common_pieces(rest, about) if "\0" not in p and not any(p in x for x in places)]
+                if not pieces:
+                    continue
+                for piece in pieces:
+                    rest = rest.replace(piece, "")
+                score = name_score(r.name, rest.replace("\0", core))
+                if score >= min_score:
+                    found.append(Match(r, score))
+    found.sort(key=lambda m: -m.score)
+    return found
+
+
 def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
                       weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
@@ -105,7 +131,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                    f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
             return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
                                                        indicator_source_text(m.row))], intro=msg)
-        in_scope = _rows_from_hits(hits, all_rows, scope, terms or [], weight)
+        in_scope = (_rows_by_table_words(text, docs, scope, min_score)
+                    or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
         if not in_scope:
             return None
     per_doc = best_per_doc(in_scope)
@@ -191,8 +218,14 @@ def _table_text(t) -> str:
     return "\n".join(lines)
 
 
-def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None) -> Answer | None:
-    goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for d in scope for g in docs[d].goals]
+def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "") -> Answer | None:
+    """Goals in running text for the asked year. A goal whose year lies outside a period the question names
+    (十四五 -> 2021–2025) does not answer it (the text or a table may: the caller tries them). ``measure``: for a
+    number question, the measure asked; of a long goal, the sentences naming it are shown. A year no goal is set
+    for is refused, naming the years the plans set goals for."""
+    in_period = [g for d in scope for g in docs[d].goals
+                 if q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1])]
+    goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
     known_years = sorted({g.year for d in scope for g in docs[d].goals})
     asked = [y for y in q.years if y not in ("2020", "2021")]
     if asked and not any(y in known_years for y in asked):
@@ -213,5 +246,5 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
         doc = docs[g.doc_id]
         para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
                      if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
-        parts.append(goal_part(doc, g, para))
+        parts.append(goal_part(doc, g, para, measure))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
+from assistant.text.sentences import sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
 from .indicators import score_names
 from .synonyms import present
+from .terms import names_term
 
 
 @dataclass
@@ -169,17 +171,23 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
     return s
 
 
-def best_sentences_of_goal(goal: Goal, limit: int = 260) -> str:
+def best_sentences_of_goal(goal: Goal, limit: int = 260, focus: str = "") -> str:
+    """The goal's text, cut at a sentence end; with ``focus`` (the measure a number question asks), the
+    sentences that name it, when the whole is too long to show."""
     text = goal.text
     if len(text) <= limit:
         return text
+    if focus:
+        named = [s for s in sentences(text) if names_term(focus, s)]
+        if named and len("".join(named)) <= limit:
+            return "".join(s.strip() for s in named)
     cut = max(text.rfind(p, 0, limit) for p in "。；")
     return text[: cut + 1] if cut > 40 else text[:limit] + "……"
 
 
-def goal_part(doc: Document, goal: Goal, source_text: str) -> Part:
+def goal_part(doc: Document, goal: Goal, source_text: str, focus: str = "") -> Part:
     part = Part()
-    part.lines.append(f"**{escape_md(doc_name(doc))}**：{escape_md(best_sentences_of_goal(goal))}")
+    part.lines.append(f"**{escape_md(doc_name(doc))}**：{escape_md(best_sentences_of_goal(goal, focus=focus))}")
     part.evidence.append(Evidence(doc.doc_id, goal.heading_path, source_text, highlight=goal.text[:80]))
     return part
 

@@ -54,12 +54,13 @@ def _key_names(key: str) -> list[tuple[str, bool]]:
     return names
 
 
-def _row_score(row: TableRow, q: str, asks_total: bool) -> float:
+def _row_score(row: TableRow, q: str, asks_total: bool, raw: str = "") -> float:
     """How clearly the question names this row; 0 when it does not. A 合计 question takes the total row unless
-    it names a data row in full."""
+    it names a data row in full. ``q`` has the plans' names blanked (吉林省 names the plan, not the row 吉林市);
+    ``raw``, the question as asked, still names a row in full that holds a plan's short name (吉林市)."""
     score = 0.0
     for name, full in _key_names(row.key):
-        if name in q:
+        if name in q or (full and len(name) >= 3 and name in raw):
             score = max(score, (2.0 + len(name) / 2) if full else (1.0 + len(name) / 4))
     if row.kind == "total":  # "中心城区合计" answers for 中心城区 even when 合计 is not asked
         if not asks_total:
@@ -89,17 +90,31 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     year = dict(table.years).get(column)
     if year is not None and str(year) in years:
         score += 3.0
+    elif year is not None and years and not set(years) & {str(y) for _, y in table.years}:
+        return -10.0  # 规划期末 (2025) does not state the 2035 value asked; the text may
     for role in ("table_target", "table_baseline"):
         if lex.regex(role).search(column) and lex.regex(role).search(q):
             score += 3.0
     words = _bigrams(_BRACKET_RE.sub("", column))
-    score += len(words & _bigrams(q))
+    shared = words & _bigrams(q)
+    score += len(shared)
+    ask = lex.regex("ask_quantity").search(q)
+    if shared and ask:  # 运营商充电站有几座: the thing counted is named next to the asking word
+        score -= 0.01 * min(abs(ask.start() - (q.find(w) + 2)) for w in shared)
     unit = table.unit(column)
     if unit and asked:  # 多少座 asks a count of 座, not 亿元
         score += 1.5 if unit.startswith(asked) else -2.0
     elif unit and unit in q:
         score += 1.0
     return score
+
+
+def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> bool:
+    """The question names the column by its words, its year or its role (现状, 规划期末), not by its unit alone."""
+    lex = lexicon()
+    year = dict(table.years).get(column)
+    return bool(_bigrams(_BRACKET_RE.sub("", column)) & _bigrams(q)) or (year is not None and str(year) in years) \
+        or any(lex.regex(r).search(column) and lex.regex(r).search(q) for r in ("table_target", "table_baseline"))
 
 
 def _asked_unit(q: str) -> str | None:
@@ -129,13 +144,18 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
+    lex = lexicon()
     for d in scope:
         for t in docs[d].tables:
             if t.indicator_rows or not t.records or (named and t.number not in named):
                 continue
+            if q.years and t.years and not set(q.years) & {str(y) for _, y in t.years}:
+                continue  # its columns are for 2020 and 2025: it states nothing for the 2030 asked
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
+            target_table = bool(lex.regex("table_target").search(t.title))
+            same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
-                rs = _row_score(row, rowtext, asks_total)
+                rs = _row_score(row, rowtext, asks_total, text)
                 if rs <= 0 or (place and place not in t.title and not named
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
                     continue  # a place no plan is about: only a row keyed by it, or a table titled by it
@@ -145,6 +165,10 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     cs = _column_score(t, col, plain, q.years, asked, asked_any)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
+                    if same_unit > 1 and not _named_column(t, col, plain, q.years):
+                        continue  # 有几座 alone does not say which of several 座 columns
+                    if target_table and "baseline" in q.wants and not lex.regex("table_baseline").search(col):
+                        continue  # 截至…已建成 is not stated by a table of targets
                     bonus = 3.0 if named else 0.0
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
     cells.sort(key=lambda c: -c.score)
@@ -169,6 +193,9 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     best = cells[0]
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
+    total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
+    if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
+        chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
     parts = []
     for c in chosen:
         t, row = c.table, c.row

@@ -148,3 +148,8 @@ def masked_question(q: Question, metas) -> str:
     for p in q.foreign_places:
         masked = masked.replace(p, "＿" * len(p))
     return masked
+
+
+def names_term(term: str, text: str) -> bool:
+    """The text names the term: in its words, a synonym, or most of its characters (控制目标 -> 控制在)."""
+    return present(term, text) or term_coverage([term], text) >= 0.5

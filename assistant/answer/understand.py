@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import BOX_RE, CODE, ORDINAL_RE, YEAR_RE
+from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE
 from assistant.types import DocMeta, Turn
 
 from .lexicon import lexicon
@@ -286,8 +286,15 @@ def _code_swap(text: str, previous: str) -> str | None:
     return previous.replace(before[0], runs[0], 1)
 
 
+def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
+    """What a question is scoped to besides its plan: the tables and boxes it names (表4-2, 专栏3) and its places
+    (黔江). A follow-up asking a new measure keeps them ("调整的有多少" after "表4-2里黔江现状站有几座")."""
+    labels = [m.group(0) for m in LABEL_RE.finditer(question)]
+    return tuple(dict.fromkeys([*labels, *(p for p in places if p in question)]))
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
-            plans: Sequence[PlanScope] = ()) -> str:
+            plans: Sequence[PlanScope] = (), anchors: Sequence[str] = ()) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -330,15 +337,21 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         return plan + text.strip()[among.end():]
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
-        return _ASK_TAIL_RE.sub("", new) + "，" + body
+        return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     swapped = _code_swap(stripped, new) if not docs_now else None
     if swapped:
         return swapped
+    head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
+    first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
+    sibling = _sibling(first, new) if first else None
+    if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
+        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + "，" + rest
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
-        return plan + text  # a new subject in the same plan
+        kept = "".join(a for a in anchors if a not in text)
+        return plan + (kept + "里" if kept else "") + text  # a new subject in the same plan, table and place
     sibling = _sibling(topic, new) if topic and not docs_now else None
     if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
         return new.replace(sibling, topic, 1)
@@ -427,16 +440,19 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
+    anchors: tuple[str, ...] = ()
     for turn in turns:  # resolve the chain turn by turn
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
             h = normalise_question(turn.question)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
-            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans)
+            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors)
                                         if resolved_prev and is_followup(h, aliases) else h)
         resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
         prev = turn
+        _, _, local, _, _ = split_places(resolved_prev, tagger, aliases, plans)
+        anchors = anchors_of(resolved_prev, [p.text for p in local])
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
@@ -444,7 +460,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev, plans) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors) if follow else text
     resolved = resolved[:cap]
     named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
                                     *(n for n in earlier if n[0] in resolved))))

@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 13  # bump when parsing or chunking output changes (13: plan text never reads 15年 as 2015)
+PARSER_VERSION = 14  # bump when parsing or chunking output changes (14: a paragraph opening "2025年，" states goals)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

@@ -7,6 +7,7 @@ import re
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import normalise_years, numbers_in
+from assistant.text.patterns import LEAD_YEAR_RE
 
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
@@ -64,7 +65,7 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                 continue
             k = 0
             while k < len(sents):
-                m = _GOAL_YEAR_RE.search(sents[k])
+                m = _GOAL_YEAR_RE.search(sents[k]) or (LEAD_YEAR_RE.match(sents[k]) if k == 0 else None)
                 if not m:
                     k += 1
                     continue
