@@ -158,10 +158,11 @@ def plan_fact(doc: Document, kind: str, siblings: tuple[Document, ...] = ()) -> 
     if span is None:
         return None
     end = span[1]
-    if kind == TARGET_YEAR:
-        if period and str(end) in period.line:
+    if kind == TARGET_YEAR:  # the goal set for the last year (到2025年，…), else the line stating the period
+        goal = _goal_of_year(doc, end)
+        if goal is None and period and str(end) in period.line:
             return Fact(doc.doc_id, kind, f"{end}年", period.line, period.path)
-        return _goal_of_year(doc, end)
+        return goal
     return _goal_of_year(doc, end, later=True)
 
 
