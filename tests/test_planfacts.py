@@ -69,6 +69,7 @@ def test_the_number_and_issuer_come_from_the_notice_line(planner):
     a = planner.ask("江州市数据产业发展行动计划的文号是多少？")
     assert not a.refused and "江府办发〔2023〕7号" in a.answer
     assert a.citations[0].heading_path == ("（文首）",) and a.citations[0].text == "江府办发〔2023〕7号"
+    assert a.score == 1.0  # answerable: the asking word 文号 is in no line, the fact is
     b = planner.ask("江州市数据产业发展行动计划是哪个部门印发的？")
     assert not b.refused and "江州市人民政府办公室" in b.answer and "江州市人民政府办公室" in b.citations[0].text
 
