@@ -24,6 +24,7 @@ from assistant.types import Answer, Citation
 from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
+from .planfacts import asked_fact
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present, synonyms
 from .terms import term_by, term_coverage
@@ -230,6 +231,8 @@ def answerability(ctx: Context, answer: Answer) -> float:
     passages = answer.citations or answer.related
     if not passages:
         return 0.0
+    if answer.citations and asked_fact(q.resolved):
+        return 1.0  # a plan's own fact quoted from the line stating it: the asking words (文号, 哪一年) are in no line
     return round(max(term_coverage(list(ctx.terms), passage_text(c), ctx.weight) for c in passages), 4)
 
 

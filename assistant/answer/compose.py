@@ -21,6 +21,7 @@ from assistant.answer.aims import aim_clause_answer, chapter_aim_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
+from assistant.answer.planfacts import asked_fact, plan_fact_answer
 from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
 from assistant.answer.tables import table_cell_answer
 from assistant.text.patterns import QUANTITY_RE, YEAR_RE
@@ -133,6 +134,14 @@ def foreign_place(ctx: Context) -> Candidate | None:
     if cell is not None:
         return _candidate(cell, "table_cell")
     return _candidate(_foreign_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms)), "foreign_place")
+
+
+def plan_fact(ctx: Context) -> Candidate | None:
+    """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal."""
+    kind = asked_fact(ctx.question.resolved)
+    if kind is None:
+        return None
+    return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kind), "plan_fact")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -404,6 +413,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("multi_part", multi_part),  # first: its parts go through the handlers after it
     Handler("per_plan", per_plan),  # its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
+    Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
