@@ -428,3 +428,10 @@ def test_plan_text_durations_are_never_read_as_years():
     assert guard_unsupported("经过2015年的发展，260座", [source]) == ["2015"]
     assert guard_unsupported("2025年目标", [source], question="25年要到多少") == []
     assert unsupported_numbers("经过2015年的发展，260座", [source]) == ["2015"]  # the independent check agrees
+
+
+def test_a_list_of_a_section_the_plan_lacks_comes_from_its_counterpart(assistant):
+    """"X有哪些" naming a heading another plan has (高新区 has no 基本原则 heading) is the section's counterpart,
+    not the enumeration of whichever sentence retrieval ranks first."""
+    ans = body(assistant.ask("高新区基本原则有哪些"))
+    assert "内外统筹" in ans and "市场主导" in ans

@@ -135,10 +135,11 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
 
 
 def names_section(q: Question, docs, scope, metas) -> bool:
-    """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it."""
+    """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it. Any
+    plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
     masked = plain(masked_question(q, metas))
-    return any(len(t := plain(section_title(sec))) >= 2 and t in masked for d in scope for sec in docs[d].sections
-               if sec.kind not in ("table", "box", "title", "front") and not sec.inferred)
+    return any(len(t := plain(section_title(sec))) >= 2 and t in masked for doc in docs.values()
+               for sec in doc.sections if sec.kind not in ("table", "box", "title", "front") and not sec.inferred)
 
 
 def _section_part(doc: Document, sec) -> Part:
