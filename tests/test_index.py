@@ -247,3 +247,30 @@ def test_filtered_search_is_exact_for_both_index_kinds():
     for kind in ("flat", "hnsw"):
         got = [r for r, _ in DenseIndex.build(v, kind=kind).search(q, 5, rows)]
         assert got == want, kind
+
+
+def test_the_embedder_sees_a_short_label_and_bm25_the_full_path():
+    from assistant.index.chunk import dense_text
+
+    doc = load_document(DATA / "pian_plan.txt")
+    chunks = document_chunks(doc, ChunkSettings())
+    deep = [c for c in chunks if c.embed_text.split("\n", 1)[0].count(" › ") >= 3]
+    assert deep, "the fixture has passages three headings deep"
+    for c in deep:
+        label, body = c.embed_text.split("\n", 1)
+        parts = label.split(" › ")
+        short = dense_text(c)
+        assert short == " › ".join([parts[0], *parts[-2:]]) + "\n" + body  # plan name and the last two headings
+    shallow = [c for c in chunks if c.embed_text.split("\n", 1)[0].count(" › ") <= 2]
+    assert all(dense_text(c) == c.embed_text for c in shallow)
+
+
+def test_vectors_of_another_label_form_are_not_reused(settings, corpus):
+    _open(settings)
+    manifest_path = current_build(settings.index_dir) / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest["chunking"]["dense_label_headings"] = 99  # a build whose passages were embedded under other labels
+    manifest_path.write_text(json.dumps(manifest, ensure_ascii=False), encoding="utf-8")
+    _open(settings)
+    second = read_manifest(settings.index_dir)
+    assert second["counts"]["embedded"] == second["counts"]["chunks"]  # nothing re-used

@@ -24,13 +24,17 @@ def approx_tokens(text: str) -> int:
     return int(len(text) * 0.7) + 2
 
 
+DENSE_LABEL_HEADINGS = 2  # headings kept before an embedded passage, besides the plan's name
+
+
 @dataclass(frozen=True)
 class ChunkSettings:
     max_tokens: int = 320
     min_chars: int = 4
 
     def describe(self) -> dict:
-        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 4}
+        return {"max_tokens": self.max_tokens, "min_chars": self.min_chars, "version": 4,
+                "dense_label_headings": DENSE_LABEL_HEADINGS}
 
 
 def _split_long(sentence: str, budget: int, count: TokenCounter) -> list[str]:
@@ -73,6 +77,17 @@ def _pieces(section: Section, budget: int, count: TokenCounter) -> list[tuple[in
         if buf:
             out.append((p.lineno, buf))
     return out
+
+
+def dense_text(chunk: Chunk) -> str:
+    """What the embedder sees: the passage under a short label, the plan's name and its last two headings. The full
+    heading path stays in the BM25 text and in citations; in front of every row of a table, item of a box or piece
+    of a long section it repeats the same chapter and section, about a fifth of all embedded tokens."""
+    label, sep, body = chunk.embed_text.partition("\n")
+    parts = label.split(" › ")
+    if len(parts) > DENSE_LABEL_HEADINGS + 1:
+        label = " › ".join([parts[0], *parts[-DENSE_LABEL_HEADINGS:]])
+    return label + sep + body
 
 
 def heading_label(doc: Document, path: tuple[str, ...]) -> str:

@@ -15,14 +15,14 @@ from assistant.ingest.loader import corpus_files, load_corpus
 from assistant.text.tokenize import Tokenizer, rules_version, user_terms
 from assistant.types import Chunk, Document
 
-from .chunk import ChunkSettings, approx_tokens, document_chunks
+from .chunk import DENSE_LABEL_HEADINGS, ChunkSettings, approx_tokens, dense_text, document_chunks
 from .dense import DenseIndex
 from .sparse import SparseIndex
 from .store import IndexReadOnly, build_lock, current_build, load_build, read_chunks, read_manifest, write_build
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 14  # bump when parsing or chunking output changes (14: a paragraph opening "2025年，" states goals)
+PARSER_VERSION = 15  # bump when parsing or chunking output changes (15: the embedder sees a short heading label)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:
@@ -74,10 +74,13 @@ def _text_key(text: str) -> str:
 
 
 def _previous_vectors(index_dir: Path, fingerprint: str) -> dict[str, np.ndarray]:
-    """Vectors of the live build keyed by embedded text, when made with the same model."""
+    """Vectors of the live build keyed by embedded text, when made with the same model from texts made the same
+    way (a build whose passages carried another heading label embedded other texts under the same chunks)."""
     manifest = read_manifest(index_dir)
     build = current_build(index_dir)
     if not manifest or build is None or manifest.get("model", {}).get("fingerprint") != fingerprint:
+        return {}
+    if manifest.get("chunking", {}).get("dense_label_headings") != DENSE_LABEL_HEADINGS:
         return {}
     try:
         chunks = read_chunks(build / "chunks.jsonl")
@@ -86,7 +89,7 @@ def _previous_vectors(index_dir: Path, fingerprint: str) -> dict[str, np.ndarray
         return {}
     if len(chunks) != len(vectors):
         return {}
-    return {_text_key(c.embed_text): v for c, v in zip(chunks, vectors, strict=True)}
+    return {_text_key(dense_text(c)): v for c, v in zip(chunks, vectors, strict=True)}
 
 
 ProgressFn = Callable[[float, str], None]
@@ -97,9 +100,10 @@ def embed_chunks(chunks: list[Chunk], embedder, reuse: dict[str, np.ndarray],
                  report: ProgressFn | None = None, progress: bool = False) -> tuple[np.ndarray, int]:
     """Vectors for all chunks, embedding only texts not in ``reuse``; returns (vectors, number embedded).
     ``report(fraction, message)`` is called after each batch."""
-    keys = [_text_key(c.embed_text) for c in chunks]
+    texts = [dense_text(c) for c in chunks]
+    keys = [_text_key(t) for t in texts]
     # by length, so that a batch holds texts of similar length and little padding is computed
-    todo = sorted((i for i, k in enumerate(keys) if k not in reuse), key=lambda i: len(chunks[i].embed_text))
+    todo = sorted((i for i, k in enumerate(keys) if k not in reuse), key=lambda i: len(texts[i]))
     out = np.zeros((len(chunks), embedder.dim), dtype=np.float32)
     for i, k in enumerate(keys):
         if k in reuse:
@@ -111,7 +115,7 @@ def embed_chunks(chunks: list[Chunk], embedder, reuse: dict[str, np.ndarray],
         starts = tqdm(starts, desc="嵌入 embedding", unit="batch", disable=None)
     for start in starts:
         batch = todo[start:start + EMBED_BATCH]
-        out[batch] = embedder.encode([chunks[i].embed_text for i in batch], kind="passage")
+        out[batch] = embedder.encode([texts[i] for i in batch], kind="passage")
         if report:
             done = min(start + EMBED_BATCH, len(todo))
             report(done / len(todo), f"嵌入 / embedding {done}/{len(todo)}")
