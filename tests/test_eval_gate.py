@@ -30,12 +30,20 @@ CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum
 }
 
 
+def run_gate(tmp_path, monkeypatch, name: str, corpus: Path | None, min_acc: float,
+             min_f1: float | None = None) -> tuple[int, dict]:
+    """``assistant eval`` on one gold file with the real e5 model: its exit code (non-zero below the minimum
+    answer accuracy or refusal F1) and its metrics."""
+    monkeypatch.delenv("ASSISTANT_MODEL", raising=False)
+    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / f"{name}.jsonl"),
+               *(["--corpus", str(corpus)] if corpus else []), "--index", str(tmp_path / "index"),
+               "--out", str(tmp_path), "--name", name, "--min-answer-acc", str(min_acc),
+               *(["--min-refusal-f1", str(min_f1)] if min_f1 is not None else [])])
+    return rc, json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["metrics"]
+
+
 def test_test_split_meets_the_thresholds(tmp_path, monkeypatch):
-    monkeypatch.delenv("ASSISTANT_MODEL", raising=False)  # the real e5 model
-    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / "test.jsonl"), "--index", str(tmp_path / "index"),
-               "--out", str(tmp_path), "--name", "gate", "--min-answer-acc", str(MIN_ANSWER_ACC),
-               "--min-refusal-f1", str(MIN_REFUSAL_F1)])
-    metrics = json.loads((tmp_path / "gate.json").read_text(encoding="utf-8"))["metrics"]
+    rc, metrics = run_gate(tmp_path, monkeypatch, "test", None, MIN_ANSWER_ACC, MIN_REFUSAL_F1)
     assert rc == 0, {k: metrics[k] for k in ("answer.acc", "refusal.f1")}
     assert metrics["answer.indicator_exact"] >= MIN_INDICATOR_EXACT
     assert metrics["numbers.unsupported"] == 0
@@ -47,11 +55,7 @@ def test_unseen_plan_meets_the_thresholds(tmp_path, monkeypatch, name):
     blockquotes; eval/unseen2: plain text without chapters, a 类别 column and an interim 2023 column), with no
     catalog entry."""
     folder, min_acc, min_exact = UNSEEN[name]
-    monkeypatch.delenv("ASSISTANT_MODEL", raising=False)
-    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / f"{name}.jsonl"), "--corpus",
-               str(ROOT / "eval" / folder / "corpus"), "--index", str(tmp_path / "index"), "--out", str(tmp_path),
-               "--name", name, "--min-answer-acc", str(min_acc)])
-    metrics = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["metrics"]
+    rc, metrics = run_gate(tmp_path, monkeypatch, name, ROOT / "eval" / folder / "corpus", min_acc)
     assert rc == 0, metrics["answer.acc"]
     assert metrics["answer.indicator_exact"] >= min_exact
     assert metrics["numbers.unsupported"] == 0
@@ -60,11 +64,7 @@ def test_unseen_plan_meets_the_thresholds(tmp_path, monkeypatch, name):
 def test_real_plan_test_split_meets_the_thresholds(tmp_path, monkeypatch):
     """The frozen questions over the eight real plans (eval/realplans/corpus), written blind to the code."""
     min_acc, min_f1, min_exact = REAL
-    monkeypatch.delenv("ASSISTANT_MODEL", raising=False)
-    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / "realtest.jsonl"), "--corpus",
-               str(ROOT / "eval" / "realplans" / "corpus"), "--index", str(tmp_path / "index"), "--out", str(tmp_path),
-               "--name", "realtest", "--min-answer-acc", str(min_acc), "--min-refusal-f1", str(min_f1)])
-    metrics = json.loads((tmp_path / "realtest.json").read_text(encoding="utf-8"))["metrics"]
+    rc, metrics = run_gate(tmp_path, monkeypatch, "realtest", ROOT / "eval" / "realplans" / "corpus", min_acc, min_f1)
     assert rc == 0, {k: metrics[k] for k in ("answer.acc", "refusal.f1")}
     assert metrics["answer.indicator_exact"] >= min_exact
     assert metrics["numbers.unsupported"] == 0
@@ -75,10 +75,6 @@ def test_casual_wording_meets_the_thresholds(tmp_path, monkeypatch, name):
     """Questions as staff type them (short, loose plan names, two asks in one message), written blind to the
     code over the bundled and the real plans."""
     corpus, min_acc = CASUAL[name]
-    monkeypatch.delenv("ASSISTANT_MODEL", raising=False)
-    rc = main(["eval", "--gold", str(ROOT / "eval" / "gold" / f"{name}.jsonl"),
-               *(["--corpus", str(corpus)] if corpus else []), "--index", str(tmp_path / "index"),
-               "--out", str(tmp_path), "--name", name, "--min-answer-acc", str(min_acc)])
-    metrics = json.loads((tmp_path / f"{name}.json").read_text(encoding="utf-8"))["metrics"]
+    rc, metrics = run_gate(tmp_path, monkeypatch, name, corpus, min_acc)
     assert rc == 0, metrics["answer.acc"]
     assert metrics["numbers.unsupported"] == 0
