@@ -294,7 +294,7 @@ def listed_items(ctx: Context) -> Candidate | None:
     """"取消了哪几个加油站项目": a list asked by what its items are (a head noun), from the sentence that
     enumerates them, before a section matched by only part of its title; a section named whole answers first."""
     q = ctx.question
-    if q.intent != "list" or names_section(q, ctx.docs, ctx.scope, list(ctx.metas)):
+    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)):
         return None
     return enumeration(ctx)
 

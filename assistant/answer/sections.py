@@ -134,7 +134,7 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
     return render(q, [part], docs, False)
 
 
-def names_section(q: Question, docs, scope, metas) -> bool:
+def names_section(q: Question, docs, metas) -> bool:
     """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it. Any
     plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
     masked = plain(masked_question(q, metas))
