@@ -56,6 +56,18 @@ def pytest_collection_modifyitems(items):
 # ------------------------------------------------------------------ small helpers
 
 
+def assert_public_endpoints(api: dict) -> None:
+    """The page's public API, as Gradio describes it in process (``demo.get_api_info()``) and over HTTP
+    (``gradio_client``'s ``view_api``): exactly these endpoints with these parameters."""
+    assert sorted(api["named_endpoints"]) == ["/ask", "/indicators", "/outline", "/upload"]
+    assert api["unnamed_endpoints"] == {}
+    ask = api["named_endpoints"]["/ask"]["parameters"]
+    assert [p["parameter_name"] for p in ask] == ["question", "docs", "history"]
+    assert [p["parameter_has_default"] for p in ask] == [False, True, True]
+    assert [p["parameter_name"] for p in api["named_endpoints"]["/upload"]["parameters"]] == ["file"]
+    assert [p["parameter_has_default"] for p in api["named_endpoints"]["/indicators"]["parameters"]] == [True]
+
+
 def write_plan(folder: Path, name: str = "blueberry_plan.txt", text: str = TINY_PLAN) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

@@ -16,7 +16,7 @@ import sys
 import threading
 
 import pytest
-from conftest import ROOT, AppServer, load_app, write_plan
+from conftest import ROOT, AppServer, assert_public_endpoints, load_app, write_plan
 from gradio_client import Client, handle_file
 from gradio_client.exceptions import AppError
 
@@ -45,13 +45,7 @@ def client(server):
 @pytest.mark.slow
 def test_public_endpoints_are_exactly_these(client):
     api = client.view_api(return_format="dict", print_info=False)
-    assert sorted(api["named_endpoints"]) == ["/ask", "/indicators", "/outline", "/upload"]
-    assert api["unnamed_endpoints"] == {}
-    ask = api["named_endpoints"]["/ask"]["parameters"]
-    assert [p["parameter_name"] for p in ask] == ["question", "docs", "history"]
-    assert [p["parameter_has_default"] for p in ask] == [False, True, True]
-    assert [p["parameter_name"] for p in api["named_endpoints"]["/upload"]["parameters"]] == ["file"]
-    assert [p["parameter_has_default"] for p in api["named_endpoints"]["/indicators"]["parameters"]] == [True]
+    assert_public_endpoints(api)
 
 
 # ---------------------------------------------------------------- /ask
