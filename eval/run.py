@@ -7,7 +7,9 @@ Splits: dev and dev2 (tuning), test (frozen, reporting only), unseen and unseen2
 the code was not written for, each with its own index), realdev (tuning) and realtest (frozen) over the eight
 real plans in eval/realplans/corpus; paraphrase and realparaphrase (frozen casual rewordings of 40
 test and realtest questions); casual and realcasual (frozen questions as staff type them, over the bundled and
-the real plans, written blind in session 4).
+the real plans, written blind in session 4); dev3 / test3 (bundled plans) and realdev2 / realtest2 (real plans):
+one blind set written in session 5, split by plan and category with a fixed seed into a tuning half and a frozen
+half.
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -30,7 +32,9 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "unseen2": ROOT / "eval" / "unseen2" / "corpus",
           "realdev": ROOT / "eval" / "realplans" / "corpus", "realtest": ROOT / "eval" / "realplans" / "corpus",
           "paraphrase": None, "realparaphrase": ROOT / "eval" / "realplans" / "corpus",
-          "casual": None, "realcasual": ROOT / "eval" / "realplans" / "corpus"}
+          "casual": None, "realcasual": ROOT / "eval" / "realplans" / "corpus",
+          "dev3": None, "test3": None,
+          "realdev2": ROOT / "eval" / "realplans" / "corpus", "realtest2": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,13 +42,15 @@ def main(argv: list[str] | None = None) -> int:
     extra = argv[argv.index("--") + 1:] if "--" in argv else []
     argv = argv[:argv.index("--")] if "--" in argv else argv
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    p.add_argument("--split", choices=(*SPLITS, "all"), default="all")
+    p.add_argument("--split", choices=(*SPLITS, "all"), action="append",
+                   help="a gold split; repeatable (default: all)")
     p.add_argument("--out", type=Path, default=ROOT / "eval" / "results")
     p.add_argument("--index", type=Path, help="index folder (default: the bundled corpus's)")
     p.add_argument("--model", help="embedding model (default: the built e5 model)")
     p.add_argument("--no-baselines", action="store_true")
     args = p.parse_args(argv)
-    splits = tuple(SPLITS) if args.split == "all" else (args.split,)
+    chosen = args.split or ["all"]
+    splits = tuple(SPLITS) if "all" in chosen else tuple(dict.fromkeys(chosen))
     worst = 0
     for split in splits:
         cmd = ["eval", "--gold", str(ROOT / "eval" / "gold" / f"{split}.jsonl"), "--out", str(args.out),

@@ -66,6 +66,20 @@ def test_real_plan_gold_files_pass_the_checker(name):
     assert len(items) >= 60 and len(refusals) >= 12
 
 
+@pytest.mark.parametrize("name, bundled", [("dev3.jsonl", True), ("test3.jsonl", True),
+                                           ("realdev2.jsonl", False), ("realtest2.jsonl", False)])
+def test_session5_blind_halves_pass_the_checker(name, bundled, sources):
+    """One blind set (session 5), split by plan x category with a fixed seed: tuning half and frozen half."""
+    texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, texts)
+    assert report.problems == (), report.problems
+    assert report.ok
+    assert len(items) >= (15 if bundled else 60)
+    assert sum(it.expect_refusal for it in items) >= (3 if bundled else 10)
+    assert {e.doc for it in items for e in it.evidence} == set(texts), "every plan has evidence"
+
+
 def test_gold_set_coverage():
     dev, test = load_gold(GOLD / "dev.jsonl"), load_gold(GOLD / "test.jsonl")
     every = dev + test
@@ -82,7 +96,7 @@ def test_gold_set_coverage():
 
 
 @pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl", "paraphrase.jsonl", "realparaphrase.jsonl",
-                                  "casual.jsonl", "realcasual.jsonl"])
+                                  "casual.jsonl", "realcasual.jsonl", "test3.jsonl", "realtest2.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
