@@ -48,6 +48,9 @@ def answer_to_dict(a: Answer, qid: object = None) -> dict:
         "id": qid, "question": a.question, "answer": a.answer, "refused": a.refused,
         "citations": [citation_to_dict(c) for c in a.citations],
         "indicators": [indicator_contract(r) for r in a.indicators],
+        # a refusal's closest passages: shown for reference, they do not answer the question
+        "related": [citation_to_dict(c) for c in a.related],
+        "score": None if a.score is None else round(float(a.score), 6),
         "latency_ms": round(a.latency_ms, 1),
     }
 

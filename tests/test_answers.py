@@ -336,7 +336,7 @@ def test_every_number_in_answers_is_in_a_cited_source(assistant):
 
 def test_answer_contract(assistant):
     d = answer_to_dict(assistant.ask(BASE), "q1")
-    assert set(d) == {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
+    assert set(d) == {"id", "question", "answer", "refused", "citations", "indicators", "related", "score", "latency_ms"}
     assert set(d["citations"][0]) == {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
     assert set(d["indicators"][0]) == {"doc_id", "table", "name", "unit", "baseline_year", "baseline", "target_year",
                                        "target", "attribute", "cumulative"}

@@ -23,7 +23,7 @@ from gradio_client.exceptions import AppError
 from assistant.feedback import FeedbackStore, default_path
 from assistant.types import DocMeta
 
-CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
+CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "related", "score", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
 INDICATOR_Q = "高新区2025年外贸进出口总额目标是多少？"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from conftest import assert_public_endpoints, load_app, write_plan
 
-CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "latency_ms"}
+CONTRACT_KEYS = {"id", "question", "answer", "refused", "citations", "indicators", "related", "score", "latency_ms"}
 CITATION_KEYS = {"n", "doc_id", "doc_title", "heading_path", "text", "score"}
 INDICATOR_Q = "高新区2025年外贸进出口总额目标是多少？"
 BLUEBERRY_Q = "测试区蓝莓种植面积到2025年要达到多少？"
