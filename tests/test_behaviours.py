@@ -139,3 +139,29 @@ def test_a_box_group_asked_for_lists_its_items_not_the_groups(assistant):
 def test_a_box_asked_as_a_whole_lists_its_groups(assistant):
     ans = assistant.ask("高新区专栏7-1有哪些项目？")
     assert "隧道建设项目" in ans.answer and "铁路工程项目" in ans.answer
+
+
+# ------------------------------------------------------------------ goals and states reached before the plan
+
+PAST_PLAN = """第一章 发展现状
+一、消费情况
+“十三五”期间，甲县成品油消费量由8万余吨增加到2020年底的10万余吨。
+2020年，全市成品油消费量约883万吨。
+第二章 发展目标
+到2025年，全市成品油消费量控制在900万吨以内。
+"""
+
+
+def test_a_state_reached_before_the_plans_period_is_not_a_goal():
+    from assistant.answer.numeric import goal_answer
+    from assistant.answer.understand import understand
+    from assistant.ingest.parser import parse
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    raw = RawDocument("p.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(PAST_PLAN.split("\n"), 1)))
+    doc = parse(raw, DocMeta("p", "某市“十四五”成品油发展规划（2021-2025年）"))
+    assert {g.year for g in doc.goals} >= {"2020", "2025"}  # the parser still records both
+    asked = understand("2020年全市成品油消费了多少？", [], [doc.meta], lambda t: [(t, "x")])
+    assert goal_answer(asked, {"p": doc}, ("p",), ["成品油", "消费"]) is None  # the text handlers answer it
+    target = understand("2025年成品油消费量目标是多少？", [], [doc.meta], lambda t: [(t, "x")])
+    assert "900万吨" in goal_answer(target, {"p": doc}, ("p",), ["成品油", "消费量"]).answer

@@ -13,6 +13,7 @@ from assistant.types import Answer, Document, Hit
 from .extract import hit_evidence
 from .indicators import QUALIFIER_RE, Match, best_per_doc, common_pieces, core_name, match_rows, name_score
 from .render import refuse, render
+from .scope import plan_period
 from .structured import (
     Evidence,
     Part,
@@ -218,13 +219,20 @@ def _table_text(t) -> str:
     return "\n".join(lines)
 
 
+def _ahead(g, doc: Document) -> bool:
+    """A goal lies in or after the plan's own period: "增加到2020年底的10万余吨" in a 2021–2025 plan is a state
+    reached before the plan, which the text handlers answer as a fact, not a goal."""
+    own = plan_period(doc.meta.title)
+    return own is None or not g.year.isdigit() or int(g.year) >= own[0]
+
+
 def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "") -> Answer | None:
     """Goals in running text for the asked year. A goal whose year lies outside a period the question names
     (十四五 -> 2021–2025) does not answer it (the text or a table may: the caller tries them). ``measure``: for a
     number question, the measure asked; of a long goal, the sentences naming it are shown. A year no goal is set
     for is refused, naming the years the plans set goals for."""
-    in_period = [g for d in scope for g in docs[d].goals
-                 if q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1])]
+    in_period = [g for d in scope for g in docs[d].goals if _ahead(g, docs[d])
+                 and (q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1]))]
     goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
     known_years = sorted({g.year for d in scope for g in docs[d].goals})
     asked = [y for y in q.years if y not in ("2020", "2021")]
