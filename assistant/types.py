@@ -296,7 +296,7 @@ class Chunk:
 
     id: str
     doc_id: str
-    kind: str  # "section" | "indicator" | "project" | "goal"
+    kind: str  # "section" | "indicator" | "table_row" | "note" (a table's notes) | "project"
     section_id: str
     heading_path: tuple[str, ...]
     text: str

@@ -65,8 +65,24 @@ def test_chunks_stay_inside_sections_and_within_budget():
             if s.kind not in ("box", "table"):
                 assert p.text[:20] in covered
     kinds = {c.kind for c in chunks}
-    assert kinds == {"section", "indicator", "project"}
+    assert kinds == {"section", "indicator", "project", "note"}
+    notes = [c for c in chunks if c.kind == "note"]
+    assert any("五年累计数" in c.text for c in notes) and all(c.heading_path[-1].startswith("表") for c in notes)
     assert sum(c.kind == "indicator" for c in chunks) == 15 and sum(c.kind == "project" for c in chunks) == 60
+
+
+def test_a_tables_notes_are_searchable_plan_text(tmp_path):
+    plan = tmp_path / "p.txt"
+    plan.write_text("\n\n".join([
+        "第一章 布局", "一、中心城区", "截至2020年末，中心城区现状加油站71座。", "表4-1 中心城区加油站规划表",
+        "| 区县 | 现状（座） | 规划（座） |\n|---|---|---|\n| 甲区 | 25 | 10 |\n| 乙区 | 46 | 3 |",
+        "注：1．现状座数为年审数据。",
+        "2．本次规划在原专项规划外新增布局了13座站点，其中甲区10座，乙区3座。",
+        "二、其他区县", "其他区县按需布局。"]) + "\n", encoding="utf-8")
+    doc = load_document(plan)
+    notes = [c for c in document_chunks(doc, ChunkSettings(), approx_tokens) if c.kind == "note"]
+    assert len(notes) == 1 and "新增布局了13座站点" in notes[0].text and "现状座数为年审数据" in notes[0].text
+    assert notes[0].heading_path[-1] == "表4-1 中心城区加油站规划表" and notes[0].embed_text.endswith(notes[0].text)
 
 
 def test_rrf_is_pure_and_deterministic():

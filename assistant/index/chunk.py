@@ -158,6 +158,29 @@ def table_row_sentence(table: Table, row: TableRow) -> str:
     return f"{table.title} {row.group + ' ' if row.group else ''}{row.key}：{cells}"
 
 
+def _note_chunks(doc: Document, t: Table, settings: ChunkSettings, count: TokenCounter) -> list[Chunk]:
+    """A table's notes (注：1．… 2．本次规划在原有专项规划外新增布局了13座站点…) are plan text: searchable and
+    quotable under the table's heading, in pieces that fit the chunk budget."""
+    path = t.heading_path + (t.title,)
+    label = heading_label(doc, path)
+    budget = max(32, settings.max_tokens - count(label) - 4)
+    groups: list[list[str]] = []
+    for note in (n.strip() for n in t.notes):
+        if not note:
+            continue
+        if groups and count("\n".join(groups[-1] + [note])) <= budget:
+            groups[-1].append(note)
+        else:
+            groups.append([note])
+    out = []
+    for i, g in enumerate(groups, 1):
+        text = "\n".join(g)
+        if len(text) >= settings.min_chars:
+            out.append(Chunk(f"{t.section_id}/tbl{t.line_start}n{i}", doc.doc_id, "note", t.section_id, path, text,
+                             f"{label}\n{text}", t.line_start))
+    return out
+
+
 def document_chunks(doc: Document, settings: ChunkSettings, count: TokenCounter = approx_tokens) -> list[Chunk]:
     out: list[Chunk] = []
     for s in doc.sections:
@@ -177,6 +200,8 @@ def document_chunks(doc: Document, settings: ChunkSettings, count: TokenCounter 
             out.append(Chunk(f"{t.section_id}/tbl{t.line_start}r{i + 1}", doc.doc_id, "table_row", t.section_id, path,
                              table_row_text(t, row), f"{heading_label(doc, path)}\n{table_row_sentence(t, row)}",
                              row.lineno))
+    for t in doc.tables:
+        out.extend(_note_chunks(doc, t, settings, count))
     for i, p in enumerate(doc.projects, 1):
         out.append(Chunk(f"{p.section_id}/prj{i}", doc.doc_id, "project", p.section_id, p.heading_path,
                          p.description, f"{heading_label(doc, p.heading_path)}\n{p.description}", p.lineno))
