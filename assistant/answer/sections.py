@@ -25,6 +25,11 @@ from .terms import char_bigrams, masked_question, plain, term_coverage
 from .understand import Question
 
 
+def _with_headings(hit: Hit) -> str:
+    """A passage with the headings it sits under: where a thing is written is named by them (各县市区布局情况)."""
+    return f"{hit.chunk.text} {' '.join(hit.chunk.heading_path)}"
+
+
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
     secs = _named_sections(q, docs, scope, metas) if scope else []
     if secs:
@@ -42,13 +47,13 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
         return render(q, parts, docs, False, long_ok=True)
     if not hits:
         return None
-    hit = max(hits[:5], key=lambda h: (term_coverage(terms, h.chunk.text), -h.rank))
-    if term_coverage(terms, hit.chunk.text) < 0.5:
+    hit = max(hits[:5], key=lambda h: (term_coverage(terms, _with_headings(h)), -h.rank))
+    if term_coverage(terms, _with_headings(hit)) < 0.5:
         return None
     doc = docs[hit.chunk.doc_id]
     path = " › ".join(hit.chunk.heading_path)
     also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
-            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
+            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, _with_headings(h)) >= 0.5][:1]
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
     boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
              and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
