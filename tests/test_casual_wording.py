@@ -12,7 +12,7 @@ import pytest
 from conftest import hashing_settings, write_plan
 
 from assistant.answer.synonyms import forms, gapped
-from assistant.answer.terms import answer_coverage, answer_shape, key_terms, term_coverage
+from assistant.answer.terms import answer_coverage, answer_shape, key_terms, specific_term, term_coverage
 from assistant.answer.understand import understand
 from assistant.text.tokenize import Tokenizer
 from assistant.types import DocMeta
@@ -140,3 +140,30 @@ def test_the_askers_filler_is_no_key_term(question, filler):
     idf = {"站有": 5.0, "是在": 5.0}  # corpus phrases (加油站有, 就是在): only a run the asker typed joins them
     terms = key_terms(q, tok, [meta], lambda t: idf.get(t, 9.0), 1000)
     assert filler not in terms, terms
+
+
+def test_the_term_a_number_must_name_is_not_a_word_of_the_plans_title():
+    terms, weight = ["碳达峰", "试点", "虚拟", "电厂", "负荷"], {"碳达峰": 10.0, "试点": 5.0, "虚拟": 8.0, "电厂": 8.0,
+                                                          "负荷": 7.0}.get
+    assert specific_term(terms, weight, ["国家碳达峰试点（深圳）实施方案"]) == "虚拟"
+    assert specific_term(terms, weight) == "碳达峰"  # no plan named
+    assert specific_term(["碳达峰"], weight, ["国家碳达峰试点（深圳）实施方案"]) == "碳达峰"  # nothing else asked
+
+
+def test_a_box_written_as_one_paragraph_lists_its_task_sentences(tmp_path):
+    from assistant.answer.lists import box_list_answer
+    from assistant.ingest import load_document
+
+    text = ("样例省工业互联网行动计划\n\n一、重点任务\n\n（一）平台建设\n\n1．打造区域型平台。鼓励建设区域特色平台。\n\n"
+            "专栏1  工业互联网平台培育工程\n"
+            "培育综合型平台。支持头部企业联合，打造跨行业、跨领域的综合型平台，形成较强的行业影响力。"
+            "建设区域型平台。引导有条件的县区、产业园区结合自身特色建设区域级工业互联网平台。"
+            "实施重点工业互联网平台台长制。建立重点平台建设与应用综合推进机制，构建协调有力的服务体系。\n\n"
+            "二、保障措施\n\n加强组织领导。\n")
+    path = tmp_path / "box_plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path, DocMeta("box", "样例省工业互联网行动计划"))
+    q = understand("平台培育工程那个专栏具体要干啥？", [], [doc.meta], Tokenizer().tag)
+    ans = box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
+    assert ans is not None and not ans.refused
+    assert all(t in ans.answer for t in ("综合型平台", "区域型平台", "台长制")), ans.answer

@@ -49,6 +49,7 @@ from .terms import (
     measure_term,
     names_term,
     noun_like,
+    specific_term,
     term_coverage,
 )
 from .understand import Question, alias_table, turn_record
@@ -81,7 +82,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    key = max(nouns, key=weight) if nouns else ""
+    key = specific_term(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs])
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
 
     def names(line: str, t: str) -> bool:

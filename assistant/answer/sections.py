@@ -21,7 +21,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present
-from .terms import char_bigrams, masked_question, plain, term_coverage
+from .terms import char_bigrams, masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
 
@@ -71,16 +71,6 @@ NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章�
 
 def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
-
-
-def without_subject(question: str, title: str, longest: int = 8) -> str:
-    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
-    first: what is left is its own."""
-    for n in range(min(longest, len(title)), 1, -1):
-        for i in range(len(title) - n + 1):
-            if title[i:i + n] in question:
-                question = question.replace(title[i:i + n], " ")
-    return question
 
 
 def _named_sections(q: Question, docs, scope, metas) -> list:

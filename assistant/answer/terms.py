@@ -164,6 +164,13 @@ def term_by(question: str, terms: list[str], cue: re.Match[str] | None, reach: i
     return max(before)[1] if before else None
 
 
+def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
+    """The heaviest term, words of the named plans' titles aside (碳达峰 and 试点 of 国家碳达峰试点（深圳）实施方案
+    say which plan is asked, not what of it): the one a passage answering must name. Empty for no terms."""
+    own = [t for t in terms if not any(t in title for title in titles)] or terms
+    return max(own, key=weight) if own else ""
+
+
 def measure_term(question: str, nouns: list[str]) -> str:
     """The noun a number question asks the amount of: the one governed by 几个/多少."""
     return term_by(question, nouns, _HOW_MUCH_RE.search(question), 4) or ""
@@ -194,3 +201,13 @@ def masked_question(q: Question, metas) -> str:
 def names_term(term: str, text: str) -> bool:
     """The text names the term: in its words, a synonym, or most of its characters (控制目标 -> 控制在)."""
     return present(term, text) or term_coverage([term], text) >= 0.5
+
+
+def without_subject(question: str, title: str, longest: int = 8) -> str:
+    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
+    first: what is left is its own."""
+    for n in range(min(longest, len(title)), 1, -1):
+        for i in range(len(title) - n + 1):
+            if title[i:i + n] in question:
+                question = question.replace(title[i:i + n], " ")
+    return question
