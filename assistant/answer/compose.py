@@ -40,7 +40,7 @@ from .structured import (
     doc_name,
     escape_md,
 )
-from .synonyms import forms, present, synonyms
+from .synonyms import forms, gap_pattern, present, synonyms
 from .terms import (
     GENERIC,
     answer_coverage,
@@ -112,9 +112,14 @@ def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retr
     such, a synonym, a variant or with a short insertion: 注册量 in 注册总量), beyond the retrieved ones: the
     lexical safety net for a rare term that long passages bury. Within ``docs``; none already in ``pool``."""
     docs = sorted(set(docs))
-    found = [t for t in sorted(terms, key=lambda t: -weight(t))
-             if retriever.idf(t) < retriever.idf("\0") or synonyms(t) or retriever.containing([forms(t)], docs, 1)]
-    extra = retriever.containing([forms(t) for t in found[:2]], docs) if found else []
+    found: list[str] = []
+    for t in sorted(terms, key=lambda t: -weight(t)):
+        if len(found) == 2:
+            break
+        if retriever.idf(t) < retriever.idf("\0") or synonyms(t) or (
+                gap_pattern(t) is not None and retriever.containing([forms(t)], docs, 1)):
+            found.append(t)  # a term no plan writes as such is looked for with a short insertion only
+    extra = retriever.containing([forms(t) for t in found], docs) if found else []
     seen = {h.chunk.id for h in pool}
     return [h for h in extra if h.chunk.id not in seen]
 
