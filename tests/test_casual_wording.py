@@ -167,3 +167,11 @@ def test_a_box_written_as_one_paragraph_lists_its_task_sentences(tmp_path):
     ans = box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
     assert ans is not None and not ans.refused
     assert all(t in ans.answer for t in ("综合型平台", "区域型平台", "台长制")), ans.answer
+
+
+def test_a_word_that_names_nothing_weighs_little():
+    from assistant.answer.terms import function_word
+
+    tok = Tokenizer()
+    assert all(function_word(w, tok) for w in ("已经", "各个", "大概"))
+    assert not any(function_word(w, tok) for w in ("加油站", "综合能源", "注册量", "出入口"))

@@ -180,6 +180,18 @@ def noun_like(term: str, tokenizer) -> bool:
     return any(flag.startswith("n") or flag in ("eng", "vn", "j") for _, flag in tokenizer.tag(term))
 
 
+# jieba's tags of words that name nothing: adverbs (已经, 至少), pronouns (各个, 那个), conjunctions, prepositions,
+# particles, interjections
+_FUNCTION_TAGS = frozenset({"d", "r", "c", "p", "u", "y", "e", "o", "zg"})
+
+
+def function_word(term: str, tokenizer) -> bool:
+    """A word that names nothing the plans could hold (已经, 至少, 各个): jieba tags all of it as an adverb,
+    pronoun, conjunction, preposition or particle. Such a word in a question is the asker's, not the plan's."""
+    tags = [flag for _, flag in tokenizer.tag(term)]
+    return bool(tags) and all(flag in _FUNCTION_TAGS for flag in tags)
+
+
 def askers_word(term: str, retriever, tokenizer) -> bool:
     """A word of the asker's own (聚到, 办完, 提速): found in no plan, with no synonym, and not a noun jieba knows,
     so not a thing the plans lack."""
