@@ -153,3 +153,13 @@ def test_only_codes_the_plans_write_or_the_lexicon_names_are_checked():
 
 def test_years_written_in_full_width_digits_or_chinese_numerals_are_read():
     assert 2025 in years_covered("到二〇二五年，建成…") and 2025 in years_covered("２０２５年目标")
+
+
+def test_a_sentence_opening_with_among_takes_the_year_of_the_one_before():
+    text = "2024年全县实现地区生产总值208.42亿元。其中，第一产业增加值37.18亿元；第三产业增加值109.93亿元，同比增长5.3%。"
+    quote = "第三产业增加值109.93亿元，同比增长5.3%。"
+    among = _answer(quote, quote, text=text)
+    assert missing_in("2024年第三产业增加值是多少", ["第三产业", "增加值"], among) is None
+    apart = "2024年全县实现地区生产总值208.42亿元。第三产业增加值109.93亿元，同比增长5.3%。"
+    assert missing_in("2024年第三产业增加值是多少", ["第三产业", "增加值"], _answer(quote, quote, text=apart)) \
+        == Missing("year", "2024")

@@ -301,10 +301,11 @@ def test_bad_questions_raise_clear_errors(assistant, question):
 
 
 NOT_FOUND = "没有找到"  # the refusal's wording
+NO_VALUE = "没有给出这个数值"  # the refusal of a number question whose passage states no such value
 
 
 @pytest.mark.parametrize("question,expect", [
-    ("渝中区<script>alert(1)</script>外资企业有多少", f"1200|{NOT_FOUND}"),  # the plain question's answer, or none
+    ("渝中区<script>alert(1)</script>外资企业有多少", f"1200|{NOT_FOUND}|{NO_VALUE}"),  # the plain answer, or none
     ("🙂🙂 渝中区外资企业\x00\x07有多少", "1200"),
     ("What is the 2025 target for foreign trade in Yuzhong?", NOT_FOUND),
     ("高新區2025年外貿進出口總額目標是多少", "3700"),
@@ -313,7 +314,7 @@ NOT_FOUND = "没有找到"  # the refusal's wording
 def test_odd_questions_get_an_answer_or_a_refusal(assistant, question, expect):
     ans = assistant.ask(question)
     assert re.search(expect, body(ans)), ans.answer
-    assert ans.refused == (NOT_FOUND in ans.answer) and (ans.citations or ans.refused)
+    assert ans.refused == bool(re.search(f"{NOT_FOUND}|{NO_VALUE}", ans.answer)) and (ans.citations or ans.refused)
     assert "<script>" not in ans.answer
 
 

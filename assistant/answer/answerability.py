@@ -80,16 +80,24 @@ def quoted_units(answer: Answer) -> list[tuple[Citation, list[str]]]:
             for c in answer.citations]
 
 
+_AMONG_RE = re.compile(f"(?:{lexicon().pattern('among_lead')})")  # 其中: a sentence that goes on from the one before
 _FULL_SENTENCE_RE = re.compile(r"[^。！？\n]*[。！？]+|[^。！？\n]+")  # to 。！？ or a line end, across ；
 
 
 def around(passage: str, quote: str) -> list[str]:
     """The whole sentences of ``passage`` that the quote was cut from (a clause quoted from 到2025年，A…，B… keeps
-    its 到2025年); the passage itself when the quote is not a piece of its text (a table row's name)."""
+    its 到2025年), with the sentence before one that opens 其中 (2024年…总值208亿元。其中，第三产业增加值…); the
+    passage itself when the quote is not a piece of its text (a table row's name)."""
     core = re.sub(r"……|\*\*|\\", "", quote).strip()
     if not core or len(core) < 6:
         return [passage]
-    found = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip() and (s.strip() in core or core in s)]
+    sents = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip()]
+    found = []
+    for i, s in enumerate(sents):
+        if s.strip() in core or core in s:
+            if i and _AMONG_RE.match(s.strip()):  # 其中… goes on from the sentence before, which says when
+                found.append(sents[i - 1])
+            found.append(s)
     return found or [passage]
 
 

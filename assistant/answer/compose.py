@@ -40,8 +40,18 @@ from .structured import (
     doc_name,
     escape_md,
 )
-from .synonyms import present, synonyms, variants
-from .terms import GENERIC, askers_word, measure_term, names_term, noun_like, term_coverage
+from .synonyms import forms, gap_pattern, present, synonyms
+from .terms import (
+    GENERIC,
+    answer_coverage,
+    answer_shape,
+    askers_word,
+    measure_term,
+    names_term,
+    noun_like,
+    specific_term,
+    term_coverage,
+)
 from .understand import Question, alias_table, turn_record
 
 log = logging.getLogger(__name__)
@@ -61,33 +71,57 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight)
-    if (not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.8) and retriever:
-        rare = sorted((t for t in terms if retriever.idf(t) < retriever.idf("\0") or synonyms(t)),
-                      key=lambda t: -weight(t))[:2]
-        alts = [tuple(dict.fromkeys([*variants(t), *synonyms(t)])) for t in rare]
-        extra = retriever.containing(alts, sorted({h.chunk.doc_id for h in hits})) if rare else []
-        seen = {h.chunk.id for h in hits}
-        pool = [h for h in hits if h.chunk.kind != "indicator"][:10] + [h for h in extra if h.chunk.id not in seen]
-        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool))
+    shape = answer_shape(q.resolved)
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=shape)
+    if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
+        pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
+        pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
+        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=shape)
     # answer only when a passage that is quoted covers what the question is about
-    if not part.lines or max(term_coverage(terms, e.text, weight) for e in part.evidence) < 0.5:
+    if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    key = max(nouns, key=weight) if nouns else ""
+    key = specific_term(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs])
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
 
     def names(line: str, t: str) -> bool:
         return not t or present(t, line) or term_coverage([t], line) >= 0.5
 
     def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
-        return bool(QUANTITY_RE.search(line)) and term_coverage(nouns, line, weight) >= 0.6 and names(line, key) \
+        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
+            and names(line, key) \
             and names(line, measure)
 
     if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
+
+
+def _best_cover(part: Part, terms: list[str], weight, shape) -> float:
+    """How well the best quoted passage covers the question: its key terms in the passage with its headings (a
+    task under 推动“数字丝绸之路”深入发展 is about that), or in the quoted sentence with the asked answer's
+    shape (``answer_shape``) counted as one more term."""
+    return max(max(term_coverage(terms, f"{e.text} {' '.join(e.heading_path)}", weight),
+                   answer_coverage(terms, f"{e.highlight or e.text} {' '.join(e.heading_path)}", weight, shape))
+               for e in part.evidence)
+
+
+def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retriever) -> list[Hit]:
+    """Passages of the retrieved plans that hold the two heaviest key terms the plans write in some form (as
+    such, a synonym, a variant or with a short insertion: 注册量 in 注册总量), beyond the retrieved ones: the
+    lexical safety net for a rare term that long passages bury. Within ``docs``; none already in ``pool``."""
+    docs = sorted(set(docs))
+    found: list[str] = []
+    for t in sorted(terms, key=lambda t: -weight(t)):
+        if len(found) == 2:
+            break
+        if retriever.idf(t) < retriever.idf("\0") or synonyms(t) or (
+                gap_pattern(t) is not None and retriever.containing([forms(t)], docs, 1)):
+            found.append(t)  # a term no plan writes as such is looked for with a short insertion only
+    extra = retriever.containing([forms(t) for t in found], docs) if found else []
+    seen = {h.chunk.id for h in pool}
+    return [h for h in extra if h.chunk.id not in seen]
 
 
 def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Answer:

@@ -15,13 +15,14 @@ from assistant.types import Answer, DocMeta, Document, Hit
 
 from .labels import labelled_scope
 from .scope import plan_scopes
-from .terms import askers_word, key_terms
+from .terms import askers_word, function_word, key_terms
 from .understand import Question, understand
 
 
 class TermWeights:
     """IDF-by-length weight of a question term, cached per question. A term found nowhere weighs like a rare
-    one (capped), and a word of the asker's own (聚到, 办完) weighs little: it is not a thing the plans lack."""
+    one (capped), and a word of the asker's own (聚到, 办完) or one that names nothing (已经, 各个) weighs little:
+    it is not a thing the plans lack."""
 
     def __init__(self, retriever, tokenizer):
         self._retriever, self._tokenizer = retriever, tokenizer
@@ -31,7 +32,7 @@ class TermWeights:
     def __call__(self, term: str) -> float:
         if term not in self._cache:
             w = min(len(term), 4) * min(self._retriever.idf(term), self._cap)
-            if askers_word(term, self._retriever, self._tokenizer):
+            if askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer):
                 w *= 0.15
             self._cache[term] = w
         return self._cache[term]

@@ -15,7 +15,7 @@ from .structured import (
     Part,
     escape_md,
 )
-from .terms import term_coverage
+from .terms import answer_coverage
 
 _FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
 
@@ -51,9 +51,10 @@ def hit_evidence(hit: Hit) -> Evidence:
 
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
-               max_sentences: int = 3, weight=None, depth: int = 10) -> Part:
+               max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
-    structured answers; a sentence scores by the (rarity-weighted) key terms it holds."""
+    structured answers; a sentence scores by the (rarity-weighted) key terms it holds, and, when the question
+    asks an amount, by holding one of the asked shape (terms.answer_shape: 50米 for 多远)."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
     cands = []
@@ -65,7 +66,7 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
                 continue
             if is_lead(s) and pos + 1 < len(sents):
                 s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
-            score = 4.0 * term_coverage(terms, s, weight) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
+            score = 4.0 * answer_coverage(terms, s, weight, shape) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
                 + 1.0 / (hit.rank + 1)
             if wants_number and re.search(r"\d", s):
                 score += 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.patterns import QUANTITY_RE
-from assistant.text.sentences import leads_joined, sentences
+from assistant.text.sentences import is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, enumeration_score
@@ -24,7 +24,7 @@ from .structured import (
     project_part,
 )
 from .synonyms import present
-from .terms import masked_question, plain, term_coverage
+from .terms import masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
 LEX = lexicon()
@@ -89,11 +89,27 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
             return ans
     if chosen is None or not chosen.projects:
         return None
+    items = _prose_items(chosen)
+    if items:  # one paragraph of short task sentences, each with what it means: the tasks are its items
+        doc = docs[chosen.doc_id]
+        part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(chosen.title)}》的主要内容："]
+                    + [f"{i}. {escape_md(t)}" for i, t in enumerate(items, 1)], evidence=[box_evidence(doc, chosen)])
+        return render(q, [part], docs, False, long_ok=True)
     group = _asked_group(q, docs, chosen)  # "专栏7-1里的隧道项目": the items under 隧道建设项目, not the groups
     if group is not None:
         return render(q, [_group_part(docs[chosen.doc_id], chosen, group)], docs, False, long_ok=True)
     return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
                   long_ok=True)
+
+
+def _prose_items(box) -> list[str]:
+    """The short sentences of a box written as one paragraph (培育综合型平台。支持…。建设区域型平台。引导…), which
+    the parser reads as a single project: each states one task. Empty for a box of several projects, or one
+    with fewer than three such sentences."""
+    if len(box.projects) != 1:
+        return []
+    leads = [s.strip().rstrip("。") for s in sentences(box.projects[0].description) if is_lead(s)]
+    return leads if len(leads) >= 3 else []
 
 
 def _group_core(name: str) -> str:
@@ -148,7 +164,9 @@ def _named_box(q: Question, docs, scope):
     if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
         for b in boxes:
             core = re.sub(r"(?:重点|建设)*(?:项目|工程|任务|行动)$", "", re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title))
-            if len(core) >= 3 and spelled_share(core, plain(text), 0.8) >= 0.8:
+            # what the title says beyond its plan's subject (平台培育 of 工业互联网平台培育工程 in a 工业互联网 plan)
+            own = without_subject(core, docs[b.doc_id].meta.title).replace(" ", "")
+            if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in (core, own)):
                 chosen = b
                 break
     return chosen

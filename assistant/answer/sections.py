@@ -21,8 +21,13 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present
-from .terms import char_bigrams, masked_question, plain, term_coverage
+from .terms import char_bigrams, masked_question, plain, term_coverage, without_subject
 from .understand import Question
+
+
+def _with_headings(hit: Hit) -> str:
+    """A passage with the headings it sits under: where a thing is written is named by them (各县市区布局情况)."""
+    return f"{hit.chunk.text} {' '.join(hit.chunk.heading_path)}"
 
 
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
@@ -42,13 +47,13 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
         return render(q, parts, docs, False, long_ok=True)
     if not hits:
         return None
-    hit = max(hits[:5], key=lambda h: (term_coverage(terms, h.chunk.text), -h.rank))
-    if term_coverage(terms, hit.chunk.text) < 0.5:
+    hit = max(hits[:5], key=lambda h: (term_coverage(terms, _with_headings(h)), -h.rank))
+    if term_coverage(terms, _with_headings(hit)) < 0.5:
         return None
     doc = docs[hit.chunk.doc_id]
     path = " › ".join(hit.chunk.heading_path)
     also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
-            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, h.chunk.text) >= 0.5][:1]
+            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, _with_headings(h)) >= 0.5][:1]
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
     boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
              and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
@@ -66,16 +71,6 @@ NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章�
 
 def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
-
-
-def without_subject(question: str, title: str, longest: int = 8) -> str:
-    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
-    first: what is left is its own."""
-    for n in range(min(longest, len(title)), 1, -1):
-        for i in range(len(title) - n + 1):
-            if title[i:i + n] in question:
-                question = question.replace(title[i:i + n], " ")
-    return question
 
 
 def _named_sections(q: Question, docs, scope, metas) -> list:

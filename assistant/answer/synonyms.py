@@ -52,6 +52,35 @@ def unabbreviate(question: str, name: str) -> str:
     return question
 
 
+# at most this many characters between two pieces of a term that the text writes apart (注册量 in 注册总量)
+GAP_CHARS = 2
+
+
+@functools.lru_cache(maxsize=16384)
+def gap_pattern(term: str) -> re.Pattern[str] | None:
+    """The term written with a short insertion at one place: 注册量 as 注册总量, 综合能源站 as 综合能源服务站. A
+    plan adds a measure or qualifier word the asker leaves out. For terms of three or more Chinese characters
+    (two-character words split into single characters, which match anything)."""
+    if len(term) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", term):
+        return None
+    gap = rf"[\u4e00-\u9fff]{{1,{GAP_CHARS}}}"
+    return re.compile("|".join(re.escape(term[:i]) + gap + re.escape(term[i:]) for i in range(1, len(term))))
+
+
+def gapped(term: str, text: str) -> bool:
+    """The term occurs in the text with a short insertion (see ``gap_pattern``)."""
+    pattern = gap_pattern(term)
+    return pattern is not None and pattern.search(text) is not None
+
+
+def forms(term: str) -> tuple[str | re.Pattern[str], ...]:
+    """Every way a text may write the term: itself, its variants and synonyms, and with a short insertion; the
+    alternatives a literal search for it takes."""
+    out: list[str | re.Pattern[str]] = list(dict.fromkeys([*_variants(term), *synonyms(term)]))
+    pattern = gap_pattern(term)
+    return (*out, pattern) if pattern is not None else tuple(out)
+
+
 def present(term: str, text: str) -> bool:
     """The term, a synonym of it, or a variant with a synonym inside, occurs in the text."""
     return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term))

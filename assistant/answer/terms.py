@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import YEAR_ONLY_RE, YEAR_RE
+from assistant.text.numbers import CN_NUMERAL_CHARS
+from assistant.text.patterns import QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
-from .synonyms import abbreviates, present, synonyms
+from .synonyms import abbreviates, gapped, present, synonyms
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 
 LEX = lexicon()
@@ -17,6 +18,8 @@ _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting,
 # generic phrases of three or more characters (总目标, 一句话, 怎么说), taken out before segmenting: jieba would
 # otherwise glue their ends to the words beside them (的总 + 目标, 一句 + 话) and leave fragments as key terms
 _GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, key=len, reverse=True) if len(w) >= 3))
+# single characters that end no term: a run of characters jieba left apart (站 + 有, 是 + 在) is trimmed of them
+_TRAILING_CHARS = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
 _VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素)
 
 
@@ -49,6 +52,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
                 run += w
                 continue
+            run = run.rstrip(_TRAILING_CHARS)  # 站 + 有 of 站有几座: the asker's verb or particle ends no term
             if len(run) >= 2 and run not in GENERIC and rare <= idf(run) < unseen:
                 out.append(run)
             run = ""
@@ -100,6 +104,8 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
             got += 0.9 * w
         elif abbreviates(t, text):  # 服贸 for 服务贸易
             got += 0.7 * w
+        elif gapped(t, text):  # 注册量 written 注册总量
+            got += 0.8 * w
         else:
             grams = char_bigrams(t)
             got += w * 0.8 * sum(g in text for g in grams) / len(grams)
@@ -107,6 +113,41 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
 
 
 _HOW_MUCH_RE = LEX.regex("how_much")
+_COUNTED_RE = re.compile(f"(?:{LEX.pattern('ask_quantity')})\\s*({LEX.pattern('count_unit')})")  # 几座, 多少个
+_DISTANCE_RE = LEX.regex("ask_distance")  # 多远, 多长
+_NUMERAL = rf"[\d{CN_NUMERAL_CHARS}]"
+
+
+def answer_shape(question: str) -> re.Pattern[str] | None:
+    """What a sentence answering the question states besides its key terms: for 几座 / 多少个 a number counted
+    in that measure word (8座), for 多远 / 多长 a length (50米), for any other 多少 a quantity; None when the
+    question asks no amount. The asker's words for the thing may differ from the plan's; the shape does not."""
+    counted = _COUNTED_RE.search(question)
+    if counted:
+        return re.compile(rf"{_NUMERAL}\s*{re.escape(counted.group(1))}")
+    if _DISTANCE_RE.search(question):
+        return re.compile(rf"\d\s*(?:{LEX.pattern('length_unit')})")
+    return QUANTITY_RE if _HOW_MUCH_RE.search(question) else None
+
+
+# the shape lifts a passage that covers this much of the key terms, never one about something else: a single
+# term absent from the passage (离机场多远) is not answered by any length the passage gives
+SHAPE_FLOOR = 0.4
+
+
+def answer_coverage(terms: list[str], text: str, weight=None, shape: re.Pattern[str] | None = None) -> float:
+    """``term_coverage``, or, when the text has the asked answer's shape (``answer_shape``), the coverage with
+    that shape counted as one more term of the terms' mean weight, whichever is more: a 多远 question is
+    answered by a sentence giving a length though it says 出入口 for the asker's 大门."""
+    plain = term_coverage(terms, text, weight)
+    if shape is None or not terms or plain < SHAPE_FLOOR or not shape.search(text):
+        return plain
+    weight = weight or (lambda t: min(len(t), 4))
+    total = sum(weight(t) for t in terms)
+    if not total:
+        return plain
+    extra = total / len(terms)
+    return max(plain, (plain * total + extra) / (total + extra))
 
 
 def term_by(question: str, terms: list[str], cue: re.Match[str] | None, reach: int) -> str | None:
@@ -123,6 +164,13 @@ def term_by(question: str, terms: list[str], cue: re.Match[str] | None, reach: i
     return max(before)[1] if before else None
 
 
+def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
+    """The heaviest term, words of the named plans' titles aside (碳达峰 and 试点 of 国家碳达峰试点（深圳）实施方案
+    say which plan is asked, not what of it): the one a passage answering must name. Empty for no terms."""
+    own = [t for t in terms if not any(t in title for title in titles)] or terms
+    return max(own, key=weight) if own else ""
+
+
 def measure_term(question: str, nouns: list[str]) -> str:
     """The noun a number question asks the amount of: the one governed by 几个/多少."""
     return term_by(question, nouns, _HOW_MUCH_RE.search(question), 4) or ""
@@ -130,6 +178,18 @@ def measure_term(question: str, nouns: list[str]) -> str:
 
 def noun_like(term: str, tokenizer) -> bool:
     return any(flag.startswith("n") or flag in ("eng", "vn", "j") for _, flag in tokenizer.tag(term))
+
+
+# jieba's tags of words that name nothing: adverbs (已经, 至少), pronouns (各个, 那个), conjunctions, prepositions,
+# particles, interjections
+_FUNCTION_TAGS = frozenset({"d", "r", "c", "p", "u", "y", "e", "o", "zg"})
+
+
+def function_word(term: str, tokenizer) -> bool:
+    """A word that names nothing the plans could hold (已经, 至少, 各个): jieba tags all of it as an adverb,
+    pronoun, conjunction, preposition or particle. Such a word in a question is the asker's, not the plan's."""
+    tags = [flag for _, flag in tokenizer.tag(term)]
+    return bool(tags) and all(flag in _FUNCTION_TAGS for flag in tags)
 
 
 def askers_word(term: str, retriever, tokenizer) -> bool:
@@ -153,3 +213,13 @@ def masked_question(q: Question, metas) -> str:
 def names_term(term: str, text: str) -> bool:
     """The text names the term: in its words, a synonym, or most of its characters (控制目标 -> 控制在)."""
     return present(term, text) or term_coverage([term], text) >= 0.5
+
+
+def without_subject(question: str, title: str, longest: int = 8) -> str:
+    """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
+    first: what is left is its own."""
+    for n in range(min(longest, len(title)), 1, -1):
+        for i in range(len(title) - n + 1):
+            if title[i:i + n] in question:
+                question = question.replace(title[i:i + n], " ")
+    return question

@@ -55,14 +55,14 @@ class HybridRetriever:
     def containing(self, terms: list, docs=None, limit: int = 20) -> list[Hit]:
         """Chunks holding every one of ``terms`` literally (within ``docs``), in document order: a lexical
         safety net for rare terms that long passages bury in BM25's length normalisation. A term may be a
-        tuple of alternatives (公路, 道路), any one of which will do."""
+        tuple of alternatives (公路, 道路), any one of which will do; an alternative may be a compiled pattern."""
         terms = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
         rows = self.rows_for(docs)
         pool = range(len(self.chunks)) if rows is None else rows
         out = []
         for i in pool:
             c = self.chunks[int(i)]
-            if all(any(a in c.text for a in alts) for alts in terms):
+            if all(any(a in c.text if isinstance(a, str) else a.search(c.text) for a in alts) for alts in terms):
                 out.append(Hit(c, 0.0, 1000 + len(out), {"literal": 1.0}))
                 if len(out) >= limit:
                     break
