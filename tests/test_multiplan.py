@@ -165,3 +165,39 @@ def test_when_no_plans_part_is_answered_the_question_is_tried_whole(assistant):
                         assistant.retriever, assistant.tokenizer)
     assert compose.split_plans(ctx.resolved, ctx.question.mentions, ctx.scope, {}) is not None
     assert compose.per_plan(ctx) is None
+
+
+class _CountingEmbedder:
+    """The fake embedder, counting the query texts it embeds."""
+
+    def __init__(self):
+        from assistant.index.embed import HashingEmbedder
+
+        self._inner = HashingEmbedder()
+        self.name, self.fingerprint, self.dim = self._inner.name, self._inner.fingerprint, self._inner.dim
+        self.queries: list[str] = []
+
+    def encode(self, texts, kind="passage"):
+        if kind == "query":
+            self.queries.extend(texts)
+        return self._inner.encode(texts, kind)
+
+
+@pytest.mark.parametrize("question", ["两份规划各自的定位，一句话概括一下", "高新区和渝中区，人才政策各是什么？"])
+def test_a_part_asking_the_whole_questions_ask_of_one_plan_is_not_embedded_again(bundled_settings, question):
+    from assistant.pipeline import Assistant
+
+    embedder = _CountingEmbedder()
+    a = Assistant.open(bundled_settings, embedder=embedder, rebuild=False)
+    embedder.queries.clear()
+    ans = a.ask(question)
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}  # answered per plan
+    assert len(embedder.queries) == 1, embedder.queries
+
+
+def test_parts_asking_each_plan_its_own_thing_are_embedded_each():
+    text = "甲区已建成的加油站和乙区已建成的充电站，数量差多少？"
+    parts = split_plans(text, _mentions(text, ("甲区", "a"), ("乙区", "b")), ("a", "b"), NAMES)
+    assert not parts.same_ask
+    text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
+    assert split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES).same_ask

@@ -119,7 +119,7 @@ def _retrieval_only(ctx: Context) -> Candidate:
     """Extractive sentences from the best passages (per plan for a comparison): always an answer or a refusal."""
     q, docs, terms = ctx.question, ctx.docs, list(ctx.terms)
     if q.compare and len(ctx.scope) > 1:
-        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5)
+        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5, query_vector=ctx.query_vector)
         return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, per_doc=per, weight=ctx.weight),
                           "comparison")
     return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, weight=ctx.weight,
@@ -354,7 +354,7 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
     its passages do not cover what is asked."""
-    hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5).get(doc, [])
+    hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5, query_vector=sub.query_vector).get(doc, [])
     terms = list(sub.terms)
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
@@ -391,7 +391,7 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     answers = []
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
-        sub = part_context(ctx, text, history, plans)
+        sub = part_context(ctx, text, history, plans, parts.same_ask)
         ans = decide(sub, dispatch(sub, PART_HANDLERS).answer)
         if ans.refused and len(plans) == 1:
             ans = _plan_passages(sub, plans[0]) or ans
