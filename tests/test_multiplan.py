@@ -18,7 +18,7 @@ def _mentions(text: str, *named: tuple[str, str]) -> tuple[tuple[int, int, str],
 def test_plans_named_side_by_side_share_the_ask():
     text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
     parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
-    assert parts.questions == ("甲方案，能耗强度下降目标各是怎么定的？", "乙方案，能耗强度下降目标各是怎么定的？")
+    assert parts.questions == ("甲方案，能耗强度下降目标是怎么定的？", "乙方案，能耗强度下降目标是怎么定的？")
     assert parts.plans == (("a",), ("b",)) and parts.labels == ("甲方案", "乙方案")
 
 

@@ -114,8 +114,10 @@ def _connector(gap: str) -> bool:
 
 def _without_each(text: str) -> str:
     """The part asked of one plan: words that ask it of each plan (分别, 各自, 两家) taken out, with a 的 after
-    them ("两家的提法" -> "提法")."""
+    them ("两家的提法" -> "提法"), and the 各 of 各是 / 各给了 (the asker's "each", which would else be read
+    as a key term no passage holds)."""
     out = re.sub(rf"(?:{LEX.pattern('each_plan')})(?:{LEX.pattern('of')})?", "", text)
+    out = re.sub(LEX.pattern("each_adverb"), "", out)
     return re.sub(r"^[\s，,、；;]+", "", out)
 
 

@@ -17,7 +17,7 @@ _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting,
 # generic phrases of three or more characters (总目标, 一句话, 怎么说), taken out before segmenting: jieba would
 # otherwise glue their ends to the words beside them (的总 + 目标, 一句 + 话) and leave fragments as key terms
 _GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, key=len, reverse=True) if len(w) >= 3))
-_VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素)
+_VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素) or a synonym row's word (能耗强度)
 
 
 def question_aliases(q: Question, metas) -> list[tuple[str, str]]:
@@ -37,7 +37,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
-                and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer)):
+                and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
             out.append(w)
     if idf is not None and n_chunks:
         import math
