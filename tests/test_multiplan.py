@@ -201,3 +201,94 @@ def test_parts_asking_each_plan_its_own_thing_are_embedded_each():
     assert not parts.same_ask
     text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
     assert split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES).same_ask
+
+
+# ------------------------------------------------------------------ a part answers its aspect, not only its topic
+
+
+def _hits(*chunks: tuple[tuple[str, ...], str]):
+    from assistant.types import Chunk, Hit
+
+    return [Hit(Chunk(f"c{i}", "a", "section", "s", path, text, text), 1.0 - i / 10, i + 1)
+            for i, (path, text) in enumerate(chunks)]
+
+
+def test_a_number_asked_of_a_topic_joins_the_next_sentence_that_states_it():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("二、交通",), "积极推进多式联运发展，推动港口大宗货物和中长距离货运向铁路、水路转移。"
+                                 "到2025年，港口水水集疏运占比提升至34%。加快推进疏港铁路改扩建。"))
+    part = extractive(hits, ["货运", "铁路", "水路"], True, max_sentences=1)
+    assert "34%" in part.lines[0] and "向铁路、水路转移" in part.lines[0]
+
+
+def test_a_sentence_is_read_with_the_heading_it_sits_under():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("一、推动金融服务扩大开放", "专栏6：金融服务扩大开放重点项目"), "1.外资金融集聚区：重点引进世界500强金融机构。"),
+                 (("一、发展基础",), "金融、商贸等重点产业开放发展步伐明显加快。"))
+    part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
+    assert "外资金融集聚区" in part.lines[0]
+
+
+def test_a_paragraph_led_by_the_topic_is_about_it_rather_than_a_list_naming_it():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("第一节 融入开放平台体系",), "构建开放载体发展格局。加快建设自由贸易试验区、综合保税区、国际交往中心四大开放平台载体。"),
+                 (("专栏4-1 开放载体重点工程",), "国际交往中心。加强科技创新交流合作，加快把科学会堂打造成为重要场所。"))
+    part = extractive(hits, ["国际交往中心"], False, max_sentences=1)
+    assert "科学会堂" in part.lines[0]
+
+
+def test_the_each_of_a_part_asked_of_one_plan_is_no_key_term():
+    text = "货运往铁路水路转这块，甲方案和乙方案各给了啥数？"
+    parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
+    assert parts.questions == ("货运往铁路水路转这块，甲方案给了啥数？", "货运往铁路水路转这块，乙方案给了啥数？")
+
+
+@pytest.mark.parametrize("question", ["货运往铁路水路转这块，甲方案给了啥数？", "这块给的是什么数字"])
+def test_asking_what_number_is_given_asks_a_number(question):
+    from assistant.answer.understand import classify
+
+    assert classify(question, 1)[0] == "indicator"
+
+
+def test_energy_intensity_is_the_plans_energy_use_per_unit_of_gdp():
+    from assistant.answer.terms import key_terms, term_coverage
+    from assistant.answer.understand import understand
+    from assistant.text.tokenize import Tokenizer, user_terms
+    from assistant.types import DocMeta
+
+    metas = [DocMeta("a", "甲方案"), DocMeta("b", "乙方案")]
+    tok = Tokenizer(user_terms([]))  # synonym words are in every index's dictionary
+    terms = key_terms(understand("甲方案，能耗强度下降目标是怎么定的？", [], metas, tok.tag), tok, metas)
+    assert "能耗强度" in terms
+    for sentence in ("单位地区生产总值能耗较2020年下降14.5%", "单位国内生产总值能源消耗降低2.5%左右"):
+        assert term_coverage(["能耗强度"], sentence) >= 0.9
+
+
+POSITION_PLAN = """第二章 总体要求
+第一节 指导思想
+坚持“两点”定位，牢牢把握“科学之城、创新高地”发展定位，打造国际化科创新城。
+第二节 发展定位
+——打造国际化科创新城。聚焦科技主题，重点建设科学会堂。
+第三节 产业定位
+——发展电子信息产业。
+"""
+
+
+def test_a_lone_aspect_asked_names_the_section_it_heads_after_generic_words():
+    from assistant.answer.sections import path_sections
+
+    doc = _plan("a", POSITION_PLAN)
+    assert [s.title for s in path_sections({"a": doc}, ("a",), ["定位"])] == ["发展定位"]
+    assert path_sections({"a": doc}, ("a",), ["产业"]) == []
+
+
+def test_an_item_led_by_its_name_and_a_colon_is_about_what_it_names():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("一、推动金融服务扩大开放",), "推进跨境业务创新。持续深化自贸区创新合作，探索跨境新产品。"),
+                 (("一、推动金融服务扩大开放", "专栏6：重点项目"), "1.外资金融集聚区：依托环球中心楼宇，重点引进世界500强机构。"))
+    part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
+    assert "外资金融集聚区" in part.lines[0]
