@@ -288,7 +288,7 @@ def test_a_lone_aspect_asked_names_the_section_it_heads_after_generic_words():
 def test_an_item_led_by_its_name_and_a_colon_is_about_what_it_names():
     from assistant.answer.extract import extractive
 
-    hits = _hits((("一、推动金融服务扩大开放",), "推进跨境业务创新。持续深化自贸区创新合作，探索跨境新产品。"),
-                 (("一、推动金融服务扩大开放", "专栏6：重点项目"), "1.外资金融集聚区：依托环球中心楼宇，重点引进世界500强机构。"))
+    hits = _hits((("一、推动金融服务扩大开放",), "推进跨境业务创新。持续深化自贸区金融创新，扩大开放跨境新产品。"),
+                 (("一、推动金融服务扩大开放", "专栏6：金融服务扩大开放重点项目"), "1.外资金融集聚区：依托环球中心楼宇，重点引进世界500强机构。"))
     part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
     assert "外资金融集聚区" in part.lines[0]
