@@ -292,3 +292,21 @@ def test_an_item_led_by_its_name_and_a_colon_is_about_what_it_names():
                  (("一、推动金融服务扩大开放", "专栏6：金融服务扩大开放重点项目"), "1.外资金融集聚区：依托环球中心楼宇，重点引进世界500强机构。"))
     part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
     assert "外资金融集聚区" in part.lines[0]
+
+
+ROLE_PLAN = """一、发展基础
+推动园区把科学会堂打造成为重要交流场所。
+二、总体要求
+（一）指导思想
+坚持改革开放，全面提升城区国际化水平，努力建设成为面向全球的窗口、名片。
+"""
+
+
+def test_a_role_asked_of_a_plan_without_such_a_section_is_the_clause_saying_what_its_area_becomes():
+    from assistant.answer.aims import role_answer
+
+    doc = _plan("a", ROLE_PLAN)
+    ans = role_answer(_q("甲区在全市开放里要当什么角色", doc), {"a": doc}, ("a",), ["开放", "角色"], None)
+    assert "努力建设成为面向全球的窗口、名片" in ans.answer and "科学会堂" not in ans.answer
+    assert ans.citations[0].heading_path[-1] == "（一）指导思想"
+    assert role_answer(_q("甲区在全市开放里要建什么", doc), {"a": doc}, ("a",), ["开放"], None) is None

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer
+from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
@@ -210,6 +210,14 @@ def section_aim(ctx: Context) -> Candidate | None:
     if not (q.intent == "goal" and not q.years and path_sections(ctx.docs, ctx.scope, terms)):
         return None
     return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, terms), "goal")
+
+
+def role(ctx: Context) -> Candidate | None:
+    """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
+    area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold."""
+    unseen = ctx.retriever.idf("\0")
+    said = [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
+    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, said, ctx.weight), "goal")
 
 
 def named_project(ctx: Context) -> Candidate | None:
@@ -421,6 +429,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("section_aim", section_aim),
+    Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
