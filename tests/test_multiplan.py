@@ -310,3 +310,10 @@ def test_a_role_asked_of_a_plan_without_such_a_section_is_the_clause_saying_what
     assert "努力建设成为面向全球的窗口、名片" in ans.answer and "科学会堂" not in ans.answer
     assert ans.citations[0].heading_path[-1] == "（一）指导思想"
     assert role_answer(_q("甲区在全市开放里要建什么", doc), {"a": doc}, ("a",), ["开放"], None) is None
+
+
+def test_how_cumulative_figures_are_marked_is_each_plans_table_note(assistant):
+    ans = assistant.ask("两个规划的累计数分别用什么符号标注")
+    assert "带\\[ \\]为五年累计数" in ans.answer and "带【】为五年累计数" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}
+    assert assistant.ask("高新区五年累计新增火星基地多少个").refused  # an amount asked: a row's value, or nothing

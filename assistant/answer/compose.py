@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
-from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
+from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.planfacts import asked_fact, plan_fact_answer
 from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
 from assistant.answer.tables import table_cell_answer
@@ -182,7 +182,8 @@ def indicator(ctx: Context) -> Candidate | None:
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
                or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
-               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms)))
+               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms))
+               or cumulative_note_answer(q, docs, scope))  # 累计数用什么符号标注: the tables' own note
     elif q.intent == "open":
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
