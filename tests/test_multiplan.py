@@ -317,3 +317,27 @@ def test_how_cumulative_figures_are_marked_is_each_plans_table_note(assistant):
     assert "带\\[ \\]为五年累计数" in ans.answer and "带【】为五年累计数" in ans.answer
     assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}
     assert assistant.ask("高新区五年累计新增火星基地多少个").refused  # an amount asked: a row's value, or nothing
+
+
+GOAL_AND_STATE_PLAN = """长春市换电站建设方案
+
+一、发展现状
+截止目前，工程已经连续实施两年，长春市已经累计建成46座换电站，累计推广换电模式新能源汽车2654辆。
+二、发展目标
+预测到2025年，长春市核心区计划建成换电站75座、充电站27座。
+"""
+
+
+def test_what_is_built_already_is_not_answered_by_a_goals_figure(tmp_path):
+    from conftest import hashing_settings, write_plan
+
+    from assistant.answer.compose import goal
+    from assistant.answer.context import build_context
+    from assistant.index.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    write_plan(tmp_path / "corpus", "swap.txt", GOAL_AND_STATE_PLAN)
+    a = Assistant.open(hashing_settings(tmp_path, tmp_path / "corpus"), embedder=HashingEmbedder())
+    question = "长春已建成的换电站，数量有多少？"
+    assert goal(build_context(question, [], a.documents, a.retriever, a.tokenizer)) is None
+    assert "46座" in a.ask(question).answer

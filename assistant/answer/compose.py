@@ -270,6 +270,8 @@ def goal(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
+    if q.intent == "indicator" and "baseline" in q.wants and not q.years and "target" not in q.wants:
+        return None  # 长春已建成多少座换电站: what stands now, not a goal's figure (预测到2025年…新建75座)
     how_much = bool(_HOW_MUCH_RE.search(q.resolved))
     key = _key_noun(ctx) if how_much else ""
     ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key)
