@@ -247,7 +247,7 @@ def path_sections(docs, scope, terms: list[str]) -> list:
         return [sec for d in scope for sec in docs[d].sections
                 if sec.kind not in ("table", "box", "title", "front") and not sec.inferred
                 and _headed_by(plain(section_title(sec)), terms[0])][:2]
-    if len(terms) < 2:
+    if not terms:
         return []
     found = []
     for d in scope:
