@@ -18,7 +18,7 @@ def _mentions(text: str, *named: tuple[str, str]) -> tuple[tuple[int, int, str],
 def test_plans_named_side_by_side_share_the_ask():
     text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
     parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
-    assert parts.questions == ("甲方案，能耗强度下降目标各是怎么定的？", "乙方案，能耗强度下降目标各是怎么定的？")
+    assert parts.questions == ("甲方案，能耗强度下降目标是怎么定的？", "乙方案，能耗强度下降目标是怎么定的？")
     assert parts.plans == (("a",), ("b",)) and parts.labels == ("甲方案", "乙方案")
 
 
@@ -165,3 +165,179 @@ def test_when_no_plans_part_is_answered_the_question_is_tried_whole(assistant):
                         assistant.retriever, assistant.tokenizer)
     assert compose.split_plans(ctx.resolved, ctx.question.mentions, ctx.scope, {}) is not None
     assert compose.per_plan(ctx) is None
+
+
+class _CountingEmbedder:
+    """The fake embedder, counting the query texts it embeds."""
+
+    def __init__(self):
+        from assistant.index.embed import HashingEmbedder
+
+        self._inner = HashingEmbedder()
+        self.name, self.fingerprint, self.dim = self._inner.name, self._inner.fingerprint, self._inner.dim
+        self.queries: list[str] = []
+
+    def encode(self, texts, kind="passage"):
+        if kind == "query":
+            self.queries.extend(texts)
+        return self._inner.encode(texts, kind)
+
+
+@pytest.mark.parametrize("question", ["两份规划各自的定位，一句话概括一下", "高新区和渝中区，人才政策各是什么？"])
+def test_a_part_asking_the_whole_questions_ask_of_one_plan_is_not_embedded_again(bundled_settings, question):
+    from assistant.pipeline import Assistant
+
+    embedder = _CountingEmbedder()
+    a = Assistant.open(bundled_settings, embedder=embedder, rebuild=False)
+    embedder.queries.clear()
+    ans = a.ask(question)
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}  # answered per plan
+    assert len(embedder.queries) == 1, embedder.queries
+
+
+def test_parts_asking_each_plan_its_own_thing_are_embedded_each():
+    text = "甲区已建成的加油站和乙区已建成的充电站，数量差多少？"
+    parts = split_plans(text, _mentions(text, ("甲区", "a"), ("乙区", "b")), ("a", "b"), NAMES)
+    assert not parts.same_ask
+    text = "甲方案和乙方案，能耗强度下降目标各是怎么定的？"
+    assert split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES).same_ask
+
+
+# ------------------------------------------------------------------ a part answers its aspect, not only its topic
+
+
+def _hits(*chunks: tuple[tuple[str, ...], str]):
+    from assistant.types import Chunk, Hit
+
+    return [Hit(Chunk(f"c{i}", "a", "section", "s", path, text, text), 1.0 - i / 10, i + 1)
+            for i, (path, text) in enumerate(chunks)]
+
+
+def test_a_number_asked_of_a_topic_joins_the_next_sentence_that_states_it():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("二、交通",), "积极推进多式联运发展，推动港口大宗货物和中长距离货运向铁路、水路转移。"
+                                 "到2025年，港口水水集疏运占比提升至34%。加快推进疏港铁路改扩建。"))
+    part = extractive(hits, ["货运", "铁路", "水路"], True, max_sentences=1)
+    assert "34%" in part.lines[0] and "向铁路、水路转移" in part.lines[0]
+
+
+def test_a_sentence_is_read_with_the_heading_it_sits_under():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("一、推动金融服务扩大开放", "专栏6：金融服务扩大开放重点项目"), "1.外资金融集聚区：重点引进世界500强金融机构。"),
+                 (("一、发展基础",), "金融、商贸等重点产业开放发展步伐明显加快。"))
+    part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
+    assert "外资金融集聚区" in part.lines[0]
+
+
+def test_a_paragraph_led_by_the_topic_is_about_it_rather_than_a_list_naming_it():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("第一节 融入开放平台体系",), "构建开放载体发展格局。加快建设自由贸易试验区、综合保税区、国际交往中心四大开放平台载体。"),
+                 (("专栏4-1 开放载体重点工程",), "国际交往中心。加强科技创新交流合作，加快把科学会堂打造成为重要场所。"))
+    part = extractive(hits, ["国际交往中心"], False, max_sentences=1)
+    assert "科学会堂" in part.lines[0]
+
+
+def test_the_each_of_a_part_asked_of_one_plan_is_no_key_term():
+    text = "货运往铁路水路转这块，甲方案和乙方案各给了啥数？"
+    parts = split_plans(text, _mentions(text, ("甲方案", "a"), ("乙方案", "b")), ("a", "b"), NAMES)
+    assert parts.questions == ("货运往铁路水路转这块，甲方案给了啥数？", "货运往铁路水路转这块，乙方案给了啥数？")
+
+
+@pytest.mark.parametrize("question", ["货运往铁路水路转这块，甲方案给了啥数？", "这块给的是什么数字"])
+def test_asking_what_number_is_given_asks_a_number(question):
+    from assistant.answer.understand import classify
+
+    assert classify(question, 1)[0] == "indicator"
+
+
+def test_energy_intensity_is_the_plans_energy_use_per_unit_of_gdp():
+    from assistant.answer.terms import key_terms, term_coverage
+    from assistant.answer.understand import understand
+    from assistant.text.tokenize import Tokenizer, user_terms
+    from assistant.types import DocMeta
+
+    metas = [DocMeta("a", "甲方案"), DocMeta("b", "乙方案")]
+    tok = Tokenizer(user_terms([]))  # synonym words are in every index's dictionary
+    terms = key_terms(understand("甲方案，能耗强度下降目标是怎么定的？", [], metas, tok.tag), tok, metas)
+    assert "能耗强度" in terms
+    for sentence in ("单位地区生产总值能耗较2020年下降14.5%", "单位国内生产总值能源消耗降低2.5%左右"):
+        assert term_coverage(["能耗强度"], sentence) >= 0.9
+
+
+POSITION_PLAN = """第二章 总体要求
+第一节 指导思想
+坚持“两点”定位，牢牢把握“科学之城、创新高地”发展定位，打造国际化科创新城。
+第二节 发展定位
+——打造国际化科创新城。聚焦科技主题，重点建设科学会堂。
+第三节 产业定位
+——发展电子信息产业。
+"""
+
+
+def test_a_lone_aspect_asked_names_the_section_it_heads_after_generic_words():
+    from assistant.answer.sections import path_sections
+
+    doc = _plan("a", POSITION_PLAN)
+    assert [s.title for s in path_sections({"a": doc}, ("a",), ["定位"])] == ["发展定位"]
+    assert path_sections({"a": doc}, ("a",), ["产业"]) == []
+
+
+def test_an_item_led_by_its_name_and_a_colon_is_about_what_it_names():
+    from assistant.answer.extract import extractive
+
+    hits = _hits((("一、推动金融服务扩大开放",), "推进跨境业务创新。持续深化自贸区金融创新，扩大开放跨境新产品。"),
+                 (("一、推动金融服务扩大开放", "专栏6：金融服务扩大开放重点项目"), "1.外资金融集聚区：依托环球中心楼宇，重点引进世界500强机构。"))
+    part = extractive(hits, ["金融", "开放"], False, max_sentences=1)
+    assert "外资金融集聚区" in part.lines[0]
+
+
+ROLE_PLAN = """一、发展基础
+推动园区把科学会堂打造成为重要交流场所。
+二、总体要求
+（一）指导思想
+坚持改革开放，全面提升城区国际化水平，努力建设成为面向全球的窗口、名片。
+"""
+
+
+def test_a_role_asked_of_a_plan_without_such_a_section_is_the_clause_saying_what_its_area_becomes():
+    from assistant.answer.aims import role_answer
+
+    doc = _plan("a", ROLE_PLAN)
+    ans = role_answer(_q("甲区在全市开放里要当什么角色", doc), {"a": doc}, ("a",), ["开放", "角色"], None)
+    assert "努力建设成为面向全球的窗口、名片" in ans.answer and "科学会堂" not in ans.answer
+    assert ans.citations[0].heading_path[-1] == "（一）指导思想"
+    assert role_answer(_q("甲区在全市开放里要建什么", doc), {"a": doc}, ("a",), ["开放"], None) is None
+
+
+def test_how_cumulative_figures_are_marked_is_each_plans_table_note(assistant):
+    ans = assistant.ask("两个规划的累计数分别用什么符号标注")
+    assert "带\\[ \\]为五年累计数" in ans.answer and "带【】为五年累计数" in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"gaoxin", "yuzhong"}
+    assert assistant.ask("高新区五年累计新增火星基地多少个").refused  # an amount asked: a row's value, or nothing
+
+
+GOAL_AND_STATE_PLAN = """长春市换电站建设方案
+
+一、发展现状
+截止目前，工程已经连续实施两年，长春市已经累计建成46座换电站，累计推广换电模式新能源汽车2654辆。
+二、发展目标
+预测到2025年，长春市核心区计划建成换电站75座、充电站27座。
+"""
+
+
+def test_what_is_built_already_is_not_answered_by_a_goals_figure(tmp_path):
+    from conftest import hashing_settings, write_plan
+
+    from assistant.answer.compose import goal
+    from assistant.answer.context import build_context
+    from assistant.index.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    write_plan(tmp_path / "corpus", "swap.txt", GOAL_AND_STATE_PLAN)
+    a = Assistant.open(hashing_settings(tmp_path, tmp_path / "corpus"), embedder=HashingEmbedder())
+    question = "长春已建成的换电站，数量有多少？"
+    assert goal(build_context(question, [], a.documents, a.retriever, a.tokenizer)) is None
+    assert "46座" in a.ask(question).answer

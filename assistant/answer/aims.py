@@ -112,3 +112,48 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
     ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
     ev.highlight = sent
     return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)
+
+
+ROLE_LEAD_MAX = 2  # what may stand before the become verb in its clause: an adverb (努力, 力争), not a subject
+ROLE_COVER = 0.3  # the share of the question's other terms the role's sentence must hold
+
+
+def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
+                weight) -> Answer | None:
+    """"渝中在全市开放大局里要当什么角色" / "两份规划各自的定位" of a plan with no section titled so: what the plan
+    means its area to become, in its own words: a clause of its running text (not a 专栏 item) that begins with
+    a become verb (努力建设成为新时代重庆面向全球的窗口、名片), not one making something else the subject (把科学会堂
+    打造成为…). Of those, the one whose sentence holds most of the question's other terms, the earliest first."""
+    role = LEX.regex("role_ask")
+    if not role.search(q.resolved):
+        return None
+    become = LEX.regex("become_verb")
+    rest = [t for t in terms if not role.search(t)]
+    parts = []
+    for d in scope:
+        best = None
+        for sec, para, sent, clause in _clauses(docs[d]):
+            m = become.search(clause)
+            if not m or len(clause[:m.start()].strip()) > ROLE_LEAD_MAX:
+                continue
+            cover = term_coverage(rest, sent, weight) if rest else 1.0
+            if cover >= ROLE_COVER and (best is None or cover > best[0]):
+                best = (cover, sec, para, clause.strip("，；、。 "))
+        if best is None:
+            continue
+        _, sec, para, clause = best
+        head = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+        parts.append(Part(lines=[f"{head}……{escape_md(clause)}。"],
+                          evidence=[Evidence(d, sec.path, para.text, highlight=clause)]))
+    return render(q, parts, docs, False) if parts else None
+
+
+def _clauses(doc: Document):
+    """(section, paragraph, sentence, clause) of the plan's running text, in order."""
+    for sec in doc.sections:
+        if sec.kind in ("table", "box", "title", "front"):
+            continue
+        for para in sec.paragraphs:
+            for sent in sentences(para.text):
+                for clause in CLAUSE_RE.findall(sent):
+                    yield sec, para, sent, clause

@@ -17,10 +17,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer
+from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
-from assistant.answer.numeric import goal_answer, indicator_answer, table_answer
+from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.planfacts import asked_fact, plan_fact_answer
 from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
 from assistant.answer.tables import table_cell_answer
@@ -49,7 +49,7 @@ from .terms import (
     measure_term,
     names_term,
     noun_like,
-    specific_term,
+    specific_terms,
     term_coverage,
 )
 from .understand import Question, alias_table, turn_record
@@ -82,7 +82,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    key = specific_term(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs])
+    keys = specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs])
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
 
     def names(line: str, t: str) -> bool:
@@ -90,8 +90,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
 
     def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
         return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
-            and names(line, key) \
-            and names(line, measure)
+            and all(names(line, k) for k in keys) and names(line, measure)
 
     if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
@@ -153,7 +152,7 @@ def _retrieval_only(ctx: Context) -> Candidate:
     """Extractive sentences from the best passages (per plan for a comparison): always an answer or a refusal."""
     q, docs, terms = ctx.question, ctx.docs, list(ctx.terms)
     if q.compare and len(ctx.scope) > 1:
-        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5)
+        per = ctx.retriever.search_per_doc(q.resolved, list(ctx.scope), 5, query_vector=ctx.query_vector)
         return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, per_doc=per, weight=ctx.weight),
                           "comparison")
     return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, weight=ctx.weight,
@@ -216,7 +215,8 @@ def indicator(ctx: Context) -> Candidate | None:
     if q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
                or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
-               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms)))
+               or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms))
+               or cumulative_note_answer(q, docs, scope))  # 累计数用什么符号标注: the tables' own note
     elif q.intent == "open":
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
@@ -244,6 +244,14 @@ def section_aim(ctx: Context) -> Candidate | None:
     if not (q.intent == "goal" and not q.years and path_sections(ctx.docs, ctx.scope, terms)):
         return None
     return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, terms), "goal")
+
+
+def role(ctx: Context) -> Candidate | None:
+    """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
+    area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold."""
+    unseen = ctx.retriever.idf("\0")
+    said = [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
+    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, said, ctx.weight), "goal")
 
 
 def named_project(ctx: Context) -> Candidate | None:
@@ -295,6 +303,8 @@ def goal(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
+    if q.intent == "indicator" and "baseline" in q.wants and not q.years and "target" not in q.wants:
+        return None  # 长春已建成多少座换电站: what stands now, not a goal's figure (预测到2025年…新建75座)
     how_much = bool(_HOW_MUCH_RE.search(q.resolved))
     key = _key_noun(ctx) if how_much else ""
     ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key)
@@ -388,7 +398,7 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
     its passages do not cover what is asked."""
-    hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5).get(doc, [])
+    hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5, query_vector=sub.query_vector).get(doc, [])
     terms = list(sub.terms)
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
@@ -425,7 +435,7 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     answers = []
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
-        sub = part_context(ctx, text, history, plans)
+        sub = part_context(ctx, text, history, plans, parts.same_ask)
         ans = decide(sub, dispatch(sub, PART_HANDLERS).answer)
         if ans.refused and len(plans) == 1:
             ans = _plan_passages(sub, plans[0]) or ans
@@ -455,6 +465,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("section_aim", section_aim),
+    Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
@@ -503,6 +514,15 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
     return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
 
 
+def _states_for(c, place, number: bool) -> bool:
+    """A citation answers for a place when it names the place (in what it quotes or in its heading) and, for a
+    number question, what it quotes states a quantity: a figure about somewhere else cited beside a sentence that
+    only mentions the place (与两江新区…开展合作) does not answer 两江新区…目标是多少."""
+    said = c.highlight or c.text
+    named = any(n in said or any(n in h for h in c.heading_path) for n in place.names)
+    return named and (not number or bool(QUANTITY_RE.search(said)))
+
+
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
                     doc_filter: tuple[str, ...] = (), deadline: float | None = None) -> Answer:
     """``history``: earlier turns, oldest first (``Turn`` records or (question, answer) pairs). ``deadline``: a
@@ -511,7 +531,7 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
     answer = decide(ctx, dispatch(ctx).answer)
     q = ctx.question
-    missing = [p for p in q.local_places if not any(n in c.text for c in answer.citations for n in p.names)]
+    missing = [p for p in q.local_places if not any(_states_for(c, p, q.intent == "indicator") for c in answer.citations)]
     if missing and not answer.refused:
         answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
                                          list(ctx.terms)), score=0.0)  # scored as a place no plan answers for

@@ -54,6 +54,7 @@ class Context:
     deadline: float | None = None  # a time.thread_time() value (this thread's CPU time, fair under load); past it only the retrieval-only answer is tried
     history: tuple = ()  # the earlier turns the question was understood with (Turn records or pairs)
     doc_filter: tuple[str, ...] = ()  # the plans the caller restricted the question to
+    query_vector: object = field(default=None, repr=False)  # the resolved question's embedding (None: sparse only)
 
     @property
     def docs(self) -> dict[str, Document]:
@@ -77,7 +78,10 @@ class Candidate:
 
 
 def build_context(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
-                  doc_filter: tuple[str, ...] = (), deadline: float | None = None, k: int = 16) -> Context:
+                  doc_filter: tuple[str, ...] = (), deadline: float | None = None, k: int = 16,
+                  query_vector=None) -> Context:
+    """``query_vector``: an embedding to search with instead of embedding the resolved question (a part of a
+    question asked of one plan, whose words are the whole question's less the plan names)."""
     docs = {d.doc_id: d for d in documents}
     metas = tuple(d.meta for d in documents)
     q = understand(question, history, list(metas), tokenizer.tag, plan_scopes(documents, tokenizer.tag))
@@ -85,13 +89,19 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     if not q.docs:  # 表2-1 / 专栏1 name the plans that have them
         scope = labelled_scope(q.resolved, docs, scope)
     terms = key_terms(q, tokenizer, list(metas), retriever.idf, len(retriever.chunks))
-    hits = retriever.search(q.resolved, k, scope)
+    if query_vector is None:
+        query_vector = retriever.query_vector(q.resolved)
+    hits = retriever.search(q.resolved, k, scope, query_vector=query_vector)
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
-                   TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter))
+                   TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter),
+                   query_vector)
 
 
-def part_context(ctx: Context, question: str, history: list, plans: tuple[str, ...] = ()) -> Context:
+def part_context(ctx: Context, question: str, history: list, plans: tuple[str, ...] = (),
+                 same_ask: bool = False) -> Context:
     """The context of one part of a multi-part question: same plans, caller's filter and deadline; ``plans``
-    narrows it to the plans that part is asked of."""
+    narrows it to the plans that part is asked of. ``same_ask``: the part asks what the whole question asks,
+    of one plan, so it searches with the whole question's vector within that plan (no second embedding)."""
     return build_context(question, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
-                         plans or ctx.doc_filter, ctx.deadline)
+                         plans or ctx.doc_filter, ctx.deadline,
+                         query_vector=ctx.query_vector if same_ask and plans else None)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import CLAUSE_RE, QUANTITY_RE
+from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
@@ -53,24 +53,39 @@ def hit_evidence(hit: Hit) -> Evidence:
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
                max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
-    structured answers; a sentence scores by the (rarity-weighted) key terms it holds, and, when the question
-    asks an amount, by holding one of the asked shape (terms.answer_shape: 50米 for 多远)."""
+    structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
+    it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
+    lead sentence it continues or the item name it begins with names them (国际交往中心。加强…, 1.外资金融集聚区：
+    …: about it, not a list naming it), and, when the question asks an amount, by holding one of the asked shape
+    (terms.answer_shape: 50米 for 多远)."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
+
+    def share(text: str) -> float:
+        return sum(weight(t) for t in terms if t in text) / total
+
     cands = []
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
+        head = hit.chunk.heading_path[-1] if hit.chunk.heading_path else ""
         sents = sentences(hit.chunk.text)
         for pos, s in enumerate(sents):
             s = s.strip()
             if len(s) < 6:
                 continue
+            lead = m.group(0) if (m := ITEM_NAME_RE.match(s)) else ""  # 1.外资金融集聚区：…
             if is_lead(s) and pos + 1 < len(sents):
+                lead = s
                 s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
-            score = 4.0 * answer_coverage(terms, s, weight, shape) * (sum(weight(t) for t in terms if t in s) / total + 0.5) \
+            framed = f"{head} {s}"
+            score = 4.0 * answer_coverage(terms, framed, weight, shape) * (share(framed) + 0.5) + share(lead) \
                 + 1.0 / (hit.rank + 1)
-            if wants_number and re.search(r"\d", s):
-                score += 1.0
-            cands.append((score, hit.rank, pos, s, hit))
+            cands.append((score + (1.0 if wants_number and re.search(r"\d", s) else 0.0), hit.rank, pos, s, hit))
+            if wants_number and not QUANTITY_RE.search(s) and pos + 1 < len(sents) \
+                    and QUANTITY_RE.search(nxt := sents[pos + 1].strip()) and nxt not in s:
+                # a number asked of a topic that this sentence introduces and the next one quantifies
+                # (……推动货运向铁路、水路转移。到2025年，……占比提升至34%。): scored by this sentence's terms, below
+                # a sentence that states the terms and a number itself
+                cands.append((score + 0.5, hit.rank, pos, s + nxt, hit))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen, used = [], 0
     for c in cands:

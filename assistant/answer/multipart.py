@@ -27,6 +27,7 @@ class Parts:
     labels: tuple[str, ...]  # what each part asks about, to head its answer
     sequential: bool  # parts after the first are follow-ups of the earlier ones (several questions)
     plans: tuple[tuple[str, ...], ...] = ()  # per part, the plans it is asked of (empty: those the part names)
+    same_ask: bool = False  # every part asks what the whole question asks, each of its own plan
 
 
 def _asks(text: str) -> bool:
@@ -113,8 +114,10 @@ def _connector(gap: str) -> bool:
 
 def _without_each(text: str) -> str:
     """The part asked of one plan: words that ask it of each plan (分别, 各自, 两家) taken out, with a 的 after
-    them ("两家的提法" -> "提法")."""
+    them ("两家的提法" -> "提法"), and the 各 of 各是 / 各给了 (the asker's "each", which would else be read
+    as a key term no passage holds)."""
     out = re.sub(rf"(?:{LEX.pattern('each_plan')})(?:{LEX.pattern('of')})?", "", text)
+    out = re.sub(LEX.pattern("each_adverb"), "", out)
     return re.sub(r"^[\s，,、；;]+", "", out)
 
 
@@ -148,10 +151,11 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
         if mentions or len(scope) != 2 or not LEX.regex("each_plan").search(text):
             return None
         body = _without_each(text)
-        return Parts((body, body), tuple(names.get(d, d) for d in scope), False, tuple((d,) for d in scope))
+        return Parts((body, body), tuple(names.get(d, d) for d in scope), False, tuple((d,) for d in scope), True)
     pre = _without_each(re.sub(LEX.pattern("compare"), "", text[:firsts[0][0]]))
     gaps = [text[a[1]:b[0]] for a, b in zip(firsts, firsts[1:], strict=False)]
-    if all(_connector(g) for g in gaps):  # side by side: the rest is the shared ask
+    same_ask = all(_connector(g) for g in gaps)
+    if same_ask:  # side by side: the rest is the shared ask
         ask = text[firsts[-1][1]:]
         questions = [pre + text[s:e] + ask for s, e, _ in firsts]
     else:  # each plan with its own thing, up to the next plan's name
@@ -172,4 +176,5 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
     # numbers no passage of a part the plans do not answer supports
     labels = tuple(text[s:e] for s, e, _ in firsts)
-    return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts))
+    return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts),
+                 same_ask)

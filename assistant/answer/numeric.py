@@ -12,6 +12,7 @@ from assistant.types import Answer, Document, Hit
 
 from .extract import hit_evidence
 from .indicators import QUALIFIER_RE, Match, best_per_doc, common_pieces, core_name, match_rows, name_score
+from .lexicon import lexicon
 from .render import refuse, render
 from .scope import plan_period
 from .structured import (
@@ -256,3 +257,22 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
                      if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
         parts.append(goal_part(doc, g, para, measure))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+def cumulative_note_answer(q: Question, docs: dict[str, Document], scope) -> Answer | None:
+    """"累计数用什么符号标注" with no indicator named: each plan's table note saying how its cumulative
+    (five-year) figures are marked (备注：带[ ]为五年累计数), cited with its table. None when the question does not
+    ask about cumulative figures, asks an amount (累计利用外资多少: a row's value, or nothing) or no plan in scope
+    marks any."""
+    if "cumulative" not in q.wants or lexicon().regex("how_much").search(q.resolved):
+        return None
+    parts = []
+    for d in scope:
+        row = next((r for r in docs[d].indicators if r.cumulative and r.note), None)
+        table = next((t for t in docs[d].tables if row is not None and row in t.indicators), None)
+        if table is None:
+            continue
+        head = f"**{escape_md(doc_name(docs[d]))}** {escape_md(table.title)}：" if len(scope) > 1 else f"{escape_md(table.title)}："
+        parts.append(Part(lines=[head + escape_md(row.note)],
+                          evidence=[Evidence(d, row.heading_path + (table.title,), _table_text(table), highlight=row.note)]))
+    return render(q, parts, docs, False) if parts else None

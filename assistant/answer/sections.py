@@ -13,6 +13,7 @@ from assistant.types import Answer, Document, Hit
 
 from .extract import extractive, hit_evidence
 from .indicators import spelled_share
+from .lexicon import lexicon
 from .render import MAX_CITES_PER_DOC, render
 from .structured import (
     Evidence,
@@ -225,10 +226,23 @@ def _defining_clause(doc: Document, sec) -> Part | None:
     return None
 
 
+_GENERIC_RE = lexicon().regex("generic")
+
+
+def _headed_by(title: str, term: str) -> bool:
+    """The title is the term after generic words only (发展定位 for 定位, 总体目标 …): it names that aspect."""
+    return len(term) >= 2 and title.endswith(term) and not _GENERIC_RE.sub("", title[:-len(term)])
+
+
 def path_sections(docs, scope, terms: list[str]) -> list:
     """Sections whose heading path holds every key term, one of them in the section's own title
-    (工业互联网 + 定位 -> 三、发展定位 › （二）长江上游工业互联网融合应用示范区), deepest first."""
-    if len(terms) < 2:
+    (工业互联网 + 定位 -> 三、发展定位 › （二）长江上游工业互联网融合应用示范区), deepest first. A single term
+    asked (两份规划各自的定位) names the section titled by it after generic words (第三节 发展定位)."""
+    if len(terms) == 1:
+        return [sec for d in scope for sec in docs[d].sections
+                if sec.kind not in ("table", "box", "title", "front") and not sec.inferred
+                and _headed_by(plain(section_title(sec)), terms[0])][:2]
+    if not terms:
         return []
     found = []
     for d in scope:

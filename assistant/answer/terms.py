@@ -20,7 +20,7 @@ _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting,
 _GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, key=len, reverse=True) if len(w) >= 3))
 # single characters that end no term: a run of characters jieba left apart (站 + 有, 是 + 在) is trimmed of them
 _TRAILING_CHARS = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
-_VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素)
+_VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素) or a synonym row's word (能耗强度)
 
 
 def question_aliases(q: Question, metas) -> list[tuple[str, str]]:
@@ -40,7 +40,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
-                and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer)):
+                and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
             out.append(w)
     if idf is not None and n_chunks:
         import math
@@ -169,6 +169,16 @@ def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
     say which plan is asked, not what of it): the one a passage answering must name. Empty for no terms."""
     own = [t for t in terms if not any(t in title for title in titles)] or terms
     return max(own, key=weight) if own else ""
+
+
+def specific_terms(terms: list[str], weight, titles: list[str] = ()) -> list[str]:
+    """The heaviest term and those as heavy as it (within 5 %): two equally rare words (两江新区 and 外贸进出口)
+    are both what a passage answering must name; one cannot stand for the other."""
+    key = specific_term(terms, weight, titles)
+    if not key:
+        return []
+    own = [t for t in terms if not any(t in title for title in titles)] or terms
+    return [t for t in own if weight(t) >= 0.95 * weight(key)]
 
 
 def measure_term(question: str, nouns: list[str]) -> str:

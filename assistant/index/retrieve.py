@@ -75,6 +75,13 @@ class HybridRetriever:
         parts = [self._rows_by_doc[d] for d in docs if d in self._rows_by_doc]
         return np.concatenate(parts) if parts else np.zeros(0, dtype=np.int64)
 
+    def query_vector(self, query: str) -> np.ndarray | None:
+        """The query's embedding (its head only), or None when retrieval is sparse only. Computed once per
+        question and handed to ``search`` by callers that search the same question again (one plan at a time)."""
+        if self.settings.mode == "sparse":
+            return None
+        return self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0]
+
     def rankings(self, query: str, docs=None, depth: int | None = None,
                  query_vector: np.ndarray | None = None) -> dict[str, list[tuple[int, float]]]:
         depth = depth or self.settings.depth
@@ -84,7 +91,7 @@ class HybridRetriever:
             out["sparse"] = self.sparse.search(query, depth, rows)
         if self.settings.mode in ("hybrid", "dense"):
             if query_vector is None:
-                query_vector = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0]
+                query_vector = self.query_vector(query)
             out["dense"] = self.dense.search(query_vector, depth, rows)
         return out
 
@@ -100,7 +107,9 @@ class HybridRetriever:
             hits.append(Hit(self.chunks[row], score, rank, scores))
         return hits
 
-    def search_per_doc(self, query: str, docs: list[str], k: int = 5) -> dict[str, list[Hit]]:
-        """Evidence from each plan separately (comparison questions); the query is embedded once."""
-        qv = self.embedder.encode([query[:QUERY_EMBED_CHARS]], kind="query")[0] if self.settings.mode != "sparse" else None
+    def search_per_doc(self, query: str, docs: list[str], k: int = 5,
+                       query_vector: np.ndarray | None = None) -> dict[str, list[Hit]]:
+        """Evidence from each plan separately (comparison questions); the query is embedded once, or not at all
+        when its vector is given."""
+        qv = query_vector if query_vector is not None else self.query_vector(query)
         return {d: self.search(query, k, [d], query_vector=qv) for d in docs}
