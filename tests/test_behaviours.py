@@ -165,3 +165,25 @@ def test_a_state_reached_before_the_plans_period_is_not_a_goal():
     assert goal_answer(asked, {"p": doc}, ("p",), ["成品油", "消费"]) is None  # the text handlers answer it
     target = understand("2025年成品油消费量目标是多少？", [], [doc.meta], lambda t: [(t, "x")])
     assert "900万吨" in goal_answer(target, {"p": doc}, ("p",), ["成品油", "消费量"]).answer
+
+
+def test_every_name_as_rare_as_the_heaviest_term_must_be_named_by_a_number_line():
+    from assistant.answer.terms import is_name_word, specific_terms
+
+    weight = {"两江新区": 15.2, "外贸进出口": 15.2, "目标": 1.0, "首店": 7.6, "新开": 7.6}.get
+    assert specific_terms(["两江新区", "外贸进出口", "目标"], weight) == ["两江新区", "外贸进出口"]
+    assert specific_terms(["首店", "新开"], weight) == ["首店", "新开"]
+
+    class Tagger:
+        tags = {"外贸进出口": [("外贸进出口", "x")], "两江新区": [("两江新区", "ns")], "新开": [("新", "a"), ("开", "v")]}
+
+        def tag(self, t):
+            return self.tags[t]
+
+    assert is_name_word("外贸进出口", Tagger()) and is_name_word("两江新区", Tagger())
+    assert not is_name_word("新开", Tagger())  # an asker's word (新开 for the plan's 新增) need not be named
+
+
+def test_a_place_named_only_beside_another_places_figure_is_not_answered(assistant):
+    ans = assistant.ask("两江新区2025年外贸进出口目标是多少？")
+    assert ans.refused

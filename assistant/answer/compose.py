@@ -46,6 +46,7 @@ from .terms import (
     answer_coverage,
     answer_shape,
     askers_word,
+    is_name_word,
     measure_term,
     names_term,
     noun_like,
@@ -82,7 +83,10 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    keys = specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs])
+    # the heaviest term, and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a figure of
+    # 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need not be named)
+    keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
+            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
 
     def names(line: str, t: str) -> bool:
@@ -516,11 +520,11 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
 
 def _states_for(c, place, number: bool) -> bool:
     """A citation answers for a place when it names the place (in what it quotes or in its heading) and, for a
-    number question, what it quotes states a quantity: a figure about somewhere else cited beside a sentence that
+    number question, what it quotes holds a figure: a figure about somewhere else cited beside a sentence that
     only mentions the place (与两江新区…开展合作) does not answer 两江新区…目标是多少."""
-    said = c.highlight or c.text
-    named = any(n in said or any(n in h for h in c.heading_path) for n in place.names)
-    return named and (not number or bool(QUANTITY_RE.search(said)))
+    said = c.highlight if c.highlight and len(c.highlight) > 12 else c.text  # a short highlight is a row's name cell
+    named = any(n in said or n in c.text or any(n in h for h in c.heading_path) for n in place.names)
+    return named and (not number or any(ch.isdigit() for ch in said))
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,

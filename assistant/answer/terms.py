@@ -172,18 +172,25 @@ def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
 
 
 def specific_terms(terms: list[str], weight, titles: list[str] = ()) -> list[str]:
-    """The heaviest term and those as heavy as it (within 5 %): two equally rare words (两江新区 and 外贸进出口)
-    are both what a passage answering must name; one cannot stand for the other."""
+    """The heaviest term first, then the others as heavy as it (within 5 %): of two equally rare words (两江新区 and
+    外贸进出口) the caller decides which must also be named."""
     key = specific_term(terms, weight, titles)
     if not key:
         return []
     own = [t for t in terms if not any(t in title for title in titles)] or terms
-    return [t for t in own if weight(t) >= 0.95 * weight(key)]
+    return [key] + [t for t in own if t != key and weight(t) >= 0.95 * weight(key)]
 
 
 def measure_term(question: str, nouns: list[str]) -> str:
     """The noun a number question asks the amount of: the one governed by 几个/多少."""
     return term_by(question, nouns, _HOW_MUCH_RE.search(question), 4) or ""
+
+
+def is_name_word(term: str, tokenizer) -> bool:
+    """The tagger reads the whole term as one word that names a thing (两江新区, 外贸进出口), not as an action or a
+    quality (新开 = 新 + 开)."""
+    tags = tokenizer.tag(term)
+    return len(tags) == 1 and not tags[0][1].startswith(("v", "a", "d"))
 
 
 def noun_like(term: str, tokenizer) -> bool:
