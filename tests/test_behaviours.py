@@ -183,7 +183,3 @@ def test_every_name_as_rare_as_the_heaviest_term_must_be_named_by_a_number_line(
     assert is_name_word("外贸进出口", Tagger()) and is_name_word("两江新区", Tagger())
     assert not is_name_word("新开", Tagger())  # an asker's word (新开 for the plan's 新增) need not be named
 
-
-def test_a_place_named_only_beside_another_places_figure_is_not_answered(assistant):
-    ans = assistant.ask("两江新区2025年外贸进出口目标是多少？")
-    assert ans.refused
