@@ -28,7 +28,7 @@ from assistant.text.patterns import QUANTITY_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
-from .answerability import decide, missing, withdraw
+from .answerability import decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -137,8 +137,10 @@ def foreign_place(ctx: Context) -> Candidate | None:
 
 
 def plan_fact(ctx: Context) -> Candidate | None:
-    """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal."""
-    kind = asked_fact(ctx.question.resolved)
+    """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal. A
+    follow-up asking a fact of its own ("那是哪天印发的" after "…文号多少") asks that one, not the earlier turn's."""
+    q = ctx.question
+    kind = (asked_fact(q.text) if q.is_followup else None) or asked_fact(q.resolved)
     if kind is None:
         return None
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kind), "plan_fact")
@@ -248,7 +250,7 @@ def _text_states_year(ctx: Context, key: str) -> bool:
     for h in ctx.hits:
         if h.chunk.kind == "indicator":
             continue
-        for sent in sentences(h.chunk.text):
+        for sent in with_lead(sentences(h.chunk.text)):  # 其中，…: the year is in the sentence it breaks down
             if any(y in sent for y in ctx.question.years) and names_term(key, sent) and QUANTITY_RE.search(
                     YEAR_RE.sub(" ", sent)):
                 return True
