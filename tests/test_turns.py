@@ -11,6 +11,7 @@ import pytest
 from conftest import hashing_settings, write_plan
 
 from assistant.answer.answerability import around
+from assistant.answer.multipart import split_parts
 from assistant.answer.structured import goal_years
 from assistant.answer.understand import counted, resolve
 from assistant.types import Goal
@@ -28,6 +29,10 @@ STATION_PLAN = """样例县成品油零售加油站发展规划（2026—2030年
 
 对逾期未实施加油站项目进行了一次摸底清理，取消了3座已经无法实施的规划加油站项目（东湖大道加油站、新桥加油站、南山高速出入口加油北站）。
 
+三、“十四五”规划目标
+
+“十四五”期间共规划65座加油站，其中保留现有规划加油站35座，规划新建加油站17座。
+
 第二章 发展目标
 
 到2028年，全县加油站布局基本完善。到2028年，县域储能调节能力达到100万千瓦，到2030年，县域储能调节能力达到150万千瓦。
@@ -43,6 +48,41 @@ STATION_PLAN = """样例县成品油零售加油站发展规划（2026—2030年
 二、技术能力提升行动
 
 3．加快标准研制。围绕网络、平台、安全体系研制地方标准。
+
+三、各乡镇布局情况
+
+1.东湖镇
+
+东湖镇作为中心乡镇，综合能源站布点5个，其中，国道上3个，城区2个。
+
+2.新桥镇
+
+新桥镇作为一般乡镇，综合能源站布点4个，其中，省道上4个。
+
+四、充电设施建设
+
+推动居民区充电设施建设，新建居民社区要确保固定车位100%建设充电设施或预留安装条件。
+
+表5-1 充电设施投资估算
+
+| 类型 | 规划投资（亿元） |
+| --- | --- |
+| 充电站 | 1.16 |
+| 充电桩 | 4.83 |
+
+表4-1 中心城区加油站发展规划汇总表
+
+| 区县 | 现状站（座） | 新规划（座） | 规划期末（座） |
+| --- | --- | --- | --- |
+| 东湖区 | 20 | 0 | 20 |
+| 新桥区 | 10 | 4 | 14 |
+| 南山区 | 8 | 2 | 10 |
+| 中心城区合计 | 38 | 6 | 44 |
+
+专栏1 交通建设重点工程
+
+铁路工程项目：东湖高铁、新桥城际铁路。
+隧道建设项目：东湖隧道、南山隧道。
 
 第四章 规划实施保障措施
 
@@ -115,3 +155,60 @@ def test_a_follow_up_asking_a_plan_fact_of_its_own_gets_that_fact(station):
     a = station.ask("那是哪天印发的？", _turn("江州市数据产业发展行动计划是哪个部门印发的，文号多少？",
                                                "江州市人民政府办公室，江府办发〔2023〕7号。"))
     assert not a.refused and "2023年3月1日" in a.answer and "江府办发" not in a.answer
+
+
+# ------------------------------------------------------------------ lists
+
+
+def test_a_count_then_asking_again_for_the_items_is_one_question():
+    assert split_parts("样例县加油站规划保障措施有几条？分别是什么", []) is None
+    assert split_parts("样例县储能调节能力2028年是多少？2030年呢？", []) is not None  # a second question of its own
+
+
+def test_a_count_of_items_lists_the_section_titled_as_that_list(station):
+    a = station.ask("样例县加油站规划保障措施有几条？分别是什么")
+    assert not a.refused
+    assert all(x in a.answer for x in ("强化组织实施", "加强部门协作", "强化审批管理"))
+    assert a.citations and a.citations[0].heading_path[-1] == "第四章 规划实施保障措施"
+
+
+def test_a_period_word_alone_does_not_name_a_section(station):
+    a = station.ask("样例县十四五清规的时候取消了哪几个规划站？")
+    assert not a.refused and all(x in a.answer for x in ("东湖大道加油站", "新桥加油站", "南山高速出入口加油北站"))
+
+
+# ------------------------------------------------------------------ where is it
+
+
+def test_where_names_the_heading_and_the_titled_item_under_it(station):
+    a = station.ask("用工业互联网抓安全生产，这部分放在计划的哪个行动下面？")
+    assert not a.refused and "融合应用创新行动 › 1．利用工业互联网提升安全生产 部分" in a.answer
+
+
+def test_where_several_sub_sections_answer_names_the_heading_above_them(station):
+    a = station.ask("各个乡镇具体怎么布点，是在规划哪部分写的？")
+    assert not a.refused and "三、各乡镇布局情况 部分" in a.answer
+
+
+# ------------------------------------------------------------------ tables and boxes
+
+
+def test_a_question_asking_no_quantity_is_not_answered_by_a_table_cell(station):
+    a = station.ask("样例县加油站规划对新建小区车位配建充电桩有啥要求？")
+    assert "4.83" not in a.answer and "1.16" not in a.answer
+    assert not a.refused and "100%" in a.answer
+
+
+def test_an_amount_asked_of_a_box_project_is_not_answered_by_the_box_s_groups(station):
+    a = station.ask("样例县专栏1里东湖高铁总投资多少亿？")
+    assert "隧道建设项目" not in a.answer
+
+
+def test_which_rows_lists_the_rows_with_a_value_in_the_column_named(station):
+    a = station.ask("样例县中心城区新规划的加油站在哪几个区？")
+    assert not a.refused and "新桥区4座" in a.answer and "南山区2座" in a.answer and "东湖区" not in a.answer
+
+
+def test_a_breakdown_of_a_total_asks_its_part_and_where_it_is(station):
+    a = station.ask("其中新规划的有几座，在哪几个区？", _turn("样例县中心城区加油站规划期末合计多少座？", "44座。"))
+    assert not a.refused and "6座" in a.answer and "新桥区4座" in a.answer
