@@ -1,6 +1,7 @@
 """Follow-ups, lists and "where is it" questions on a small hand-written plan (fake embedder): a follow-up swapping
 the year or the measure, breaking a count down (其中…), asking a plan fact of its own; a count and a list of one
-thing in one message; a list whose head is a compound (规划站); where a numbered item sits under its heading."""
+thing in one message; a period word that names no section; where a numbered item sits under its heading; which
+rows of a table hold the column asked; no table cell or box list for what they do not state."""
 
 from __future__ import annotations
 

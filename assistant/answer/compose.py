@@ -1,9 +1,10 @@
 """Question + retrieval + structured records -> Answer with numbered citations, or an honest refusal.
 
 One ``Context`` is built per question (assistant/answer/context.py); each answer path is a handler ``(ctx) ->
-Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; indicator rows
-(exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
-named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
+Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; which rows of a
+table hold the column asked; indicator rows (exact table values); 专栏 boxes; a named section's aim; a project
+named outright; goals in running text; named sections; enumerations; projects; comparisons per plan; otherwise
+extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
 understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
 an answer quotes (assistant/answer/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
@@ -173,6 +174,7 @@ def location(ctx: Context) -> Candidate | None:
 
 
 _UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
+_WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
 _PLAN_WORD_RE = lexicon().regex("plan_title_word")
 
 
@@ -181,16 +183,13 @@ def _where_terms(ctx: Context) -> list[str]:
     plan word inside its asking words (计划 of 放在计划的哪): neither is what is looked for."""
     q = ctx.question.resolved
     asked = [m.span() for m in _UNDER_RE.finditer(q)]
-    asking = [m.span() for m in _LIST_WHERE_RE.finditer(q)]
+    asking = [m.span() for m in _WHERE_RE.finditer(q)]
 
     def inside(t: str, spans) -> bool:
         return any(q.find(t, a) >= 0 and q.find(t, a) + len(t) <= b for a, b in spans)
 
     kept = [t for t in ctx.terms if not inside(t, asked) and not (_PLAN_WORD_RE.fullmatch(t) and inside(t, asking))]
     return kept or list(ctx.terms)
-
-
-_LIST_WHERE_RE = lexicon().regex("location")
 
 
 def duty(ctx: Context) -> Candidate | None:

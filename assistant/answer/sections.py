@@ -57,8 +57,9 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     doc = docs[hit.chunk.doc_id]
     near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id and cover(h) >= 0.5]
     common = _common_path([h.chunk.heading_path for h in near])
-    if len(near) >= 2 and common and len(common) < len(hit.chunk.heading_path) and term_coverage(
-            terms, " ".join(common)) >= 0.5:  # several sub-sections of one heading that names it
+    below = " ".join(hit.chunk.heading_path[len(common):])
+    if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
+            terms, below):  # several sub-sections of one heading that names it, their own headings do not
         part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
                            f"（{'、'.join(escape_md(h.chunk.heading_path[len(common)]) for h in near[:3])}等）。"],
                     evidence=[hit_evidence(h) for h in near[:3]])
