@@ -213,3 +213,9 @@ def test_which_rows_lists_the_rows_with_a_value_in_the_column_named(station):
 def test_a_breakdown_of_a_total_asks_its_part_and_where_it_is(station):
     a = station.ask("其中新规划的有几座，在哪几个区？", _turn("样例县中心城区加油站规划期末合计多少座？", "44座。"))
     assert not a.refused and "6座" in a.answer and "新桥区4座" in a.answer
+
+
+def test_each_after_a_question_about_one_plan_asks_for_its_items_not_every_plan():
+    aliases = [("样例县", "station"), ("江州市", "notice")]
+    assert "江州市" not in resolve("分别是什么", "样例县保障措施有几条？", aliases)
+    assert "江州市" in resolve("两个规划分别是多少？", "样例县储能调节能力2028年是多少？", aliases)

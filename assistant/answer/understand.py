@@ -238,6 +238,13 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
 
 _ASPECT_RE = LEX.regex("aspect")
 _BOTH_RE = LEX.regex("both_plans")
+_EACH_WORDS = frozenset(LEX.words("each"))  # 分别: each of several things, plans or items
+
+
+def _asks_each_plan(text: str, docs_prev: tuple[str, ...]) -> bool:
+    """A follow-up asking the same of every plan (两个区分别是多少). A bare 分别 after a question about one plan
+    (保障措施有几条？→ 分别是什么) asks for each of that plan's items, not each plan."""
+    return any(m.group(0) not in _EACH_WORDS or len(docs_prev) != 1 for m in _BOTH_RE.finditer(text))
 _ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
                           rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
 
@@ -332,7 +339,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     """
     docs_now, masked_now = find_docs(text, aliases)
     docs_prev, _ = find_docs(previous, aliases)
-    if not docs_now and _BOTH_RE.search(text):  # "两个区分别是多少？": every plan
+    if not docs_now and _asks_each_plan(text, docs_prev):  # "两个区分别是多少？": every plan
         docs_now = tuple(dict.fromkeys(d for _, d in aliases))
     if docs_now and docs_prev and LEX.regex("with_followup").match(text.strip()):  # "和高新区比呢": both
         docs_now = tuple(dict.fromkeys(docs_prev + docs_now))
