@@ -80,7 +80,7 @@ def quoted_units(answer: Answer) -> list[tuple[Citation, list[str]]]:
             for c in answer.citations]
 
 
-_AMONG_RE = re.compile(f"(?:{lexicon().pattern('among_lead')})")  # 其中: a sentence that goes on from the one before
+_GOES_ON_RE = re.compile(rf"(?:{lexicon().pattern('among_lead')})")  # a sentence that breaks down the one before
 _FULL_SENTENCE_RE = re.compile(r"[^。！？\n]*[。！？]+|[^。！？\n]+")  # to 。！？ or a line end, across ；
 
 
@@ -91,14 +91,29 @@ def around(passage: str, quote: str) -> list[str]:
     core = re.sub(r"……|\*\*|\\", "", quote).strip()
     if not core or len(core) < 6:
         return [passage]
-    sents = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip()]
-    found = []
-    for i, s in enumerate(sents):
-        if s.strip() in core or core in s:
-            if i and _AMONG_RE.match(s.strip()):  # 其中… goes on from the sentence before, which says when
-                found.append(sents[i - 1])
-            found.append(s)
+    pieces = [s for s in _FULL_SENTENCE_RE.findall(passage) if s.strip()]
+    parts = [c for c in re.split(r"(?<=[。！？；;])", core) if len(c.strip()) >= 6]  # a quote of two sentences
+    found = [w for s, w in zip(pieces, with_lead(pieces), strict=True)
+             if s.strip() in core or core in s or any(c in s for c in parts)]
     return found or [passage]
+
+
+def with_lead(sents: Iterable[str]) -> list[str]:
+    """The sentences, each that breaks down the one before (其中，第三产业增加值…) joined to it: the year and
+    the whole it is a part of (2024年全县实现地区生产总值…) are stated there."""
+    out: list[str] = []
+    lead = prev = ""
+    for s in (s for s in sents if s.strip()):
+        if prev and _GOES_ON_RE.match(s.strip()):
+            lead = prev
+        elif not prev.rstrip().endswith(_CLAUSE_ENDS):  # a new sentence, not the next clause after ；
+            lead = ""
+        out.append(lead + s)
+        prev = s
+    return out
+
+
+_CLAUSE_ENDS = ("；", ";")
 
 
 def asked_years(question: str) -> list[str]:

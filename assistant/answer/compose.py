@@ -1,9 +1,10 @@
 """Question + retrieval + structured records -> Answer with numbered citations, or an honest refusal.
 
 One ``Context`` is built per question (assistant/answer/context.py); each answer path is a handler ``(ctx) ->
-Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; indicator rows
-(exact table values); 专栏 boxes; a named section's aim; a project named outright; goals in running text;
-named sections; enumerations; projects; comparisons per plan; otherwise extractive sentences from the best
+Candidate | None`` in the ordered ``HANDLERS`` registry: a place no plan covers; where-is-it; which rows of a
+table hold the column asked; indicator rows (exact table values); 专栏 boxes; a named section's aim; a project
+named outright; goals in running text; named sections; enumerations; projects; comparisons per plan; otherwise
+extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
 understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
 an answer quotes (assistant/answer/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
@@ -22,13 +23,20 @@ from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.planfacts import asked_fact, plan_fact_answer
-from assistant.answer.sections import field_answer, location_answer, names_section, path_sections, section_answer
-from assistant.answer.tables import table_cell_answer
-from assistant.text.patterns import QUANTITY_RE, YEAR_RE
+from assistant.answer.sections import (
+    field_answer,
+    headed_sections,
+    location_answer,
+    names_section,
+    path_sections,
+    section_answer,
+)
+from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
-from .answerability import decide, missing, withdraw
+from .answerability import decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -174,8 +182,10 @@ def foreign_place(ctx: Context) -> Candidate | None:
 
 
 def plan_fact(ctx: Context) -> Candidate | None:
-    """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal."""
-    kind = asked_fact(ctx.question.resolved)
+    """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal. A
+    follow-up asking a fact of its own ("那是哪天印发的" after "…文号多少") asks that one, not the earlier turn's."""
+    q = ctx.question
+    kind = (asked_fact(q.text) if q.is_followup else None) or asked_fact(q.resolved)
     if kind is None:
         return None
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kind), "plan_fact")
@@ -193,11 +203,30 @@ def location(ctx: Context) -> Candidate | None:
                                     ctx.retriever)
         if listed is not None and not listed.refused:
             return _candidate(listed, "list")
-    ans = location_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), list(ctx.metas), ctx.scope)
+    ans = location_answer(q, ctx.docs, list(ctx.hits), _where_terms(ctx), list(ctx.metas), ctx.scope)
     if ans is not None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+
+
+_UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
+_WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
+_PLAN_WORD_RE = lexicon().regex("plan_title_word")
+
+
+def _where_terms(ctx: Context) -> list[str]:
+    """The key terms of a where-is-it question, less the kind of heading it asks for (行动 of 哪个行动下面) and a
+    plan word inside its asking words (计划 of 放在计划的哪): neither is what is looked for."""
+    q = ctx.question.resolved
+    asked = [m.span() for m in _UNDER_RE.finditer(q)]
+    asking = [m.span() for m in _WHERE_RE.finditer(q)]
+
+    def inside(t: str, spans) -> bool:
+        return any(q.find(t, a) >= 0 and q.find(t, a) + len(t) <= b for a, b in spans)
+
+    kept = [t for t in ctx.terms if not inside(t, asked) and not (_PLAN_WORD_RE.fullmatch(t) and inside(t, asking))]
+    return kept or list(ctx.terms)
 
 
 def duty(ctx: Context) -> Candidate | None:
@@ -228,9 +257,24 @@ def indicator(ctx: Context) -> Candidate | None:
     return _candidate(ans, "indicator")
 
 
-def box_list(ctx: Context) -> Candidate | None:
+def _counts_items(question: str) -> bool:
+    """A number question asking how many things (专栏3有几个项目: 个), not an amount (总投资多少亿)."""
+    return asked_unit(question) in lexicon().words("count_unit")
+
+
+def table_rows(ctx: Context) -> Candidate | None:
+    """"新规划的在哪几个区": the rows of a table keyed by the kind asked with a value in the column named."""
     q = ctx.question
-    if not (q.intent == "list" or "专栏" in q.resolved):
+    if not _LIST_RE.search(q.resolved):
+        return None
+    return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
+
+
+def box_list(ctx: Context) -> Candidate | None:
+    """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
+    amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
+    q = ctx.question
+    if not (q.intent == "list" or "专栏" in q.resolved) or (q.intent == "indicator" and not _counts_items(q.resolved)):
         return None
     return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
 
@@ -294,7 +338,7 @@ def _text_states_year(ctx: Context, key: str) -> bool:
     for h in ctx.hits:
         if h.chunk.kind == "indicator":
             continue
-        for sent in sentences(h.chunk.text):
+        for sent in with_lead(sentences(h.chunk.text)):  # 其中，…: the year is in the sentence it breaks down
             if any(y in sent for y in ctx.question.years) and names_term(key, sent) and QUANTITY_RE.search(
                     YEAR_RE.sub(" ", sent)):
                 return True
@@ -319,12 +363,18 @@ def goal(ctx: Context) -> Candidate | None:
     return _candidate(ans, "goal")
 
 
+def _list_head(ctx: Context) -> str | None:
+    """What a list or count-of-items question asks for (保障措施 of 保障措施有几条), if it asks one."""
+    ask = list_ask(ctx.question.resolved, ctx.tokenizer.words, GENERIC)
+    return ask.head if ask is not None else None
+
+
 def section(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent == "indicator":
         return None
-    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas),
-                                     ctx.retriever if q.compare else None, ctx.weight), "section")
+    return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), ctx.retriever if q.compare else None,
+                                     ctx.weight, head=_list_head(ctx)), "section")
 
 
 def enumeration(ctx: Context) -> Candidate | None:
@@ -342,8 +392,9 @@ def listed_items(ctx: Context) -> Candidate | None:
     """"取消了哪几个加油站项目": a list asked by what its items are (a head noun), from the sentence that
     enumerates them, before a section matched by only part of its title; a section named whole answers first."""
     q = ctx.question
-    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)):
-        return None
+    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(
+            ctx.docs, ctx.scope, _list_head(ctx)):
+        return None  # a section titled as the list asked (规划实施保障措施) answers with its items
     return enumeration(ctx)
 
 
@@ -354,8 +405,11 @@ def project(ctx: Context) -> Candidate | None:
 
 
 def table_cell(ctx: Context) -> Candidate | None:
-    """A row × column question worded otherwise (长春市要建几座换电站): the cell of any table."""
-    if ctx.question.intent == "indicator":
+    """A row × column question worded otherwise (长春市要建几座换电站): the cell of any table, when it asks a
+    quantity or names the table; a question asking what a plan requires (对新建小区车位有啥要求) is not answered by
+    a number of a row it happens to share words with."""
+    q = ctx.question
+    if q.intent == "indicator" or not (_HOW_MUCH_RE.search(q.resolved) or LABEL_RE.search(q.resolved)):
         return None
     return _candidate(table_cell_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
 
@@ -465,6 +519,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
+    Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
     Handler("indicator", indicator),
     Handler("box_list", box_list),
     Handler("field", field),

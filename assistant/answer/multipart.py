@@ -34,14 +34,24 @@ def _asks(text: str) -> bool:
     return bool(LEX.regex("question_word").search(text) or LEX.regex("how_much").search(text))
 
 
+_ASK_ONLY_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_word", "each", "list", "ask_tail_verb",
+                                                                       "generic")))
+
+
+def _asks_only(text: str) -> bool:
+    """A piece made of asking words only (分别是什么, 都有哪些): it asks again about the thing just named, so it
+    is the same question (有几条？分别是什么: one list), not a second one."""
+    return not re.sub(r"[\W_]", "", _ASK_ONLY_RE.sub("", text))
+
+
 def split_questions(text: str) -> list[str]:
-    """Several questions in one message: split after ？, a piece that asks nothing (就是表里那栏) staying with the
-    question before it."""
+    """Several questions in one message: split after ？, a piece that asks nothing (就是表里那栏) or only asks
+    again (分别是什么) staying with the question before it."""
     pieces = [p for p in re.split(rf"(?<=[{_SENTENCE_END}])", text.strip()) if p.strip()]
     out: list[str] = []
     for p in pieces:
         body = p.strip(_SENTENCE_END + " ，,。")
-        if out and (len(body) < 2 or not _asks(body)):
+        if out and (len(body) < 2 or not _asks(body) or _asks_only(body)):
             out[-1] += p
         else:
             out.append(p.strip())

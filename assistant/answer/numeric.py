@@ -24,6 +24,7 @@ from .structured import (
     fmt_num,
     goal_part,
     goal_score,
+    goal_years,
     indicator_part,
 )
 from .synonyms import abbreviates, present
@@ -235,7 +236,7 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     in_period = [g for d in scope for g in docs[d].goals if _ahead(g, docs[d])
                  and (q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1]))]
     goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
-    known_years = sorted({g.year for d in scope for g in docs[d].goals})
+    known_years = sorted({y for d in scope for g in docs[d].goals for y in goal_years(g)})
     asked = [y for y in q.years if y not in ("2020", "2021")]
     if asked and not any(y in known_years for y in asked):
         msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"

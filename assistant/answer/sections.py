@@ -25,13 +25,12 @@ from .synonyms import present
 from .terms import char_bigrams, masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
-
-def _with_headings(hit: Hit) -> str:
-    """A passage with the headings it sits under: where a thing is written is named by them (各县市区布局情况)."""
-    return f"{hit.chunk.text} {' '.join(hit.chunk.heading_path)}"
+NEAR_HITS = 8  # passages looked at for a heading above several that answer
 
 
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
+    """Where a topic is: a section the question names, else the headings of the passage that covers the key terms
+    best (down to the titled item holding it), or the heading above several such passages."""
     secs = _named_sections(q, docs, scope, metas) if scope else []
     if secs:
         parts = []
@@ -48,13 +47,30 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
         return render(q, parts, docs, False, long_ok=True)
     if not hits:
         return None
-    hit = max(hits[:5], key=lambda h: (term_coverage(terms, _with_headings(h)), -h.rank))
-    if term_coverage(terms, _with_headings(hit)) < 0.5:
+
+    def cover(h: Hit) -> float:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
+        return term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}")
+
+    hit = max(hits[:5], key=lambda h: (cover(h), -h.rank))
+    if cover(hit) < 0.5:
         return None
     doc = docs[hit.chunk.doc_id]
+    near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id and cover(h) >= 0.5]
+    common = _common_path([h.chunk.heading_path for h in near])
+    below = " ".join(hit.chunk.heading_path[len(common):])
+    if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
+            terms, below):  # several sub-sections of one heading that names it, their own headings do not
+        part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
+                           f"（{'、'.join(escape_md(h.chunk.heading_path[len(common)]) for h in near[:3])}等）。"],
+                    evidence=[hit_evidence(h) for h in near[:3]])
+        return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
+    highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
+    item = _item_title(doc, hit, highlight)
+    if item:  # 14﹒利用工业互联网提升安全生产: the numbered item under the heading that holds it
+        path += f" › {item}"
     also = [h for h in hits[:5] if h is not hit and h.chunk.doc_id == hit.chunk.doc_id
-            and h.chunk.heading_path != hit.chunk.heading_path and term_coverage(terms, _with_headings(h)) >= 0.5][:1]
+            and h.chunk.heading_path != hit.chunk.heading_path and cover(h) >= 0.5][:1]
     more = "".join(f"；另见 {escape_md(' › '.join(h.chunk.heading_path))}" for h in also)
     boxes = [b for b in doc.boxes if b.section_id == hit.chunk.section_id
              and b.title not in hit.chunk.heading_path and term_coverage(terms, "\n".join(b.body_text())) >= 0.3]
@@ -63,8 +79,29 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
         more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
     part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
                 evidence=[hit_evidence(hit)] + [hit_evidence(h) for h in also] + [box_evidence(doc, b) for b in boxes])
-    part.evidence[0].highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
+    part.evidence[0].highlight = highlight
     return render(q, [part], docs, False)
+
+
+def _common_path(paths: list[tuple[str, ...]]) -> tuple[str, ...]:
+    if not paths:
+        return ()
+    n = 0
+    while all(len(p) > n and p[n] == paths[0][n] for p in paths):
+        n += 1
+    return paths[0][:n]
+
+
+def _item_title(doc: Document, hit: Hit, sentence: str | None) -> str | None:
+    """The title of the paragraph that holds ``sentence``, when the paragraph is an item led by its own title
+    (14﹒利用工业互联网提升安全生产。…) that its headings do not already name."""
+    if not sentence:
+        return None
+    sec = next((s for s in doc.sections if s.id == hit.chunk.section_id), None)
+    para = next((p for p in sec.paragraphs if sentence.strip() in p.text), None) if sec else None
+    if para is None or not para.topic or any(para.topic in h for h in hit.chunk.heading_path):
+        return None
+    return para.topic
 
 
 NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章节]|部分)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
@@ -72,6 +109,15 @@ NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章�
 
 def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
+
+
+_PERIOD_RE = lexicon().regex("five_year_plan")
+
+
+def _own_words(title: str, subject: str) -> str:
+    """What a section's title says beyond the plan's own subject and a five-year period (十四五 of 十四五规划目标
+    says when, not which section: 十四五清规的时候 does not name it)."""
+    return _PERIOD_RE.sub("", without_subject(title, subject)).replace(" ", "")
 
 
 def _named_sections(q: Question, docs, scope, metas) -> list:
@@ -91,7 +137,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
             if t in masked:
                 found.append((2.0 + len(t) / 100, sec))
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
-                    rest := without_subject(t, subject).replace(" ", "")) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
+                    rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
     found.sort(key=lambda x: -x[0])
     if not found:
@@ -256,8 +302,32 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
 
 
-def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=()) -> Answer | None:
-    secs = _named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
+MAX_QUALIFIER = 4  # characters before the head noun in a list's own heading (规划实施 of 规划实施保障措施)
+
+
+def headed_sections(docs, scope, head: str | None) -> list:
+    """Per plan in scope, the one section titled as a list of what a list question asks for (保障措施有几条 ->
+    第五章 规划实施保障措施): its title is the asked head noun with a short qualifier at most (not a task that
+    ends with it: 加快建设多元开放国际化城市) and it has items (sub-headings or titled paragraphs). None where a
+    plan has several such sections (which one is not said)."""
+    if not head or len(head) < 2:
+        return []
+    found = []
+    for d in scope:
+        secs = [sec for sec in docs[d].sections if sec.kind not in ("table", "box", "title", "front")
+                and not sec.inferred and (t := plain(section_title(sec))).endswith(head)
+                and len(t) - len(head) <= MAX_QUALIFIER and len(_items_of(docs[d], sec)) >= 2]
+        if len(secs) == 1:
+            found.append(secs[0])
+    return found
+
+
+def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=(),
+                   head: str | None = None) -> Answer | None:
+    """A section the question names (by title, or by its heading path holding the key terms), else the section
+    titled as a list of ``head`` (what a list question asks for)."""
+    secs = (_named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
+            or headed_sections(docs, scope, head))
     if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
         others = _named_sections(q, docs, tuple(d for d in docs if d not in scope), metas)
         if not others:

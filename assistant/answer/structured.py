@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
+from assistant.text.patterns import AIM_YEAR_RE, YEAR
 from assistant.text.sentences import sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
@@ -156,11 +157,17 @@ def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
     return part
 
 
+def goal_years(goal: Goal) -> set[str]:
+    """The years a goal sets aims for: its own, and those a later clause of it names (到2025年，A达到100万千瓦，
+    到2030年，A达到150万千瓦 answers for 2030 too)."""
+    return {goal.year, *(y for m in AIM_YEAR_RE.finditer(goal.text) for y in re.findall(YEAR, m.group(0)))}
+
+
 def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None) -> float:
     """1 for the asked year plus the (weighted) share of key terms the goal states."""
     weight = weight or (lambda t: min(len(t), 4))
     s = 0.0
-    if years and goal.year in years:
+    if years and goal_years(goal) & set(years):
         s += 1.0
     elif years:
         return 0.0

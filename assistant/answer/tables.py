@@ -117,7 +117,7 @@ def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> 
         or any(lex.regex(r).search(column) and lex.regex(r).search(q) for r in ("table_target", "table_baseline"))
 
 
-def _asked_unit(q: str) -> str | None:
+def asked_unit(q: str) -> str | None:
     """The measure word right after 多少/几 (lexicon role ``ask_quantity``): 座 in 多少座."""
     m = re.search(f"(?:{lexicon().regex('ask_quantity').pattern})([^\\s\\d，。？?])", q)
     return m.group(1) if m else None
@@ -137,7 +137,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
-    asked = asked_any = _asked_unit(text)
+    asked = asked_any = asked_unit(text)
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
@@ -206,3 +206,66 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
         parts.append(Part(lines=[line], evidence=[ev]))
     return render(q, parts, docs, False)
+
+
+MIN_LISTED_ROWS = 2  # a list of rows is asked only where at least this many rows are keyed by the thing asked
+_CLEARLY = 0.5  # the column named must score this much above the next one
+_MIN_ROWS_SCORE = 2.5  # column and table title together (no row is named: the rows are what is asked)
+
+
+def _asked_row_kind(text: str, tables: list[Table]) -> str | None:
+    """What a "which rows" question asks for (在哪几个区 -> 区): the words right after its list word (lexicon
+    role ``list``), cut to the longest ending that the keys of several data rows of a table end with."""
+    lex = lexicon()
+    for m in lex.regex("list").finditer(text):
+        after = re.match(rf"(?:{lex.pattern('count_unit')})?([\u4e00-\u9fff]{{1,4}})", text[m.end():])
+        if not after:
+            continue
+        words = after.group(1)
+        for n in range(len(words), 0, -1):
+            kind = words[:n]
+            if any(sum(r.kind != "total" and r.key.endswith(kind) for r in t.records) >= MIN_LISTED_ROWS
+                   for t in tables):
+                return kind
+    return None
+
+
+def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"新规划的有几座，在哪几个区": the rows of a table (keyed by the kind asked: 区) whose cell in the column the
+    question names is a non-zero number, each with its value, and the table's total for that column."""
+    text = to_halfwidth(q.resolved)
+    tables = [t for d in scope for t in docs[d].tables if not t.indicator_rows and t.records]
+    kind = _asked_row_kind(text, tables)
+    if kind is None:
+        return None
+    asked = asked_unit(text)
+    best: tuple[float, Table, str] | None = None
+    for t in tables:
+        keyed = [r for r in t.records if r.kind != "total" and r.key.endswith(kind)]
+        if len(keyed) < MIN_LISTED_ROWS:
+            continue
+        fit = len(_bigrams(t.name or t.title) & _bigrams(text)) * 0.5
+        scored = sorted(((_column_score(t, col, text, q.years, asked, asked), col) for col in t.columns
+                         if not all(r.cell(col) == r.key for r in keyed)), reverse=True)
+        if not scored or not _named_column(t, scored[0][1], text, q.years) or (
+                len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEARLY):
+            continue  # the column is not named, or not one more clearly than another
+        if best is None or scored[0][0] + fit > best[0]:
+            best = (scored[0][0] + fit, t, scored[0][1])
+    if best is None or best[0] < _MIN_ROWS_SCORE:
+        return None
+    _, t, col = best
+    rows = [r for r in t.records if r.kind != "total" and r.key.endswith(kind) and (r.value(col) or 0) > 0]
+    if not rows:
+        return None
+    unit = t.unit(col) or ""
+    total = next((r for r in t.records if r.kind == "total" and (r.value(col) or 0) > 0), None)
+    label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
+    listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col))}{escape_md(unit)}" for r in rows)
+    head = f"“{escape_md(total.key)}”共{escape_md(total.cell(col))}{escape_md(unit)}，" if total else ""
+    line = (f"**{escape_md(doc_name(docs[t.doc_id]))}** {escape_md(label)}中，“{escape_md(col)}”一栏{head}"
+            f"分布在{len(rows)}个{escape_md(kind)}：{listed}。")
+    cited = [*rows, *([total] if total else [])]
+    ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in cited),
+                  highlight=rows[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)

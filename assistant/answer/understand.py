@@ -238,6 +238,13 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
 
 _ASPECT_RE = LEX.regex("aspect")
 _BOTH_RE = LEX.regex("both_plans")
+_EACH_WORDS = frozenset(LEX.words("each"))  # 分别: each of several things, plans or items
+
+
+def _asks_each_plan(text: str, docs_prev: tuple[str, ...]) -> bool:
+    """A follow-up asking the same of every plan (两个区分别是多少). A bare 分别 after a question about one plan
+    (保障措施有几条？→ 分别是什么) asks for each of that plan's items, not each plan."""
+    return any(m.group(0) not in _EACH_WORDS or len(docs_prev) != 1 for m in _BOTH_RE.finditer(text))
 _ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
                           rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
 
@@ -293,8 +300,37 @@ def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
     return tuple(dict.fromkeys([*labels, *(p for p in places if p in question)]))
 
 
+def without_aspects(text: str, tagger=None) -> str:
+    """The text with its aspect words (增加了, 累计, 目标值) blanked, except one inside a longer word of the
+    tagger's (增加 of 增加值: a measure's own name, not an aspect asked)."""
+    if tagger is None:
+        return _ASPECT_RE.sub(" ", text)
+    words, at = [], 0
+    for w, _ in tagger(text):
+        words.append((at, at + len(w)))
+        at += len(w)
+
+    def blank(m: re.Match[str]) -> str:
+        inside = any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in words)
+        return m.group(0) if inside else " "
+
+    return _ASPECT_RE.sub(blank, text)
+
+
+_HOW_MUCH_RE = LEX.regex("how_much")
+_COUNTED_ASK_RE = re.compile(rf"(?:{LEX.pattern('ask_total')})?(?:{LEX.pattern('how_much')})(?:{LEX.pattern('count_unit')})?"
+                             rf"|{LEX.pattern('ask_total')}|{LEX.pattern('period_end')}")
+
+
+def counted(question: str) -> str:
+    """What a quantity question counts: the question without its ask, its total word or its period's end
+    (重庆中心城区加油站规划期末合计多少座 -> 重庆中心城区加油站), which a follow-up breaking it down (其中…) keeps."""
+    body = _COUNTED_ASK_RE.sub("", re.sub(r"[？?。！!\s]+$", "", question))
+    return _ASK_TAIL_RE.sub("", body).rstrip("，,、 ")
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
-            plans: Sequence[PlanScope] = (), anchors: Sequence[str] = ()) -> str:
+            plans: Sequence[PlanScope] = (), anchors: Sequence[str] = (), tagger=None) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
 
     Plan or year named now replaces the one named before ("那渝中区呢？", "2020年呢？"); a new measure
@@ -303,7 +339,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     """
     docs_now, masked_now = find_docs(text, aliases)
     docs_prev, _ = find_docs(previous, aliases)
-    if not docs_now and _BOTH_RE.search(text):  # "两个区分别是多少？": every plan
+    if not docs_now and _asks_each_plan(text, docs_prev):  # "两个区分别是多少？": every plan
         docs_now = tuple(dict.fromkeys(d for _, d in aliases))
     if docs_now and docs_prev and LEX.regex("with_followup").match(text.strip()):  # "和高新区比呢": both
         docs_now = tuple(dict.fromkeys(docs_prev + docs_now))
@@ -328,14 +364,17 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
     stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
     stripped = _PERIOD_END_RE.sub(" ", stripped)  # "那规划期末呢": a year asked (above), not a new topic
-    topic = topic_of(_ASPECT_RE.sub(" ", stripped), aliases)
+    topic = topic_of(without_aspects(stripped, tagger), aliases)
     aspect_only = len(topic) <= 1
     marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(
         LEX.regex("ne_tail").search(text))
     among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
-    if among and not docs_now:  # "其中X…": X, one of what was just listed, same plan
+    if among and not docs_now:
+        rest = text.strip()[among.end():].lstrip("，, ")
+        if _HOW_MUCH_RE.search(previous) and not _LIST_RE.search(previous):
+            return counted(previous) + "，" + rest  # "其中新规划的有几座": a part of what was just counted
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
-        return plan + text.strip()[among.end():]
+        return plan + rest  # "其中X…": X, one of what was just listed, same plan
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     swapped = _code_swap(stripped, new) if not docs_now else None
@@ -447,7 +486,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         else:
             h = normalise_question(turn.question)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
-            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors)
+            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors, tagger)
                                         if resolved_prev and is_followup(h, aliases) else h)
         resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
         prev = turn
@@ -460,7 +499,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors, tagger) if follow else text
     resolved = resolved[:cap]
     named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
                                     *(n for n in earlier if n[0] in resolved))))
