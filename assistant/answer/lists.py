@@ -165,7 +165,8 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
                         retriever=None) -> Answer | None:
     """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
     in a passage about what the question names, one per plan when no plan is named."""
-    rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    # what the items are said of: the terms besides the head, and a longer compound of it (开放平台 for 平台)
+    rest = [t for t in terms if t not in ask.head and (ask.head not in t or len(t) > len(ask.head) + 1)]
     pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
     if retriever is not None:
         seen = {h.chunk.id for h in pool}
