@@ -54,6 +54,19 @@ def test_the_kind_a_question_asks(question, kind):
     assert asked_kind(question) == kind
 
 
+@pytest.mark.parametrize("column, kind, other", [
+    ("“十四五”规划投资（亿元）", None, True),  # how much is spent on the row's thing, not how many
+    ("“十四五”规划投资（亿元）", MONEY, False),
+    ("占比（%）", COUNT, True),
+    ("2025年", None, False),  # a year column measures the row (地区生产总值（亿元）)
+    ("充电站（座）", COUNT, False),
+])
+def test_a_column_naming_a_money_or_share_measure_answers_only_that_kind(column, kind, other):
+    from assistant.answer.tables import measures_other
+
+    assert measures_other(column, kind) is other
+
+
 def test_a_quantity_of_another_kind_does_not_fit():
     assert not fits(COUNT, "亿元") and fits(COUNT, "座") and fits(None, "亿元") and fits(MONEY, "公里")
     assert stated_kinds("充电桩 4.83亿元，换电站 46 座") == {MONEY, COUNT}

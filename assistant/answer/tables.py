@@ -17,7 +17,7 @@ from assistant.text.numbers import to_halfwidth
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .quantity import COUNT, MONEY, SHARE, asked_kind, fits, unit_kind
+from .quantity import COUNT, MONEY, SHARE, asked_kind, fits
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
@@ -110,6 +110,15 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     return score
 
 
+def measures_other(column: str, kind: str | None) -> bool:
+    """Whether a column's header names a money or share measure (规划投资（亿元）, 占比（%）: lexicon roles ask_money,
+    ask_share) of another kind than the one asked: its cells say how much is spent on, or the share of, the row's
+    thing, not how many there are. A column headed by a year or a plain name (2025年, 充电站（座）) measures the row."""
+    lex = lexicon()
+    head = _BRACKET_RE.sub("", column)
+    return any(k != kind and lex.regex(role).search(head) for k, role in ((MONEY, "ask_money"), (SHARE, "ask_share")))
+
+
 def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> bool:
     """The question names the column by its words, its year or its role (现状, 规划期末), not by its unit alone."""
     lex = lexicon()
@@ -164,9 +173,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
-                    unit_of = unit_kind(_cell_unit(t, row, col))
-                    if unit_of in (MONEY, SHARE) and unit_of != kind and not named:
-                        continue  # 换电站 in a table of 投资（亿元）: the amount measures what the question does not ask
+                    if not named and measures_other(col, kind):
+                        continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, kind)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue

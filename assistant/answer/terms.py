@@ -98,12 +98,13 @@ def compounds(pieces: list[str], idf, n_chunks: int) -> list[str]:
 
 def _with_compounds(words: list[str], raw: list[str], tokenizer, idf, n_chunks: int) -> tuple[list[str], set[str]]:
     """The words with the compounds the plans write whole joined back in place of their pieces (充电 + 桩 ->
-    充电桩), and without the words jieba's HMM made up that no plan writes (轨道线有 -> 线有): their characters
-    may join a neighbour instead. Returns (words, the compounds joined)."""
+    充电桩), and without the words jieba's HMM glued from a character and a function character after it that no
+    plan writes (轨道线有 -> 线有): their characters may join a neighbour instead. Returns (words, the compounds
+    joined)."""
     unseen = idf("\0")
 
-    def made_up(w: str) -> bool:  # jieba's HMM joins Chinese characters only; a Latin word is the asker's
-        return bool(_CJK_RE.fullmatch(w)) and not tokenizer.known(w) and idf(w) >= unseen
+    def made_up(w: str) -> bool:  # a function character glued on at the end (线 + 有); Latin words are the asker's
+        return bool(_CJK_RE.fullmatch(w)) and w[-1] in _GRAM_STOP and not tokenizer.known(w) and idf(w) >= unseen
 
     pieces = compounds([p for w in raw for p in (w if made_up(w) and len(w) > 1 else (w,))], idf, n_chunks)
     joined = {p for p in pieces if p not in raw and len(p) >= 3}
