@@ -1,6 +1,6 @@
 """The kind of quantity asked steers what answers (a count of 座/个 is not answered by an amount in 亿元, a status
-by an aim), compounds jieba cuts are joined back from the plans' own text (充换 + 电站, 轨道 + 线), a 《title》's
-years are not asked years, and a list of places of a kind is answered only by text naming such places. Two small
+by an aim), a list head jieba cuts off (轨道 + 线) is matched on its items' last character, a 《title》's years are
+not asked years, and a list of places of a kind is answered only by text naming such places. Two small
 hand-written plans in tests/data/counts, the fake embedder."""
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import pytest
 
 from assistant.answer.enumerations import enumeration_score, list_ask
 from assistant.answer.quantity import COUNT, MONEY, SHARE, asked_kind, fits, stated_kinds, unit_kind
-from assistant.answer.terms import compounds
+from assistant.answer.terms import glued
 
 DATA = Path(__file__).parent / "data" / "counts"
 
@@ -72,25 +72,15 @@ def test_a_quantity_of_another_kind_does_not_fit():
     assert stated_kinds("充电桩 4.83亿元，换电站 46 座") == {MONEY, COUNT}
 
 
-# ------------------------------------------------------------------ compounds and list heads, pure
+# ------------------------------------------------------------------ words jieba cuts or glues, pure
 
-CHUNKS = ["全省将建成充换电站500座，充电桩1万个。", "充换电设施建设，充换电站布局。", "换电站120座，充电站70座，充电桩7000个。",
-          "充换电基础设施体系。", "新建充电站。", "换电站运营，电站建设。", "轨道交通建设。", "建设项目。"]
+def test_a_word_jiebas_hmm_glued_to_a_function_character_is_no_key_term():
+    from assistant.text.tokenize import Tokenizer
 
-
-def _idf(t: str) -> float:
-    return max(math.log((len(CHUNKS) + 1) / (sum(t in c for c in CHUNKS) + 0.5)), 0.1)
-
-
-@pytest.mark.parametrize("pieces, joined", [
-    (["充换", "电站"], ["充换电站"]),  # 充换 never stands apart in the plans
-    (["充电", "桩"], ["充电桩"]),  # nearly every 桩 is a 充电桩
-    (["的", "换", "电站"], ["的", "换电站"]),
-    (["轨道", "线"], ["轨道", "线"]),  # the plans never write 轨道线
-    (["建", "充电站"], ["建", "充电站"]),  # 建充电站 is almost no 建
-])
-def test_pieces_jieba_cut_are_joined_when_the_plans_write_them_whole(pieces, joined):
-    assert compounds(pieces, _idf, len(CHUNKS)) == joined
+    chunks = ["轨道交通建设项目：5号线江跳线、7号线一期。", "轨道交通加速建设。"]
+    idf = lambda t: max(math.log((len(chunks) + 1) / (sum(t in c for c in chunks) + 0.5)), 0.1)  # noqa: E731
+    tok = Tokenizer()
+    assert glued("线有", tok, idf) and not glued("轨道", tok, idf) and not glued("target", tok, idf)
 
 
 def test_a_one_character_head_cut_off_makes_the_compound_the_head():

@@ -25,7 +25,7 @@ from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .planfacts import asked_fact
-from .quantity import asked_kind, stated_kinds
+from .quantity import COUNT, asked_kind, stated_kinds
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present, synonyms
 from .terms import term_by, term_coverage
@@ -55,7 +55,7 @@ class Missing:
         if self.kind == "items":
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
-                "code": f"关于“{self.value}”的内容", "kind": "所问那一类的数（个数、金额或比例）"}[self.kind]
+                "code": f"关于“{self.value}”的内容", "kind": "所问的个数（只有金额或比例）"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
@@ -116,9 +116,8 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     texts = [to_halfwidth(t) for t in texts]
     if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
         return Missing("unit", unit)
-    kind = asked_kind(question)
-    if kind and other_kind_only(kind, texts[:-1]):  # the headings' 表5-1 states nothing
-        return Missing("kind", kind)
+    if asked_kind(question) == COUNT and other_kind_only(COUNT, texts[:-1]):  # the headings' 表5-1 states nothing
+        return Missing("kind", COUNT)
     for t in absent_codes(terms, texts):
         return Missing("code", t)
     return None
@@ -126,7 +125,8 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
 
 def other_kind_only(kind: str, texts: list[str]) -> bool:
     """Whether every quantity the texts state is of another known kind than the one asked (a count asked, only
-    amounts in 亿元 quoted); table and box labels (表5-1) are no quantities."""
+    amounts in 亿元 quoted); table and box labels (表5-1) are no quantities. Checked for a count asked: a share or
+    an amount asked in words (占比, 投资) is often stated beside counts."""
     kinds = stated_kinds(LABEL_RE.sub(" ", " ".join(texts)))
     return bool(kinds) and kind not in kinds and None not in kinds
 

@@ -34,7 +34,7 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
 from .multipart import Parts, split_parts, split_plans
-from .quantity import asked_kind, stated_kinds
+from .quantity import COUNT, asked_kind, stated_kinds
 from .render import refuse, render
 from .scope import plan_scopes
 from .structured import (
@@ -265,7 +265,8 @@ def goal(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
-    kind = asked_kind(q.resolved)  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
+    kind = asked_kind(q.resolved)
+    kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
     how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
     periods = {p.doc_id: p.period for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.period}

@@ -33,10 +33,9 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
     masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", masked))
     words = tokenizer.words(masked)
-    joined: set[str] = set()
     if idf is not None and n_chunks:
-        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]
-        words, joined = _with_compounds(words, tokenizer.raw_words(masked), tokenizer, idf, n_chunks)
+        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
+                 if not glued(p, tokenizer, idf)]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer)):
@@ -48,7 +47,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
         unseen = math.log((n_chunks + 1) / 0.5)
         run = ""
         for w in [*tokenizer.raw_words(masked), " "]:
-            if len(w) == 1 and "\u4e00" <= w <= "\u9fff" and not any(w in j for j in joined):
+            if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
                 run += w
                 continue
             run = run.rstrip("".join(_GRAM_STOP))  # a phrase does not end on 有 or 的 (轨道线有: 线 + 有)
@@ -60,62 +59,14 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
-_GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 在: never inside a compound
-COMPOUND_CHARS = 6
-COMPOUND_MIN_CHUNKS = 1.5  # the plans write the joined form in two chunks or more
-COMPOUND_SHARE = 0.4  # ... and it is this share of the chunks holding one of its pieces (换电站 of 电站: 0.5)
+_GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 有: function characters
 
 
-def compounds(pieces: list[str], idf, n_chunks: int) -> list[str]:
-    """jieba's pieces with the compounds the plans write whole joined back (充电 + 桩, 综合能源 + 站, 换 + 电站,
-    充换 + 电站): two neighbours are one word when the plans contain them joined and the joined form is a fair
-    share of what the plans do with one of them (充电桩 is nearly every 桩; 建充电站 almost no 建), or one of them
-    never stands apart in the plans (充换 is always 充换电). A compound the plans never write (轨道 + 线) stays
-    apart. The index's own text decides, so a new plan's compounds are found without a word list. ``idf`` is the
-    chunk-level inverse document frequency, over ``n_chunks`` chunks."""
-    import math
-
-    def df(t: str) -> float:
-        return (n_chunks + 1) / math.exp(idf(t)) - 0.5
-
-    def joinable(p: str) -> bool:
-        return bool(_CJK_RE.fullmatch(p)) and p not in _GRAM_STOP and not _COUNT_WORD_RE.search(p)
-
-    out = list(pieces)
-    i = 0
-    while i < len(out) - 1:
-        a, b = out[i], out[i + 1]
-        ab = a + b
-        if len(ab) <= COMPOUND_CHARS and joinable(a) and joinable(b) and (len(a) <= 2 or len(b) <= 2):
-            n = df(ab)
-            if n >= COMPOUND_MIN_CHUNKS and (n >= COMPOUND_SHARE * min(df(a), df(b))
-                                              or df(a) <= df(a + b[0]) + 0.5 or df(b) <= df(a[-1] + b) + 0.5):
-                out[i:i + 2] = [ab]  # joined, and tried again with the next piece (充 + 换 + 电站)
-                continue
-        i += 1
-    return out
-
-
-def _with_compounds(words: list[str], raw: list[str], tokenizer, idf, n_chunks: int) -> tuple[list[str], set[str]]:
-    """The words with the compounds the plans write whole joined back in place of their pieces (充电 + 桩 ->
-    充电桩), and without the words jieba's HMM glued from a character and a function character after it that no
-    plan writes (轨道线有 -> 线有): their characters may join a neighbour instead. Returns (words, the compounds
-    joined)."""
-    unseen = idf("\0")
-
-    def made_up(w: str) -> bool:  # a function character glued on at the end (线 + 有); Latin words are the asker's
-        return bool(_CJK_RE.fullmatch(w)) and w[-1] in _GRAM_STOP and not tokenizer.known(w) and idf(w) >= unseen
-
-    pieces = compounds([p for w in raw for p in (w if made_up(w) and len(w) > 1 else (w,))], idf, n_chunks)
-    joined = {p for p in pieces if p not in raw and len(p) >= 3}
-    absorbed = {w for w in words if w not in pieces and any(w in j for j in joined)}  # 能源 of 绿色能源 stays
-    out: list[str] = []
-    for p in pieces:
-        if p in joined:
-            out.append(p)
-        out += [w for w in words if w not in out and w not in absorbed and not made_up(w) and p.startswith(w)]
-    out += [w for w in words if w not in out and w not in absorbed and not made_up(w)]
-    return out, joined
+def glued(w: str, tokenizer, idf) -> bool:
+    """A word jieba's HMM made up from a character and the function character after it (轨道线有 -> 线有) that no
+    plan writes and no dictionary holds: no key term (the asker's own Latin words are left alone)."""
+    return bool(_CJK_RE.fullmatch(w)) and len(w) > 1 and w[-1] in _GRAM_STOP and not tokenizer.known(w) \
+        and idf(w) >= idf("\0")
 
 
 def _resegment(w: str, text: str, tokenizer, idf, n_chunks: int) -> list[str]:

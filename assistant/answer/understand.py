@@ -475,7 +475,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
-    unnamed = find_docs(resolved, aliases)[1]  # a plan named by its title (2024—2025年…方案) asks no year
+    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
+    unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
     return Question(text, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
                     compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
 
