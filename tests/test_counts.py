@@ -89,6 +89,7 @@ def test_a_one_character_head_cut_off_makes_the_compound_the_head():
     ask = list_ask("科学城范围要修的轨道线有哪几条", jieba.lcut)
     assert (ask.head, ask.tail) == ("轨道线", "线")
     assert enumeration_score("轨道交通建设项目：5号线江跳线、7号线一期、15号线、27号线等。", ask) > 0
+    assert enumeration_score("新建甲乙线、乙丙线、丙丁线等输电线路。", ask) == 0  # …线 not about 轨道
 
 
 # ------------------------------------------------------------------ answers on the small plans

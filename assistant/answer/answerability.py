@@ -18,14 +18,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import LABEL_RE, WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
+from assistant.text.patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
 from assistant.types import Answer, Citation
 
 from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .planfacts import asked_fact
-from .quantity import COUNT, asked_kind, stated_kinds
 from .scope import PlanScope, period_words, plan_scopes
 from .synonyms import abbreviates, present, synonyms
 from .terms import term_by, term_coverage
@@ -42,7 +41,7 @@ _CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G,
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "kind" (a count asked, only amounts quoted), "code", "list" or "items"
+    kind: str  # "year", "unit", "code", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -55,7 +54,7 @@ class Missing:
         if self.kind == "items":
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
-                "code": f"关于“{self.value}”的内容", "kind": "所问的个数（只有金额或比例）"}[self.kind]
+                "code": f"关于“{self.value}”的内容"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
@@ -116,19 +115,9 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     texts = [to_halfwidth(t) for t in texts]
     if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
         return Missing("unit", unit)
-    if asked_kind(question) == COUNT and other_kind_only(COUNT, texts[:-1]):  # the headings' 表5-1 states nothing
-        return Missing("kind", COUNT)
     for t in absent_codes(terms, texts):
         return Missing("code", t)
     return None
-
-
-def other_kind_only(kind: str, texts: list[str]) -> bool:
-    """Whether every quantity the texts state is of another known kind than the one asked (a count asked, only
-    amounts in 亿元 quoted); table and box labels (表5-1) are no quantities. Checked for a count asked: a share or
-    an amount asked in words (占比, 投资) is often stated beside counts."""
-    kinds = stated_kinds(LABEL_RE.sub(" ", " ".join(texts)))
-    return bool(kinds) and kind not in kinds and None not in kinds
 
 
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:

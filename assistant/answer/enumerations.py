@@ -118,6 +118,8 @@ def enumeration_score(sentence: str, ask: ListAsk) -> float:
     """How well ``sentence`` lists what ``ask`` wants: 0 when it holds no run of items tied to the head.
     A run whose items name the compound's inner word (医院 in 国际化医院项目) scores higher."""
     best = 0.0
+    if ask.tail and ask.head[:-1] not in sentence:
+        return best  # 轨道线: a list of …线 in a sentence about 轨道 (轨道交通建设项目：5号线…), not any …线
     for head in ask.heads:
         for e in enumerations(sentence, head):
             if e.head_on_items < 0.5 and (not e.head_after or ask.tail):
