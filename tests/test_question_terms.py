@@ -76,10 +76,10 @@ def _cells(doc, question):
 
 
 def test_a_count_is_not_answered_from_an_amount_column(cell_plan):
-    from assistant.answer.tables import counts_things
+    from assistant.answer.quantity import COUNT, asked_kind, fits
 
-    assert counts_things("个", "亿元") is False and counts_things("个", "根") is True
-    assert counts_things(None, "亿元") is None
+    assert asked_kind("乙市规划建设多少个充电桩？") == COUNT
+    assert not fits(COUNT, "亿元") and fits(COUNT, "根") and fits(None, "亿元")
     assert all("亿元" not in col for _, col in _cells(cell_plan, "乙市规划建设多少个充电桩？"))
     assert ("乙市", "规划投资（亿元）") in _cells(cell_plan, "乙市规划投资多少亿元？")
 

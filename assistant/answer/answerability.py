@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE
+from assistant.text.patterns import WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
 from assistant.types import Answer, Citation
 
 from .context import Context
@@ -41,7 +41,7 @@ _CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G,
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code" or "list"
+    kind: str  # "year", "unit", "code", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -51,6 +51,8 @@ class Missing:
             return "找到的最接近的段落中没有问题所指的这一项，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "list":
             return f"找到的最接近的段落只提到“{self.value}”，没有列出其具体内容；以下列出这些段落，仅供参考。"
+        if self.kind == "items":
+            return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
@@ -118,7 +120,8 @@ _CLAUSE_ENDS = ("；", ";")
 
 def asked_years(question: str) -> list[str]:
     """The years a question writes on their own; of a span it writes (2021—2025年累计) the last, which the
-    span's figure is stated for (五年累计 in a 2025 column)."""
+    span's figure is stated for (五年累计 in a 2025 column); none inside a 《title》."""
+    question = blank_titles(question)  # 《2024—2025年…方案》 names a plan, it asks no year
     spans = list(YEAR_SPAN_RE.finditer(question))
     inside = {i for m in spans for i in range(m.start(), m.end())}
     years = [m.group(1) for m in WRITTEN_YEAR_RE.finditer(question) if m.start() not in inside]
@@ -207,12 +210,21 @@ def only_named(term: str, quote: str, heading: str) -> bool:
         _ENDS_HERE_RE.match(quote, end) and joins.search(quote[max(start - 2, 0):start]) for start, end in spans)
 
 
+def names_kind(kind: str, text: str) -> bool:
+    """Whether a text names a place of the kind a list asks for (哪几个乡镇): a word ending in one of the kind's
+    characters (石咀镇, 白霓乡); the kind word itself (乡镇同步推进) names none."""
+    rest = text.replace(kind, " ")
+    return bool(re.search(rf"[^\W\d_][{re.escape(kind)}]", rest))
+
+
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
-               listed: str | None = None) -> Missing | None:
+               listed: str | None = None, places: str | None = None) -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
-    ``listed``: for a question asking what a thing holds (哪些), that thing, which a quote must not merely name."""
+    ``listed``: for a question asking what a thing holds (哪些), that thing, which a quote must not merely name;
+    ``places``: for a question asking which places of a kind (哪几个乡镇; lexicon role place_kind), that kind, of
+    which a quote must name one (石咀镇)."""
     if answer.refused or not answer.citations:
         return None
     terms = list(terms)
@@ -221,6 +233,8 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", [p for p in plans if p.doc_id == c.doc_id])
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
+        if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
+            gap = Missing("items", places)
         if gap is None:
             return None
         first = first or gap
@@ -239,10 +253,13 @@ def missing(ctx: Context, answer: Answer) -> Missing | None:
         return None
     cited = {c.doc_id for c in answer.citations}
     plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited]
-    listed = listed_thing(ctx.question.resolved, list(ctx.terms)) if ctx.question.intent == "list" else None
+    q = ctx.question
+    listed = listed_thing(q.resolved, list(ctx.terms)) if q.intent == "list" else None
+    places = listed_thing(q.resolved, list(ctx.terms)) if q.intent in ("list", "comparison") else None
+    places = places if places in lexicon().words("place_kind") else None  # 分别建在哪几个乡镇: 分别 reads as comparing
     unseen = ctx.retriever.idf("\0")
     terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
-    return missing_in(ctx.question.resolved, terms, answer, plans, listed)
+    return missing_in(q.resolved, terms, answer, plans, listed, places)
 
 
 def answerability(ctx: Context, answer: Answer) -> float:

@@ -42,7 +42,9 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
 from .multipart import Parts, split_parts, split_plans
+from .quantity import COUNT, asked_kind, stated_kinds
 from .render import refuse, render
+from .scope import plan_scopes
 from .structured import (
     Part,
     doc_name,
@@ -314,9 +316,11 @@ _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked o
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
 
-def _states_quantity(answer: Answer) -> bool:
-    """Whether the answer's text states a quantity (not only a year), citation markers aside."""
-    return bool(QUANTITY_RE.search(_MARKER_RE.sub(" ", answer.answer)))
+def _states_quantity(answer: Answer, kind: str | None = None) -> bool:
+    """Whether the answer's text states a quantity (not only a year), of the ``kind`` asked when one is (a count
+    asked is not stated by an amount in 亿元), citation markers aside."""
+    text = _MARKER_RE.sub(" ", answer.answer)
+    return bool(QUANTITY_RE.search(text)) and (kind is None or kind in stated_kinds(text))
 
 
 def aim_clause(ctx: Context) -> Candidate | None:
@@ -351,12 +355,17 @@ def goal(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not (q.intent in ("goal", "indicator") or q.years):
         return None
-    if q.intent == "indicator" and "baseline" in q.wants and not q.years and "target" not in q.wants:
-        return None  # 长春已建成多少座换电站: what stands now, not a goal's figure (预测到2025年…新建75座)
-    how_much = bool(_HOW_MUCH_RE.search(q.resolved))
+    kind = asked_kind(q.resolved)
+    kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
+    how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key)
-    if ans is not None and how_much and not ans.refused and not _states_quantity(ans):
+    periods = {p.doc_id: p.period for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.period}
+    # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
+    status = not q.years and "baseline" in q.wants and "target" not in q.wants
+    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
+                      {d: str(e) for d, (_, e) in periods.items()},
+                      {d: s for d, (s, _) in periods.items()} if status else None)
+    if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers

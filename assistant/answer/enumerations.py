@@ -31,10 +31,22 @@ class ListAsk:
     head: str  # the noun to list (中心, 功能, 隧道)
     count: int | None  # how many the question expects, when it says
     inner: str | None = None  # the word before the head in a compound (国际化医院项目 -> 医院)
+    tail: str | None = None  # a one-character head jieba cut off the compound asked (轨道线 -> 线): items end in it
 
     @property
     def heads(self) -> tuple[str, ...]:
-        return (self.head,) if not self.inner else (self.head, self.inner)
+        return tuple(h for h in (self.head, self.inner, self.tail) if h)
+
+
+def _head_of(ws: list[str], generic) -> tuple[str, str | None] | None:
+    """The head noun of a phrase's words and, when jieba cut a one-character head off it (轨道 + 线), that
+    character: the compound is the head (轨道线), its items end in the character (7号线). None when generic."""
+    head, tail = ws[-1], None
+    if len(head) == 1 and len(ws) >= 2 and re.fullmatch(r"[^\W\d_]", head) and len(ws[-2]) >= 2:
+        head, tail = ws[-2] + head, head
+    if head in generic or len(head) < 2:
+        return None
+    return head, tail
 
 
 def _inner(ws: list[str], generic) -> str | None:
@@ -66,15 +78,20 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
     if m:
         ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]
         if ws:  # the last word of the phrase after 哪N个 / 哪些 / 什么 (重点平台 -> 平台, 大科学装置 -> 装置)
-            head = ws[-1]
-            return None if head in generic or len(head) < 2 else ListAsk(head, _number(m.group("n")), _inner(ws, generic))
+            found = _head_of(ws, generic)
+            if found is None:
+                return None
+            head, tail = found
+            return ListAsk(head, _number(m.group("n")), None if tail else _inner(ws, generic), tail)
     m = _ASK_BEFORE_RE.search(q)
     if m:
         ws = [w for w in words(m.group("h")) if w.strip() and not re.fullmatch(_STOP, w)]
-        if ws and len(ws[-1]) >= 2 and ws[-1] not in generic:
-            before = m.group("h")[:m.group("h").rfind(ws[-1])]
+        found = _head_of(ws, generic) if ws else None
+        if found is not None:
+            head, tail = found
+            before = m.group("h")[:m.group("h").rfind(head)]
             n = [x.group("n") for x in _COUNT_BEFORE_RE.finditer(before)]  # 四大开放平台是哪些
-            return ListAsk(ws[-1], _number(n[-1]) if n else None, _inner(ws, generic))
+            return ListAsk(head, _number(n[-1]) if n else None, None if tail else _inner(ws, generic), tail)
     return None
 
 
@@ -101,10 +118,12 @@ def enumeration_score(sentence: str, ask: ListAsk) -> float:
     """How well ``sentence`` lists what ``ask`` wants: 0 when it holds no run of items tied to the head.
     A run whose items name the compound's inner word (医院 in 国际化医院项目) scores higher."""
     best = 0.0
+    if ask.tail and ask.head[:-1] not in sentence:
+        return best  # 轨道线: a list of …线 in a sentence about 轨道 (轨道交通建设项目：5号线…), not any …线
     for head in ask.heads:
         for e in enumerations(sentence, head):
-            if e.head_on_items < 0.5 and not e.head_after:
-                continue
+            if e.head_on_items < 0.5 and (not e.head_after or ask.tail):
+                continue  # a head jieba cut (轨道 + 线) ties only items ending in it, not a run it follows
             s = 1.0 + e.head_on_items + (0.5 if e.head_after else 0.0)
             n = len(e.items)
             if ask.count is not None:

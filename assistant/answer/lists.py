@@ -179,11 +179,15 @@ def box_evidence(doc: Document, box) -> Evidence:
     return Evidence(doc.doc_id, path, "\n".join(box.body_text()))
 
 
+KIND_NAMED = 0.5  # a list that names the kind of item asked (开放平台 for 哪些平台 in 开放平台方面) over one that does not
+
+
 def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, scope, weight=None,
                         retriever=None) -> Answer | None:
     """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
     in a passage about what the question names, one per plan when no plan is named."""
     rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    kinds = [t for t in terms if ask.head in t and len(t) > len(ask.head) + 1]  # 开放平台 of 平台: the kind asked
     pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
     if retriever is not None:
         seen = {h.chunk.id for h in pool}
@@ -198,7 +202,7 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
             cov = max(term_coverage(rest, sent, weight), 0.8 * term_coverage(rest, context + sent, weight))
             if rest and cov < 0.5:
                 continue
-            score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1)
+            score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1) + KIND_NAMED * any(k in sent for k in kinds)
             d = h.chunk.doc_id
             if d not in best or score > best[d][0]:
                 best[d] = (score, sent.strip(), h)

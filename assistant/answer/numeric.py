@@ -4,6 +4,7 @@ in running text. Pure."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from assistant.answer.sections import NUM_PREFIX_RE
 from assistant.index.chunk import indicator_source_text
@@ -223,18 +224,32 @@ def _table_text(t) -> str:
 
 def _ahead(g, doc: Document) -> bool:
     """A goal lies in or after the plan's own period: "增加到2020年底的10万余吨" in a 2021–2025 plan is a state
-    reached before the plan, which the text handlers answer as a fact, not a goal."""
+    reached before the plan, which the text handlers answer as a fact, not a goal (unless what stands today is
+    asked: see ``status_before``)."""
     own = plan_period(doc.meta.title)
     return own is None or not g.year.isdigit() or int(g.year) >= own[0]
 
 
-def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "") -> Answer | None:
+TARGET_YEAR_PREFERENCE = 0.2  # no year asked: of goals naming as much, the one for the plan's own target year
+
+
+def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "",
+                target_years: Mapping[str, str] | None = None,
+                status_before: Mapping[str, int] | None = None) -> Answer | None:
     """Goals in running text for the asked year. A goal whose year lies outside a period the question names
     (十四五 -> 2021–2025) does not answer it (the text or a table may: the caller tries them). ``measure``: for a
     number question, the measure asked; of a long goal, the sentences naming it are shown. A year no goal is set
-    for is refused, naming the years the plans set goals for."""
-    in_period = [g for d in scope for g in docs[d].goals if _ahead(g, docs[d])
-                 and (q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1]))]
+    for is refused, naming the years the plans set goals for. ``target_years``: each plan's own last year, which
+    applies when the question writes no year (a 2024—2025 plan's aim is its 2025 one, not its 2024 milestone).
+    ``status_before``: for a question about what stands today (已建成, 现有), each plan's first year: only the
+    statements of years before it (截至2024年底…) answer, not its aims."""
+    in_period = [g for d in scope for g in docs[d].goals
+                 if q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1])]
+    if status_before is not None:
+        in_period = [g for g in in_period if g.year.isdigit() and g.doc_id in status_before
+                     and int(g.year) < status_before[g.doc_id]]
+    else:
+        in_period = [g for g in in_period if _ahead(g, docs[g.doc_id])]
     goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
     known_years = sorted({y for d in scope for g in docs[d].goals for y in goal_years(g)})
     asked = [y for y in q.years if y not in ("2020", "2021")]
@@ -243,6 +258,9 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
                f"（规划给出的是{'、'.join(known_years)}年的目标）。")
         return refuse(q, docs, msg, [])
     goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text, weight) >= 0.45]
+    own = target_years or {}
+    if not q.years and own:
+        goals = [(s + (TARGET_YEAR_PREFERENCE if own.get(g.doc_id) == g.year else 0.0), g) for s, g in goals]
     if not goals:
         return None
     goals.sort(key=lambda x: -x[0])

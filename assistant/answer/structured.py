@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
-from assistant.text.patterns import AIM_YEAR_RE, YEAR
+from assistant.text.patterns import AIM_YEAR_RE, CJK_GAP_RE, HEADING_NUMBER_RE, YEAR
 from assistant.text.sentences import sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
@@ -163,8 +163,12 @@ def goal_years(goal: Goal) -> set[str]:
     return {goal.year, *(y for m in AIM_YEAR_RE.finditer(goal.text) for y in re.findall(YEAR, m.group(0)))}
 
 
+NAMED_HEADING = 0.25  # a goal under the heading the question names (总体目标), of goals naming as much
+
+
 def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None) -> float:
-    """1 for the asked year plus the (weighted) share of key terms the goal states."""
+    """1 for the asked year plus the (weighted) share of key terms the goal states (across a PDF's wrapped
+    lines: 充 电站), and a little for a heading the question names."""
     weight = weight or (lambda t: min(len(t), 4))
     s = 0.0
     if years and goal_years(goal) & set(years):
@@ -172,9 +176,12 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
     elif years:
         return 0.0
     total = sum(weight(t) for t in terms)
-    hay = goal.text + " " + " ".join(goal.heading_path[-1:])  # a sub-goal's heading names its field
+    heading = HEADING_NUMBER_RE.sub("", goal.heading_path[-1]).strip() if goal.heading_path else ""
+    hay = CJK_GAP_RE.sub("", goal.text + " " + heading)  # a sub-goal's heading names its field
     if total:
         s += sum(weight(t) for t in terms if present(t, hay)) / total
+    if len(heading) >= 2 and heading in question:
+        s += NAMED_HEADING
     return s
 
 

@@ -17,6 +17,7 @@ from assistant.text.numbers import to_halfwidth
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
+from .quantity import MONEY, SHARE, asked_kind, fits
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
@@ -71,21 +72,13 @@ def _row_score(row: TableRow, q: str, asks_total: bool, raw: str = "") -> float:
     return score
 
 
-def counts_things(asked: str | None, unit: str | None) -> bool | None:
-    """Whether a column's unit can answer a count asked with a measure word (多少个, 几座): not when it is an
-    amount (亿元, %; lexicon role ``amount_unit``). None when the question asks no count or the column has no unit."""
-    lex = lexicon()
-    if not asked or not unit or asked not in lex.words("count_unit"):
-        return None
-    return not lex.regex("amount_unit").search(unit)
-
-
 def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
-                  asked_any: str | None = None) -> float:
-    """``asked``: the measure word after 多少/几 when some table uses it; ``asked_any``: that word in any case."""
+                  kind: str | None = None) -> float:
+    """``asked``: the measure word after 多少/几 when some table uses it; ``kind``: the kind of quantity asked
+    (count, money, share: assistant/answer/quantity.py)."""
     lex = lexicon()
-    if counts_things(asked_any, table.unit(column)) is False:
-        return -10.0  # 多少个充电桩 is not answered by the 投资（亿元） column
+    if not fits(kind, table.unit(column)):
+        return -10.0  # 多少个充电桩 / 充电站数量 is not answered by the 投资（亿元） column
     score = 0.0
     year = dict(table.years).get(column)
     if year is not None and str(year) in years:
@@ -107,6 +100,15 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     elif unit and unit in q:
         score += 1.0
     return score
+
+
+def measures_other(column: str, kind: str | None) -> bool:
+    """Whether a column's header names a money or share measure (规划投资（亿元）, 占比（%）: lexicon roles ask_money,
+    ask_share) of another kind than the one asked: its cells say how much is spent on, or the share of, the row's
+    thing, not how many there are. A column headed by a year or a plain name (2025年, 充电站（座）) measures the row."""
+    lex = lexicon()
+    head = _BRACKET_RE.sub("", column)
+    return any(k != kind and lex.regex(role).search(head) for k, role in ((MONEY, "ask_money"), (SHARE, "ask_share")))
 
 
 def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> bool:
@@ -137,7 +139,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
-    asked = asked_any = asked_unit(text)
+    asked = asked_unit(text)
+    kind = asked_kind(text)
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
@@ -162,7 +165,9 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
-                    cs = _column_score(t, col, plain, q.years, asked, asked_any)
+                    if not named and measures_other(col, kind):
+                        continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
+                    cs = _column_score(t, col, plain, q.years, asked, kind)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
                     if same_unit > 1 and not _named_column(t, col, plain, q.years):
@@ -175,12 +180,18 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     return [c for c in cells if c.score >= _MIN_SCORE]
 
 
+def _cell_unit(table: Table, row: TableRow, column: str) -> str:
+    """The unit of a cell: its column's, else the one its row's name ends with (电动公交车充电桩(根))."""
+    unit = table.unit(column)
+    if not unit:
+        m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", row.key)
+        unit = m.group(1) if m else ""
+    return unit or ""
+
+
 def _unit(cell: Cell) -> str:
     value = cell.row.cell(cell.column)
-    unit = cell.table.unit(cell.column)
-    if not unit:
-        m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", cell.row.key)
-        unit = m.group(1) if m else ""
+    unit = _cell_unit(cell.table, cell.row, cell.column)
     return "" if not unit or value.endswith(unit) else unit
 
 
@@ -245,7 +256,7 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
         if len(keyed) < MIN_LISTED_ROWS:
             continue
         fit = len(_bigrams(t.name or t.title) & _bigrams(text)) * 0.5
-        scored = sorted(((_column_score(t, col, text, q.years, asked, asked), col) for col in t.columns
+        scored = sorted(((_column_score(t, col, text, q.years, asked, asked_kind(text)), col) for col in t.columns
                          if not all(r.cell(col) == r.key for r in keyed)), reverse=True)
         if not scored or not _named_column(t, scored[0][1], text, q.years) or (
                 len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEARLY):

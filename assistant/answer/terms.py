@@ -37,7 +37,8 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", masked))
     words = tokenizer.words(masked)
     if idf is not None and n_chunks:
-        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)]
+        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
+                 if not glued(p, tokenizer, idf)]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
@@ -58,6 +59,17 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
             run = ""
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
+
+
+_CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+_GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 有: function characters
+
+
+def glued(w: str, tokenizer, idf) -> bool:
+    """A word jieba's HMM made up from a character and the function character after it (轨道线有 -> 线有) that no
+    plan writes and no dictionary holds: no key term (the asker's own Latin words are left alone)."""
+    return bool(_CJK_RE.fullmatch(w)) and len(w) > 1 and w[-1] in _GRAM_STOP and not tokenizer.known(w) \
+        and idf(w) >= idf("\0")
 
 
 def _resegment(w: str, text: str, tokenizer, idf, n_chunks: int) -> list[str]:

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE
+from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE, blank_titles
 from assistant.types import DocMeta, Turn
 
 from .lexicon import lexicon
@@ -176,7 +176,9 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
 
 
 def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
-    """Years written out, then the years period words stand for (十四五末; 规划期末 as each plan's last year)."""
+    """Years written out, then the years period words stand for (十四五末; 规划期末 as each plan's last year).
+    Not those inside a 《title》: 《2024—2025年节能降碳行动方案》 names a plan, it asks no year."""
+    text = blank_titles(text)
     out = [m.group(1) for m in _YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
     out += period_words(text, plans).years
     return tuple(dict.fromkeys(out))
@@ -358,8 +360,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     if LEX.regex("compare_year").search(text):  # "比2020年多多少" compares with a year, it does not switch to it
         years_now = ()
     if years_now:
-        if years_prev:
-            new = re.sub(years_prev[0], years_now[0], new, count=1)
+        if years_prev:  # the year asked is replaced, not one inside a 《title》
+            at = blank_titles(new).find(years_prev[0])
+            new = new if at < 0 else new[:at] + years_now[0] + new[at + len(years_prev[0]):]
         else:
             new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
     stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
@@ -511,6 +514,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
-    return Question(text, resolved, docs, foreign, intent, years_in(resolved, in_scope), wants_of(resolved, in_scope),
+    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
+    unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
+    return Question(text, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
                     compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
 

@@ -182,6 +182,10 @@ class Tokenizer:
         """Plain segmentation (no sub-words), for matching key terms."""
         return [t for t in (w.strip() for w in self._tk().lcut(text)) if t and t not in STOPWORDS]
 
+    def known(self, word: str) -> bool:
+        """Whether the word is in the dictionary (jieba's or the plans'), not one its HMM made up (线有)."""
+        return bool(self._tk().FREQ.get(word))
+
     def raw_words(self, text: str) -> list[str]:
         """Plain segmentation, nothing removed."""
         return self._tk().lcut(text)

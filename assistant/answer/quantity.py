@@ -1,0 +1,59 @@
+"""The kind of quantity a question asks and a unit states: a count of things (座, 个, 根), an amount of money
+(亿元) or a share (%). A row, column or sentence stating a quantity of another kind does not answer the question:
+多少座充电站 is not answered by a column of 投资（亿元）. Words and units are lexicon roles (``count_unit``,
+``money_unit``, ``share_unit``; ``ask_count``, ``ask_money``, ``ask_share``). Pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.text.numbers import to_halfwidth
+from assistant.text.patterns import QUANTITY_RE
+
+from .lexicon import lexicon
+
+COUNT, MONEY, SHARE = "count", "money", "share"
+_ASK_ROLES = ((COUNT, "ask_count"), (MONEY, "ask_money"), (SHARE, "ask_share"))
+
+
+def unit_kind(unit: str | None) -> str | None:
+    """count, money or share for a unit (座, 万辆, 亿元, %), after its magnitude; None for any other (公里, 吨)."""
+    if not unit:
+        return None
+    lex = lexicon()
+    rest = re.sub(f"^\\s*(?:{lex.pattern('amount_magnitude')})*", "", to_halfwidth(unit))
+    if lex.regex("share_unit").match(rest):
+        return SHARE
+    if lex.regex("money_unit").search(rest[:3]):  # 元, 亿元, 万美元
+        return MONEY
+    if rest[:1] in lex.words("count_unit"):
+        return COUNT
+    return None
+
+
+def asked_kind(question: str) -> str | None:
+    """The kind of quantity the question asks: by the measure word after 多少/几 (多少座, 多少亿元, 百分之多少),
+    else by its words (数量, 投资, 比重); None when it says none or several kinds."""
+    lex = lexicon()
+    q = to_halfwidth(question)
+    listing = [m.span() for m in lex.regex("list").finditer(q)]  # 哪几个 asks which, not how many
+    for m in re.finditer(f"(?:{lex.pattern('ask_quantity')})\\s*((?:{lex.pattern('amount_magnitude')})*\\S{{0,3}})", q):
+        if unit_kind(m.group(1)) and not any(a <= m.start() < b for a, b in listing):
+            return unit_kind(m.group(1))
+    kinds = {kind for kind, role in _ASK_ROLES if lex.regex(role).search(q)}
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def stated_kinds(text: str) -> set[str | None]:
+    """The kinds of the quantities a text states, one per number by the unit right after it (None: no unit of a
+    known kind, as for 577.9km)."""
+    text = to_halfwidth(text)
+    return {unit_kind(text[m.end():m.end() + 6]) for m in QUANTITY_RE.finditer(text)}
+
+
+def fits(asked: str | None, unit: str | None) -> bool:
+    """Whether a quantity in ``unit`` can answer a question asking ``asked``: not when both kinds are known and
+    differ."""
+    kind = unit_kind(unit)
+    return asked is None or kind is None or kind == asked
