@@ -34,7 +34,8 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "paraphrase": None, "realparaphrase": ROOT / "eval" / "realplans" / "corpus",
           "casual": None, "realcasual": ROOT / "eval" / "realplans" / "corpus",
           "dev3": None, "test3": None,
-          "realdev2": ROOT / "eval" / "realplans" / "corpus", "realtest2": ROOT / "eval" / "realplans" / "corpus"}
+          "realdev2": ROOT / "eval" / "realplans" / "corpus", "realtest2": ROOT / "eval" / "realplans" / "corpus",
+          "realdev3": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:
