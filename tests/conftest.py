@@ -153,6 +153,12 @@ def hashing_settings(root: Path, corpus: Path = CORPUS, **changes):
                          **changes)
 
 
+def copied_settings(root: Path, source: Path = CORPUS, **changes):
+    """``hashing_settings`` over a writable copy of the plans in ``source`` (root/corpus)."""
+    shutil.copytree(source, root / "corpus")
+    return hashing_settings(root, root / "corpus", **changes)
+
+
 @pytest.fixture(scope="session")
 def bundled_settings(tmp_path_factory):
     """The bundled corpus, indexed once per session with the fake embedder. Read-only: tests that add plans or

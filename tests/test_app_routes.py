@@ -5,11 +5,10 @@ with inputs of every wrong kind; the rest call PageHandlers' methods directly; a
 from __future__ import annotations
 
 import inspect
-import shutil
 from pathlib import Path
 
 import pytest
-from conftest import AppServer, load_app
+from conftest import AppServer, copied_settings, load_app
 
 from assistant.config import load_settings
 from assistant.errors import ConfigError
@@ -27,9 +26,7 @@ API = {"ask", "indicators", "outline", "upload"}
 @pytest.fixture(scope="module")
 def demo_and_app(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("routes")
-    shutil.copytree(CORPUS, tmp / "corpus")
-    settings = load_settings(env={}, corpus=tmp / "corpus", index=tmp / "index", uploads=tmp / "uploads",
-                             model="hashing")
+    settings = copied_settings(tmp)
     app = load_app()
     assistant = Assistant.open(settings, embedder=HashingEmbedder())
     return app.build_demo(assistant, feedback=FeedbackStore(tmp / "fb.sqlite")), app, assistant

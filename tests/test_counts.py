@@ -6,10 +6,10 @@ hand-written plans in tests/data/counts, the fake embedder."""
 from __future__ import annotations
 
 import math
-import shutil
 from pathlib import Path
 
 import pytest
+from conftest import copied_settings
 
 from assistant.answer.enumerations import enumeration_score, list_ask
 from assistant.answer.quantity import COUNT, MONEY, SHARE, asked_kind, fits, stated_kinds, unit_kind
@@ -20,15 +20,10 @@ DATA = Path(__file__).parent / "data" / "counts"
 
 @pytest.fixture(scope="module")
 def assistant(tmp_path_factory):
-    from assistant.config import load_settings
     from assistant.index.embed import HashingEmbedder
     from assistant.pipeline import Assistant
 
-    tmp = tmp_path_factory.mktemp("counts")
-    shutil.copytree(DATA, tmp / "corpus")
-    settings = load_settings(env={}, corpus=tmp / "corpus", index=tmp / "index", uploads=tmp / "uploads",
-                             model="hashing")
-    return Assistant.open(settings, embedder=HashingEmbedder())
+    return Assistant.open(copied_settings(tmp_path_factory.mktemp("counts"), DATA), embedder=HashingEmbedder())
 
 
 # ------------------------------------------------------------------ the kind of quantity, pure

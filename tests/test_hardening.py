@@ -10,6 +10,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from conftest import copied_settings
 
 from assistant import access
 from assistant.cli import main
@@ -30,10 +31,7 @@ PLAN = (CORPUS / "gaoxin_open_highland_14th_fyp.txt").read_text(encoding="utf-8"
 
 @pytest.fixture()
 def settings(tmp_path):
-    corpus = tmp_path / "corpus"
-    shutil.copytree(CORPUS, corpus)
-    return load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
-                         model="hashing")
+    return copied_settings(tmp_path)
 
 
 @pytest.fixture()
