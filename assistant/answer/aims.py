@@ -5,7 +5,7 @@ the list of its sub-headings. Pure."""
 from __future__ import annotations
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, NUMBERED_PART_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, Section
 
@@ -109,9 +109,26 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
     if best is None:
         return None
     _, hit, sent = best
+    said = [sent, *labelled_goal_rest(sent, hit.chunk.text)]
     ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
     ev.highlight = sent
-    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)
+    return render(q, [Part(lines=["".join(escape_md(s) for s in said)], evidence=[ev])], docs, False)
+
+
+def labelled_goal_rest(sent: str, text: str) -> list[str]:
+    """A sentence led by a goal label (总体目标：建成…) opens the goal, which runs on to its paragraph's end
+    (实现乡镇30分钟上高速、行政村双车道覆盖率100%。) or to the next labelled item; other sentences stand alone."""
+    m = ITEM_NAME_RE.match(sent)
+    if not m or not LEX.regex("goal").search(m.group(0)):
+        return []
+    line = next((ln for ln in text.split("\n") if sent in ln), "")
+    rest = line[line.index(sent) + len(sent):] if line else ""
+    out = []
+    for x in sentences(rest):
+        if ITEM_NAME_RE.match(x) or len(out) >= MAX_AIMS - 1:
+            break
+        out.append(x.strip())
+    return [x for x in out if x]
 
 
 ROLE_LEAD_MAX = 2  # what may stand before the become verb in its clause: an adverb (努力, 力争), not a subject

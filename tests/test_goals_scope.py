@@ -1,0 +1,71 @@
+"""Goals and plan scope: a labelled goal runs to its paragraph's end, a goal section's period targets belong to its
+first goal, a number asked of a section named by title is that section's figure, a whole-area word follows the
+plan's level, and a place that is another plan's own area names that plan (small hand-written plans)."""
+
+from __future__ import annotations
+
+from assistant.answer.understand import understand
+from assistant.types import Chunk, DocMeta, Hit, RawDocument, SourceLine
+
+
+def _plan(doc_id: str, text: str, title: str = ""):
+    from assistant.ingest.parser import parse
+
+    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    return parse(raw, DocMeta(doc_id, title or doc_id))
+
+
+def _tag(text: str):
+    return [(c, "x") for c in text]
+
+
+def _q(question: str, *docs):
+    return understand(question, [], [d.meta for d in docs], _tag)
+
+
+TRAFFIC = ("本县地处山区，需强化区域互联。总体目标：建成“外联内畅、多式融合”的立体交通网，打造区域物流节点。"
+           "实现乡镇30分钟上高速、行政村双车道覆盖率100%。")
+
+
+def test_a_goal_led_by_its_label_runs_on_to_its_paragraphs_end():
+    from assistant.answer.aims import aim_clause_answer
+
+    doc = _plan("a", "一、交通运输发展规划\n" + TRAFFIC + "\n")
+    hits = [Hit(Chunk("c0", "a", "section", "s", ("一、交通运输发展规划",), TRAFFIC, TRAFFIC), 1.0, 0)]
+    ans = aim_clause_answer(_q("交通那部分提的总体目标是啥", doc), {"a": doc}, hits, ["交通"], None)
+    assert "外联内畅" in ans.answer and "30分钟" in ans.answer and "100%" in ans.answer
+    assert "山区" not in ans.answer
+
+
+def test_a_goal_sections_period_targets_belong_to_its_first_goal():
+    doc = _plan("a", "一、发展目标\n（一）总体目标\n全省着力构建充电网络。“十四五”期间，规划新建充电桩7000个，换电站120座。"
+                     "到2025年，全省将建成充换电站500座。\n")
+    (goal,) = doc.goals
+    assert goal.year == "2025" and "7000个" in goal.text and "500座" in goal.text
+    assert "着力构建" not in goal.text  # prose without figures before them is no target
+
+
+def test_a_number_asked_of_a_section_named_by_title_is_the_figure_that_section_states():
+    from assistant.answer.sections import section_figure_answer
+
+    city = _plan("city", "一、总体目标\n全市现状加油站1738座，本次共计新规划加油站427座。\n"
+                         "二、规划汇总\n表4-1 汇总表\n| 区域 | 规划期末（座） |\n| 合计 | 596 |\n")
+    county = _plan("county", "一、总体目标\n全县加油站总量控制在69座之内。\n")
+    docs = {"city": city, "county": county}
+    q = _q("总体目标那节说全市一共新规划多少座", city, county)
+    wholes = {"city": frozenset({"全市"}), "county": frozenset({"全县"})}
+    ans = section_figure_answer(q, docs, ("city", "county"), [city.meta, county.meta], ["新规划"], None, wholes)
+    assert "427座" in ans.answer and "69座" not in ans.answer and "596" not in ans.answer
+    none_named = _q("全市一共新规划多少座", city, county)
+    assert section_figure_answer(none_named, docs, ("city", "county"), [city.meta, county.meta], [], None, wholes) is None
+
+
+def test_a_goal_of_a_smaller_whole_does_not_answer_the_plans_whole():
+    from assistant.answer.numeric import goal_answer
+
+    doc = _plan("city", "一、需求预测\n按照年均8%的增速，到2025年全县成品油消费总量将达到14.1万吨。\n")
+    q = _q("2025年全市成品油需求是多少万吨", doc)
+    terms = ["成品油", "需求"]
+    assert goal_answer(q, {"city": doc}, ("city",), terms, None, "成品油") is not None  # no level known
+    assert goal_answer(q, {"city": doc}, ("city",), terms, None, "成品油",
+                       wholes={"city": frozenset({"全市"})}) is None
