@@ -56,8 +56,9 @@ def test_a_number_asked_of_a_section_named_by_title_is_the_figure_that_section_s
     wholes = {"city": frozenset({"全市"}), "county": frozenset({"全县"})}
     ans = section_figure_answer(q, docs, ("city", "county"), [city.meta, county.meta], ["新规划"], None, wholes)
     assert "427座" in ans.answer and "69座" not in ans.answer and "596" not in ans.answer
-    none_named = _q("全市一共新规划多少座", city, county)
-    assert section_figure_answer(none_named, docs, ("city", "county"), [city.meta, county.meta], [], None, wholes) is None
+    for text in ("全市一共新规划多少座", "总体目标一共新规划多少座"):  # no section named as a section
+        q = _q(text, city, county)
+        assert section_figure_answer(q, docs, ("city", "county"), [city.meta, county.meta], [], None, wholes) is None
 
 
 def test_a_goal_of_a_smaller_whole_does_not_answer_the_plans_whole():
@@ -69,3 +70,16 @@ def test_a_goal_of_a_smaller_whole_does_not_answer_the_plans_whole():
     assert goal_answer(q, {"city": doc}, ("city",), terms, None, "成品油") is not None  # no level known
     assert goal_answer(q, {"city": doc}, ("city",), terms, None, "成品油",
                        wholes={"city": frozenset({"全市"})}) is None
+
+
+def test_a_quoted_shape_of_placeholders_asks_the_quoted_list_of_that_many_items():
+    from assistant.answer.sections import quoted_shape_answer
+
+    a = _plan("a", "一、规划原则\n1．合理增长，总量控制\n2．统筹城乡、均衡布局\n")
+    b = _plan("b", "一、规划原则\n按照“政府支持、企业主导、公共先行”的基本原则。建立“省级统筹、地市实施”的体系。\n")
+    docs = {"a": a, "b": b}
+    ans = quoted_shape_answer(_q("规划原则里那句“xx、xx、xx”的基本原则是哪三个", a, b), docs, ("a", "b"), [a.meta, b.meta])
+    assert "政府支持、企业主导、公共先行" in ans.answer and "省级统筹" not in ans.answer
+    assert {c.doc_id for c in ans.citations} == {"b"}
+    assert quoted_shape_answer(_q("规划原则是哪几条", a, b), docs, ("a", "b"), [a.meta, b.meta]) is None
+    assert quoted_shape_answer(_q("规划原则里“xx、xx、xx、xx”是哪四个", a, b), docs, ("a", "b"), [a.meta, b.meta]) is None

@@ -29,6 +29,7 @@ from assistant.answer.sections import (
     location_answer,
     names_section,
     path_sections,
+    quoted_shape_answer,
     section_answer,
     section_figure_answer,
 )
@@ -391,6 +392,11 @@ def _list_head(ctx: Context) -> str | None:
     return ask.head if ask is not None else None
 
 
+def quoted_shape(ctx: Context) -> Candidate | None:
+    """"那句“xx、xx、xx”是哪三个": the quoted list of that many items in the section named."""
+    return _candidate(quoted_shape_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.metas)), "list")
+
+
 def section(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent == "indicator":
@@ -546,6 +552,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("indicator", indicator),
     Handler("box_list", box_list),
     Handler("field", field),
+    Handler("quoted_shape", quoted_shape),  # a quoted shape of placeholders (“xx、xx、xx”), before whole sections
     Handler("section_aim", section_aim),
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),

@@ -49,3 +49,7 @@ def blank_titles(text: str) -> str:
     return TITLE_RE.sub(lambda m: "＿" * len(m.group(0)), text)
 # a space between two Chinese characters: a line wrapped in a PDF export (充 电站, 电动汽 车); matched across
 CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a quoted shape of placeholders ("xx、xx、xx", “××、××”): the asker wants the quoted list of that many items
+PLACEHOLDER = r"[xX×＊*]{1,4}"
+PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
+QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
