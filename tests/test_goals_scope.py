@@ -83,3 +83,15 @@ def test_a_quoted_shape_of_placeholders_asks_the_quoted_list_of_that_many_items(
     assert {c.doc_id for c in ans.citations} == {"b"}
     assert quoted_shape_answer(_q("规划原则是哪几条", a, b), docs, ("a", "b"), [a.meta, b.meta]) is None
     assert quoted_shape_answer(_q("规划原则里“xx、xx、xx、xx”是哪四个", a, b), docs, ("a", "b"), [a.meta, b.meta]) is None
+
+
+def test_a_clause_saying_the_thing_stands_already_states_no_aim():
+    from assistant.answer.aims import aim_clause_answer
+
+    done = "东京市区已经建成集成充电和氢能加注功能的综合能源站。"
+    doc = _plan("a", "一、国外经验\n" + done + "\n")
+    hits = [Hit(Chunk("c0", "a", "section", "s", ("一、国外经验",), done, done), 1.0, 0)]
+    assert aim_clause_answer(_q("规划讲了氢能，是怎么定位的", doc), {"a": doc}, hits, ["氢能"], None) is None
+    aim = "到2030年，打造氢能加注功能完善的综合能源站网络。"
+    hits = [Hit(Chunk("c1", "a", "section", "s", ("一、国外经验",), aim, aim), 1.0, 0)]
+    assert "打造氢能加注" in aim_clause_answer(_q("规划讲了氢能，是怎么定位的", doc), {"a": doc}, hits, ["氢能"], None).answer

@@ -86,15 +86,17 @@ def chapter_aim_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
     return render(q, parts, docs, False)
 
 
+DONE_REACH = 2  # how far before the aim verb a word saying it is done (已经, 已) may stand
 AIM_COVER = 0.8  # the share of the topic (weighted) the aim's object must name
 
 
 def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], terms: list[str], weight,
                       depth: int = 10) -> Answer | None:
     """"物流方面最终想建成个什么": the sentence whose aim verb (打造, 建成, 建设成为) takes the topic asked as its
-    object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it.
+    object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it; a
+    clause saying the thing stands already (已经建成…) states no aim.
     None when no retrieved clause names the topic after an aim verb."""
-    aim, goal = LEX.regex("aim_verb"), LEX.regex("goal")
+    aim, goal, done = LEX.regex("aim_verb"), LEX.regex("goal"), LEX.regex("done")
     topic = [t for t in terms if not aim.search(t) and not goal.search(t)]
     if not topic:
         return None
@@ -103,6 +105,8 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
         for sent in sentences(hit.chunk.text):
             for clause in CLAUSE_RE.findall(sent):
                 m = aim.search(clause)
+                if m and done.search(clause[max(0, m.start() - DONE_REACH):m.start()]):
+                    continue  # 已经建成…: what stands, not an aim
                 cover = term_coverage(topic, clause[m.start():], weight) if m else 0.0
                 if cover >= AIM_COVER and (best is None or cover > best[0]):
                     best = (cover, hit, sent.strip())
