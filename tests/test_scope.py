@@ -202,3 +202,14 @@ def test_a_plan_of_an_area_the_table_lacks_is_not_its_namesake_or_its_city():
     (p,) = scopes(DocMeta("x", "海城市湾里区数字经济规划", ("海城市湾里区", "湾里区", "湾里")))
     assert p.areas == () and not p.national and p.wholes == {"全区"}  # not 湾里县, not 海城市
     assert statuses("湾里县有几座加油站？", [p]) == {"湾里县": "foreign"}
+
+
+def test_a_place_that_is_another_plans_own_area_names_that_plan(real):
+    gaz, tag = real
+    metas = [DocMeta("a", "吕梁市综合能源站专项规划（2025—2030年）", ("吕梁市", "吕梁")),
+             DocMeta("b", "国家碳达峰试点（深圳）实施方案")]
+    plans = [plan_scope(m, tag, "", gaz) for m in metas]
+    q = understand("吕梁和深圳碳达峰试点都讲了氢能，各自是怎么定位的？", [], metas, tag, plans)
+    assert q.docs == ("a", "b") and q.foreign_places == ()
+    q = understand("吕梁规划里广州的站有几座？", [], metas, tag, plans)  # no plan's area: still foreign
+    assert q.docs == ("a",) and q.foreign_places == ("广州",)

@@ -5,7 +5,7 @@ the list of its sub-headings. Pure."""
 from __future__ import annotations
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, NUMBERED_PART_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, Section
 
@@ -86,15 +86,17 @@ def chapter_aim_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
     return render(q, parts, docs, False)
 
 
+DONE_REACH = 2  # how far before the aim verb a word saying it is done (已经, 已) may stand
 AIM_COVER = 0.8  # the share of the topic (weighted) the aim's object must name
 
 
 def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], terms: list[str], weight,
                       depth: int = 10) -> Answer | None:
     """"物流方面最终想建成个什么": the sentence whose aim verb (打造, 建成, 建设成为) takes the topic asked as its
-    object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it.
+    object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it; a
+    clause saying the thing stands already (已经建成…) states no aim.
     None when no retrieved clause names the topic after an aim verb."""
-    aim, goal = LEX.regex("aim_verb"), LEX.regex("goal")
+    aim, goal, done = LEX.regex("aim_verb"), LEX.regex("goal"), LEX.regex("done")
     topic = [t for t in terms if not aim.search(t) and not goal.search(t)]
     if not topic:
         return None
@@ -103,15 +105,34 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
         for sent in sentences(hit.chunk.text):
             for clause in CLAUSE_RE.findall(sent):
                 m = aim.search(clause)
+                if m and done.search(clause[max(0, m.start() - DONE_REACH):m.start()]):
+                    continue  # 已经建成…: what stands, not an aim
                 cover = term_coverage(topic, clause[m.start():], weight) if m else 0.0
                 if cover >= AIM_COVER and (best is None or cover > best[0]):
                     best = (cover, hit, sent.strip())
     if best is None:
         return None
     _, hit, sent = best
+    said = [sent, *labelled_goal_rest(sent, hit.chunk.text)]
     ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
     ev.highlight = sent
-    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)
+    return render(q, [Part(lines=["".join(escape_md(s) for s in said)], evidence=[ev])], docs, False)
+
+
+def labelled_goal_rest(sent: str, text: str) -> list[str]:
+    """A sentence led by a goal label (总体目标：建成…) opens the goal, which runs on to its paragraph's end
+    (实现乡镇30分钟上高速、行政村双车道覆盖率100%。) or to the next labelled item; other sentences stand alone."""
+    m = ITEM_NAME_RE.match(sent)
+    if not m or not LEX.regex("goal").search(m.group(0)):
+        return []
+    line = next((ln for ln in text.split("\n") if sent in ln), "")
+    rest = line[line.index(sent) + len(sent):] if line else ""
+    out = []
+    for x in sentences(rest):
+        if ITEM_NAME_RE.match(x) or len(out) >= MAX_AIMS - 1:
+            break
+        out.append(x.strip())
+    return [x for x in out if x]
 
 
 ROLE_LEAD_MAX = 2  # what may stand before the become verb in its clause: an adverb (努力, 力争), not a subject

@@ -29,7 +29,9 @@ from assistant.answer.sections import (
     location_answer,
     names_section,
     path_sections,
+    quoted_shape_answer,
     section_answer,
+    section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
 from assistant.text.patterns import LABEL_RE, QUANTITY_RE, YEAR_RE
@@ -175,7 +177,7 @@ def _retrieval_only(ctx: Context) -> Candidate:
 
 def foreign_place(ctx: Context) -> Candidate | None:
     q = ctx.question
-    if not (q.foreign_places and not q.docs):
+    if not q.foreign_places:  # a place the named plan never names either (广东省 of a national plan)
         return None
     cell = table_cell_answer(q, ctx.docs, ctx.scope, q.foreign_places[0])  # a place that keys a table row (长春市 in 表3-1)
     if cell is not None:
@@ -241,6 +243,16 @@ def duty(ctx: Context) -> Candidate | None:
 def chapter_aim(ctx: Context) -> Candidate | None:
     """第四章要实现什么目标: the sentences stating the numbered part's aim."""
     return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+
+
+def section_figure(ctx: Context) -> Candidate | None:
+    """A number asked of a section named by its title (总体目标那节…多少座): the figure that section states."""
+    q = ctx.question
+    if q.intent != "indicator":
+        return None
+    wholes = {p.doc_id: p.wholes for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag)}
+    return _candidate(section_figure_answer(q, ctx.docs, ctx.scope, list(ctx.metas), list(ctx.terms), ctx.weight,
+                                            wholes), "indicator")
 
 
 def indicator(ctx: Context) -> Candidate | None:
@@ -359,12 +371,14 @@ def goal(ctx: Context) -> Candidate | None:
     kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
     how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
-    periods = {p.doc_id: p.period for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.period}
+    plans = plan_scopes(ctx.documents.values(), ctx.tokenizer.tag)
+    periods = {p.doc_id: p.period for p in plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
     ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
-                      {d: s for d, (s, _) in periods.items()} if status else None)
+                      {d: s for d, (s, _) in periods.items()} if status else None,
+                      {p.doc_id: p.wholes for p in plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
@@ -376,6 +390,11 @@ def _list_head(ctx: Context) -> str | None:
     """What a list or count-of-items question asks for (保障措施 of 保障措施有几条), if it asks one."""
     ask = list_ask(ctx.question.resolved, ctx.tokenizer.words, GENERIC)
     return ask.head if ask is not None else None
+
+
+def quoted_shape(ctx: Context) -> Candidate | None:
+    """"那句“xx、xx、xx”是哪三个": the quoted list of that many items in the section named."""
+    return _candidate(quoted_shape_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.metas)), "list")
 
 
 def section(ctx: Context) -> Candidate | None:
@@ -529,9 +548,11 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
+    Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),
     Handler("box_list", box_list),
     Handler("field", field),
+    Handler("quoted_shape", quoted_shape),  # a quoted shape of placeholders (“xx、xx、xx”), before whole sections
     Handler("section_aim", section_aim),
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),

@@ -230,19 +230,30 @@ def _ahead(g, doc: Document) -> bool:
     return own is None or not g.year.isdigit() or int(g.year) >= own[0]
 
 
+def _other_whole(g, question: str, own: frozenset[str]) -> bool:
+    """The question asks the plan's own whole (全市) and the goal speaks of another whole (全县) only."""
+    whole = lexicon().regex("whole_area")
+    asked = set(whole.findall(question)) & own
+    said = set(whole.findall(g.text))
+    return bool(asked) and bool(said) and not said & asked
+
+
 TARGET_YEAR_PREFERENCE = 0.2  # no year asked: of goals naming as much, the one for the plan's own target year
 
 
 def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "",
                 target_years: Mapping[str, str] | None = None,
-                status_before: Mapping[str, int] | None = None) -> Answer | None:
+                status_before: Mapping[str, int] | None = None,
+                wholes: Mapping[str, frozenset[str]] | None = None) -> Answer | None:
     """Goals in running text for the asked year. A goal whose year lies outside a period the question names
     (十四五 -> 2021–2025) does not answer it (the text or a table may: the caller tries them). ``measure``: for a
     number question, the measure asked; of a long goal, the sentences naming it are shown. A year no goal is set
     for is refused, naming the years the plans set goals for. ``target_years``: each plan's own last year, which
     applies when the question writes no year (a 2024—2025 plan's aim is its 2025 one, not its 2024 milestone).
     ``status_before``: for a question about what stands today (已建成, 现有), each plan's first year: only the
-    statements of years before it (截至2024年底…) answer, not its aims."""
+    statements of years before it (截至2024年底…) answer, not its aims. ``wholes``: each plan's own whole-area
+    words (全市 of a city's plan): a question asking the plan's whole is not answered by a goal of a smaller whole
+    (到2025年全县… quoted in a city's plan speaks of one county)."""
     in_period = [g for d in scope for g in docs[d].goals
                  if q.period is None or (g.year.isdigit() and q.period[0] <= int(g.year) <= q.period[1])]
     if status_before is not None:
@@ -250,6 +261,8 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
                      and int(g.year) < status_before[g.doc_id]]
     else:
         in_period = [g for g in in_period if _ahead(g, docs[g.doc_id])]
+    if wholes:
+        in_period = [g for g in in_period if not _other_whole(g, q.resolved, wholes.get(g.doc_id, frozenset()))]
     goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
     known_years = sorted({y for d in scope for g in docs[d].goals for y in goal_years(g)})
     asked = [y for y in q.years if y not in ("2020", "2021")]

@@ -7,7 +7,7 @@ import functools
 import re
 
 from assistant.answer.lists import box_evidence
-from assistant.text.patterns import FIELD_LINE_RE
+from assistant.text.patterns import FIELD_LINE_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -22,6 +22,7 @@ from .structured import (
     escape_md,
 )
 from .synonyms import present
+from .tables import asked_unit
 from .terms import char_bigrams, masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
@@ -358,3 +359,79 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
             sub.lines = [label + sub.lines[0], *sub.lines[1:]] if sub.lines else [label + "未找到。"]
             parts.append(sub)
     return render(q, parts, docs, False, long_ok=True)
+
+
+def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
+                          wholes: dict[str, frozenset[str]] | None = None) -> Answer | None:
+    """"总体目标那节说全市一共新规划多少座": a number asked of a section the question names as a section (its whole
+    title, then 那节 / 这部分: lexicon role ``section_ref``; 巴南区 alone names a place, not its section) is
+    the figure that section states in the unit asked (本次共计新规划加油站427座), not a table's total elsewhere.
+    A whole-area word (全市) keeps the plans of that level (``wholes``: each plan's own whole-area words); of a
+    plan's sections, the longest title named; of its sentences, the one holding most of the key terms."""
+    unit = asked_unit(q.resolved)
+    if unit is None:
+        return None
+    masked = plain(masked_question(q, metas))
+    ref = lexicon().regex("section_ref")
+    named: dict[str, list] = {}
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            t = plain(section_title(sec))
+            at = masked.find(t) if len(t) >= 2 else -1
+            if at >= 0 and ref.match(masked, at + len(t)):  # 总体目标那节: the title, then a word for a section
+                named.setdefault(d, []).append((len(t), sec))
+    asked_wholes = set(lexicon().regex("whole_area").findall(q.resolved))
+    if asked_wholes and wholes:
+        named = {d: s for d, s in named.items() if asked_wholes & wholes.get(d, frozenset())} or named
+    figure = re.compile(rf"\d+(?:\.\d+)?\s*{re.escape(unit)}")
+    parts = []
+    for d, found in named.items():
+        longest = max(n for n, _ in found)
+        best = None
+        for _, sec in (x for x in found if x[0] == longest):
+            for para in (p for s in docs[d].sections if s.id == sec.id or s.id.startswith(sec.id + ".")
+                         for p in s.paragraphs):
+                for sent in sentences(para.text):
+                    if not figure.search(sent):
+                        continue
+                    cover = term_coverage(terms, sent, weight) if terms else 0.0
+                    if best is None or cover > best[0]:
+                        best = (cover, sec, para.text, sent.strip())
+        if best is None:
+            continue
+        _, sec, text, sent = best
+        head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(sec.path[-1])}**："
+        parts.append(Part(lines=[head + escape_md(sent)], evidence=[Evidence(d, sec.path, text, highlight=sent)]))
+    return render(q, parts, docs, False) if parts else None
+
+
+QUOTED_ITEM_MAX = 10  # an item of a quoted slogan list (政府支持) is short
+
+
+def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
+    """"规划原则里那句“xx、xx、xx”的基本原则是哪三个": a quoted shape of placeholders asks for the quoted list of
+    that many short items (“政府支持、企业主导、公共先行”) in the section the question names, in whichever plan
+    has one. None when the question holds no such shape or no named section quotes a list of that length."""
+    m = PLACEHOLDER_LIST_RE.search(q.resolved)
+    if m is None:
+        return None
+    n = m.group(0).count("、") + 1
+    parts = []
+    for sec in _named_sections(q, docs, scope, metas):
+        doc = docs[sec.doc_id]
+        if any(p.evidence[0].doc_id == doc.doc_id for p in parts):
+            continue
+        found = next(((s, p.text, sent) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".")
+                      for p in s.paragraphs for sent in sentences(p.text)
+                      for quote in QUOTED_RE.findall(sent)
+                      if len(items := quote.split("、")) == n and all(1 < len(i) <= QUOTED_ITEM_MAX for i in items)),
+                     None)
+        if found is None:
+            continue
+        src, text, sent = found
+        head = f"**{escape_md(doc_name(doc))} · {escape_md(src.path[-1])}**："
+        parts.append(Part(lines=[head + escape_md(sent.strip())],
+                          evidence=[Evidence(doc.doc_id, src.path, text, highlight=sent.strip())]))
+    return render(q, parts, docs, False) if parts else None

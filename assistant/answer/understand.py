@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
 from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE, blank_titles
@@ -155,11 +155,16 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
     named, masked = find_docs(text, aliases)
     scope = [p for p in plans if p.doc_id in named] or list(plans)
     foreign, local, owners, inside = [], [], [], []
+    # a place that is the own area of a plan not named (吕梁和深圳…: 深圳 of 国家碳达峰试点（深圳）) names that plan
+    elsewhere = {m.text: m.docs for m in place_mentions(masked, tagger, plans)
+                 if m.status == "own" and m.docs} if len(scope) < len(plans) else {}
     for m in place_mentions(masked, tagger, scope, every=plans):
         start = masked.find(m.text)
         end = start + len(m.text)
         while end < len(masked) and masked[end] == "＿":
             end += 1
+        if m.status == "foreign" and m.text in elsewhere:
+            m = replace(m, status="own", docs=elsewhere[m.text])
         if m.status == "own" and end == start + len(m.text):
             owners += [(start, end, d) for d in m.docs]
             continue

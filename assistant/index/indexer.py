@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 16  # bump when parsing or chunking output changes (16: a table's notes are chunks)
+PARSER_VERSION = 17  # bump when parsing or chunking output changes (17: a goal section's period targets join its first goal)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

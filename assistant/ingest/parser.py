@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import normalise_years, numbers_in
-from assistant.text.patterns import LEAD_YEAR_RE
+from assistant.text.patterns import LEAD_YEAR_RE, STATED_YEAR_RE
 
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
@@ -75,12 +75,28 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                 elif in_goals:
                     year = m.group(1)
                 j = k + 1  # the goal runs on until another year is named
-                while j < len(sents) and not re.search(r"(?:19|20)\d\d\s*年", sents[j]):
+                while j < len(sents) and not STATED_YEAR_RE.search(sents[j]):
                     j += 1
+                if in_goals and not goals_before(goals, sec.id, p.lineno):
+                    k = _figures_ahead(sents, k)
                 body = "".join(sents[k:j]).strip()
                 goals.append(Goal(doc_id, m.group(1), body, numbers_in(body), sec.id, sec.path, p.lineno))
                 k = j
     return goals
+
+
+def goals_before(goals: list[Goal], section_id: str, lineno: int) -> bool:
+    """Whether a goal was already taken from this paragraph."""
+    return any(g.section_id == section_id and g.lineno == lineno for g in goals)
+
+
+def _figures_ahead(sents: list[str], k: int) -> int:
+    """Where a goal section's first goal of a paragraph starts: at the run of sentences before its year that
+    state figures and no year of their own ("“十四五”期间，规划新建各类充电桩7000个…。到2025年，…": the period's
+    targets belong to it)."""
+    while k > 0 and numbers_in(sents[k - 1]) and not STATED_YEAR_RE.search(sents[k - 1]):
+        k -= 1
+    return k
 
 
 def _note_text(ev) -> str | None:

@@ -39,6 +39,7 @@ FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；�
 CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；])+[，；]?")
 # a paragraph that opens with the year its aims are for: "2025年，非化石能源消费占比达到20%左右…" (group 1: year)
 LEAD_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年[，,]")
+STATED_YEAR_RE = re.compile(rf"{YEAR}\s*年")  # a sentence naming a year (2025 年)
 # a document named by its title: 《2024—2025年节能降碳行动方案》 (its years name the document, not a year asked)
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
 
@@ -48,3 +49,7 @@ def blank_titles(text: str) -> str:
     return TITLE_RE.sub(lambda m: "＿" * len(m.group(0)), text)
 # a space between two Chinese characters: a line wrapped in a PDF export (充 电站, 电动汽 车); matched across
 CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a quoted shape of placeholders ("xx、xx、xx", “××、××”): the asker wants the quoted list of that many items
+PLACEHOLDER = r"[xX×＊*]{1,4}"
+PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
+QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
