@@ -21,9 +21,11 @@ _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
 _ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
                             r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
-_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几|[那这](?={_COUNT}))(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
 _ITEM_SEP = "、"
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
+# “不会转”、“不能转”、“不敢转”: quoted items joined by 、 (each item holds the quoted head asked: 三个“不”)
+_QUOTED_RUN_RE = re.compile(r"[“\"「][^”\"」、，。]{1,12}[”\"」](?:、[“\"「][^”\"」、，。]{1,12}[”\"」])+")
 
 
 @dataclass(frozen=True)
@@ -96,8 +98,14 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
 
 
 def enumerations(sentence: str, head: str) -> list[Enumeration]:
-    """Runs of 、-joined items in ``sentence`` with how strongly each is tied to ``head``."""
+    """Runs of 、-joined items in ``sentence`` with how strongly each is tied to ``head``; a run of quoted
+    items is tied to a head each item holds (“不会转”、“不能转” to 不)."""
     out = []
+    for m in _QUOTED_RUN_RE.finditer(sentence):
+        items = tuple(x.strip("“”\"「」") for x in m.group(0).split(_ITEM_SEP))
+        held = sum(head in x for x in items) / len(items)
+        if held >= 0.5:
+            out.append(Enumeration(items, held, False, None))
     for m in _RUN_RE.finditer(sentence):
         items = tuple(re.sub(r"等$", "", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:

@@ -81,6 +81,36 @@ def _box_set_answer(q: Question, docs, scope) -> Answer | None:
     return render(q, parts, docs, False, long_ok=True) if parts else None
 
 
+MIN_BOX_COVER = 0.6  # share of the question's own key terms a box's sentence must hold to answer a number in it
+
+
+def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | None:
+    """"专栏12里面，试点示范全省要选几家": the sentence of the box the question names that states a quantity and
+    holds what is asked beyond the box's own title; None when no sentence of it does."""
+    chosen = _named_box(q, docs, scope)
+    if chosen is None:
+        return None
+    own = [t for t in terms if not present(t, chosen.title) and not _BOX_NUM_RE.fullmatch(t)]
+    if not own:
+        return None
+    best = None
+    for p in chosen.projects:
+        for sent in sentences(p.description):
+            if not QUANTITY_RE.search(sent):
+                continue
+            cov = term_coverage(own, f"{p.name} {sent}", weight)
+            if cov >= MIN_BOX_COVER and (best is None or cov > best[0]):
+                best = (cov, sent.strip(), p)
+    if best is None:
+        return None
+    _, sent, p = best
+    doc = docs[chosen.doc_id]
+    ev = box_evidence(doc, chosen)
+    ev.highlight = sent
+    part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(chosen.title)}》：{escape_md(sent)}"], evidence=[ev])
+    return render(q, [part], docs, False)
+
+
 def box_list_answer(q: Question, docs, scope) -> Answer | None:
     chosen = _named_box(q, docs, scope)  # "对外通道那个专栏都有哪些项目": that box, not the list of boxes
     if chosen is None:

@@ -26,6 +26,7 @@ from .terms import char_bigrams, masked_question, plain, term_coverage, without_
 from .understand import Question
 
 NEAR_HITS = 8  # passages looked at for a heading above several that answer
+MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after the place it names
 
 
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
@@ -65,7 +66,8 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
                     evidence=[hit_evidence(h) for h in near[:3]])
         return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
-    highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
+    said = [s for s in sentences(hit.chunk.text) if any(t in s for t in terms)]
+    highlight = max(said, key=lambda s: term_coverage(terms, s)) if said else None  # the sentence saying it most
     item = _item_title(doc, hit, highlight)
     if item:  # 14﹒利用工业互联网提升安全生产: the numbered item under the heading that holds it
         path += f" › {item}"
@@ -77,7 +79,8 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     boxes = boxes[:max(MAX_CITES_PER_DOC - 1 - len(also), 0)]  # only boxes that can be cited are named
     if boxes:
         more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
-    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
+    quote = f"原文：{escape_md(highlight.strip())}" if highlight and len(highlight) <= MAX_QUOTED else ""
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。{quote}"],
                 evidence=[hit_evidence(hit)] + [hit_evidence(h) for h in also] + [box_evidence(doc, b) for b in boxes])
     part.evidence[0].highlight = highlight
     return render(q, [part], docs, False)
@@ -139,11 +142,35 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
+    found += _qualified_twins(docs, scope, found)
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
     best = found[0][0]
     return [sec for n, sec in found if n >= best - 0.001]
+
+
+def _qualified_twins(docs, scope, found) -> list:
+    """For plans in scope where no section is titled as the question names it whole (布局原则), the one section
+    titled so after a short qualifier (规划布局原则) that has items, scored as the whole title it ends with: a
+    question naming no plan covers every plan with such a section."""
+    whole = {plain(section_title(sec)): n for n, sec in found if n >= 2.0}
+    have = {sec.doc_id for n, sec in found if n >= 2.0}
+    out = []
+    for d in scope:
+        if d in have or not whole:
+            continue
+        twins = []
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            t = plain(section_title(sec))
+            named = [w for w in whole if t.endswith(w) and 0 < len(t) - len(w) <= MAX_QUALIFIER]
+            if named and len(_items_of(docs[d], sec)) >= 2:
+                twins.append((whole[named[0]], sec))
+        if len(twins) == 1:  # several such sections: which one is not said
+            out += twins
+    return out
 
 
 MAX_FIELD_LINE = 100  # a "label：value" line is short; longer paragraphs are running text
@@ -302,6 +329,7 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
 
 
+MAX_PLANS_LISTED = 4  # sections shown for a question naming a section title no plan is asked of
 MAX_QUALIFIER = 4  # characters before the head noun in a list's own heading (规划实施 of 规划实施保障措施)
 
 
@@ -337,7 +365,7 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
         twins = [t for t in twins if t is not None]
         return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
-    for sec in secs[:3]:
+    for sec in secs[:MAX_PLANS_LISTED]:
         parts.append(_section_part(docs[sec.doc_id], sec))
         if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
             extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
@@ -357,4 +385,40 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
             label = f"**{escape_md(doc_name(docs[d]))}**（未设“{escape_md(title)}”标题，以下为最相关的原文）："
             sub.lines = [label + sub.lines[0], *sub.lines[1:]] if sub.lines else [label + "未找到。"]
             parts.append(sub)
+    return render(q, parts, docs, False, long_ok=True)
+
+
+_SECTION_REF_RE = lexicon().regex("section_ref")  # 保障那块, 数据要素那章: a section named by words of its title
+_SECTION_CONTENT_RE = lexicon().regex("section_content")  # 几块内容, 分别是啥: what a section holds is asked
+
+
+def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Answer | None:
+    """"保障那块一共几条？分别是啥 / 数据要素那章讲了几块内容": a section the question points at by words of its title
+    (the key terms before 那块 / 那章), asked for what it holds and nothing more of it: per plan, the highest
+    section whose title holds every such word and that has items, answered with its items."""
+    text = q.resolved
+    ref = _SECTION_REF_RE.search(text)
+    asks = [m.span() for m in _SECTION_CONTENT_RE.finditer(text)]
+    if ref is None or not asks or ref.start() == 0:
+        return None
+    spans = [ref.span(), *asks]
+
+    def at(t: str) -> int:
+        return text.find(t)
+
+    before = [t for t in terms if 0 <= at(t) < ref.start()]
+    after = [t for t in terms if at(t) >= ref.end() and not any(a <= at(t) and at(t) + len(t) <= b
+                                                                 for a, b in spans)]
+    if not before or after:  # 工业互联网这块的定位: an aspect of the section is asked, not its items
+        return None
+    parts = []
+    for d in scope:
+        found = [sec for sec in docs[d].sections if sec.kind not in ("table", "box", "title", "front")
+                 and not sec.inferred and all(present(t, section_title(sec)) for t in before)
+                 and len(_items_of(docs[d], sec)) >= 2]
+        if found:
+            sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))
+            parts.append(_section_part(docs[d], sec))
+    if not parts or len(parts) > MAX_PLANS_LISTED:
+        return None
     return render(q, parts, docs, False, long_ok=True)
