@@ -154,3 +154,55 @@ def test_a_quoted_head_asked_with_a_count_lists_the_quoted_items_holding_it():
     assert ask is not None and ask.head == "不" and ask.count == 3
     assert enumeration_score("解决企业“不会转”、“不能转”、“不敢转”的难题。", ask) > 0
     assert enumeration_score("推动企业转型，不断提升能力。", ask) == 0
+
+
+GOAL_PLAN = """一、总体要求
+（一）指导思想
+坚持创新引领。
+（二）发展目标
+到2025年，数字经济迈向全面扩展期。
+——数据要素市场体系初步建立。数据资源体系基本建成。
+——产业数字化转型迈上新台阶。制造业数字化更加深入。
+——数字经济治理体系更加完善。治理框架基本建立。
+二、规划布局
+全市共布局138个站，其中，高速点数34个，国道和省道的布局点数77个，县道点数4个，城区点数21个。
+本规划聚焦“总量管控、布局优化、功能提升”三大核心任务，明确加油站布局。
+"""
+
+
+def test_what_a_goal_is_split_into_is_the_items_of_the_section_titled_by_it():
+    from assistant.answer.sections import parts_section_answer
+
+    doc = _plan("a", GOAL_PLAN)
+    ans = parts_section_answer(_q("2025年的目标分成了几个方面？", doc), {"a": doc}, ("a",))
+    assert ans is not None and "发展目标" in ans.answer
+    for item in ("数据要素市场体系初步建立", "产业数字化转型迈上新台阶", "数字经济治理体系更加完善"):
+        assert item in ans.answer
+    assert parts_section_answer(_q("2030年的目标分成了几个方面？", doc), {"a": doc}, ("a",)) is None
+
+
+def test_a_total_the_question_quotes_is_broken_down_by_the_sentence_stating_its_parts():
+    from assistant.answer.lists import breakdown_answer
+    from assistant.types import Chunk, Hit
+
+    doc = _plan("a", GOAL_PLAN)
+    text = GOAL_PLAN.split("\n")[9]
+
+    class _Literal:
+        def containing(self, terms, docs=None, limit=20):
+            pat = terms[0][0]
+            return [Hit(Chunk("c0", "a", "section", "s", ("二、规划布局",), text, text), 0.0, 1000)] \
+                if pat.search(text) else []
+
+    ans = breakdown_answer(_q("这138个按路的类型怎么分的？", doc), {"a": doc}, ("a",), _Literal())
+    assert ans is not None and "高速点数34个" in ans.answer and "城区点数21个" in ans.answer
+    assert breakdown_answer(_q("这139个按路的类型怎么分的？", doc), {"a": doc}, ("a",), _Literal()) is None
+    assert breakdown_answer(_q("这138个站在哪", doc), {"a": doc}, ("a",), _Literal()) is None
+
+
+def test_the_things_a_plan_mainly_does_are_asked_as_its_tasks():
+    from assistant.answer.enumerations import enumeration_score, list_ask
+
+    ask = list_ask("这个规划主要抓哪几件事", lambda t: [t])
+    assert ask is not None and ask.head == "任务"
+    assert enumeration_score(GOAL_PLAN.split("\n")[10], ask) > 0 == enumeration_score(GOAL_PLAN.split("\n")[5], ask)

@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
-from assistant.answer.lists import box_list_answer, box_number_answer, enumeration_answer, project_answer
+from assistant.answer.lists import (
+    box_list_answer,
+    box_number_answer,
+    breakdown_answer,
+    enumeration_answer,
+    project_answer,
+)
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.planfacts import asked_fact, plan_fact_answer
 from assistant.answer.sections import (
@@ -28,6 +34,7 @@ from assistant.answer.sections import (
     headed_sections,
     location_answer,
     names_section,
+    parts_section_answer,
     path_sections,
     referenced_section_answer,
     section_answer,
@@ -253,6 +260,14 @@ def chapter_aim(ctx: Context) -> Candidate | None:
 def referenced_section(ctx: Context) -> Candidate | None:
     """"保障那块一共几条 / 数据要素那章讲了几块内容": the items of the section the question points at."""
     return _candidate(referenced_section_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms)), "section")
+
+
+def breakdown(ctx: Context) -> Candidate | None:
+    """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
+    the items of the section titled as what is split."""
+    q = ctx.question
+    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever)
+                      or parts_section_answer(q, ctx.docs, ctx.scope), "list")
 
 
 def indicator(ctx: Context) -> Candidate | None:
@@ -547,6 +562,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
+    Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
     Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
     Handler("indicator", indicator),
     Handler("box_list", box_list),

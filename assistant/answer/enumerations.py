@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int
 
+from .lexicon import lexicon
+
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
 _MEASURE = "个项条类种大家所座"
@@ -22,6 +24,8 @@ _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 _ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
                             r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
 _QUOTED_HEAD_RE = re.compile(rf"(?:哪|几|[那这](?={_COUNT}))(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_TASK_ASK_RE = lexicon().regex("task_ask")  # 哪几件事: tasks asked in everyday words
+_TASK_HEADS = lexicon().words("task_head")
 _ITEM_SEP = "、"
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
 # “不会转”、“不能转”、“不敢转”: quoted items joined by 、 (each item holds the quoted head asked: 三个“不”)
@@ -76,6 +80,8 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
     m = _QUOTED_HEAD_RE.search(q)  # 哪几个“区”: a quoted head may be a single character
     if m:
         return ListAsk(m.group("h"), _number(m.group("n")))
+    if _TASK_ASK_RE.search(q) and _TASK_HEADS:  # 主要抓哪几件事: the plan's tasks (……四大核心任务)
+        return ListAsk(_TASK_HEADS[0], None)
     m = _ASK_AFTER_RE.search(q)
     if m:
         ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]

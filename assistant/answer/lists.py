@@ -248,3 +248,30 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
         label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
         parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+_BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
+MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
+
+
+def breakdown_answer(q: Question, docs, scope, retriever) -> Answer | None:
+    """"这138个按路的类型怎么分的": the sentence that states the number the question quotes and breaks it into
+    parts, each with its own quantity (共布局138个，其中高速34个、国道和省道77个……), the most parts first."""
+    if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
+        return None
+    best = None
+    for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
+        pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
+        for h in retriever.containing([(pat,)], list(scope), limit=20):
+            for sent in sentences(h.chunk.text):
+                if not pat.search(sent):
+                    continue
+                parts = sum(m.group(0) != n for m in QUANTITY_RE.finditer(sent))
+                if parts >= MIN_PARTS and (best is None or parts > best[0]):
+                    best = (parts, sent.strip(), h)
+    if best is None:
+        return None
+    _, sent, h = best
+    ev = hit_evidence(h)
+    ev.highlight = sent
+    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)

@@ -61,8 +61,9 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     below = " ".join(hit.chunk.heading_path[len(common):])
     if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
             terms, below):  # several sub-sections of one heading that names it, their own headings do not
+        below_titles = list(dict.fromkeys(h.chunk.heading_path[len(common)] for h in near))
         part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
-                           f"（{'、'.join(escape_md(h.chunk.heading_path[len(common)]) for h in near[:3])}等）。"],
+                           f"（{'、'.join(escape_md(t) for t in below_titles[:3])}等）。"],
                     evidence=[hit_evidence(h) for h in near[:3]])
         return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
@@ -422,3 +423,23 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
     if not parts or len(parts) > MAX_PLANS_LISTED:
         return None
     return render(q, parts, docs, False, long_ok=True)
+
+
+_BREAKDOWN_RE = lexicon().regex("breakdown")  # 分成, 由哪些构成: the parts of something asked
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def parts_section_answer(q: Question, docs, scope) -> Answer | None:
+    """"2025年的目标分成了几个方面": the section titled as what is split (发展目标 for 目标, the longest such
+    word before the asking words) with its items, per plan; with a year asked, only sections stating it."""
+    m = _BREAKDOWN_RE.search(q.resolved)
+    run = _CJK_RUN_RE.search(q.resolved[:m.start()]) if m else None
+    if run is None:
+        return None
+    word = run.group(0)
+    for n in range(min(len(word), MAX_QUALIFIER + 2), 1, -1):
+        secs = [sec for sec in headed_sections(docs, scope, word[-n:])
+                if not q.years or any(y in sec.text for y in q.years)]
+        if secs and len(secs) <= MAX_PLANS_LISTED:
+            return render(q, [_section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
+    return None
