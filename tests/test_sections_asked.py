@@ -206,3 +206,29 @@ def test_the_things_a_plan_mainly_does_are_asked_as_its_tasks():
     ask = list_ask("这个规划主要抓哪几件事", lambda t: [t])
     assert ask is not None and ask.head == "任务"
     assert enumeration_score(GOAL_PLAN.split("\n")[10], ask) > 0 == enumeration_score(GOAL_PLAN.split("\n")[5], ask)
+
+
+def test_a_total_is_broken_down_by_the_next_sentence_when_it_names_what_is_asked():
+    from assistant.answer.lists import breakdown_answer
+    from assistant.types import Chunk, Hit
+
+    doc = _plan("a", GOAL_PLAN)
+    texts = ["期末，全市加油站1738座。从权属看：甲公司541座，乙公司296座，民营678座。",
+             "现状加油站1738座（其中城区402座，区县1336座），新规划427座（其中城区13座）。"]
+
+    class _Literal:
+        def containing(self, terms, docs=None, limit=20):
+            return [Hit(Chunk(f"c{i}", "a", "section", "s", ("一、现状",), t, t), 0.0, 1000 + i)
+                    for i, t in enumerate(texts)]
+
+    ans = breakdown_answer(_q("全市1738座现状站里，甲公司乙公司民营这些各占几座", doc), {"a": doc}, ("a",),
+                           _Literal(), ["现状", "甲公司", "乙公司", "民营"])
+    assert ans is not None and "甲公司541座" in ans.answer and "民营678座" in ans.answer and "402" not in ans.answer
+
+
+def test_a_quoted_run_followed_by_the_head_is_a_list_of_it():
+    from assistant.answer.enumerations import ListAsk, enumeration_score
+
+    ask = ListAsk("原则", 3)
+    assert enumeration_score("按照“政府支持、企业主导、公共先行”的基本原则，", ask) > 0
+    assert enumeration_score("按照“政府支持、企业主导、公共先行”的要求推进原则性工作，", ask) == 0

@@ -121,7 +121,8 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         after = items[-1] + sentence[m.end():m.end() + 12]
         before = sentence[max(0, m.start() - 12):m.start()]
         tail = re.search(rf"(?:等|共|这)(?P<n>{_COUNT})?[{_MEASURE}]?(?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
-                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}", after)
+                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
+                         rf"^[^”\"」]*[”\"」]的?[\u4e00-\u9fff]{{0,2}}?{re.escape(head)}", after)  # “…”的基本原则
         intro = re.search(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}[。：:]?(?:包括|有|为)?$", before)
         count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
         out.append(Enumeration(items, on_items, bool(tail or intro), count_after))

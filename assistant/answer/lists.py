@@ -254,24 +254,33 @@ _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts 
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
 
 
-def breakdown_answer(q: Question, docs, scope, retriever) -> Answer | None:
-    """"这138个按路的类型怎么分的": the sentence that states the number the question quotes and breaks it into
-    parts, each with its own quantity (共布局138个，其中高速34个、国道和省道77个……), the most parts first."""
+def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None) -> Answer | None:
+    """"这138个按路的类型怎么分的 / 1738座现状站里中石油中石化各占几座": the sentence that states the number the
+    question quotes and breaks it into parts, each with its own quantity (共布局138个，其中高速34个……), read with
+    the next sentence when that one names more of what is asked (1738座。从权属看：中石油541座……); the one
+    covering the question best, then with the most parts."""
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
+    terms = list(terms)
     best = None
     for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
         for h in retriever.containing([(pat,)], list(scope), limit=20):
-            for sent in sentences(h.chunk.text):
+            sents = [x.strip() for x in sentences(h.chunk.text)]
+            for i, sent in enumerate(sents):
                 if not pat.search(sent):
                     continue
-                parts = sum(m.group(0) != n for m in QUANTITY_RE.finditer(sent))
-                if parts >= MIN_PARTS and (best is None or parts > best[0]):
-                    best = (parts, sent.strip(), h)
+                text = sent
+                if i + 1 < len(sents) and term_coverage(terms, sent + sents[i + 1], weight) > term_coverage(
+                        terms, sent, weight):
+                    text = sent + sents[i + 1]
+                parts = sum(m.group(0) != n for m in QUANTITY_RE.finditer(text))
+                key = (round(term_coverage(terms, text, weight), 2), parts)
+                if parts >= MIN_PARTS and (best is None or key > best[0]):
+                    best = (key, text, h)
     if best is None:
         return None
-    _, sent, h = best
+    _, text, h = best
     ev = hit_evidence(h)
-    ev.highlight = sent
-    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)
+    ev.highlight = text
+    return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)
