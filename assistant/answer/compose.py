@@ -20,7 +20,13 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
-from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
+from assistant.answer.lists import (
+    box_list_answer,
+    box_number_answer,
+    breakdown_answer,
+    enumeration_answer,
+    project_answer,
+)
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.planfacts import asked_fact, plan_fact_answer
 from assistant.answer.sections import (
@@ -28,8 +34,10 @@ from assistant.answer.sections import (
     headed_sections,
     location_answer,
     names_section,
+    parts_section_answer,
     path_sections,
     quoted_shape_answer,
+    referenced_section_answer,
     section_answer,
     section_figure_answer,
 )
@@ -207,13 +215,19 @@ def location(ctx: Context) -> Candidate | None:
                                     ctx.retriever)
         if listed is not None and not listed.refused:
             return _candidate(listed, "list")
-    ans = location_answer(q, ctx.docs, list(ctx.hits), _where_terms(ctx), list(ctx.metas), ctx.scope)
+    terms = _where_terms(ctx)
+    ans = location_answer(q, ctx.docs, list(ctx.hits), terms, list(ctx.metas), ctx.scope)
+    if ans is None and terms:  # a rare term retrieval missed (东数西算): the passages that hold it
+        key = max(terms, key=ctx.weight)
+        held = ctx.retriever.containing([forms(key)], list(ctx.scope), limit=NEAR_HELD)
+        ans = location_answer(q, ctx.docs, held, terms, list(ctx.metas), ()) if held else None
     if ans is not None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
 
 
+NEAR_HELD = 5  # passages holding a where-is-it question's rarest term, when retrieval found none that covers it
 _UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
 _WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
 _PLAN_WORD_RE = lexicon().regex("plan_title_word")
@@ -255,6 +269,19 @@ def section_figure(ctx: Context) -> Candidate | None:
                                             wholes), "indicator")
 
 
+def referenced_section(ctx: Context) -> Candidate | None:
+    """"保障那块一共几条 / 数据要素那章讲了几块内容": the items of the section the question points at."""
+    return _candidate(referenced_section_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms)), "section")
+
+
+def breakdown(ctx: Context) -> Candidate | None:
+    """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
+    the items of the section titled as what is split."""
+    q = ctx.question
+    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight)
+                      or parts_section_answer(q, ctx.docs, ctx.scope), "list")
+
+
 def indicator(ctx: Context) -> Candidate | None:
     """Exact table values: one indicator clearly named, a whole table, or rows named in other words. A bare
     indicator name ("高新区道路网密度") is a question about its values."""
@@ -288,7 +315,13 @@ def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
     q = ctx.question
-    if not (q.intent == "list" or "专栏" in q.resolved) or (q.intent == "indicator" and not _counts_items(q.resolved)):
+    if not (q.intent == "list" or "专栏" in q.resolved):
+        return None
+    if _HOW_MUCH_RE.search(q.resolved):  # 专栏12里试点示范要选几家: the box's sentence stating it, if one does
+        stated = box_number_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
+        if stated is not None:
+            return _candidate(stated, "box")
+    if q.intent == "indicator" and not _counts_items(q.resolved):
         return None
     return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
 
@@ -547,6 +580,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
+    Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
+    Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
     Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),

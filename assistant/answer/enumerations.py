@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int
 
+from .lexicon import lexicon
+
 _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
 _MEASURE = "个项条类种大家所座"
@@ -21,9 +23,13 @@ _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
 _ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
                             r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
-_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几|[那这](?={_COUNT}))(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_TASK_ASK_RE = lexicon().regex("task_ask")  # 哪几件事: tasks asked in everyday words
+_TASK_HEADS = lexicon().words("task_head")
 _ITEM_SEP = "、"
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
+# “不会转”、“不能转”、“不敢转”: quoted items joined by 、 (each item holds the quoted head asked: 三个“不”)
+_QUOTED_RUN_RE = re.compile(r"[“\"「][^”\"」、，。]{1,12}[”\"」](?:、[“\"「][^”\"」、，。]{1,12}[”\"」])+")
 
 
 @dataclass(frozen=True)
@@ -74,6 +80,8 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
     m = _QUOTED_HEAD_RE.search(q)  # 哪几个“区”: a quoted head may be a single character
     if m:
         return ListAsk(m.group("h"), _number(m.group("n")))
+    if _TASK_ASK_RE.search(q) and _TASK_HEADS:  # 主要抓哪几件事: the plan's tasks (……四大核心任务)
+        return ListAsk(_TASK_HEADS[0], None)
     m = _ASK_AFTER_RE.search(q)
     if m:
         ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]
@@ -96,8 +104,14 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
 
 
 def enumerations(sentence: str, head: str) -> list[Enumeration]:
-    """Runs of 、-joined items in ``sentence`` with how strongly each is tied to ``head``."""
+    """Runs of 、-joined items in ``sentence`` with how strongly each is tied to ``head``; a run of quoted
+    items is tied to a head each item holds (“不会转”、“不能转” to 不)."""
     out = []
+    for m in _QUOTED_RUN_RE.finditer(sentence):
+        items = tuple(x.strip("“”\"「」") for x in m.group(0).split(_ITEM_SEP))
+        held = sum(head in x for x in items) / len(items)
+        if held >= 0.5:
+            out.append(Enumeration(items, held, False, None))
     for m in _RUN_RE.finditer(sentence):
         items = tuple(re.sub(r"等$", "", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:
@@ -107,7 +121,8 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         after = items[-1] + sentence[m.end():m.end() + 12]
         before = sentence[max(0, m.start() - 12):m.start()]
         tail = re.search(rf"(?:等|共|这)(?P<n>{_COUNT})?[{_MEASURE}]?(?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
-                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}", after)
+                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
+                         rf"^[^”\"」]*[”\"」]的?[\u4e00-\u9fff]{{0,2}}?{re.escape(head)}", after)  # “…”的基本原则
         intro = re.search(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}[。：:]?(?:包括|有|为)?$", before)
         count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
         out.append(Enumeration(items, on_items, bool(tail or intro), count_after))

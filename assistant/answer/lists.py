@@ -81,6 +81,36 @@ def _box_set_answer(q: Question, docs, scope) -> Answer | None:
     return render(q, parts, docs, False, long_ok=True) if parts else None
 
 
+MIN_BOX_COVER = 0.6  # share of the question's own key terms a box's sentence must hold to answer a number in it
+
+
+def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | None:
+    """"专栏12里面，试点示范全省要选几家": the sentence of the box the question names that states a quantity and
+    holds what is asked beyond the box's own title; None when no sentence of it does."""
+    chosen = _named_box(q, docs, scope)
+    if chosen is None:
+        return None
+    own = [t for t in terms if not present(t, chosen.title) and not _BOX_NUM_RE.fullmatch(t)]
+    if not own:
+        return None
+    best = None
+    for p in chosen.projects:
+        for sent in sentences(p.description):
+            if not QUANTITY_RE.search(sent):
+                continue
+            cov = term_coverage(own, f"{p.name} {sent}", weight)
+            if cov >= MIN_BOX_COVER and (best is None or cov > best[0]):
+                best = (cov, sent.strip(), p)
+    if best is None:
+        return None
+    _, sent, p = best
+    doc = docs[chosen.doc_id]
+    ev = box_evidence(doc, chosen)
+    ev.highlight = sent
+    part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(chosen.title)}》：{escape_md(sent)}"], evidence=[ev])
+    return render(q, [part], docs, False)
+
+
 def box_list_answer(q: Question, docs, scope) -> Answer | None:
     chosen = _named_box(q, docs, scope)  # "对外通道那个专栏都有哪些项目": that box, not the list of boxes
     if chosen is None:
@@ -218,3 +248,39 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
         label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
         parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+_BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
+MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
+
+
+def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None) -> Answer | None:
+    """"这138个按路的类型怎么分的 / 1738座现状站里中石油中石化各占几座": the sentence that states the number the
+    question quotes and breaks it into parts, each with its own quantity (共布局138个，其中高速34个……), read with
+    the next sentence when that one names more of what is asked (1738座。从权属看：中石油541座……); the one
+    covering the question best, then with the most parts."""
+    if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
+        return None
+    terms = list(terms)
+    best = None
+    for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
+        pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
+        for h in retriever.containing([(pat,)], list(scope), limit=20):
+            sents = [x.strip() for x in sentences(h.chunk.text)]
+            for i, sent in enumerate(sents):
+                if not pat.search(sent):
+                    continue
+                text = sent
+                if i + 1 < len(sents) and term_coverage(terms, sent + sents[i + 1], weight) > term_coverage(
+                        terms, sent, weight):
+                    text = sent + sents[i + 1]
+                parts = sum(m.group(0) != n for m in QUANTITY_RE.finditer(text))
+                key = (round(term_coverage(terms, text, weight), 2), parts)
+                if parts >= MIN_PARTS and (best is None or key > best[0]):
+                    best = (key, text, h)
+    if best is None:
+        return None
+    _, text, h = best
+    ev = hit_evidence(h)
+    ev.highlight = text
+    return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)

@@ -27,6 +27,7 @@ from .terms import char_bigrams, masked_question, plain, term_coverage, without_
 from .understand import Question
 
 NEAR_HITS = 8  # passages looked at for a heading above several that answer
+MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after the place it names
 
 
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
@@ -61,12 +62,14 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     below = " ".join(hit.chunk.heading_path[len(common):])
     if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
             terms, below):  # several sub-sections of one heading that names it, their own headings do not
+        below_titles = list(dict.fromkeys(h.chunk.heading_path[len(common)] for h in near))
         part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
-                           f"（{'、'.join(escape_md(h.chunk.heading_path[len(common)]) for h in near[:3])}等）。"],
+                           f"（{'、'.join(escape_md(t) for t in below_titles[:3])}等）。"],
                     evidence=[hit_evidence(h) for h in near[:3]])
         return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
-    highlight = next((s for s in sentences(hit.chunk.text) if any(t in s for t in terms)), None)
+    said = [s for s in sentences(hit.chunk.text) if any(t in s for t in terms)]
+    highlight = max(said, key=lambda s: term_coverage(terms, s)) if said else None  # the sentence saying it most
     item = _item_title(doc, hit, highlight)
     if item:  # 14﹒利用工业互联网提升安全生产: the numbered item under the heading that holds it
         path += f" › {item}"
@@ -78,7 +81,8 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     boxes = boxes[:max(MAX_CITES_PER_DOC - 1 - len(also), 0)]  # only boxes that can be cited are named
     if boxes:
         more += f"（该节还有{'、'.join(escape_md(b.title) for b in boxes)}）"
-    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。"],
+    quote = f"原文：{escape_md(highlight.strip())}" if highlight and len(highlight) <= MAX_QUOTED else ""
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(path)} 部分{more}。{quote}"],
                 evidence=[hit_evidence(hit)] + [hit_evidence(h) for h in also] + [box_evidence(doc, b) for b in boxes])
     part.evidence[0].highlight = highlight
     return render(q, [part], docs, False)
@@ -140,11 +144,35 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
+    found += _qualified_twins(docs, scope, found)
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
     best = found[0][0]
     return [sec for n, sec in found if n >= best - 0.001]
+
+
+def _qualified_twins(docs, scope, found) -> list:
+    """For plans in scope where no section is titled as the question names it whole (布局原则), the one section
+    titled so after a short qualifier (规划布局原则) that has items, scored as the whole title it ends with: a
+    question naming no plan covers every plan with such a section."""
+    whole = {plain(section_title(sec)): n for n, sec in found if n >= 2.0}
+    have = {sec.doc_id for n, sec in found if n >= 2.0}
+    out = []
+    for d in scope:
+        if d in have or not whole:
+            continue
+        twins = []
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+                continue
+            t = plain(section_title(sec))
+            named = [w for w in whole if t.endswith(w) and 0 < len(t) - len(w) <= MAX_QUALIFIER]
+            if named and len(_items_of(docs[d], sec)) >= 2:
+                twins.append((whole[named[0]], sec))
+        if len(twins) == 1:  # several such sections: which one is not said
+            out += twins
+    return out
 
 
 MAX_FIELD_LINE = 100  # a "label：value" line is short; longer paragraphs are running text
@@ -303,6 +331,7 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
 
 
+MAX_PLANS_LISTED = 4  # sections shown for a question naming a section title no plan is asked of
 MAX_QUALIFIER = 4  # characters before the head noun in a list's own heading (规划实施 of 规划实施保障措施)
 
 
@@ -338,7 +367,7 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
         twins = [t for t in twins if t is not None]
         return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
-    for sec in secs[:3]:
+    for sec in secs[:MAX_PLANS_LISTED]:
         parts.append(_section_part(docs[sec.doc_id], sec))
         if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
             extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
@@ -435,3 +464,59 @@ def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
         parts.append(Part(lines=[head + escape_md(sent.strip())],
                           evidence=[Evidence(doc.doc_id, src.path, text, highlight=sent.strip())]))
     return render(q, parts, docs, False) if parts else None
+
+
+_SECTION_REF_RE = lexicon().regex("section_ref")  # 保障那块, 数据要素那章: a section named by words of its title
+_SECTION_CONTENT_RE = lexicon().regex("section_content")  # 几块内容, 分别是啥: what a section holds is asked
+
+
+def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Answer | None:
+    """"保障那块一共几条？分别是啥 / 数据要素那章讲了几块内容": a section the question points at by words of its title
+    (the key terms before 那块 / 那章), asked for what it holds and nothing more of it: per plan, the highest
+    section whose title holds every such word and that has items, answered with its items."""
+    text = q.resolved
+    ref = _SECTION_REF_RE.search(text)
+    asks = [m.span() for m in _SECTION_CONTENT_RE.finditer(text)]
+    if ref is None or not asks or ref.start() == 0:
+        return None
+    spans = [ref.span(), *asks]
+
+    def at(t: str) -> int:
+        return text.find(t)
+
+    before = [t for t in terms if 0 <= at(t) < ref.start()]
+    after = [t for t in terms if at(t) >= ref.end() and not any(a <= at(t) and at(t) + len(t) <= b
+                                                                 for a, b in spans)]
+    if not before or after:  # 工业互联网这块的定位: an aspect of the section is asked, not its items
+        return None
+    parts = []
+    for d in scope:
+        found = [sec for sec in docs[d].sections if sec.kind not in ("table", "box", "title", "front")
+                 and not sec.inferred and all(present(t, section_title(sec)) for t in before)
+                 and len(_items_of(docs[d], sec)) >= 2]
+        if found:
+            sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))
+            parts.append(_section_part(docs[d], sec))
+    if not parts or len(parts) > MAX_PLANS_LISTED:
+        return None
+    return render(q, parts, docs, False, long_ok=True)
+
+
+_BREAKDOWN_RE = lexicon().regex("breakdown")  # 分成, 由哪些构成: the parts of something asked
+_CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+def parts_section_answer(q: Question, docs, scope) -> Answer | None:
+    """"2025年的目标分成了几个方面": the section titled as what is split (发展目标 for 目标, the longest such
+    word before the asking words) with its items, per plan; with a year asked, only sections stating it."""
+    m = _BREAKDOWN_RE.search(q.resolved)
+    run = _CJK_RUN_RE.search(q.resolved[:m.start()]) if m else None
+    if run is None:
+        return None
+    word = run.group(0)
+    for n in range(min(len(word), MAX_QUALIFIER + 2), 1, -1):
+        secs = [sec for sec in headed_sections(docs, scope, word[-n:])
+                if not q.years or any(y in sec.text for y in q.years)]
+        if secs and len(secs) <= MAX_PLANS_LISTED:
+            return render(q, [_section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
+    return None
