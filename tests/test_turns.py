@@ -219,3 +219,34 @@ def test_each_after_a_question_about_one_plan_asks_for_its_items_not_every_plan(
     aliases = [("样例县", "station"), ("江州市", "notice")]
     assert "江州市" not in resolve("分别是什么", "样例县保障措施有几条？", aliases)
     assert "江州市" in resolve("两个规划分别是多少？", "样例县储能调节能力2028年是多少？", aliases)
+
+
+# ------------------------------------------------------------------ turns2: items, kept plan, another year
+
+
+def test_items_joined_by_semicolons_are_the_list_and_commas_join_their_words():
+    from assistant.answer.understand import list_items
+
+    assert list_items("4条：创新引领、融合发展；应用牵引、数据赋能；公平竞争、安全有序。") == [
+        "创新引领、融合发展", "应用牵引、数据赋能", "公平竞争、安全有序"]
+    assert list_items("四个：甲、乙、丙") == ["甲", "乙", "丙"]
+
+
+def test_a_measure_asked_again_for_another_year_is_not_a_new_measure(station):
+    new = resolve("那2035年有没有给比重？", "样例县2025年核心产业增加值占GDP比重目标多少", [("样例县", "station")],
+                  tagger=station.tokenizer.tag)
+    assert "GDP比重" in new and "2035年" in new and "2025年" not in new
+
+
+def test_a_question_naming_no_plan_stays_in_the_plan_of_the_conversation(station):
+    from assistant.answer.context import plan_scopes
+    from assistant.answer.understand import understand
+
+    docs = station.documents
+    q = understand("全县加油站一共规划了几座", [("样例县加油站规划里2024年全县地区生产总值是多少？", "200.5亿元。")],
+                   [d.meta for d in docs], station.tokenizer.tag, plan_scopes(docs, station.tokenizer.tag))
+    assert q.docs == ("station",)
+    alone = understand("全县加油站一共规划了几座", [], [d.meta for d in docs], station.tokenizer.tag,
+                       plan_scopes(docs, station.tokenizer.tag))
+    assert alone.docs == ()
+

@@ -22,7 +22,7 @@ from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_an
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import box_list_answer, enumeration_answer, project_answer
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
-from assistant.answer.planfacts import asked_fact, plan_fact_answer
+from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -64,6 +64,7 @@ from .terms import (
     term_coverage,
 )
 from .understand import Question, alias_table, turn_record
+from .yearaim import year_aim_answer
 
 log = logging.getLogger(__name__)
 
@@ -187,10 +188,10 @@ def plan_fact(ctx: Context) -> Candidate | None:
     """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal. A
     follow-up asking a fact of its own ("那是哪天印发的" after "…文号多少") asks that one, not the earlier turn's."""
     q = ctx.question
-    kind = (asked_fact(q.text) if q.is_followup else None) or asked_fact(q.resolved)
-    if kind is None:
+    kinds = (asked_facts(q.text) if q.is_followup else ()) or asked_facts(q.resolved)
+    if not kinds:
         return None
-    return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kind), "plan_fact")
+    return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -557,6 +558,17 @@ def _over_budget(ctx: Context) -> Candidate:
     return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits))), "over_budget", 0.0)
 
 
+def _other_year_aim(ctx: Context) -> Candidate | None:
+    """A follow-up moving to another year ("那到2030年呢"), no answer holding that year: what the plan states of
+    that year, saying it gives no figure (assistant/answer/yearaim.py)."""
+    q = ctx.question
+    years = [y for y in q.years if y in q.text]
+    if not q.is_followup or not years:
+        return None
+    ans = year_aim_answer(q, ctx.docs, ctx.scope, years[0], list(ctx.terms), ctx.weight)
+    return _candidate(ans, "year_aim") if ans is not None else None
+
+
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
     """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
@@ -577,7 +589,12 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
             return cand
         held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
     cand = fallback(ctx)
-    if held is None or missing(ctx, cand.answer) is None and not cand.answer.refused:
+    held_up = missing(ctx, cand.answer) is None and not cand.answer.refused
+    if not held_up:
+        aim = _other_year_aim(ctx)
+        if aim is not None:
+            return aim
+    if held is None or held_up:
         return cand
     return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
 
