@@ -250,3 +250,8 @@ def test_a_question_naming_no_plan_stays_in_the_plan_of_the_conversation(station
                        plan_scopes(docs, station.tokenizer.tag))
     assert alone.docs == ()
 
+
+
+def test_who_runs_it_is_the_sentence_whose_subject_is_a_body_doing_it(station):
+    a = station.ask("样例县加油站规划里谁来统筹规划实施？")
+    assert not a.refused and "县商务局牵头" in a.answer
