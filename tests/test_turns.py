@@ -255,3 +255,20 @@ def test_a_question_naming_no_plan_stays_in_the_plan_of_the_conversation(station
 def test_who_runs_it_is_the_sentence_whose_subject_is_a_body_doing_it(station):
     a = station.ask("样例县加油站规划里谁来统筹规划实施？")
     assert not a.refused and "县商务局牵头" in a.answer
+
+
+def test_a_where_follow_up_about_a_new_subject_keeps_the_place_and_asks_where(station):
+    new = resolve("那国道上的放在哪条路？", "样例县东湖镇一共布几个综合能源站", [("样例县", "station")],
+                  anchors=("东湖镇",), tagger=station.tokenizer.tag)
+    assert "东湖镇" in new and "国道上的放在哪条路" in new and "多少" not in new
+
+
+def test_a_reason_is_a_sentence_not_the_section_titled_by_the_subject(station):
+    from assistant.answer import compose
+    from assistant.answer.context import build_context
+
+    ctx = build_context("样例县为啥东湖镇要布5个综合能源站？", [], station.documents, station.retriever,
+                        station.tokenizer)
+    assert compose.section(ctx) is None
+    ctx = build_context("样例县东湖镇的综合能源站怎么布？", [], station.documents, station.retriever, station.tokenizer)
+    assert compose.section(ctx) is not None

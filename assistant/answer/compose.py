@@ -213,6 +213,7 @@ def location(ctx: Context) -> Candidate | None:
                                          retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
 
 
+_REASON_RE = lexicon().regex("ask_reason")  # 为啥, 为什么: a reason asked
 _UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
 _WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
 _PLAN_WORD_RE = lexicon().regex("plan_title_word")
@@ -380,8 +381,10 @@ def _list_head(ctx: Context) -> str | None:
 
 
 def section(ctx: Context) -> Candidate | None:
+    """A section named by the question. Not for a question asking why (为啥高新区要新加10座): a reason is a
+    sentence, not the section titled by the question's subject."""
     q = ctx.question
-    if q.intent == "indicator":
+    if q.intent == "indicator" or _REASON_RE.search(q.text):
         return None
     return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), ctx.retriever if q.compare else None,
                                      ctx.weight, head=_list_head(ctx)), "section")

@@ -415,6 +415,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         _, prev_masked = find_docs(new, aliases)
         plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
                                          (docs_now or docs_prev)) if a)
+        if _LOCATION_RE.search(body) and not docs_now:  # "那国道上的放在哪条路": where, asked of its own subject
+            return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
