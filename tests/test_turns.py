@@ -272,3 +272,9 @@ def test_a_reason_is_a_sentence_not_the_section_titled_by_the_subject(station):
     assert compose.section(ctx) is None
     ctx = build_context("样例县东湖镇的综合能源站怎么布？", [], station.documents, station.retriever, station.tokenizer)
     assert compose.section(ctx) is not None
+
+
+def test_a_thing_named_as_x_of_that_kind_replaces_the_one_of_that_kind_asked_before(station):
+    new = resolve("那用Logistic那个方法算出来呢？", "样例县用弹性系数法预测2025年保有量是多少", [("样例县", "station")],
+                  tagger=station.tokenizer.tag)
+    assert "Logistic方法" in new and "弹性系数法" not in new and "2025年保有量是多少" in new

@@ -306,6 +306,28 @@ def _code_swap(text: str, previous: str) -> str | None:
     return previous.replace(before[0], runs[0], 1)
 
 
+def _kind_swap(text: str, previous: str, tagger) -> str | None:
+    """A follow-up naming a thing by "X那个K" (那用Logistic那个方法算出来呢) after a question naming one thing of
+    that kind (…用弹性系数法预测…: a word ending as K ends) asks the same question of X: that word is replaced
+    by X and K."""
+    if tagger is None:
+        return None
+    words = [w for w, _ in tagger(text)]
+    for i in range(1, len(words) - 1):
+        if words[i] not in _FILLER or words[i - 1] in previous:
+            continue
+        x, kind = words[i - 1], words[i + 1]
+        if not re.fullmatch(r"\w+", x) or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
+            continue
+        toks = [w for w, _ in tagger(previous)]
+        # a one-character suffix split off (弹性系数 + 法) belongs to the word before it
+        joined = [toks[j - 1] + w if len(w) == 1 and j else w for j, w in enumerate(toks)]
+        named = [w for w in joined if len(w) > len(kind) and w.endswith(kind[-1]) and w not in text]
+        if len(named) == 1:
+            return previous.replace(named[0], x + kind, 1)
+    return None
+
+
 def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
     """What a question is scoped to besides its plan: the tables and boxes it names (表4-2, 专栏3) and its places
     (黔江). A follow-up asking a new measure keeps them ("调整的有多少" after "表4-2里黔江现状站有几座")."""
@@ -391,7 +413,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return plan + rest  # "其中X…": X, one of what was just listed, same plan
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
-    swapped = _code_swap(stripped, new) if not docs_now else None
+    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
     if swapped:
         return swapped
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
