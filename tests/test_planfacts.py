@@ -11,7 +11,7 @@ import pytest
 from conftest import hashing_settings, write_plan
 
 from assistant.answer.guard import numbers_of
-from assistant.answer.planfacts import DATE, HORIZON, ISSUER, NUMBER, PERIOD, TARGET_YEAR, asked_fact
+from assistant.answer.planfacts import DATE, HORIZON, ISSUER, NUMBER, PERIOD, TARGET_YEAR, asked_fact, asked_facts
 
 NOTICE = Path(__file__).parent / "data" / "noisy" / "notice_two_docs.txt"
 PERIOD_PLAN = """样例县物流发展规划
@@ -111,3 +111,33 @@ def test_content_questions_are_not_taken_for_facts(planner):
     a = planner.ask("测试区到2025年蓝莓种植面积达到多少亩？")
     assert "8000" in a.answer
 
+
+
+@pytest.mark.parametrize(("question", "kinds"), [
+    ("江州市数据产业发展行动计划是哪天印发的，文号多少？", (DATE, NUMBER)),
+    ("这个规划是哪个部门出的，啥时候", (ISSUER, DATE)),
+    ("数据平台由谁负责发布数据？啥时候建成", ()),
+])
+def test_every_fact_a_question_asks_is_asked(question, kinds):
+    assert asked_facts(question) == kinds
+
+
+def test_two_facts_asked_are_both_answered(planner):
+    a = planner.ask("江州市数据产业发展行动计划是哪天印发的，文号多少？")
+    assert not a.refused and "2023年3月1日" in a.answer and "江府办发〔2023〕7号" in a.answer
+    b = planner.ask("这个规划是哪个部门出的，啥时候",
+                    [{"question": "江州市数据产业发展行动计划的规划期是哪几年？", "answer": "2023－2025年。"}])
+    assert not b.refused and "江州市人民政府办公室" in b.answer and "2023年3月1日" in b.answer
+
+
+def test_another_year_with_an_aim_but_no_figure_is_answered_with_that_aim(planner):
+    from assistant.answer.understand import understand
+    from assistant.answer.yearaim import year_aim_answer
+
+    docs = {d.doc_id: d for d in planner.documents}
+    q = understand("那2040年呢，物流总额有具体数吗？", [("样例县物流发展规划到2030年全县物流总额多少？", "900亿元。")],
+                   [d.meta for d in docs.values()], planner.tokenizer.tag)
+    a = year_aim_answer(q, docs, tuple(docs), "2040", ["物流总额", "枢纽"])
+    assert a is not None and not a.refused
+    assert "建成区域物流枢纽" in a.answer and "没有给出2040年“物流总额”的具体数值" in a.answer
+    assert year_aim_answer(q, docs, tuple(docs), "2050", ["物流总额"]) is None  # no aim stated for that year

@@ -219,3 +219,62 @@ def test_each_after_a_question_about_one_plan_asks_for_its_items_not_every_plan(
     aliases = [("样例县", "station"), ("江州市", "notice")]
     assert "江州市" not in resolve("分别是什么", "样例县保障措施有几条？", aliases)
     assert "江州市" in resolve("两个规划分别是多少？", "样例县储能调节能力2028年是多少？", aliases)
+
+
+# ------------------------------------------------------------------ turns2: items, kept plan, another year
+
+
+def test_items_joined_by_semicolons_are_the_list_and_commas_join_their_words():
+    from assistant.answer.understand import list_items
+
+    assert list_items("4条：创新引领、融合发展；应用牵引、数据赋能；公平竞争、安全有序。") == [
+        "创新引领、融合发展", "应用牵引、数据赋能", "公平竞争、安全有序"]
+    assert list_items("四个：甲、乙、丙") == ["甲", "乙", "丙"]
+
+
+def test_a_measure_asked_again_for_another_year_is_not_a_new_measure(station):
+    new = resolve("那2035年有没有给比重？", "样例县2025年核心产业增加值占GDP比重目标多少", [("样例县", "station")],
+                  tagger=station.tokenizer.tag)
+    assert "GDP比重" in new and "2035年" in new and "2025年" not in new
+
+
+def test_a_question_naming_no_plan_stays_in_the_plan_of_the_conversation(station):
+    from assistant.answer.context import plan_scopes
+    from assistant.answer.understand import understand
+
+    docs = station.documents
+    q = understand("全县加油站一共规划了几座", [("样例县加油站规划里2024年全县地区生产总值是多少？", "200.5亿元。")],
+                   [d.meta for d in docs], station.tokenizer.tag, plan_scopes(docs, station.tokenizer.tag))
+    assert q.docs == ("station",)
+    alone = understand("全县加油站一共规划了几座", [], [d.meta for d in docs], station.tokenizer.tag,
+                       plan_scopes(docs, station.tokenizer.tag))
+    assert alone.docs == ()
+
+
+
+def test_who_runs_it_is_the_sentence_whose_subject_is_a_body_doing_it(station):
+    a = station.ask("样例县加油站规划里谁来统筹规划实施？")
+    assert not a.refused and "县商务局牵头" in a.answer
+
+
+def test_a_where_follow_up_about_a_new_subject_keeps_the_place_and_asks_where(station):
+    new = resolve("那国道上的放在哪条路？", "样例县东湖镇一共布几个综合能源站", [("样例县", "station")],
+                  anchors=("东湖镇",), tagger=station.tokenizer.tag)
+    assert "东湖镇" in new and "国道上的放在哪条路" in new and "多少" not in new
+
+
+def test_a_reason_is_a_sentence_not_the_section_titled_by_the_subject(station):
+    from assistant.answer import compose
+    from assistant.answer.context import build_context
+
+    ctx = build_context("样例县为啥东湖镇要布5个综合能源站？", [], station.documents, station.retriever,
+                        station.tokenizer)
+    assert compose.section(ctx) is None
+    ctx = build_context("样例县东湖镇的综合能源站怎么布？", [], station.documents, station.retriever, station.tokenizer)
+    assert compose.section(ctx) is not None
+
+
+def test_a_thing_named_as_x_of_that_kind_replaces_the_one_of_that_kind_asked_before(station):
+    new = resolve("那用Logistic那个方法算出来呢？", "样例县用弹性系数法预测2025年保有量是多少", [("样例县", "station")],
+                  tagger=station.tokenizer.tag)
+    assert "Logistic方法" in new and "弹性系数法" not in new and "2025年保有量是多少" in new

@@ -28,7 +28,7 @@ from assistant.answer.lists import (
     project_answer,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
-from assistant.answer.planfacts import asked_fact, plan_fact_answer
+from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -74,6 +74,7 @@ from .terms import (
     term_coverage,
 )
 from .understand import Question, alias_table, turn_record
+from .yearaim import year_aim_answer
 
 log = logging.getLogger(__name__)
 
@@ -197,10 +198,10 @@ def plan_fact(ctx: Context) -> Candidate | None:
     """"这个规划是谁发的 / 哪年印发的 / 文号 / 规划期 / 目标年": each plan's own line stating it, or a refusal. A
     follow-up asking a fact of its own ("那是哪天印发的" after "…文号多少") asks that one, not the earlier turn's."""
     q = ctx.question
-    kind = (asked_fact(q.text) if q.is_followup else None) or asked_fact(q.resolved)
-    if kind is None:
+    kinds = (asked_facts(q.text) if q.is_followup else ()) or asked_facts(q.resolved)
+    if not kinds:
         return None
-    return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kind), "plan_fact")
+    return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -228,6 +229,7 @@ def location(ctx: Context) -> Candidate | None:
 
 
 NEAR_HELD = 5  # passages holding a where-is-it question's rarest term, when retrieval found none that covers it
+_REASON_RE = lexicon().regex("ask_reason")  # 为啥, 为什么: a reason asked
 _UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
 _WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
 _PLAN_WORD_RE = lexicon().regex("plan_title_word")
@@ -431,8 +433,10 @@ def quoted_shape(ctx: Context) -> Candidate | None:
 
 
 def section(ctx: Context) -> Candidate | None:
+    """A section named by the question. Not for a question asking why (为啥高新区要新加10座): a reason is a
+    sentence, not the section titled by the question's subject."""
     q = ctx.question
-    if q.intent == "indicator":
+    if q.intent == "indicator" or _REASON_RE.search(q.text):
         return None
     return _candidate(section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), ctx.retriever if q.compare else None,
                                      ctx.weight, head=_list_head(ctx)), "section")
@@ -613,6 +617,17 @@ def _over_budget(ctx: Context) -> Candidate:
     return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits))), "over_budget", 0.0)
 
 
+def _other_year_aim(ctx: Context) -> Candidate | None:
+    """A follow-up moving to another year ("那到2030年呢"), no answer holding that year: what the plan states of
+    that year, saying it gives no figure (assistant/answer/yearaim.py)."""
+    q = ctx.question
+    years = [y for y in q.years if y in q.text]
+    if not q.is_followup or not years:
+        return None
+    ans = year_aim_answer(q, ctx.docs, ctx.scope, years[0], list(ctx.terms), ctx.weight)
+    return _candidate(ans, "year_aim") if ans is not None else None
+
+
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
     """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
@@ -633,7 +648,12 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
             return cand
         held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
     cand = fallback(ctx)
-    if held is None or missing(ctx, cand.answer) is None and not cand.answer.refused:
+    held_up = missing(ctx, cand.answer) is None and not cand.answer.refused
+    if not held_up:
+        aim = _other_year_aim(ctx)
+        if aim is not None:
+            return aim
+    if held is None or held_up:
         return cand
     return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
 

@@ -70,6 +70,26 @@ def asked_fact(text: str) -> str | None:
     return None
 
 
+_BARE_ASK = 6  # characters of a clause that is only an asking word (…出的，啥时候)
+
+
+def asked_facts(text: str) -> tuple[str, ...]:
+    """Every fact the question asks, one per clause, in order ("各是哪天印发的，文号多少" -> date, 文号). A
+    clause that is only an asking word (啥时候, 谁) asks a fact when another clause of the question does: the
+    issuing verb of one clause serves them all."""
+    clauses = [c for c in re.split(r"[，,；;？?。！!\s]+", text) if c]
+    kinds = [asked_fact(c) for c in clauses]
+    if any(kinds):
+        lex = lexicon()
+        for i, c in enumerate(clauses):
+            if kinds[i] is None and len(c) <= _BARE_ASK:
+                kinds[i] = (DATE if lex.regex("fact_when").search(c) else
+                            ISSUER if lex.regex("fact_who").search(c) else None)
+    whole = asked_fact(text)
+    found = [k for k in kinds if k] or ([whole] if whole else [])
+    return tuple(dict.fromkeys(found))
+
+
 def other_period(text: str, docs: list[Document]) -> str | None:
     """A five-year plan the question names (十三五) that no plan asked about is of: the word, else None."""
     periods = {plan_period(d.meta.title) for d in docs}
@@ -169,9 +189,12 @@ def plan_fact(doc: Document, kind: str, siblings: tuple[Document, ...] = ()) -> 
 MAX_PLANS = 4  # more plans than this, none named: ask which one rather than list them all
 
 
-def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], kind: str) -> Answer:
-    """Each plan asked about: the fact and the line stating it, or a plain word that the plan does not state it."""
-    label = LABELS[kind]
+def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
+                     kinds: str | tuple[str, ...]) -> Answer:
+    """Each plan asked about, each fact asked: the fact and the line stating it, or a plain word that the plan
+    does not state it."""
+    kinds = (kinds,) if isinstance(kinds, str) else tuple(kinds)
+    label = "、".join(LABELS[k] for k in kinds)
     asked = [docs[d] for d in (q.docs or scope) if d in docs]
     foreign = other_period(q.resolved, asked)
     if foreign:
@@ -181,15 +204,17 @@ def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     parts, found = [], False
     for doc in asked:
         siblings = tuple(d for d in docs.values() if d.path == doc.path and d.doc_id != doc.doc_id)
-        fact = plan_fact(doc, kind, siblings)
         head = f"**{escape_md(doc.meta.title)}**：" if len(asked) > 1 else ""  # one plan: its citation names it
-        if fact is None:
-            parts.append(Part(lines=[f"{head}规划原文中没有写明{label}。"]))
-            continue
-        found = True
-        ev = Evidence(fact.doc_id, fact.path, fact.line, highlight=fact.line)
-        said = escape_md(fact.line) if fact.value == fact.line and kind == PERIOD else f"{label}为{escape_md(fact.value)}。"
-        parts.append(Part(lines=[head + said], evidence=[ev]))
+        for kind in kinds:
+            fact = plan_fact(doc, kind, siblings)
+            if fact is None:
+                parts.append(Part(lines=[f"{head}规划原文中没有写明{LABELS[kind]}。"]))
+                continue
+            found = True
+            ev = Evidence(fact.doc_id, fact.path, fact.line, highlight=fact.line)
+            said = (escape_md(fact.line) if fact.value == fact.line and kind == PERIOD
+                    else f"{LABELS[kind]}为{escape_md(fact.value)}。")
+            parts.append(Part(lines=[head + said], evidence=[ev]))
     if not found:
         names = "、".join(f"《{d.meta.title}》" for d in asked)
         return refuse(q, docs, f"{escape_md(names)}的原文中没有写明{label}。", [])

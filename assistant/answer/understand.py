@@ -278,9 +278,20 @@ def _sibling(topic: str, previous: str) -> str | None:
         return None
     for i in range(len(previous) - n + 1):
         s = previous[i:i + n]
-        if s[-1] == topic[-1] and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
+        if s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s) and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
             return s
     return None
+
+
+def _beyond(topic: str, previous: str) -> str:
+    """What of ``topic`` the previous question does not hold: its runs of two or more characters found there
+    removed, longest first."""
+    rest = topic
+    while True:
+        runs = [rest[i:j] for i in range(len(rest)) for j in range(i + 2, len(rest) + 1) if rest[i:j] in previous]
+        if not runs:
+            return rest
+        rest = rest.replace(max(runs, key=len), "", 1)
 
 
 _CODE_RUN_RE = re.compile(rf"(?:{CODE})(?:(?:{LEX.pattern('conjunction')})(?:{CODE}))*")
@@ -298,6 +309,28 @@ def _code_swap(text: str, previous: str) -> str | None:
     if runs[0] in previous or any(re.sub(r"\d+", "0", c).upper() != shape for c in codes):
         return None
     return previous.replace(before[0], runs[0], 1)
+
+
+def _kind_swap(text: str, previous: str, tagger) -> str | None:
+    """A follow-up naming a thing by "X那个K" (那用Logistic那个方法算出来呢) after a question naming one thing of
+    that kind (…用弹性系数法预测…: a word ending as K ends) asks the same question of X: that word is replaced
+    by X and K."""
+    if tagger is None:
+        return None
+    words = [w for w, _ in tagger(text)]
+    for i in range(1, len(words) - 1):
+        if words[i] not in _FILLER or words[i - 1] in previous:
+            continue
+        x, kind = words[i - 1], words[i + 1]
+        if not re.fullmatch(r"\w+", x) or not re.fullmatch(r"[\u4e00-\u9fff]+", kind):
+            continue
+        toks = [w for w, _ in tagger(previous)]
+        # a one-character suffix split off (弹性系数 + 法) belongs to the word before it
+        joined = [toks[j - 1] + w if len(w) == 1 and j else w for j, w in enumerate(toks)]
+        named = [w for w in joined if len(w) > len(kind) and w.endswith(kind[-1]) and w not in text]
+        if len(named) == 1:
+            return previous.replace(named[0], x + kind, 1)
+    return None
 
 
 def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
@@ -385,7 +418,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return plan + rest  # "其中X…": X, one of what was just listed, same plan
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
-    swapped = _code_swap(stripped, new) if not docs_now else None
+    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
     if swapped:
         return swapped
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
@@ -402,11 +435,15 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     sibling = _sibling(topic, new) if topic and not docs_now else None
     if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
         return new.replace(sibling, topic, 1)
+    if topic and not docs_now and len(_beyond(topic, new)) <= 1:
+        aspect_only = True  # "那2035年有没有给比重" after "…占GDP比重目标多少": the same measure, not a new one
     if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
         # a new measure or subject: keep the plan, year and what was asked
         _, prev_masked = find_docs(new, aliases)
         plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
                                          (docs_now or docs_prev)) if a)
+        if _LOCATION_RE.search(body) and not docs_now:  # "那国道上的放在哪条路": where, asked of its own subject
+            return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
@@ -435,7 +472,9 @@ def list_items(answer: str) -> list[str]:
             items.append(_plain_answer(m.group(1)))
     if not items:  # an inline list after a colon, or the whole answer
         text = _plain_answer(answer)
-        runs = [r.split("、" if "、" in r else "；") for r in re.findall(r"[：:]([^。：:\n]+)", text)]
+        # items joined by ； are the list, a 、 inside one joins its words (创新引领、融合发展；应用牵引、数据赋能)
+        runs = [re.split(r"[；;]", r) if re.search(r"[；;]", r) else r.split("、")
+                for r in re.findall(r"[：:]([^。：:\n]+)", text)]
         runs += [LEX.regex("list_etc").sub("", text.strip(), count=1).split("、")] if "：" not in text and ":" not in text else []
         runs = [[x.strip(" ；;，,。") for x in r if x.strip(" ；;，,。")] for r in runs]
         items = max(runs, key=len, default=[])
@@ -469,6 +508,20 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
         return None
     rest = _ORDINAL_RE.sub("", text)
     return f"{items[n - 1]}{rest}"
+
+
+def _kept_plan(text: str, previous: str, aliases: list[tuple[str, str]], tagger,
+               plans: Sequence[PlanScope]) -> str:
+    """A new question in a conversation that names no plan (单站一年按多少吨算的, after a question about one
+    plan) stays in the plan the conversation is about: that plan's name as the previous question wrote it, or
+    "" when the question names a plan, a plan's own area or a place, or the conversation was about several."""
+    docs_prev, _ = find_docs(previous, aliases)
+    if len(docs_prev) != 1 or find_docs(text, aliases)[0]:
+        return ""
+    _, foreign, _, owners, _ = split_places(text, tagger, aliases, plans)
+    if foreign or owners:
+        return ""
+    return next((a for a, d in aliases if d == docs_prev[0] and a in previous), "")
 
 
 RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
@@ -508,6 +561,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         resolved = plan + ordinal
     else:
         resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors, tagger) if follow else text
+        if not follow and resolved_prev and not casual_names(text, metas, tagger):
+            resolved = _kept_plan(text, resolved_prev, aliases, tagger, plans) + resolved
     resolved = resolved[:cap]
     named_as = tuple(dict.fromkeys((*casual_names(resolved, metas, tagger),
                                     *(n for n in earlier if n[0] in resolved))))
