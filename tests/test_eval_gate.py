@@ -27,6 +27,8 @@ REAL = (0.62, 0.63, 0.88)  # realtest: minimum answer accuracy, refusal F1, indi
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
     "casual": (None, 0.79),
     "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.62),
+    "test3": (None, 0.92),  # the frozen halves of session 5's blind set
+    "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.60),
 }
 
 
@@ -73,7 +75,8 @@ def test_real_plan_test_split_meets_the_thresholds(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", sorted(CASUAL))
 def test_casual_wording_meets_the_thresholds(tmp_path, monkeypatch, name):
     """Questions as staff type them (short, loose plan names, two asks in one message), written blind to the
-    code over the bundled and the real plans."""
+    code over the bundled and the real plans (casual, realcasual; test3 and realtest2, the frozen halves of the
+    session-5 blind set)."""
     corpus, min_acc = CASUAL[name]
     rc, metrics = run_gate(tmp_path, monkeypatch, name, corpus, min_acc)
     assert rc == 0, metrics["answer.acc"]
