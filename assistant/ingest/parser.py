@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import normalise_years, numbers_in
-from assistant.text.patterns import LEAD_YEAR_RE
+from assistant.text.patterns import BASE_YEAR_RE, LEAD_YEAR_RE
 
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
@@ -74,8 +74,8 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                                                    if _GOAL_SECTION_RE.search(t))
                 elif in_goals:
                     year = m.group(1)
-                j = k + 1  # the goal runs on until another year is named
-                while j < len(sents) and not re.search(r"(?:19|20)\d\d\s*年", sents[j]):
+                j = k + 1  # the goal runs on until another year is named (较2020年 is its base, not another year)
+                while j < len(sents) and not re.search(r"(?:19|20)\d\d\s*年", BASE_YEAR_RE.sub("", sents[j])):
                     j += 1
                 body = "".join(sents[k:j]).strip()
                 goals.append(Goal(doc_id, m.group(1), body, numbers_in(body), sec.id, sec.path, p.lineno))
