@@ -100,3 +100,39 @@ def test_a_question_about_new_building_takes_the_target_table(two_tables):
     ans = two_tables.ask("东区和西区比，谁新建的充电桩多？")
     text = ans.answer.replace("\\", "")
     assert not ans.refused and "900" in text and "700" in text and "“东区”更多" in text, ans.answer
+
+
+OTHER_DISTRICTS = """某市加油站发展规划（2021-2025年）
+
+第一章 规划布局
+
+表4-1 中心城区加油站发展规划汇总表
+
+| 区县 | 现状站（座） | 规划期末（座） |
+| --- | --- | --- |
+| 东区 | 10 | 13 |
+| 西区 | 20 | 24 |
+| 中心城区合计 | 30 | 37 |
+
+表4-2 中心城区以外其他区县加油站发展规划汇总表
+
+| 区县 | 现状站（座） | 规划期末（座） |
+| --- | --- | --- |
+| 南县 | 40 | 45 |
+| 北县 | 50 | 52 |
+| 合计 | 90 | 97 |
+"""
+
+
+def test_a_row_named_as_what_is_left_out_is_not_the_row_asked(tmp_path):
+    from assistant.config import load_settings
+    from assistant.index.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(OTHER_DISTRICTS, encoding="utf-8")
+    settings = load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
+                             model="hashing")
+    ans = Assistant.open(settings, embedder=HashingEmbedder()).ask("中心城区以外那些区县，规划期末加起来有多少座？")
+    assert not ans.refused and "97座" in ans.answer and "37座" not in ans.answer, ans.answer

@@ -60,16 +60,31 @@ def _row_score(row: TableRow, q: str, asks_total: bool, raw: str = "") -> float:
     it names a data row in full. ``q`` has the plans' names blanked (吉林省 names the plan, not the row 吉林市);
     ``raw``, the question as asked, still names a row in full that holds a plan's short name (吉林市)."""
     score = 0.0
-    for name, full in _key_names(row.key):
-        if name in q or (full and len(name) >= 3 and name in raw):
+    names = _key_names(row.key)
+    if names and names[0][0] in q and not _names(names[0][0], q):
+        names = []  # named only as what is left out: not by part of its name either (中心城 of 中心城区以外)
+    for name, full in names:
+        if _names(name, q) or (full and len(name) >= 3 and _names(name, raw)):
             score = max(score, (2.0 + len(name) / 2) if full else (1.0 + len(name) / 4))
     if row.kind == "total":  # "中心城区合计" answers for 中心城区 even when 合计 is not asked
         if not asks_total:
             return score
         return score + 2.0 if score else 1.5
-    if asks_total and not any(full and name in q for name, full in _key_names(row.key)):
+    if asks_total and not any(full and _names(name, q) for name, full in _key_names(row.key)):
         return 0.0
     return score
+
+
+def _names(name: str, q: str) -> bool:
+    """The question names ``name`` other than as what it leaves out (中心城区以外那些区县 is not 中心城区: lexicon
+    role ``excluding``)."""
+    excluding = lexicon().regex("excluding")
+    i = q.find(name)
+    while i >= 0:
+        if not excluding.match(q, i + len(name)):
+            return True
+        i = q.find(name, i + 1)
+    return False
 
 
 def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
