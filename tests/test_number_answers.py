@@ -136,3 +136,31 @@ def test_a_row_named_as_what_is_left_out_is_not_the_row_asked(tmp_path):
                              model="hashing")
     ans = Assistant.open(settings, embedder=HashingEmbedder()).ask("中心城区以外那些区县，规划期末加起来有多少座？")
     assert not ans.refused and "97座" in ans.answer and "37座" not in ans.answer, ans.answer
+
+
+WIND = """某市能源方案
+
+一、主要任务
+
+（一）能源结构优化
+
+大力发展分布式光伏，扩大“光伏＋”多元化利用范围。积极推进海上风电开发，做好东湾200万千瓦海上风电项目合作开发建设。
+
+（二）城市建设
+
+推进既有建筑节能改造，新建建筑全面执行绿色建筑标准。
+"""
+
+
+def test_a_word_asking_for_a_size_is_stated_by_the_quantity(tmp_path):
+    from assistant.config import load_settings
+    from assistant.index.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "plan.txt").write_text(WIND, encoding="utf-8")
+    settings = load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
+                             model="hashing")
+    ans = Assistant.open(settings, embedder=HashingEmbedder()).ask("海上风电合作开发的是哪个项目，规模多大？")
+    assert not ans.refused and "200万千瓦" in ans.answer, ans.answer
