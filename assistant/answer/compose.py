@@ -109,6 +109,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
+    if _NUMBER_WORD_RE.fullmatch(measure):
+        measure = ""  # 规模多大, 数量: a word asking for a value is stated by the quantity itself (200万千瓦)
 
     def names(line: str, t: str) -> bool:
         return not t or present(t, line) or term_coverage([t], line) >= 0.5
@@ -360,6 +362,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
 

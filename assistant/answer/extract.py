@@ -15,6 +15,7 @@ from .structured import (
     Part,
     escape_md,
 )
+from .synonyms import contains, present
 from .terms import answer_coverage
 
 _FOCUS_OVER = 150  # a sentence longer than this is quoted around the clauses that hold the key terms
@@ -62,7 +63,7 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     total = sum(weight(t) for t in terms) or 1.0
 
     def share(text: str) -> float:
-        return sum(weight(t) for t in terms if t in text) / total
+        return sum(weight(t) * (1.0 if contains(t, text) else 0.9 if present(t, text) else 0.0) for t in terms) / total
 
     cands = []
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:

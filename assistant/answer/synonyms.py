@@ -82,5 +82,20 @@ def forms(term: str) -> tuple[str | re.Pattern[str], ...]:
 
 
 def present(term: str, text: str) -> bool:
-    """The term, a synonym of it, or a variant with a synonym inside, occurs in the text."""
-    return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term))
+    """The term, a synonym of it, or a variant with a synonym inside, occurs in the text; Latin letters in any
+    case (ipv6 for IPv6, pue for PUE: askers type them as it comes)."""
+    return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term)) \
+        or (latin(term) and term.casefold() in text.casefold())
+
+
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def latin(term: str) -> bool:
+    """The term holds Latin letters, whose case a text may write otherwise."""
+    return _LATIN_RE.search(term) is not None
+
+
+def contains(term: str, text: str) -> bool:
+    """The term occurs in the text as written, Latin letters in any case."""
+    return term in text or (latin(term) and term.casefold() in text.casefold())

@@ -60,16 +60,31 @@ def _row_score(row: TableRow, q: str, asks_total: bool, raw: str = "") -> float:
     it names a data row in full. ``q`` has the plans' names blanked (吉林省 names the plan, not the row 吉林市);
     ``raw``, the question as asked, still names a row in full that holds a plan's short name (吉林市)."""
     score = 0.0
-    for name, full in _key_names(row.key):
-        if name in q or (full and len(name) >= 3 and name in raw):
+    names = _key_names(row.key)
+    if names and names[0][0] in q and not _names(names[0][0], q):
+        names = []  # named only as what is left out: not by part of its name either (中心城 of 中心城区以外)
+    for name, full in names:
+        if _names(name, q) or (full and len(name) >= 3 and _names(name, raw)):
             score = max(score, (2.0 + len(name) / 2) if full else (1.0 + len(name) / 4))
     if row.kind == "total":  # "中心城区合计" answers for 中心城区 even when 合计 is not asked
         if not asks_total:
             return score
         return score + 2.0 if score else 1.5
-    if asks_total and not any(full and name in q for name, full in _key_names(row.key)):
+    if asks_total and not any(full and _names(name, q) for name, full in _key_names(row.key)):
         return 0.0
     return score
+
+
+def _names(name: str, q: str) -> bool:
+    """The question names ``name`` other than as what it leaves out (中心城区以外那些区县 is not 中心城区: lexicon
+    role ``excluding``)."""
+    excluding = lexicon().regex("excluding")
+    i = q.find(name)
+    while i >= 0:
+        if not excluding.match(q, i + len(name)):
+            return True
+        i = q.find(name, i + 1)
+    return False
 
 
 def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
@@ -156,6 +171,11 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 continue  # its columns are for 2020 and 2025: it states nothing for the 2030 asked
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
             target_table = bool(lex.regex("table_target").search(t.title))
+            if target_table and "target" in q.wants and "baseline" not in q.wants:
+                title_fit += 1.0  # 谁新建的多: a table of targets, not one of what stands today
+            if lex.regex("table_baseline").search(t.title) and "baseline" in q.wants and "target" not in q.wants \
+                    and lex.regex("table_ask").search(text):
+                title_fit += 1.0  # 现状那张表里…现在有多少: the table of what stands today (…概况) asked by its kind
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
                 rs = _row_score(row, rowtext, asks_total, text)
@@ -204,6 +224,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     best = cells[0]
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
+    chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
@@ -216,7 +237,39 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                 f"“{escape_md(c.column)}”为 **{escape_md(row.cell(c.column))}{escape_md(_unit(c))}**。")
         ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
         parts.append(Part(lines=[line], evidence=[ev]))
+    most = _largest(chosen)
+    if most is not None and q.compare:
+        more = "更多" if len(chosen) == 2 else "最多"
+        parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
     return render(q, parts, docs, False)
+
+
+# a row named as clearly as the best one (within this much of its score) is asked too: 万州和涪陵 names two rows
+_SIBLING_MARGIN = 1.0
+
+
+def named_rows(cells: list[Cell], best: Cell) -> list[Cell]:
+    """The other rows of the best cell's table that the question names as clearly, in the same column, each
+    once: a question naming two places of one table (万州和涪陵，规划期末谁多) asks each one's cell."""
+    out: list[Cell] = []
+    for c in cells[1:]:
+        if c.table is best.table and c.column == best.column and c.row is not best.row \
+                and c.row.kind == best.row.kind and c.score >= best.score - _SIBLING_MARGIN \
+                and all(c.row is not o.row for o in out):
+            out.append(c)
+    return out
+
+
+def _largest(cells: list[Cell]) -> Cell | None:
+    """Of several rows' cells in one column, the one with the largest value; None unless every cell is a number
+    and one is strictly the largest."""
+    if len(cells) < 2 or len({(c.table.title, c.column) for c in cells}) != 1:
+        return None
+    values = [c.row.value(c.column) for c in cells]
+    if any(v is None for v in values):
+        return None
+    top = max(values)
+    return cells[values.index(top)] if values.count(top) == 1 else None
 
 
 MIN_LISTED_ROWS = 2  # a list of rows is asked only where at least this many rows are keyed by the thing asked

@@ -9,7 +9,7 @@ from assistant.text.numbers import CN_NUMERAL_CHARS
 from assistant.text.patterns import QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
-from .synonyms import abbreviates, gapped, present, synonyms
+from .synonyms import abbreviates, contains, gapped, present, synonyms
 from .understand import QUESTION_WORDS, Question, alias_table, find_docs
 
 LEX = lexicon()
@@ -110,7 +110,7 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
     for t in terms:
         w = weight(t)
         total += w
-        if t in text:
+        if contains(t, text):
             got += w
         elif present(t, text):
             got += 0.9 * w

@@ -7,7 +7,7 @@ import re
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import normalise_years, numbers_in
-from assistant.text.patterns import LEAD_YEAR_RE, STATED_YEAR_RE
+from assistant.text.patterns import BASE_YEAR_RE, LEAD_YEAR_RE, STATED_YEAR_RE
 
 from ..text.sentences import sentences
 from ..types import Box, DocMeta, Document, Goal, Paragraph, Project, RawDocument, Section, Table
@@ -74,8 +74,8 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                                                    if _GOAL_SECTION_RE.search(t))
                 elif in_goals:
                     year = m.group(1)
-                j = k + 1  # the goal runs on until another year is named
-                while j < len(sents) and not STATED_YEAR_RE.search(sents[j]):
+                j = k + 1  # the goal runs on until another year is named (较2020年 is its base, not another year)
+                while j < len(sents) and not STATED_YEAR_RE.search(BASE_YEAR_RE.sub("", sents[j])):
                     j += 1
                 if in_goals and not goals_before(goals, sec.id, p.lineno):
                     k = _figures_ahead(sents, k)

@@ -37,6 +37,9 @@ FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；�
 # a clause runs to the next ，or ；outside quotation marks and title marks: “道路联通，东西联动，区域全覆盖” is
 # one thing named, never cut in two
 CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；])+[，；]?")
+# a year named as the base a change is measured from: 较2020年下降14.5% (group 1: the year); it
+# does not start another year's statement
+BASE_YEAR_RE = re.compile(rf"(?:较|比)\s*({YEAR})\s*年(?:底|末)?(?=下降|降低|提高|提升|增长|增加|减少|上升)")
 # a paragraph that opens with the year its aims are for: "2025年，非化石能源消费占比达到20%左右…" (group 1: year)
 LEAD_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年[，,]")
 STATED_YEAR_RE = re.compile(rf"{YEAR}\s*年")  # a sentence naming a year (2025 年)
