@@ -95,3 +95,15 @@ def test_a_clause_saying_the_thing_stands_already_states_no_aim():
     aim = "到2030年，打造氢能加注功能完善的综合能源站网络。"
     hits = [Hit(Chunk("c1", "a", "section", "s", ("一、国外经验",), aim, aim), 1.0, 0)]
     assert "打造氢能加注" in aim_clause_answer(_q("规划讲了氢能，是怎么定位的", doc), {"a": doc}, hits, ["氢能"], None).answer
+
+
+def test_a_sections_aim_asked_is_not_answered_by_its_sub_headings():
+    """"交通那部分提的总体目标是啥" points at a section (那部分) but asks its aim, not what it holds."""
+    from types import SimpleNamespace
+
+    from assistant.answer.compose import referenced_section
+
+    doc = _plan("a", "一、交通运输发展规划\n" + TRAFFIC + "\n（一）高速网络\n建设高速。\n（二）农村交通\n提质农村公路。\n")
+    q = _q("交通那部分提的总体目标是啥", doc)
+    assert q.intent == "goal"
+    assert referenced_section(SimpleNamespace(question=q)) is None

@@ -274,7 +274,10 @@ def section_figure(ctx: Context) -> Candidate | None:
 
 
 def referenced_section(ctx: Context) -> Candidate | None:
-    """"保障那块一共几条 / 数据要素那章讲了几块内容": the items of the section the question points at."""
+    """"保障那块一共几条 / 数据要素那章讲了几块内容": the items of the section the question points at. Not when the
+    question asks the section's aim (交通那部分提的总体目标是啥): the goal handlers answer that."""
+    if ctx.question.intent == "goal":
+        return None
     return _candidate(referenced_section_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms)), "section")
 
 
