@@ -35,7 +35,7 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "casual": None, "realcasual": ROOT / "eval" / "realplans" / "corpus",
           "dev3": None, "test3": None,
           "realdev2": ROOT / "eval" / "realplans" / "corpus", "realtest2": ROOT / "eval" / "realplans" / "corpus",
-          "realdev3": ROOT / "eval" / "realplans" / "corpus"}
+          "realdev3": ROOT / "eval" / "realplans" / "corpus", "realdev4": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

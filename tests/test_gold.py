@@ -68,7 +68,7 @@ def test_real_plan_gold_files_pass_the_checker(name):
 
 @pytest.mark.parametrize("name, bundled", [("dev3.jsonl", True), ("test3.jsonl", True),
                                            ("realdev2.jsonl", False), ("realtest2.jsonl", False),
-                                           ("realdev3.jsonl", False)])
+                                           ("realdev3.jsonl", False), ("realdev4.jsonl", False)])
 def test_session5_blind_halves_pass_the_checker(name, bundled, sources):
     """One blind set (session 5), split by plan x category with a fixed seed: tuning half and frozen half."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
