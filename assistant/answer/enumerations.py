@@ -18,12 +18,13 @@ _COUNT = r"[一二两三四五六七八九十\d]{1,3}"
 _STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
 _MEASURE = "个项条类种大家所座"
 # 哪五个中心 / 哪几项功能 / 哪些隧道 / 几大平台
-_ASK_AFTER_RE = re.compile(rf"(?:哪|几|什么|啥)(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?(?P<h>[^{_MEASURE}些几一二两三四五六七八九十\W\d][\u4e00-\u9fff]{{0,7}})")
+_ASK_AFTER_RE = lexicon().regex("enum_ask_after")
 _COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
-_ASK_BEFORE_RE = re.compile(r"(?P<h>[\u4e00-\u9fff]{1,8}?)(?:都|主要|具体|分别)?(?:有|包括|包含|涵盖|分为|是)"
-                            r"(?:哪些|哪几|哪[一二两三四五六七八九十\d]+|什么|啥|几)")
-_QUOTED_HEAD_RE = re.compile(rf"(?:哪|几|[那这](?={_COUNT}))(?P<n>{_COUNT}|几|些)?[{_MEASURE}]?[“\"「](?P<h>[^”\"」]{{1,6}})[”\"」]")
+_ASK_BEFORE_RE = lexicon().regex("enum_ask_before")
+_QUOTED_HEAD_RE = lexicon().regex("enum_quoted_head")
+_VAGUE_COUNTS = lexicon().words("count_vague")  # 哪几个 / 哪些: no number given
+_ETC_RE = lexicon().regex("enum_item_etc")  # 虎溪隧道等: the last item's 等
 _TASK_ASK_RE = lexicon().regex("task_ask")  # 哪几件事: tasks asked in everyday words
 _TASK_HEADS = lexicon().words("task_head")
 _ITEM_SEP = "、"
@@ -70,7 +71,7 @@ class Enumeration:
 
 
 def _number(text: str | None) -> int | None:
-    return cn_to_int(text) if text and text not in ("几", "些") else None
+    return cn_to_int(text) if text and text not in _VAGUE_COUNTS else None
 
 
 def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
@@ -113,17 +114,15 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         if held >= 0.5:
             out.append(Enumeration(items, held, False, None))
     for m in _RUN_RE.finditer(sentence):
-        items = tuple(re.sub(r"等$", "", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
+        items = tuple(_ETC_RE.sub("", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:
             continue
         on_items = sum(x.endswith(head) for x in items) / len(items)
         # the run's end as written: the last item runs on into "……四大主要功能" or "……等隧道"
         after = items[-1] + sentence[m.end():m.end() + 12]
         before = sentence[max(0, m.start() - 12):m.start()]
-        tail = re.search(rf"(?:等|共|这)(?P<n>{_COUNT})?[{_MEASURE}]?(?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
-                         rf"(?P<n2>{_COUNT})[{_MEASURE}](?:主要|重点|核心)?[\u4e00-\u9fff]{{0,6}}?{re.escape(head)}|"
-                         rf"^[^”\"」]*[”\"」]的?[\u4e00-\u9fff]{{0,2}}?{re.escape(head)}", after)  # “…”的基本原则
-        intro = re.search(rf"{re.escape(head)}[\u4e00-\u9fff]{{0,4}}[。：:]?(?:包括|有|为)?$", before)
+        tail = re.search(lexicon().pattern("enum_head_after_run") + re.escape(head), after)  # “…”的基本原则
+        intro = re.search(re.escape(head) + lexicon().pattern("enum_head_before_run"), before)
         count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
         out.append(Enumeration(items, on_items, bool(tail or intro), count_after))
     return out

@@ -6,13 +6,11 @@ from __future__ import annotations
 import re
 
 from assistant.text.numbers import normalise_years, to_halfwidth
+from assistant.text.patterns import NUMBER_LABEL_RE
 
 _NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering
-_LABEL_RE = re.compile(
-    r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
-    r"^\s*[-*]\s*\d+[.、．]|\|\s*\d+\s*\||(?<=\n)\d+[.、．]\s"
-)
+_LABEL_RE = NUMBER_LABEL_RE
 _ARITH_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[−\-+×÷/*]\s*(\d+(?:\.\d+)?)[^=\n]*?=\s*[（(]?\s*≈?\s*(-?\d+(?:\.\d+)?)")
 _ARITH2_RE = re.compile(r"[≈=]\s*(-?\d+(?:\.\d+)?)\s*%?")
 

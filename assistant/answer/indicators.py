@@ -12,10 +12,11 @@ from dataclasses import dataclass
 
 from assistant.types import IndicatorRow
 
+from .lexicon import lexicon
 from .synonyms import unabbreviate, variants  # noqa: E402 - interchangeable words in questions
 
-_GENERIC_TAIL = re.compile(r"(总额|总量|数量|个数|额|数|值|量)$")
-_OPTIONAL_HEAD = re.compile(r"^(外贸|实际|世界|全区|年度|年均|年)")
+_GENERIC_TAIL = lexicon().regex("indicator_generic_tail")
+_OPTIONAL_HEAD = lexicon().regex("indicator_optional_head")
 MIN_SCORE = 0.6
 MATCH_CHARS = 200  # of a question matched against row names: a real question is well under 100 characters
 
@@ -75,11 +76,7 @@ def _covered(a: str, b: str) -> int:
         b = b.replace(common, "\1", 1)
 
 
-_ASKING = re.compile(
-    r"(?:19|20)\d\d\s*年?|十[三四五]五(?:期)?末?|规划期末|[是有要]?多少[个家所项人次条座种类]?|几[天个家所项人次条年倍座种类]|＿+|什么|哪些|哪个|怎么样|"
-    r"目标值?|基数|基期|数值|具体|情况|分别|达到|达|要|预计|计划|规划|约束性|预期性|属性|指标|累计|增加|增长|提高|"
-    r"百分之|是否|还是|属于|方面|两个区|两区|两地|两家|两边|双方|五年|加一块|加起来|合计|一共|总共|谁的|谁|更高|更多|分别|各自|各是|那一栏|这一栏|一栏|写的|写着|意思|含义|代表|表示|中括号|方括号|括号|符号|标注|数字|"
-    r"\[[^\]]*\]|【[^】]*】|的|有|是|吗|呢|啊|吧|为|到|和|与|及|请问|请|现在|目前|当前|末|年|[？?，,。！!、\s]")
+_ASKING = lexicon().regex("indicator_asking")
 
 
 def question_content(text: str) -> str:
@@ -87,7 +84,7 @@ def question_content(text: str) -> str:
     return _ASKING.sub("", text)
 
 
-QUALIFIER_RE = re.compile(r"[\u4e00-\u9fa5A-Za-z]{2,}(?:区|县|市|省|园|城|港|镇|片区|中心|基地)")
+QUALIFIER_RE = lexicon().regex("place_qualifier")
 
 
 def name_score(name: str, question: str) -> float:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import QUANTITY_RE
+from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, box_numbered
 from assistant.text.sentences import is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
@@ -29,7 +29,7 @@ from .understand import Question
 
 LEX = lexicon()
 
-_BOX_NUM_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
+_BOX_NUM_RE = BOX_NUMBER_RE
 
 
 def _named_projects(projects, question: str) -> list:
@@ -39,7 +39,7 @@ def _named_projects(projects, question: str) -> list:
     out = []
     for p in projects:
         if p.name not in shares:
-            core = re.sub(r"(?:建设)?(?:工程|项目|行动|计划)$", "", core_name(p.name)) or core_name(p.name)
+            core = lexicon().regex("project_suffix").sub("", core_name(p.name)) or core_name(p.name)
             shares[p.name] = spelled_share(core, question, 0.8) if len(core) >= 4 else 0.0
         if shares[p.name] >= 0.8 or (shares[p.name] >= 0.75 and len(p.name) >= 8):  # 网上政务平台 ~ 网上政务服务平台
             out.append((shares[p.name], p))
@@ -62,7 +62,7 @@ def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: f
     return render(q, parts, docs, False)
 
 
-_BOX_SET_RE = re.compile(r"哪些(?:重点)?(?:项目|工程)?专栏|专栏有哪些|几个专栏|多少个专栏|(?:重点项目|重点工程)专栏|专栏都")
+_BOX_SET_RE = lexicon().regex("ask_box_set")
 
 
 def _box_set_answer(q: Question, docs, scope) -> Answer | None:
@@ -184,16 +184,16 @@ def _named_box(q: Question, docs, scope):
     chosen = None
     if num:
         n = re.sub(r"\s|[－—]", "-", num.group(1))
-        chosen = next((b for b in boxes if re.match(rf"专栏\s*{re.escape(n)}(?!\d|-\d)", b.title)), None)
+        chosen = next((b for b in boxes if box_numbered(n).match(b.title)), None)
     if chosen is None:
-        names = {b.title: re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title) for b in boxes}
+        names = {b.title: BOX_PREFIX_RE.sub("", b.title) for b in boxes}
         scores = score_names(list(names.values()), text)  # each distinct title once: many plans repeat them
         scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
     if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
         for b in boxes:
-            core = re.sub(r"(?:重点|建设)*(?:项目|工程|任务|行动)$", "", re.sub(r"^专栏[\d\-－]+[：:\s]*", "", b.title))
+            core = lexicon().regex("box_kind_suffix").sub("", BOX_PREFIX_RE.sub("", b.title))
             # what the title says beyond its plan's subject (平台培育 of 工业互联网平台培育工程 in a 工业互联网 plan)
             own = without_subject(core, docs[b.doc_id].meta.title).replace(" ", "")
             if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in (core, own)):

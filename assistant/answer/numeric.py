@@ -32,12 +32,12 @@ from .synonyms import abbreviates, present
 from .terms import char_bigrams, masked_question, term_coverage
 from .understand import _PRONOUN_RE, Question
 
-_PER_YEAR_RE = re.compile(r"每年|年均|年度|(?<![\d〇一二三四五六七八九十])年(?:新增|实际|引进|接待|增长|利用|完成)")
+_PER_YEAR_RE = lexicon().regex("per_year_statement")
 
 
 def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
-    if not re.search(r"每年|年均|平均每年|一年", q.resolved):
+    if not lexicon().regex("ask_per_year").search(q.resolved):
         return None
     core = core_name(row.name)
     for h in hits:
@@ -51,10 +51,10 @@ def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
     return None
 
 
-_ASPECT_WORD_RE = re.compile(r"约束性|预期性|属性|指标|指标值|累计|累计数|目标|目标值|基数|数值|年均|增速|增长|还是")
+_ASPECT_WORD_RE = lexicon().regex("row_aspect")
 
 
-_SUM_RE = re.compile(r"加一块|加起来|加在一起|合计|一共|总共|合起来|之和")
+_SUM_RE = lexicon().regex("ask_sum")
 
 
 def _sum_line(rows, q: Question) -> str | None:
@@ -163,16 +163,14 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     return render(q, parts, docs, refused, intro=intro, long_ok=len(parts) > 1)
 
 
-_TABLE_Q_RE = re.compile(r"(指标表|指标体系|主要指标|哪些指标|哪几[个项]指标|几项指标|多少项指标|多少个指标|指标有哪些|约束性指标|预期性指标|"
-                         r"指标.{0,3}(?:约束性|预期性)|"
-                         r"哪些.{0,8}方面的?指标|.{2,8}类指标)")
+_TABLE_Q_RE = lexicon().regex("ask_indicator_table")
 
 
 def table_answer(q: Question, docs, scope) -> Answer | None:
     """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
     if not _TABLE_Q_RE.search(q.resolved) or (q.is_followup and _PRONOUN_RE.match(q.text)):
         return None  # "这个算约束性指标吗" asks about the indicator just discussed, not the table
-    if re.search(r"多少|几", re.sub(r"(多少|几)[项个类](指标)?|(多少|几)个?指标", "", q.resolved)):  # 指标表里…有多少人
+    if lexicon().regex("ask_how_many").search(lexicon().regex("count_of_indicators").sub("", q.resolved)):  # 指标表里…有多少人
         return None
     parts = []
     for d in scope:
@@ -182,7 +180,7 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
             rows = list(t.indicators)
             part = Part()
             head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(t.title)}**"
-            attr = re.search(r"(约束性|预期性)", q.resolved)
+            attr = lexicon().regex("indicator_attribute").search(q.resolved)
             cats = [c for c in dict.fromkeys(r.category for r in rows if r.category)
                     if NUM_PREFIX_RE.sub("", c) and NUM_PREFIX_RE.sub("", c) in q.resolved]
             if cats and not attr:  # "开放平台方面的指标": the rows of that category
@@ -191,7 +189,7 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
                     f"{escape_md(r.name)}（{escape_md(r.baseline_raw or '—')} → {escape_md(r.target_raw or '—')}"
                     f"{escape_md(r.unit or '')}）" for r in sel) + "。")
             elif attr:
-                want = attr.group(1)
+                want = attr.group(0)
                 has_col = any(r.attribute for r in rows)
                 if not has_col:
                     part.lines.append(f"{head}：该表没有“指标属性”一栏，未区分预期性和约束性。")

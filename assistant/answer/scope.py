@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int, normalise_years
+from assistant.text.patterns import NAME_RUN, PLAN_YEARS_RE
 from assistant.types import DocMeta, Document
 
 from .gazetteer import Area, Gazetteer, gazetteer
@@ -26,7 +27,7 @@ from .lexicon import lexicon
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 
-_YEAR_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*年?\s*[-—–－~～至到]+\s*((?:19|20)\d\d)\s*年?")
+_YEAR_SPAN_RE = PLAN_YEARS_RE
 _FYP_FIRST_DATED = (3, 1966)  # the third five-year plan began in 1966; every later one five years after
 _PLACE_TAG = "ns"
 
@@ -153,7 +154,7 @@ def _suffixes() -> frozenset[str]:
 
 def _named_in(text: str, end: int, role: str) -> bool:
     """A word of ``role`` right after the place, within the same name (no punctuation or 的 in between)."""
-    m = re.match(r"(?:[^\W的]|[）)”」』]){0,12}?(?:" + lexicon().regex(role).pattern + ")", text[end:])
+    m = re.match(NAME_RUN + "(?:" + lexicon().regex(role).pattern + ")", text[end:])
     return bool(m)
 
 

@@ -7,7 +7,7 @@ import functools
 import re
 
 from assistant.answer.lists import box_evidence
-from assistant.text.patterns import FIELD_LINE_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
+from assistant.text.patterns import FIELD_LINE_RE, NUM_PREFIX_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -109,7 +109,6 @@ def _item_title(doc: Document, hit: Hit, sentence: str | None) -> str | None:
     return para.topic
 
 
-NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章节]|部分)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
 
 
 def section_title(sec) -> str:
@@ -289,7 +288,7 @@ def _defining_clause(doc: Document, sec) -> Part | None:
     title = plain(section_title(sec))
     if len(title) < 2:
         return None
-    pat = re.compile(rf"(?:以[^，。；]{{2,40}}为|[“\"][^”\"]{{2,30}}[”\"]的?){re.escape(title)}")
+    pat = re.compile(lexicon().pattern("named_as") + re.escape(title))
     for other in doc.sections:
         if other.id == sec.id:
             continue

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import to_halfwidth
+from assistant.text.patterns import TABLE_REF_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
@@ -23,7 +24,7 @@ from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
 from .understand import Question, find_docs
 
-_TABLE_REF_RE = re.compile(r"(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?")
+_TABLE_REF_RE = TABLE_REF_RE
 _BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
 _MIN_SCORE = 4.0
 

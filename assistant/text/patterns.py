@@ -56,3 +56,25 @@ CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 PLACEHOLDER = r"[xX×＊*]{1,4}"
 PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
 QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
+# numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering (the number guard)
+NUMBER_LABEL_RE = re.compile(
+    r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
+    r"^\s*[-*]\s*\d+[.、．]|\|\s*\d+\s*\||(?<=\n)\d+[.、．]\s"
+)
+# a table named in text: 表2-1, 附表 3, 表4.1
+TABLE_REF_RE = re.compile(r"(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?")
+# the years a plan spans as its title or period writes them, with each year's 年: 2021—2025年 (group 1, 2: years)
+PLAN_YEARS_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–－~～至到]+\s*({YEAR})\s*年?")
+# the characters that may run on inside one name before a word of it (no punctuation, no 的): 北京…研究院
+NAME_RUN = r"(?:[^\W的]|[）)”」』]){0,12}?"
+# the number prefix of a section title: 第三章 / 一、 / （二） / 1.
+NUM_PREFIX_RE = re.compile(r"^(第[\d一二三四五六七八九十]+(?:[篇章节]|部分)\s*|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+# a box's number as a question names it: 专栏7-1, 专栏 3 (group 1: the number)
+BOX_NUMBER_RE = re.compile(r"专栏\s*(\d+(?:\s*[-－—]\s*\d+)?)")
+# a box title's label at its start: "专栏7-1：" (removed to leave the box's name)
+BOX_PREFIX_RE = re.compile(r"^专栏[\d\-－]+[：:\s]*")
+
+
+def box_numbered(number: str) -> re.Pattern[str]:
+    """A box title that starts with this box number and no longer one (专栏7 is not 专栏71 or 专栏7-1)."""
+    return re.compile(rf"专栏\s*{re.escape(number)}(?!\d|-\d)")
