@@ -115,9 +115,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     def names(line: str, t: str) -> bool:
         return not t or present(t, line) or term_coverage([t], line) >= 0.5
 
+    measure_kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
+
+    def states_measure(line: str) -> bool:
+        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line))
+
     def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
         return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
-            and all(names(line, k) for k in keys) and names(line, measure)
+            and all(names(line, k) for k in keys) and states_measure(line)
 
     if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
