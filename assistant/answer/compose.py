@@ -285,7 +285,8 @@ def breakdown(ctx: Context) -> Candidate | None:
     """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
     the items of the section titled as what is split."""
     q = ctx.question
-    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight)
+    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight,
+                                       ctx.hits)
                       or parts_section_answer(q, ctx.docs, ctx.scope), "list")
 
 

@@ -254,18 +254,23 @@ _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts 
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
 
 
-def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None) -> Answer | None:
+def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None, hits=()) -> Answer | None:
     """"这138个按路的类型怎么分的 / 1738座现状站里中石油中石化各占几座": the sentence that states the number the
     question quotes and breaks it into parts, each with its own quantity (共布局138个，其中高速34个……), read with
     the next sentence when that one names more of what is asked (1738座。从权属看：中石油541座……); the one
-    covering the question best, then with the most parts."""
+    covering the question best, then with the most parts. The retrieved ``hits`` are read before the chunks
+    that merely hold the number: a small number (8个) is in more chunks than the literal scan keeps."""
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
     terms = list(terms)
     best = None
     for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
-        for h in retriever.containing([(pat,)], list(scope), limit=20):
+        pool = [h for h in hits if h.chunk.doc_id in scope] + retriever.containing([(pat,)], list(scope), limit=20)
+        seen: dict[str, Hit] = {}
+        for h in pool:
+            seen.setdefault(h.chunk.id, h)
+        for h in seen.values():
             sents = [x.strip() for x in sentences(h.chunk.text)]
             for i, sent in enumerate(sents):
                 if not pat.search(sent):
