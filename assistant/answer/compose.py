@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
+from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, purpose_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import (
     box_list_answer,
@@ -204,6 +204,11 @@ def plan_fact(ctx: Context) -> Candidate | None:
     if not kinds:
         return None
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
+
+
+def purpose(ctx: Context) -> Candidate | None:
+    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py)."""
+    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope), "goal")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -588,6 +593,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("per_plan", per_plan),  # its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
+    Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
