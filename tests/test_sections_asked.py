@@ -259,3 +259,11 @@ def test_a_total_asked_by_a_grouping_each_has_is_a_breakdown():
     assert lexicon().regex("breakdown").search("现有的那48座站，按企业分各有多少？")
     assert lexicon().regex("breakdown").search("这48座站各有几座在城区")
     assert not lexicon().regex("breakdown").search("现有多少座站？")
+
+
+def test_which_aspects_a_goal_has_is_the_items_of_the_section_titled_by_it():
+    from assistant.answer.sections import parts_section_answer
+
+    doc = _plan("a", GOAL_PLAN)
+    ans = parts_section_answer(_q("到2025年的主要目标有哪几个方面", doc), {"a": doc}, ("a",))
+    assert ans is not None and "数据要素市场体系初步建立" in ans.answer and "数字经济治理体系更加完善" in ans.answer
