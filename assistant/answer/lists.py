@@ -120,6 +120,8 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
     if chosen is None or not chosen.projects:
         return None
     items = _prose_items(chosen)
+    if items and _NUMBER_ASK_RE.search(q.resolved):  # 有哪些量化数: each task with the figures it states
+        items = _prose_items(chosen, figures=True)
     if items:  # one paragraph of short task sentences, each with what it means: the tasks are its items
         doc = docs[chosen.doc_id]
         part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(chosen.title)}》的主要内容："]
@@ -132,14 +134,25 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
                   long_ok=True)
 
 
-def _prose_items(box) -> list[str]:
+_NUMBER_ASK_RE = LEX.regex("number")  # 量化, 多少: the question asks for figures, not only the tasks
+
+
+def _prose_items(box, figures: bool = False) -> list[str]:
     """The short sentences of a box written as one paragraph (培育综合型平台。支持…。建设区域型平台。引导…), which
-    the parser reads as a single project: each states one task. Empty for a box of several projects, or one
-    with fewer than three such sentences."""
+    the parser reads as a single project: each states one task; with ``figures``, each followed by the sentences
+    under it that state a quantity (力争建设10个…). Empty for a box of several projects, or one with fewer than
+    three such sentences."""
     if len(box.projects) != 1:
         return []
-    leads = [s.strip().rstrip("。") for s in sentences(box.projects[0].description) if is_lead(s)]
-    return leads if len(leads) >= 3 else []
+    items: list[list[str]] = []
+    for s in sentences(box.projects[0].description):
+        if is_lead(s):
+            items.append([s.strip().rstrip("。")])
+        elif figures and items and QUANTITY_RE.search(s):
+            items[-1].append(s.strip())
+    if len(items) < 3:
+        return []
+    return [t[0] + ("：" + "".join(t[1:]) if len(t) > 1 else "") for t in items]
 
 
 def _group_core(name: str) -> str:
