@@ -175,3 +175,22 @@ def test_a_word_that_names_nothing_weighs_little():
     tok = Tokenizer()
     assert all(function_word(w, tok) for w in ("已经", "各个", "大概"))
     assert not any(function_word(w, tok) for w in ("加油站", "综合能源", "注册量", "出入口"))
+
+
+def test_a_box_of_task_sentences_asked_for_its_figures_gives_each_task_with_them(tmp_path):
+    from assistant.answer.lists import box_list_answer
+    from assistant.ingest import load_document
+
+    text = ("样例省工业互联网行动计划\n\n一、重点任务\n\n（一）平台建设\n\n1．打造区域型平台。鼓励建设区域特色平台。\n\n"
+            "专栏1  工业互联网示范应用工程\n"
+            "建设创新服务载体。围绕重大共性需求和重点行业需要，组建创新联合体，开展产学研用协同创新。力争建设10个创新中心。"
+            "动态发布场景清单。每年分批次发布100个应用场景。"
+            "树立新模式示范标杆。全省遴选50家试点示范。\n\n"
+            "二、保障措施\n\n加强组织领导。\n")
+    path = tmp_path / "box_plan.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = load_document(path, DocMeta("box", "样例省工业互联网行动计划"))
+    q = understand("示范应用工程那个专栏要干啥，有哪些量化数？", [], [doc.meta], Tokenizer().tag)
+    ans = box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
+    assert ans is not None and all(t in ans.answer for t in ("10个", "100个", "50家", "场景清单")), ans.answer
+    assert "组建创新联合体" not in ans.answer

@@ -341,3 +341,37 @@ def test_what_is_built_already_is_not_answered_by_a_goals_figure(tmp_path):
     question = "长春已建成的换电站，数量有多少？"
     assert goal(build_context(question, [], a.documents, a.retriever, a.tokenizer)) is None
     assert "46座" in a.ask(question).answer
+
+
+def test_a_level_asked_without_a_measure_is_a_goal():
+    from assistant.answer.understand import classify
+
+    assert classify("这个方案里氢能这块要达到什么水平", 1)[0] == "goal"
+    assert classify("网络安全这块到2023年要做到啥程度", 1)[0] == "goal"
+    assert classify("到2025年数字经济总量和占比要到什么水平", 1)[0] == "indicator"
+
+
+def test_a_term_naming_the_passages_heading_is_where_the_aim_is_looked_for_not_its_object():
+    from assistant.answer.aims import aim_clause_answer
+    from assistant.types import Chunk, Hit
+
+    text = ("以新思想为指导，科学评价零售体系，合理制定发展规划。"
+            "通过编制和实施规划，构建布局合理、竞争有序的成品油零售体系，促进行业健康有序发展。")
+    doc = _plan("a", "一、指导思想\n" + text + "\n")
+    hits = [Hit(Chunk("c0", "a", "section", "s", ("一、指导思想",), text, text), 1.0, 0)]
+    ans = aim_clause_answer(_q("指导思想里，最后想建成一个什么样的零售体系", doc), {"a": doc}, hits,
+                            ["指导思想", "建成", "零售", "体系"], None)
+    assert ans is not None and "竞争有序" in ans.answer
+    elsewhere = [Hit(Chunk("c0", "a", "section", "s", ("二、原则",), text, text), 1.0, 0)]
+    assert aim_clause_answer(_q("指导思想里，最后想建成一个什么样的零售体系", doc), {"a": doc}, elsewhere,
+                             ["指导思想", "建成", "零售", "体系"], None) is None
+
+
+def test_why_a_plan_was_made_is_its_own_sentence_saying_so():
+    from assistant.answer.aims import purpose_answer
+
+    doc = _plan("a", "一、前言\n节能是重要举措。为加大工作推进力度，尽最大努力完成约束性指标，制定本方案。\n"
+                     "二、目标\n到2025年，完成约束性指标。\n")
+    ans = purpose_answer(_q("出这个方案主要是为了达成什么？", doc), {"a": doc}, ("a",))
+    assert ans is not None and "为加大工作推进力度" in ans.answer and "节能是重要举措" not in ans.answer
+    assert purpose_answer(_q("为了提高供给，鼓励建哪种站", doc), {"a": doc}, ("a",)) is None

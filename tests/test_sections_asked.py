@@ -232,3 +232,38 @@ def test_a_quoted_run_followed_by_the_head_is_a_list_of_it():
     ask = ListAsk("原则", 3)
     assert enumeration_score("按照“政府支持、企业主导、公共先行”的基本原则，", ask) > 0
     assert enumeration_score("按照“政府支持、企业主导、公共先行”的要求推进原则性工作，", ask) == 0
+
+
+def test_a_small_total_is_broken_down_from_the_retrieved_passages_before_the_literal_scan():
+    from assistant.answer.lists import breakdown_answer
+    from assistant.types import Chunk, Hit
+
+    doc = _plan("a", GOAL_PLAN)
+    noise = [Hit(Chunk(f"n{i}", "a", "section", "s", ("一、现状",), t, t), 0.0, 1000 + i)
+             for i, t in enumerate(["甲区8个，乙区2个，丙区3个，丁区5个。"] * 20)]
+    wanted = "丙县布局18个，其中，高速上8个，国道上2个，省道上8个（S1上5个，S2上1个，S3上2个）。"
+    hit = Hit(Chunk("c9", "a", "section", "s", ("丙县",), wanted, wanted), 0.5, 0)
+
+    class _Literal:
+        def containing(self, terms, docs=None, limit=20):
+            return noise[:limit]
+
+    ans = breakdown_answer(_q("丙县省道上那8个点具体怎么分的", doc), {"a": doc}, ("a",), _Literal(),
+                           ["丙县", "省道"], None, [hit])
+    assert ans is not None and "S1上5个" in ans.answer
+
+
+def test_a_total_asked_by_a_grouping_each_has_is_a_breakdown():
+    from assistant.answer.lexicon import lexicon
+
+    assert lexicon().regex("breakdown").search("现有的那48座站，按企业分各有多少？")
+    assert lexicon().regex("breakdown").search("这48座站各有几座在城区")
+    assert not lexicon().regex("breakdown").search("现有多少座站？")
+
+
+def test_which_aspects_a_goal_has_is_the_items_of_the_section_titled_by_it():
+    from assistant.answer.sections import parts_section_answer
+
+    doc = _plan("a", GOAL_PLAN)
+    ans = parts_section_answer(_q("到2025年的主要目标有哪几个方面", doc), {"a": doc}, ("a",))
+    assert ans is not None and "数据要素市场体系初步建立" in ans.answer and "数字经济治理体系更加完善" in ans.answer

@@ -94,7 +94,8 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
                       depth: int = 10) -> Answer | None:
     """"物流方面最终想建成个什么": the sentence whose aim verb (打造, 建成, 建设成为) takes the topic asked as its
     object (加快打造内陆国际物流枢纽和国际集散分拨中心), rather than a plan-wide goal that only mentions it; a
-    clause saying the thing stands already (已经建成…) states no aim.
+    clause saying the thing stands already (已经建成…) states no aim; a term of the question that is the passage's
+    heading (指导思想里…) says where to look and need not be in the clause.
     None when no retrieved clause names the topic after an aim verb."""
     aim, goal, done = LEX.regex("aim_verb"), LEX.regex("goal"), LEX.regex("done")
     topic = [t for t in terms if not aim.search(t) and not goal.search(t)]
@@ -102,12 +103,15 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
         return None
     best = None
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
+        # a term that is the title of the clause's own heading is where the question looks (指导思想里), not what
+        # is aimed at; a word a longer title merely contains (物流 in 建设国际物流枢纽) is still the topic
+        aimed = [t for t in topic if not any(_is_title(t, h) for h in hit.chunk.heading_path)] or topic
         for sent in sentences(hit.chunk.text):
             for clause in CLAUSE_RE.findall(sent):
                 m = aim.search(clause)
                 if m and done.search(clause[max(0, m.start() - DONE_REACH):m.start()]):
                     continue  # 已经建成…: what stands, not an aim
-                cover = term_coverage(topic, clause[m.start():], weight) if m else 0.0
+                cover = term_coverage(aimed, clause[m.start():], weight) if m else 0.0
                 if cover >= AIM_COVER and (best is None or cover > best[0]):
                     best = (cover, hit, sent.strip())
     if best is None:
@@ -117,6 +121,14 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
     ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
     ev.highlight = sent
     return render(q, [Part(lines=["".join(escape_md(s) for s in said)], evidence=[ev])], docs, False)
+
+
+TITLE_SHARE = 0.6  # the share of a heading's Chinese characters a term must make up to be its title
+
+
+def _is_title(term: str, heading: str) -> bool:
+    title = "".join(c for c in heading if "\u4e00" <= c <= "\u9fff")
+    return bool(title) and term in title and len(term) >= TITLE_SHARE * len(title)
 
 
 def labelled_goal_rest(sent: str, text: str) -> list[str]:
@@ -178,3 +190,21 @@ def _clauses(doc: Document):
             for sent in sentences(para.text):
                 for clause in CLAUSE_RE.findall(sent):
                     yield sec, para, sent, clause
+
+
+def purpose_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"出这个方案主要是为了达成什么": the plan's own sentence stating why it was made (为……，制定本方案), the
+    first such sentence of each plan in scope. None when the question asks no purpose or no plan states one."""
+    if not LEX.regex("purpose_ask").search(q.resolved):
+        return None
+    made = LEX.regex("purpose_statement")
+    parts = []
+    for d in scope:
+        found = next(((sec, para, x.strip()) for sec in docs[d].sections for para in sec.paragraphs
+                      for x in sentences(para.text) if made.search(x)), None)
+        if found is None:
+            continue
+        sec, para, sent = found
+        head = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+        parts.append(Part(lines=[head + escape_md(sent)], evidence=[Evidence(d, sec.path, para.text, highlight=sent)]))
+    return render(q, parts, docs, False) if parts else None

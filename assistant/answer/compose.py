@@ -18,7 +18,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, role_answer
+from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, purpose_answer, role_answer
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import (
     box_list_answer,
@@ -211,6 +211,11 @@ def plan_fact(ctx: Context) -> Candidate | None:
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
 
 
+def purpose(ctx: Context) -> Candidate | None:
+    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py)."""
+    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+
+
 def location(ctx: Context) -> Candidate | None:
     """Where something is in the plans; "放在哪些地区" (several asked in this very question, not in the one it
     follows up) asks for the places a sentence enumerates first."""
@@ -290,7 +295,8 @@ def breakdown(ctx: Context) -> Candidate | None:
     """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
     the items of the section titled as what is split."""
     q = ctx.question
-    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight)
+    return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight,
+                                       ctx.hits)
                       or parts_section_answer(q, ctx.docs, ctx.scope), "list")
 
 
@@ -592,6 +598,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("per_plan", per_plan),  # its parts go through the handlers after it
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
+    Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),

@@ -120,6 +120,8 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
     if chosen is None or not chosen.projects:
         return None
     items = _prose_items(chosen)
+    if items and _NUMBER_ASK_RE.search(q.resolved):  # 有哪些量化数: each task with the figures it states
+        items = _prose_items(chosen, figures=True)
     if items:  # one paragraph of short task sentences, each with what it means: the tasks are its items
         doc = docs[chosen.doc_id]
         part = Part(lines=[f"{escape_md(doc_name(doc))}《{escape_md(chosen.title)}》的主要内容："]
@@ -132,14 +134,25 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
                   long_ok=True)
 
 
-def _prose_items(box) -> list[str]:
+_NUMBER_ASK_RE = LEX.regex("number")  # 量化, 多少: the question asks for figures, not only the tasks
+
+
+def _prose_items(box, figures: bool = False) -> list[str]:
     """The short sentences of a box written as one paragraph (培育综合型平台。支持…。建设区域型平台。引导…), which
-    the parser reads as a single project: each states one task. Empty for a box of several projects, or one
-    with fewer than three such sentences."""
+    the parser reads as a single project: each states one task; with ``figures``, each followed by the sentences
+    under it that state a quantity (力争建设10个…). Empty for a box of several projects, or one with fewer than
+    three such sentences."""
     if len(box.projects) != 1:
         return []
-    leads = [s.strip().rstrip("。") for s in sentences(box.projects[0].description) if is_lead(s)]
-    return leads if len(leads) >= 3 else []
+    items: list[list[str]] = []
+    for s in sentences(box.projects[0].description):
+        if is_lead(s):
+            items.append([s.strip().rstrip("。")])
+        elif figures and items and QUANTITY_RE.search(s):
+            items[-1].append(s.strip())
+    if len(items) < 3:
+        return []
+    return [t[0] + ("：" + "".join(t[1:]) if len(t) > 1 else "") for t in items]
 
 
 def _group_core(name: str) -> str:
@@ -254,18 +267,23 @@ _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts 
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
 
 
-def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None) -> Answer | None:
+def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None, hits=()) -> Answer | None:
     """"这138个按路的类型怎么分的 / 1738座现状站里中石油中石化各占几座": the sentence that states the number the
     question quotes and breaks it into parts, each with its own quantity (共布局138个，其中高速34个……), read with
     the next sentence when that one names more of what is asked (1738座。从权属看：中石油541座……); the one
-    covering the question best, then with the most parts."""
+    covering the question best, then with the most parts. The retrieved ``hits`` are read before the chunks
+    that merely hold the number: a small number (8个) is in more chunks than the literal scan keeps."""
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
     terms = list(terms)
     best = None
     for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
-        for h in retriever.containing([(pat,)], list(scope), limit=20):
+        pool = [h for h in hits if h.chunk.doc_id in scope] + retriever.containing([(pat,)], list(scope), limit=20)
+        seen: dict[str, Hit] = {}
+        for h in pool:
+            seen.setdefault(h.chunk.id, h)
+        for h in seen.values():
             sents = [x.strip() for x in sentences(h.chunk.text)]
             for i, sent in enumerate(sents):
                 if not pat.search(sent):

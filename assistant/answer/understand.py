@@ -21,6 +21,7 @@ _LOCATION_RE = LEX.regex("location")
 _LIST_RE = LEX.regex("list")
 _NUMBER_RE = LEX.regex("number")
 _GOAL_RE = LEX.regex("goal")
+_LEVEL_ASK_RE = LEX.regex("level_ask")  # 要达到什么水平: a level asked, a goal unless a measure is named too
 _PROJECT_RE = LEX.regex("project")
 _ATTR_RE = LEX.regex("attribute")
 _CUMUL_RE = LEX.regex("cumulative")
@@ -216,8 +217,11 @@ def classify(text: str, n_docs: int) -> tuple[str, bool]:
         return "comparison", True
     if _LIST_RE.search(text):
         return "list", False
-    if _NUMBER_RE.search(text) or _ATTR_RE.search(text) or _CUMUL_RE.search(text):
+    unlevelled = _LEVEL_ASK_RE.sub("", text)
+    if _NUMBER_RE.search(unlevelled) or _ATTR_RE.search(unlevelled) or _CUMUL_RE.search(unlevelled):
         return "indicator", False
+    if unlevelled != text:
+        return "goal", False
     if _GOAL_RE.search(text):
         return "goal", False
     if _PROJECT_RE.search(text):
