@@ -205,3 +205,8 @@ def test_a_place_named_like_its_plan_swaps_the_place_not_the_plan(tok):
     plans = [plan_scope(metas[0], tok.tag, "长春市、吉林市、四平市各建换电站。")]
     q = understand("那吉林市呢", [("吉林那个充换电规划，长春十四五要新建多少座换电站", "75座。")], metas, tok.tag, plans)
     assert "吉林市" in q.resolved and "长春" not in q.resolved and q.docs == ("ev",)
+
+
+def test_a_filler_question_word_is_no_new_topic(tok):
+    q = understand("2020年是多少来着？", [("甲市规划里核心产业比重到2025年要多少", "10%。")], METAS, tok.tag)
+    assert q.resolved == "甲市规划里核心产业比重到2020年要多少"
