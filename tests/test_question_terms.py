@@ -192,3 +192,21 @@ def test_a_pointing_word_between_the_place_and_the_plan_word_does_not_hide_the_p
 def test_generic_phrases_leave_no_fragments_among_the_key_terms(tok, question, fragments):
     q = understand(question, [], METAS, tok.tag)
     assert not fragments & set(key_terms(q, tok, METAS))
+
+
+def test_a_two_digit_year_end_follow_up_swaps_the_year(tok):
+    q = understand("25年底呢？", [("甲市规划里2024年底要完成多少？", "60%。")], METAS, tok.tag)
+    assert q.resolved == "甲市规划里2025年底要完成多少？"
+
+
+def test_a_place_named_like_its_plan_swaps_the_place_not_the_plan(tok):
+    from assistant.answer.scope import plan_scope
+    metas = [DocMeta("ev", "吉林省电动汽车充换电基础设施规划", ("吉林省", "吉林"))]
+    plans = [plan_scope(metas[0], tok.tag, "长春市、吉林市、四平市各建换电站。")]
+    q = understand("那吉林市呢", [("吉林那个充换电规划，长春十四五要新建多少座换电站", "75座。")], metas, tok.tag, plans)
+    assert "吉林市" in q.resolved and "长春" not in q.resolved and q.docs == ("ev",)
+
+
+def test_a_filler_question_word_is_no_new_topic(tok):
+    q = understand("2020年是多少来着？", [("甲市规划里核心产业比重到2025年要多少", "10%。")], METAS, tok.tag)
+    assert q.resolved == "甲市规划里核心产业比重到2020年要多少"

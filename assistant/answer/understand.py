@@ -274,6 +274,23 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
 
 
+def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors: Sequence[str]) -> str | None:
+    """A follow-up naming a place that shares its name with the plan (那吉林市呢 after a question on the 吉林 plan's
+    长春): the plan's name plus an area suffix that is no name of a plan names a place inside it, and the one
+    place the previous question was about is swapped for it (not the plan named again)."""
+    if not docs_now or set(docs_now) != set(docs_prev):
+        return None
+    places = [a for a in anchors if not LABEL_RE.fullmatch(a) and a in previous and a not in text]
+    if len(places) != 1:
+        return None
+    names = {a for a, _ in aliases}
+    for start, end, _ in find_spans(text, aliases)[0]:
+        place = text[start:end + 1]
+        if end < len(text) and LEX.regex("area_suffix").fullmatch(text[end]) and place not in names:
+            return previous.replace(places[0], place, 1)
+    return None
+
+
 def _sibling(topic: str, previous: str) -> str | None:
     """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
     kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
@@ -390,6 +407,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     m = LEX.regex("except_followup").match(text.strip())
     if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
+    place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors)
+    if place:
+        return place
     previous_answer = previous_turn.answer if previous_turn else ""
     box = previous_turn.box if previous_turn else None
     if box and not BOX_RE.search(previous) and LEX.regex("box_details").search(text):

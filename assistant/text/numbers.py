@@ -41,7 +41,7 @@ def cn_to_int(text: str) -> int | None:
 _YEAR_CN_RE = re.compile(f"[{CN_NUMERAL_CHARS}]{{4}}(?=年)")
 
 
-_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([12]\d)年(?![来间内后前底以度均])")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([12]\d)年(?![来间内后前以度均])")
 
 
 def normalise_years(text: str, typed: bool = True) -> str:
