@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int, normalise_years
-from assistant.text.patterns import NAME_RUN, PLAN_YEARS_RE
+from assistant.text.patterns import NAME_RUN, YEAR_SPAN_RE
 from assistant.types import DocMeta, Document
 
 from .gazetteer import Area, Gazetteer, gazetteer
@@ -27,7 +27,6 @@ from .lexicon import lexicon
 
 Tagger = Callable[[str], list[tuple[str, str]]]
 
-_YEAR_SPAN_RE = PLAN_YEARS_RE
 _FYP_FIRST_DATED = (3, 1966)  # the third five-year plan began in 1966; every later one five years after
 _PLACE_TAG = "ns"
 
@@ -68,7 +67,7 @@ def plan_period(title: str, text: str = "") -> tuple[int, int] | None:
     named in its title (“十四五”), then the same in the head of its text."""
     for source in (title, text[:3000]):
         source = normalise_years(source, typed=False)  # plan text: no two-digit years
-        m = _YEAR_SPAN_RE.search(source)
+        m = YEAR_SPAN_RE.search(source)
         if m and int(m.group(1)) <= int(m.group(2)) <= int(m.group(1)) + 15:
             return int(m.group(1)), int(m.group(2))
         m = lexicon().regex("five_year_plan").search(source)

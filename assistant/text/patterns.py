@@ -63,8 +63,6 @@ NUMBER_LABEL_RE = re.compile(
 )
 # a table named in text: 表2-1, 附表 3, 表4.1
 TABLE_REF_RE = re.compile(r"(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?")
-# the years a plan spans as its title or period writes them, with each year's 年: 2021—2025年 (group 1, 2: years)
-PLAN_YEARS_RE = re.compile(rf"({YEAR})\s*年?\s*[-—–－~～至到]+\s*({YEAR})\s*年?")
 # the characters that may run on inside one name before a word of it (no punctuation, no 的): 北京…研究院
 NAME_RUN = r"(?:[^\W的]|[）)”」』]){0,12}?"
 # the number prefix of a section title: 第三章 / 一、 / （二） / 1.
