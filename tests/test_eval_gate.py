@@ -1,10 +1,10 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set (git 6e4bcc0, session 5; README "Evaluation"), less at most two points: on the frozen test split
+thresholds were set (git bd8f24f, session 5; README "Evaluation"), less at most two points: on the frozen test split
 (answer accuracy 0.869, refusal F1 0.83, indicator exactness 0.90), on the two unseen synthetic plans (answer
-accuracy 0.867 and 0.844, indicator exactness 1.00 and 0.90), on the frozen real-plan test split (answer accuracy
+accuracy 0.867 and 0.867, indicator exactness 1.00 and 0.90), on the frozen real-plan test split (answer accuracy
 0.694, refusal F1 0.68, indicator exactness 0.90), on the two frozen sets of casual staff wording (casual 0.844,
 realcasual 0.804 answer accuracy) and on the frozen halves of the session-5 blind set (test3 0.941, realtest2
-0.672); no number without a source anywhere."""
+0.688); no number without a source anywhere."""
 
 from __future__ import annotations
 
@@ -22,14 +22,14 @@ MIN_REFUSAL_F1 = 0.81
 MIN_INDICATOR_EXACT = 0.88
 UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator exactness)
     "unseen": ("unseen", 0.85, 0.98),
-    "unseen2": ("unseen2", 0.82, 0.88),
+    "unseen2": ("unseen2", 0.85, 0.88),
 }
 REAL = (0.67, 0.66, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
     "casual": (None, 0.82),
     "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.78),
     "test3": (None, 0.92),  # the frozen halves of session 5's blind set
-    "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.65),
+    "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.67),
 }
 
 
