@@ -159,6 +159,15 @@ def copied_settings(root: Path, source: Path = CORPUS, **changes):
     return hashing_settings(root, root / "corpus", **changes)
 
 
+def plan_assistant(root: Path, text: str, name: str = "plan.txt"):
+    """An Assistant (fake embedder) over one hand-written plan written to root/corpus."""
+    from assistant.index.embed import HashingEmbedder
+    from assistant.pipeline import Assistant
+
+    write_plan(root / "corpus", name, text)
+    return Assistant.open(hashing_settings(root, root / "corpus"), embedder=HashingEmbedder())
+
+
 @pytest.fixture(scope="session")
 def bundled_settings(tmp_path_factory):
     """The bundled corpus, indexed once per session with the fake embedder. Read-only: tests that add plans or

@@ -150,21 +150,26 @@ def test_the_term_a_number_must_name_is_not_a_word_of_the_plans_title():
     assert specific_term(["碳达峰"], weight, ["国家碳达峰试点（深圳）实施方案"]) == "碳达峰"  # nothing else asked
 
 
-def test_a_box_written_as_one_paragraph_lists_its_task_sentences(tmp_path):
+def _box_answer(tmp_path, box: str, question: str):
+    """box_list_answer on a small plan whose 专栏1 is written as one paragraph of task sentences."""
     from assistant.answer.lists import box_list_answer
     from assistant.ingest import load_document
 
     text = ("样例省工业互联网行动计划\n\n一、重点任务\n\n（一）平台建设\n\n1．打造区域型平台。鼓励建设区域特色平台。\n\n"
-            "专栏1  工业互联网平台培育工程\n"
-            "培育综合型平台。支持头部企业联合，打造跨行业、跨领域的综合型平台，形成较强的行业影响力。"
-            "建设区域型平台。引导有条件的县区、产业园区结合自身特色建设区域级工业互联网平台。"
-            "实施重点工业互联网平台台长制。建立重点平台建设与应用综合推进机制，构建协调有力的服务体系。\n\n"
-            "二、保障措施\n\n加强组织领导。\n")
+            f"专栏1  {box}\n\n二、保障措施\n\n加强组织领导。\n")
     path = tmp_path / "box_plan.txt"
     path.write_text(text, encoding="utf-8")
     doc = load_document(path, DocMeta("box", "样例省工业互联网行动计划"))
-    q = understand("平台培育工程那个专栏具体要干啥？", [], [doc.meta], Tokenizer().tag)
-    ans = box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
+    q = understand(question, [], [doc.meta], Tokenizer().tag)
+    return box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
+
+
+def test_a_box_written_as_one_paragraph_lists_its_task_sentences(tmp_path):
+    ans = _box_answer(tmp_path, "工业互联网平台培育工程\n"
+                      "培育综合型平台。支持头部企业联合，打造跨行业、跨领域的综合型平台，形成较强的行业影响力。"
+                      "建设区域型平台。引导有条件的县区、产业园区结合自身特色建设区域级工业互联网平台。"
+                      "实施重点工业互联网平台台长制。建立重点平台建设与应用综合推进机制，构建协调有力的服务体系。",
+                      "平台培育工程那个专栏具体要干啥？")
     assert ans is not None and not ans.refused
     assert all(t in ans.answer for t in ("综合型平台", "区域型平台", "台长制")), ans.answer
 
@@ -178,19 +183,10 @@ def test_a_word_that_names_nothing_weighs_little():
 
 
 def test_a_box_of_task_sentences_asked_for_its_figures_gives_each_task_with_them(tmp_path):
-    from assistant.answer.lists import box_list_answer
-    from assistant.ingest import load_document
-
-    text = ("样例省工业互联网行动计划\n\n一、重点任务\n\n（一）平台建设\n\n1．打造区域型平台。鼓励建设区域特色平台。\n\n"
-            "专栏1  工业互联网示范应用工程\n"
-            "建设创新服务载体。围绕重大共性需求和重点行业需要，组建创新联合体，开展产学研用协同创新。力争建设10个创新中心。"
-            "动态发布场景清单。每年分批次发布100个应用场景。"
-            "树立新模式示范标杆。全省遴选50家试点示范。\n\n"
-            "二、保障措施\n\n加强组织领导。\n")
-    path = tmp_path / "box_plan.txt"
-    path.write_text(text, encoding="utf-8")
-    doc = load_document(path, DocMeta("box", "样例省工业互联网行动计划"))
-    q = understand("示范应用工程那个专栏要干啥，有哪些量化数？", [], [doc.meta], Tokenizer().tag)
-    ans = box_list_answer(q, {doc.doc_id: doc}, (doc.doc_id,))
+    ans = _box_answer(tmp_path, "工业互联网示范应用工程\n"
+                      "建设创新服务载体。围绕重大共性需求和重点行业需要，组建创新联合体，开展产学研用协同创新。力争建设10个创新中心。"
+                      "动态发布场景清单。每年分批次发布100个应用场景。"
+                      "树立新模式示范标杆。全省遴选50家试点示范。",
+                      "示范应用工程那个专栏要干啥，有哪些量化数？")
     assert ans is not None and all(t in ans.answer for t in ("10个", "100个", "50家", "场景清单")), ans.answer
     assert "组建创新联合体" not in ans.answer

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from conftest import plan_assistant
 
 from assistant.answer.synonyms import present
 from assistant.answer.terms import term_coverage
@@ -79,16 +80,7 @@ STATUS_AND_TARGETS = """某市充电设施发展规划（2021-2025年）
 
 @pytest.fixture(scope="module")
 def two_tables(tmp_path_factory):
-    from assistant.config import load_settings
-    from assistant.index.embed import HashingEmbedder
-    from assistant.pipeline import Assistant
-
-    tmp = tmp_path_factory.mktemp("two_tables")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(STATUS_AND_TARGETS, encoding="utf-8")
-    settings = load_settings(env={}, corpus=corpus, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
-    return Assistant.open(settings, embedder=HashingEmbedder())
+    return plan_assistant(tmp_path_factory.mktemp("two_tables"), STATUS_AND_TARGETS)
 
 
 def test_a_question_about_today_takes_the_status_table(two_tables):
@@ -125,16 +117,7 @@ OTHER_DISTRICTS = """某市加油站发展规划（2021-2025年）
 
 
 def test_a_row_named_as_what_is_left_out_is_not_the_row_asked(tmp_path):
-    from assistant.config import load_settings
-    from assistant.index.embed import HashingEmbedder
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(OTHER_DISTRICTS, encoding="utf-8")
-    settings = load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
-                             model="hashing")
-    ans = Assistant.open(settings, embedder=HashingEmbedder()).ask("中心城区以外那些区县，规划期末加起来有多少座？")
+    ans = plan_assistant(tmp_path, OTHER_DISTRICTS).ask("中心城区以外那些区县，规划期末加起来有多少座？")
     assert not ans.refused and "97座" in ans.answer and "37座" not in ans.answer, ans.answer
 
 
@@ -153,14 +136,5 @@ WIND = """某市能源方案
 
 
 def test_a_word_asking_for_a_size_is_stated_by_the_quantity(tmp_path):
-    from assistant.config import load_settings
-    from assistant.index.embed import HashingEmbedder
-    from assistant.pipeline import Assistant
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "plan.txt").write_text(WIND, encoding="utf-8")
-    settings = load_settings(env={}, corpus=corpus, index=tmp_path / "index", uploads=tmp_path / "uploads",
-                             model="hashing")
-    ans = Assistant.open(settings, embedder=HashingEmbedder()).ask("海上风电合作开发的是哪个项目，规模多大？")
+    ans = plan_assistant(tmp_path, WIND).ask("海上风电合作开发的是哪个项目，规模多大？")
     assert not ans.refused and "200万千瓦" in ans.answer, ans.answer

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import plan_assistant
 
 from assistant.answer.terms import key_terms
 from assistant.answer.understand import casual_names, understand
@@ -133,16 +134,7 @@ STATION_PLAN = """某市综合能源站专项规划（2025-2030年）
 
 @pytest.fixture(scope="module")
 def station_assistant(tmp_path_factory):
-    from assistant.config import load_settings
-    from assistant.index.embed import HashingEmbedder
-    from assistant.pipeline import Assistant
-
-    tmp = tmp_path_factory.mktemp("stations")
-    corpus = tmp / "corpus"
-    corpus.mkdir()
-    (corpus / "station_plan.txt").write_text(STATION_PLAN, encoding="utf-8")
-    settings = load_settings(env={}, corpus=corpus, index=tmp / "index", uploads=tmp / "uploads", model="hashing")
-    return Assistant.open(settings, embedder=HashingEmbedder())
+    return plan_assistant(tmp_path_factory.mktemp("stations"), STATION_PLAN, "station_plan.txt")
 
 
 def test_a_count_asked_is_not_answered_by_a_goal_that_states_none(station_assistant):
