@@ -7,6 +7,7 @@ tests/artifacts/chat.png for a person to look at (Chinese must render as text, n
 from __future__ import annotations
 
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -137,15 +138,22 @@ def test_feedback_from_the_page_is_stored(browser, server):
     p.page.get_by_text("对最近一条回答的反馈").click()
     p.page.get_by_label("补充说明（可选）").fill("数字核对无误")
     p.page.click("#fb-good")
-    p.page.wait_for_function(f"({status})().includes('已记录')", timeout=WAIT_MS)
+    p.page.wait_for_function(f"({status})().includes('已记录反馈')", timeout=WAIT_MS)
     first = p.page.evaluate(status)
     # the thumbs under each answer store a feedback without a comment
     p.page.locator("#chatbot button[aria-label='踩'], #chatbot button[aria-label='Dislike']").last.click()
-    p.page.wait_for_function(f"([t]) => ({status})().includes('已记录') && ({status})() !== t", arg=[first],
+    p.page.wait_for_function(f"([t]) => ({status})().includes('已记录反馈') && ({status})() !== t", arg=[first],
                              timeout=WAIT_MS)
-    with sqlite3.connect(server.feedback_path) as conn:
-        rows = conn.execute("SELECT question, helpful, comment FROM feedback WHERE question = ? ORDER BY id",
-                            (q,)).fetchall()
+    # the status can change while the second click is still being handled (Gradio shows its progress in the
+    # status box), so the rows are read until both are stored or the wait runs out
+    deadline = time.monotonic() + WAIT_MS / 1000
+    while True:
+        with sqlite3.connect(server.feedback_path) as conn:
+            rows = conn.execute("SELECT question, helpful, comment FROM feedback WHERE question = ? ORDER BY id",
+                                (q,)).fetchall()
+        if len(rows) >= 2 or time.monotonic() > deadline:
+            break
+        time.sleep(0.1)
     assert rows == [(q, 1, "数字核对无误"), (q, 0, "")]
     p.close(_host(server.url))
 
