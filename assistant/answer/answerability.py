@@ -25,7 +25,7 @@ from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .planfacts import asked_fact
-from .scope import PlanScope, period_words, plan_scopes
+from .scope import PlanScope, period_words
 from .synonyms import abbreviates, present, synonyms
 from .terms import term_by, term_coverage
 
@@ -252,7 +252,7 @@ def missing(ctx: Context, answer: Answer) -> Missing | None:
     if answer.refused or not answer.citations:
         return None
     cited = {c.doc_id for c in answer.citations}
-    plans = [p for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag) if p.doc_id in cited]
+    plans = [p for p in ctx.plans if p.doc_id in cited]
     q = ctx.question
     listed = listed_thing(q.resolved, list(ctx.terms)) if q.intent == "list" else None
     places = listed_thing(q.resolved, list(ctx.terms)) if q.intent in ("list", "comparison") else None

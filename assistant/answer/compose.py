@@ -54,7 +54,6 @@ from .lexicon import lexicon
 from .multipart import Parts, split_parts, split_plans
 from .quantity import COUNT, asked_kind, stated_kinds
 from .render import refuse, render
-from .scope import plan_scopes
 from .structured import (
     Part,
     doc_name,
@@ -278,7 +277,7 @@ def section_figure(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent != "indicator":
         return None
-    wholes = {p.doc_id: p.wholes for p in plan_scopes(ctx.documents.values(), ctx.tokenizer.tag)}
+    wholes = {p.doc_id: p.wholes for p in ctx.plans}
     return _candidate(section_figure_answer(q, ctx.docs, ctx.scope, list(ctx.metas), list(ctx.terms), ctx.weight,
                                             wholes), "indicator")
 
@@ -423,14 +422,13 @@ def goal(ctx: Context) -> Candidate | None:
     kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
     how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
-    plans = plan_scopes(ctx.documents.values(), ctx.tokenizer.tag)
-    periods = {p.doc_id: p.period for p in plans if p.period}
+    periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
     ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
-                      {p.doc_id: p.wholes for p in plans})
+                      {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):

@@ -14,7 +14,7 @@ from types import MappingProxyType
 from assistant.types import Answer, DocMeta, Document, Hit
 
 from .labels import labelled_scope
-from .scope import plan_scopes
+from .scope import PlanScope, plan_scopes
 from .terms import askers_word, function_word, key_terms
 from .understand import Question, understand
 
@@ -55,6 +55,7 @@ class Context:
     history: tuple = ()  # the earlier turns the question was understood with (Turn records or pairs)
     doc_filter: tuple[str, ...] = ()  # the plans the caller restricted the question to
     query_vector: object = field(default=None, repr=False)  # the resolved question's embedding (None: sparse only)
+    plans: tuple[PlanScope, ...] = ()  # every plan's scope (areas, period, whole-area words), computed once
 
     @property
     def docs(self) -> dict[str, Document]:
@@ -84,7 +85,8 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     question asked of one plan, whose words are the whole question's less the plan names)."""
     docs = {d.doc_id: d for d in documents}
     metas = tuple(d.meta for d in documents)
-    q = understand(question, history, list(metas), tokenizer.tag, plan_scopes(documents, tokenizer.tag))
+    plans = plan_scopes(documents, tokenizer.tag)
+    q = understand(question, history, list(metas), tokenizer.tag, plans)
     scope = tuple(d for d in (q.docs or doc_filter or tuple(docs)) if d in docs)
     if not q.docs:  # 表2-1 / 专栏1 name the plans that have them
         scope = labelled_scope(q.resolved, docs, scope)
@@ -94,7 +96,7 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     hits = retriever.search(q.resolved, k, scope, query_vector=query_vector)
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
                    TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter),
-                   query_vector)
+                   query_vector, plans)
 
 
 def part_context(ctx: Context, question: str, history: list, plans: tuple[str, ...] = (),
