@@ -10,7 +10,6 @@ from assistant.text.patterns import NUMBER_LABEL_RE
 
 _NUM_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering
-_LABEL_RE = NUMBER_LABEL_RE
 _ARITH_RE = re.compile(r"(\d+(?:\.\d+)?)\s*[−\-+×÷/*]\s*(\d+(?:\.\d+)?)[^=\n]*?=\s*[（(]?\s*≈?\s*(-?\d+(?:\.\d+)?)")
 _ARITH2_RE = re.compile(r"[≈=]\s*(-?\d+(?:\.\d+)?)\s*%?")
 
@@ -33,7 +32,7 @@ _PERCENT_FACTOR_RE = re.compile(r"[×x*]\s*100\s*%")
 
 def strip_labels(text: str) -> str:
     """Drop numbers that label rather than state (citation markers, table and chapter numbers, "× 100%")."""
-    return _LABEL_RE.sub(" ", _PERCENT_FACTOR_RE.sub(" ", normalise_years(to_halfwidth(text), typed=False)))
+    return NUMBER_LABEL_RE.sub(" ", _PERCENT_FACTOR_RE.sub(" ", normalise_years(to_halfwidth(text), typed=False)))
 
 
 def unsupported_numbers(answer: str, sources: list[str], question: str = "") -> list[str]:

@@ -29,8 +29,6 @@ from .understand import Question
 
 LEX = lexicon()
 
-_BOX_NUM_RE = BOX_NUMBER_RE
-
 
 def _named_projects(projects, question: str) -> list:
     """Projects whose name the question spells out (梧桐港二期 for 梧桐港二期工程), however much else it asks:
@@ -67,7 +65,7 @@ _BOX_SET_RE = lexicon().regex("ask_box_set")
 
 def _box_set_answer(q: Question, docs, scope) -> Answer | None:
     """"有哪些专栏": the 专栏 boxes of each plan, by title."""
-    if not _BOX_SET_RE.search(q.resolved) or _BOX_NUM_RE.search(q.resolved):
+    if not _BOX_SET_RE.search(q.resolved) or BOX_NUMBER_RE.search(q.resolved):
         return None
     parts = []
     for d in scope:
@@ -90,7 +88,7 @@ def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | 
     chosen = _named_box(q, docs, scope)
     if chosen is None:
         return None
-    own = [t for t in terms if not present(t, chosen.title) and not _BOX_NUM_RE.fullmatch(t)]
+    own = [t for t in terms if not present(t, chosen.title) and not BOX_NUMBER_RE.fullmatch(t)]
     if not own:
         return None
     best = None
@@ -191,7 +189,7 @@ def _group_part(doc: Document, box, project) -> Part:
 
 def _named_box(q: Question, docs, scope):
     """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
-    num = _BOX_NUM_RE.search(q.resolved)
+    num = BOX_NUMBER_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
     text = masked_question(q, [d.meta for d in docs.values()])
     chosen = None

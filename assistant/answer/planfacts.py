@@ -133,6 +133,11 @@ def _title_lines(doc: Document) -> Iterator[tuple[tuple[str, ...], str]]:
     yield (), doc.meta.title
 
 
+def _span_value(m: re.Match[str]) -> str:
+    """A year span as written, ending in 年 (2021—2025 -> 2021—2025年)."""
+    return m.group(0) if m.group(0).endswith("年") else m.group(0) + "年"
+
+
 def _period_fact(doc: Document) -> Fact | None:
     """The sentence stating the period (规划期限为2021—2035年, or the first sentence with a year under a
     规划期限 heading), else the title line with its years."""
@@ -143,12 +148,11 @@ def _period_fact(doc: Document) -> Fact | None:
             for sent in sentences(p.text):
                 m = YEAR_SPAN_RE.search(sent)
                 if (headed and WRITTEN_YEAR_RE.search(sent)) or (m and words.search(sent)):
-                    return Fact(doc.doc_id, PERIOD, m.group(0) + ("" if m.group(0).endswith("年") else "年")
-                                if m else sent.strip(), sent.strip(), s.path)
+                    return Fact(doc.doc_id, PERIOD, _span_value(m) if m else sent.strip(), sent.strip(), s.path)
     for path, line in _title_lines(doc):
         m = YEAR_SPAN_RE.search(line)
         if m:
-            return Fact(doc.doc_id, PERIOD, m.group(0) + ("" if m.group(0).endswith("年") else "年"), line, path)
+            return Fact(doc.doc_id, PERIOD, _span_value(m), line, path)
     for path, line in _title_lines(doc):  # a five-year plan named in its title: that period, as the title says it
         m = lexicon().regex("five_year_plan").search(line)
         if m:

@@ -28,6 +28,17 @@ from .understand import Question
 
 NEAR_HITS = 8  # passages looked at for a heading above several that answer
 MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after the place it names
+_UNTITLED = ("table", "box", "title", "front")  # section kinds whose title names no part of the plan's text
+
+
+def _titled(sec) -> bool:
+    """A heading of the plan's running text as written (not a table, box, title or preamble, nor inferred)."""
+    return sec.kind not in _UNTITLED and not sec.inferred
+
+
+def _subtree(doc: Document, sec):
+    """The section and the sections under it, in order."""
+    return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
 
 
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
@@ -109,8 +120,6 @@ def _item_title(doc: Document, hit: Hit, sentence: str | None) -> str | None:
     return para.topic
 
 
-
-
 def section_title(sec) -> str:
     return NUM_PREFIX_RE.sub("", sec.title).strip()
 
@@ -133,7 +142,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
     for d in scope:
         subject = plain(docs[d].meta.title)
         for sec in docs[d].sections:
-            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+            if not _titled(sec):
                 continue
             t = plain(section_title(sec))
             if len(t) < 2:
@@ -163,7 +172,7 @@ def _qualified_twins(docs, scope, found) -> list:
             continue
         twins = []
         for sec in docs[d].sections:
-            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+            if not _titled(sec):
                 continue
             t = plain(section_title(sec))
             named = [w for w in whole if t.endswith(w) and 0 < len(t) - len(w) <= MAX_QUALIFIER]
@@ -209,7 +218,7 @@ def names_section(q: Question, docs, metas) -> bool:
     plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
     masked = plain(masked_question(q, metas))
     return any(len(t := plain(section_title(sec))) >= 2 and t in masked for doc in docs.values()
-               for sec in doc.sections if sec.kind not in ("table", "box", "title", "front") and not sec.inferred)
+               for sec in doc.sections if _titled(sec))
 
 
 def _section_part(doc: Document, sec) -> Part:
@@ -314,14 +323,13 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     asked (两份规划各自的定位) names the section titled by it after generic words (第三节 发展定位)."""
     if len(terms) == 1:
         return [sec for d in scope for sec in docs[d].sections
-                if sec.kind not in ("table", "box", "title", "front") and not sec.inferred
-                and _headed_by(plain(section_title(sec)), terms[0])][:2]
+                if _titled(sec) and _headed_by(plain(section_title(sec)), terms[0])][:2]
     if not terms:
         return []
     found = []
     for d in scope:
         for sec in docs[d].sections:
-            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+            if not _titled(sec):
                 continue
             path = " ".join(sec.path)
             own = section_title(sec)
@@ -330,6 +338,7 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     return sorted(found, key=lambda s: -len(s.path))[:2] if len(found) <= 3 else []
 
 
+_SECTION_REF_RE = lexicon().regex("section_ref")  # 那节, 保障那块, 数据要素那章: words referring to a section
 MAX_PLANS_LISTED = 4  # sections shown for a question naming a section title no plan is asked of
 MAX_QUALIFIER = 4  # characters before the head noun in a list's own heading (规划实施 of 规划实施保障措施)
 
@@ -343,8 +352,7 @@ def headed_sections(docs, scope, head: str | None) -> list:
         return []
     found = []
     for d in scope:
-        secs = [sec for sec in docs[d].sections if sec.kind not in ("table", "box", "title", "front")
-                and not sec.inferred and (t := plain(section_title(sec))).endswith(head)
+        secs = [sec for sec in docs[d].sections if _titled(sec) and (t := plain(section_title(sec))).endswith(head)
                 and len(t) - len(head) <= MAX_QUALIFIER and len(_items_of(docs[d], sec)) >= 2]
         if len(secs) == 1:
             found.append(secs[0])
@@ -400,15 +408,14 @@ def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
     if unit is None:
         return None
     masked = plain(masked_question(q, metas))
-    ref = lexicon().regex("section_ref")
     named: dict[str, list] = {}
     for d in scope:
         for sec in docs[d].sections:
-            if sec.kind in ("table", "box", "title", "front") or sec.inferred:
+            if not _titled(sec):
                 continue
             t = plain(section_title(sec))
             at = masked.find(t) if len(t) >= 2 else -1
-            if at >= 0 and ref.match(masked, at + len(t)):  # 总体目标那节: the title, then a word for a section
+            if at >= 0 and _SECTION_REF_RE.match(masked, at + len(t)):  # 总体目标那节: the title, then a word for a section
                 named.setdefault(d, []).append((len(t), sec))
     asked_wholes = set(lexicon().regex("whole_area").findall(q.resolved))
     if asked_wholes and wholes:
@@ -419,8 +426,7 @@ def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
         longest = max(n for n, _ in found)
         best = None
         for _, sec in (x for x in found if x[0] == longest):
-            for para in (p for s in docs[d].sections if s.id == sec.id or s.id.startswith(sec.id + ".")
-                         for p in s.paragraphs):
+            for para in (p for s in _subtree(docs[d], sec) for p in s.paragraphs):
                 for sent in sentences(para.text):
                     if not figure.search(sent):
                         continue
@@ -451,8 +457,7 @@ def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
         doc = docs[sec.doc_id]
         if any(p.evidence[0].doc_id == doc.doc_id for p in parts):
             continue
-        found = next(((s, p.text, sent) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".")
-                      for p in s.paragraphs for sent in sentences(p.text)
+        found = next(((s, p.text, sent) for s in _subtree(doc, sec) for p in s.paragraphs for sent in sentences(p.text)
                       for quote in QUOTED_RE.findall(sent)
                       if len(items := quote.split("、")) == n and all(1 < len(i) <= QUOTED_ITEM_MAX for i in items)),
                      None)
@@ -465,7 +470,6 @@ def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
     return render(q, parts, docs, False) if parts else None
 
 
-_SECTION_REF_RE = lexicon().regex("section_ref")  # 保障那块, 数据要素那章: a section named by words of its title
 _SECTION_CONTENT_RE = lexicon().regex("section_content")  # 几块内容, 分别是啥: what a section holds is asked
 
 
@@ -490,8 +494,7 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
         return None
     parts = []
     for d in scope:
-        found = [sec for sec in docs[d].sections if sec.kind not in ("table", "box", "title", "front")
-                 and not sec.inferred and all(present(t, section_title(sec)) for t in before)
+        found = [sec for sec in docs[d].sections if _titled(sec) and all(present(t, section_title(sec)) for t in before)
                  and len(_items_of(docs[d], sec)) >= 2]
         if found:
             sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))

@@ -24,7 +24,6 @@ from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
 from .understand import Question, find_docs
 
-_TABLE_REF_RE = TABLE_REF_RE
 _BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
 _MIN_SCORE = 4.0
 
@@ -153,7 +152,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     """The best-matching cells, best first; only those that clearly name a row and a column (and, with
     ``place``, only rows keyed by that place, in a table titled by it, or in a table the question names)."""
     text = to_halfwidth(q.resolved)
-    named = {table_number(m.group(0))[0] for m in _TABLE_REF_RE.finditer(text)}
+    named = {table_number(m.group(0))[0] for m in TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
     asked = asked_unit(text)
     kind = asked_kind(text)
@@ -201,18 +200,14 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     return [c for c in cells if c.score >= _MIN_SCORE]
 
 
-def _cell_unit(table: Table, row: TableRow, column: str) -> str:
-    """The unit of a cell: its column's, else the one its row's name ends with (电动公交车充电桩(根))."""
-    unit = table.unit(column)
-    if not unit:
-        m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", row.key)
-        unit = m.group(1) if m else ""
-    return unit or ""
-
-
 def _unit(cell: Cell) -> str:
+    """The unit to write after a cell's value: its column's, else the one its row's name ends with
+    (电动公交车充电桩(根)); none when the value already ends with it."""
     value = cell.row.cell(cell.column)
-    unit = _cell_unit(cell.table, cell.row, cell.column)
+    unit = cell.table.unit(cell.column)
+    if not unit:
+        m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", cell.row.key)
+        unit = m.group(1) if m else ""
     return "" if not unit or value.endswith(unit) else unit
 
 
@@ -303,14 +298,14 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
     kind = _asked_row_kind(text, tables)
     if kind is None:
         return None
-    asked = asked_unit(text)
+    asked, asked_as = asked_unit(text), asked_kind(text)
     best: tuple[float, Table, str] | None = None
     for t in tables:
         keyed = [r for r in t.records if r.kind != "total" and r.key.endswith(kind)]
         if len(keyed) < MIN_LISTED_ROWS:
             continue
         fit = len(_bigrams(t.name or t.title) & _bigrams(text)) * 0.5
-        scored = sorted(((_column_score(t, col, text, q.years, asked, asked_kind(text)), col) for col in t.columns
+        scored = sorted(((_column_score(t, col, text, q.years, asked, asked_as), col) for col in t.columns
                          if not all(r.cell(col) == r.key for r in keyed)), reverse=True)
         if not scored or not _named_column(t, scored[0][1], text, q.years) or (
                 len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEARLY):

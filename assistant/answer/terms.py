@@ -19,7 +19,8 @@ _COUNT_WORD_RE = LEX.regex("count_word")  # 几个, 第几, 一部分: counting,
 # otherwise glue their ends to the words beside them (的总 + 目标, 一句 + 话) and leave fragments as key terms
 _GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, key=len, reverse=True) if len(w) >= 3))
 # single characters that end no term: a run of characters jieba left apart (站 + 有, 是 + 在) is trimmed of them
-_TRAILING_CHARS = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
+_GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 有: function characters
+_TRAILING_CHARS = "".join(w for w in _GRAM_STOP if len(w) == 1)
 _VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素) or a synonym row's word (能耗强度)
 
 
@@ -62,7 +63,6 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
-_GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 有: function characters
 
 
 def glued(w: str, tokenizer, idf) -> bool:
@@ -176,21 +176,20 @@ def term_by(question: str, terms: list[str], cue: re.Match[str] | None, reach: i
     return max(before)[1] if before else None
 
 
-def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
-    """The heaviest term, words of the named plans' titles aside (碳达峰 and 试点 of 国家碳达峰试点（深圳）实施方案
-    say which plan is asked, not what of it): the one a passage answering must name. Empty for no terms."""
-    own = [t for t in terms if not any(t in title for title in titles)] or terms
-    return max(own, key=weight) if own else ""
-
-
 def specific_terms(terms: list[str], weight, titles: list[str] = ()) -> list[str]:
-    """The heaviest term first, then the others as heavy as it (within 5 %): of two equally rare words (两江新区 and
-    外贸进出口) the caller decides which must also be named."""
-    key = specific_term(terms, weight, titles)
-    if not key:
-        return []
+    """The heaviest term, words of the named plans' titles aside (碳达峰 and 试点 of 国家碳达峰试点（深圳）实施方案
+    say which plan is asked, not what of it), then the others as heavy as it (within 5 %): of two equally rare
+    words (两江新区 and 外贸进出口) the caller decides which must also be named. Empty for no terms."""
     own = [t for t in terms if not any(t in title for title in titles)] or terms
+    if not own:
+        return []
+    key = max(own, key=weight)
     return [key] + [t for t in own if t != key and weight(t) >= 0.95 * weight(key)]
+
+
+def specific_term(terms: list[str], weight, titles: list[str] = ()) -> str:
+    """The heaviest term, words of the named plans' titles aside: the one a passage answering must name."""
+    return next(iter(specific_terms(terms, weight, titles)), "")
 
 
 def measure_term(question: str, nouns: list[str]) -> str:

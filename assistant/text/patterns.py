@@ -30,9 +30,9 @@ YEAR_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR}
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
 # a grade or generation written as digits and letters: 5A, 4G, A1 (swapped in by follow-ups: 那3A和4A呢)
 CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"
-# a line that gives one field as "label：value" (组　长：王清宪 省长; 建设地点：西永) — group label, value
 # an item led by its own name and a colon (1.外资金融集聚区：依托…): the name says what the item is about
 ITEM_NAME_RE = re.compile(r"^\s*(?:\d+\s*[.．、]\s*)?[^：:，。；、\s][^：:，。；、]{1,19}[：:]")
+# a line that gives one field as "label：value" (组　长：王清宪 省长; 建设地点：西永) — group label, value
 FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；、]{0,9}?)\s*[：:]\s*(?P<value>[^：:]{1,80})$")
 # a clause runs to the next ，or ；outside quotation marks and title marks: “道路联通，东西联动，区域全覆盖” is
 # one thing named, never cut in two
