@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 from assistant.evaluation.metrics import refusal_prf, roc_auc  # noqa: E402
 
 FROZEN = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
-          "realcasual")
+          "realcasual", "test4", "realtest3", "unseen3")
 
 
 def replay(rows: list[dict], t: float) -> tuple[int, list[bool]]:

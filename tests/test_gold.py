@@ -68,7 +68,9 @@ def test_real_plan_gold_files_pass_the_checker(name):
 
 @pytest.mark.parametrize("name, bundled", [("dev3.jsonl", True), ("test3.jsonl", True),
                                            ("realdev2.jsonl", False), ("realtest2.jsonl", False),
-                                           ("realdev3.jsonl", False), ("realdev4.jsonl", False)])
+                                           ("realdev3.jsonl", False), ("realdev4.jsonl", False),
+                                           ("dev4.jsonl", True), ("test4.jsonl", True),
+                                           ("realdev5.jsonl", False), ("realtest3.jsonl", False)])
 def test_session5_blind_halves_pass_the_checker(name, bundled, sources):
     """One blind set (session 5), split by plan x category with a fixed seed: tuning half and frozen half."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
@@ -97,7 +99,8 @@ def test_gold_set_coverage():
 
 
 @pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl", "paraphrase.jsonl", "realparaphrase.jsonl",
-                                  "casual.jsonl", "realcasual.jsonl", "test3.jsonl", "realtest2.jsonl"])
+                                  "casual.jsonl", "realcasual.jsonl", "test3.jsonl", "realtest2.jsonl",
+                                  "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
