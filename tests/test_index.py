@@ -290,3 +290,19 @@ def test_vectors_of_another_label_form_are_not_reused(settings, corpus):
     _open(settings)
     second = read_manifest(settings.index_dir)
     assert second["counts"]["embedded"] == second["counts"]["chunks"]  # nothing re-used
+
+
+def test_literal_matches_beyond_the_limit_prefer_the_other_asked_terms(tmp_path):
+    """Many chunks hold the two searched terms: those that also hold the other key terms are returned, not
+    simply the first ones in document order (a common pair would otherwise only reach the first plans)."""
+    from conftest import plan_assistant
+
+    parts = [f"第{n}章 任务{n}\n\n一、事项\n\n推进园区和企业协同，第{n}项安排照常。" for n in range(1, 9)]
+    parts.append("第九章 保障\n\n一、资金\n\n园区和企业协同设立引导基金，规模达到30亿元。")
+    a = plan_assistant(tmp_path, "\n\n".join(parts) + "\n")
+    plain = a.retriever.containing(["园区", "企业"], limit=3)
+    assert len(plain) == 3 and not any("基金" in h.chunk.text for h in plain)
+    ranked = a.retriever.containing(["园区", "企业"], limit=3, prefer=[(("基金",), 2.0)])
+    assert len(ranked) == 3 and any("基金" in h.chunk.text for h in ranked)
+    first = plain[0].chunk.id
+    assert first not in {h.chunk.id for h in a.retriever.containing(["园区", "企业"], skip={first})}

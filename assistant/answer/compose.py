@@ -140,7 +140,8 @@ def _best_cover(part: Part, terms: list[str], weight, shape) -> float:
 def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retriever) -> list[Hit]:
     """Passages of the retrieved plans that hold the two heaviest key terms the plans write in some form (as
     such, a synonym, a variant or with a short insertion: 注册量 in 注册总量), beyond the retrieved ones: the
-    lexical safety net for a rare term that long passages bury. Within ``docs``; none already in ``pool``."""
+    lexical safety net for a rare term that long passages bury. Within ``docs``; none already in ``pool``; when
+    many hold them, those holding more of the other key terms."""
     docs = sorted(set(docs))
     found: list[str] = []
     for t in sorted(terms, key=lambda t: -weight(t)):
@@ -149,9 +150,10 @@ def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retr
         if retriever.idf(t) < retriever.idf("\0") or synonyms(t) or (
                 gap_pattern(t) is not None and retriever.containing([forms(t)], docs, 1)):
             found.append(t)  # a term no plan writes as such is looked for with a short insertion only
-    extra = retriever.containing([forms(t) for t in found], docs) if found else []
-    seen = {h.chunk.id for h in pool}
-    return [h for h in extra if h.chunk.id not in seen]
+    if not found:
+        return []
+    prefer = [(forms(t), weight(t)) for t in terms if t not in found]
+    return retriever.containing([forms(t) for t in found], docs, prefer=prefer, skip={h.chunk.id for h in pool})
 
 
 def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Answer:

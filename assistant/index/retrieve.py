@@ -52,21 +52,29 @@ class HybridRetriever:
             self._idf[term] = v = max(v, 0.1)
         return v
 
-    def containing(self, terms: list, docs=None, limit: int = 20) -> list[Hit]:
-        """Chunks holding every one of ``terms`` literally (within ``docs``), in document order: a lexical
-        safety net for rare terms that long passages bury in BM25's length normalisation. A term may be a
-        tuple of alternatives (公路, 道路), any one of which will do; an alternative may be a compiled pattern."""
+    def containing(self, terms: list, docs=None, limit: int = 20, prefer: list | None = None,
+                   skip: frozenset | set = frozenset()) -> list[Hit]:
+        """Chunks holding every one of ``terms`` literally (within ``docs``, none of the ids in ``skip``): a
+        lexical safety net for rare terms that long passages bury in BM25's length normalisation. A term may be
+        a tuple of alternatives (公路, 道路), any one of which will do; an alternative may be a compiled pattern.
+        In document order; when more than ``limit`` match and ``prefer`` gives (alternatives, weight) pairs, the
+        chunks holding more of that weight come first, so a common pair of terms does not return only the first
+        plans' chunks."""
         terms = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
         rows = self.rows_for(docs)
         pool = range(len(self.chunks)) if rows is None else rows
         out = []
         for i in pool:
             c = self.chunks[int(i)]
-            if all(any(a in c.text if isinstance(a, str) else a.search(c.text) for a in alts) for alts in terms):
-                out.append(Hit(c, 0.0, 1000 + len(out), {"literal": 1.0}))
-                if len(out) >= limit:
+            if c.id not in skip and all(_holds(c.text, alts) for alts in terms):
+                out.append(c)
+                if len(out) >= limit and not prefer:
                     break
-        return out
+        if prefer and len(out) > limit:
+            held = [sum(w for alts, w in prefer if _holds(c.text, alts)) for c in out]
+            order = sorted(range(len(out)), key=lambda k: -held[k])[:limit]
+            out = [out[k] for k in sorted(order)]
+        return [Hit(c, 0.0, 1000 + n, {"literal": 1.0}) for n, c in enumerate(out[:limit])]
 
     def rows_for(self, docs: list[str] | tuple[str, ...] | None) -> np.ndarray | None:
         """Rows of these plans; None (no filter) when that is every plan."""
@@ -113,3 +121,8 @@ class HybridRetriever:
         when its vector is given."""
         qv = query_vector if query_vector is not None else self.query_vector(query)
         return {d: self.search(query, k, [d], query_vector=qv) for d in docs}
+
+
+def _holds(text: str, alts: tuple) -> bool:
+    """Whether ``text`` holds one of the alternatives (a string, or a compiled pattern)."""
+    return any(a in text if isinstance(a, str) else a.search(text) for a in alts)
