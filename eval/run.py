@@ -10,7 +10,8 @@ test and realtest questions); casual and realcasual (frozen questions as staff t
 the real plans, written blind in session 4); dev3 / test3 (bundled plans) and realdev2 / realtest2 (real plans):
 one blind set written in session 5, split by plan and category with a fixed seed into a tuning half and a frozen
 half; dev4 / test4 and realdev5 / realtest3 likewise from the session-6 blind set; unseen3 (a third synthetic
-plan, written blind with its questions in session 6, judging only).
+plan, written blind with its questions in session 6, judging only); realdev6 (tuning: 80 goal and project questions
+over the real plans, written blind in session 6).
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -39,6 +40,7 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "realdev3": ROOT / "eval" / "realplans" / "corpus", "realdev4": ROOT / "eval" / "realplans" / "corpus",
           "dev4": None, "test4": None,
           "realdev5": ROOT / "eval" / "realplans" / "corpus", "realtest3": ROOT / "eval" / "realplans" / "corpus",
+          "realdev6": ROOT / "eval" / "realplans" / "corpus",
           "unseen3": ROOT / "eval" / "unseen3" / "corpus"}
 
 

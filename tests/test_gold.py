@@ -83,6 +83,17 @@ def test_session5_blind_halves_pass_the_checker(name, bundled, sources):
     assert {e.doc for it in items for e in it.evidence} == set(texts), "every plan has evidence"
 
 
+def test_goal_and_project_set_passes_the_checker():
+    """realdev6 (session 6): goals and projects over the eight real plans, written blind, 8 unanswerable."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / "realdev6.jsonl")
+    report = check_gold(items, texts)
+    assert report.problems == () and report.ok
+    assert len(items) == 80 and sum(it.expect_refusal for it in items) == 8
+    assert {it.category for it in items} == {"goal", "project", "unanswerable"}
+    assert {e.doc for it in items for e in it.evidence} == set(texts)
+
+
 def test_gold_set_coverage():
     dev, test = load_gold(GOLD / "dev.jsonl"), load_gold(GOLD / "test.jsonl")
     every = dev + test
