@@ -1,6 +1,6 @@
 """Choose the answerability threshold (assistant/answer/answerability.py REFUSE_BELOW) on the dev sets' eval results.
 
-    python eval/answerability.py [--results eval/results] [--splits dev dev2 realdev]
+    python eval/answerability.py [--results eval/results] [--splits dev dev2 dev3 dev4 realdev ... realdev5]
 
 Reads each split's rows (answered/refused, expect_refusal, correct, score: run eval/run.py with REFUSE_BELOW = 0
 first), replays every candidate threshold (an answered row scoring below it becomes a refusal) and prints, per
@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.evaluation.metrics import refusal_prf, roc_auc  # noqa: E402
 
+TUNING = ["dev", "dev2", "dev3", "dev4", "realdev", "realdev2", "realdev3", "realdev4", "realdev5"]
 FROZEN = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
           "realcasual", "test4", "realtest3", "unseen3")
 
@@ -51,7 +52,7 @@ def choose(rows: list[dict]) -> tuple[float, list[tuple[float, int, float, float
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--results", type=Path, default=ROOT / "eval" / "results")
-    ap.add_argument("--splits", nargs="+", default=["dev", "dev2", "realdev"])
+    ap.add_argument("--splits", nargs="+", default=TUNING)
     args = ap.parse_args(argv)
     if set(args.splits) & set(FROZEN):
         ap.error(f"{FROZEN} are frozen: never tune on them")

@@ -576,7 +576,8 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
-        ans = decide(sub, dispatch(sub, PART_HANDLERS).answer)
+        cand = dispatch(sub, PART_HANDLERS)
+        ans = decide(sub, cand.answer, kind=cand.kind)
         if ans.refused and len(plans) == 1:
             ans = _plan_passages(sub, plans[0]) or ans
         answers.append(ans)
@@ -661,12 +662,12 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         cand = h.run(ctx)
         if cand is None:
             continue
-        lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer)
+        lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer, cand.kind)
         if lack is None:
             return cand
         held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
     cand = fallback(ctx)
-    held_up = missing(ctx, cand.answer) is None and not cand.answer.refused
+    held_up = missing(ctx, cand.answer, cand.kind) is None and not cand.answer.refused
     if not held_up:
         aim = _other_year_aim(ctx)
         if aim is not None:
@@ -691,7 +692,8 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ``time.thread_time()`` value (this thread's CPU time) after which no further handler is tried. A place inside
     a plan's area (a town of the district) is answered only from a passage that names it."""
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
-    answer = decide(ctx, dispatch(ctx).answer)
+    cand = dispatch(ctx)
+    answer = decide(ctx, cand.answer, kind=cand.kind)
     q = ctx.question
     missing = [p for p in q.local_places if not any(_states_for(c, p, q.intent == "indicator") for c in answer.citations)]
     if missing and not answer.refused:
