@@ -695,4 +695,5 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     if missing and not answer.refused:
         answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
                                          list(ctx.terms)), score=0.0)  # scored as a place no plan answers for
-    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))
+    quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
+    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
