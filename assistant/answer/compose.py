@@ -557,7 +557,8 @@ def per_plan(ctx: Context) -> Candidate | None:
     plan only, unless the indicator rows already answer for every plan asked (one table of both). When no
     plan's part is answered, the handlers after it try the question as a whole (a comparison's passages)."""
     q = ctx.question
-    parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()})
+    parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()},
+                        {d: doc.meta.title for d, doc in ctx.documents.items()})
     if parts is None:
         return None
     whole = indicator(ctx)

@@ -292,13 +292,16 @@ def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors:
     return None
 
 
-_AREA_PART_RE = re.compile(rf"{LEX.pattern('area_part')}|{LEX.pattern('whole_area')}")
+_AREA_PART_LOOK_RE = re.compile(rf"(?=({LEX.pattern('area_part')}|{LEX.pattern('whole_area')}))")
 
 
 def _areas(text: str, aliases, plans: Sequence[PlanScope], tagger) -> list[str]:
     """The parts of an area a question is asked of: the whole area (全市), a part of it or of its roads (中心城区,
     国道) and the places inside a plan's area it names."""
-    found = [m.group(0) for m in _AREA_PART_RE.finditer(text)]
+    spans = [(m.start(1), m.end(1)) for m in _AREA_PART_LOOK_RE.finditer(text)]
+    spans = [(a, b) for a, b in spans if not any((c, d) != (a, b) and c <= a and b <= d for c, d in spans)]
+    # two words overlapping (样例县城区: 县城 or 城区?) say neither for sure
+    found = [text[a:b] for a, b in spans if not any(c < b and a < d and (c, d) != (a, b) for c, d in spans)]
     if tagger is not None and plans:
         found += [p.text for p in split_places(text, tagger, aliases, plans)[2]]
     return list(dict.fromkeys(found))
