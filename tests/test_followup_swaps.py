@@ -133,11 +133,21 @@ def test_words_of_a_plans_own_title_after_its_place_name_belong_to_that_plan():
                         {"city": "样例市新能源设施规划（2026—2030年）", "prov": "样例省绿色出行实施方案"})
     assert parts is not None and parts.labels == ("样例市新能源设施", "样例省绿色出行")
     assert all(q.endswith("提了什么？") for q in parts.questions)
+    # each part names its plan by the title (an alias, so not a key term of that plan's part)
+    assert parts.questions == ("充电设施上，样例市新能源设施规划（2026—2030年）提了什么？", "充电设施上，样例省绿色出行实施方案提了什么？")
+
+
+def test_a_year_inside_a_documents_title_is_no_year_the_text_speaks_of():
+    from assistant.answer.answerability import years_covered
+
+    assert 2030 not in years_covered("落实《2030年前碳达峰行动方案》有关部署")
+    assert 2030 in years_covered("到2030年，绿色出行比例达到70%")
 
 
 def test_the_issuing_notice_is_never_quoted_as_what_a_plan_says():
     sents = sentences(NOTICE_TEXT)
     assert notice_sentences(sents) == {0, 1}
+    assert notice_sentences(sents[2:]) == set()
     chunk = Chunk("prov:1", "prov", "section", "prov:1", ("（文首）",), NOTICE_TEXT, NOTICE_TEXT)
     part = extractive([Hit(chunk, 1.0, 0)], ["绿色出行", "实施方案"], False)
     assert part.lines and all("印发" not in ln for ln in part.lines)

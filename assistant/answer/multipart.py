@@ -201,5 +201,10 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
     # numbers no passage of a part the plans do not answer supports
     labels = tuple(text[s:e] for s, e, _ in firsts)
+    # each part names its plan by the plan's title, which every plan's alias table holds: the asker's words for it
+    # (深圳碳达峰试点) are no key terms of that plan's part, which its notice and every passage would match
+    titles = titles or {}
+    questions = [q.replace(label, titles.get(d, label), 1) for q, label, (_, _, d) in zip(questions, labels, firsts,
+                                                                                        strict=True)]
     return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts),
                  same_ask)
