@@ -137,6 +137,15 @@ def test_words_of_a_plans_own_title_after_its_place_name_belong_to_that_plan():
     assert parts.questions == ("充电设施上，样例市新能源设施规划（2026—2030年）提了什么？", "充电设施上，样例省绿色出行实施方案提了什么？")
 
 
+def test_a_plan_followed_by_its_own_thing_keeps_the_words_its_title_shares():
+    text = "比较样例市新能源设施数量与样例省绿色出行比例"
+    a, b = text.find("样例市"), text.find("样例省")
+    parts = split_plans(text, ((a, a + 3, "city"), (b, b + 3, "prov")), ("city", "prov"),
+                        {"city": "样例市", "prov": "样例省"},
+                        {"city": "样例市新能源设施规划（2026—2030年）", "prov": "样例省绿色出行实施方案"})
+    assert parts is not None and "新能源设施数量" in parts.questions[0] and "绿色出行比例" in parts.questions[1]
+
+
 def test_a_year_inside_a_documents_title_is_no_year_the_text_speaks_of():
     from assistant.answer.answerability import years_covered
 

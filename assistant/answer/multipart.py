@@ -167,7 +167,8 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     None when fewer than two plans are concerned. ``titles``: doc_id -> the plan's title, whose words right
     after a mention belong to it (``_with_title_words``)."""
     firsts: list[tuple[int, int, str]] = []
-    for start, end, doc in _with_title_words(text, mentions, titles or {}):
+    titles = titles or {}
+    for start, end, doc in _with_title_words(text, mentions, titles):
         if firsts and firsts[-1][2] == doc and _connector(text[firsts[-1][1]:start]):
             firsts[-1] = (firsts[-1][0], end, doc)  # 吉林省 + 充换电规划: one mention
         elif all(d != doc for _, _, d in firsts):
@@ -201,10 +202,12 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
     # numbers no passage of a part the plans do not answer supports
     labels = tuple(text[s:e] for s, e, _ in firsts)
-    # each part names its plan by the plan's title, which every plan's alias table holds: the asker's words for it
-    # (深圳碳达峰试点) are no key terms of that plan's part, which its notice and every passage would match
-    titles = titles or {}
-    questions = [q.replace(label, titles.get(d, label), 1) for q, label, (_, _, d) in zip(questions, labels, firsts,
-                                                                                        strict=True)]
+    # plans named side by side, one named with words of its title beyond a name it is known by (深圳 + 碳达峰试点,
+    # then the shared ask): its part names it by the title, which every plan's alias table holds, so those words
+    # are no key terms of that part, which its notice and every passage would match. A plan followed by its own
+    # thing (…与吕梁市综合能源站布局总数) keeps the words: the title's words may be the thing asked
+    known = {(s, d) for s, e, d in firsts if (s, e, d) in mentions or not same_ask}
+    questions = [q if (s, d) in known else q.replace(label, titles.get(d, label), 1)
+                 for q, label, (s, _, d) in zip(questions, labels, firsts, strict=True)]
     return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts),
                  same_ask)
