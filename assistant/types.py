@@ -336,6 +336,7 @@ class Turn:
     resolved: str | None = None
     items: tuple[str, ...] = ()  # the items the answer listed, in order
     box: str | None = None  # the 专栏 the answer named
+    passage: str = ""  # the plan's sentence the answer quoted first, what "这条" points at
 
 
 @dataclass(frozen=True)

@@ -176,8 +176,9 @@ def past_heading(headings: Iterable[str], plans: Sequence[PlanScope] = ()) -> bo
 
 def years_covered(text: str, plans: Sequence[PlanScope] = ()) -> set[int]:
     """Years a text speaks of: written out (2025年, ２０２５年, 二〇二五年), inside a written span (2026—2030年) or a
-    period word (十五五期间)."""
-    text = normalise_years(to_halfwidth(text), typed=False)
+    period word (十五五期间). A year inside a 《title》 names a document (落实《2030年前碳达峰行动方案》), it
+    speaks of no year."""
+    text = normalise_years(to_halfwidth(blank_titles(text)), typed=False)
     years = {int(m.group(1)) for m in YEAR_RE.finditer(text)}
     for m in YEAR_SPAN_RE.finditer(text):
         years |= set(range(int(m.group(1)), int(m.group(2)) + 1))

@@ -559,7 +559,8 @@ def per_plan(ctx: Context) -> Candidate | None:
     plan only, unless the indicator rows already answer for every plan asked (one table of both). When no
     plan's part is answered, the handlers after it try the question as a whole (a comparison's passages)."""
     q = ctx.question
-    parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()})
+    parts = split_plans(q.resolved, q.mentions, ctx.scope, {d: doc_name(doc) for d, doc in ctx.documents.items()},
+                        {d: doc.meta.title for d, doc in ctx.documents.items()})
     if parts is None:
         return None
     whole = indicator(ctx)
@@ -699,4 +700,5 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     if missing and not answer.refused:
         answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
                                          list(ctx.terms)), score=0.0)  # scored as a place no plan answers for
-    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved))
+    quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
+    return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))

@@ -9,6 +9,7 @@ from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
+from .lexicon import lexicon
 from .render import MAX_BODY
 from .structured import (
     Evidence,
@@ -47,6 +48,22 @@ def focus(sentence: str, terms: list[str], weight=None, budget: int = 80) -> str
     return "".join(clauses[lo:hi + 1]).rstrip("，；")
 
 
+_TITLE_QUOTE_RE = re.compile(r"《([^《》]{2,60})》")
+
+
+def notice_sentences(sents: list[str]) -> set[int]:
+    """The positions of a passage's sentences that belong to the issuing notice, not to the plan: the notice's
+    title (…关于印发《X》的通知: lexicon role ``notice_verb``) and a sentence handing X out (现将《X》印发给你们).
+    They answer who issued the plan (plan facts), never what the plan says on a topic."""
+    verb = lexicon().regex("notice_verb")
+    heads = [i for i, s in enumerate(sents) if verb.search(s)]
+    if not heads:
+        return set()
+    titled = " ".join(sents[i] for i in heads)
+    return set(heads) | {i for i, s in enumerate(sents)
+                         if any(m.group(1) in titled for m in _TITLE_QUOTE_RE.finditer(s))}
+
+
 def hit_evidence(hit: Hit) -> Evidence:
     return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
 
@@ -69,9 +86,10 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
         head = hit.chunk.heading_path[-1] if hit.chunk.heading_path else ""
         sents = sentences(hit.chunk.text)
+        notice = notice_sentences(sents)
         for pos, s in enumerate(sents):
             s = s.strip()
-            if len(s) < 6:
+            if len(s) < 6 or pos in notice:
                 continue
             lead = m.group(0) if (m := ITEM_NAME_RE.match(s)) else ""  # 1.外资金融集聚区：…
             if is_lead(s) and pos + 1 < len(sents):

@@ -140,8 +140,22 @@ def _clause_start(segment: str) -> int:
 _CLAUSE_MARKS = "，,；;"
 
 
+def _with_title_words(text: str, mentions: tuple[tuple[int, int, str], ...],
+                      titles: dict[str, str]) -> list[tuple[int, int, str]]:
+    """Each mention reaching over the words right after it that its plan's own title holds: 深圳 + 碳达峰试点
+    (of 国家碳达峰试点（深圳）实施方案) is one name of that plan, not the plan and a thing asked of it."""
+    out = []
+    for start, end, doc in mentions:
+        title = titles.get(doc, "")
+        k = 1
+        while end + k <= len(text) and text[end:end + k] in title:
+            k += 1
+        out.append((start, end + k - 1 if k > 2 else end, doc))
+    return out
+
+
 def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tuple[str, ...],
-                names: dict[str, str]) -> Parts | None:
+                names: dict[str, str], titles: dict[str, str] | None = None) -> Parts | None:
     """One question per plan when one thing is asked of each of several plans. ``mentions``: where the text
     names a plan, (start, end, doc_id); ``scope``: the plans the question may concern; ``names``: doc_id -> the
     plan's name, to head its answer when the text names no plan (else the words it names each plan with).
@@ -150,9 +164,11 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     - Each plan with its own thing ("甲的X与乙的Y，差多少"): "甲的X，差多少", "乙的Y，差多少" (a last clause
       after a comma is the ask they share); each plan after the first begins a part joined by 和, 与 or a comma.
     - No plan named, a word asking each of two plans ("两份规划各自的定位"): the question asked of each.
-    None when fewer than two plans are concerned."""
+    None when fewer than two plans are concerned. ``titles``: doc_id -> the plan's title, whose words right
+    after a mention belong to it (``_with_title_words``)."""
     firsts: list[tuple[int, int, str]] = []
-    for start, end, doc in mentions:
+    titles = titles or {}
+    for start, end, doc in _with_title_words(text, mentions, titles):
         if firsts and firsts[-1][2] == doc and _connector(text[firsts[-1][1]:start]):
             firsts[-1] = (firsts[-1][0], end, doc)  # 吉林省 + 充换电规划: one mention
         elif all(d != doc for _, _, d in firsts):
@@ -186,5 +202,12 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
     # numbers no passage of a part the plans do not answer supports
     labels = tuple(text[s:e] for s, e, _ in firsts)
+    # plans named side by side, one named with words of its title beyond a name it is known by (深圳 + 碳达峰试点,
+    # then the shared ask): its part names it by the title, which every plan's alias table holds, so those words
+    # are no key terms of that part, which its notice and every passage would match. A plan followed by its own
+    # thing (…与吕梁市综合能源站布局总数) keeps the words: the title's words may be the thing asked
+    known = {(s, d) for s, e, d in firsts if (s, e, d) in mentions or not same_ask}
+    questions = [q if (s, d) in known else q.replace(label, titles.get(d, label), 1)
+                 for q, label, (s, _, d) in zip(questions, labels, firsts, strict=True)]
     return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts),
                  same_ask)

@@ -106,6 +106,8 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     words = _bigrams(_BRACKET_RE.sub("", column))
     shared = words & _bigrams(q)
     score += len(shared)
+    if _whole_header(column, q):
+        score += _WHOLE_HEADER  # 换电站 named as such, not its two characters shared with 充电桩 (充电站)
     ask = lex.regex("ask_quantity").search(q)
     if shared and ask:  # 运营商充电站有几座: the thing counted is named next to the asking word
         score -= 0.01 * min(abs(ask.start() - (q.find(w) + 2)) for w in shared)
@@ -115,6 +117,14 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     elif unit and unit in q:
         score += 1.0
     return score
+
+
+_WHOLE_HEADER = 2.0  # a column whose whole header the question writes is named, not merely sharing characters
+
+
+def _whole_header(column: str, q: str) -> bool:
+    head = _BRACKET_RE.sub("", column).strip()
+    return len(head) >= 2 and head in q
 
 
 def measures_other(column: str, kind: str | None) -> bool:
@@ -221,6 +231,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
+    chosen += named_columns(cells, best, to_halfwidth(q.resolved))  # 换电站和充电桩各几: the other columns named, same row
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
@@ -252,6 +263,19 @@ def named_rows(cells: list[Cell], best: Cell) -> list[Cell]:
         if c.table is best.table and c.column == best.column and c.row is not best.row \
                 and c.row.kind == best.row.kind and c.score >= best.score - _SIBLING_MARGIN \
                 and all(c.row is not o.row for o in out):
+            out.append(c)
+    return out
+
+
+def named_columns(cells: list[Cell], best: Cell, q: str) -> list[Cell]:
+    """The other columns of the best cell's row that the question names by their whole header, as it names the
+    best one's: a question naming two measures of one row (甲市的换电站和充电桩各几个) asks each one's cell."""
+    if not _whole_header(best.column, q):
+        return []
+    out: list[Cell] = []
+    for c in cells[1:]:
+        if c.table is best.table and c.row is best.row and c.column != best.column \
+                and _whole_header(c.column, q) and all(c.column != o.column for o in out):
             out.append(c)
     return out
 

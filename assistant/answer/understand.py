@@ -32,6 +32,7 @@ _TARGET_RE = LEX.regex("target")
 _YEAR_RE = YEAR_RE
 _FOLLOWUP_RE = re.compile(rf"^(?:{LEX.pattern('followup_lead')})|{LEX.pattern('followup_tail')}")
 _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
+_ITEM_PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('item_pronoun')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
@@ -291,6 +292,38 @@ def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors:
     return None
 
 
+_AREA_PART_LOOK_RE = re.compile(rf"(?=({LEX.pattern('area_part')}|{LEX.pattern('whole_area')}))")
+
+
+def _areas(text: str, aliases, plans: Sequence[PlanScope], tagger) -> list[str]:
+    """The parts of an area a question is asked of: the whole area (全市), a part of it or of its roads (中心城区,
+    国道) and the places inside a plan's area it names."""
+    spans = [(m.start(1), m.end(1)) for m in _AREA_PART_LOOK_RE.finditer(text)]
+    spans = [(a, b) for a, b in spans if not any((c, d) != (a, b) and c <= a and b <= d for c, d in spans)]
+    # two words overlapping (样例县城区: 县城 or 城区?) say neither for sure
+    found = [text[a:b] for a, b in spans if not any(c < b and a < d and (c, d) != (a, b) for c, d in spans)]
+    if tagger is not None and plans:
+        found += [p.text for p in split_places(text, tagger, aliases, plans)[2]]
+    return list(dict.fromkeys(found))
+
+
+def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[PlanScope], tagger) -> str | None:
+    """A follow-up naming only another part of the area ("那城区呢" after a 全县 figure, "国道上呢" after a figure
+    for 城区) asks the previous question of that part: the one part the previous question named is replaced in
+    place, so its measure, year and ask are kept."""
+    if docs_now:
+        return None
+    now = [a for a in _areas(text, aliases, plans, tagger) if a not in previous]
+    if len(now) != 1:
+        return None
+    bare = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
+    rest = topic_of(without_aspects(bare.replace(now[0], " "), tagger), aliases)
+    before = [a for a in _areas(previous, aliases, plans, tagger) if a not in text and a not in now[0]]
+    if len(rest) > 1 or len(before) != 1:
+        return None
+    return previous.replace(before[0], now[0], 1)
+
+
 def _sibling(topic: str, previous: str) -> str | None:
     """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
     kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
@@ -301,6 +334,24 @@ def _sibling(topic: str, previous: str) -> str | None:
         s = previous[i:i + n]
         if s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s) and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
             return s
+    return None
+
+
+_CONJUNCTION_RE = LEX.regex("conjunction")
+
+
+def _sibling_run(text: str, previous: str, aliases) -> tuple[str, str] | None:
+    """A follow-up naming several things joined by a conjunction ("甲站和乙桩呢" after "…建几座丙站"), one of them a
+    sibling of the previous question's thing (``_sibling``): (that thing, the run that replaces it), so the same
+    question is asked of them all (the parts of a multi-part question)."""
+    parts = [topic_of(p, aliases) for p in _CONJUNCTION_RE.split(text)]
+    parts = [p for p in parts if p]
+    if not 2 <= len(parts) <= 4:
+        return None
+    for p in parts:
+        s = _sibling(p, previous)
+        if s:
+            return s, "和".join(parts)
     return None
 
 
@@ -407,7 +458,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     m = LEX.regex("except_followup").match(text.strip())
     if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
-    place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors)
+    place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors) or _area_swap(
+        text, previous, docs_now, aliases, plans, tagger)
     if place:
         return place
     previous_answer = previous_turn.answer if previous_turn else ""
@@ -440,6 +492,12 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return counted(previous) + "，" + rest  # "其中新规划的有几座": a part of what was just counted
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         return plan + rest  # "其中X…": X, one of what was just listed, same plan
+    passage = previous_turn.passage if previous_turn else ""
+    if passage and _ITEM_PRONOUN_RE.match(text.strip()) and not docs_now:
+        # "这条由谁负责": the item the previous answer quoted, not another passage on its topic
+        plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
+        rest = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body).lstrip("的，, ")
+        return f"{plan}{passage.rstrip('。；;')}，{rest or body}"
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
@@ -450,6 +508,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     sibling = _sibling(first, new) if first else None
     if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
         return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + "，" + rest
+    run = _sibling_run(stripped, new, aliases) if topic and not docs_now else None
+    if run:  # "换电站和充电桩呢" after "…建几座充电站": the same question of each of them
+        return new.replace(run[0], run[1], 1)
     if topic and not aspect_only and len(topic) >= 2 and not marker and not docs_now:
         if any(w in previous_answer for w in re.findall(r"[\u4e00-\u9fff]{2,}", topic)):
             return _ASK_TAIL_RE.sub("", new) + "，" + body  # more about what was just answered
@@ -506,11 +567,22 @@ def list_items(answer: str) -> list[str]:
     return items
 
 
-def turn_record(question: str, answer: str, resolved: str | None = None) -> Turn:
-    """The structured record of a turn: made once by the engine for its own answers (with ``resolved``), and
-    for history handed in from outside from its text."""
+PASSAGE_CHARS = 200  # the quoted passage a turn keeps for "这条" is cut here
+
+
+def first_passage(answer: str) -> str:
+    """The passage an answer handed in from outside quotes first: its first line without a bold lead-in
+    (**某规划**：) and citation markers."""
+    line = next((ln for ln in _plain_answer(answer).split("\n") if ln.strip()), "")
+    return re.sub(r"^\s*\*\*[^*]+\*\*[：:]?", "", line).strip()[:PASSAGE_CHARS]
+
+
+def turn_record(question: str, answer: str, resolved: str | None = None, passage: str | None = None) -> Turn:
+    """The structured record of a turn: made once by the engine for its own answers (with ``resolved`` and the
+    sentence its first citation quotes), and for history handed in from outside from its text."""
     box = BOX_RE.search(answer)
-    return Turn(question, answer, resolved, tuple(list_items(answer)), box.group(0) if box else None)
+    passage = first_passage(answer) if passage is None else passage[:PASSAGE_CHARS]
+    return Turn(question, answer, resolved, tuple(list_items(answer)), box.group(0) if box else None, passage)
 
 
 def as_turn(h) -> Turn:
