@@ -72,6 +72,7 @@ from .terms import (
     specific_terms,
     term_coverage,
 )
+from .topics import asks_figures, topic_figures_answer
 from .understand import Question, alias_table, turn_record
 from .yearaim import year_aim_answer
 
@@ -436,6 +437,17 @@ def goal(ctx: Context) -> Candidate | None:
     return _candidate(ans, "goal")
 
 
+def topic_figures(ctx: Context) -> Candidate | None:
+    """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic (assistant/answer/topics.py).
+    Words no plan writes (the asker's framing) name no part and choose no sentence."""
+    q = ctx.question
+    if not asks_figures(q.resolved):
+        return None
+    unseen = ctx.retriever.idf("\0")
+    return _candidate(topic_figures_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight,
+                                           lambda t: ctx.retriever.idf(t) < unseen), "list")
+
+
 def _list_head(ctx: Context) -> str | None:
     """What a list or count-of-items question asks for (保障措施 of 保障措施有几条), if it asks one."""
     ask = list_ask(ctx.question.resolved, ctx.tokenizer.words, GENERIC)
@@ -613,6 +625,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
+    Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
     Handler("listed_items", listed_items),
     Handler("section", section),
     Handler("enumeration", enumeration),

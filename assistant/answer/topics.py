@@ -1,0 +1,112 @@
+"""A topic's figures: "生态那块有哪些量化指标 / 钢铁行动里废钢有啥硬指标" asks for the sentences that state a
+quantity inside the part of the plan about that topic, not the part's number-less sentences. The part is the
+heading (or the titled paragraph: ——融合应用加速普及。…) whose heading path names the most of the question's key
+terms; the terms it does not name choose among its sentences. Pure."""
+
+from __future__ import annotations
+
+from assistant.text.patterns import ITEM_NUMBER_RE, NUMBER_LABEL_RE, QUANTITY_RE
+from assistant.text.sentences import sentences
+from assistant.types import Answer, Document
+
+from .lexicon import lexicon
+from .render import MAX_CITES_PER_DOC, render
+from .structured import Evidence, Part, doc_name, escape_md
+from .synonyms import present
+from .terms import term_coverage
+from .understand import Question
+
+_FIGURES_RE = lexicon().regex("ask_figures")  # 量化指标, 硬指标, 哪些目标: the figures of a topic asked
+MAX_FIGURES = 6  # sentences quoted for a topic's figures
+# a sentence chosen by the terms its part's headings do not name holds this much of them, and nearly as much as
+# the sentence holding most (公园数量 and 自然岸线 asked together are stated in two sentences)
+REST_FLOOR = 0.3
+NEAR_BEST = 0.8
+
+
+def asks_figures(question: str) -> bool:
+    return bool(_FIGURES_RE.search(question))
+
+
+def states_figure(sentence: str) -> bool:
+    """A quantity stated, not a list item's number (12﹒…), a table's or box's label (专栏7) or a year alone."""
+    return bool(QUANTITY_RE.search(NUMBER_LABEL_RE.sub(" ", ITEM_NUMBER_RE.sub("", sentence))))
+
+
+def _units(doc: Document):
+    """Every titled part of a plan with what names it and its paragraphs: a heading with the paragraphs of its
+    subtree, and a paragraph led by its own title (——融合应用加速普及。…) alone."""
+    secs = [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
+    for sec in secs:
+        subtree = [(s, p) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".")
+                   for p in s.paragraphs]
+        yield " ".join(sec.path), subtree
+        for p in sec.paragraphs:
+            if p.topic:
+                yield f"{' '.join(sec.path)} {p.topic}", [(sec, p)]
+
+
+def _figures(pairs, rest: list[str], weight) -> list[tuple[float, object, object, str]]:
+    """The sentences of ``pairs`` (section, paragraph) stating a quantity, with their coverage of ``rest``."""
+    out = []
+    for sec, para in pairs:
+        for sent in sentences(para.text):
+            sent = sent.strip()
+            if states_figure(sent):
+                out.append((term_coverage(rest, sent, weight) if rest else 1.0, sec, para, sent))
+    return out
+
+
+def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None, said=None) -> Answer | None:
+    """Per plan in scope, the figure-stating sentences of the part whose headings name the most of the key terms
+    (by weight; every such part, a heading with its whole subtree), narrowed to those naming the terms its
+    headings do not (公园数量 and 自然岸线 of 碳汇那部分); where no heading names any term, the plan's figure
+    sentences naming them all. ``said``: whether the plans write a term at all (an asker's word no plan writes
+    does not narrow). None when no plan states such a figure."""
+    if not terms:
+        return None
+    said = said or (lambda t: True)
+    weight = weight or (lambda t: min(len(t), 4))
+    parts = []
+    for d in scope:
+        doc = docs[d]
+        best: list = []
+        top = 0.0
+        for title, pairs in _units(doc):
+            named = sum(weight(t) for t in terms if present(t, title))
+            if named <= 0:
+                continue
+            if not best or named > top:
+                best, top = [(title, pairs)], named
+            elif named == top:
+                best.append((title, pairs))
+        chosen = []
+        for title, pairs in best:
+            rest = [t for t in terms if not present(t, title) and said(t)]
+            found = _figures(pairs, rest, weight)
+            most = max((f[0] for f in found), default=0.0)
+            chosen += [f for f in found if not rest or f[0] >= max(REST_FLOOR, NEAR_BEST * most)]
+        if not best:
+            pairs = [(s, p) for s in doc.sections for p in s.paragraphs]
+            chosen = [f for f in _figures(pairs, [t for t in terms if said(t)], weight) if f[0] >= 0.8]
+        ranked = sorted(dict((f[3], f) for f in chosen).values(), key=lambda f: -f[0])
+        paras: list = []  # a plan is cited at most MAX_CITES_PER_DOC times: sentences of that many paragraphs
+        chosen = []
+        for f in ranked:
+            if len(chosen) == MAX_FIGURES:
+                break
+            if f[2] not in paras and len(paras) < MAX_CITES_PER_DOC:
+                paras.append(f[2])
+            if f[2] in paras:
+                chosen.append(f)
+        if not chosen:
+            continue
+        order = {id(p): i for i, p in enumerate(p for s in doc.sections for p in s.paragraphs)}
+        chosen.sort(key=lambda f: (order.get(id(f[2]), 0), f[2].text.find(f[3])))
+        part = Part()
+        for _, sec, para, sent in chosen:
+            part.lines.append(escape_md(sent))
+            part.evidence.append(Evidence(d, sec.path, para.text, highlight=sent))
+        part.lines[0] = f"**{escape_md(doc_name(doc))}**：{part.lines[0]}"
+        parts.append(part)
+    return render(q, parts, docs, False, long_ok=True) if parts else None
