@@ -72,7 +72,7 @@ from .terms import (
     specific_terms,
     term_coverage,
 )
-from .topics import asks_figures, topic_figures_answer
+from .topics import asks_figures, nth_item_answer, numbered_part_answer, topic_figures_answer
 from .understand import Question, alias_table, turn_record
 from .yearaim import year_aim_answer
 
@@ -281,6 +281,15 @@ def section_figure(ctx: Context) -> Candidate | None:
     wholes = {p.doc_id: p.wholes for p in ctx.plans}
     return _candidate(section_figure_answer(q, ctx.docs, ctx.scope, list(ctx.metas), list(ctx.terms), ctx.weight,
                                             wholes), "indicator")
+
+
+def numbered_part(ctx: Context) -> Candidate | None:
+    """"第七部分讲什么": the plan's top-level part by its place, with what it holds; "保障措施第一条要建立什么":
+    the named section's n-th item, from its own sentences (assistant/answer/topics.py)."""
+    if ctx.question.intent == "goal":
+        return None
+    return _candidate(numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
+                      or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "section")
 
 
 def referenced_section(ctx: Context) -> Candidate | None:
@@ -612,6 +621,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
+    Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
     Handler("table_rows", table_rows),  # which rows of a table, before one cell of it

@@ -221,7 +221,7 @@ def names_section(q: Question, docs, metas) -> bool:
                for sec in doc.sections if _titled(sec))
 
 
-def _section_part(doc: Document, sec) -> Part:
+def section_part(doc: Document, sec) -> Part:
     """What a section says: its sub-headings, or its paragraphs' lead sentences, or its first sentences."""
     children = [s for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
     body = sec.text
@@ -375,7 +375,7 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
         return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
     for sec in secs[:MAX_PLANS_LISTED]:
-        parts.append(_section_part(docs[sec.doc_id], sec))
+        parts.append(section_part(docs[sec.doc_id], sec))
         if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
             extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
             if extra is not None:
@@ -498,7 +498,7 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
                  and len(_items_of(docs[d], sec)) >= 2]
         if found:
             sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))
-            parts.append(_section_part(docs[d], sec))
+            parts.append(section_part(docs[d], sec))
     if not parts or len(parts) > MAX_PLANS_LISTED:
         return None
     return render(q, parts, docs, False, long_ok=True)
@@ -520,5 +520,5 @@ def parts_section_answer(q: Question, docs, scope) -> Answer | None:
         secs = [sec for sec in headed_sections(docs, scope, word[-n:])
                 if not q.years or any(y in sec.text for y in q.years)]
         if secs and len(secs) <= MAX_PLANS_LISTED:
-            return render(q, [_section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
+            return render(q, [section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
     return None

@@ -5,15 +5,27 @@ terms; the terms it does not name choose among its sentences. Pure."""
 
 from __future__ import annotations
 
-from assistant.text.patterns import ITEM_NUMBER_RE, NUMBER_LABEL_RE, QUANTITY_RE
+import re
+
+from assistant.text.numbers import cn_to_int
+from assistant.text.patterns import (
+    ITEM_NUMBER_RE,
+    NUMBER_LABEL_RE,
+    NUMBERED_PART_RE,
+    ORDINAL_RE,
+    PART_UNIT,
+    QUANTITY_RE,
+)
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document
 
+from .aims import numbered_parts
 from .lexicon import lexicon
 from .render import MAX_CITES_PER_DOC, render
+from .sections import MAX_PLANS_LISTED, section_part, section_title
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present
-from .terms import term_coverage
+from .terms import plain, term_coverage
 from .understand import Question
 
 _FIGURES_RE = lexicon().regex("ask_figures")  # 量化指标, 硬指标, 哪些目标: the figures of a topic asked
@@ -110,3 +122,78 @@ def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None
         part.lines[0] = f"**{escape_md(doc_name(doc))}**：{part.lines[0]}"
         parts.append(part)
     return render(q, parts, docs, False, long_ok=True) if parts else None
+
+
+# ---------------------------------------------------------------- parts named by number
+
+
+def _body_sections(doc: Document) -> list:
+    return [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
+
+
+def _children(doc: Document, sec) -> list:
+    return [s for s in _body_sections(doc) if s.parent_id == sec.id]
+
+
+def top_part(doc: Document, n: int):
+    """The plan's n-th top-level part (第七部分 of a plan headed 一、…七、…): the top-level heading numbered n,
+    when the plan's top-level headings are numbered."""
+    body = _body_sections(doc)
+    if not body:
+        return None
+    top = min(s.level for s in body)
+    found = [s for s in body if s.level == top and s.number and cn_to_int(_DIGITS_RE.sub("", s.number)) == n]
+    return found[0] if len(found) == 1 else None
+
+
+_DIGITS_RE = re.compile(r"[^\d一二三四五六七八九十百零〇]")
+
+
+def numbered_part_answer(q: Question, docs, scope) -> Answer | None:
+    """"第七部分讲什么 / 具体分哪几块": the plan's part numbered so at its top level, with what it holds, where
+    the plan names no part 第七部分 itself (assistant/answer/aims.py answers a 第四章 the plan writes)."""
+    m = NUMBERED_PART_RE.search(q.resolved)
+    if m is None or m.group(2) != PART_UNIT:
+        return None
+    n = cn_to_int(m.group(1))
+    parts = []
+    for d in scope:
+        if numbered_parts(q.resolved, docs[d]):
+            return None
+        sec = top_part(docs[d], n) if n else None
+        if sec is not None:
+            parts.append(section_part(docs[d], sec))
+    return render(q, parts, docs, False, long_ok=True) if 0 < len(parts) <= MAX_PLANS_LISTED else None
+
+
+def nth_item_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Answer | None:
+    """"保障措施第一条要建立什么机制": the n-th item (sub-heading, or paragraph led by its title) of the section the
+    question names just before the ordinal, answered with that item's sentences holding the most of the other
+    key terms (not the list of the section's items)."""
+    m = ORDINAL_RE.search(q.resolved)
+    if m is None:
+        return None
+    n = cn_to_int(m.group(1))
+    before = plain(q.resolved[:m.start()])
+    parts = []
+    for d in scope:
+        doc = docs[d]
+        named = [s for s in _body_sections(doc) if len(t := plain(section_title(s))) >= 2 and before.endswith(t)]
+        if len(named) != 1 or not n:
+            continue
+        sec = named[0]
+        items = [(c, c.paragraphs) for c in _children(doc, sec)] or [(sec, (p,)) for p in sec.paragraphs if p.topic]
+        if n > len(items):
+            continue
+        item, paras = items[n - 1]
+        rest = [t for t in terms if not present(t, section_title(sec)) and t not in m.group(0)]
+        sents = [(term_coverage(rest, s, weight) if rest else 0.0, i, s.strip(), p)
+                 for p in paras for i, s in enumerate(sentences(p.text)) if s.strip()]
+        if not sents:
+            continue
+        best = max(sents, key=lambda x: (x[0], -x[1]))
+        label = item.path[-1] if item is not sec else (best[3].topic or "")
+        head = f"**{escape_md(doc_name(doc))} · {escape_md(section_title(sec))} 第{n}条 {escape_md(label)}**："
+        parts.append(Part(lines=[head + escape_md(best[2])],
+                          evidence=[Evidence(d, item.path, best[3].text, highlight=best[2])]))
+    return render(q, parts, docs, False, long_ok=True) if len(parts) == 1 else None
