@@ -72,7 +72,7 @@ from .terms import (
     specific_terms,
     term_coverage,
 )
-from .topics import asks_figures, nth_item_answer, numbered_part_answer, topic_figures_answer
+from .topics import asks_figures, kind_list_answer, nth_item_answer, numbered_part_answer, topic_figures_answer
 from .understand import Question, alias_table, turn_record
 from .yearaim import year_aim_answer
 
@@ -489,6 +489,16 @@ def enumeration(ctx: Context) -> Candidate | None:
                                          ctx.retriever), "list")
 
 
+def kind_list(ctx: Context) -> Candidate | None:
+    """"部署了哪些专项行动": the sibling headings of the kind asked (……行动), where no one section is titled as the
+    list asked (保障措施 answers with its items)."""
+    q = ctx.question
+    head = _list_head(ctx)
+    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(ctx.docs, ctx.scope, head):
+        return None
+    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head), "list")
+
+
 def listed_items(ctx: Context) -> Candidate | None:
     """"取消了哪几个加油站项目": a list asked by what its items are (a head noun), from the sentence that
     enumerates them, before a section matched by only part of its title; a section named whole answers first."""
@@ -636,6 +646,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
     Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
+    Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),
     Handler("section", section),
     Handler("enumeration", enumeration),

@@ -197,3 +197,45 @@ def nth_item_answer(q: Question, docs, scope, terms: list[str], weight=None) -> 
         parts.append(Part(lines=[head + escape_md(best[2])],
                           evidence=[Evidence(d, item.path, best[3].text, highlight=best[2])]))
     return render(q, parts, docs, False, long_ok=True) if len(parts) == 1 else None
+
+
+# ---------------------------------------------------------------- headings of one kind
+
+MIN_KIND_HEADINGS = 3  # sibling headings ending alike that make a plan's list of that kind (十项行动)
+
+
+def kind_headings(doc: Document, head: str) -> list:
+    """"部署了哪些专项行动": the sibling headings whose titles end with the asked head noun's last word (……行动),
+    the longest ending that some are titled with; [] unless exactly one heading has at least
+    ``MIN_KIND_HEADINGS`` such children (which list is meant is otherwise not said)."""
+    body = _body_sections(doc)
+    for n in range(len(head), 1, -1):
+        end = head[-n:]
+        groups: dict[str | None, list] = {}
+        for s in body:
+            if plain(section_title(s)).endswith(end):
+                groups.setdefault(s.parent_id, []).append(s)
+        big = [g for g in groups.values() if len(g) >= MIN_KIND_HEADINGS]
+        if big:
+            return big[0] if len(big) == 1 else []
+    return []
+
+
+def kind_list_answer(q: Question, docs, scope, head: str | None) -> Answer | None:
+    """Per plan in scope, the headings of the kind a list question asks for (assistant/answer/topics.py
+    ``kind_headings``), listed under the heading that holds them."""
+    if not head or len(head) < 2:
+        return None
+    parts = []
+    for d in scope:
+        found = kind_headings(docs[d], head)
+        if not found:
+            continue
+        parent = next((s for s in docs[d].sections if s.id == found[0].parent_id), None)
+        where = f" · {escape_md(parent.path[-1])}" if parent is not None else ""
+        part = Part(lines=[f"**{escape_md(doc_name(docs[d]))}{where}**："])
+        part.lines.extend(f"- {escape_md(s.path[-1])}" for s in found)
+        part.evidence.append(Evidence(d, parent.path if parent is not None else found[0].path,
+                                      "\n".join(s.path[-1] for s in found)))
+        parts.append(part)
+    return render(q, parts, docs, False, long_ok=True) if 0 < len(parts) <= MAX_PLANS_LISTED else None
