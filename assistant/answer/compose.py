@@ -222,7 +222,13 @@ def location(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent != "location":
         return None
-    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.text) else None
+    listing = bool(_LIST_RE.search(q.text))
+    if listing:  # 哪部分讲存在的问题？主要有哪些: the section the topic names, with its items
+        held = section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, _where_terms(ctx),
+                              where=True)
+        if held is not None and not held.refused and "\n- " in held.answer:
+            return _candidate(held, "location")
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if listing else None
     if ask is not None:
         listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                     ctx.retriever)
