@@ -391,6 +391,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
@@ -453,14 +454,19 @@ def goal(ctx: Context) -> Candidate | None:
 
 
 def topic_figures(ctx: Context) -> Candidate | None:
-    """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic (assistant/answer/topics.py).
-    Words no plan writes (the asker's framing) name no part and choose no sentence."""
+    """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic; "数字丝绸之路那部分要跟
+    哪些国家合作": the sentences of the part named before 那部分 holding what is asked after it
+    (assistant/answer/topics.py). Words no plan writes (the asker's framing) name no part and choose no sentence."""
     q = ctx.question
-    if not asks_figures(q.resolved):
-        return None
+    ref = _SECTION_REF_RE.search(q.resolved)
+    locating = [t for t in ctx.terms if 0 <= q.resolved.find(t) < ref.start()] if ref else []
+    figures = asks_figures(q.resolved)
+    if not figures and not (locating and len(locating) < len(ctx.terms)):
+        return None  # neither figures asked nor a part named (数字丝绸之路那部分) with something asked of it
     unseen = ctx.retriever.idf("\0")
     return _candidate(topic_figures_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight,
-                                           lambda t: ctx.retriever.idf(t) < unseen), "list")
+                                           lambda t: ctx.retriever.idf(t) < unseen, locating or None, figures),
+                      "list")
 
 
 def _list_head(ctx: Context) -> str | None:

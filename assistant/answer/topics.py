@@ -34,6 +34,7 @@ MAX_FIGURES = 6  # sentences quoted for a topic's figures
 # the sentence holding most (公园数量 and 自然岸线 asked together are stated in two sentences)
 REST_FLOOR = 0.3
 NEAR_BEST = 0.8
+MAX_TOPIC_SENTENCES = 3  # sentences quoted of a part for what else the question names
 
 
 def asks_figures(question: str) -> bool:
@@ -58,47 +59,64 @@ def _units(doc: Document):
                 yield f"{' '.join(sec.path)} {p.topic}", [(sec, p)]
 
 
-def _figures(pairs, rest: list[str], weight) -> list[tuple[float, object, object, str]]:
-    """The sentences of ``pairs`` (section, paragraph) stating a quantity, with their coverage of ``rest``."""
+def _figures(pairs, rest: list[str], weight, figures: bool = True) -> list[tuple[float, object, object, str]]:
+    """The sentences of ``pairs`` (section, paragraph) stating a quantity (any, when not ``figures``), with their
+    coverage of ``rest``."""
     out = []
     for sec, para in pairs:
         for sent in sentences(para.text):
             sent = sent.strip()
-            if states_figure(sent):
+            if sent and (not figures or states_figure(sent)):
                 out.append((term_coverage(rest, sent, weight) if rest else 1.0, sec, para, sent))
     return out
 
 
-def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None, said=None) -> Answer | None:
-    """Per plan in scope, the figure-stating sentences of the part whose headings name the most of the key terms
-    (by weight; every such part, a heading with its whole subtree), narrowed to those naming the terms its
+def _best_units(doc: Document, terms: list[str], weight) -> tuple[float, list]:
+    """The weight of the terms the best-named parts of a plan name, and those parts (title, paragraphs)."""
+    best: list = []
+    top = 0.0
+    for title, pairs in _units(doc):
+        named = sum(weight(t) for t in terms if present(t, title))
+        if named <= 0 or named < top:
+            continue
+        if named > top:
+            best, top = [], named
+        best.append((title, pairs))
+    return top, best
+
+
+def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None, said=None,
+                         locating: list[str] | None = None, figures: bool = True) -> Answer | None:
+    """The figure-stating sentences of the parts whose headings name the most of the key terms (by weight, over
+    the plans in scope; every such part, a heading with its whole subtree), narrowed to those naming the terms its
     headings do not (公园数量 and 自然岸线 of 碳汇那部分); where no heading names any term, the plan's figure
     sentences naming them all. ``said``: whether the plans write a term at all (an asker's word no plan writes
-    does not narrow). None when no plan states such a figure."""
+    does not narrow). ``locating``: the terms that name the part (those before 那部分), when the question says
+    which; ``figures`` False: any sentence of the part holding the other terms (数字丝绸之路那部分要跟哪些国家合作),
+    at most ``MAX_TOPIC_SENTENCES``. None when no plan states such a figure."""
     if not terms:
         return None
     said = said or (lambda t: True)
     weight = weight or (lambda t: min(len(t), 4))
+    naming = locating or terms
+    bests = {d: _best_units(docs[d], naming, weight) for d in scope}
+    top = max((n for n, _ in bests.values()), default=0.0)
+    if locating and top < sum(weight(t) for t in locating) - 1e-9:
+        return None  # no part's headings name all the words before 那部分
     parts = []
     for d in scope:
         doc = docs[d]
-        best: list = []
-        top = 0.0
-        for title, pairs in _units(doc):
-            named = sum(weight(t) for t in terms if present(t, title))
-            if named <= 0:
-                continue
-            if not best or named > top:
-                best, top = [(title, pairs)], named
-            elif named == top:
-                best.append((title, pairs))
+        named, best = bests[d]
         chosen = []
-        for title, pairs in best:
-            rest = [t for t in terms if not present(t, title) and said(t)]
-            found = _figures(pairs, rest, weight)
+        for title, pairs in (best if top > 0 and named >= top - 1e-9 else []):
+            rest = [t for t in terms if said(t) and (t not in locating if locating else not present(t, title))]
+            found = _figures(pairs, rest, weight, figures)
             most = max((f[0] for f in found), default=0.0)
-            chosen += [f for f in found if not rest or f[0] >= max(REST_FLOOR, NEAR_BEST * most)]
-        if not best:
+            near = NEAR_BEST * most if figures else 0.0
+            chosen += [f for f in found if (not rest and figures) or (rest and f[0] >= max(REST_FLOOR, near))]
+        if not figures:
+            chosen = sorted(chosen, key=lambda f: -f[0])[:MAX_TOPIC_SENTENCES]
+        elif top <= 0:  # no heading names any term: the plan's figure sentences naming them all
             pairs = [(s, p) for s in doc.sections for p in s.paragraphs]
             chosen = [f for f in _figures(pairs, [t for t in terms if said(t)], weight) if f[0] >= 0.8]
         ranked = sorted(dict((f[3], f) for f in chosen).values(), key=lambda f: -f[0])
