@@ -1,17 +1,23 @@
-"""A topic's figures: "生态那块有哪些量化指标 / 钢铁行动里废钢有啥硬指标" asks for the sentences that state a
-quantity inside the part of the plan about that topic, not the part's number-less sentences. The part is the
-heading (or the titled paragraph: ——融合应用加速普及。…) whose heading path names the most of the question's key
-terms; the terms it does not name choose among its sentences. Pure."""
+"""Questions about a part of a plan, answered from that part's structure and its sentences. Pure.
+
+- A topic's figures: "生态那块有哪些量化指标 / 钢铁行动里废钢有啥硬指标" asks for the sentences that state a
+  quantity inside the part about that topic, not its number-less sentences. The part is the heading (or the
+  titled paragraph: ——融合应用加速普及。…) whose heading path names the most of the question's key terms; the
+  terms it does not name choose among its sentences. A part named before 那部分 with something else asked after
+  it (数字丝绸之路那部分要跟哪些国家合作) is answered from its sentences holding what is asked.
+- A part by its number: 第七部分 (the plan's seventh top-level part, whatever its heading form) with its items;
+  保障措施第一条 (the named section's first item) from that item's own sentences.
+- Headings of one kind: 部署了哪些专项行动 -> the sibling headings ending in ……行动.
+"""
 
 from __future__ import annotations
-
-import re
 
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     ITEM_NUMBER_RE,
     NUMBER_LABEL_RE,
     NUMBERED_PART_RE,
+    NUMERAL_RE,
     ORDINAL_RE,
     PART_UNIT,
     QUANTITY_RE,
@@ -49,14 +55,18 @@ def states_figure(sentence: str) -> bool:
 def _units(doc: Document):
     """Every titled part of a plan with what names it and its paragraphs: a heading with the paragraphs of its
     subtree, and a paragraph led by its own title (——融合应用加速普及。…) alone."""
-    secs = [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
-    for sec in secs:
+    for sec in _body_sections(doc):
         subtree = [(s, p) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".")
                    for p in s.paragraphs]
         yield " ".join(sec.path), subtree
         for p in sec.paragraphs:
             if p.topic:
                 yield f"{' '.join(sec.path)} {p.topic}", [(sec, p)]
+
+
+def _body_sections(doc: Document) -> list:
+    """The headings of the plan's running text as written (not tables, boxes, its title or preamble, nor inferred)."""
+    return [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
 
 
 def _figures(pairs, rest: list[str], weight, figures: bool = True) -> list[tuple[float, object, object, str]]:
@@ -145,10 +155,6 @@ def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None
 # ---------------------------------------------------------------- parts named by number
 
 
-def _body_sections(doc: Document) -> list:
-    return [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
-
-
 def _children(doc: Document, sec) -> list:
     return [s for s in _body_sections(doc) if s.parent_id == sec.id]
 
@@ -160,11 +166,13 @@ def top_part(doc: Document, n: int):
     if not body:
         return None
     top = min(s.level for s in body)
-    found = [s for s in body if s.level == top and s.number and cn_to_int(_DIGITS_RE.sub("", s.number)) == n]
+    found = [s for s in body if s.level == top and s.number and _numeral(s.number) == n]
     return found[0] if len(found) == 1 else None
 
 
-_DIGITS_RE = re.compile(r"[^\d一二三四五六七八九十百零〇]")
+def _numeral(number: str) -> int | None:
+    m = NUMERAL_RE.search(number)
+    return cn_to_int(m.group(0)) if m else None
 
 
 def numbered_part_answer(q: Question, docs, scope) -> Answer | None:
