@@ -130,3 +130,5 @@ def test_engine_answers_a_where_question_that_also_asks_the_items(tmp_path):
     assert "三、保障措施" in ans.answer and "强化资金保障" in ans.answer and "严格考核评估" in ans.answer
     figures = assistant.ask("湿地保育那块有哪些量化指标？")
     assert "12万亩" in figures.answer and "8万只" in figures.answer and "300公里" not in figures.answer
+    quoted = assistant.ask("“城乡绿道”在方案里要跟哪些城市协作？")
+    assert "周边城市开展绿道协作" in quoted.answer and "候鸟" not in quoted.answer

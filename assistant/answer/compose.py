@@ -42,7 +42,7 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, YEAR_RE
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -459,7 +459,10 @@ def topic_figures(ctx: Context) -> Candidate | None:
     (assistant/answer/topics.py). Words no plan writes (the asker's framing) name no part and choose no sentence."""
     q = ctx.question
     ref = _SECTION_REF_RE.search(q.resolved)
-    locating = [t for t in ctx.terms if 0 <= q.resolved.find(t) < ref.start()] if ref else []
+    if ref:  # 数字丝绸之路那部分: the words before it
+        locating = [t for t in ctx.terms if 0 <= q.resolved.find(t) < ref.start()]
+    else:  # “数字丝绸之路”在规划里有哪些合作: a quoted name, when a heading names it
+        locating = [t for t in QUOTED_RE.findall(q.resolved) if t in ctx.terms]
     figures = asks_figures(q.resolved)
     if not figures and not (locating and len(locating) < len(ctx.terms)):
         return None  # neither figures asked nor a part named (数字丝绸之路那部分) with something asked of it
