@@ -132,3 +132,12 @@ def test_engine_answers_a_where_question_that_also_asks_the_items(tmp_path):
     assert "12万亩" in figures.answer and "8万只" in figures.answer and "300公里" not in figures.answer
     quoted = assistant.ask("“城乡绿道”在方案里要跟哪些城市协作？")
     assert "周边城市开展绿道协作" in quoted.answer and "候鸟" not in quoted.answer
+
+
+def test_topic_no_heading_names_is_answered_from_sentences_naming_it_or_refused():
+    doc = _doc()
+    ans = topic_figures_answer(_q("林地这块有没有量化指标", doc), {"eco": doc}, ("eco",), ["林地"], locating=["林地"])
+    assert ans is not None and ans.refused  # the plan speaks of 林地 with no figure
+    stated = topic_figures_answer(_q("越冬候鸟这块有没有硬指标", doc), {"eco": doc}, ("eco",), ["越冬", "候鸟"],
+                                  locating=["越冬", "候鸟"])
+    assert stated is not None and not stated.refused and "8万只" in stated.answer and "12万亩" not in stated.answer

@@ -27,7 +27,7 @@ from assistant.types import Answer, Document
 
 from .aims import numbered_parts
 from .lexicon import lexicon
-from .render import MAX_CITES_PER_DOC, render
+from .render import MAX_CITES_PER_DOC, refuse, render
 from .sections import MAX_PLANS_LISTED, section_part, section_title
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present
@@ -40,6 +40,7 @@ MAX_FIGURES = 6  # sentences quoted for a topic's figures
 # the sentence holding most (公园数量 and 自然岸线 asked together are stated in two sentences)
 REST_FLOOR = 0.3
 NEAR_BEST = 0.8
+TOPIC_NAMED = 0.8  # a sentence naming a topic no heading names holds this much of its words
 MAX_TOPIC_SENTENCES = 3  # sentences quoted of a part for what else the question names
 
 
@@ -95,6 +96,23 @@ def _best_units(doc: Document, terms: list[str], weight) -> tuple[float, list]:
     return top, best
 
 
+def _stated_figures(q: Question, docs, scope, named: list[str], weight) -> Answer:
+    """"虚拟电厂这块有没有量化指标" where no heading names the topic: the figure sentences naming it, per plan; a
+    refusal when none does (the plan speaks of the topic without a figure)."""
+    parts = []
+    for d in scope:
+        pairs = [(s, p) for s in docs[d].sections for p in s.paragraphs]
+        found = [f for f in _figures(pairs, named, weight) if f[0] >= TOPIC_NAMED][:MAX_CITES_PER_DOC]
+        if found:
+            part = Part(lines=[escape_md(f[3]) for f in found],
+                        evidence=[Evidence(d, f[1].path, f[2].text, highlight=f[3]) for f in found])
+            part.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{part.lines[0]}"
+            parts.append(part)
+    if not parts:
+        return refuse(q, docs, "所收录的规划中没有给出这方面的量化指标。", [])
+    return render(q, parts, docs, False, long_ok=True)
+
+
 def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None, said=None,
                          locating: list[str] | None = None, figures: bool = True) -> Answer | None:
     """The figure-stating sentences of the parts whose headings name the most of the key terms (by weight, over
@@ -111,8 +129,8 @@ def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None
     naming = locating or terms
     bests = {d: _best_units(docs[d], naming, weight) for d in scope}
     top = max((n for n, _ in bests.values()), default=0.0)
-    if locating and top < sum(weight(t) for t in locating) - 1e-9:
-        return None  # no part's headings name all the words before 那部分
+    if locating and top < sum(weight(t) for t in locating) - 1e-9:  # no part's headings name them all
+        return _stated_figures(q, docs, scope, locating, weight) if figures else None
     parts = []
     for d in scope:
         doc = docs[d]
@@ -128,7 +146,7 @@ def topic_figures_answer(q: Question, docs, scope, terms: list[str], weight=None
             chosen = sorted(chosen, key=lambda f: -f[0])[:MAX_TOPIC_SENTENCES]
         elif top <= 0:  # no heading names any term: the plan's figure sentences naming them all
             pairs = [(s, p) for s in doc.sections for p in s.paragraphs]
-            chosen = [f for f in _figures(pairs, [t for t in terms if said(t)], weight) if f[0] >= 0.8]
+            chosen = [f for f in _figures(pairs, [t for t in terms if said(t)], weight) if f[0] >= TOPIC_NAMED]
         ranked = sorted(dict((f[3], f) for f in chosen).values(), key=lambda f: -f[0])
         paras: list = []  # a plan is cited at most MAX_CITES_PER_DOC times: sentences of that many paragraphs
         chosen = []
