@@ -54,15 +54,20 @@ def states_figure(sentence: str) -> bool:
 
 
 def _units(doc: Document):
-    """Every titled part of a plan with what names it and its paragraphs: a heading with the paragraphs of its
-    subtree, and a paragraph led by its own title (——融合应用加速普及。…) alone."""
+    """Every titled part of a plan with what names it: a heading (its paragraphs are those of its subtree) and a
+    paragraph led by its own title (——融合应用加速普及。…) alone, as (title, section, paragraph or None)."""
     for sec in _body_sections(doc):
-        subtree = [(s, p) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".")
-                   for p in s.paragraphs]
-        yield " ".join(sec.path), subtree
+        yield " ".join(sec.path), sec, None
         for p in sec.paragraphs:
             if p.topic:
-                yield f"{' '.join(sec.path)} {p.topic}", [(sec, p)]
+                yield f"{' '.join(sec.path)} {p.topic}", sec, p
+
+
+def _pairs(doc: Document, sec, para) -> list:
+    """The (section, paragraph) pairs of a unit: the paragraph alone, or every paragraph of the heading's subtree."""
+    if para is not None:
+        return [(sec, para)]
+    return [(s, p) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".") for p in s.paragraphs]
 
 
 def _body_sections(doc: Document) -> list:
@@ -86,14 +91,14 @@ def _best_units(doc: Document, terms: list[str], weight) -> tuple[float, list]:
     """The weight of the terms the best-named parts of a plan name, and those parts (title, paragraphs)."""
     best: list = []
     top = 0.0
-    for title, pairs in _units(doc):
+    for title, sec, para in _units(doc):
         named = sum(weight(t) for t in terms if present(t, title))
         if named <= 0 or named < top:
             continue
         if named > top:
             best, top = [], named
-        best.append((title, pairs))
-    return top, best
+        best.append((title, sec, para))
+    return top, [(title, _pairs(doc, sec, para)) for title, sec, para in best]
 
 
 def _stated_figures(q: Question, docs, scope, named: list[str], weight) -> Answer:
