@@ -42,7 +42,7 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, YEAR_RE
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -72,6 +72,7 @@ from .terms import (
     specific_terms,
     term_coverage,
 )
+from .topics import asks_figures, kind_list_answer, nth_item_answer, numbered_part_answer, topic_figures_answer
 from .understand import Question, alias_table, turn_record
 from .yearaim import year_aim_answer
 
@@ -223,7 +224,13 @@ def location(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent != "location":
         return None
-    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if _LIST_RE.search(q.text) else None
+    listing = bool(_LIST_RE.search(q.text))
+    if listing:  # 哪部分讲存在的问题？主要有哪些: the section the topic names, with its items
+        held = section_answer(q, ctx.docs, ctx.scope, list(ctx.metas), None, ctx.weight, _where_terms(ctx),
+                              where=True)
+        if held is not None and not held.refused and "\n- " in held.answer:
+            return _candidate(held, "location")
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if listing else None
     if ask is not None:
         listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                     ctx.retriever)
@@ -282,6 +289,15 @@ def section_figure(ctx: Context) -> Candidate | None:
     wholes = {p.doc_id: p.wholes for p in ctx.plans}
     return _candidate(section_figure_answer(q, ctx.docs, ctx.scope, list(ctx.metas), list(ctx.terms), ctx.weight,
                                             wholes), "indicator")
+
+
+def numbered_part(ctx: Context) -> Candidate | None:
+    """"第七部分讲什么": the plan's top-level part by its place, with what it holds; "保障措施第一条要建立什么":
+    the named section's n-th item, from its own sentences (assistant/answer/topics.py)."""
+    if ctx.question.intent == "goal":
+        return None
+    return _candidate(numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
+                      or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "section")
 
 
 def referenced_section(ctx: Context) -> Candidate | None:
@@ -377,6 +393,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
@@ -438,6 +455,25 @@ def goal(ctx: Context) -> Candidate | None:
     return _candidate(ans, "goal")
 
 
+def topic_figures(ctx: Context) -> Candidate | None:
+    """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic; "数字丝绸之路那部分要跟
+    哪些国家合作": the sentences of the part named before 那部分 holding what is asked after it
+    (assistant/answer/topics.py). Words no plan writes (the asker's framing) name no part and choose no sentence."""
+    q = ctx.question
+    ref = _SECTION_REF_RE.search(q.resolved)
+    if ref:  # 数字丝绸之路那部分: the words before it
+        locating = [t for t in ctx.terms if 0 <= q.resolved.find(t) < ref.start()]
+    else:  # “数字丝绸之路”在规划里有哪些合作: a quoted name, when a heading names it
+        locating = [t for t in QUOTED_RE.findall(q.resolved) if t in ctx.terms]
+    figures = asks_figures(q.resolved)
+    if not figures and not (locating and len(locating) < len(ctx.terms)):
+        return None  # neither figures asked nor a part named (数字丝绸之路那部分) with something asked of it
+    unseen = ctx.retriever.idf("\0")
+    return _candidate(topic_figures_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight,
+                                           lambda t: ctx.retriever.idf(t) < unseen, locating or None, figures),
+                      "list")
+
+
 def _list_head(ctx: Context) -> str | None:
     """What a list or count-of-items question asks for (保障措施 of 保障措施有几条), if it asks one."""
     ask = list_ask(ctx.question.resolved, ctx.tokenizer.words, GENERIC)
@@ -468,6 +504,16 @@ def enumeration(ctx: Context) -> Candidate | None:
         return None
     return _candidate(enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                          ctx.retriever), "list")
+
+
+def kind_list(ctx: Context) -> Candidate | None:
+    """"部署了哪些专项行动": the sibling headings of the kind asked (……行动), where no one section is titled as the
+    list asked (保障措施 answers with its items)."""
+    q = ctx.question
+    head = _list_head(ctx)
+    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(ctx.docs, ctx.scope, head):
+        return None
+    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head), "list")
 
 
 def listed_items(ctx: Context) -> Candidate | None:
@@ -604,6 +650,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
+    Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
     Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
@@ -617,6 +664,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
+    Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
+    Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),
     Handler("section", section),
     Handler("enumeration", enumeration),

@@ -221,12 +221,13 @@ def names_section(q: Question, docs, metas) -> bool:
                for sec in doc.sections if _titled(sec))
 
 
-def _section_part(doc: Document, sec) -> Part:
-    """What a section says: its sub-headings, or its paragraphs' lead sentences, or its first sentences."""
+def section_part(doc: Document, sec, where: bool = False) -> Part:
+    """What a section says: its sub-headings, or its paragraphs' lead sentences, or its first sentences; named by
+    its whole heading path when ``where`` it is was asked."""
     children = [s for s in doc.sections if s.parent_id == sec.id and s.kind not in ("table", "box")]
     body = sec.text
     part = Part()
-    name = f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**"
+    name = f"**{escape_md(doc_name(doc))} · {escape_md(' › '.join(sec.path) if where else sec.path[-1])}**"
     if children:
         part.lines.append(f"{name}包括：")
         part.lines.extend(f"- {escape_md(c.path[-1])}" for c in children)
@@ -360,9 +361,9 @@ def headed_sections(docs, scope, head: str | None) -> list:
 
 
 def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=(),
-                   head: str | None = None) -> Answer | None:
+                   head: str | None = None, where: bool = False) -> Answer | None:
     """A section the question names (by title, or by its heading path holding the key terms), else the section
-    titled as a list of ``head`` (what a list question asks for)."""
+    titled as a list of ``head`` (what a list question asks for); ``where``: named by its whole heading path."""
     secs = (_named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
             or headed_sections(docs, scope, head))
     if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
@@ -375,7 +376,7 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
         return render(q, twins, docs, False, long_ok=True) if twins else None
     parts = []
     for sec in secs[:MAX_PLANS_LISTED]:
-        parts.append(_section_part(docs[sec.doc_id], sec))
+        parts.append(section_part(docs[sec.doc_id], sec, where))
         if len(sec.paragraphs) <= 1 and not any(s.parent_id == sec.id for s in docs[sec.doc_id].sections):
             extra = _defining_clause(docs[sec.doc_id], sec)  # a one-paragraph section may not say it all
             if extra is not None:
@@ -498,7 +499,7 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
                  and len(_items_of(docs[d], sec)) >= 2]
         if found:
             sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))
-            parts.append(_section_part(docs[d], sec))
+            parts.append(section_part(docs[d], sec))
     if not parts or len(parts) > MAX_PLANS_LISTED:
         return None
     return render(q, parts, docs, False, long_ok=True)
@@ -520,5 +521,5 @@ def parts_section_answer(q: Question, docs, scope) -> Answer | None:
         secs = [sec for sec in headed_sections(docs, scope, word[-n:])
                 if not q.years or any(y in sec.text for y in q.years)]
         if secs and len(secs) <= MAX_PLANS_LISTED:
-            return render(q, [_section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
+            return render(q, [section_part(docs[sec.doc_id], sec) for sec in secs], docs, False, long_ok=True)
     return None

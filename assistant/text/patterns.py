@@ -22,6 +22,8 @@ def label_key(kind: str, number: str) -> str:
     return kind + re.sub(r"\s+", "", number).replace("－", "-")
 # a chapter or section named by its number: 第四章, 第2节, 第三部分 (group 1: number, 2: unit)
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
+NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇]+")  # the numeral of a heading's number: 七 of 七、, 3 of （3）
+PART_UNIT = "部分"  # 第七部分: a part by its place among the plan's top-level parts, whatever their heading form
 # a year written on its own, not inside a longer number (专栏32021年 names no year 2021)
 WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
 # a span of years written out: 2026—2030年, 2021年至2025年 (group 1: first year, 2: last year)
@@ -56,6 +58,8 @@ CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 PLACEHOLDER = r"[xX×＊*]{1,4}"
 PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
 QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
+# the number of a list item at the start of a sentence: 12﹒, 3．, （2）, 1、 (a label, not a figure it states)
+ITEM_NUMBER_RE = re.compile(r"^\s*(?:[（(]\d+[）)]|\d+\s*[.．、﹒])")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering (the number guard)
 NUMBER_LABEL_RE = re.compile(
     r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
