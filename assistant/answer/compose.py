@@ -65,6 +65,7 @@ from .terms import (
     answer_coverage,
     answer_shape,
     askers_word,
+    counts_topic,
     is_name_word,
     measure_term,
     names_term,
@@ -108,16 +109,19 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
-    if _NUMBER_WORD_RE.fullmatch(measure):
-        measure = ""  # 规模多大, 数量: a word asking for a value is stated by the quantity itself (200万千瓦)
+    if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
+        measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
 
     def names(line: str, t: str) -> bool:
         return not t or present(t, line) or term_coverage([t], line) >= 0.5
 
     measure_kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
 
+    by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
+
     def states_measure(line: str) -> bool:
-        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line))
+        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
+            or (by_counter and bool(shape.search(line)))
 
     def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
         return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
@@ -377,6 +381,7 @@ def named_project(ctx: Context) -> Candidate | None:
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
+_TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
 
 def _states_quantity(answer: Answer, kind: str | None = None) -> bool:

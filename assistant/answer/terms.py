@@ -142,6 +142,17 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
     return QUANTITY_RE if _HOW_MUCH_RE.search(question) else None
 
 
+def counts_topic(question: str, measure: str) -> bool:
+    """The question counts its topic in a measure word with no noun after it (加油站最多设几对, 站点有几座): the
+    measure noun stands before the asking words, so a sentence counting in that very measure word (不超过6对)
+    states the measure though it leaves the topic to its heading. Not when the noun follows (几座充电站)."""
+    counted = _COUNTED_RE.search(question)
+    if not counted or not measure:
+        return False
+    at = question.find(measure)
+    return 0 <= at < counted.start()
+
+
 # the shape lifts a passage that covers this much of the key terms, never one about something else: a single
 # term absent from the passage (离机场多远) is not answered by any length the passage gives
 SHAPE_FLOOR = 0.4
