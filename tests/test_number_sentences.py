@@ -1,16 +1,16 @@
 """A number asked in running text is answered from the sentence stating it when the asker words the measure
 otherwise: a contraction the plan writes out (铁公路 for 铁路、公路), a year-total word the plan leaves out (全年),
-a topic counted in a measure word (泵站最多设几对 -> 不超过3对). Fast: a hand-written plan and the hashing
+a topic counted in a measure word (泵站最多设几对 -> 不超过3对), a verb glued to its particle (建了), a limit
+asked (最多能有几个 -> 控制在…之内) before a count of what exists. Fast: a hand-written plan and the hashing
 embedder."""
 
 from __future__ import annotations
 
 import pytest
+from conftest import plan_assistant
 
 from assistant.answer.synonyms import contracted, present
-from assistant.answer.terms import counts_topic
-
-from conftest import plan_assistant
+from assistant.answer.terms import answer_shape, bounded_shape, counts_topic, without_particle
 
 PLAN = """某县“十五五”供水设施建设规划（2026—2030年）
 
@@ -18,15 +18,25 @@ PLAN = """某县“十五五”供水设施建设规划（2026—2030年）
 
 一、用水情况
 
+近年来全县新建了一批水源工程，全年供水保障能力明显提升。
+
 2024年受干旱影响，全县自来水用水量约52万立方米，同比减少4.6%。其中居民用水约30万立方米。
 
-二、泵站布局
+二、水厂建设
+
+截至2025年底，全县已累计建成水厂12座，累计改造管网300公里。
+
+三、泵站布局
 
 全县共布设加压泵站40个，其中，铁路和公路沿线的布设点数25个，城区15个。
 
 第二章 建设标准
 
 1．铁路、公路沿线每百公里加压泵站不超过3对，两站间距不得低于8公里。
+
+第三章 规划目标
+
+按照总量控制原则，全县水厂总数控制在18座之内。
 """
 
 
@@ -58,3 +68,42 @@ def test_a_number_is_answered_from_the_sentence_stating_it(water, question, want
     ans = water.ask(question)
     assert not ans.refused, ans.answer
     assert all(w in ans.answer for w in wants), ans.answer
+
+
+class _Tags:
+    """A tagger stand-in: 建了 read as verb + particle, 目的 as one noun."""
+
+    def tag(self, w):
+        return {"建了": [("建", "v"), ("了", "ul")], "改造了": [("改造", "vn"), ("了", "ul")]}.get(w, [(w, "n")])
+
+
+def test_a_particle_glued_to_the_askers_verb_is_dropped():
+    assert without_particle("建了", _Tags()) == "建"
+    assert without_particle("改造了", _Tags()) == "改造"
+    assert without_particle("目的", _Tags()) == "目的"  # one word: left whole
+
+
+def test_a_limit_asked_is_a_limit_stated():
+    shape = bounded_shape("水厂最多能有几个", answer_shape("水厂最多能有几个"))
+    assert shape is not None and shape.search("水厂总数控制在18个之内") and shape.search("不超过3个")
+    assert not shape.search("已累计建成水厂12个")
+    assert bounded_shape("水厂有几个", answer_shape("水厂有几个")) is None  # no limit asked
+
+
+@pytest.mark.parametrize("question,wants,not_first", [
+    # 最多 asks the limit the plan sets, not the count already built
+    ("全县水厂最多能有几座？", ("18座",), "12座"),
+    # 建了 is the asker's verb with its particle: the sentence of what stands is found without it
+    ("截至2025年底水厂建了多少座了？", ("12座",), None),
+])
+def test_a_number_question_finds_its_sentence(water, question, wants, not_first):
+    ans = water.ask(question)
+    assert not ans.refused and all(w in ans.answer for w in wants), ans.answer
+    if not_first:
+        assert ans.answer.index(wants[0]) < ans.answer.find(not_first) or not_first not in ans.answer, ans.answer
+
+
+def test_the_askers_framing_words_are_no_key_terms():
+    from assistant.answer.terms import GENERIC
+
+    assert {"全年", "硬指标"} <= GENERIC  # a year's total asked, a value asked: no plan sentence need write them

@@ -65,6 +65,7 @@ from .terms import (
     answer_coverage,
     answer_shape,
     askers_word,
+    bounded_shape,
     counts_topic,
     is_name_word,
     measure_term,
@@ -94,11 +95,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True)
     shape = answer_shape(q.resolved)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=shape)
+    bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
+    ranking = bound or shape
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
-        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=shape)
+        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
+                          only=bound)
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
