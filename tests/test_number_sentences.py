@@ -107,3 +107,38 @@ def test_the_askers_framing_words_are_no_key_terms():
     from assistant.answer.terms import GENERIC
 
     assert {"全年", "硬指标"} <= GENERIC  # a year's total asked, a value asked: no plan sentence need write them
+
+
+OPENING = """某市对外开放“十四五”规划
+
+第一章 主要目标
+
+表1 主要指标
+序号\t指标\t单位\t2020年\t2025年\t属性
+1\t外资企业数\t家\t310\t420\t预期性
+2\t实际利用外资\t亿美元\t【42】\t【50】\t预期性
+注：【】内为五年累计数。
+
+第二章 重点任务
+
+一、扩大利用外资
+
+优化外商投资服务体系，引导外资投向先进制造业和现代服务业。年新增外商投资企业30家以上，年实际利用外资9亿美元以上。
+"""
+
+
+@pytest.fixture(scope="module")
+def opening(tmp_path_factory):
+    return plan_assistant(tmp_path_factory.mktemp("opening"), OPENING, "opening_plan.txt")
+
+
+@pytest.mark.parametrize("question,yearly,row", [
+    # 每年 asked of a row of levels: the sentence stating the yearly figure comes first, the row after it
+    ("某市每年新增外资企业多少家？", "30家", "420"),
+    # the plans' own per-year wording (年实际利用外资) asks per year as 每年 does
+    ("某市年实际利用外资是多少？", "9亿美元", "【50】"),
+])
+def test_a_per_year_question_is_answered_by_the_yearly_sentence_first(opening, question, yearly, row):
+    ans = opening.ask(question)
+    assert not ans.refused and yearly in ans.answer, ans.answer
+    assert row not in ans.answer or ans.answer.index(yearly) < ans.answer.index(row), ans.answer
