@@ -142,3 +142,34 @@ def test_a_per_year_question_is_answered_by_the_yearly_sentence_first(opening, q
     ans = opening.ask(question)
     assert not ans.refused and yearly in ans.answer, ans.answer
     assert row not in ans.answer or ans.answer.index(yearly) < ans.answer.index(row), ans.answer
+
+
+SAVING = """某省节水行动方案（2026—2027年）
+
+一、主要目标
+
+2026年，全省万元产值用水量下降3%左右，重点领域和行业节水改造形成节水量约900万立方米。2027年，全省万元产值用水量累计下降6%左右，重点领域和行业节水改造形成节水量约1500万立方米。
+
+二、重点任务
+
+（一）食品行业节水行动
+
+推广印染废水循环利用技术。2026—2027年，食品行业节水改造形成节水量约80万立方米。
+"""
+
+
+def test_a_goal_of_the_whole_plan_does_not_answer_for_a_sector_it_never_names(tmp_path):
+    ans = plan_assistant(tmp_path, SAVING, "saving_plan.txt").ask("食品行业2026—2027年节水改造形成多少节水量？")
+    assert not ans.refused and "80万立方米" in ans.answer, ans.answer
+    assert "900" not in ans.answer or ans.answer.index("80万立方米") < ans.answer.index("900"), ans.answer
+
+
+def test_the_goal_handler_leaves_a_sector_number_to_the_sentence_naming_the_sector(tmp_path):
+    from assistant.answer.compose import goal
+    from assistant.answer.context import build_context
+
+    saving = plan_assistant(tmp_path, SAVING, "saving_plan.txt")
+    ctx = build_context("食品行业2026—2027年节水改造形成多少节水量？", [], tuple(saving.documents),
+                        saving.retriever, saving.tokenizer)
+    cand = goal(ctx)
+    assert cand is None or "食品行业" in cand.answer.answer, cand.answer.answer

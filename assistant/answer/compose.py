@@ -440,6 +440,9 @@ def goal(ctx: Context) -> Candidate | None:
                       {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
+    if ans is not None and not ans.refused and key and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
+            and not names_term(key, _MARKER_RE.sub(" ", ans.answer)):
+        return None  # 钢铁行业…多少: a plan-wide goal of the year that never names the sector asked does not answer
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
     return _candidate(ans, "goal")
