@@ -173,3 +173,34 @@ def test_the_goal_handler_leaves_a_sector_number_to_the_sentence_naming_the_sect
                         saving.retriever, saving.tokenizer)
     cand = goal(ctx)
     assert cand is None or "食品行业" in cand.answer.answer, cand.answer.answer
+
+
+@pytest.mark.parametrize("message,parts", [
+    # two things, each with its own amount asked: two questions, the leading topic clause kept with the first
+    ("专栏3节水工程，示范园区建几个，节水企业评几家", ["专栏3节水工程，示范园区建几个", "节水企业评几家"]),
+    # an amount relative to the one just asked (同比, 占, 增长) is stated by the same sentence: one question
+    ("2024年全县用水量多少，同比降了多少？", ["2024年全县用水量多少，同比降了多少？"]),
+    ("泵站投资多少，占总投资多少", ["泵站投资多少，占总投资多少"]),
+    # one amount asked, the other clause asks nothing countable
+    ("水厂有几座，分别在哪", ["水厂有几座，分别在哪"]),
+])
+def test_a_message_asking_two_amounts_of_two_things_is_two_questions(message, parts):
+    from assistant.answer.multipart import split_questions
+
+    assert split_questions(message) == parts
+
+
+BOX = """某县节水型社会建设规划（2026—2030年）
+
+第三章 重点工程
+
+专栏3 节水示范工程
+
+示范园区建设。建设5个县级节水示范园区，推广工业用水循环利用。
+标杆企业评选。全县评选20家节水标杆企业，分行业开展宣传推广。
+"""
+
+
+def test_both_amounts_of_a_two_ask_message_are_answered(tmp_path):
+    ans = plan_assistant(tmp_path, BOX, "box_plan.txt").ask("专栏3节水示范工程，示范园区建几个，标杆企业评几家")
+    assert not ans.refused and "5个" in ans.answer and "20家" in ans.answer, ans.answer
