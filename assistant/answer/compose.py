@@ -402,6 +402,11 @@ def aim_clause(ctx: Context) -> Candidate | None:
     if q.intent != "goal" or q.years:
         return None
     return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+def _said_under(answer: Answer) -> str:
+    """An answer's text with the headings its citations sit under (交通运输结构调整 heads the goals of its part)."""
+    return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
+
+
 def _key_noun(ctx: Context) -> str:
     """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
     terms = list(ctx.terms)
@@ -440,9 +445,9 @@ def goal(ctx: Context) -> Candidate | None:
                       {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
-    if ans is not None and not ans.refused and key and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
-            and not names_term(key, _MARKER_RE.sub(" ", ans.answer)):
-        return None  # 钢铁行业…多少: a plan-wide goal of the year that never names the sector asked does not answer
+    if ans is not None and not ans.refused and key and q.years and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
+            and not names_term(key, _said_under(ans)) and _text_states_year(ctx, key):
+        return None  # 钢铁行业…多少: not a plan-wide goal of the year that never names the sector, when a sentence does
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
     return _candidate(ans, "goal")
