@@ -65,6 +65,8 @@ from .terms import (
     answer_coverage,
     answer_shape,
     askers_word,
+    bounded_shape,
+    counts_topic,
     is_name_word,
     measure_term,
     names_term,
@@ -94,11 +96,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True)
     shape = answer_shape(q.resolved)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=shape)
+    bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
+    ranking = bound or shape
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
-        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=shape)
+        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
+                          only=bound)
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
@@ -109,16 +114,19 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
-    if _NUMBER_WORD_RE.fullmatch(measure):
-        measure = ""  # 规模多大, 数量: a word asking for a value is stated by the quantity itself (200万千瓦)
+    if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
+        measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
 
     def names(line: str, t: str) -> bool:
         return not t or present(t, line) or term_coverage([t], line) >= 0.5
 
     measure_kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
 
+    by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
+
     def states_measure(line: str) -> bool:
-        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line))
+        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
+            or (by_counter and bool(shape.search(line)))
 
     def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
         return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
@@ -396,6 +404,7 @@ _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked o
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
+_TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
 
 def _states_quantity(answer: Answer, kind: str | None = None) -> bool:
@@ -412,6 +421,11 @@ def aim_clause(ctx: Context) -> Candidate | None:
     if q.intent != "goal" or q.years:
         return None
     return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+def _said_under(answer: Answer) -> str:
+    """An answer's text with the headings its citations sit under (交通运输结构调整 heads the goals of its part)."""
+    return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
+
+
 def _key_noun(ctx: Context) -> str:
     """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
     terms = list(ctx.terms)
@@ -450,6 +464,9 @@ def goal(ctx: Context) -> Candidate | None:
                       {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
+    if ans is not None and not ans.refused and key and q.years and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
+            and not names_term(key, _said_under(ans)) and _text_states_year(ctx, key):
+        return None  # 钢铁行业…多少: not a plan-wide goal of the year that never names the sector, when a sentence does
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
     return _candidate(ans, "goal")

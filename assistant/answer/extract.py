@@ -69,13 +69,15 @@ def hit_evidence(hit: Hit) -> Evidence:
 
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
-               max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None) -> Part:
+               max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None,
+               only: re.Pattern[str] | None = None) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
     it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
     lead sentence it continues or the item name it begins with names them (国际交往中心。加强…, 1.外资金融集聚区：
     …: about it, not a list naming it), and, when the question asks an amount, by holding one of the asked shape
-    (terms.answer_shape: 50米 for 多远)."""
+    (terms.answer_shape: 50米 for 多远). ``only``: when some chosen sentence holds it (a limit asked: 控制在18座之内),
+    the chosen sentences that do not are left out."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
 
@@ -118,6 +120,8 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
         used += len(c[3])
     if wants_number and any(QUANTITY_RE.search(c[3]) for c in chosen):  # a number is asked: lines that give one
         chosen = [c for c in chosen if QUANTITY_RE.search(c[3])]
+    if only is not None and any(only.search(c[3]) for c in chosen):
+        chosen = [c for c in chosen if only.search(c[3])]
     chosen.sort(key=lambda c: (c[1], c[2]))
     part = Part()
     for c in chosen:

@@ -47,7 +47,7 @@ def _asks_only(text: str) -> bool:
 def split_questions(text: str) -> list[str]:
     """Several questions in one message: split after ？, a piece that asks nothing (就是表里那栏) or only asks
     again (分别是什么) staying with the question before it."""
-    pieces = [p for p in re.split(rf"(?<=[{_SENTENCE_END}])", text.strip()) if p.strip()]
+    pieces = [c for p in re.split(rf"(?<=[{_SENTENCE_END}])", text.strip()) if p.strip() for c in _counted_asks(p)]
     out: list[str] = []
     for p in pieces:
         body = p.strip(_SENTENCE_END + " ，,。")
@@ -56,6 +56,39 @@ def split_questions(text: str) -> list[str]:
         else:
             out.append(p.strip())
     return out
+
+
+def _counted_asks(piece: str) -> list[str]:
+    """A question of two amounts, each clause with its own thing and its own 几/多少 (载体建几个，示范选几家): one
+    piece per clause, a clause that asks no amount staying with the next. A clause asking an amount of nothing
+    new (同比降了多少, 占多少) stays with the one before it: one sentence states both."""
+    clauses = [c for c in re.split(r"(?<=[，,])", piece) if c.strip()]
+    out: list[str] = []
+    for c in clauses:
+        body = c.strip(_SENTENCE_END + " ，,。")
+        counted = LEX.regex("how_much").search(body)
+        if out and counted and _counts_own(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
+            out[-1] = out[-1].rstrip("，, ")
+            out.append(c)
+        elif out:
+            out[-1] += c
+        else:
+            out.append(c)
+    return out if len(out) > 1 and all(_counts_own(o) for o in out) else [piece]
+
+
+# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少): the same sentence states it
+_RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share")))
+
+
+def _counts_own(text: str) -> bool:
+    return bool(LEX.regex("how_much").search(text))
+
+
+def _content(text: str) -> str:
+    """What a clause names besides asking words and single function characters."""
+    rest = LEX.regex("how_much").sub("", _ASK_ONLY_RE.sub("", text))
+    return re.sub(r"[\W_\d]", "", rest)
 
 
 def _prefix_end(segment: str, aliases: list[str]) -> int:

@@ -28,23 +28,29 @@ from .structured import (
     goal_years,
     indicator_part,
 )
-from .synonyms import abbreviates, present
+from .synonyms import abbreviates, gapped, present
 from .terms import char_bigrams, masked_question, term_coverage
 from .understand import _PRONOUN_RE, Question
 
 _PER_YEAR_RE = lexicon().regex("per_year_statement")
 
 
+def asks_per_year(question: str) -> bool:
+    """每年/年均 asked, or the plans' own per-year wording (年实际利用外资呢, 年新增多少)."""
+    return bool(lexicon().regex("ask_per_year").search(question) or _PER_YEAR_RE.search(question))
+
+
 def _text_support(q: Question, row, hits: list[Hit]) -> Part | None:
-    """A running-text sentence that states the same measure per year (年均/每年), when the question asks so."""
-    if not lexicon().regex("ask_per_year").search(q.resolved):
+    """A running-text sentence that states the same measure per year (年均/每年), when the question asks so; the
+    measure may be written with a short insertion (外资企业 as 外商投资企业)."""
+    if not asks_per_year(q.resolved):
         return None
     core = core_name(row.name)
     for h in hits:
         if h.chunk.doc_id != row.doc_id or h.chunk.kind == "indicator":
             continue
         for sent in sentences(h.chunk.text):
-            if core in sent and _PER_YEAR_RE.search(sent) and re.search(r"\d", sent):
+            if (core in sent or gapped(core, sent)) and _PER_YEAR_RE.search(sent) and re.search(r"\d", sent):
                 ev = hit_evidence(h)
                 ev.highlight = sent
                 return Part(lines=[f"规划正文：{escape_md(sent.strip())}"], evidence=[ev])
@@ -151,10 +157,14 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     for doc_id in scope:
         ms = [m for m in in_scope if m.row.doc_id == doc_id][:2]
         for m in ms:
-            parts.append(indicator_part(docs[doc_id], m.row, q.years, q.wants))
+            row_part = indicator_part(docs[doc_id], m.row, q.years, q.wants)
             support = _text_support(q, m.row, list(hits))
-            if support is not None:
-                parts.append(support)
+            if support is None:
+                parts.append(row_part)
+            elif _PER_YEAR_RE.search(m.row.name):
+                parts.extend((row_part, support))
+            else:  # 每年多少 of a row of levels or five-year sums: the sentence stating the yearly figure first
+                parts.extend((support, row_part))
     refused = all(p.refused for p in parts)
     missing = [d for d in (q.docs or ()) if d not in per_doc]
     intro = None

@@ -83,9 +83,27 @@ def forms(term: str) -> tuple[str | re.Pattern[str], ...]:
 
 def present(term: str, text: str) -> bool:
     """The term, a synonym of it, or a variant with a synonym inside, occurs in the text; Latin letters in any
-    case (ipv6 for IPv6, pue for PUE: askers type them as it comes)."""
+    case (ipv6 for IPv6, pue for PUE: askers type them as it comes); a contraction spelt out (see
+    ``contracted``)."""
     return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term)) \
-        or (latin(term) and term.casefold() in text.casefold())
+        or (latin(term) and term.casefold() in text.casefold()) or contracted(term, text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _contraction_pattern(term: str) -> re.Pattern[str] | None:
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3}", term):
+        return None
+    a, b, tail = term[0], term[1], term[2]
+    joins = f"(?:[、/]|{lexicon().pattern('conjunction')})"
+    return re.compile(f"{a}{tail}{joins}{b}{tail}|{b}{tail}{joins}{a}{tail}")
+
+
+def contracted(term: str, text: str) -> bool:
+    """A three-character contraction of two words sharing their last character, written out in the text as the
+    two words joined (国省道 for 国道、省道 or 国道和省道, 中小学 for 中学和小学): what the asker shortened, the plan
+    names in full."""
+    pattern = _contraction_pattern(term)
+    return pattern is not None and pattern.search(text) is not None
 
 
 _LATIN_RE = re.compile(r"[A-Za-z]")

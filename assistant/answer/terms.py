@@ -40,6 +40,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     if idf is not None and n_chunks:
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
                  if not glued(p, tokenizer, idf)]
+    words = [without_particle(w, tokenizer) for w in words]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
@@ -63,6 +64,16 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def without_particle(w: str, tokenizer) -> str:
+    """A word jieba glued to the aspect or structural particle after it (建了, 推广了 as one token), less that
+    particle: the asker's verb tense is no part of what the plans write (已经累计建成46座 for 建了多少座). The
+    tagger decides what a particle is (its u* tags), not a word list."""
+    tags = tokenizer.tag(w) if len(w) >= 2 else []
+    if len(tags) >= 2 and tags[-1][1].startswith("u") and w.endswith(tags[-1][0]):
+        return w[:-len(tags[-1][0])]
+    return w
 
 
 def glued(w: str, tokenizer, idf) -> bool:
@@ -140,6 +151,30 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
     if _DISTANCE_RE.search(question):
         return re.compile(rf"\d\s*(?:{LEX.pattern('length_unit')})")
     return QUANTITY_RE if _HOW_MUCH_RE.search(question) else None
+
+
+def counts_topic(question: str, measure: str) -> bool:
+    """The question counts its topic in a measure word with no noun after it (加油站最多设几对, 站点有几座): the
+    measure noun stands before the asking words, so a sentence counting in that very measure word (不超过6对)
+    states the measure though it leaves the topic to its heading. Not when the noun follows (几座充电站)."""
+    counted = _COUNTED_RE.search(question)
+    if not counted or not measure:
+        return False
+    at = question.find(measure)
+    return 0 <= at < counted.start()
+
+
+_ASK_BOUND_RE = LEX.regex("ask_bound")  # 最多, 上限: a limit asked
+_BOUND = LEX.pattern("bound_statement")  # 不超过, 控制在…之内: a limit stated
+
+
+def bounded_shape(question: str, shape: re.Pattern[str] | None) -> re.Pattern[str] | None:
+    """For a question asking a limit (最多能有几座, 上限多少), the asked shape stated as a limit (控制在69座之内,
+    不超过6对): it ranks the sentence setting the limit above ones counting what exists. None when no limit is
+    asked or no amount."""
+    if shape is None or not _ASK_BOUND_RE.search(question):
+        return None
+    return re.compile(f"(?:{_BOUND})[^。；，,]{{0,10}}?(?:{shape.pattern})|(?:{shape.pattern})[^。；，,]{{0,4}}?(?:{_BOUND})")
 
 
 # the shape lifts a passage that covers this much of the key terms, never one about something else: a single
