@@ -37,6 +37,15 @@ def test_a_titled_annex_is_a_heading_over_its_items():
     doc = load_document(DOC)
     annex = next(s for s in doc.sections if s.title.startswith("附件"))
     assert annex.level == 1 and "重点项目" in annex.title
-    items = [s.title for s in doc.sections if s.parent_id == annex.id]
-    assert items == ["东片中心食堂", "西片助餐点"]
-    assert not any(s.title.startswith("附件") for s in doc.sections if s.parent_id is not None)
+    box = next(b for b in doc.boxes if b.title.startswith("附件"))
+    assert [p.name for p in box.projects] == ["东片中心食堂", "西片助餐点"]
+    assert "总投资300万元" in box.projects[0].text
+    assert not any(s.title.startswith("附件") for s in doc.sections if s.parent_id is not None and s.kind != "box")
+
+
+def test_an_annex_of_plain_numbered_sentences_is_no_project_box(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("某县规划\n一、总则\n正文。\n附件：有关说明\n1. 本规划由县政府负责解释。\n2. 本规划自印发之日起施行。\n",
+                 encoding="utf-8")
+    doc = load_document(f)
+    assert not any(b.title.startswith("附件") for b in doc.boxes)

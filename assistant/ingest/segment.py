@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
+from assistant.text.patterns import ITEM_NAME_RE
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -322,6 +323,23 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
     return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), j + 1
 
 
+def _annex_list(lines: list, i: int, heading: Event) -> tuple[Event, int] | None:
+    """An annex that is a numbered list of named entries ("1. 某某工程：新建……，总投资……") lists projects as a 专栏
+    does: read it as a box under the annex heading, one item per entry. None when any entry is not so named."""
+    j = i
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    if not (j < len(lines) and isinstance(lines[j], Line) and item_number(lines[j].text) == 1):
+        return None
+    ev = Event("box", lines[j].lineno, text=heading.text, line_end=lines[j].lineno)
+    end = _collect_box(lines, j, ev)
+    named = [t for _, t, _ in ev.items if ITEM_NAME_RE.match(t) and item_number(t) is not None]
+    if len(ev.items) < 2 or len(named) < len(ev.items):
+        return None
+    ev.items = [(ln, t, project_name(t)) for ln, t, _ in ev.items]
+    return ev, end
+
+
 def _heading_events(ln: Line) -> list[Event] | None:
     """Events for a line that is (or holds) a heading: a run-in bold heading ("**1．现状** 正文"), headings run
     together ("第一篇 总则 第一章 …", "……取得成效。第三节 发展目标"), or one heading form."""
@@ -401,6 +419,10 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
         if annex is not None:
             events.append(annex[0])
             i = annex[1]
+            listed = _annex_list(lines, i, annex[0])
+            if listed is not None:
+                events.append(listed[0])
+                i = listed[1]
             continue
         several = _heading_events(ln)
         if several is not None:
