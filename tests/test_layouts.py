@@ -49,3 +49,12 @@ def test_an_annex_of_plain_numbered_sentences_is_no_project_box(tmp_path):
                  encoding="utf-8")
     doc = load_document(f)
     assert not any(b.title.startswith("附件") for b in doc.boxes)
+
+
+def test_a_flattened_table_without_a_caption_is_still_rows(tmp_path):
+    f = tmp_path / "plan.txt"
+    f.write_text("某县规划\n一、目标\n主要指标如下表。\n指标\n单位\n2025年\n甲数量\n个\n5\n"
+                 "乙比例\n%\n40\n二、措施\n正文。\n", encoding="utf-8")
+    (table,) = load_document(f).tables
+    assert table.rows == (("甲数量", "个", "5"), ("乙比例", "%", "40"))
+    assert table.header == ("指标", "单位", "2025年")

@@ -78,3 +78,9 @@ def test_space_aligned_table_becomes_a_source_table():
 def test_prose_with_double_spaces_is_not_a_table():
     lines = ["第一章  总则", "这一段话  中间有两个空格，但它是正文。", "另一段话。"]
     assert not any(isinstance(b, SourceTable) for b in text_blocks(lines))
+
+
+def test_page_numbers_in_other_shapes():
+    for a, b in (("第 1 页 共 2 页", "第 2 页 共 2 页"), ("1/2", "2/2"), ("— 1 —", "— 2 —")):
+        lines = _BODY + [a] + _BODY + [b]
+        assert [lines[i] for i in page_numbers(lines)] == [a, b]

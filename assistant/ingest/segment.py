@@ -209,7 +209,8 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
         ev = Event("table", lineno, text=title, header=rows[0],
                    rows=[(r, t.lineno) for r in rows[1:]], line_end=t.lineno)
         return ev, _collect_notes(lines, j + 1, ev)
-    if j < len(lines) and isinstance(lines[j], Line) and not _is_cell_line(lines[j]) and title != UNTITLED:
+    if (j < len(lines) and isinstance(lines[j], Line) and not _is_cell_line(lines[j])
+            and (title != UNTITLED or _is_header_word(lines[j].text))):
         flat = _flat_table(lines, j)
         if flat is None:
             return None
@@ -400,7 +401,7 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
                 i = _collect_box(lines, i + 1, ev)
                 events.append(ev)
                 continue
-        if _is_cell_line(ln) and (is_header(_cells(ln)) or _is_header_word(ln.text)):
+        if _is_header_word(ln.text) or (_is_cell_line(ln) and is_header(_cells(ln))):
             found = _try_table(lines, i, UNTITLED, ln.lineno)
             if found:
                 prev = next((e for e in reversed(events) if e.kind != "blank"), None)

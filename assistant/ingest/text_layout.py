@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
 
-_PAGE_NUMBER_RE = re.compile(r"^\s*[-—－–]*\s*\d{1,3}\s*[-—－–]*\s*$")
+# a page number on its own line: 7, — 7 —, - 7 -, 第7页, 第 7 页 共 20 页, 7/20 (group 1: the page)
+_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－–]*|第\s*(\d{1,3})\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
+                             r"|(\d{1,3})\s*[/／]\s*\d{1,3})\s*$")
 _GAP_RE = re.compile(r"(?: {2,}|\t|\u3000{2,})")
 _CELL_RE = re.compile(r"[^ \t\u3000](?:[^ \t\u3000]| (?! )|\u3000(?!\u3000))*")  # up to a gap of 2+ spaces
 _NO_LINE_START = "，。、；：！？）》」』”’%％,.;:!?)"
@@ -34,6 +36,11 @@ def width(text: str) -> int:
 # ---------------------------------------------------------------- page furniture
 
 
+def _page(line: str) -> int:
+    m = _PAGE_NUMBER_RE.match(line)
+    return int(next(g for g in m.groups() if g))
+
+
 def page_numbers(lines: list[str]) -> list[int]:
     """Indexes of lone numbers that count pages: each one more than the last, a page of text apart. The
     numbers of a table flattened to one cell per line (序号 1, 2, … a few lines apart) never form such a chain."""
@@ -42,8 +49,8 @@ def page_numbers(lines: list[str]) -> list[int]:
         m = _PAGE_NUMBER_RE.match(ln)
         if not m:
             continue
-        n = int(re.sub(r"\D", "", ln))
-        if chain and n == int(re.sub(r"\D", "", lines[chain[-1]])) + 1:
+        n = _page(ln)
+        if chain and n == _page(lines[chain[-1]]) + 1:
             if sum(1 for x in lines[chain[-1] + 1:i] if x.strip()) >= _PAGE_LINES:
                 chain.append(i)
         elif not chain or len(chain) == 1:
