@@ -37,6 +37,7 @@ def test_a_titled_annex_is_a_heading_over_its_items():
     doc = load_document(DOC)
     annex = next(s for s in doc.sections if s.title.startswith("附件"))
     assert annex.level == 1 and "重点项目" in annex.title
+    assert [p.text for p in annex.paragraphs] == ["附件：河岑市社区食堂重点项目（共2项）"]  # its figures stay text
     box = next(b for b in doc.boxes if b.title.startswith("附件"))
     assert [p.name for p in box.projects] == ["东片中心食堂", "西片助餐点"]
     assert "总投资300万元" in box.projects[0].text

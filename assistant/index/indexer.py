@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 22  # bump when parsing or chunking output changes (22: a .txt keeping a PDF's page layout or a web
+PARSER_VERSION = 23  # bump when parsing or chunking output changes (23: a .txt keeping a PDF's page layout or a web
 # page's chrome is read into structure: page furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects)
 
 

@@ -308,7 +308,8 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
     ln = lines[i]
     if (m := ANNEX_TITLED_RE.match(ln.text)) and ln.lineno not in title_lines:
         display = f"{m.group(1)} {m.group(2)}"
-        form = HeadingForm("preface", None, display, display, display, "")
+        facts = ln.text if re.search(r"\d", m.group(2)) else ""  # (共10项，总投资…): kept as text too
+        form = HeadingForm("preface", None, display, display, display, facts)
         return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), i + 1
     if not ANNEX_RE.match(ln.text):
         return None
