@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass
 
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
@@ -69,15 +68,15 @@ def furniture(lines: list[str]) -> set[int]:
     text = [i for i, ln in enumerate(lines) if ln.strip()]
     pos = {i: k for k, i in enumerate(text)}
     page_pos = [pos[i] for i in pages]
-    counts = Counter(lines[i].strip() for i in text)
+    copies: dict[str, list[int]] = {}
     for i in text:
-        t = lines[i].strip()
-        if i in out or counts[t] < 3 or len(t) > 30 or t[-1:] in SENTENCE_END:
+        copies.setdefault(lines[i].strip(), []).append(i)
+    for t, where in copies.items():
+        if len(where) < 3 or len(t) > 30 or t[-1:] in SENTENCE_END or where[0] in out:
             continue
-        copies = [j for j in text if lines[j].strip() == t]
-        near = sum(any(abs(pos[j] - p) <= _NEAR_PAGE for p in page_pos) for j in copies)
-        if near * 2 > len(copies):
-            out.update(copies)
+        near = sum(any(abs(pos[j] - p) <= _NEAR_PAGE for p in page_pos) for j in where)
+        if near * 2 > len(where):
+            out.update(where)
     return out
 
 
