@@ -54,8 +54,6 @@ YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+
 GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
                               rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
 ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
-# a 附件 line with its title after the colon ("附件：重点项目表（共10项）"); group 1: 附件N, group 2: the title
-ANNEX_TITLED_RE = re.compile(r"^(附\s*件\s*\d{0,2})\s*[:：]\s*([^。；]{2,60})$")
 DECIMAL_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,4})(?![.．\d%％])\s*([\u4e00-\u9fff“《（(].*)$")
 
 

@@ -11,12 +11,11 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
-from assistant.text.patterns import ITEM_NAME_RE
+from assistant.text.patterns import ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
     ANNEX_RE,
-    ANNEX_TITLED_RE,
     GLUED_HEADING_RE,
     MAX_TITLE,
     SENTENCE_END,
@@ -36,7 +35,6 @@ _TITLE_NUM_RE = re.compile(r"^(?:附)?(?:表|专栏)\s*(\d+)")
 UNTITLED = "（未命名表格）"
 _CAPTION_REACH = 40  # lines between a caption and a table it names, with other text between them
 _FLAT_CELL = 30  # the longest line read as one cell of a flattened table
-_FLAT_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\.\d+)?\s*[%‰]?[\]〕】)）]?$|^[—\-－/／]+$")  # lines between a caption and a table it names, with other text between them
 
 
 @dataclass(frozen=True)
@@ -250,7 +248,7 @@ def _flat_table(lines: list, j: int) -> tuple[tuple[str, ...], list[tuple[tuple[
             break
         if heading_form(run[0].text) is not None and rows:
             break
-        if not any(_FLAT_VALUE_RE.match(to_halfwidth(ln.text)) for ln in run[1:]):
+        if not any(CELL_VALUE_RE.match(to_halfwidth(ln.text)) for ln in run[1:]):
             break
         rows.append((tuple(ln.text for ln in run), run[0].lineno))
         k += n

@@ -12,16 +12,13 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from assistant.text.patterns import CELL_NUMBER_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
+
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
 
-# a page number on its own line: 7, — 7 —, - 7 -, 第7页, 第 7 页 共 20 页, 7/20 (group 1: the page)
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－–]*|第\s*(\d{1,3})\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
-                             r"|(\d{1,3})\s*[/／]\s*\d{1,3})\s*$")
 _GAP_RE = re.compile(r"(?: {2,}|\t|\u3000{2,})")
 _CELL_RE = re.compile(r"[^ \t\u3000](?:[^ \t\u3000]| (?! )|\u3000(?!\u3000))*")  # up to a gap of 2+ spaces
 _NO_LINE_START = "，。、；：！？）》」』”’%％,.;:!?)"
-_ENDS_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
-_PURE_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
 _PAGE_LINES = 12  # text lines a page holds at least
 _NEAR_PAGE = 3  # a running header or footer sits this close (in non-blank lines) to a page number
 _WRAPPED_SHARE = 0.3  # share of long lines ending mid-sentence above which a file is taken as hard-wrapped
@@ -36,7 +33,7 @@ def width(text: str) -> int:
 
 
 def _page(line: str) -> int:
-    m = _PAGE_NUMBER_RE.match(line)
+    m = PAGE_NUMBER_LINE_RE.match(line)
     return int(next(g for g in m.groups() if g))
 
 
@@ -45,7 +42,7 @@ def page_numbers(lines: list[str]) -> list[int]:
     numbers of a table flattened to one cell per line (序号 1, 2, … a few lines apart) never form such a chain."""
     chain: list[int] = []
     for i, ln in enumerate(lines):
-        m = _PAGE_NUMBER_RE.match(ln)
+        m = PAGE_NUMBER_LINE_RE.match(ln)
         if not m:
             continue
         n = _page(ln)
@@ -134,7 +131,7 @@ def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[
             placed[k] = (placed[k] + " " + t).strip() if placed[k] else t
         prev = rows[-1]
         continues = (not placed[0] and len(rows) > 1 and not any(
-            _PURE_NUMBER_RE.match(v) and _PURE_NUMBER_RE.match(prev[k]) for k, v in enumerate(placed) if v))
+            CELL_NUMBER_RE.match(v) and CELL_NUMBER_RE.match(prev[k]) for k, v in enumerate(placed) if v))
         if continues:
             for k, v in enumerate(placed):
                 if v:
@@ -181,4 +178,4 @@ def continues(a: str, b: str, wrap: int) -> bool:
         return False
     if (f := heading_form(a)) is not None and not any(ch in f.rest for ch in SENTENCE_END + "，"):
         return False  # a heading alone on its line
-    return len(a) >= 0.7 * wrap or bool(_ENDS_NUMBER_RE.search(a))
+    return len(a) >= 0.7 * wrap or bool(ENDS_WITH_NUMBER_RE.search(a))
