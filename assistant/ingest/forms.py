@@ -44,6 +44,10 @@ DATE_LINE_RE = re.compile(rf"^(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{
 # `* * *` / `---` page breaks, a lone page number (7, - 7 -, 第7页) or roman numeral (II, ⅲ)
 PAGE_DEBRIS_RE = re.compile(r"^(?:[*＊·\-—_=]\s*){3,}$|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?$"
                             r"|^[IVXLivxl]{1,6}$|^[\u2160-\u217f]{1,3}$")
+# a web page's breadcrumb trail: three or more short steps joined by > (首页 > 政务公开 > 规划计划)
+BREADCRUMB_RE = re.compile(r"^[^，。；]{0,12}?(?:[^\s>›»＞，。；]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞，。；]{1,16}$")
+# a metadata field's label alone on its line, its value on the next (索引号： / 发布机构：)
+FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")
 TOC_LEADER_RE = re.compile(r"\s*(?:[.．·…⋯]{2,}|\s\.{3}\s|[.．·…⋯]\s*$)?\s*\d{1,3}$")
 YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+\s*(?:19|20)\d\d\s*年?\s*[）)]$")
 # headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"

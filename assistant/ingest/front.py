@@ -16,8 +16,10 @@ from assistant.answer.lexicon import lexicon
 
 from ..types import RawDocument, SourceLine
 from .forms import (
+    BREADCRUMB_RE,
     DATE_LINE_RE,
     DOC_NUMBER_RE,
+    FIELD_LABEL_RE,
     PAGE_DEBRIS_RE,
     SENTENCE_END,
     TOC_LEADER_RE,
@@ -80,16 +82,43 @@ def _chrome(lines: list[tuple[int, int, str]]) -> set[int]:
     line_rx, footer_rx, notice_rx = lex.regex("chrome_line"), lex.regex("chrome_footer"), lex.regex("notice_line")
     out: set[int] = set()
     tail = int(len(lines) * (1 - _TAIL_SHARE))
+    last_sentence = max((pos for pos, (_, _, t) in enumerate(lines) if t[-1:] in SENTENCE_END), default=-1)
+    out.update(_field_pairs(lines[:_HEAD_LINES]))
     for pos, (i, _, t) in enumerate(lines):
-        if pos >= tail and footer_rx.match(t):
-            out.update(j for j, _, _ in lines[pos:])
+        if pos >= tail and (footer_rx.match(t) or (pos > last_sentence and line_rx.match(t))):
+            out.update(j for j, _, _ in lines[pos:])  # a footer, or page chrome after the last sentence: to the end
             break
+        if BREADCRUMB_RE.match(t):
+            out.add(i)
         if line_rx.match(t) or notice_rx.fullmatch(t):
             out.add(i)
         elif re.fullmatch(r"(?:[*＊·\-—_=]\s*){3,}", t):
             out.add(i)
             if pos and PAGE_DEBRIS_RE.match(lines[pos - 1][2]):  # the page's number just above the break
                 out.add(lines[pos - 1][0])
+    return out
+
+
+def _field_pairs(head: list[tuple[int, int, str]]) -> set[int]:
+    """Block indexes of a page's metadata fields copied one per line ("索引号：" over its value): a bare label
+    ending in a colon, then a short value line, at least two such pairs in a row."""
+    out: set[int] = set()
+    run: list[int] = []
+    pos = 0
+    while pos < len(head):
+        t = head[pos][2]
+        nxt = head[pos + 1][2] if pos + 1 < len(head) else ""
+        if FIELD_LABEL_RE.match(t) and nxt and len(nxt) <= 40 and nxt[-1:] not in SENTENCE_END \
+                and not FIELD_LABEL_RE.match(nxt):
+            run += [head[pos][0], head[pos + 1][0]]
+            pos += 2
+            continue
+        if len(run) >= 4:
+            out.update(run)
+        run = []
+        pos += 1
+    if len(run) >= 4:
+        out.update(run)
     return out
 
 
@@ -238,6 +267,9 @@ def read_front(raw: RawDocument) -> Front:
     if date is None and body:  # a signature at the end of the plan
         tail_issuer, date = _signature(body, max(0, len(body) - 3), len(body))
         issuer = issuer or tail_issuer
+    if number is None:  # the page's 文号 field
+        number = next((m.group(0) for i, _, t in lines if i in chrome and len(t) <= 40
+                       and (m := DOC_NUMBER_RE.search(t))), None)
     if date is None:  # the page's publication line
         date = next((m.group(0) for i, _, t in lines if i in chrome and (m := _ISO_DATE_RE.search(t))), None)
     blocks = raw.blocks

@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import DocumentError, EmptyDocumentError
+from assistant.ingest.read_pdf import join_wrapped
+from assistant.ingest.text_layout import aligned_table, continues, furniture, wrap_width
 from assistant.types import Block, RawDocument, SourceLine, SourceTable
 
 logger = logging.getLogger(__name__)
@@ -192,14 +194,39 @@ def read_text(path: Path) -> RawDocument:
 
 
 def text_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
+    """Lines verbatim and pipe tables; in a file that keeps a PDF's page layout (page numbers on their own lines,
+    lines broken at the margin, space-aligned columns) the page furniture is dropped, broken lines are joined into
+    one block (numbered by its first line) and aligned columns become a SourceTable (see ``text_layout``)."""
+    lines = list(lines)
+    skip = furniture(lines)
+    wrap = wrap_width([ln for k, ln in enumerate(lines) if k not in skip])
     blocks: list[Block] = []
     i = 0
     while i < len(lines):
+        if i in skip:
+            i += 1
+            continue
         if _is_table_start(lines, i):
             i = _take_table(lines, i, blocks)
             continue
-        blocks.append(SourceLine(i + 1, lines[i]))
+        found = aligned_table(lines, i, skip) if "\t" not in lines[i] else None
+        if found is not None:
+            rows, end = found
+            blocks.append(SourceTable(i + 1, tuple(rows)))
+            i = end
+            continue
+        text, lineno = lines[i], i + 1
         i += 1
+        while wrap is not None and text.strip():
+            j = i
+            while j < len(lines) and (j in skip or (not lines[j].strip() and j + 1 < len(lines) and (j + 1) in skip)):
+                j += 1  # page furniture, and the blank lines around it, between the halves of a sentence
+            if j < len(lines) and continues(text, lines[j], wrap) and aligned_table(lines, j, skip) is None:
+                text = join_wrapped(text.rstrip(), lines[j].strip())
+                i = j + 1
+            else:
+                break
+        blocks.append(SourceLine(lineno, text))
     return blocks
 
 

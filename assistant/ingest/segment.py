@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
+from assistant.text.patterns import ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -33,6 +34,7 @@ _NAME_CUT_RE = re.compile(r"[：:。]")
 _TITLE_NUM_RE = re.compile(r"^(?:附)?(?:表|专栏)\s*(\d+)")
 UNTITLED = "（未命名表格）"
 _CAPTION_REACH = 40  # lines between a caption and a table it names, with other text between them
+_FLAT_CELL = 30  # the longest line read as one cell of a flattened table
 
 
 @dataclass(frozen=True)
@@ -205,6 +207,14 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
         ev = Event("table", lineno, text=title, header=rows[0],
                    rows=[(r, t.lineno) for r in rows[1:]], line_end=t.lineno)
         return ev, _collect_notes(lines, j + 1, ev)
+    if (j < len(lines) and isinstance(lines[j], Line) and not _is_cell_line(lines[j])
+            and (title != UNTITLED or _is_header_word(lines[j].text))):
+        flat = _flat_table(lines, j)
+        if flat is None:
+            return None
+        header, rows, end = flat
+        ev = Event("table", lineno, text=title, header=header, rows=rows, line_end=lines[end - 1].lineno)
+        return ev, _collect_notes(lines, end, ev)
     if j >= len(lines) or not isinstance(lines[j], Line) or not _is_cell_line(lines[j]):
         return None
     groups, end = _collect_cells(lines, j)
@@ -214,6 +224,37 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
     header, rows = grouped
     ev = Event("table", lineno, text=title, header=header, rows=rows, line_end=lines[end - 1].lineno)
     return ev, _collect_notes(lines, end, ev)
+
+
+def _is_flat_cell(text: str) -> bool:
+    return 0 < len(text) <= _FLAT_CELL and text[-1:] not in SENTENCE_END and not is_note(text)
+
+
+def _flat_table(lines: list, j: int) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]], int] | None:
+    """A table flattened to one cell per line under its caption (a web page copied as text): a header of N
+    header words, then rows of N short lines each, up to a note, a sentence or a heading at a row's start.
+    Every row must hold a value (a number or a blank mark) outside its first cell."""
+    n = 0
+    while j + n < len(lines) and isinstance(lines[j + n], Line) and _is_header_word(lines[j + n].text):
+        n += 1
+    if n < 3 or not is_header(tuple(ln.text for ln in lines[j:j + n])):
+        return None
+    header = tuple(ln.text for ln in lines[j:j + n])
+    rows: list[tuple[tuple[str, ...], int]] = []
+    k = j + n
+    while k + n <= len(lines):
+        run = lines[k:k + n]
+        if not all(isinstance(ln, Line) and _is_flat_cell(ln.text) for ln in run):
+            break
+        if heading_form(run[0].text) is not None and rows:
+            break
+        if not any(CELL_VALUE_RE.match(to_halfwidth(ln.text)) for ln in run[1:]):
+            break
+        rows.append((tuple(ln.text for ln in run), run[0].lineno))
+        k += n
+    if len(rows) < 2:
+        return None
+    return header, rows, k
 
 
 def _ends_box(text: str) -> bool:
@@ -263,6 +304,11 @@ def _is_doc_title(ln: Line, events: list[Event]) -> bool:
 def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int] | None:
     """A bare 附件 line and the annex's title on the next line: one heading ("附件 工作组名单")."""
     ln = lines[i]
+    if (m := ANNEX_TITLED_RE.match(ln.text)) and ln.lineno not in title_lines:
+        display = f"{m.group(1)} {m.group(2)}"
+        facts = ln.text if re.search(r"\d", m.group(2)) else ""  # (共10项，总投资…): kept as text too
+        form = HeadingForm("preface", None, display, display, display, facts)
+        return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), i + 1
     if not ANNEX_RE.match(ln.text):
         return None
     j = i + 1
@@ -275,6 +321,23 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
     display = f"{ln.text} {nxt.text}"
     form = HeadingForm("preface", None, display, display, display, "")
     return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), j + 1
+
+
+def _annex_list(lines: list, i: int, heading: Event) -> tuple[Event, int] | None:
+    """An annex that is a numbered list of named entries ("1. 某某工程：新建……，总投资……") lists projects as a 专栏
+    does: read it as a box under the annex heading, one item per entry. None when any entry is not so named."""
+    j = i
+    while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
+        j += 1
+    if not (j < len(lines) and isinstance(lines[j], Line) and item_number(lines[j].text) == 1):
+        return None
+    ev = Event("box", lines[j].lineno, text=heading.text, line_end=lines[j].lineno)
+    end = _collect_box(lines, j, ev)
+    named = [t for _, t, _ in ev.items if ITEM_NAME_RE.match(t) and item_number(t) is not None]
+    if len(ev.items) < 2 or len(named) < len(ev.items):
+        return None
+    ev.items = [(ln, t, project_name(t)) for ln, t, _ in ev.items]
+    return ev, end
 
 
 def _heading_events(ln: Line) -> list[Event] | None:
@@ -337,7 +400,7 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
                 i = _collect_box(lines, i + 1, ev)
                 events.append(ev)
                 continue
-        if _is_cell_line(ln) and (is_header(_cells(ln)) or _is_header_word(ln.text)):
+        if _is_header_word(ln.text) or (_is_cell_line(ln) and is_header(_cells(ln))):
             found = _try_table(lines, i, UNTITLED, ln.lineno)
             if found:
                 prev = next((e for e in reversed(events) if e.kind != "blank"), None)
@@ -356,6 +419,10 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
         if annex is not None:
             events.append(annex[0])
             i = annex[1]
+            listed = _annex_list(lines, i, annex[0])
+            if listed is not None:
+                events.append(listed[0])
+                i = listed[1]
             continue
         several = _heading_events(ln)
         if several is not None:

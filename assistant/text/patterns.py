@@ -80,3 +80,14 @@ BOX_PREFIX_RE = re.compile(r"^专栏[\d\-－]+[：:\s]*")
 def box_numbered(number: str) -> re.Pattern[str]:
     """A box title that starts with this box number and no longer one (专栏7 is not 专栏71 or 专栏7-1)."""
     return re.compile(rf"专栏\s*{re.escape(number)}(?!\d|-\d)")
+# a 附件 line with its title after the colon ("附件：重点项目表（共10项）"); group 1: 附件N, group 2: the title
+ANNEX_TITLED_RE = re.compile(r"^(附\s*件\s*\d{0,2})\s*[:：]\s*([^。；]{2,60})$")
+# a page number on its own line: 7, — 7 —, - 7 -, 第7页, 第 7 页 共 20 页, 7/20 (the page is the group that matched)
+PAGE_NUMBER_LINE_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－–]*|第\s*(\d{1,3})\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
+                                 r"|(\d{1,3})\s*[/／]\s*\d{1,3})\s*$")
+# a line broken right after a number (…约42万 / 吨，…): the unit is on the next line
+ENDS_WITH_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
+# a table cell that is one number (a share, a bound): 91.2, ≥95, 3‰
+CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
+# a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
+CELL_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\.\d+)?\s*[%‰％]?[\]〕】)）]?$|^[—\-－/／]+$")

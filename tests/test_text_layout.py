@@ -1,0 +1,86 @@
+"""Plain-text exports that keep a PDF's page layout: page furniture, hard-wrapped lines, space-aligned tables."""
+
+from __future__ import annotations
+
+from assistant.ingest.read_text import text_blocks
+from assistant.ingest.text_layout import aligned_table, continues, furniture, page_numbers, wrap_width
+from assistant.types import SourceLine, SourceTable
+
+_BODY = [f"这是第{n}行正文，用来填满一页纸的内容，直到右边距为止再折行继续写下" for n in range(14)]
+
+
+def _paged() -> list[str]:
+    return (["某市文件"] + _BODY + ["", "- 1 -", "", "某市文件"] + _BODY + ["", "- 2 -", "", "某市文件", "结束。"])
+
+
+def test_page_numbers_form_a_chain_a_page_apart():
+    lines = _paged()
+    assert [lines[i] for i in page_numbers(lines)] == ["- 1 -", "- 2 -"]
+
+
+def test_one_cell_per_line_numbers_are_not_page_numbers():
+    lines = ["指标", "单位", "2025年", "1", "甲", "个", "12", "2", "乙", "个", "30", "约束性"]
+    assert page_numbers(lines) == []
+    assert furniture(lines) == set()
+
+
+def test_running_header_next_to_page_numbers_is_furniture():
+    lines = _paged()
+    gone = {lines[i] for i in furniture(lines)}
+    assert gone == {"- 1 -", "- 2 -", "某市文件"}
+
+
+def test_wrapped_file_lines_are_joined_across_a_page_break():
+    lines = ["甲乙丙丁" * 9 + "，", "戊己庚辛" * 9 + "约42万", "吨，全部用于还田利用。"] * 4
+    lines = lines + ["", "- 1 -", ""] + ["前面没有说完的一句话在这里继续写下去直到页边距为止再折行"] * 13 + ["", "- 2 -", ""]
+    blocks = text_blocks(lines)
+    texts = [b.text for b in blocks if isinstance(b, SourceLine) and b.text]
+    assert texts[0].endswith("约42万吨，全部用于还田利用。")
+    assert not any(t.strip("- ") in ("1", "2") for t in texts)
+
+
+def test_a_heading_alone_on_its_line_is_not_joined():
+    wrap = 36
+    assert not continues("一、基础设施建设仍不均衡", "部分村庄重建设、轻管护，经费主要靠县财政。", wrap)
+    assert continues("一、坚持因地制宜。根据平原、丘陵、山区不同地形和村庄人口规模", "，合理确定整治标准。", wrap)
+    assert not continues("这一句已经完整地结束了，后面的一行另起一段。", "下一段落的开头。", wrap)
+
+
+def test_whole_paragraph_lines_are_not_a_wrapped_file():
+    assert wrap_width(["这是一整段话，一行就是一个段落，句号结束了这一段文字。"] * 20) is None
+
+
+def test_space_aligned_table_with_wrapped_cells_and_a_total_row():
+    lines = [
+        "序号   名称              内容                    投资（万元）",
+        "1      甲项目            新建道路3公里，改造     120",
+        "                         桥梁2座",
+        "2      乙项目二期        新建泵站1座             80",
+        "       扩建工程",
+        "       合计                                      200",
+        "",
+        "正文另起一段。",
+    ]
+    rows, end = aligned_table(lines, 0, set())
+    assert rows == [("序号", "名称", "内容", "投资（万元）"), ("1", "甲项目", "新建道路3公里，改造桥梁2座", "120"),
+                    ("2", "乙项目二期扩建工程", "新建泵站1座", "80"), ("", "合计", "", "200")]
+    assert lines[end - 1].strip().startswith("合计")
+
+
+def test_space_aligned_table_becomes_a_source_table():
+    lines = ["表1 主要指标", "序号  指标            单位   2025年   2030年", "1     甲覆盖率        %      60       80",
+             "2     乙数量          个     3        9", "", "说明文字。"]
+    blocks = text_blocks(lines)
+    tables = [b for b in blocks if isinstance(b, SourceTable)]
+    assert len(tables) == 1 and tables[0].rows[2] == ("2", "乙数量", "个", "3", "9")
+
+
+def test_prose_with_double_spaces_is_not_a_table():
+    lines = ["第一章  总则", "这一段话  中间有两个空格，但它是正文。", "另一段话。"]
+    assert not any(isinstance(b, SourceTable) for b in text_blocks(lines))
+
+
+def test_page_numbers_in_other_shapes():
+    for a, b in (("第 1 页 共 2 页", "第 2 页 共 2 页"), ("1/2", "2/2"), ("— 1 —", "— 2 —")):
+        lines = _BODY + [a] + _BODY + [b]
+        assert [lines[i] for i in page_numbers(lines)] == [a, b]
