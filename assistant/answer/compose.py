@@ -41,7 +41,7 @@ from assistant.answer.sections import (
     section_answer,
     section_figure_answer,
 )
-from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
+from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
 from assistant.text.patterns import LABEL_RE, QUANTITY_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
@@ -328,6 +328,11 @@ def table_rows(ctx: Context) -> Candidate | None:
     return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
 
 
+def table_extreme(ctx: Context) -> Candidate | None:
+    """"哪一年涨得最猛" / "哪个区最多": the row holding a table column's largest or smallest value."""
+    return _candidate(extreme_answer(ctx.question, ctx.docs, ctx.scope), "table_extreme")
+
+
 def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
@@ -597,12 +602,13 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
+    Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
-    Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
+    Handler("table_extreme", table_extreme),  # the row with a column's extreme, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),
     Handler("box_list", box_list),
