@@ -159,6 +159,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
+    measures = asked_measures(plain)
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
@@ -188,6 +189,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     if not named and measures_other(col, kind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, kind)
+                    if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
+                        cs += max(_measure_fit(col, m) for m in measures)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
                     if same_unit > 1 and not _named_column(t, col, plain, q.years):
@@ -267,10 +270,13 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     if not cells:
         return None if place else column_answer(q, docs, scope)
     best = cells[0]
-    columns = _columns_asked(best, asked_measures(to_halfwidth(q.resolved)))
-    if columns is not None:  # 一共有多少充电站、多少根桩: one row, each measure's column
-        chosen = [Cell(best.doc_id, best.table, best.row, c, best.score) for c in columns]
-        return _render_cells(q, docs, chosen)
+    measures = asked_measures(lexicon().regex("ask_total").sub(" ", to_halfwidth(q.resolved)))
+    for c in cells:  # 一共有多少充电站、多少根桩: the best row of which each measure names a column
+        columns = _columns_asked(c, measures)
+        if columns is not None:
+            return _render_cells(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
+        if len(measures) < 2:
+            break
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
