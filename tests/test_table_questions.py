@@ -44,8 +44,10 @@ def test_two_measures_of_one_row_are_both_answered(assistant):
 def test_a_column_named_alone_is_read_down_its_rows(assistant):
     same = assistant.ask("表2-1里电耗折算系数取多少？")
     assert "公交车、出租车均为 **0.85**" in same.answer  # every row alike: one value
-    differ = assistant.ask("车辆能耗测算里日均里程是多少？")
+    differ = assistant.ask("表2-1车辆能耗测算里日均里程是多少？")
     assert "“公交车”180公里" in differ.answer and "“出租车”260公里" in differ.answer
+    unnamed = assistant.ask("环卫车能耗测算里日均里程是多少？")  # a row the table lacks, the table not named
+    assert "180" not in unnamed.answer and "260" not in unnamed.answer
 
 
 def test_an_extreme_picks_the_row_with_the_largest_or_smallest_value(assistant):

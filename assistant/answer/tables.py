@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import to_halfwidth
-from assistant.text.patterns import TABLE_REF_RE
+from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
@@ -309,7 +309,8 @@ _MAX_READ_DOWN = 12  # rows listed when a column named alone holds different val
 def column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
     """"表3-1里新能源车折减系数取值多少": no row named, a column named by its whole header (unit left out), in a
     table the question names by number or by two of its title's words: the column read down its rows (one
-    value when every row has the same, 均为)."""
+    value when every row has the same, 均为). A table not named by number answers only with one value: rows
+    holding different values answer a row the question names that the table lacks."""
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in TABLE_REF_RE.finditer(text)}
     found: list[tuple[int, str, Table, str]] = []
@@ -332,8 +333,10 @@ def column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
     rows = [r for r in t.records if r.cell(col).strip() and r.cell(col) != r.key and r.value(col) is not None]
     if not rows or len(rows) > _MAX_READ_DOWN:
         return None
-    unit = _unit(Cell(d, t, rows[0], col, 0.0))
     values = {r.cell(col) for r in rows}
+    if not named and len(values) > 1:
+        return None  # 北区规划期末有多少 names a row the table lacks: its rows' different values do not answer it
+    unit = _unit(Cell(d, t, rows[0], col, 0.0))
     head = f"**{escape_md(doc_name(docs[d]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
     if len(rows) > 1 and len(values) == 1:
         keys = "、".join(escape_md(r.key) for r in rows)
@@ -473,12 +476,11 @@ def _asked_row_kind(text: str, tables: list[Table]) -> str | None:
 
 
 _QUOTED = 3.0  # a column whose total the question quotes (新增的13座在哪些区: the column totalling 13) is named
-_NUMBER_RE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|\s*年)")
 
 
 def _quoted_totals(t: Table, text: str) -> set[str]:
     """The columns whose total row holds a number the question quotes (a year is not a quoted total)."""
-    quoted = {float(n) for n in _NUMBER_RE.findall(text)}
+    quoted = {float(n) for n in QUANTITY_RE.findall(TABLE_REF_RE.sub(" ", text))}
     return {col for r in t.records if r.kind == "total" for col in t.columns
             if r.cell(col) != r.key and r.value(col) in quoted} if quoted else set()
 
