@@ -73,3 +73,9 @@ def test_a_count_asked_of_each_listed_row_stays_with_its_list_question():
 def test_two_methods_tables_both_answer_the_same_row(assistant):
     ans = assistant.ask("用两种方法测算2030年公交客运量，结果分别是多少")
     assert "13900" in ans.answer and "13650" in ans.answer
+
+
+def test_a_total_of_another_table_does_not_answer_for_a_row_the_question_names(assistant):
+    ans = assistant.ask("南片区以外的其他片区，规划目标合计要建多少？")
+    assert "表3-2" not in ans.answer and "20个" not in ans.answer  # 表3-2's 合计, matched only by 以外/其他/规划目标 and 合计
+    assert "7座" in ans.answer  # the sentence that states it
