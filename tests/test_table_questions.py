@@ -79,3 +79,18 @@ def test_a_total_of_another_table_does_not_answer_for_a_row_the_question_names(a
     ans = assistant.ask("南片区以外的其他片区，规划目标合计要建多少？")
     assert "表3-2" not in ans.answer and "20个" not in ans.answer  # 表3-2's 合计, matched only by 以外/其他/规划目标 and 合计
     assert "7座" in ans.answer  # the sentence that states it
+
+
+def test_an_extreme_over_sentences_that_read_as_rows(assistant):
+    ans = assistant.ask("各区县里，哪个充电桩布局最多、哪个最少？")
+    assert "北山县公共充电桩布局150根" in ans.answer and "南湖县公共充电桩布局60根" in ans.answer
+    assert "东城区" not in ans.answer
+
+
+def test_parallel_sentences_are_grouped_by_the_words_they_share(assistant):
+    from assistant.answer.parallel import parallel_rows
+
+    doc = next(d for d in assistant.documents if d.doc_id == "measures_plan")
+    groups = parallel_rows(doc)
+    assert [[r.name for r in g] for g in groups] == [["东城区", "西城区", "南湖县", "北山县"]]
+    assert [r.value for r in groups[0]] == [120, 95, 60, 150]

@@ -28,6 +28,7 @@ from assistant.answer.lists import (
     project_answer,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
+from assistant.answer.parallel import parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.sections import (
     field_answer,
@@ -329,8 +330,11 @@ def table_rows(ctx: Context) -> Candidate | None:
 
 
 def table_extreme(ctx: Context) -> Candidate | None:
-    """"哪一年涨得最猛" / "哪个区最多": the row holding a table column's largest or smallest value."""
-    return _candidate(extreme_answer(ctx.question, ctx.docs, ctx.scope), "table_extreme")
+    """"哪一年涨得最猛" / "哪个区最多": the row holding a table column's largest or smallest value, else the one
+    of sentences that read as a table's rows (甲县…布局21个, 乙市…布局27个)."""
+    q = ctx.question
+    return _candidate(extreme_answer(q, ctx.docs, ctx.scope) or parallel_extreme(q, ctx.docs, ctx.scope),
+                      "table_extreme")
 
 
 def box_list(ctx: Context) -> Candidate | None:

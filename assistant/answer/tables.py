@@ -87,6 +87,21 @@ def _names(name: str, q: str) -> bool:
     return False
 
 
+_LEFT_OUT_SPAN = 6  # 长春核心区以外: the excluding word within this many characters after the row's name
+
+
+def _left_out(name: str, q: str) -> bool:
+    """The question names ``name`` as what it leaves out (长春核心区以外的其他城市: lexicon role ``excluding``)."""
+    excluding = lexicon().regex("excluding")
+    i = q.find(name)
+    while i >= 0:
+        end = i + len(name)
+        if excluding.search(q[end:end + _LEFT_OUT_SPAN + 2]):
+            return True
+        i = q.find(name, i + 1)
+    return False
+
+
 def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], asked: str | None,
                   kind: str | None = None) -> float:
     """``asked``: the measure word after 多少/几 when some table uses it; ``kind``: the kind of quantity asked
@@ -163,7 +178,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
-    row_named: set[int] = set()  # the tables with a data row the question mentions
+    left_out: set[int] = set()  # the tables with a data row the question leaves out (长春核心区以外)
     lex = lexicon()
     for d in scope:
         for t in docs[d].tables:
@@ -180,8 +195,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 title_fit += 1.0  # 现状那张表里…现在有多少: the table of what stands today (…概况) asked by its kind
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
-                if row.kind != "total" and any(n in rowtext for n, _ in _key_names(row.key)):
-                    row_named.add(id(t))  # named, or named as what is left out (长春核心区以外)
+                if row.kind != "total" and any(_left_out(n, rowtext) for n, _ in _key_names(row.key)):
+                    left_out.add(id(t))
                 rs = _row_score(row, rowtext, asks_total, text)
                 if rs <= 0 or (place and place not in t.title and not named
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
@@ -202,10 +217,10 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue  # 截至…已建成 is not stated by a table of targets
                     bonus = 3.0 if named else 0.0
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
-    if row_named and asks_total and not named:
-        # 长春核心区以外的其他城市合计: a row the question mentions (长春市) is in one table; another table's
-        # total row, matched only by 合计 and a few title words, answers something else
-        cells = [c for c in cells if id(c.table) in row_named]
+    if left_out and asks_total and not named:
+        # 长春核心区以外的其他城市合计: the row left out (长春市) is in one table; another table's total row,
+        # matched only by 合计 and a few title words (以外, 其他), answers something else
+        cells = [c for c in cells if id(c.table) in left_out]
     cells.sort(key=lambda c: -c.score)
     return [c for c in cells if c.score >= _MIN_SCORE]
 
