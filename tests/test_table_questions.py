@@ -94,3 +94,10 @@ def test_parallel_sentences_are_grouped_by_the_words_they_share(assistant):
     groups = parallel_rows(doc)
     assert [[r.name for r in g] for g in groups] == [["东城区", "西城区", "南湖县", "北山县"]]
     assert [r.value for r in groups[0]] == [120, 95, 60, 150]
+
+
+def test_a_count_of_something_the_table_does_not_hold_is_not_its_cell(assistant):
+    kept = assistant.ask("北城区新建多少个停车场？")
+    assert "**2个**" in kept.answer
+    other = assistant.ask("北城区新建多少个公园？")  # the table counts 停车场: its 新建 cell is not about parks
+    assert "**2个**" not in other.answer

@@ -4,6 +4,10 @@ A question names a row (a place, a year, a project: matched against the tables' 
 for a total row) and a column (by its header words, its unit, its year, or a period word such as 规划期末 resolved
 through the plan's own period). ``表3-1`` named in the question scopes it to the tables of that number. Numbers
 come only from the cells; indicator tables are left to the indicator answers.
+
+Beyond one cell: several measures asked of one row (多少充电站、多少根桩: the column each 多少 names); a column
+named without a row (折减系数取值多少: read down its rows); the row holding a column's largest or smallest value
+(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区).
 """
 
 from __future__ import annotations
@@ -87,7 +91,7 @@ def _names(name: str, q: str) -> bool:
     return False
 
 
-_LEFT_OUT_SPAN = 6  # 长春核心区以外: the excluding word within this many characters after the row's name
+_LEFT_OUT_SPAN = 8  # 长春核心区以外: the excluding word ends within this many characters after the row's name
 
 
 def _left_out(name: str, q: str) -> bool:
@@ -96,7 +100,7 @@ def _left_out(name: str, q: str) -> bool:
     i = q.find(name)
     while i >= 0:
         end = i + len(name)
-        if excluding.search(q[end:end + _LEFT_OUT_SPAN + 2]):
+        if excluding.search(q[end:end + _LEFT_OUT_SPAN]):
             return True
         i = q.find(name, i + 1)
     return False
@@ -175,6 +179,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
     measures = asked_measures(plain)
+    counted = asked_measures(plain, before=False)
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
@@ -186,6 +191,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 continue
             if q.years and t.years and not set(q.years) & {str(y) for _, y in t.years}:
                 continue  # its columns are for 2020 and 2025: it states nothing for the 2030 asked
+            if not named and _counts_other(t, counted):
+                continue  # 多少座充电站 is not answered by a table of 加油站
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
             target_table = bool(lex.regex("table_target").search(t.title))
             if target_table and "target" in q.wants and "baseline" not in q.wants:
@@ -254,18 +261,28 @@ def _measure_fit(column: str, phrase: str) -> float:
     return len(_bigrams(head) & _bigrams(phrase)) + 0.5 * len(_chars(head) & _chars(phrase))
 
 
-def asked_measures(text: str) -> list[str]:
+def asked_measures(text: str, before: bool = True) -> list[str]:
     """What each 多少/几 of a question asks for (lexicon role ``ask_quantity``): the words right after it up to the
-    next comma or conjunction, a measure word left out (多少根桩 -> 桩), else its clause's words before it
-    (充电桩有多少根 -> 充电桩有). One phrase per asking word."""
+    next comma or conjunction, a measure word left out (多少根桩 -> 桩), else (``before``) its clause's words
+    before it (充电桩有多少根 -> 充电桩有). One phrase per asking word."""
     lex = lexicon()
     bounds = rf"[\s，,。；;？?！!、]|{lex.pattern('conjunction')}"
     out = []
     for m in lex.regex("ask_quantity").finditer(text):
         after = re.split(bounds, text[m.end():], maxsplit=1)[0]
         after = re.sub(f"^(?:{lex.pattern('count_unit')})", "", after)
-        out.append(after if _chars(after) else re.split(bounds, text[:m.start()])[-1])
+        if _chars(after):
+            out.append(after)
+        elif before:
+            out.append(re.split(bounds, text[:m.start()])[-1])
     return out
+
+
+def _counts_other(t: Table, phrases: list[str]) -> bool:
+    """The thing counted right after 多少 (多少座充电站, 多少万辆) is nowhere in the table (title, headers, row
+    names): its cells count something else (加油站, 座)."""
+    own = _bigrams(" ".join((t.title, *t.columns, *(r.key for r in t.records))))
+    return any(len(_chars(p)) >= 2 and not _bigrams(p) & own for p in phrases)
 
 
 def _columns_asked(cell: Cell, measures: list[str]) -> list[str] | None:
