@@ -99,5 +99,7 @@ def test_parallel_sentences_are_grouped_by_the_words_they_share(assistant):
 def test_a_count_of_something_the_table_does_not_hold_is_not_its_cell(assistant):
     kept = assistant.ask("北城区新建多少个停车场？")
     assert "**2个**" in kept.answer
+    hedged = assistant.ask("北城区新建停车场要控制在多少个左右？")  # 左右 hedges the amount: not a thing counted
+    assert "**2个**" in hedged.answer
     other = assistant.ask("北城区新建多少个公园？")  # the table counts 停车场: its 新建 cell is not about parks
     assert "**2个**" not in other.answer

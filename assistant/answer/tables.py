@@ -179,7 +179,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
     measures = asked_measures(plain)
-    counted = asked_measures(plain, before=False)
+    counted = _counted(plain)
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
@@ -283,6 +283,14 @@ def _counts_other(t: Table, phrases: list[str]) -> bool:
     names): its cells count something else (加油站, 座)."""
     own = _bigrams(" ".join((t.title, *t.columns, *(r.key for r in t.records))))
     return any(len(_chars(p)) >= 2 and not _bigrams(p) & own for p in phrases)
+
+
+def _counted(text: str) -> list[str]:
+    """The things counted right after each 多少 (多少座充电站 -> 充电站), less words that hedge the amount or ask
+    (左右, 以内: lexicon role ``approx``; 呢: ``question_word``)."""
+    lex = lexicon()
+    hedge = re.compile(f"{lex.pattern('approx')}|{lex.pattern('question_word')}")
+    return [hedge.sub("", p) for p in asked_measures(text, before=False)]
 
 
 def _columns_asked(cell: Cell, measures: list[str]) -> list[str] | None:
