@@ -28,6 +28,7 @@ from assistant.answer.lists import (
     project_answer,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
+from assistant.answer.parallel import parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.sections import (
     field_answer,
@@ -41,7 +42,7 @@ from assistant.answer.sections import (
     section_answer,
     section_figure_answer,
 )
-from assistant.answer.tables import asked_unit, rows_answer, table_cell_answer
+from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
 from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
@@ -354,6 +355,14 @@ def table_rows(ctx: Context) -> Candidate | None:
     return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
 
 
+def table_extreme(ctx: Context) -> Candidate | None:
+    """"哪一年涨得最猛" / "哪个区最多": the row holding a table column's largest or smallest value, else the one
+    of sentences that read as a table's rows (甲县…布局21个, 乙市…布局27个)."""
+    q = ctx.question
+    return _candidate(extreme_answer(q, ctx.docs, ctx.scope) or parallel_extreme(q, ctx.docs, ctx.scope),
+                      "table_extreme")
+
+
 def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
@@ -664,13 +673,14 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
+    Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
     Handler("chapter_aim", chapter_aim),
     Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
-    Handler("table_rows", table_rows),  # which rows of a table, before one cell of it
+    Handler("table_extreme", table_extreme),  # the row with a column's extreme, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),
     Handler("box_list", box_list),

@@ -35,12 +35,13 @@ def _asks(text: str) -> bool:
 
 
 _ASK_ONLY_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_word", "each", "list", "ask_tail_verb",
-                                                                       "generic")))
+                                                                       "generic", "each_adverb", "ask_quantity",
+                                                                       "count_unit")))
 
 
 def _asks_only(text: str) -> bool:
     """A piece made of asking words only (分别是什么, 都有哪些): it asks again about the thing just named, so it
-    is the same question (有几条？分别是什么: one list), not a second one."""
+    is the same question (有几条？分别是什么: one list; 在哪些区？各几座: one list with its counts), not a second one."""
     return not re.sub(r"[\W_]", "", _ASK_ONLY_RE.sub("", text))
 
 

@@ -4,6 +4,10 @@ A question names a row (a place, a year, a project: matched against the tables' 
 for a total row) and a column (by its header words, its unit, its year, or a period word such as 规划期末 resolved
 through the plan's own period). ``表3-1`` named in the question scopes it to the tables of that number. Numbers
 come only from the cells; indicator tables are left to the indicator answers.
+
+Beyond one cell: several measures asked of one row (多少充电站、多少根桩: the column each 多少 names); a column
+named without a row (折减系数取值多少: read down its rows); the row holding a column's largest or smallest value
+(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区).
 """
 
 from __future__ import annotations
@@ -14,7 +18,7 @@ from dataclasses import dataclass
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import to_halfwidth
-from assistant.text.patterns import TABLE_REF_RE
+from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
@@ -82,6 +86,21 @@ def _names(name: str, q: str) -> bool:
     i = q.find(name)
     while i >= 0:
         if not excluding.match(q, i + len(name)):
+            return True
+        i = q.find(name, i + 1)
+    return False
+
+
+_LEFT_OUT_SPAN = 8  # 长春核心区以外: the excluding word ends within this many characters after the row's name
+
+
+def _left_out(name: str, q: str) -> bool:
+    """The question names ``name`` as what it leaves out (长春核心区以外的其他城市: lexicon role ``excluding``)."""
+    excluding = lexicon().regex("excluding")
+    i = q.find(name)
+    while i >= 0:
+        end = i + len(name)
+        if excluding.search(q[end:end + _LEFT_OUT_SPAN]):
             return True
         i = q.find(name, i + 1)
     return False
@@ -169,9 +188,12 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
+    measures = asked_measures(plain)
+    counted = _counted(plain)
     # rows are named outside the plans' own names (吉林省 names the plan, not the row 吉林市)
     rowtext = find_docs(text, question_aliases(q, [d.meta for d in docs.values()]))[1]
     cells: list[Cell] = []
+    left_out: set[int] = set()  # the tables with a data row the question leaves out (长春核心区以外)
     lex = lexicon()
     for d in scope:
         for t in docs[d].tables:
@@ -179,6 +201,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 continue
             if q.years and t.years and not set(q.years) & {str(y) for _, y in t.years}:
                 continue  # its columns are for 2020 and 2025: it states nothing for the 2030 asked
+            if not named and _counts_other(t, counted):
+                continue  # 多少座充电站 is not answered by a table of 加油站
             title_fit = len(_bigrams(t.name or t.title) & _bigrams(plain)) * 0.5
             target_table = bool(lex.regex("table_target").search(t.title))
             if target_table and "target" in q.wants and "baseline" not in q.wants:
@@ -188,6 +212,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 title_fit += 1.0  # 现状那张表里…现在有多少: the table of what stands today (…概况) asked by its kind
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
             for row in t.records:
+                if row.kind != "total" and any(_left_out(n, rowtext) for n, _ in _key_names(row.key)):
+                    left_out.add(id(t))
                 rs = _row_score(row, rowtext, asks_total, text)
                 if rs <= 0 or (place and place not in t.title and not named
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
@@ -198,6 +224,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     if not named and measures_other(col, kind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, kind)
+                    if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
+                        cs += max(_measure_fit(col, m) for m in measures)
                     if cs < 1.5 and len(t.columns) > 2:
                         continue
                     if same_unit > 1 and not _named_column(t, col, plain, q.years):
@@ -206,28 +234,106 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue  # 截至…已建成 is not stated by a table of targets
                     bonus = 3.0 if named else 0.0
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
+    if left_out and asks_total and not named:
+        # 长春核心区以外的其他城市合计: the row left out (长春市) is in one table; another table's total row,
+        # matched only by 合计 and a few title words (以外, 其他), answers something else
+        cells = [c for c in cells if id(c.table) in left_out]
     cells.sort(key=lambda c: -c.score)
     return [c for c in cells if c.score >= _MIN_SCORE]
 
 
 def _unit(cell: Cell) -> str:
     """The unit to write after a cell's value: its column's, else the one its row's name ends with
-    (电动公交车充电桩(根)); none when the value already ends with it."""
+    (电动公交车充电桩(根)); none when the value already ends with it or with a unit of its own (35.66%)."""
     value = cell.row.cell(cell.column)
     unit = cell.table.unit(cell.column)
     if not unit:
         m = re.search(r"[（(]([^（）()\d]{1,6})[）)]$", cell.row.key)
         unit = m.group(1) if m else ""
-    return "" if not unit or value.endswith(unit) else unit
+    return "" if not unit or value.endswith(unit) or _OWN_UNIT_RE.search(value) else unit
+
+
+_OWN_UNIT_RE = re.compile(r"[%％\u4e00-\u9fff]$")  # a value written with its own unit (35.66%, 1.0公里)
+
+
+def _label(t: Table) -> str:
+    return f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
+
+
+def _chars(text: str) -> set[str]:
+    return set(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def _measure_fit(column: str, phrase: str) -> float:
+    """How clearly a phrase names a column: the header's (unit left out) two-character pieces it shares, and half
+    a point per character (多少根桩: 桩 names 充电桩数量)."""
+    head = _BRACKET_RE.sub("", column)
+    return len(_bigrams(head) & _bigrams(phrase)) + 0.5 * len(_chars(head) & _chars(phrase))
+
+
+def asked_measures(text: str, before: bool = True) -> list[str]:
+    """What each 多少/几 of a question asks for (lexicon role ``ask_quantity``): the words right after it up to the
+    next comma or conjunction, a measure word left out (多少根桩 -> 桩), else (``before``) its clause's words
+    before it (充电桩有多少根 -> 充电桩有). One phrase per asking word."""
+    lex = lexicon()
+    bounds = rf"[\s，,。；;？?！!、]|{lex.pattern('conjunction')}"
+    out = []
+    for m in lex.regex("ask_quantity").finditer(text):
+        after = re.split(bounds, text[m.end():], maxsplit=1)[0]
+        after = re.sub(f"^(?:{lex.pattern('count_unit')})", "", after)
+        if _chars(after):
+            out.append(after)
+        elif before:
+            out.append(re.split(bounds, text[:m.start()])[-1])
+    return out
+
+
+def _counts_other(t: Table, phrases: list[str]) -> bool:
+    """The thing counted right after 多少 (多少座充电站, 多少万辆) is nowhere in the table (title, headers, row
+    names): its cells count something else (加油站, 座)."""
+    own = _bigrams(" ".join((t.title, *t.columns, *(r.key for r in t.records))))
+    return any(len(_chars(p)) >= 2 and not _bigrams(p) & own for p in phrases)
+
+
+def _counted(text: str) -> list[str]:
+    """The things counted right after each 多少 (多少座充电站 -> 充电站), less words that hedge the amount or ask
+    (左右, 以内: lexicon role ``approx``; 呢: ``question_word``)."""
+    lex = lexicon()
+    hedge = re.compile(f"{lex.pattern('approx')}|{lex.pattern('question_word')}")
+    return [hedge.sub("", p) for p in asked_measures(text, before=False)]
+
+
+def _columns_asked(cell: Cell, measures: list[str]) -> list[str] | None:
+    """Several measures asked of one row (多少充电站、多少根桩): the numeric column each phrase names most
+    clearly, when each names a different one; None for a question asking one measure."""
+    if len(measures) < 2:
+        return None
+    row = cell.row
+    cols = [c for c, v in row.cells if v.strip() and v != row.key and row.value(c) is not None]
+    picked: list[str] = []
+    for phrase in measures:
+        fits = sorted(((_measure_fit(c, phrase), c) for c in cols), reverse=True)
+        if not fits or fits[0][0] <= 0 or (len(fits) > 1 and fits[0][0] == fits[1][0]):
+            return None
+        picked.append(fits[0][1])
+    return picked if len(set(picked)) == len(picked) else None
 
 
 def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
                       place: str | None = None) -> Answer | None:
-    """One cell named by row and column; with ``place`` (a place no plan is about), only a row keyed by it."""
+    """One cell named by row and column (or several columns of the row, one per measure asked); with ``place``
+    (a place no plan is about), only a row keyed by it. No row named: the column named in full, read down."""
     cells = find_cells(q, docs, scope, place)
     if not cells:
-        return None
+        return None if place else column_answer(q, docs, scope)
     best = cells[0]
+    measures = asked_measures(lexicon().regex("ask_total").sub(" ", to_halfwidth(q.resolved)))
+    for c in cells:  # 一共有多少充电站、多少根桩: the best row of which each measure names a column
+        columns = _columns_asked(c, measures)
+        if columns is not None:
+            return _render_cells(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
+        if len(measures) < 2:
+            break
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
@@ -235,20 +341,146 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
+    return _render_cells(q, docs, chosen, compare=q.compare)
+
+
+def _render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False) -> Answer:
     parts = []
     for c in chosen:
         t, row = c.table, c.row
-        label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
         group = f"{row.group} · " if row.group else ""
-        line = (f"**{escape_md(doc_name(docs[c.doc_id]))}** {escape_md(label)}中，“{escape_md(group + row.key)}”一行"
-                f"“{escape_md(c.column)}”为 **{escape_md(row.cell(c.column))}{escape_md(_unit(c))}**。")
+        line = (f"**{escape_md(doc_name(docs[c.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(group + row.key)}”"
+                f"一行“{escape_md(c.column)}”为 **{escape_md(row.cell(c.column))}{escape_md(_unit(c))}**。")
         ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
         parts.append(Part(lines=[line], evidence=[ev]))
     most = _largest(chosen)
-    if most is not None and q.compare:
+    if most is not None and compare:
         more = "更多" if len(chosen) == 2 else "最多"
         parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
     return render(q, parts, docs, False)
+
+
+_FULL_HEADER = 4  # a column named without its row only by a header of at least this many characters, in full
+_MAX_READ_DOWN = 12  # rows listed when a column named alone holds different values
+
+
+def column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"表3-1里新能源车折减系数取值多少": no row named, a column named by its whole header (unit left out), in a
+    table the question names by number or by two of its title's words: the column read down its rows (one
+    value when every row has the same, 均为). A table not named by number answers only with one value: rows
+    holding different values answer a row the question names that the table lacks."""
+    text = to_halfwidth(q.resolved)
+    named = {table_number(m.group(0))[0] for m in TABLE_REF_RE.finditer(text)}
+    found: list[tuple[int, str, Table, str]] = []
+    for d in scope:
+        for t in docs[d].tables:
+            if t.indicator_rows or not t.records or (named and t.number not in named):
+                continue
+            for col in t.columns[1:]:
+                head = _BRACKET_RE.sub("", col).strip()
+                if len(head) < _FULL_HEADER or head not in text:
+                    continue
+                rest = text.replace(head, " ")
+                if not named and len(_bigrams(t.name or t.title) & _bigrams(rest)) < 2:
+                    continue
+                found.append((len(head), d, t, col))
+    found.sort(key=lambda f: -f[0])
+    if not found or (len(found) > 1 and found[1][0] == found[0][0]):
+        return None  # no column named, or two equally
+    _, d, t, col = found[0]
+    rows = [r for r in t.records if r.cell(col).strip() and r.cell(col) != r.key and r.value(col) is not None]
+    if not rows or len(rows) > _MAX_READ_DOWN:
+        return None
+    values = {r.cell(col) for r in rows}
+    if not named and len(values) > 1:
+        return None  # 北区规划期末有多少 names a row the table lacks: its rows' different values do not answer it
+    unit = _unit(Cell(d, t, rows[0], col, 0.0))
+    head = f"**{escape_md(doc_name(docs[d]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
+    if len(rows) > 1 and len(values) == 1:
+        keys = "、".join(escape_md(r.key) for r in rows)
+        line = f"{head}{keys}均为 **{escape_md(rows[0].cell(col))}{escape_md(unit)}**。"
+    else:
+        listed = "，".join(f"“{escape_md(r.key)}”{escape_md(r.cell(col))}{escape_md(unit)}" for r in rows)
+        line = f"{head}：{listed}。"
+    ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows), highlight=rows[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+_MIN_EXTREME_FIT = 1.5  # a column an extreme is asked of: at least one shared two-character piece and a character
+
+
+def _extreme_phrase(text: str, at: int) -> str:
+    """The words an extreme is asked of: its clause up to the superlative (机动车涨得最猛 -> 机动车涨得)."""
+    return re.split(r"[，,。；;？?！!、]", text[:at])[-1]
+
+
+def _extreme_fit(column: str, phrase: str) -> float:
+    """A header's fit to what an extreme is asked of; a rise asked (涨得最猛, lexicon role ``rise``) is a growth
+    column's (增长率, role ``growth``)."""
+    lex = lexicon()
+    fit = _measure_fit(column, phrase)
+    if lex.regex("rise").search(phrase) and lex.regex("growth").search(column):
+        fit += 3.0
+    return fit
+
+
+def extreme_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"哪一年涨得最猛" / "哪个区最多、哪个最少": the row holding a column's largest (lexicon role ``extreme_max``)
+    or smallest (``extreme_min``) value, with the value, over the data rows of the table whose column the words
+    before the superlative name best. Columns named equally (增长率（全市） / 增长率（中心城区）): the one whose
+    qualifier the question names, else the whole area's (全市), else each."""
+    text = to_halfwidth(q.resolved)
+    lex = lexicon()
+    asks = sorted([(m.start(), role) for role in ("extreme_max", "extreme_min")
+                   for m in lex.regex(role).finditer(text)])
+    if not asks or not lex.regex("ask_which_row").search(text):
+        return None
+    phrase = _extreme_phrase(text, asks[0][0])
+    named = {table_number(m.group(0))[0] for m in TABLE_REF_RE.finditer(text)}
+    columns = [(d, t, col) for d in scope for t in docs[d].tables
+               if not t.indicator_rows and t.records and (not named or t.number in named) for col in t.columns[1:]
+               if sum(r.kind != "total" and r.value(col) is not None for r in t.records) >= 2]
+    growth = [c for c in columns if lex.regex("growth").search(c[2])]
+    if growth and lex.regex("rise").search(phrase):
+        columns = growth  # 涨得最猛: a growth column, not the totals it grows from
+    best: list[tuple[float, str, Table, str]] = []
+    for d, t, col in columns:
+        fit = _extreme_fit(col, phrase)
+        if fit >= _MIN_EXTREME_FIT:
+            best.append((fit + len(_bigrams(t.name or t.title) & _bigrams(text)) * 0.5, d, t, col))
+    if not best:
+        return None
+    top = max(f for f, *_ in best)
+    tied = [b for b in best if b[0] == top]
+    if len({id(t) for _, _, t, _ in tied}) > 1:
+        return None  # two tables fit alike: not clear which is asked
+    tied = _qualified(tied, text) or tied
+    parts = []
+    for _, d, t, col in tied[:2]:
+        rows = [r for r in t.records if r.kind != "total" and r.value(col) is not None]
+        for _, role in dict.fromkeys(asks):
+            pick = max if role == "extreme_max" else min
+            value = pick(r.value(col) for r in rows)
+            hit = [r for r in rows if r.value(col) == value]
+            word = "最高" if role == "extreme_max" else "最低"
+            cell = Cell(d, t, hit[0], col, 0.0)
+            keys = "、".join(f"“{escape_md(r.key)}”" for r in hit)
+            line = (f"**{escape_md(doc_name(docs[d]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏{word}的是"
+                    f"{keys}一行：**{escape_md(hit[0].cell(col))}{escape_md(_unit(cell))}**。")
+            ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in hit),
+                          highlight=hit[0].key)
+            parts.append(Part(lines=[line], evidence=[ev]))
+    return render(q, parts, docs, False)
+
+
+def _qualified(tied: list[tuple[float, str, Table, str]], text: str) -> list[tuple[float, str, Table, str]]:
+    """Of columns told apart only by a bracketed qualifier, those whose qualifier the question names, else those
+    qualified by the whole area (全市: lexicon role ``whole_area``)."""
+    def qualifier(col: str) -> str:
+        return "".join(re.findall(r"[（(]([^（）()]*)[）)]", col))
+    named = [b for b in tied if qualifier(b[3]) and qualifier(b[3]) in text]
+    whole = lexicon().regex("whole_area")
+    return named or [b for b in tied if whole.search(qualifier(b[3]))]
 
 
 # a row named as clearly as the best one (within this much of its score) is asked too: 万州和涪陵 names two rows
@@ -314,6 +546,16 @@ def _asked_row_kind(text: str, tables: list[Table]) -> str | None:
     return None
 
 
+_QUOTED = 3.0  # a column whose total the question quotes (新增的13座在哪些区: the column totalling 13) is named
+
+
+def _quoted_totals(t: Table, text: str) -> set[str]:
+    """The columns whose total row holds a number the question quotes (a year is not a quoted total)."""
+    quoted = {float(n) for n in QUANTITY_RE.findall(TABLE_REF_RE.sub(" ", text))}
+    return {col for r in t.records if r.kind == "total" for col in t.columns
+            if r.cell(col) != r.key and r.value(col) in quoted} if quoted else set()
+
+
 def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
     """"新规划的有几座，在哪几个区": the rows of a table (keyed by the kind asked: 区) whose cell in the column the
     question names is a non-zero number, each with its value, and the table's total for that column."""
@@ -329,9 +571,10 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
         if len(keyed) < MIN_LISTED_ROWS:
             continue
         fit = len(_bigrams(t.name or t.title) & _bigrams(text)) * 0.5
-        scored = sorted(((_column_score(t, col, text, q.years, asked, asked_as), col) for col in t.columns
-                         if not all(r.cell(col) == r.key for r in keyed)), reverse=True)
-        if not scored or not _named_column(t, scored[0][1], text, q.years) or (
+        totals = _quoted_totals(t, text)
+        scored = sorted(((_column_score(t, col, text, q.years, asked, asked_as) + (_QUOTED if col in totals else 0.0),
+                          col) for col in t.columns if not all(r.cell(col) == r.key for r in keyed)), reverse=True)
+        if not scored or not (_named_column(t, scored[0][1], text, q.years) or scored[0][1] in totals) or (
                 len(scored) > 1 and scored[0][0] - scored[1][0] < _CLEARLY):
             continue  # the column is not named, or not one more clearly than another
         if best is None or scored[0][0] + fit > best[0]:
