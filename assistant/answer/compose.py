@@ -18,7 +18,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, purpose_answer, role_answer
+from assistant.answer.aims import (
+    aim_clause_answer,
+    chapter_aim_answer,
+    named_item_answer,
+    plan_topic,
+    purpose_answer,
+    role_answer,
+)
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import (
     box_list_answer,
@@ -66,6 +73,7 @@ from .terms import (
     answer_shape,
     askers_word,
     is_name_word,
+    masked_question,
     measure_term,
     names_term,
     noun_like,
@@ -212,9 +220,16 @@ def plan_fact(ctx: Context) -> Candidate | None:
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
 
 
+def _said_terms(ctx: Context) -> list[str]:
+    """The key terms some plan writes: a word no plan uses (干嘛, 开放大局's 大局) is the asker's framing."""
+    unseen = ctx.retriever.idf("\0")
+    return [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
+
+
 def purpose(ctx: Context) -> Candidate | None:
-    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py)."""
-    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py); not
+    the purpose of something the plan names (远近结合是为了啥)."""
+    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx)), "goal")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -352,6 +367,15 @@ def field(ctx: Context) -> Candidate | None:
     return _candidate(field_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "field")
 
 
+def named_item(ctx: Context) -> Candidate | None:
+    """那个“一个平台”是干嘛用的: the paragraph led by the item's own name (assistant/answer/aims.py). Not for a
+    number asked: the figure handlers answer that."""
+    q = ctx.question
+    if q.intent == "indicator":
+        return None
+    return _candidate(named_item_answer(q, ctx.docs, ctx.scope, masked_question(q, ctx.metas)), "goal")
+
+
 def section_aim(ctx: Context) -> Candidate | None:
     """工业互联网这块的定位: the section whose heading path names what is asked."""
     q, terms = ctx.question, list(ctx.terms)
@@ -363,9 +387,7 @@ def section_aim(ctx: Context) -> Candidate | None:
 def role(ctx: Context) -> Candidate | None:
     """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
     area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold."""
-    unseen = ctx.retriever.idf("\0")
-    said = [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
-    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, said, ctx.weight), "goal")
+    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx), ctx.weight), "goal")
 
 
 def named_project(ctx: Context) -> Candidate | None:
@@ -427,7 +449,8 @@ def goal(ctx: Context) -> Candidate | None:
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
+    topic = plan_topic(list(ctx.terms), ctx.docs, q.docs)  # 深圳试点到2030年…: the plan's own names are no topic
+    ans = goal_answer(q, ctx.docs, ctx.scope, topic, ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
                       {p.doc_id: p.wholes for p in ctx.plans})
@@ -610,6 +633,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("quoted_shape", quoted_shape),  # a quoted shape of placeholders (“xx、xx、xx”), before whole sections
+    Handler("named_item", named_item),  # a paragraph led by the name the question quotes, before sections
     Handler("section_aim", section_aim),
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),

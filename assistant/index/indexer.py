@@ -22,8 +22,8 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 20  # bump when parsing or chunking output changes (20: a goal runs on past 较2020年下降, and a goal
-# section's period targets join its first goal)
+PARSER_VERSION = 21  # bump when parsing or chunking output changes (20: a goal runs on past 较2020年下降, and a goal
+# section's period targets join its first goal; 21: and past a sentence restating its own year, 2030年前实现…)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:
