@@ -307,13 +307,19 @@ NAMED_ITEM_MAX = 8  # characters of an item's own name a question may spell with
 ITEM_BODY_MAX = 260  # characters of the item's paragraph quoted
 
 
-def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
-                      masked: str) -> Answer | None:
+ITEM_COVER = 0.6  # the share of the question's topic an item's name spelled unquoted must hold
+
+
+def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str,
+                      terms: list[str] = (), weight=None) -> Answer | None:
     """"那个“一个平台”是干嘛用的": a paragraph led by its own short name (一个平台。秉持智慧降碳的理念，打造……), which
-    the question quotes (or spells whole, no year asked), is what that item is for: the paragraph, cut at a sentence
-    end. ``masked``: the question without plan names. None when no paragraph's name is asked so."""
+    the question quotes, is what that item is for: the paragraph, cut at a sentence end. A name spelled whole but
+    not quoted counts when no year is asked and the name holds most of the question's topic (``terms`` beyond the
+    plan's own names): 节能降碳 inside 虚拟电厂这块国家节能降碳方案有没有量化指标 names no item. ``masked``: the
+    question without plan names. None when no paragraph's name is asked so."""
     quoted = {plain(x) for x in QUOTED_RE.findall(q.resolved)}
     text = plain(masked)
+    topic = plan_topic(list(terms), docs, q.docs or scope)
     found = []
     for d in scope:
         for sec in docs[d].sections:
@@ -322,7 +328,8 @@ def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
             for para in sec.paragraphs:
                 name = plain(para.topic or "")
                 if len(name) < 2 or not (name in quoted or (
-                        not q.years and len(name) <= NAMED_ITEM_MAX and len(name) >= 4 and name in text)):
+                        not q.years and 4 <= len(name) <= NAMED_ITEM_MAX and name in text
+                        and term_coverage(topic, name, weight) >= ITEM_COVER)):
                     continue
                 found.append((name in quoted, len(name), d, sec, para))
     if not found:

@@ -373,7 +373,8 @@ def named_item(ctx: Context) -> Candidate | None:
     q = ctx.question
     if q.intent == "indicator":
         return None
-    return _candidate(named_item_answer(q, ctx.docs, ctx.scope, masked_question(q, ctx.metas)), "goal")
+    return _candidate(named_item_answer(q, ctx.docs, ctx.scope, masked_question(q, ctx.metas), _said_terms(ctx),
+                                        ctx.weight), "goal")
 
 
 def section_aim(ctx: Context) -> Candidate | None:
@@ -449,11 +450,16 @@ def goal(ctx: Context) -> Candidate | None:
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
-    topic = plan_topic(list(ctx.terms), ctx.docs, q.docs)  # 深圳试点到2030年…: the plan's own names are no topic
-    ans = goal_answer(q, ctx.docs, ctx.scope, topic, ctx.weight, key,
+    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
                       {p.doc_id: p.wholes for p in ctx.plans})
+    topic = plan_topic(list(ctx.terms), ctx.docs, q.docs)
+    if ans is None and not how_much and not status and topic != list(ctx.terms):
+        # 深圳试点到2030年要达到什么水平: no goal names the plan's own names (深圳, 试点), so they are no topic;
+        # the plan's goal for that year as a whole answers (not for a figure asked: 加油站 of a 加油站 plan is one)
+        ans = goal_answer(q, ctx.docs, ctx.scope, topic, ctx.weight, "", {d: str(e) for d, (_, e) in periods.items()},
+                          None, {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
