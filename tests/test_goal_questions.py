@@ -120,6 +120,8 @@ def test_an_item_led_by_its_own_name_answers_what_it_is_for():
     assert "十五分钟服务圈" in named_item_answer(q, docs, ("a",), q.resolved, ["一张网络"]).answer
     q = _q("助浴服务在一张网络里有没有量化指标", doc)  # the name inside a question about something else
     assert named_item_answer(q, docs, ("a",), q.resolved, ["助浴", "一张网络", "量化指标"]) is None
+    q = _q("养老服务设施规划里一张网络呢", doc)  # nothing asked beyond the plan's own names
+    assert named_item_answer(q, docs, ("a",), q.resolved, ["养老服务"]) is None
     q = _q("四个方面都有哪些", doc)
     assert named_item_answer(q, docs, ("a",), q.resolved, ["四个方面"]) is None
 
@@ -171,3 +173,21 @@ def test_a_guiding_thoughts_final_aim_is_the_clause_its_aim_verb_opens():
     q = _q("指导思想里最后想建成个什么样的服务体系", doc)
     ans = aim_clause_answer(q, {"a": doc}, hits, ["指导思想", "服务", "体系"], None)
     assert ans is not None and "布局均衡" in ans.answer and "保障有力" in ans.answer
+
+
+def test_the_goals_listed_for_a_topic_are_that_topics_goal():
+    from types import SimpleNamespace
+
+    from assistant.answer.compose import goal
+
+    doc = _plan("a", "一、发展目标\n到2027年，养老服务体系基本建成。\n"
+                     "——助餐服务全面覆盖。新建200个社区食堂，老年助餐点覆盖率达到90%。\n"
+                     "——照护能力明显增强。护理型床位占比达到60%。\n", "养老服务设施规划")
+
+    def ctx(text, terms):
+        return SimpleNamespace(question=_q(text, doc), terms=tuple(terms), docs={"a": doc}, scope=("a",),
+                               weight=None, plans=(), hits=())
+
+    found = goal(ctx("养老规划在助餐服务上定了哪些目标？", ["助餐", "服务"]))
+    assert found is not None and "200个社区食堂" in found.answer.answer and "60%" not in found.answer.answer
+    assert goal(ctx("养老规划的目标有哪些？", [])) is None  # no topic: the goal section's list answers

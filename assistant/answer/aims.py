@@ -329,7 +329,7 @@ def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                 name = plain(para.topic or "")
                 if len(name) < 2 or not (name in quoted or (
                         not q.years and 4 <= len(name) <= NAMED_ITEM_MAX and name in text
-                        and term_coverage(topic, name, weight) >= ITEM_COVER)):
+                        and topic and term_coverage(topic, name, weight) >= ITEM_COVER)):
                     continue
                 found.append((name in quoted, len(name), d, sec, para))
     if not found:

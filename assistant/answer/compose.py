@@ -400,6 +400,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 
@@ -441,7 +442,10 @@ def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
     q = ctx.question
-    if not (q.intent in ("goal", "indicator") or q.years):
+    # 在融合应用上定了哪些目标: a list of the goals set for a topic is that topic's goal (a goal with no topic,
+    # 主要目标有哪些, is the goal section's list: the section handlers answer it)
+    listed = q.intent == "list" and bool(ctx.terms) and bool(_GOAL_WORD_RE.search(q.resolved))
+    if not (q.intent in ("goal", "indicator") or q.years or listed):
         return None
     kind = asked_kind(q.resolved)
     kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
