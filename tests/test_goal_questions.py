@@ -186,8 +186,9 @@ def test_the_goals_listed_for_a_topic_are_that_topics_goal():
 
     def ctx(text, terms):
         return SimpleNamespace(question=_q(text, doc), terms=tuple(terms), docs={"a": doc}, scope=("a",),
-                               weight=None, plans=(), hits=())
+                               weight=None, plans=(), hits=(), metas=(doc.meta,))
 
     found = goal(ctx("养老规划在助餐服务上定了哪些目标？", ["助餐", "服务"]))
     assert found is not None and "200个社区食堂" in found.answer.answer and "60%" not in found.answer.answer
     assert goal(ctx("养老规划的目标有哪些？", [])) is None  # no topic: the goal section's list answers
+    assert goal(ctx("列出养老规划发展目标中的各项目标", ["各项"])) is None  # the goal section named whole

@@ -443,8 +443,10 @@ def goal(ctx: Context) -> Candidate | None:
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
     q = ctx.question
     # 在融合应用上定了哪些目标: a list of the goals set for a topic is that topic's goal (a goal with no topic,
-    # 主要目标有哪些, is the goal section's list: the section handlers answer it)
-    listed = q.intent == "list" and bool(ctx.terms) and bool(_GOAL_WORD_RE.search(q.resolved))
+    # 主要目标有哪些, or a goal section named whole, 发展目标中的各项目标, is that section's list: the section
+    # handlers answer it)
+    listed = q.intent == "list" and bool(ctx.terms) and bool(_GOAL_WORD_RE.search(q.resolved)) \
+        and not names_section(q, ctx.docs, list(ctx.metas))
     if not (q.intent in ("goal", "indicator") or q.years or listed):
         return None
     kind = asked_kind(q.resolved)
