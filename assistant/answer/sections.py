@@ -154,8 +154,8 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
     found += _qualified_twins(docs, scope, found)
-    # 布局原则里的远近结合: a section named under another one named is the one asked, not its parent's list
-    nested = [(n, sec) for n, sec in found if any(sec.id.startswith(o.id + ".") for _, o in found)]
+    # 布局原则里的远近结合: a section named whole under another one named is the one asked, not its parent's list
+    nested = [(n, sec) for n, sec in found if n >= 2.0 and any(sec.id.startswith(o.id + ".") for _, o in found)]
     found = nested or found
     found.sort(key=lambda x: -x[0])
     if not found:
