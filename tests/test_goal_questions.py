@@ -192,3 +192,15 @@ def test_the_goals_listed_for_a_topic_are_that_topics_goal():
     assert found is not None and "200个社区食堂" in found.answer.answer and "60%" not in found.answer.answer
     assert goal(ctx("养老规划的目标有哪些？", [])) is None  # no topic: the goal section's list answers
     assert goal(ctx("列出养老规划发展目标中的各项目标", ["各项"])) is None  # the goal section named whole
+
+
+def test_a_guiding_thought_under_its_own_heading_closes_with_the_plans_aim():
+    from assistant.answer.aims import closing_aim
+
+    doc = _plan("a", "一、总体要求\n（一）指导思想\n坚持系统观念，统筹存量与增量，统筹城区与乡镇，统筹机构与居家，统筹线上与线下，统筹政府与市场，"
+                     "加快补齐短板，为建成覆盖城乡的养老服务网络打下坚实基础。\n"
+                     "（二）基本原则\n坚持普惠优先。\n", "养老服务设施规划")
+    sec, _, clause = closing_aim(doc)
+    assert sec.title.endswith("指导思想") and clause.endswith("为建成覆盖城乡的养老服务网络打下坚实基础。")
+    assert "坚持系统观念" not in clause  # the closing clauses, not the whole paragraph
+    assert closing_aim(_plan("b", "一、基本原则\n坚持普惠优先。\n")) is None
