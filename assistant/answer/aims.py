@@ -5,14 +5,15 @@ the list of its sub-headings. Pure."""
 from __future__ import annotations
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE, QUOTED_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, Section
 
 from .lexicon import lexicon
 from .render import render
+from .sections import section_title
 from .structured import Evidence, Part, doc_name, escape_md
-from .terms import term_coverage
+from .terms import plain, term_coverage
 from .understand import Question
 
 LEX = lexicon()
@@ -154,7 +155,8 @@ ROLE_COVER = 0.3  # the share of the question's other terms the role's sentence 
 def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
                 weight) -> Answer | None:
     """"渝中在全市开放大局里要当什么角色" / "两份规划各自的定位" of a plan with no section titled so: what the plan
-    means its area to become, in its own words: a clause of its running text (not a 专栏 item) that begins with
+    means its area to become, in its own words. The roles it gives the things asked among each other (以A为主体，
+    以B为辅助: ``_assigned_roles``) first; else a clause of its running text (not a 专栏 item) that begins with
     a become verb (努力建设成为新时代重庆面向全球的窗口、名片), not one making something else the subject (把科学会堂
     打造成为…). Of those, the one whose sentence holds most of the question's other terms, the earliest first."""
     role = LEX.regex("role_ask")
@@ -164,6 +166,13 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
     rest = [t for t in terms if not role.search(t)]
     parts = []
     for d in scope:
+        assigned = _assigned_roles(docs[d], rest, weight)
+        if assigned is not None:
+            sec, para, said = assigned
+            head = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+            parts.append(Part(lines=[head + escape_md(said)],
+                              evidence=[Evidence(d, sec.path, para.text, highlight=said.lstrip("…"))]))
+            continue
         best = None
         for sec, para, sent, clause in _clauses(docs[d]):
             m = become.search(clause)
@@ -181,6 +190,33 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
     return render(q, parts, docs, False) if parts else None
 
 
+ASSIGN_COVER = 0.6  # the share of the question's other terms the things given roles must name
+
+
+def _assigned_roles(doc: Document, terms: list[str], weight):
+    """The sentence giving the things asked their roles among each other (以专用充电基础设施为主体，以公用充电基础设施
+    为辅助，以充换电站为补充): of the sentences whose role clauses (lexicon ``role_assignment``) name most of
+    ``terms``, the one naming most, then the one with most such clauses. (section, paragraph, the sentence from its
+    first role clause) or None."""
+    if not terms:
+        return None
+    assign = LEX.regex("role_assignment")
+    best = None
+    for sec in doc.sections:
+        if sec.kind in ("table", "box", "title", "front"):
+            continue
+        for para in sec.paragraphs:
+            for sent in sentences(para.text):
+                given = list(assign.finditer(sent))
+                if not given:
+                    continue
+                key = (term_coverage(terms, " ".join(m.group(0) for m in given), weight), len(given))
+                if key[0] >= ASSIGN_COVER and (best is None or key > best[0]):
+                    start = given[0].start()  # from the first role clause: what went before frames it
+                    best = (key, sec, para, ("……" if sent[:start].strip() else "") + sent[start:].strip())
+    return None if best is None else best[1:]
+
+
 def _clauses(doc: Document):
     """(section, paragraph, sentence, clause) of the plan's running text, in order."""
     for sec in doc.sections:
@@ -192,10 +228,61 @@ def _clauses(doc: Document):
                     yield sec, para, sent, clause
 
 
-def purpose_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+def plan_words(doc: Document) -> str:
+    """What names the plan itself: its title, short names and issuer."""
+    return " ".join((doc.meta.title, *doc.meta.short_names, doc.meta.issuer or ""))
+
+
+def plan_topic(terms: list[str], docs: dict[str, Document], plans: tuple[str, ...]) -> list[str]:
+    """The terms beyond those naming one of ``plans`` (深圳 and 试点 of 国家碳达峰试点（深圳）实施方案, 国务院 as
+    its issuer): what the question asks about within the plan. None left: the plan as a whole is asked."""
+    named = " ".join(plan_words(docs[d]) for d in plans if d in docs)
+    return [t for t in terms if t not in named]
+
+
+def _asks_plan_aim(q: Question) -> bool:
+    """Why the plan was made (为了啥, 目的是什么), or what it means to achieve (主要是想达成什么) asked of a plan
+    (方案, 规划), not of a year, a numbered part or a section (到2030年要达到什么, 第四章要实现什么)."""
+    text = q.resolved
+    if LEX.regex("purpose_ask").search(text):
+        return True
+    return bool(LEX.regex("plan_aim_ask").search(text) and LEX.regex("plan_title_word").search(text)
+                and not q.years and not NUMBERED_PART_RE.search(text))
+
+
+CLOSING_MAX = 60  # characters of the guiding thought's closing clauses quoted (the final aim, not the whole)
+
+
+def closing_aim(doc: Document) -> tuple[Section, str, str] | None:
+    """The closing clauses of the plan's guiding thought (its 指导思想 section, or the paragraph opening 以……为指导:
+    ……为实现碳达峰碳中和目标奠定坚实基础), where
+    the plan says what it serves as a whole: (section, its paragraph, the clauses), at most ``CLOSING_MAX``
+    characters of whole clauses from the end of its last sentence (at least one)."""
+    heads, lead = LEX.regex("guiding_title"), LEX.regex("guiding_lead")
+    found = next(((s, s.paragraphs[-1]) for s in doc.sections if s.paragraphs and heads.fullmatch(section_title(s))),
+                 None) or next(((s, p) for s in doc.sections for p in s.paragraphs if lead.search(p.text)), None)
+    if found is None:  # no section titled so: the paragraph opening with the guiding formula (以……思想为指导)
+        return None
+    sec, para = found
+    last = [x for x in sentences(para.text) if x.strip()]
+    if not last:
+        return None
+    clauses = CLAUSE_RE.findall(last[-1].strip())
+    kept: list[str] = []
+    for c in reversed(clauses):
+        if kept and len(c) + sum(map(len, kept)) > CLOSING_MAX:
+            break
+        kept.insert(0, c)
+    return sec, para.text, "".join(kept).strip()
+
+
+def purpose_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
+                   terms: list[str] = ()) -> Answer | None:
     """"出这个方案主要是为了达成什么": the plan's own sentence stating why it was made (为……，制定本方案), the
-    first such sentence of each plan in scope. None when the question asks no purpose or no plan states one."""
-    if not LEX.regex("purpose_ask").search(q.resolved):
+    first such sentence of each plan in scope, with the closing clauses of its guiding thought (what it serves
+    as a whole). None when the question asks no purpose, asks it of something the plan names (布局原则里的远近结合
+    是为了啥: ``terms`` beyond the plan's own names) or no plan states one."""
+    if not _asks_plan_aim(q) or plan_topic(list(terms), docs, q.docs or scope):
         return None
     made = LEX.regex("purpose_statement")
     parts = []
@@ -206,5 +293,57 @@ def purpose_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...
             continue
         sec, para, sent = found
         head = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
-        parts.append(Part(lines=[head + escape_md(sent)], evidence=[Evidence(d, sec.path, para.text, highlight=sent)]))
+        part = Part(lines=[head + escape_md(sent)], evidence=[Evidence(d, sec.path, para.text, highlight=sent)])
+        closing = closing_aim(docs[d])
+        if closing is not None:
+            src, text, clause = closing
+            part.lines.append(f"{escape_md(src.path[-1])}：……{escape_md(clause)}")
+            part.evidence.append(Evidence(d, src.path, text, highlight=clause))
+        parts.append(part)
     return render(q, parts, docs, False) if parts else None
+
+
+NAMED_ITEM_MAX = 8  # characters of an item's own name a question may spell without quoting it (一个平台)
+ITEM_BODY_MAX = 260  # characters of the item's paragraph quoted
+
+
+ITEM_COVER = 0.6  # the share of the question's topic an item's name spelled unquoted must hold
+
+
+def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str,
+                      terms: list[str] = (), weight=None) -> Answer | None:
+    """"那个“一个平台”是干嘛用的": a paragraph led by its own short name (一个平台。秉持智慧降碳的理念，打造……), which
+    the question quotes, is what that item is for: the paragraph, cut at a sentence end. A name spelled whole but
+    not quoted counts when no year is asked and the name holds most of the question's topic (``terms`` beyond the
+    plan's own names): 节能降碳 inside 虚拟电厂这块国家节能降碳方案有没有量化指标 names no item. ``masked``: the
+    question without plan names. None when no paragraph's name is asked so."""
+    quoted = {plain(x) for x in QUOTED_RE.findall(q.resolved)}
+    text = plain(masked)
+    topic = plan_topic(list(terms), docs, q.docs or scope)
+    found = []
+    for d in scope:
+        for sec in docs[d].sections:
+            if sec.kind in ("table", "box", "title", "front"):
+                continue
+            for para in sec.paragraphs:
+                name = plain(para.topic or "")
+                if len(name) < 2 or not (name in quoted or (
+                        not q.years and 4 <= len(name) <= NAMED_ITEM_MAX and name in text
+                        and topic and term_coverage(topic, name, weight) >= ITEM_COVER)):
+                    continue
+                found.append((name in quoted, len(name), d, sec, para))
+    if not found:
+        return None
+    best = max(x[:2] for x in found)
+    parts = []
+    for _, _, d, sec, para in (x for x in found if x[:2] == best):
+        body, used = [], 0
+        for x in sentences(para.text):
+            if body and used + len(x) > ITEM_BODY_MAX:
+                break
+            body.append(x.strip())
+            used += len(x)
+        said = "".join(body)
+        head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(sec.path[-1])}**："
+        parts.append(Part(lines=[head + escape_md(said)], evidence=[Evidence(d, sec.path, para.text, highlight=said)]))
+    return render(q, parts[:MAX_AIMS], docs, False)

@@ -18,7 +18,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from assistant.answer.aims import aim_clause_answer, chapter_aim_answer, purpose_answer, role_answer
+from assistant.answer.aims import (
+    aim_clause_answer,
+    chapter_aim_answer,
+    named_item_answer,
+    plan_topic,
+    purpose_answer,
+    role_answer,
+)
 from assistant.answer.duty import asks_duty, duty_answer
 from assistant.answer.lists import (
     box_list_answer,
@@ -69,6 +76,7 @@ from .terms import (
     bounded_shape,
     counts_topic,
     is_name_word,
+    masked_question,
     measure_term,
     names_term,
     noun_like,
@@ -222,9 +230,16 @@ def plan_fact(ctx: Context) -> Candidate | None:
     return _candidate(plan_fact_answer(ctx.question, ctx.docs, ctx.scope, kinds), "plan_fact")
 
 
+def _said_terms(ctx: Context) -> list[str]:
+    """The key terms some plan writes: a word no plan uses (干嘛, 开放大局's 大局) is the asker's framing."""
+    unseen = ctx.retriever.idf("\0")
+    return [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
+
+
 def purpose(ctx: Context) -> Candidate | None:
-    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py)."""
-    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+    """"出这个方案是为了达成什么": the plan's sentence stating why it was made (assistant/answer/aims.py); not
+    the purpose of something the plan names (远近结合是为了啥)."""
+    return _candidate(purpose_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx)), "goal")
 
 
 def location(ctx: Context) -> Candidate | None:
@@ -385,6 +400,16 @@ def field(ctx: Context) -> Candidate | None:
     return _candidate(field_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "field")
 
 
+def named_item(ctx: Context) -> Candidate | None:
+    """那个“一个平台”是干嘛用的: the paragraph led by the item's own name (assistant/answer/aims.py). Not for a
+    number asked: the figure handlers answer that."""
+    q = ctx.question
+    if q.intent == "indicator":
+        return None
+    return _candidate(named_item_answer(q, ctx.docs, ctx.scope, masked_question(q, ctx.metas), _said_terms(ctx),
+                                        ctx.weight), "goal")
+
+
 def section_aim(ctx: Context) -> Candidate | None:
     """工业互联网这块的定位: the section whose heading path names what is asked."""
     q, terms = ctx.question, list(ctx.terms)
@@ -396,9 +421,7 @@ def section_aim(ctx: Context) -> Candidate | None:
 def role(ctx: Context) -> Candidate | None:
     """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
     area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold."""
-    unseen = ctx.retriever.idf("\0")
-    said = [t for t in ctx.terms if ctx.retriever.idf(t) < unseen]
-    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, said, ctx.weight), "goal")
+    return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx), ctx.weight), "goal")
 
 
 def named_project(ctx: Context) -> Candidate | None:
@@ -411,6 +434,7 @@ def named_project(ctx: Context) -> Candidate | None:
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
+_GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
@@ -458,7 +482,12 @@ def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
     q = ctx.question
-    if not (q.intent in ("goal", "indicator") or q.years):
+    # 在融合应用上定了哪些目标: a list of the goals set for a topic is that topic's goal (a goal with no topic,
+    # 主要目标有哪些, or a goal section named whole, 发展目标中的各项目标, is that section's list: the section
+    # handlers answer it)
+    listed = q.intent == "list" and bool(ctx.terms) and bool(_GOAL_WORD_RE.search(q.resolved)) \
+        and not names_section(q, ctx.docs, list(ctx.metas))
+    if not (q.intent in ("goal", "indicator") or q.years or listed):
         return None
     kind = asked_kind(q.resolved)
     kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
@@ -471,6 +500,12 @@ def goal(ctx: Context) -> Candidate | None:
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
                       {p.doc_id: p.wholes for p in ctx.plans})
+    topic = plan_topic(list(ctx.terms), ctx.docs, q.docs)
+    if ans is None and not how_much and not status and topic != list(ctx.terms):
+        # 深圳试点到2030年要达到什么水平: no goal names the plan's own names (深圳, 试点), so they are no topic;
+        # the plan's goal for that year as a whole answers (not for a figure asked: 加油站 of a 加油站 plan is one)
+        ans = goal_answer(q, ctx.docs, ctx.scope, topic, ctx.weight, "", {d: str(e) for d, (_, e) in periods.items()},
+                          None, {p.doc_id: p.wholes for p in ctx.plans})
     if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
         return None
     if ans is not None and not ans.refused and key and q.years and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
@@ -686,6 +721,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("quoted_shape", quoted_shape),  # a quoted shape of placeholders (“xx、xx、xx”), before whole sections
+    Handler("named_item", named_item),  # a paragraph led by the name the question quotes, before sections
     Handler("section_aim", section_aim),
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),

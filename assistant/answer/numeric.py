@@ -247,6 +247,7 @@ def _other_whole(g, question: str, own: frozenset[str]) -> bool:
 
 
 TARGET_YEAR_PREFERENCE = 0.2  # no year asked: of goals naming as much, the one for the plan's own target year
+GOAL_SECTION_PREFERENCE = 0.2  # no topic asked: of a year's goals, one stated under a goal heading (总体目标)
 
 
 def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=None, measure: str = "",
@@ -279,6 +280,10 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
                f"（规划给出的是{'、'.join(known_years)}年的目标）。")
         return refuse(q, docs, msg, [])
     goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text, weight) >= 0.45]
+    if not terms:  # the plan's goal for the year as a whole: its goal section's statement, not a task's figure
+        goal_head = lexicon().regex("goal")
+        goals = [(s + (GOAL_SECTION_PREFERENCE if g.heading_path and goal_head.search(g.heading_path[-1]) else 0.0), g)
+                 for s, g in goals]
     own = target_years or {}
     if not q.years and own:
         goals = [(s + (TARGET_YEAR_PREFERENCE if own.get(g.doc_id) == g.year else 0.0), g) for s, g in goals]

@@ -136,7 +136,8 @@ def _own_words(title: str, subject: str) -> str:
 def _named_sections(q: Question, docs, scope, metas) -> list:
     """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
     the whole title, or (for titles of four or more characters) most of it and most of what it says beyond the
-    plan's own subject (加油站 of 加油站转型 in a 加油站 plan names no section; 期限 of 规划期限 does)."""
+    plan's own subject (加油站 of 加油站转型 in a 加油站 plan names no section; 期限 of 规划期限 does). Of a
+    section named and one named under it, the inner one."""
     masked = plain(masked_question(q, metas))
     found = []
     for d in scope:
@@ -153,6 +154,9 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
     found += _qualified_twins(docs, scope, found)
+    # 布局原则里的远近结合: a section named whole under another one named is the one asked, not its parent's list
+    nested = [(n, sec) for n, sec in found if n >= 2.0 and any(sec.id.startswith(o.id + ".") for _, o in found)]
+    found = nested or found
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
@@ -340,6 +344,7 @@ def path_sections(docs, scope, terms: list[str]) -> list:
 
 
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那节, 保障那块, 数据要素那章: words referring to a section
+_SECTION_IN_RE = lexicon().regex("section_in")  # 总体目标中: a word putting the question inside the section named
 MAX_PLANS_LISTED = 4  # sections shown for a question naming a section title no plan is asked of
 MAX_QUALIFIER = 4  # characters before the head noun in a list's own heading (规划实施 of 规划实施保障措施)
 
@@ -401,7 +406,8 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
 def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
                           wholes: dict[str, frozenset[str]] | None = None) -> Answer | None:
     """"总体目标那节说全市一共新规划多少座": a number asked of a section the question names as a section (its whole
-    title, then 那节 / 这部分: lexicon role ``section_ref``; 巴南区 alone names a place, not its section) is
+    title, then 那节 / 这部分 or 中 / 里: lexicon roles ``section_ref``, ``section_in``; 巴南区 alone names a place,
+    not its section) is
     the figure that section states in the unit asked (本次共计新规划加油站427座), not a table's total elsewhere.
     A whole-area word (全市) keeps the plans of that level (``wholes``: each plan's own whole-area words); of a
     plan's sections, the longest title named; of its sentences, the one holding most of the key terms."""
@@ -416,7 +422,8 @@ def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
                 continue
             t = plain(section_title(sec))
             at = masked.find(t) if len(t) >= 2 else -1
-            if at >= 0 and _SECTION_REF_RE.match(masked, at + len(t)):  # 总体目标那节: the title, then a word for a section
+            if at >= 0 and (_SECTION_REF_RE.match(masked, at + len(t))  # 总体目标那节: the title, a word for a section
+                            or _SECTION_IN_RE.match(masked, at + len(t))):  # or for within it (总体目标中)
                 named.setdefault(d, []).append((len(t), sec))
     asked_wholes = set(lexicon().regex("whole_area").findall(q.resolved))
     if asked_wholes and wholes:

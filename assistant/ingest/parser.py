@@ -74,8 +74,8 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                                                    if _GOAL_SECTION_RE.search(t))
                 elif in_goals:
                     year = m.group(1)
-                j = k + 1  # the goal runs on until another year is named (较2020年 is its base, not another year)
-                while j < len(sents) and not STATED_YEAR_RE.search(BASE_YEAR_RE.sub("", sents[j])):
+                j = k + 1  # the goal runs on until another year is named (较2020年 is its base, not another year;
+                while j < len(sents) and not _other_year(sents[j], m.group(1)):  # 2030年前实现… is its own)
                     j += 1
                 if in_goals and not goals_before(goals, sec.id, p.lineno):
                     k = _figures_ahead(sents, k)
@@ -83,6 +83,11 @@ def _goals(sections: list[Section], doc_id: str) -> list[Goal]:
                 goals.append(Goal(doc_id, m.group(1), body, numbers_in(body), sec.id, sec.path, p.lineno))
                 k = j
     return goals
+
+
+def _other_year(sentence: str, year: str) -> bool:
+    """The sentence names a year other than ``year`` (a base year 较2020年 aside)."""
+    return any(y.group(1) != year for y in STATED_YEAR_RE.finditer(BASE_YEAR_RE.sub("", sentence)))
 
 
 def goals_before(goals: list[Goal], section_id: str, lineno: int) -> bool:

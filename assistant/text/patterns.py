@@ -44,7 +44,7 @@ CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；
 BASE_YEAR_RE = re.compile(rf"(?:较|比)\s*({YEAR})\s*年(?:底|末)?(?=下降|降低|提高|提升|增长|增加|减少|上升)")
 # a paragraph that opens with the year its aims are for: "2025年，非化石能源消费占比达到20%左右…" (group 1: year)
 LEAD_YEAR_RE = re.compile(rf"^\s*({YEAR})\s*年[，,]")
-STATED_YEAR_RE = re.compile(rf"{YEAR}\s*年")  # a sentence naming a year (2025 年)
+STATED_YEAR_RE = re.compile(rf"({YEAR})\s*年")  # a sentence naming a year (2025 年; group 1: the year)
 # a document named by its title: 《2024—2025年节能降碳行动方案》 (its years name the document, not a year asked)
 TITLE_RE = re.compile(r"《[^《》]{1,80}》")
 
