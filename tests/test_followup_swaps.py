@@ -125,12 +125,16 @@ def test_the_bodies_responsible_are_those_of_the_quoted_passage_not_another_on_i
 
 # ---------------------------------------------------------------- comparisons
 
-def test_words_of_a_plans_own_title_after_its_place_name_belong_to_that_plan():
-    text = "充电设施上，样例市新能源设施和样例省绿色出行各提了什么？"
+def _two_plans(text: str):
+    """split_plans over a question naming 样例市 (a city plan) and 样例省 (a province plan) by their places."""
     a, b = text.find("样例市"), text.find("样例省")
-    parts = split_plans(text, ((a, a + 3, "city"), (b, b + 3, "prov")), ("city", "prov"),
-                        {"city": "样例市", "prov": "样例省"},
-                        {"city": "样例市新能源设施规划（2026—2030年）", "prov": "样例省绿色出行实施方案"})
+    return split_plans(text, ((a, a + 3, "city"), (b, b + 3, "prov")), ("city", "prov"),
+                       {"city": "样例市", "prov": "样例省"},
+                       {"city": "样例市新能源设施规划（2026—2030年）", "prov": "样例省绿色出行实施方案"})
+
+
+def test_words_of_a_plans_own_title_after_its_place_name_belong_to_that_plan():
+    parts = _two_plans("充电设施上，样例市新能源设施和样例省绿色出行各提了什么？")
     assert parts is not None and parts.labels == ("样例市新能源设施", "样例省绿色出行")
     assert all(q.endswith("提了什么？") for q in parts.questions)
     # each part names its plan by the title (an alias, so not a key term of that plan's part)
@@ -138,11 +142,7 @@ def test_words_of_a_plans_own_title_after_its_place_name_belong_to_that_plan():
 
 
 def test_a_plan_followed_by_its_own_thing_keeps_the_words_its_title_shares():
-    text = "比较样例市新能源设施数量与样例省绿色出行比例"
-    a, b = text.find("样例市"), text.find("样例省")
-    parts = split_plans(text, ((a, a + 3, "city"), (b, b + 3, "prov")), ("city", "prov"),
-                        {"city": "样例市", "prov": "样例省"},
-                        {"city": "样例市新能源设施规划（2026—2030年）", "prov": "样例省绿色出行实施方案"})
+    parts = _two_plans("比较样例市新能源设施数量与样例省绿色出行比例")
     assert parts is not None and "新能源设施数量" in parts.questions[0] and "绿色出行比例" in parts.questions[1]
 
 
