@@ -277,11 +277,14 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     goals.sort(key=lambda x: -x[0])
     best = goals[0][0]
     parts = []
-    seen_docs = set()
+    shown: set[tuple[str, str]] = set()
+    asked_years = set(q.years) if len(set(q.years)) > 1 else set()
     for s, g in goals:
-        if s < best * 0.75 or g.doc_id in seen_docs:
+        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢)
+        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, "")}
+        if s < best * 0.75 or keys <= shown:
             continue
-        seen_docs.add(g.doc_id)
+        shown |= keys
         doc = docs[g.doc_id]
         para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
                      if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
