@@ -31,3 +31,24 @@ def test_one_year_asked_still_gives_one_goal_per_plan():
     q = understand("河段巡查建档到2027年底要完成多少", [], [doc.meta], lambda t: [(t, "x")])
     ans = goal_answer(q, {"w": doc}, ("w",), ["河段", "巡查", "建档"])
     assert "70%" in ans.answer and "全覆盖" not in ans.answer
+
+
+BOX_PLAN = """某省数字农业行动计划（2026-2028年）
+二、主要任务
+（一）夯实数字底座
+加快建设农业数据网络。
+专栏1 农业物联网感知体系提升工程
+推动县级感知站点建设，力争全省建成30个区域感知中心。支持甲市、乙市开展感知数据服务平台建设。
+"""
+
+
+def test_a_number_of_a_box_named_by_its_title_and_kind_is_the_boxs_sentence():
+    from assistant.answer.lists import box_number_answer
+
+    raw = RawDocument("b.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(BOX_PLAN.split("\n"), 1)))
+    doc = parse(raw, DocMeta("b", "某省数字农业行动计划（2026-2028年）"))
+    q = understand("物联网感知提升工程要建几个区域感知中心", [], [doc.meta], lambda t: [(t, "x")])
+    ans = box_number_answer(q, {"b": doc}, ("b",), ["物联网", "感知", "提升", "工程", "区域"])
+    assert ans is not None and "30个" in ans.answer
+    other = understand("物联网感知提升任务要建几个区域感知中心", [], [doc.meta], lambda t: [(t, "x")])
+    assert box_number_answer(other, {"b": doc}, ("b",), ["物联网", "感知", "提升", "区域"]) is None  # not its kind

@@ -202,12 +202,20 @@ def _named_box(q: Question, docs, scope):
         scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
-    if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
+    if chosen is None:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
         for b in boxes:
-            core = lexicon().regex("box_kind_suffix").sub("", BOX_PREFIX_RE.sub("", b.title))
+            title = BOX_PREFIX_RE.sub("", b.title)
+            kind = lexicon().regex("box_kind_suffix").search(title)
+            core = title[:kind.start()] if kind else title
             # what the title says beyond its plan's subject (平台培育 of 工业互联网平台培育工程 in a 工业互联网 plan)
             own = without_subject(core, docs[b.doc_id].meta.title).replace(" ", "")
-            if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in (core, own)):
+            if "专栏" in q.resolved:
+                names = (core, own)
+            elif kind and kind.group(0)[-2:] in text:  # "标识解析增强工程": its own words with its kind (工程)
+                names = (own + kind.group(0)[-2:],)
+            else:
+                continue
+            if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in names):
                 chosen = b
                 break
     return chosen
