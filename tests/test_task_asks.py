@@ -52,3 +52,10 @@ def test_a_number_of_a_box_named_by_its_title_and_kind_is_the_boxs_sentence():
     assert ans is not None and "30个" in ans.answer
     other = understand("物联网感知提升任务要建几个区域感知中心", [], [doc.meta], lambda t: [(t, "x")])
     assert box_number_answer(other, {"b": doc}, ("b",), ["物联网", "感知", "提升", "区域"]) is None  # not its kind
+
+
+def test_a_body_asked_by_its_short_name_is_found_under_its_full_name():
+    from assistant.answer.synonyms import present
+
+    assert present("发改委", "市发展改革委要牵头做好调度。")
+    assert present("住建局", "责任单位：住房和城乡建设局")
