@@ -59,3 +59,32 @@ def test_a_body_asked_by_its_short_name_is_found_under_its_full_name():
 
     assert present("发改委", "市发展改革委要牵头做好调度。")
     assert present("住建局", "责任单位：住房和城乡建设局")
+
+
+DEPOT_PLAN = """某市充电设施布局规划（2026-2030年）
+三、分区布局
+东湖片区现有充电站20座；本轮布局30座，其中新建12座，改建8座，迁建10座；规划期末共50座。
+西山片区现有充电站5座。
+"""
+
+
+def test_a_total_asked_with_how_it_splits_is_the_sentence_breaking_it_down():
+    from assistant.answer.lists import breakdown_answer
+    from assistant.types import Chunk, Hit
+
+    raw = RawDocument("d.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(DEPOT_PLAN.split("\n"), 1)))
+    doc = parse(raw, DocMeta("d", "某市充电设施布局规划（2026-2030年）"))
+    sec = next(s for s in doc.sections if s.title.endswith("分区布局"))
+    text = DEPOT_PLAN.split("\n", 3)[2] + "\n" + DEPOT_PLAN.split("\n")[3]
+    hit = Hit(Chunk("c0", "d", "section", sec.id, sec.path, text, text), 1.0, 1)
+    q = understand("东湖片区本轮布局多少座充电站，怎么拆分的", [], [doc.meta], lambda t: [(t, "x")])
+    ans = breakdown_answer(q, {"d": doc}, ("d",), object(), ["东湖片区", "充电站", "布局"], None, [hit])
+    assert ans is not None and "新建12座" in ans.answer and "50座" in ans.answer and "现有充电站20座" in ans.answer
+    one = understand("西山片区有多少座充电站，怎么拆分的", [], [doc.meta], lambda t: [(t, "x")])
+    assert breakdown_answer(one, {"d": doc}, ("d",), object(), ["西山片区", "充电站"], None, [hit]) is None
+
+
+def test_clauses_joined_by_a_semicolon_read_as_one_sentence():
+    from assistant.text.sentences import full_sentences
+
+    assert full_sentences("甲3座；乙4座。丙5座。") == ["甲3座；乙4座。", "丙5座。"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, box_numbered
-from assistant.text.sentences import is_lead, leads_joined, sentences
+from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, YEAR_RE, box_numbered
+from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, enumeration_score
@@ -28,6 +28,7 @@ from .terms import masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
 LEX = lexicon()
+_HOW_MUCH_RE = LEX.regex("how_much")
 
 
 def _named_projects(projects, question: str) -> list:
@@ -271,6 +272,32 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
 
 _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
+MIN_BREAKDOWN_COVER = 0.6  # share of the key terms a total's sentence holds when the question quotes no number
+
+
+def _unquoted_breakdown(q: Question, docs, scope, terms: list[str], weight, hits) -> Answer | None:
+    """"这轮规划了多少座，怎么拆分的": a total asked with its parts and no number quoted: the retrieved sentence
+    (its ；-clauses together) that names the heaviest key term and most of the others and states a total with at
+    least ``MIN_PARTS`` more quantities; None when no sentence does."""
+    if not _HOW_MUCH_RE.search(q.resolved) or not terms:
+        return None
+    key = max(terms, key=weight or len)
+    best = None
+    for h in hits:
+        if h.chunk.doc_id not in scope or h.chunk.kind == "indicator":
+            continue
+        for text in full_sentences(h.chunk.text):
+            figures = len(QUANTITY_RE.findall(YEAR_RE.sub(" ", text)))
+            cover = term_coverage(terms, text, weight)
+            if figures > MIN_PARTS and present(key, text) and cover >= MIN_BREAKDOWN_COVER and (
+                    best is None or (cover, figures) > best[0]):
+                best = ((cover, figures), text, h)
+    if best is None:
+        return None
+    _, text, h = best
+    ev = hit_evidence(h)
+    ev.highlight = text
+    return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)
 
 
 def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None, hits=()) -> Answer | None:
@@ -282,6 +309,8 @@ def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None,
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
     terms = list(terms)
+    if not QUANTITY_RE.search(YEAR_RE.sub(" ", q.resolved)):
+        return _unquoted_breakdown(q, docs, scope, terms, weight, hits)
     best = None
     for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
