@@ -88,3 +88,23 @@ def test_clauses_joined_by_a_semicolon_read_as_one_sentence():
     from assistant.text.sentences import full_sentences
 
     assert full_sentences("甲3座；乙4座。丙5座。") == ["甲3座；乙4座。", "丙5座。"]
+
+
+def _row(name: str, value: float):
+    from assistant.types import IndicatorRow
+
+    return IndicatorRow("p", "表2 投资估算", None, None, name, "亿元", None, None, None, None, str(value), value,
+                        None, False, (), (), "s", None, ("类型", "投资"), (name, str(value)), 1)
+
+
+def test_a_total_investment_asked_is_the_tables_total_row_not_one_part():
+    from assistant.answer.indicators import Match
+    from assistant.answer.lexicon import lexicon
+    from assistant.answer.numeric import _totals_of
+
+    rows = [_row("光伏", 1.5), _row("风电", 2.5), _row("合计", 4.0)]
+    assert lexicon().regex("ask_total").search("这两类项目总投资多少")
+    assert not lexicon().regex("ask_total").search("光伏投资多少")
+    got = _totals_of([Match(rows[0], 0.8), Match(rows[1], 0.8)], rows)
+    assert [m.row.name for m in got] == ["合计"]
+    assert [m.row.name for m in _totals_of([Match(rows[0], 0.8)], rows[:2])] == ["光伏"]  # no total row: as matched

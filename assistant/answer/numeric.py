@@ -115,6 +115,20 @@ def _rows_by_table_words(text: str, docs: dict[str, Document], scope, min_score:
     return found
 
 
+def _totals_of(matches: list[Match], rows) -> list[Match]:
+    """A total asked (总投资, 合计多少): each matched row of a table with one total row (合计) stands for that
+    row, not for one of its parts (充电桩 of 充电桩 / 充电站 / 换电站 / 合计)."""
+    total_re = lexicon().regex("table_total")
+    out: list[Match] = []
+    for m in matches:
+        totals = [r for r in rows if r.doc_id == m.row.doc_id and r.table == m.row.table
+                  and total_re.fullmatch(core_name(r.name))]
+        row = totals[0] if len(totals) == 1 and not total_re.search(m.row.name) else m.row
+        if all(x.row is not row for x in out):
+            out.append(Match(row, m.score))
+    return out
+
+
 def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
                       weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
@@ -139,6 +153,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                     or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
         if not in_scope:
             return None
+    if lexicon().regex("ask_total").search(q.resolved):
+        in_scope = _totals_of(in_scope, all_rows)
     per_doc = best_per_doc(in_scope)
     if q.compare and len(per_doc) >= 2:
         pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
