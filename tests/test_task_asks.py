@@ -108,3 +108,12 @@ def test_a_total_investment_asked_is_the_tables_total_row_not_one_part():
     got = _totals_of([Match(rows[0], 0.8), Match(rows[1], 0.8)], rows)
     assert [m.row.name for m in got] == ["合计"]
     assert [m.row.name for m in _totals_of([Match(rows[0], 0.8)], rows[:2])] == ["光伏"]  # no total row: as matched
+
+
+def test_a_list_asked_of_a_box_named_only_by_title_and_kind_is_left_to_the_sentence_listing():
+    from assistant.answer.lists import box_list_answer
+
+    raw = RawDocument("b.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(BOX_PLAN.split("\n"), 1)))
+    doc = parse(raw, DocMeta("b", "某省数字农业行动计划（2026-2028年）"))
+    q = understand("物联网感知提升工程支持哪些城市建服务平台", [], [doc.meta], lambda t: [(t, "x")])
+    assert box_list_answer(q, {"b": doc}, ("b",)) is None

@@ -86,7 +86,7 @@ MIN_BOX_COVER = 0.6  # share of the question's own key terms a box's sentence mu
 def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | None:
     """"专栏12里面，试点示范全省要选几家": the sentence of the box the question names that states a quantity and
     holds what is asked beyond the box's own title; None when no sentence of it does."""
-    chosen = _named_box(q, docs, scope)
+    chosen = _named_box(q, docs, scope, by_kind=True)
     if chosen is None:
         return None
     own = [t for t in terms if not present(t, chosen.title) and not BOX_NUMBER_RE.fullmatch(t)]
@@ -188,8 +188,9 @@ def _group_part(doc: Document, box, project) -> Part:
     return part
 
 
-def _named_box(q: Question, docs, scope):
-    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
+def _named_box(q: Question, docs, scope, by_kind: bool = False):
+    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any; ``by_kind``: also
+    by the title's own words with its kind word and no 专栏 (标识解析增强工程), as a number asked of it does."""
     num = BOX_NUMBER_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
     text = masked_question(q, [d.meta for d in docs.values()])
@@ -212,7 +213,7 @@ def _named_box(q: Question, docs, scope):
             own = without_subject(core, docs[b.doc_id].meta.title).replace(" ", "")
             if "专栏" in q.resolved:
                 names = (core, own)
-            elif kind and kind.group(0)[-2:] in text:  # "标识解析增强工程": its own words with its kind (工程)
+            elif by_kind and kind and kind.group(0)[-2:] in text:  # "标识解析增强工程": its own words with its kind (工程)
                 names = (own + kind.group(0)[-2:],)
             else:
                 continue
