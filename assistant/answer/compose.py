@@ -382,12 +382,13 @@ def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
     q = ctx.question
-    if not (q.intent == "list" or "专栏" in q.resolved):
-        return None
-    if _HOW_MUCH_RE.search(q.resolved):  # 专栏12里试点示范要选几家: the box's sentence stating it, if one does
+    if _HOW_MUCH_RE.search(q.resolved):  # 专栏12里试点示范要选几家: the box's sentence stating it, if one does;
+        # a box named by its title and kind (标识解析增强工程建几个节点) as well as by number
         stated = box_number_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
         if stated is not None:
             return _candidate(stated, "box")
+    if not (q.intent == "list" or "专栏" in q.resolved):
+        return None
     if q.intent == "indicator" and not _counts_items(q.resolved):
         return None
     return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")

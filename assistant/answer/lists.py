@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, box_numbered
-from assistant.text.sentences import is_lead, leads_joined, sentences
+from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, YEAR_RE, box_numbered
+from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, enumeration_score
@@ -28,6 +28,7 @@ from .terms import masked_question, plain, term_coverage, without_subject
 from .understand import Question
 
 LEX = lexicon()
+_HOW_MUCH_RE = LEX.regex("how_much")
 
 
 def _named_projects(projects, question: str) -> list:
@@ -85,7 +86,7 @@ MIN_BOX_COVER = 0.6  # share of the question's own key terms a box's sentence mu
 def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | None:
     """"专栏12里面，试点示范全省要选几家": the sentence of the box the question names that states a quantity and
     holds what is asked beyond the box's own title; None when no sentence of it does."""
-    chosen = _named_box(q, docs, scope)
+    chosen = _named_box(q, docs, scope, by_kind=True)
     if chosen is None:
         return None
     own = [t for t in terms if not present(t, chosen.title) and not BOX_NUMBER_RE.fullmatch(t)]
@@ -187,8 +188,9 @@ def _group_part(doc: Document, box, project) -> Part:
     return part
 
 
-def _named_box(q: Question, docs, scope):
-    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any."""
+def _named_box(q: Question, docs, scope, by_kind: bool = False):
+    """The 专栏 the question names by number (专栏3) or by title (开放通道建设重点工程), if any; ``by_kind``: also
+    by the title's own words with its kind word and no 专栏 (标识解析增强工程), as a number asked of it does."""
     num = BOX_NUMBER_RE.search(q.resolved)
     boxes = [b for d in scope for b in docs[d].boxes]
     text = masked_question(q, [d.meta for d in docs.values()])
@@ -202,12 +204,20 @@ def _named_box(q: Question, docs, scope):
         scored = sorted(((scores.get(names[b.title], 0.0), b) for b in boxes), key=lambda x: -x[0])
         if scored and scored[0][0] >= 0.7:
             chosen = scored[0][1]
-    if chosen is None and "专栏" in q.resolved:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
+    if chosen is None:  # "对外通道那个专栏": the title's own words (专栏1 对外通道重点项目)
         for b in boxes:
-            core = lexicon().regex("box_kind_suffix").sub("", BOX_PREFIX_RE.sub("", b.title))
+            title = BOX_PREFIX_RE.sub("", b.title)
+            kind = lexicon().regex("box_kind_suffix").search(title)
+            core = title[:kind.start()] if kind else title
             # what the title says beyond its plan's subject (平台培育 of 工业互联网平台培育工程 in a 工业互联网 plan)
             own = without_subject(core, docs[b.doc_id].meta.title).replace(" ", "")
-            if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in (core, own)):
+            if "专栏" in q.resolved:
+                names = (core, own)
+            elif by_kind and kind and kind.group(0)[-2:] in text:  # "标识解析增强工程": its own words with its kind (工程)
+                names = (own + kind.group(0)[-2:],)
+            else:
+                continue
+            if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in names):
                 chosen = b
                 break
     return chosen
@@ -263,6 +273,32 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
 
 _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
+MIN_BREAKDOWN_COVER = 0.6  # share of the key terms a total's sentence holds when the question quotes no number
+
+
+def _unquoted_breakdown(q: Question, docs, scope, terms: list[str], weight, hits) -> Answer | None:
+    """"这轮规划了多少座，怎么拆分的": a total asked with its parts and no number quoted: the retrieved sentence
+    (its ；-clauses together) that names the heaviest key term and most of the others and states a total with at
+    least ``MIN_PARTS`` more quantities; None when no sentence does."""
+    if not _HOW_MUCH_RE.search(q.resolved) or not terms:
+        return None
+    key = max(terms, key=weight or len)
+    best = None
+    for h in hits:
+        if h.chunk.doc_id not in scope or h.chunk.kind == "indicator":
+            continue
+        for text in full_sentences(h.chunk.text):
+            figures = len(QUANTITY_RE.findall(YEAR_RE.sub(" ", text)))
+            cover = term_coverage(terms, text, weight)
+            if figures > MIN_PARTS and present(key, text) and cover >= MIN_BREAKDOWN_COVER and (
+                    best is None or (cover, figures) > best[0]):
+                best = ((cover, figures), text, h)
+    if best is None:
+        return None
+    _, text, h = best
+    ev = hit_evidence(h)
+    ev.highlight = text
+    return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)
 
 
 def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None, hits=()) -> Answer | None:
@@ -274,6 +310,8 @@ def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None,
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
     terms = list(terms)
+    if not QUANTITY_RE.search(YEAR_RE.sub(" ", q.resolved)):
+        return _unquoted_breakdown(q, docs, scope, terms, weight, hits)
     best = None
     for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")

@@ -121,6 +121,20 @@ def _rows_by_table_words(text: str, docs: dict[str, Document], scope, min_score:
     return found
 
 
+def _totals_of(matches: list[Match], rows) -> list[Match]:
+    """A total asked (总投资, 合计多少): each matched row of a table with one total row (合计) stands for that
+    row, not for one of its parts (充电桩 of 充电桩 / 充电站 / 换电站 / 合计)."""
+    total_re = lexicon().regex("table_total")
+    out: list[Match] = []
+    for m in matches:
+        totals = [r for r in rows if r.doc_id == m.row.doc_id and r.table == m.row.table
+                  and total_re.fullmatch(core_name(r.name))]
+        row = totals[0] if len(totals) == 1 and not total_re.search(m.row.name) else m.row
+        if all(x.row is not row for x in out):
+            out.append(Match(row, m.score))
+    return out
+
+
 def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
                       weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
@@ -145,6 +159,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                     or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
         if not in_scope:
             return None
+    if lexicon().regex("ask_total").search(q.resolved):
+        in_scope = _totals_of(in_scope, all_rows)
     per_doc = best_per_doc(in_scope)
     if q.compare and len(per_doc) >= 2:
         pairs = [(docs[m.row.doc_id], m.row) for m in per_doc.values()]
@@ -292,11 +308,14 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     goals.sort(key=lambda x: -x[0])
     best = goals[0][0]
     parts = []
-    seen_docs = set()
+    shown: set[tuple[str, str]] = set()
+    asked_years = set(q.years) if len(set(q.years)) > 1 else set()
     for s, g in goals:
-        if s < best * 0.75 or g.doc_id in seen_docs:
+        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢)
+        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, "")}
+        if s < best * 0.75 or keys <= shown:
             continue
-        seen_docs.add(g.doc_id)
+        shown |= keys
         doc = docs[g.doc_id]
         para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
                      if p.lineno == g.lineno and g.text[:10] in p.text), g.text)

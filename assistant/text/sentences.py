@@ -37,3 +37,14 @@ def leads_joined(sents: list[str]) -> list[str]:
         out.append(s)
         i += 1
     return out
+
+
+def full_sentences(text: str) -> list[str]:
+    """Stripped sentences with the clauses a ； joins read as one (现状46座；本次规划42座，其中……；期末88座。)."""
+    out: list[str] = []
+    for sent in sentences(text):
+        if out and out[-1].endswith("；"):
+            out[-1] += sent.strip()
+        else:
+            out.append(sent.strip())
+    return out
