@@ -59,3 +59,17 @@ def test_a_flattened_table_without_a_caption_is_still_rows(tmp_path):
     (table,) = load_document(f).tables
     assert table.rows == (("甲数量", "个", "5"), ("乙比例", "%", "40"))
     assert table.header == ("指标", "单位", "2025年")
+
+
+def test_a_project_is_cited_from_the_table_or_box_it_sits_in():
+    """A project row of a numbered table (表2) outside any heading that names it: the citation's heading path
+    ends with the table, so the table's number in the answer's label has a source."""
+    from assistant.answer.structured import project_part
+    from assistant.types import DocMeta, Document, Project
+
+    p = Project("d", "东岭污水管网工程", "东岭污水管网工程：新建管网12公里", "表2 重点项目表", "s3", ("第三章 重点工程",), 40)
+    doc = Document(DocMeta("d", "样例县规划", ("样例县",)), "d.txt", "", (), (), (), ())
+    part = project_part(doc, p)
+    assert part.evidence[0].heading_path == ("第三章 重点工程", "表2 重点项目表")
+    boxed = Project("d", "东岭水厂", "东岭水厂：新建水厂1座", "专栏1 水厂工程", "s3", ("第三章", "专栏1 水厂工程"), 41)
+    assert project_part(doc, boxed).evidence[0].heading_path == ("第三章", "专栏1 水厂工程")

@@ -113,6 +113,16 @@ def test_nth_item_of_a_named_section_is_answered_from_its_own_sentences():
     assert nth_item_answer(_q("保障措施第五条是什么", doc), {"eco": doc}, ("eco",), ["保障措施"]) is None
 
 
+def test_the_nth_item_is_labelled_by_its_own_heading_not_a_digit_no_passage_states():
+    from assistant.evaluation.evaluate import citation_source
+    from assistant.evaluation.numcheck import unsupported_numbers
+
+    doc = _doc()
+    ans = nth_item_answer(_q("保障措施第二条要建立什么机制", doc), {"eco": doc}, ("eco",), ["保障措施", "建立", "机制"])
+    assert ans is not None and "第2条" not in ans.answer
+    assert unsupported_numbers(ans.answer, [citation_source(c) for c in ans.citations], ans.question) == []
+
+
 def test_headings_of_the_kind_asked():
     doc = _doc()
     found = kind_headings(doc, "专项行动")

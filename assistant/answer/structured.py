@@ -222,7 +222,9 @@ def project_part(doc: Document, p: Project, limit: int = 240) -> Part:
         body = body[: cut + 1] if cut > 40 else body[:limit] + "……"
     part.lines.append(f"**{escape_md(p.name)}**（{escape_md(doc_name(doc))}，{escape_md(p.box)}）："
                       f"{escape_md(body[len(p.name):].lstrip('：:。') if body.startswith(p.name) else body)}")
-    part.evidence.append(Evidence(doc.doc_id, p.heading_path, desc, highlight=desc[:80]))
+    # the box or table the project sits in is where it is cited from (its title's 表2 / 专栏3 is then sourced)
+    path = p.heading_path if not p.box or any(p.box in h for h in p.heading_path) else (*p.heading_path, p.box)
+    part.evidence.append(Evidence(doc.doc_id, tuple(path), desc, highlight=desc[:80]))
     return part
 
 

@@ -242,7 +242,8 @@ def nth_item_answer(q: Question, docs, scope, terms: list[str], weight=None) -> 
             continue
         best = max(sents, key=lambda x: (x[0], -x[1]))
         label = item.path[-1] if item is not sec else (best[3].topic or "")
-        head = f"**{escape_md(doc_name(doc))} · {escape_md(section_title(sec))} 第{n}条 {escape_md(label)}**："
+        # the item by its own label (（一）…): a digit for 第一条 would be a number no cited passage states
+        head = f"**{escape_md(doc_name(doc))} · {escape_md(section_title(sec))} › {escape_md(label)}**："
         parts.append(Part(lines=[head + escape_md(best[2])],
                           evidence=[Evidence(d, item.path, best[3].text, highlight=best[2])]))
     return render(q, parts, docs, False, long_ok=True) if len(parts) == 1 else None
