@@ -39,8 +39,9 @@ class Lexicon:
         return hash(self.digest)
 
     def words(self, role: str) -> tuple[str, ...]:
-        """The literal words with this role, longest first."""
-        return tuple(sorted({e.word for e in self.entries if role in e.roles and e.word}, key=lambda w: (-len(w), w)))
+        """The literal words with this role, longest first (computed once per role: handlers ask for them on
+        every question)."""
+        return _words(self, role)
 
     def regex(self, role: str) -> re.Pattern[str]:
         """One alternation of the role's words (longest first) and patterns; matches nothing for an unknown role."""
@@ -59,6 +60,11 @@ def _longest(pattern: str) -> int:
     from re import _parser  # the stdlib's own parser; getwidth() is exact
 
     return min(_parser.parse(pattern).getwidth()[1], 1 << 16)
+
+
+@cache
+def _words(lex: Lexicon, role: str) -> tuple[str, ...]:
+    return tuple(sorted({e.word for e in lex.entries if role in e.roles and e.word}, key=lambda w: (-len(w), w)))
 
 
 @cache
