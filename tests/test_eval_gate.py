@@ -1,10 +1,10 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set (git bd8f24f, session 5; README "Evaluation"), less at most two points: on the frozen test split
-(answer accuracy 0.869, refusal F1 0.83, indicator exactness 0.90), on the two unseen synthetic plans (answer
-accuracy 0.867 and 0.867, indicator exactness 1.00 and 0.90), on the frozen real-plan test split (answer accuracy
-0.694, refusal F1 0.68, indicator exactness 0.90), on the two frozen sets of casual staff wording (casual 0.844,
-realcasual 0.804 answer accuracy) and on the frozen halves of the session-5 blind set (test3 0.941, realtest2
-0.688); no number without a source anywhere."""
+thresholds were set (git db66c8d, session 6; README "Evaluation"), less at most two points: on the frozen test split
+(answer accuracy 0.893, refusal F1 0.88, indicator exactness 0.90), on the three unseen synthetic plans (answer
+accuracy 0.867, 0.867 and 0.68, indicator exactness 1.00, 0.90 and 0.75), on the frozen real-plan test split (answer
+accuracy 0.712, refusal F1 0.72, indicator exactness 0.90), on the two frozen sets of casual staff wording (casual
+0.875, realcasual 0.804 answer accuracy) and on the frozen halves of the session-5 and session-6 blind sets (test3
+0.941, realtest2 0.719, test4 0.80, realtest3 0.725); no number without a source anywhere."""
 
 from __future__ import annotations
 
@@ -17,19 +17,22 @@ from assistant.cli import main
 
 pytestmark = pytest.mark.slow
 ROOT = Path(__file__).resolve().parent.parent
-MIN_ANSWER_ACC = 0.85
-MIN_REFUSAL_F1 = 0.81
+MIN_ANSWER_ACC = 0.87
+MIN_REFUSAL_F1 = 0.86
 MIN_INDICATOR_EXACT = 0.88
 UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator exactness)
     "unseen": ("unseen", 0.85, 0.98),
     "unseen2": ("unseen2", 0.85, 0.88),
+    "unseen3": ("unseen3", 0.66, 0.73),  # session 6: a Word export with TAB/space tables, judging only
 }
-REAL = (0.67, 0.66, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
+REAL = (0.69, 0.70, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
-    "casual": (None, 0.82),
+    "casual": (None, 0.85),
     "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.78),
     "test3": (None, 0.92),  # the frozen halves of session 5's blind set
-    "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.67),
+    "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.70),
+    "test4": (None, 0.78),  # the frozen halves of session 6's blind set
+    "realtest3": (ROOT / "eval" / "realplans" / "corpus", 0.70),
 }
 
 
@@ -55,8 +58,8 @@ def test_test_split_meets_the_thresholds(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", sorted(UNSEEN))
 def test_unseen_plan_meets_the_thresholds(tmp_path, monkeypatch, name):
     """Plans in layouts the code was not written for (eval/unseen: Markdown, 第N部分, a growth column, 专栏 as
-    blockquotes; eval/unseen2: plain text without chapters, a 类别 column and an interim 2023 column), with no
-    catalog entry."""
+    blockquotes; eval/unseen2: plain text without chapters, a 类别 column and an interim 2023 column; eval/unseen3:
+    a notice-wrapped Word export with TAB- and space-separated table cells and 〔〕 totals), with no catalog entry."""
     folder, min_acc, min_exact = UNSEEN[name]
     rc, metrics = run_gate(tmp_path, monkeypatch, name, ROOT / "eval" / folder / "corpus", min_acc)
     assert rc == 0, metrics["answer.acc"]
@@ -76,8 +79,8 @@ def test_real_plan_test_split_meets_the_thresholds(tmp_path, monkeypatch):
 @pytest.mark.parametrize("name", sorted(CASUAL))
 def test_casual_wording_meets_the_thresholds(tmp_path, monkeypatch, name):
     """Questions as staff type them (short, loose plan names, two asks in one message), written blind to the
-    code over the bundled and the real plans (casual, realcasual; test3 and realtest2, the frozen halves of the
-    session-5 blind set)."""
+    code over the bundled and the real plans (casual, realcasual; test3 / realtest2 and test4 / realtest3, the frozen
+    halves of the session-5 and session-6 blind sets)."""
     corpus, min_acc = CASUAL[name]
     rc, metrics = run_gate(tmp_path, monkeypatch, name, corpus, min_acc)
     assert rc == 0, metrics["answer.acc"]
