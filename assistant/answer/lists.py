@@ -293,6 +293,11 @@ def _unquoted_breakdown(q: Question, docs, scope, terms: list[str], weight, hits
             if figures > MIN_PARTS and present(key, text) and cover >= MIN_BREAKDOWN_COVER and (
                     best is None or (cover, figures) > best[0]):
                 best = ((cover, figures), text, h)
+    return _quoted(q, docs, best)
+
+
+def _quoted(q: Question, docs, best) -> Answer | None:
+    """The breakdown sentence chosen, ``(key, text, hit)`` or None, quoted with its passage."""
     if best is None:
         return None
     _, text, h = best
@@ -332,9 +337,4 @@ def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None,
                 key = (round(term_coverage(terms, text, weight), 2), parts)
                 if parts >= MIN_PARTS and (best is None or key > best[0]):
                     best = (key, text, h)
-    if best is None:
-        return None
-    _, text, h = best
-    ev = hit_evidence(h)
-    ev.highlight = text
-    return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)
+    return _quoted(q, docs, best)
