@@ -30,6 +30,9 @@ def snapshot(corpus: str) -> dict:
                         "indicators": len(t.indicators), "projects": len(t.projects)} for t in doc.tables],
             "boxes": [{"title": b.title, "items": [p.name for p in b.projects]} for b in doc.boxes],
             "chunks": [c.text for c in document_chunks(doc, ChunkSettings())],
+            # what is kept aside as metadata, not plan text: a change may not swallow a line into it or lose one
+            "chrome": [p.text for p in doc.chrome], "toc": [p.text for p in doc.toc],
+            "repeats": [p.text for p in doc.repeats],
         }
     return out
 
@@ -47,7 +50,7 @@ def diff(before: Path, after: Path) -> int:
         a = after / b.name
         old, new = json.loads(b.read_text(encoding="utf-8")), json.loads(a.read_text(encoding="utf-8"))
         for doc in sorted(set(old) | set(new)):
-            for part in ("title", "outline", "tables", "boxes", "chunks"):
+            for part in ("title", "outline", "tables", "boxes", "chunks", "chrome", "toc", "repeats"):
                 o, n = old.get(doc, {}).get(part), new.get(doc, {}).get(part)
                 if o != n:
                     changed += 1

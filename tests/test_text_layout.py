@@ -84,3 +84,13 @@ def test_page_numbers_in_other_shapes():
     for a, b in (("第 1 页 共 2 页", "第 2 页 共 2 页"), ("1/2", "2/2"), ("— 1 —", "— 2 —")):
         lines = _BODY + [a] + _BODY + [b]
         assert [lines[i] for i in page_numbers(lines)] == [a, b]
+
+
+def test_paragraphs_too_wide_for_a_page_are_not_a_hard_wrapped_file():
+    """A legal-database export whose paragraphs often end without a full stop (titles, 专栏 runs) is not wrapped:
+    no page holds a line of 80-odd characters, so its short metadata lines ending in a number stay apart."""
+    paragraph = "推进园区数字化改造和企业上云，建设行业级平台并开展试点示范，形成可复制推广的经验做法" * 2
+    lines = ["【引证码】 CLI.12.4638041", "原文链接：https://example.org/a1b2"] + [paragraph + str(n) for n in range(12)]
+    assert wrap_width(lines) is None
+    narrow = [paragraph[:34] for _ in range(12)]
+    assert wrap_width(narrow) == 34

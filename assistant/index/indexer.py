@@ -22,9 +22,10 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 24  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
+PARSER_VERSION = 25  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
 # own year, 2030年前实现…; 23: a .txt keeping a PDF's page layout or a web page's chrome is read into structure: page
-# furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both)
+# furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both; 25: a
+# file is hard-wrapped only at a width a page can hold, so a legal export's metadata lines are not joined)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

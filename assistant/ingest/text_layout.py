@@ -22,6 +22,7 @@ _NO_LINE_START = "，。、；：！？）》」』”’%％,.;:!?)"
 _PAGE_LINES = 12  # text lines a page holds at least
 _NEAR_PAGE = 3  # a running header or footer sits this close (in non-blank lines) to a page number
 _WRAPPED_SHARE = 0.3  # share of long lines ending mid-sentence above which a file is taken as hard-wrapped
+_PAGE_WIDTH = 80  # characters a printed page's line holds at most: lines cut at a wider "margin" are paragraphs
 
 
 def width(text: str) -> int:
@@ -152,7 +153,7 @@ def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[
 
 def wrap_width(lines: list[str]) -> int | None:
     """The width a hard-wrapped file was broken at, or None when its lines are whole paragraphs: a file is
-    wrapped when many of its long lines stop mid-sentence."""
+    wrapped when many of its long lines stop mid-sentence at a width a page can hold."""
     long = [ln.strip() for ln in lines if len(ln.strip()) >= 20 and not _is_row(ln)]
     if len(long) < 10:
         return None
@@ -160,7 +161,8 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(cut) < _WRAPPED_SHARE * len(long):
         return None
     lengths = sorted(len(ln) for ln in cut)
-    return lengths[len(lengths) // 2]
+    middle = lengths[len(lengths) // 2]
+    return middle if middle <= _PAGE_WIDTH else None  # paragraphs that end without a full stop (a legal export)
 
 
 def _starts_block(text: str) -> bool:
