@@ -11,21 +11,35 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text.numbers import CN_NUMERAL_CHARS, to_halfwidth
+from assistant.text.numbers import to_halfwidth
+from assistant.text.patterns import (  # noqa: F401  (line forms, defined once there; re-exported for ingest)
+    ANNEX_RE,
+    BOX_LINE_RE,
+    CHAPTER_LINE_RE,
+    CN,
+    DATE_LINE_RE,
+    DOC_NUMBER_RE,
+    FIVE_YEAR_PLAN_RE,
+    GLUED_HEADING_RE,
+    NOTE_RE,
+    PAGE_DEBRIS_RE,
+    PREFACE_LINE_RE,
+    PREFACE_RUN_IN_RE,
+    SENTENCE_END,
+    TABLE_NUMBER_RE,
+    TABLE_TITLE_RE,
+    YEAR_RANGE_LINE_RE,
+    YEAR_SPAN_RE,
+)
 
 DEBRIS_RE = re.compile(r"\[bookmark:[^\]]*\]|\{#_Toc\w*\}|\[_Toc\w*\]")
 _WS_RE = re.compile(r"[ \t\u3000\u00a0\u2002\u2003\u2009]+")
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\ufeff\u00ad"), None)
 
-CN = f"[{CN_NUMERAL_CHARS}]"
-SENTENCE_END = "。；！？"  # what ends a sentence (assistant/text/sentences.py splits; this only tests an end)
 RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "decimal1": 2.2, "decimal2": 2.4, "decimal3": 2.6,
          "decimal4": 2.8, "cn_num": 3, "paren_cn": 4, "arabic": 5, "paren_arabic": 6, "circled": 7}
 MAX_TITLE = 40
 
-_CHAPTER_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
-_PREFACE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语)$")
-_PREFACE_RUN_IN_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言)\s+(\S.{8,})$")  # "前 言 充换电基础设施是……"
 _ENUM_RES = (
     ("cn_num", re.compile(rf"^({CN}+、)\s*(.+)$")),
     ("paren_cn", re.compile(rf"^([（(]{CN}+[）)])\s*(.+)$")),
@@ -33,27 +47,13 @@ _ENUM_RES = (
     ("circled", re.compile(r"^([\u2460-\u2473])\s*(.+)$")),
     ("arabic", re.compile(r"^(\d{1,2}[\.．、](?!\d))\s*(.+)$")),
 )
-BOX_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
-TABLE_TITLE_RE = re.compile(r"^(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])")
-NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
 
 # ---- front matter, page debris and table-of-contents lines (structural shapes; the words are in lexicon.toml)
-DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
-DATE_LINE_RE = re.compile(rf"^(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
-                          rf"|[〇零○{CN_NUMERAL_CHARS}]{{4}}年[{CN_NUMERAL_CHARS}]{{1,3}}月(?:[{CN_NUMERAL_CHARS}]{{1,3}}日)?)$")
-# `* * *` / `---` page breaks, a lone page number (7, - 7 -, 第7页) or roman numeral (II, ⅲ)
-PAGE_DEBRIS_RE = re.compile(r"^(?:[*＊·\-—_=]\s*){3,}$|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?$"
-                            r"|^[IVXLivxl]{1,6}$|^[\u2160-\u217f]{1,3}$")
 # a web page's breadcrumb trail: three or more short steps joined by > (首页 > 政务公开 > 规划计划)
 BREADCRUMB_RE = re.compile(r"^[^，。；]{0,12}?(?:[^\s>›»＞，。；]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞，。；]{1,16}$")
 # a metadata field's label alone on its line, its value on the next (索引号： / 发布机构：)
 FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")
 TOC_LEADER_RE = re.compile(r"\s*(?:[.．·…⋯]{2,}|\s\.{3}\s|[.．·…⋯]\s*$)?\s*\d{1,3}$")
-YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+\s*(?:19|20)\d\d\s*年?\s*[）)]$")
-# headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
-GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
-                              rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
-ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
 DECIMAL_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,4})(?![.．\d%％])\s*([\u4e00-\u9fff“《（(].*)$")
 
 
@@ -112,7 +112,7 @@ def _split_title(text: str) -> tuple[str, str, str] | None:
 
 def heading_form(line: str) -> HeadingForm | None:
     """Classify a cleaned line as a heading form, or None for body text."""
-    m = _CHAPTER_RE.match(line)
+    m = CHAPTER_LINE_RE.match(line)
     if m:
         num, unit, title = m.group(1), m.group(2), m.group(3).strip()
         kind = {"篇": "pian", "部分": "pian", "章": "zhang", "节": "jie"}[unit]
@@ -120,10 +120,10 @@ def heading_form(line: str) -> HeadingForm | None:
             return None
         display = f"第{num}{unit} {title}".strip()
         return HeadingForm(kind, num, title, display, line, "")
-    if _PREFACE_RE.match(line):
+    if PREFACE_LINE_RE.match(line):
         title = line.replace(" ", "")
         return HeadingForm("preface", None, title, title, line, "")
-    m = _PREFACE_RUN_IN_RE.match(line)
+    m = PREFACE_RUN_IN_RE.match(line)
     if m:
         title = m.group(1).replace(" ", "")
         return HeadingForm("preface", None, title, title, m.group(1), m.group(2))
@@ -145,7 +145,7 @@ def heading_form(line: str) -> HeadingForm | None:
 
 
 def box_title(line: str) -> str | None:
-    return line if BOX_RE.match(line) else None
+    return line if BOX_LINE_RE.match(line) else None
 
 
 def table_title(line: str) -> str | None:
@@ -167,32 +167,32 @@ def lead_sentence(text: str, max_len: int = 30) -> str | None:
     return None
 
 
-_TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
 
 
 def table_number(caption: str) -> tuple[str | None, str]:
     """"表 3-1 “十四五”分区域发展目标" -> ("表3-1", "“十四五”分区域发展目标"); a caption without a number -> (None, it)."""
-    m = _TABLE_NUMBER_RE.match(caption)
+    m = TABLE_NUMBER_RE.match(caption)
     if not m:
         return None, caption.strip()
     number = m.group(1) + re.sub(r"\s*[－—–]\s*|\s*-\s*", "-", m.group(2)).replace(" ", "")
     return number, caption[m.end():].strip() or caption.strip()
 
 
-_SPAN_RE = re.compile(r"((?:19|20)\d\d)\s*(?:年)?\s*[-－—–~～至到]\s*((?:19|20)\d\d)\s*年?")
-_FYP_RE = re.compile(r"十([一二三四五六七八九])五")
 _CN_DIGITS = "一二三四五六七八九"
 
 
 def plan_period(text: str) -> tuple[int, int] | None:
     """A plan's period from its title: "（2021-2025年）" -> (2021, 2025); "“十四五”" -> (2021, 2025)
     (the sixth five-year plan began in 1981, each later one five years on)."""
-    m = _SPAN_RE.search(to_halfwidth(text))
+    m = YEAR_SPAN_RE.search(to_halfwidth(text))
     if m and int(m.group(1)) < int(m.group(2)):
         return int(m.group(1)), int(m.group(2))
-    m = _FYP_RE.search(text)
+    m = FIVE_YEAR_PLAN_RE.search(text)
     if m:
         n = 10 + _CN_DIGITS.index(m.group(1)) + 1
         start = 1981 + 5 * (n - 6)
         return start, start + 4
     return None
+
+
+BOX_RE = BOX_LINE_RE  # the name the ingest modules import

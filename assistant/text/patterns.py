@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from assistant.text.numbers import CN_NUMERAL_CHARS
+
 YEAR = r"(?:19|20)\d\d"
 YEAR_RE = re.compile(rf"({YEAR})\s*年?")  # 2025年, 2025 年, 2025 (group 1: the year)
 YEAR_ONLY_RE = re.compile(r"[\d.%年]+")  # a token that is only a year, a number or a share
@@ -91,3 +93,32 @@ ENDS_WITH_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
 CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
 # a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
 CELL_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\.\d+)?\s*[%‰％]?[\]〕】)）]?$|^[—\-－/／]+$")
+
+# ---------------------------------------------------------------- line forms of plan text (ingest)
+# A line as a plan writes it: headings, 专栏 / 表 captions, notes, front matter and page debris. The words a line
+# is made of stay in lexicon.toml; these are the shapes.
+
+CN = f"[{CN_NUMERAL_CHARS}]"
+SENTENCE_END = "。；！？"  # what ends a sentence (assistant/text/sentences.py splits; this only tests an end)
+# a heading line: 第三章 … / 第二部分 … (group 1: the number, 2: the unit, 3: the title); a preface's heading
+CHAPTER_LINE_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
+PREFACE_LINE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语)$")
+PREFACE_RUN_IN_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言)\s+(\S.{8,})$")  # "前 言 充换电基础设施是……"
+BOX_LINE_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
+TABLE_TITLE_RE = re.compile(r"^(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])")
+NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
+DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
+DATE_LINE_RE = re.compile(rf"^(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
+                          rf"|[〇零○{CN_NUMERAL_CHARS}]{{4}}年[{CN_NUMERAL_CHARS}]{{1,3}}月(?:[{CN_NUMERAL_CHARS}]{{1,3}}日)?)$")
+# `* * *` / `---` page breaks, a lone page number (7, - 7 -, 第7页) or roman numeral (II, ⅲ)
+PAGE_DEBRIS_RE = re.compile(r"^(?:[*＊·\-—_=]\s*){3,}$|^[-—－]?\s*\d{1,3}\s*[-—－]?$|^第\s*\d{1,3}\s*页(?:\s*共\s*\d+\s*页)?$"
+                            r"|^[IVXLivxl]{1,6}$|^[\u2160-\u217f]{1,3}$")
+YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+\s*(?:19|20)\d\d\s*年?\s*[）)]$")
+# headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
+GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
+                              rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
+ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
+# a table's caption: 表 3-1 “十四五”分区域发展目标 (group 1: 表 or 附表, 2: the number)
+TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
+FIVE_YEAR_PLAN_RE = re.compile(  # “十四五”: the five-year plan's ordinal (group 1)
+    r"十([一二三四五六七八九])五")
