@@ -31,12 +31,12 @@ MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after
 _UNTITLED = ("table", "box", "title", "front")  # section kinds whose title names no part of the plan's text
 
 
-def _titled(sec) -> bool:
+def titled(sec) -> bool:
     """A heading of the plan's running text as written (not a table, box, title or preamble, nor inferred)."""
     return sec.kind not in _UNTITLED and not sec.inferred
 
 
-def _subtree(doc: Document, sec):
+def subtree(doc: Document, sec):
     """The section and the sections under it, in order."""
     return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
 
@@ -143,7 +143,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
     for d in scope:
         subject = plain(docs[d].meta.title)
         for sec in docs[d].sections:
-            if not _titled(sec):
+            if not titled(sec):
                 continue
             t = plain(section_title(sec))
             if len(t) < 2:
@@ -176,7 +176,7 @@ def _qualified_twins(docs, scope, found) -> list:
             continue
         twins = []
         for sec in docs[d].sections:
-            if not _titled(sec):
+            if not titled(sec):
                 continue
             t = plain(section_title(sec))
             named = [w for w in whole if t.endswith(w) and 0 < len(t) - len(w) <= MAX_QUALIFIER]
@@ -222,7 +222,7 @@ def names_section(q: Question, docs, metas) -> bool:
     plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
     masked = plain(masked_question(q, metas))
     return any(len(t := plain(section_title(sec))) >= 2 and t in masked for doc in docs.values()
-               for sec in doc.sections if _titled(sec))
+               for sec in doc.sections if titled(sec))
 
 
 def section_part(doc: Document, sec, where: bool = False) -> Part:
@@ -328,13 +328,13 @@ def path_sections(docs, scope, terms: list[str]) -> list:
     asked (两份规划各自的定位) names the section titled by it after generic words (第三节 发展定位)."""
     if len(terms) == 1:
         return [sec for d in scope for sec in docs[d].sections
-                if _titled(sec) and _headed_by(plain(section_title(sec)), terms[0])][:2]
+                if titled(sec) and _headed_by(plain(section_title(sec)), terms[0])][:2]
     if not terms:
         return []
     found = []
     for d in scope:
         for sec in docs[d].sections:
-            if not _titled(sec):
+            if not titled(sec):
                 continue
             path = " ".join(sec.path)
             own = section_title(sec)
@@ -358,7 +358,7 @@ def headed_sections(docs, scope, head: str | None) -> list:
         return []
     found = []
     for d in scope:
-        secs = [sec for sec in docs[d].sections if _titled(sec) and (t := plain(section_title(sec))).endswith(head)
+        secs = [sec for sec in docs[d].sections if titled(sec) and (t := plain(section_title(sec))).endswith(head)
                 and len(t) - len(head) <= MAX_QUALIFIER and len(_items_of(docs[d], sec)) >= 2]
         if len(secs) == 1:
             found.append(secs[0])
@@ -418,7 +418,7 @@ def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
     named: dict[str, list] = {}
     for d in scope:
         for sec in docs[d].sections:
-            if not _titled(sec):
+            if not titled(sec):
                 continue
             t = plain(section_title(sec))
             at = masked.find(t) if len(t) >= 2 else -1
@@ -434,7 +434,7 @@ def section_figure_answer(q: Question, docs, scope, metas, terms, weight=None,
         longest = max(n for n, _ in found)
         best = None
         for _, sec in (x for x in found if x[0] == longest):
-            for para in (p for s in _subtree(docs[d], sec) for p in s.paragraphs):
+            for para in (p for s in subtree(docs[d], sec) for p in s.paragraphs):
                 for sent in sentences(para.text):
                     if not figure.search(sent):
                         continue
@@ -465,7 +465,7 @@ def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
         doc = docs[sec.doc_id]
         if any(p.evidence[0].doc_id == doc.doc_id for p in parts):
             continue
-        found = next(((s, p.text, sent) for s in _subtree(doc, sec) for p in s.paragraphs for sent in sentences(p.text)
+        found = next(((s, p.text, sent) for s in subtree(doc, sec) for p in s.paragraphs for sent in sentences(p.text)
                       for quote in QUOTED_RE.findall(sent)
                       if len(items := quote.split("、")) == n and all(1 < len(i) <= QUOTED_ITEM_MAX for i in items)),
                      None)
@@ -502,7 +502,7 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
         return None
     parts = []
     for d in scope:
-        found = [sec for sec in docs[d].sections if _titled(sec) and all(present(t, section_title(sec)) for t in before)
+        found = [sec for sec in docs[d].sections if titled(sec) and all(present(t, section_title(sec)) for t in before)
                  and len(_items_of(docs[d], sec)) >= 2]
         if found:
             sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))

@@ -28,7 +28,7 @@ from assistant.types import Answer, Document
 from .aims import numbered_parts
 from .lexicon import lexicon
 from .render import MAX_CITES_PER_DOC, refuse, render
-from .sections import MAX_PLANS_LISTED, section_part, section_title
+from .sections import MAX_PLANS_LISTED, section_part, section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present
 from .terms import plain, term_coverage
@@ -67,12 +67,12 @@ def _pairs(doc: Document, sec, para) -> list:
     """The (section, paragraph) pairs of a unit: the paragraph alone, or every paragraph of the heading's subtree."""
     if para is not None:
         return [(sec, para)]
-    return [(s, p) for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + ".") for p in s.paragraphs]
+    return [(s, p) for s in subtree(doc, sec) for p in s.paragraphs]
 
 
 def _body_sections(doc: Document) -> list:
-    """The headings of the plan's running text as written (not tables, boxes, its title or preamble, nor inferred)."""
-    return [s for s in doc.sections if s.kind not in ("table", "box", "title", "front") and not s.inferred]
+    """The headings of the plan's running text as written (sections.titled)."""
+    return [s for s in doc.sections if titled(s)]
 
 
 def _figures(pairs, rest: list[str], weight, figures: bool = True) -> list[tuple[float, object, object, str]]:
