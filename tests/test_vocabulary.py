@@ -16,6 +16,8 @@ from assistant.answer.lexicon import lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# a pattern held in a name before it reaches re: an alternation of Chinese words (是|有|要) or a class of them ([个项条])
+PATTERN_TEXT = re.compile(r"[\u4e00-\u9fff]\)?\|\(?(?:\?:)?[\u4e00-\u9fff]|\[[^\]]*[\u4e00-\u9fff]{2,}[^\]]*\]")
 RE_FUNCS = {"compile", "search", "match", "fullmatch", "sub", "subn", "findall", "finditer", "split"}
 EXEMPT = {"assistant/text/patterns.py": "the structural patterns module (years, ordinals, 专栏N, heading numbers)"}
 ALLOWED: dict[str, tuple[int, str]] = {
@@ -55,6 +57,10 @@ def vocabulary_sites(src: str) -> list[int]:
                      and CJK.search(e.value)]
             if len(words) >= 2:
                 lines.add(node.lineno)  # ("词", "词", …)
+    for node in ast.parse(src).body:  # _STOP = r"(?:是|有|要)" at module level, used later as re.split(_STOP, …)
+        if (isinstance(node, (ast.Assign, ast.AnnAssign)) and isinstance(node.value, ast.Constant)
+                and isinstance(node.value.value, str) and PATTERN_TEXT.search(node.value.value)):
+            lines.add(node.lineno)
     return sorted(lines)
 
 
@@ -63,8 +69,9 @@ def _modules() -> list[Path]:
 
 
 def test_the_scanner_finds_lists_and_regexes_of_chinese_words():
-    src = 'import re\nA = re.compile(r"多少|几个")\nB = ("规划", "发展")\nC = "规划 发展".split()\nD = re.compile(r"\\d+")\n'
-    assert vocabulary_sites(src) == [2, 3, 4]
+    src = ('import re\nA = re.compile(r"多少|几个")\nB = ("规划", "发展")\nC = "规划 发展".split()\nD = re.compile(r"\\d+")\n'
+           'E = r"(?:是|有|要)"\nF = "[个项条]{1,2}"\nG = "说明：这是一句话。"\n')
+    assert vocabulary_sites(src) == [2, 3, 4, 6, 7]
 
 
 @pytest.mark.parametrize("path", _modules(), ids=lambda p: str(p.relative_to(ROOT)))

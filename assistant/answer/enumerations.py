@@ -11,15 +11,16 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int
+from assistant.text.patterns import SMALL_COUNT
 
 from .lexicon import lexicon
 
-_COUNT = r"[一二两三四五六七八九十\d]{1,3}"
-_STOP = r"(?:是|有|要|将|会|呢|吗|的|都|分别|包括|呀|啊)"
-_MEASURE = "个项条类种大家所座"
+_COUNT = SMALL_COUNT
+_STOP_RE = lexicon().regex("enum_stop")  # words that end the head phrase: 哪五个中心[是]…, 隧道[都]有哪些
+_MEASURE = lexicon().pattern("list_measure")  # 个 / 项 / 类 / 大 of 五个 / 几项 / 三类 / 四大
 # 哪五个中心 / 哪几项功能 / 哪些隧道 / 几大平台
 _ASK_AFTER_RE = lexicon().regex("enum_ask_after")
-_COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})[{_MEASURE}]")
+_COUNT_BEFORE_RE = re.compile(rf"(?P<n>{_COUNT})(?:{_MEASURE})")
 # 隧道有哪些 / 功能包括什么 / 中心都有哪几个
 _ASK_BEFORE_RE = lexicon().regex("enum_ask_before")
 _QUOTED_HEAD_RE = lexicon().regex("enum_quoted_head")
@@ -57,7 +58,7 @@ def _head_of(ws: list[str], generic) -> tuple[str, str | None] | None:
 
 
 def _inner(ws: list[str], generic) -> str | None:
-    if len(ws) < 2 or len(ws[-2]) < 2 or ws[-2] in generic or re.match(rf"{_COUNT}[{_MEASURE}]", ws[-2]):
+    if len(ws) < 2 or len(ws[-2]) < 2 or ws[-2] in generic or re.match(rf"{_COUNT}(?:{_MEASURE})", ws[-2]):
         return None
     return ws[-2]
 
@@ -85,7 +86,7 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
         return ListAsk(_TASK_HEADS[0], None)
     m = _ASK_AFTER_RE.search(q)
     if m:
-        ws = [w for w in words(re.split(_STOP, m.group("h"))[0]) if w.strip()]
+        ws = [w for w in words(_STOP_RE.split(m.group("h"))[0]) if w.strip()]
         if ws:  # the last word of the phrase after 哪N个 / 哪些 / 什么 (重点平台 -> 平台, 大科学装置 -> 装置)
             found = _head_of(ws, generic)
             if found is None:
@@ -94,7 +95,7 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
             return ListAsk(head, _number(m.group("n")), None if tail else _inner(ws, generic), tail)
     m = _ASK_BEFORE_RE.search(q)
     if m:
-        ws = [w for w in words(m.group("h")) if w.strip() and not re.fullmatch(_STOP, w)]
+        ws = [w for w in words(m.group("h")) if w.strip() and not _STOP_RE.fullmatch(w)]
         found = _head_of(ws, generic) if ws else None
         if found is not None:
             head, tail = found

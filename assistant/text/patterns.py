@@ -99,6 +99,7 @@ CELL_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\
 # is made of stay in lexicon.toml; these are the shapes.
 
 CN = f"[{CN_NUMERAL_CHARS}]"
+SMALL_COUNT = r"[一二两三四五六七八九十\d]{1,3}"  # a count a list question gives: 五 of 哪五个中心, 4 of 4项
 SENTENCE_END = "。；！？"  # what ends a sentence (assistant/text/sentences.py splits; this only tests an end)
 # a heading line: 第三章 … / 第二部分 … (group 1: the number, 2: the unit, 3: the title); a preface's heading
 CHAPTER_LINE_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
