@@ -24,7 +24,7 @@ from assistant.evaluation.metrics import refusal_prf, roc_auc  # noqa: E402
 
 TUNING = ["dev", "dev2", "dev3", "dev4", "realdev", "realdev2", "realdev3", "realdev4", "realdev5"]
 FROZEN = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
-          "realcasual", "test4", "realtest3", "unseen3")
+          "realcasual", "test4", "realtest3", "unseen3", "realtest4")
 
 
 def replay(rows: list[dict], t: float) -> tuple[int, list[bool]]:

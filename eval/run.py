@@ -12,7 +12,9 @@ one blind set written in session 5, split by plan and category with a fixed seed
 half; dev4 / test4 and realdev5 / realtest3 likewise from the session-6 blind set; unseen3 (a third synthetic
 plan, written blind with its questions in session 6, judging only); realdev6 (tuning: 80 goal and project questions
 over the real plans, written blind in session 6); layoutdev (tuning: two synthetic plans in a web-page-copy and a
-PDF-extraction layout, 60 questions, written blind in session 6).
+PDF-extraction layout, 60 questions, written blind in session 6); realdev7 / realtest4 (tuning / frozen halves of the
+session-7 blind set over the real plans); formatdev (tuning: two synthetic plans uploaded as a Word file and a PDF,
+60 questions, written blind in session 7).
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -42,7 +44,9 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "dev4": None, "test4": None,
           "realdev5": ROOT / "eval" / "realplans" / "corpus", "realtest3": ROOT / "eval" / "realplans" / "corpus",
           "realdev6": ROOT / "eval" / "realplans" / "corpus", "layoutdev": ROOT / "eval" / "layoutdev" / "corpus",
-          "unseen3": ROOT / "eval" / "unseen3" / "corpus"}
+          "unseen3": ROOT / "eval" / "unseen3" / "corpus",
+          "realdev7": ROOT / "eval" / "realplans" / "corpus", "realtest4": ROOT / "eval" / "realplans" / "corpus",
+          "formatdev": ROOT / "eval" / "formatdev" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -70,7 +70,8 @@ def test_real_plan_gold_files_pass_the_checker(name):
                                            ("realdev2.jsonl", False), ("realtest2.jsonl", False),
                                            ("realdev3.jsonl", False), ("realdev4.jsonl", False),
                                            ("dev4.jsonl", True), ("test4.jsonl", True),
-                                           ("realdev5.jsonl", False), ("realtest3.jsonl", False)])
+                                           ("realdev5.jsonl", False), ("realtest3.jsonl", False),
+                                           ("realdev7.jsonl", False), ("realtest4.jsonl", False)])
 def test_session5_blind_halves_pass_the_checker(name, bundled, sources):
     """One blind set (session 5), split by plan x category with a fixed seed: tuning half and frozen half."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
@@ -109,9 +110,23 @@ def test_gold_set_coverage():
         assert any(it.doc == "both" for it in split) and any(it.doc is None and not it.expect_refusal for it in split)
 
 
+@pytest.mark.parametrize("name, texts", [("layoutdev.jsonl", "eval/layoutdev/corpus"),
+                                         ("unseen3.jsonl", "eval/unseen3/corpus"),
+                                         ("formatdev.jsonl", "eval/formatdev/src")])
+def test_synthetic_plan_sets_pass_the_checker(name, texts):
+    """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
+    formatdev, against the running text their generator put into the file)."""
+    plans = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / texts).glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, plans)
+    assert report.problems == (), report.problems
+    assert report.ok
+    assert {e.doc for it in items for e in it.evidence} == set(plans)
+
+
 @pytest.mark.parametrize("name", ["test.jsonl", "realtest.jsonl", "paraphrase.jsonl", "realparaphrase.jsonl",
                                   "casual.jsonl", "realcasual.jsonl", "test3.jsonl", "realtest2.jsonl",
-                                  "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl"])
+                                  "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl", "realtest4.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
