@@ -25,11 +25,15 @@ PLAN = """样例县加油站布局规划（2026—2030年）
 
 截至2024年底，全县现有加油站共计48座，年销售总量6.90万吨，平均单站加油量约1,437.50吨。
 
+部分加油站功能单一，仅能提供汽油销售。
+
 二、综合能源站现状
 
 全县综合能源站处于起步阶段，目前已经建成综合能源站仅8座，企业建设的积极性比较高。
 
 第二章 布局要求
+
+本规划所称加油站是指：为机动车提供汽油、柴油零售服务，并可兼营便利店、洗车等功能的场所。
 
 一、安全要求
 
@@ -93,6 +97,25 @@ def test_a_casual_question_is_answered_from_the_plans_wording(planner, question,
     ans = planner.ask(question)
     assert not ans.refused, ans.answer
     assert expected in ans.answer
+
+
+@pytest.mark.parametrize("question", ["规划里“加油站”是怎么界定的，兼有哪些功能？", "什么是加油站", "加油站指的是什么"])
+def test_a_definition_asked_is_answered_by_the_defining_sentence(planner, question):
+    """The plan's own subject quoted (every part is about 加油站) locates no part; the sentence defining it
+    (本规划所称加油站是指) answers, not another sentence that names 加油站 and 功能."""
+    ans = planner.ask(question)
+    assert not ans.refused and "本规划所称加油站是指" in ans.answer, ans.answer
+    assert "功能单一" not in ans.answer
+
+
+def test_a_term_no_sentence_defines_gets_no_definition_answer():
+    from assistant.answer.aims import _defines, asks_definition
+
+    assert asks_definition("什么是标识解析") and not asks_definition("标识解析要建几个节点")
+    assert _defines("综合能源站", "本规划所称综合能源站是指：集加油、加气、充电等功能为一体的基础设施。")
+    assert _defines("重点用能单位", "重点用能单位（年耗能一万吨以上），系指……")
+    assert not _defines("加油站", "加油站出口与小学的距离应在50米以上。")
+    assert not _defines("加油站", "部分加油站功能单一，指的是只卖汽油的站")  # the cue does not follow the term
 
 
 @pytest.mark.parametrize("question", [

@@ -4,6 +4,8 @@ the list of its sub-headings. Pure."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE, QUOTED_RE
 from assistant.text.sentences import sentences
@@ -347,3 +349,44 @@ def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(sec.path[-1])}**："
         parts.append(Part(lines=[head + escape_md(said)], evidence=[Evidence(d, sec.path, para.text, highlight=said)]))
     return render(q, parts[:MAX_AIMS], docs, False)
+
+
+DEFINITION_MAX = 160  # characters of a defining sentence quoted
+
+
+def asks_definition(text: str) -> bool:
+    """“综合能源站”是如何界定的 / 什么是X / X指的是什么 / X是什么意思."""
+    return bool(LEX.regex("define_ask").search(text))
+
+
+def _defines(term: str, sentence: str) -> bool:
+    """The sentence says what ``term`` means: 本规划所称X是指…, X（…）是指…, X，指的是…, X系指…."""
+    cue = LEX.pattern("define_cue")
+    return bool(re.search(rf"{re.escape(term)}[”\"」』]?(?:[（(][^）)]{{0,30}}[）)])?[，,：:]?\s*(?:{cue})", sentence))
+
+
+def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
+                      weight=None) -> Answer | None:
+    """"“综合能源站”是如何界定的": the plan's sentence defining the asked term (本规划所称综合能源站是指：……), the
+    quoted term first, else the heaviest key term a sentence defines; one per plan. None when the question asks no
+    definition or no plan defines the term."""
+    if not asks_definition(q.resolved):
+        return None
+    weight = weight or (lambda t: min(len(t), 4))
+    quoted = [plain(x) for x in QUOTED_RE.findall(q.resolved)]
+    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: -weight(t))
+    for term in asked:
+        parts = []
+        for d in scope:
+            hit = next(((sec, para, x.strip()) for sec in docs[d].sections if sec.kind not in ("table", "title")
+                        for para in sec.paragraphs for x in sentences(para.text)
+                        if len(x) <= DEFINITION_MAX and _defines(term, x)), None)
+            if hit is None:
+                continue
+            sec, para, said = hit
+            head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(sec.path[-1])}**："
+            parts.append(Part(lines=[head + escape_md(said)],
+                              evidence=[Evidence(d, sec.path, para.text, highlight=said)]))
+        if parts:
+            return render(q, parts[:MAX_AIMS], docs, False)
+    return None

@@ -21,6 +21,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.aims import (
     aim_clause_answer,
     chapter_aim_answer,
+    definition_answer,
     named_item_answer,
     plan_topic,
     purpose_answer,
@@ -401,6 +402,12 @@ def field(ctx: Context) -> Candidate | None:
     return _candidate(field_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "field")
 
 
+def definition(ctx: Context) -> Candidate | None:
+    """“综合能源站”是如何界定的 / 什么是虚拟电厂: the sentence defining the term (本规划所称…是指…;
+    assistant/answer/aims.py)."""
+    return _candidate(definition_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx), ctx.weight), "goal")
+
+
 def named_item(ctx: Context) -> Candidate | None:
     """那个“一个平台”是干嘛用的: the paragraph led by the item's own name (assistant/answer/aims.py). Not for a
     number asked: the figure handlers answer that."""
@@ -525,8 +532,10 @@ def topic_figures(ctx: Context) -> Candidate | None:
     ref = _SECTION_REF_RE.search(q.resolved)
     if ref:  # 数字丝绸之路那部分: the words before it
         locating = [t for t in ctx.terms if 0 <= q.resolved.find(t) < ref.start()]
-    else:  # “数字丝绸之路”在规划里有哪些合作: a quoted name, when a heading names it
-        locating = [t for t in QUOTED_RE.findall(q.resolved) if t in ctx.terms]
+    else:  # “数字丝绸之路”在规划里有哪些合作: a quoted name, when a heading names it; not the plan's own subject
+        # (“综合能源站”是如何界定的 of the 综合能源站 plan: every heading names it, so it locates no part)
+        own = set(ctx.terms) - set(plan_topic(list(ctx.terms), ctx.docs, ctx.scope))
+        locating = [t for t in QUOTED_RE.findall(q.resolved) if t in ctx.terms and t not in own]
     figures = asks_figures(q.resolved)
     if not figures and not (locating and len(locating) < len(ctx.terms)):
         return None  # neither figures asked nor a part named (数字丝绸之路那部分) with something asked of it
@@ -721,6 +730,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("indicator", indicator),
     Handler("box_list", box_list),
     Handler("field", field),
+    Handler("definition", definition),  # a term's defining sentence (所称X是指), before lists and parts naming it
     Handler("quoted_shape", quoted_shape),  # a quoted shape of placeholders (“xx、xx、xx”), before whole sections
     Handler("named_item", named_item),  # a paragraph led by the name the question quotes, before sections
     Handler("section_aim", section_aim),
