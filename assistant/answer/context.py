@@ -78,6 +78,9 @@ class Candidate:
     score: float = 1.0
 
 
+MAX_OPEN_SCOPE = 16  # plans the handlers read for a question that names none (the corpus may hold hundreds)
+
+
 def build_context(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
                   doc_filter: tuple[str, ...] = (), deadline: float | None = None, k: int = 16,
                   query_vector=None) -> Context:
@@ -94,6 +97,11 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     if query_vector is None:
         query_vector = retriever.query_vector(q.resolved)
     hits = retriever.search(q.resolved, k, scope, query_vector=query_vector)
+    if not q.docs and not doc_filter and len(scope) > MAX_OPEN_SCOPE:
+        # a question naming no plan, over a corpus of many: the handlers read the plans retrieval found (their
+        # order), not every plan's every section (200 plans took a list question past its time budget)
+        found = tuple(dict.fromkeys(h.chunk.doc_id for h in hits if h.chunk.doc_id in scope))
+        scope = found[:MAX_OPEN_SCOPE] or scope
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
                    TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter),
                    query_vector, plans)

@@ -121,7 +121,12 @@ def _item_title(doc: Document, hit: Hit, sentence: str | None) -> str | None:
 
 
 def section_title(sec) -> str:
-    return NUM_PREFIX_RE.sub("", sec.title).strip()
+    return _bare_title(sec.title)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _bare_title(title: str) -> str:
+    return NUM_PREFIX_RE.sub("", title).strip()
 
 
 _PERIOD_RE = lexicon().regex("five_year_plan")
@@ -221,8 +226,24 @@ def names_section(q: Question, docs, metas) -> bool:
     """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it. Any
     plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
     masked = plain(masked_question(q, metas))
-    return any(len(t := plain(section_title(sec))) >= 2 and t in masked for doc in docs.values()
-               for sec in doc.sections if titled(sec))
+    return any(t in masked for t in _all_titles(tuple(docs.values())))
+
+
+_TITLES: dict[tuple[int, ...], tuple[tuple, frozenset[str]]] = {}
+
+
+def _all_titles(docs: tuple) -> frozenset[str]:
+    """The plain titles (two characters or more) of every titled section of these plans, once per set of plans
+    (by identity; the plans are kept with the entry so the ids stay theirs)."""
+    key = tuple(id(d) for d in docs)
+    hit = _TITLES.get(key)
+    if hit is None:
+        titles = frozenset(t for doc in docs for sec in doc.sections if titled(sec)
+                           and len(t := plain(section_title(sec))) >= 2)
+        if len(_TITLES) >= 8:
+            _TITLES.clear()
+        _TITLES[key] = hit = (docs, titles)
+    return hit[1]
 
 
 def section_part(doc: Document, sec, where: bool = False) -> Part:
@@ -365,6 +386,9 @@ def headed_sections(docs, scope, head: str | None) -> list:
     return found
 
 
+COUNTERPART_PLANS = 16  # other plans searched for the heading a plan lacks
+
+
 def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None, terms=(),
                    head: str | None = None, where: bool = False) -> Answer | None:
     """A section the question names (by title, or by its heading path holding the key terms), else the section
@@ -372,7 +396,9 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
     secs = (_named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
             or headed_sections(docs, scope, head))
     if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
-        others = _named_sections(q, docs, tuple(d for d in docs if d not in scope), metas)
+        rest = tuple(d for d in docs if d not in scope)
+        # (among a few plans; in a corpus of hundreds another plan's heading says nothing of this one's)
+        others = _named_sections(q, docs, rest, metas) if len(rest) <= COUNTERPART_PLANS else []
         if not others:
             return None
         sec = others[0]

@@ -3,6 +3,7 @@ by character bigrams); which noun a number question measures. Pure."""
 
 from __future__ import annotations
 
+import functools
 import re
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
@@ -26,7 +27,10 @@ _VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unle
 
 def question_aliases(q: Question, metas) -> list[tuple[str, str]]:
     """The plans' aliases and the names the asker gave plans in this question, longest first."""
-    return sorted({*alias_table(metas), *q.named_as}, key=lambda p: (-len(p[0]), p[0]))
+    table = alias_table(metas)
+    if not q.named_as:
+        return table
+    return sorted({*table, *q.named_as}, key=lambda p: (-len(p[0]), p[0]))
 
 
 def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> list[str]:
@@ -261,8 +265,14 @@ def askers_word(term: str, retriever, tokenizer) -> bool:
     return retriever.idf(term) >= retriever.idf("\0") and not synonyms(term) and not noun_like(term, tokenizer)
 
 
+_PLAIN_RE = re.compile(r"[“”\"'‘’《》〈〉（）()、，,。：:；;！？?\s＿]")
+
+
+@functools.lru_cache(maxsize=1 << 16)
 def plain(text: str) -> str:
-    return re.sub(r"[“”\"'‘’《》〈〉（）()、，,。：:；;！？?\s＿]", "", text)
+    """The text without quotes, brackets, punctuation and spaces (cached: handlers ask it of every heading of every
+    plan in scope, again for each question)."""
+    return _PLAIN_RE.sub("", text)
 
 
 def masked_question(q: Question, metas) -> str:
@@ -278,6 +288,7 @@ def names_term(term: str, text: str) -> bool:
     return present(term, text) or term_coverage([term], text) >= 0.5
 
 
+@functools.lru_cache(maxsize=1 << 12)
 def without_subject(question: str, title: str, longest: int = 8) -> str:
     """The text without the words it shares with the plan's title (加油站, 规划 of a 加油站 plan), longest
     first: what is left is its own."""

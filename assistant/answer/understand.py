@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -83,13 +84,19 @@ class Question:
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
-    """(alias, doc_id), longest alias first so 重庆高新区 wins over 高新区."""
+    """(alias, doc_id), longest alias first so 重庆高新区 wins over 高新区 (computed once per set of plans: a
+    question asks for it several times, and a corpus of 200 plans has a thousand aliases)."""
+    return list(_alias_table(tuple(metas)))
+
+
+@functools.lru_cache(maxsize=8)
+def _alias_table(metas: tuple[DocMeta, ...]) -> tuple[tuple[str, str], ...]:
     pairs = set()
     for m in metas:
         for a in (*m.short_names, m.doc_id, m.title):
             if a and len(a) >= 2:
                 pairs.add((a, m.doc_id))
-    return sorted(pairs, key=lambda p: (-len(p[0]), p[0]))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p[0])))
 
 
 def find_spans(text: str, aliases: list[tuple[str, str]]) -> tuple[tuple[tuple[int, int, str], ...], str]:
@@ -633,7 +640,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     turns = [as_turn(h) for h in history]
     # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
     earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
-    aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
+    aliases = (sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0])) if earlier
+               else alias_table(metas))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
     anchors: tuple[str, ...] = ()

@@ -10,6 +10,7 @@ import numpy as np
 from assistant.types import Chunk, Hit
 
 from .fuse import rrf
+from .literal import LiteralIndex
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,7 @@ class HybridRetriever:
             self._rows_by_doc.setdefault(c.doc_id, []).append(i)
         self._rows_by_doc = {k: np.asarray(v, dtype=np.int64) for k, v in self._rows_by_doc.items()}
         self._idf: dict[str, float] = {}
+        self._literal = LiteralIndex([c.text for c in chunks])
 
     def idf(self, term: str) -> float:
         """Inverse document frequency of a literal term over the chunk texts (cached): rare terms weigh more."""
@@ -47,7 +49,7 @@ class HybridRetriever:
         if v is None:
             import math
 
-            df = sum(1 for c in self.chunks if term in c.text)
+            df = self._literal.count(term)
             v = math.log((len(self.chunks) + 1) / (df + 0.5))
             self._idf[term] = v = max(v, 0.1)
         return v
@@ -62,7 +64,11 @@ class HybridRetriever:
         plans' chunks."""
         terms = [(t,) if isinstance(t, str) else tuple(t) for t in terms]
         rows = self.rows_for(docs)
-        pool = range(len(self.chunks)) if rows is None else rows
+        pool = np.arange(len(self.chunks)) if rows is None else rows
+        for alts in terms:  # only chunks holding one of a term's literal alternatives can hold it
+            if alts and all(isinstance(a, str) and a for a in alts):
+                held = np.unique(np.concatenate([self._literal.rows(a) for a in alts]))
+                pool = pool[np.isin(pool, held)]
         out = []
         for i in pool:
             c = self.chunks[int(i)]
