@@ -78,6 +78,54 @@ def test_a_heading_quote_is_carried_by_the_heading_path():
     assert not hits_group(ROW_3, group)
 
 
+STATIONS = ("表4-1 中心城区加油站汇总表\n区县 | 现状站（座） | 本次规划（座）/迁建（座） | 规划期末（座）\n"
+            "巴南区 | 51 | 11 | 87\n")
+ROW_QUOTE = [Evidence("cq", "| 巴南区 | 51 | 11 | 87 |", "4.4.1中心城区")]
+
+
+def test_a_row_quote_counts_when_one_row_holds_every_cell_in_order():
+    (group,) = evidence_groups(ROW_QUOTE)
+    assert group.rows == (("|巴南区|51|11|87|", ("巴南区", "51", "11", "87")),)
+    assert hits_group(Passage("cq", STATIONS), group)  # rendered without the outer pipes
+    assert hits_group(Passage("cq", "表4-1\n序号 | 区县 | 现状 | 迁建 | 期末 | 备注\n3 | 巴南区 | 51 | 11 | 87 |  | "), group)
+    # columns of a PDF extraction (two or more spaces) and cells on lines or tabs are rows too
+    (pdf,) = evidence_groups([Evidence("cq", "巴南区          51       11     87", "h")])
+    (lines,) = evidence_groups([Evidence("cq", "巴南区\n\t51\n\t11\n\t87", "h")])
+    assert hits_group(Passage("cq", STATIONS), pdf) and hits_group(Passage("cq", STATIONS), lines)
+
+
+def test_a_row_quote_does_not_count_for_a_passage_without_that_row():
+    (group,) = evidence_groups(ROW_QUOTE)
+    other_row = "区县 | 现状站（座） | 迁建（座） | 规划期末（座）\n北碚区 | 51 | 11 | 87"
+    reordered = "区县 | 现状站（座） | 迁建（座） | 规划期末（座）\n巴南区 | 11 | 51 | 87"
+    other_values = "区县 | 现状站（座） | 迁建（座） | 规划期末（座）\n巴南区 | 51 | 11 | 88"
+    split = "巴南区 | 51\n11 | 87"  # every cell, but not in one row
+    gap = "巴南区 | 51 | 6 | 11 | 87"  # another cell between quoted ones
+    longer = "巴南区 | 51 | 11 | 870"  # a cell holding a quoted one is not that cell
+    prose = "巴南区现状51座，迁建11座，规划期末87座。"
+    for text in (other_row, reordered, other_values, split, gap, longer, prose):
+        assert not hits_group(Passage("cq", text), group), text
+    assert not hits_group(Passage("other", STATIONS), group)  # same row, other plan
+
+
+def test_a_heading_quote_counts_for_the_heading_without_its_full_stop():
+    (group,) = evidence_groups([Evidence("sz", "（一）加强组织领导。", "四、保障措施"),
+                                Evidence("sz", "（二）强化政策支持。", "四、保障措施")])
+    assert hits_group(Passage("sz", "（一）加强组织领导\n（二）强化政策支持"), group)  # a list of sub-headings
+    assert hits_group(Passage("sz", "加强组织协调。", ("四、保障措施", "（一）加强组织领导")), group)  # the path
+    assert hits_group(Passage("sz", "（一）加强组织领导。成立领导小组。"), group)  # the quote itself, as before
+
+
+def test_a_heading_quote_does_not_count_where_the_line_goes_on_or_the_words_differ():
+    (group,) = evidence_groups([Evidence("sz", "（一）加强组织领导。", "四、保障措施")])
+    for text in ("（一）加强组织领导和统筹协调", "（一）加强组织领导，统筹推进各项工作", "（一）加强组织保障",
+                 "（二）强化政策支持"):
+        assert not hits_group(Passage("sz", text), group), text
+    assert not hits_group(Passage("sz", "成立领导小组。", ("四、保障措施", "（一）加强组织领导工作")), group)
+    (plain_quote,) = evidence_groups([Evidence("sz", "加强组织领导", "h")])  # no closing mark: substring only
+    assert not hits_group(Passage("sz", "加强组织"), plain_quote)
+
+
 def test_evidence_rank_single_plan_and_comparison():
     single = evidence_groups(TRADE)
     assert evidence_rank(single, [ROW_4, TEXT, ROW_3]) == 3

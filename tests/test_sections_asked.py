@@ -267,3 +267,19 @@ def test_which_aspects_a_goal_has_is_the_items_of_the_section_titled_by_it():
     doc = _plan("a", GOAL_PLAN)
     ans = parts_section_answer(_q("到2025年的主要目标有哪几个方面", doc), {"a": doc}, ("a",))
     assert ans is not None and "数据要素市场体系初步建立" in ans.answer and "数字经济治理体系更加完善" in ans.answer
+
+
+def test_a_listed_sections_citation_is_its_sub_headings_not_its_lead_paragraph():
+    """"政策创新包括哪些" lists the sub-headings of a section that opens with a lead paragraph: the citation is the
+    sub-headings the lines quote (once the lead paragraph was cited, and the number guard dropped numbered items)."""
+    from assistant.answer.sections import section_part
+
+    doc = _plan("p", "一、总体要求\n坚持统筹推进。\n二、政策创新\n进一步加强政策创新引领，推动全面绿色低碳转型。\n"
+                     "（一）试点实施碳预算管理\n探索碳预算管理。\n（二）建立新上项目碳排放评价制度\n开展评价。\n")
+    sec = next(s for s in doc.sections if s.path[-1] == "二、政策创新")
+    part = section_part(doc, sec)
+    assert part.lines[1:] == ["- （一）试点实施碳预算管理", "- （二）建立新上项目碳排放评价制度"]
+    (ev,) = part.evidence
+    assert ev.heading_path == ("二、政策创新",)
+    assert ev.text.split("\n") == ["（一）试点实施碳预算管理", "（二）建立新上项目碳排放评价制度"]
+    assert "政策创新引领" not in ev.text

@@ -256,8 +256,8 @@ def section_part(doc: Document, sec, where: bool = False) -> Part:
     if children:
         part.lines.append(f"{name}包括：")
         part.lines.extend(f"- {escape_md(c.path[-1])}" for c in children)
-        cite_text = body or "\n".join(c.path[-1] for c in children)
-        part.evidence.append(Evidence(doc.doc_id, sec.path, cite_text))
+        # the cited passage is what the lines quote, the sub-headings, not the section's lead paragraph
+        part.evidence.append(Evidence(doc.doc_id, sec.path, "\n".join(c.path[-1] for c in children)))
         return part
     topics = [p.topic for p in sec.paragraphs if p.topic]
     # items led by their own titles (——数据要素市场体系初步建立。…): the section's list, even between a lead

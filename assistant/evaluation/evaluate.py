@@ -311,7 +311,8 @@ def render_report(record: dict) -> str:
     out += [f"- **{s}**: {SYSTEM_NOTES.get(s, '')}" for s in systems]
     out += ["", f"Retrieval: evidence rank within the top {record.get('top_k', TOP_K)} of the retrieval query; "
             "a passage counts when it carries every short quote (cell, number) and one long quote of an "
-            "evidence group; for comparisons, the rank by which every plan has appeared (assistant/evaluation/metrics.py).",
+            "evidence group (a copied table row by its cells, in order, in one row; a heading quote without its closing "
+            "。); for comparisons, the rank by which every plan has appeared (assistant/evaluation/metrics.py).",
             "", "## Answer accuracy by category", "",
             "| category | n | " + " | ".join(systems) + " |", "|---|---:|" + "---:|" * len(systems)]
     cats = Counter(r["category"] for r in record["rows"])

@@ -11,6 +11,14 @@ EVERY short quote of the group and, if the group has long quotes, AT LEAST ONE o
 counts only when the name cell and all the value cells the item quotes are in the same passage, while a
 list quoted in several long pieces counts with any one piece.
 
+Two forms of a quote are also carried, because the passage renders the same words differently (and only then):
+a *row quote*, a table row copied from the file with its cell boundaries (``| 巴南区 | 51 | … | 87 |``, cells on
+lines or tabs, or columns of a PDF extraction set apart by two or more spaces), is carried by a passage line whose
+cells, ``|``-separated as passages render rows, hold every quoted cell, whole and in the same order with no other
+cell between them (empty cells skipped); a *heading quote*, a quote ending in 。 or ； (a list item or sub-heading
+as the file writes it, ``（一）加强组织领导。``), is carried by a passage line or heading-path segment that ends
+with the quote without that mark (passages and heading paths hold headings without it).
+
 Retrieval. The evidence rank of an item is the first rank at which, for EVERY doc its evidence names,
 some passage at or above that rank has hit a group of that doc (for a one-plan question: the first
 hitting passage; for a comparison: the rank by which both plans have appeared). hit@k = share of
@@ -50,6 +58,8 @@ MRR_K = 10
 _WS = re.compile(r"\s+")
 _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>~])")
 _NUMERIC = re.compile(r"^[\[【［(（]?[\d.,，%％]+[\]】］)）]?$")
+_CELL_SEP = re.compile(r"[|｜]|\t|\n|\s{2,}")  # cell boundaries of a copied table row
+_SENTENCE_END = "。；;"
 
 
 def squash(text: str) -> str:
@@ -85,22 +95,53 @@ class EvidenceGroup:
     heading: str
     short: tuple[str, ...]  # squashed
     long: tuple[str, ...]  # squashed
+    rows: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (squashed quote, its cells) for each row quote
+
+
+def row_cells(quote: str) -> tuple[str, ...]:
+    """The squashed cells of a quote copied from a table row (two or more cells), else ()."""
+    if not _CELL_SEP.search(quote.strip()):
+        return ()
+    cells = tuple(c for c in map(squash, _CELL_SEP.split(quote)) if c)
+    return cells if len(cells) >= 2 else ()
 
 
 def evidence_groups(evidence: Iterable) -> tuple[EvidenceGroup, ...]:
     """Group quotes (objects or dicts with doc, quote, heading) by (doc, heading), in order."""
-    groups: dict[tuple[str, str], tuple[list[str], list[str]]] = {}
+    groups: dict[tuple[str, str], tuple[list[str], list[str], dict[str, tuple[str, ...]]]] = {}
     for e in evidence:
         doc, quote, heading = (e["doc"], e["quote"], e.get("heading", "")) if isinstance(e, dict) else (
             e.doc, e.quote, e.heading)
-        short, long_ = groups.setdefault((doc, squash(heading)), ([], []))
+        short, long_, rows = groups.setdefault((doc, squash(heading)), ([], [], {}))
         (short if is_short(quote) else long_).append(squash(quote))
-    return tuple(EvidenceGroup(d, h, tuple(s), tuple(lg)) for (d, h), (s, lg) in groups.items())
+        if cells := row_cells(quote):
+            rows[squash(quote)] = cells
+    return tuple(EvidenceGroup(d, h, tuple(s), tuple(lg), tuple(r.items()))
+                 for (d, h), (s, lg, r) in groups.items())
 
 
-def carries(passage: Passage, quote: str) -> bool:
-    """``quote`` is already squashed."""
-    return quote in squash(passage.text) or any(quote in squash(seg) for seg in passage.heading_path)
+def _holds_row(text: str, cells: tuple[str, ...]) -> bool:
+    """A line of ``text`` whose non-empty cells hold ``cells`` as one unbroken run."""
+    n = len(cells)
+    for line in text.splitlines():
+        have = tuple(c for c in map(squash, _CELL_SEP.split(line)) if c)
+        if any(have[i:i + n] == cells for i in range(len(have) - n + 1)):
+            return True
+    return False
+
+
+def _ends_a_line(passage: Passage, quote: str) -> bool:
+    """``quote`` without its closing 。/； ends a passage line or a heading-path segment."""
+    if len(quote) < 2 or quote[-1] not in _SENTENCE_END:
+        return False
+    bare = quote[:-1]
+    return any(squash(line).endswith(bare) for line in [*passage.text.splitlines(), *passage.heading_path])
+
+
+def carries(passage: Passage, quote: str, cells: tuple[str, ...] = ()) -> bool:
+    """``quote`` is already squashed; ``cells`` are its cells when it is a row quote (module docstring)."""
+    return (quote in squash(passage.text) or any(quote in squash(seg) for seg in passage.heading_path)
+            or bool(cells) and _holds_row(passage.text, cells) or _ends_a_line(passage, quote))
 
 
 def same_file(doc_id: str, gold_doc: str) -> bool:
@@ -110,8 +151,11 @@ def same_file(doc_id: str, gold_doc: str) -> bool:
 
 
 def hits_group(passage: Passage, group: EvidenceGroup) -> bool:
-    return (same_file(passage.doc, group.doc) and all(carries(passage, q) for q in group.short)
-            and (not group.long or any(carries(passage, q) for q in group.long)))
+    if not same_file(passage.doc, group.doc):
+        return False
+    rows = dict(group.rows)
+    return (all(carries(passage, q, rows.get(q, ())) for q in group.short)
+            and (not group.long or any(carries(passage, q, rows.get(q, ())) for q in group.long)))
 
 
 def docs_hit(passage: Passage, groups: Sequence[EvidenceGroup]) -> set[str]:
