@@ -41,24 +41,29 @@ def _body_re() -> re.Pattern[str]:
 
 def body_answer(q: Question, hits: list[Hit], content: list[str], docs, weight=None) -> Answer | None:
     """"这个方案谁来统筹？碳排放强度目标归谁管": the sentences of the plans in scope whose subject is a body
-    (国家发展改革委要加强统筹协调) that best hold what is asked about, up to MAX_BODIES of them, each covering at
-    least MIN_BODY_COVERAGE of it."""
+    (国家发展改革委要加强统筹协调) whose paragraphs best state what is asked about (read with their headings), up
+    to MAX_BODIES of them, each covering at least MIN_BODY_COVERAGE of it."""
     body_re = _body_re()
-    found: dict[str, tuple[float, Hit, str]] = {}
+    found: dict[str, tuple[float, float, Hit]] = {}
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:10]:
         if q.docs and hit.chunk.doc_id not in q.docs:
             continue
-        for sent in sentences(hit.chunk.text):
-            sent = sent.strip()
-            if not body_re.match(sent):
-                continue
-            cov = term_coverage(content, sent, weight)
-            if cov >= MIN_BODY_COVERAGE and cov > found.get(sent, (0.0,))[0]:
-                found[sent] = (cov, hit, sent)
+        head = " ".join(hit.chunk.heading_path[-1:])
+        for para in hit.chunk.text.split("\n"):
+            for sent in sentences(para):
+                sent = sent.strip()
+                if not body_re.match(sent):
+                    continue
+                cov = term_coverage(content, sent, weight)
+                if cov < MIN_BODY_COVERAGE:
+                    continue
+                key = (_score(content, head, para, weight), cov)
+                if key > found.get(sent, (0.0, 0.0))[:2]:
+                    found[sent] = (*key, hit)
     if not found:
         return None
     parts = []
-    for _, hit, sent in sorted(found.values(), key=lambda x: -x[0])[:MAX_BODIES]:
+    for sent, (_, _, hit) in sorted(found.items(), key=lambda x: (-x[1][0], -x[1][1]))[:MAX_BODIES]:
         ev = hit_evidence(hit)
         ev.highlight = sent
         parts.append(Part(lines=[escape_md(sent)], evidence=[ev]))
@@ -72,27 +77,71 @@ def asks_duty(text: str) -> bool:
     return bool(lexicon().regex("ask_duty").search(text))
 
 
+def asks_more(text: str) -> bool:
+    """The question asks something besides who is responsible (…要打造哪几个中心？归谁管, 到2030年要到多少，谁负责):
+    the answer quotes what the note's paragraph says of it as well as the note."""
+    lex = lexicon()
+    rest = lex.regex("ask_duty").sub("", text)
+    return bool(lex.regex("how_much").search(rest) or lex.regex("list").search(rest))
+
+
+HEAD_SHARE = 0.5  # of a paragraph's score that is its heading's coverage: a section about the asked task
+
+
+def _score(content: list[str], head: str, body: str, weight) -> float:
+    """How well a paragraph states what is asked: its coverage read with its heading, and more when the heading
+    itself names it (（五）强化监测评估 for 评估督导, not a paragraph that mentions 督导 in passing)."""
+    whole = term_coverage(content, f"{head} {body}", weight)
+    return HEAD_SHARE * term_coverage(content, head, weight) + (1 - HEAD_SHARE) * whole
+
+
+def _quoted(content: list[str], body: str, more: bool, wants_number: bool, weight) -> str:
+    """The sentence of the note's paragraph the question is about; when it asks more than who (a list, an
+    amount), every sentence nearly as close to it (KEEP_SHARE of the best), those with a figure if it asks one."""
+    sents = [s.strip() for s in sentences(body) if s.strip()]
+    scored = [(term_coverage(content, s, weight), s) for s in sents]
+    best = max(c for c, _ in scored)
+    if not more:
+        return next(s for c, s in scored if c == best)
+    kept = [s for c, s in scored if c >= KEEP_SHARE * best]
+    figured = [s for s in kept if any(ch.isdigit() for ch in s)]
+    return "".join(figured if wants_number and figured else kept)
+
+
+KEEP_SHARE = 0.8
+
+
 def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=None) -> Answer | None:
-    """The responsibility note of the paragraph that best states what the question is about, or None."""
+    """The responsibility note of the paragraph that best states what the question is about, or the sentences
+    naming bodies as subjects when a paragraph holding one states it better; None when neither covers it."""
     lex = lexicon()
     content = [t for t in terms if not lex.regex("ask_duty").search(t) and not lex.regex("duty_word").search(t)]
     if not content:
         return None
-    note_re = _note_re()
+    note_re, body_re = _note_re(), _body_re()
     best = None
+    best_body = 0.0
     for hit in [h for h in hits if h.chunk.kind != "indicator"][:10]:
+        head = " ".join(hit.chunk.heading_path[-1:])  # 5．着力培育氢能经济
         for para in hit.chunk.text.split("\n"):
             note = note_re.search(para)
             if note is None:
+                if any(body_re.match(s.strip()) for s in sentences(para)):
+                    best_body = max(best_body, _score(content, head, para, weight))
                 continue
             body = para[:note.start()]
-            cov = term_coverage(content, " ".join((*hit.chunk.heading_path[-1:], body)), weight)  # 5．着力培育氢能经济
-            if cov >= MIN_COVERAGE and (best is None or cov > best[0]):
-                best = (cov, hit, body, note)
-    if best is None:
-        return body_answer(q, hits, content, docs, weight)
+            if term_coverage(content, f"{head} {body}", weight) < MIN_COVERAGE:
+                continue
+            score = _score(content, head, body, weight)
+            if best is None or score > best[0]:
+                best = (score, hit, body, note)
+    if best is None or best_body > best[0]:
+        found = body_answer(q, hits, content, docs, weight)
+        if found is not None or best is None:
+            return found
     _, hit, body, note = best
-    sent = max(sentences(body), key=lambda s: term_coverage(content, s, weight)).strip()
+    more = asks_more(q.resolved)
+    sent = _quoted(content, body, more, bool(lex.regex("how_much").search(q.resolved)), weight)
     ev = hit_evidence(hit)
     ev.highlight = sent
     line = f"“{escape_md(sent)}”一项的{escape_md(note.group(0).strip('（()）'))}。"
