@@ -297,7 +297,8 @@ def duty(ctx: Context) -> Candidate | None:
     """这条是哪些部门负责的: the responsibility note of the paragraph stating what is asked about."""
     if not asks_duty(ctx.question.resolved):
         return None
-    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight), "duty")
+    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight,
+                                  ctx.scope), "duty")
 
 
 def chapter_aim(ctx: Context) -> Candidate | None:

@@ -12,12 +12,12 @@ from __future__ import annotations
 import re
 
 from assistant.text.sentences import sentences
-from assistant.types import Answer, Hit
+from assistant.types import Answer, Document, Hit
 
 from .extract import hit_evidence
 from .lexicon import lexicon
 from .render import render
-from .structured import Part, escape_md
+from .structured import Evidence, Part, escape_md
 from .terms import term_coverage
 from .understand import Question
 
@@ -77,6 +77,45 @@ def asks_duty(text: str) -> bool:
     return bool(lexicon().regex("ask_duty").search(text))
 
 
+def _leader_re() -> re.Pattern[str]:
+    """A roster line naming who leads a body (组　长：王清宪 省长): a leader word, spaces allowed between its
+    characters as rosters align them, a colon, the name."""
+    words = sorted(lexicon().words("duty_leader"), key=len, reverse=True)
+    spaced = "|".join(r"\s*".join(map(re.escape, w)) for w in words)
+    return re.compile(rf"^\s*(?:{spaced})\s*[：:]\s*\S")
+
+
+def roster_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], content: list[str],
+                  weight=None) -> Answer | None:
+    """"专项工作组谁牵头": a body asked of (a term ending in a body word, ``duty_body``: 工作组, 领导小组) is led by
+    the leaders its roster names (组长, 副组长: ``duty_leader``), in a section whose title names the body and
+    covers at least MIN_COVERAGE of what is asked; None when no such roster is found."""
+    body_end = re.compile(rf"(?:{lexicon().pattern('duty_body')})$")
+    named = [t for t in content if len(t) >= 2 and body_end.search(t)]
+    if not named:
+        return None
+    leader = _leader_re()
+    best = None
+    for d in scope:
+        for sec in docs[d].sections:
+            title = " ".join(sec.path[-1:])
+            if not any(t in title for t in named):
+                continue
+            lines = [p for p in sec.paragraphs if leader.match(p.text)]
+            cov = term_coverage(content, title, weight)
+            if lines and cov >= MIN_COVERAGE and (best is None or cov > best[0]):
+                best = (cov, d, sec, lines)
+    if best is None:
+        return None
+    _, d, sec, lines = best
+    parts = [Part(lines=[escape_md(p.text.strip())], evidence=[Evidence(d, sec.path, p.text, highlight=p.text.strip())])
+             for p in lines[:MAX_LEADERS]]
+    return render(q, parts, docs, False)
+
+
+MAX_LEADERS = 2  # a roster's leader lines quoted (组长, 副组长)
+
+
 def asks_more(text: str) -> bool:
     """The question asks something besides who is responsible (…要打造哪几个中心？归谁管, 到2030年要到多少，谁负责):
     the answer quotes what the note's paragraph says of it as well as the note."""
@@ -111,13 +150,18 @@ def _quoted(content: list[str], body: str, more: bool, wants_number: bool, weigh
 KEEP_SHARE = 0.8
 
 
-def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=None) -> Answer | None:
-    """The responsibility note of the paragraph that best states what the question is about, or the sentences
-    naming bodies as subjects when a paragraph holding one states it better; None when neither covers it."""
+def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=None,
+                scope: tuple[str, ...] = ()) -> Answer | None:
+    """The leaders of a body asked of, from its roster; else the responsibility note of the paragraph that best
+    states what the question is about, or the sentences naming bodies as subjects when a paragraph holding one
+    states it better; None when none covers it."""
     lex = lexicon()
     content = [t for t in terms if not lex.regex("ask_duty").search(t) and not lex.regex("duty_word").search(t)]
     if not content:
         return None
+    roster = roster_answer(q, docs, scope, content, weight)
+    if roster is not None:
+        return roster
     note_re, body_re = _note_re(), _body_re()
     best = None
     best_body = 0.0
