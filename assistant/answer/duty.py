@@ -190,3 +190,76 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
     ev.highlight = sent
     line = f"“{escape_md(sent)}”一项的{escape_md(note.group(0).strip('（()）'))}。"
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+MAX_ITEMS = 12  # items listed for a body asked of
+
+
+def _field_re() -> re.Pattern[str]:
+    """A responsibility field, bracketed or inline (（责任单位：A、B） / ，责任单位：A、B。): its names."""
+    return re.compile(rf"(?:{lexicon().pattern('duty_note')})\s*[：:]\s*([^（）()。；;\n]+)")
+
+
+def _names(field: str) -> list[str]:
+    return [n.strip() for n in re.split(r"[、，,]", field) if n.strip()]
+
+
+def _named_in(question: str, names: list[str]) -> bool:
+    """A unit of the field is named in the question, in full or without the level character that opens a full
+    name (民政局 of 市民政局)."""
+    return any(n in question or (len(n) >= 4 and n[1:] in question) for n in names)
+
+
+def asks_items_of(text: str) -> bool:
+    """"重点项目里由市民政局负责的有哪些": a list asked of what a named unit is responsible for (a list word and a
+    duty word, not who is responsible)."""
+    lex = lexicon()
+    return bool(lex.regex("list").search(text) and (lex.regex("duty_word").search(text)
+                                                      or lex.regex("duty_note").search(text))) and not asks_duty(text)
+
+
+def unit_items_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
+                      weight=None) -> Answer | None:
+    """The items (paragraphs, list items, table rows) whose responsibility field names the unit the question
+    names; of them, those under a heading holding the question's other terms (重点项目) when any are."""
+    text = q.resolved
+    field = _field_re()
+    items: list[tuple[float, Evidence, str]] = []
+    for d in scope:
+        doc = docs[d]
+        for sec in doc.sections:
+            for para in sec.paragraphs:
+                if any(_named_in(text, _names(m.group(1))) for m in field.finditer(para.text)):
+                    items.append((0.0, Evidence(d, sec.path, para.text, highlight=para.text.strip()), para.text.strip()))
+        for table in doc.tables:
+            cols = [c for c in table.columns if lexicon().regex("duty_note").search(c)]
+            for row in table.records if cols else ():
+                if any(_named_in(text, _names(row.cell(c))) for c in cols):
+                    said = "；".join(f"{c}：{v}" for c, v in row.cells if v)
+                    items.append((0.0, Evidence(d, table.heading_path, said, highlight=said), said))
+    if not items:
+        return None
+    return _render_items(q, docs, items, _other_terms(text, terms, items), weight)
+
+
+def _other_terms(text: str, terms: list[str], items) -> list[str]:
+    """The question's terms besides the unit it names and its duty words (重点项目 of 重点项目里由市民政局负责的)."""
+    lex = lexicon()
+    field = _field_re()
+    named = {n for _, ev, _ in items for m in field.finditer(ev.text) for n in _names(m.group(1))}
+    named |= {n for _, ev, said in items for n in _names(said)}
+    rest = text
+    for n in sorted(named, key=len, reverse=True):
+        rest = rest.replace(n, "").replace(n[1:], "") if len(n) >= 4 else rest.replace(n, "")
+    rest = lex.regex("duty_word").sub("", rest)
+    return [t for t in terms if t in rest and not lex.regex("duty_word").search(t)]
+
+
+def _render_items(q: Question, docs, items, other: list[str], weight) -> Answer:
+    """Items under a heading holding the question's other terms when some are, else all, in the plans' order."""
+    scored = [(term_coverage(other, " ".join(ev.heading_path), weight) if other else 0.0, ev, said)
+              for _, ev, said in items]
+    top = max(s for s, _, _ in scored)
+    kept = [(ev, said) for s, ev, said in scored if s >= MIN_COVERAGE or top < MIN_COVERAGE]
+    parts = [Part(lines=[f"- {escape_md(said)}"], evidence=[ev]) for ev, said in kept[:MAX_ITEMS]]
+    return render(q, parts, docs, False)
