@@ -10,6 +10,7 @@ are vocabulary; the shape of the note (a bracketed label, a colon, the names) is
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
@@ -218,48 +219,62 @@ def asks_items_of(text: str) -> bool:
                                                       or lex.regex("duty_note").search(text))) and not asks_duty(text)
 
 
+@dataclass(frozen=True)
+class _Item:
+    evidence: Evidence
+    said: str  # what the answer lists
+    names: tuple[str, ...]  # the units its field names that the question names too
+
+
+def _asked(text: str, field: str) -> tuple[str, ...]:
+    return tuple(n for n in _names(field) if _named_in(text, [n]))
+
+
 def unit_items_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
                       weight=None) -> Answer | None:
     """The items (paragraphs, list items, table rows) whose responsibility field names the unit the question
     names; of them, those under a heading holding the question's other terms (重点项目) when any are."""
     text = q.resolved
-    field = _field_re()
-    items: list[tuple[float, Evidence, str]] = []
+    field, label = _field_re(), lexicon().regex("duty_note")
+    items: list[_Item] = []
     for d in scope:
         doc = docs[d]
         for sec in doc.sections:
             for para in sec.paragraphs:
-                if any(_named_in(text, _names(m.group(1))) for m in field.finditer(para.text)):
-                    items.append((0.0, Evidence(d, sec.path, para.text, highlight=para.text.strip()), para.text.strip()))
+                names = tuple(n for m in field.finditer(para.text) for n in _asked(text, m.group(1)))
+                if not names:
+                    continue
+                said = para.text.strip()
+                title = sec.path[-1] if sec.path else ""
+                if sec.kind not in ("front", "preface") and title and title not in said:
+                    said = f"{title}：{said}"  # an item whose name the parser read as its heading (1. 某工程：…)
+                items.append(_Item(Evidence(d, sec.path, para.text, highlight=para.text.strip()), said, names))
         for table in doc.tables:
-            cols = [c for c in table.columns if lexicon().regex("duty_note").search(c)]
+            cols = [c for c in table.columns if label.search(c)]  # a 责任单位 column
             for row in table.records if cols else ():
-                if any(_named_in(text, _names(row.cell(c))) for c in cols):
+                names = tuple(n for c in cols for n in _asked(text, row.cell(c)))
+                if names:
                     said = "；".join(f"{c}：{v}" for c, v in row.cells if v)
-                    items.append((0.0, Evidence(d, table.heading_path, said, highlight=said), said))
+                    items.append(_Item(Evidence(d, (*table.heading_path, table.title), said, highlight=said), said, names))
     if not items:
         return None
     return _render_items(q, docs, items, _other_terms(text, terms, items), weight)
 
 
-def _other_terms(text: str, terms: list[str], items) -> list[str]:
+def _other_terms(text: str, terms: list[str], items: list[_Item]) -> list[str]:
     """The question's terms besides the unit it names and its duty words (重点项目 of 重点项目里由市民政局负责的)."""
     lex = lexicon()
-    field = _field_re()
-    named = {n for _, ev, _ in items for m in field.finditer(ev.text) for n in _names(m.group(1))}
-    named |= {n for _, ev, said in items for n in _names(said)}
     rest = text
-    for n in sorted(named, key=len, reverse=True):
+    for n in sorted({n for it in items for n in it.names}, key=len, reverse=True):
         rest = rest.replace(n, "").replace(n[1:], "") if len(n) >= 4 else rest.replace(n, "")
     rest = lex.regex("duty_word").sub("", rest)
     return [t for t in terms if t in rest and not lex.regex("duty_word").search(t)]
 
 
-def _render_items(q: Question, docs, items, other: list[str], weight) -> Answer:
+def _render_items(q: Question, docs, items: list[_Item], other: list[str], weight) -> Answer:
     """Items under a heading holding the question's other terms when some are, else all, in the plans' order."""
-    scored = [(term_coverage(other, " ".join(ev.heading_path), weight) if other else 0.0, ev, said)
-              for _, ev, said in items]
-    top = max(s for s, _, _ in scored)
-    kept = [(ev, said) for s, ev, said in scored if s >= MIN_COVERAGE or top < MIN_COVERAGE]
-    parts = [Part(lines=[f"- {escape_md(said)}"], evidence=[ev]) for ev, said in kept[:MAX_ITEMS]]
+    scored = [(term_coverage(other, " ".join(it.evidence.heading_path), weight) if other else 0.0, it) for it in items]
+    top = max(s for s, _ in scored)
+    kept = [it for s, it in scored if s >= MIN_COVERAGE or top < MIN_COVERAGE]
+    parts = [Part(lines=[f"- {escape_md(it.said)}"], evidence=[it.evidence]) for it in kept[:MAX_ITEMS]]
     return render(q, parts, docs, False)
