@@ -107,3 +107,23 @@ def test_the_rows_of_a_project_table_whose_responsibility_column_names_the_unit_
     ans = unit_items_answer(q, {"q": doc}, ("q",), ["重点项目", "住建局", "负责"])
     assert ans is not None and "污水管网延伸" in ans.answer and "公厕改造提升" in ans.answer
     assert "村庄道路硬化" not in ans.answer
+
+
+FORMS_PLAN = """某市数字经济发展行动方案（2026—2028年）
+一、主要任务
+（一）建设算力中心。建设城市算力中心2个。（牵头单位：市发展改革委；配合单位：市工业和信息化局）
+（二）培育数据市场。由市数据局牵头、市财政局配合，培育数据交易服务机构3家。
+（三）推进智慧医疗。建设互联网医院10家，责任单位：市卫生健康委。
+"""
+
+
+def test_an_inline_responsibility_field_answers_who_is_responsible():
+    ans = _ask("互联网医院谁负责？", ["互联网", "医院", "负责"], _doc(FORMS_PLAN, "f"))
+    assert ans is not None and "市卫生健康委" in ans.answer and "建设互联网医院10家”" in ans.answer
+
+
+def test_a_unit_made_the_agent_by_its_verb_counts_among_its_items():
+    doc = _doc(FORMS_PLAN, "f")
+    q = understand("市数据局负责哪些任务？", [], [doc.meta], lambda t: [(t, "x")])
+    ans = unit_items_answer(q, {"f": doc}, ("f",), ["市", "数据局", "负责", "任务"])
+    assert ans is not None and "数据交易服务机构" in ans.answer and "算力中心" not in ans.answer

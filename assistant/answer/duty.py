@@ -26,7 +26,9 @@ MIN_COVERAGE = 0.5  # of the question's content terms, in the paragraph that car
 
 
 def _note_re() -> re.Pattern[str]:
-    return re.compile(rf"[（(]\s*(?:{lexicon().pattern('duty_note')})\s*[：:]\s*([^（）()]+)[）)]")
+    """A responsibility note closing a paragraph or item, bracketed (（责任单位：A、B）) or inline (…，责任单位：A、B。)."""
+    label = lexicon().pattern("duty_note")
+    return re.compile(rf"[（(]\s*(?:{label})\s*[：:]\s*[^（）()]+[）)]|(?<![（(])(?:{label})\s*[：:]\s*[^（）()。；;\n]+")
 
 
 _BODY_CHARS = 12  # the longest stretch before a body's last characters (国家发展和改革 + 委员会)
@@ -34,10 +36,11 @@ MAX_BODIES = 3  # sentences quoted when bodies named as subjects answer
 
 
 def _body_re() -> re.Pattern[str]:
-    """A sentence opening with one or more bodies (国家发展改革委、中央网信办…) and what they do (要, 负责, 会同)."""
+    """A sentence opening with one or more bodies (国家发展改革委、中央网信办…), or with them after a word making
+    them the agent (由市数据局牵头…: ``duty_by``), and what they do (要, 负责, 会同). Group ``bodies``: the names."""
     lex = lexicon()
     body = rf"[\u4e00-\u9fff]{{1,{_BODY_CHARS}}}?(?:{lex.pattern('duty_body')})"
-    return re.compile(rf"^\s*{body}(?:、{body})*(?:{lex.pattern('duty_verb')})")
+    return re.compile(rf"^\s*(?:{lex.pattern('duty_by')})?(?P<bodies>{body}(?:、{body})*)(?:{lex.pattern('duty_verb')})")
 
 
 def body_answer(q: Question, hits: list[Hit], content: list[str], docs, weight=None) -> Answer | None:
@@ -189,6 +192,7 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
     sent = _quoted(content, body, more, bool(lex.regex("how_much").search(q.resolved)), weight)
     ev = hit_evidence(hit)
     ev.highlight = sent
+    sent = sent.rstrip("，,、 ")  # an inline note's item ends at the comma before its label
     line = f"“{escape_md(sent)}”一项的{escape_md(note.group(0).strip('（()）'))}。"
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
 
@@ -233,15 +237,17 @@ def _asked(text: str, field: str) -> tuple[str, ...]:
 def unit_items_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
                       weight=None) -> Answer | None:
     """The items (paragraphs, list items, table rows) whose responsibility field names the unit the question
-    names; of them, those under a heading holding the question's other terms (重点项目) when any are."""
+    names, or one of whose sentences it opens as the body doing the work (由市数据局牵头…); of them, those under a heading holding the question's other terms (重点项目) when any are."""
     text = q.resolved
-    field, label = _field_re(), lexicon().regex("duty_note")
+    field, label, body_re = _field_re(), lexicon().regex("duty_note"), _body_re()
     items: list[_Item] = []
     for d in scope:
         doc = docs[d]
         for sec in doc.sections:
             for para in sec.paragraphs:
                 names = tuple(n for m in field.finditer(para.text) for n in _asked(text, m.group(1)))
+                names += tuple(n for sent in sentences(para.text) if (m := body_re.match(sent))
+                               for n in _asked(text, m.group("bodies")))
                 if not names:
                     continue
                 said = para.text.strip()
