@@ -71,6 +71,7 @@ def test_a_duty_question_alone_quotes_one_sentence():
     ans = _ask("光伏装机谁负责？", ["光伏", "装机", "负责"], _doc(TASK_PLAN, "t"))
     assert ans is not None and "住房建设局" in ans.answer and "分布式光伏" not in ans.answer
     assert not asks_more("光伏装机谁负责？") and asks_more("光伏装机到2030年要到多少，谁负责？")
+    assert not asks_more("培育氢能经济这条，责任单位是哪几个？")
 
 
 def test_who_leads_a_working_group_is_its_rosters_leaders():

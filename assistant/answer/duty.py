@@ -124,8 +124,12 @@ def asks_more(text: str) -> bool:
     """The question asks something besides who is responsible (…要打造哪几个中心？归谁管, 到2030年要到多少，谁负责):
     the answer quotes what the note's paragraph says of it as well as the note."""
     lex = lexicon()
-    rest = lex.regex("ask_duty").sub("", text)
-    return bool(lex.regex("how_much").search(rest) or lex.regex("list").search(rest))
+    duty = lex.regex("ask_duty")
+    rest = [c for c in _CLAUSE_RE.split(text) if not duty.search(c)]  # 责任单位是哪几个: the list is of the units
+    return any(lex.regex("how_much").search(c) or lex.regex("list").search(c) for c in rest)
+
+
+_CLAUSE_RE = re.compile(r"[，,？?。；;！!]")
 
 
 HEAD_SHARE = 0.5  # of a paragraph's score that is its heading's coverage: a section about the asked task
