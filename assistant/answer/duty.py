@@ -1,10 +1,14 @@
-"""Who is responsible for an item: the responsibility note (（责任单位：…）) that closes the plan's paragraph
-stating it, else the sentences whose subject is a body doing what is asked (国家发展改革委要加强统筹协调). Pure.
+"""Who is responsible for an item, who leads a body, and what a named unit is responsible for. Pure.
 
-"这条是哪些部门负责的" after a question about one measure, or "光伏装机由哪些部门负责": the paragraph that best
-holds what is asked about (the question's own asking words aside) and carries such a note answers, with the
-sentence it is about. The note's label words (lexicon role ``duty_note``) and the asking words (``ask_duty``)
-are vocabulary; the shape of the note (a bracketed label, a colon, the names) is structural.
+"这条是哪些部门负责的", "光伏装机由哪些部门负责": the paragraph that best states what is asked about (read with
+its heading; the question's own asking words aside) answers: the responsibility note closing it (（责任单位：…）
+or an inline 责任单位：…), or, when a paragraph whose sentence opens with bodies doing the work (国家发展改革委要…,
+由市数据局牵头…) states it better, those sentences. A question asking an amount or a list as well keeps that
+part: the note's sentences that state it are quoted with it. "专项工作组谁牵头": the leader lines of the body's
+roster (组长：…). "重点项目里由市民政局负责的有哪些": the items whose field, table column or opening body names
+that unit. Label, asking, body, agent and leader words are lexicon roles (duty_note, ask_duty, duty_word,
+duty_body, duty_verb, duty_by, duty_leader); the shapes (a bracketed label, a colon, names joined by 、) are
+structural.
 """
 
 from __future__ import annotations
