@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.patterns import ITEM_NAME_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -258,18 +259,16 @@ def unit_items_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                                for n in _asked(text, m.group("bodies")))
                 if not names:
                     continue
-                said = para.text.strip()
-                title = sec.path[-1] if sec.path else ""
-                if sec.kind not in ("front", "preface") and title and title not in said:
-                    said = f"{title}：{said}"  # an item whose name the parser read as its heading (1. 某工程：…)
-                items.append(_Item(Evidence(d, sec.path, para.text, highlight=para.text.strip()), said, names))
+                items.append(_Item(Evidence(d, sec.path, para.text, highlight=para.text.strip()),
+                                   _item_name(sec, para.text), names))
         for table in doc.tables:
             cols = [c for c in table.columns if label.search(c)]  # a 责任单位 column
             for row in table.records if cols else ():
                 names = tuple(n for c in cols for n in _asked(text, row.cell(c)))
                 if names:
                     said = "；".join(f"{c}：{v}" for c, v in row.cells if v)
-                    items.append(_Item(Evidence(d, (*table.heading_path, table.title), said, highlight=said), said, names))
+                    items.append(_Item(Evidence(d, (*table.heading_path, table.title), said, highlight=said),
+                                       row.key or said, names))
     if not items:
         return None
     return _render_items(q, docs, items, _other_terms(text, terms, items), weight)
@@ -285,10 +284,23 @@ def _other_terms(text: str, terms: list[str], items: list[_Item]) -> list[str]:
     return [t for t in terms if t in rest and not lex.regex("duty_word").search(t)]
 
 
+def _item_name(sec, text: str) -> str:
+    """What names an item in a list: its own lead (1. 某工程：), else the numbered heading it sits under
+    ((二)培育数据市场), else its first sentence."""
+    lead = ITEM_NAME_RE.match(text)
+    if lead:
+        return lead.group(0).strip().rstrip("：:")
+    if sec.number and sec.path:
+        return sec.path[-1]
+    return next((s.strip() for s in sentences(text) if s.strip()), text.strip())
+
+
 def _render_items(q: Question, docs, items: list[_Item], other: list[str], weight) -> Answer:
-    """Items under a heading holding the question's other terms when some are, else all, in the plans' order."""
+    """Items under a heading holding the question's other terms when some are, else all, in the plans' order:
+    one list, its items' passages cited on its opening line."""
     scored = [(term_coverage(other, " ".join(it.evidence.heading_path), weight) if other else 0.0, it) for it in items]
     top = max(s for s, _ in scored)
-    kept = [it for s, it in scored if s >= MIN_COVERAGE or top < MIN_COVERAGE]
-    parts = [Part(lines=[f"- {escape_md(it.said)}"], evidence=[it.evidence]) for it in kept[:MAX_ITEMS]]
-    return render(q, parts, docs, False)
+    kept = [it for s, it in scored if s >= MIN_COVERAGE or top < MIN_COVERAGE][:MAX_ITEMS]
+    units = "、".join(dict.fromkeys(n for it in kept for n in it.names))
+    lines = [f"{escape_md(units)}负责的有：", *(f"- {escape_md(it.said)}" for it in kept)]
+    return render(q, [Part(lines=lines, evidence=[it.evidence for it in kept])], docs, False, long_ok=True)
