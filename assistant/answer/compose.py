@@ -27,7 +27,7 @@ from assistant.answer.aims import (
     purpose_answer,
     role_answer,
 )
-from assistant.answer.duty import asks_duty, duty_answer
+from assistant.answer.duty import asks_duty, asks_items_of, duty_answer, unit_items_answer
 from assistant.answer.lists import (
     box_list_answer,
     box_number_answer,
@@ -298,7 +298,15 @@ def duty(ctx: Context) -> Candidate | None:
     """这条是哪些部门负责的: the responsibility note of the paragraph stating what is asked about."""
     if not asks_duty(ctx.question.resolved):
         return None
-    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight), "duty")
+    return _candidate(duty_answer(ctx.question, list(ctx.hits), list(ctx.terms), ctx.docs, ctx.weight,
+                                  ctx.scope), "duty")
+
+
+def unit_items(ctx: Context) -> Candidate | None:
+    """重点项目里由市民政局负责的有哪些: the items whose responsibility field names the unit asked of."""
+    if not asks_items_of(ctx.question.resolved):
+        return None
+    return _candidate(unit_items_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "list")
 
 
 def chapter_aim(ctx: Context) -> Candidate | None:
@@ -721,6 +729,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
+    Handler("unit_items", unit_items),  # the items a named unit is responsible for, before lists of words
     Handler("chapter_aim", chapter_aim),
     Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
