@@ -11,7 +11,7 @@ from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, enumeration_score
 from .extract import hit_evidence
-from .indicators import core_name, score_names, spelled_share
+from .indicators import core_name, lcs_len, score_names, spelled_share
 from .lexicon import lexicon
 from .render import render
 from .structured import (
@@ -220,7 +220,27 @@ def _named_box(q: Question, docs, scope, by_kind: bool = False):
             if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in names):
                 chosen = b
                 break
+    if chosen is None and "专栏" in q.resolved:
+        chosen = _box_by_stretch(q, docs, boxes, plain(text))
     return chosen
+
+
+MIN_TITLE_STRETCH = 4  # characters of a box's title the asker quotes to name it (垃圾分类减量那个专栏)
+
+
+def _box_by_stretch(q: Question, docs, boxes, text: str):
+    """The box whose title, beyond its plan's subject, shares the longest stretch with the question, when that
+    stretch is long enough and no other box shares one as long: 垃圾分类减量那个专栏 names 农村生活垃圾分类减量工程."""
+    found = []
+    for b in boxes:
+        title = BOX_PREFIX_RE.sub("", b.title)
+        own = without_subject(title, docs[b.doc_id].meta.title).replace(" ", "") or title
+        found.append((lcs_len(own, text)[0], b))
+    found.sort(key=lambda x: -x[0])
+    if not found or found[0][0] < MIN_TITLE_STRETCH or (len(found) > 1 and found[1][0] == found[0][0]
+                                                         and found[1][1].title != found[0][1].title):
+        return None
+    return found[0][1]
 
 
 def box_evidence(doc: Document, box) -> Evidence:
@@ -271,6 +291,7 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
 
 
+_WHICH_RE = LEX.regex("list")  # 哪几, 哪些: which things asked
 _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
 MIN_BREAKDOWN_COVER = 0.6  # share of the key terms a total's sentence holds when the question quotes no number
@@ -280,8 +301,8 @@ def _unquoted_breakdown(q: Question, docs, scope, terms: list[str], weight, hits
     """"这轮规划了多少座，怎么拆分的": a total asked with its parts and no number quoted: the retrieved sentence
     (its ；-clauses together) that names the heaviest key term and most of the others and states a total with at
     least ``MIN_PARTS`` more quantities; None when no sentence does."""
-    if not _HOW_MUCH_RE.search(q.resolved) or not terms:
-        return None
+    if not _HOW_MUCH_RE.search(_WHICH_RE.sub(" ", q.resolved)) or not terms:
+        return None  # 分了哪几个方面 asks which parts, not a total (几个 inside 哪几个 asks no amount)
     key = max(terms, key=weight or len)
     best = None
     for h in hits:
