@@ -62,6 +62,7 @@ def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: f
 
 
 _BOX_SET_RE = lexicon().regex("ask_box_set")
+_WHICH_RE = LEX.regex("list")  # 哪几, 哪些: which things asked
 
 
 def _box_set_answer(q: Question, docs, scope) -> Answer | None:
@@ -220,8 +221,8 @@ def _named_box(q: Question, docs, scope, by_kind: bool = False):
             if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in names):
                 chosen = b
                 break
-    if chosen is None and "专栏" in q.resolved:
-        chosen = _box_by_stretch(q, docs, boxes, plain(text))
+    if chosen is None and "专栏" in q.resolved and _WHICH_RE.search(q.resolved):  # what the box holds asked
+        chosen = _box_by_stretch(q, docs, boxes, plain(text))  # (not 那个专栏里说要学哪家: one thing in it)
     return chosen
 
 
@@ -291,7 +292,6 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
 
 
-_WHICH_RE = LEX.regex("list")  # 哪几, 哪些: which things asked
 _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked
 MIN_PARTS = 3  # quantities besides the total a sentence states to break the total down
 MIN_BREAKDOWN_COVER = 0.6  # share of the key terms a total's sentence holds when the question quotes no number

@@ -155,7 +155,9 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
 
 _ASK_NAME_RE = re.compile(f"(?:{LEX.pattern('ask_name')})(?:样的|的)?({LEX.pattern('name_head')})")  # 啥中心
 _TRANSITION_ASK_RE = LEX.regex("ask_transition")  # 从啥样变成啥样
-_NAME_BEFORE = r"(?:[\u4e00-\u9fff]{2}|[”」』])"  # a name's own words (促进中心) or its closing quote (“颐养岚平”品牌)
+# a name's own words (促进中心; not a function word before the head: 以企业为中心) or its closing quote (“颐养岚平”品牌)
+_NOT_NAME_END = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
+_NAME_BEFORE = rf"(?:[\u4e00-\u9fff][^\W\d{_NOT_NAME_END}]|[”」』])"
 
 
 def named_shape(question: str) -> re.Pattern[str] | None:
