@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
-from assistant.text.patterns import QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
+from assistant.text.patterns import CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
 from .synonyms import abbreviates, contains, gapped, present, synonyms
@@ -153,11 +153,11 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
     return QUANTITY_RE if _HOW_MUCH_RE.search(question) else named_shape(question)
 
 
-_ASK_NAME_RE = re.compile(f"(?:{LEX.pattern('ask_name')})(?:样的|的)?({LEX.pattern('name_head')})")  # 啥中心
+_ASK_NAME_RE = re.compile(f"(?:{LEX.pattern('ask_name')})({LEX.pattern('name_head')})")  # 啥中心, 什么样的平台
 _TRANSITION_ASK_RE = LEX.regex("ask_transition")  # 从啥样变成啥样
 # a name's own words (促进中心; not a function word before the head: 以企业为中心) or its closing quote (“颐养岚平”品牌)
 _NOT_NAME_END = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
-_NAME_BEFORE = rf"(?:[\u4e00-\u9fff][^\W\d{_NOT_NAME_END}]|[”」』])"
+_NAME_BEFORE = rf"(?:[\u4e00-\u9fff][^\W\d{_NOT_NAME_END}]|[{CLOSING_QUOTES}])"
 
 
 def named_shape(question: str) -> re.Pattern[str] | None:
