@@ -79,6 +79,7 @@ from .terms import (
     is_name_word,
     masked_question,
     measure_term,
+    named_shape,
     names_term,
     noun_like,
     specific_terms,
@@ -108,6 +109,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
+    bound = bound or named_shape(q.resolved)  # 建个啥中心: the sentences naming one, not those near it
     part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
@@ -548,9 +550,12 @@ def topic_figures(ctx: Context) -> Candidate | None:
     if not figures and not (locating and len(locating) < len(ctx.terms)):
         return None  # neither figures asked nor a part named (数字丝绸之路那部分) with something asked of it
     unseen = ctx.retriever.idf("\0")
-    return _candidate(topic_figures_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight,
-                                           lambda t: ctx.retriever.idf(t) < unseen, locating or None, figures),
-                      "list")
+    ans = topic_figures_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight,
+                               lambda t: ctx.retriever.idf(t) < unseen, locating or None, figures)
+    named = named_shape(q.resolved)  # 养老这块想打个什么品牌: sentences of the part naming one, else the text tries
+    if ans is not None and named is not None and not ans.refused and not named.search(_MARKER_RE.sub(" ", ans.answer)):
+        return None
+    return _candidate(ans, "list")
 
 
 def _list_head(ctx: Context) -> str | None:

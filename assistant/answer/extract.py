@@ -107,6 +107,12 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
                 # (……推动货运向铁路、水路转移。到2025年，……占比提升至34%。): scored by this sentence's terms, below
                 # a sentence that states the terms and a number itself
                 cands.append((score + 0.5, hit.rank, pos, s + nxt, hit))
+            elif shape is not None and not wants_number and not shape.search(s):
+                named = _naming_after(sents, pos, shape)
+                if named is not None:
+                    # a name asked (建个啥中心) of what this sentence states (解决企业“不会转”…的难题), named by a
+                    # later sentence of its paragraph (建设数字化转型促进中心…): quoted after it, scored by its terms
+                    cands.append((score + 0.5, hit.rank, named, sents[named].strip(), hit))
     cands.sort(key=lambda c: (-c[0], c[1], c[2]))
     chosen, used = [], 0
     for c in cands:
@@ -134,6 +140,14 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
         part.lines.append(escape_md(text))
         part.evidence.append(ev)
     return part
+
+
+NAMING_REACH = 6  # the sentences after one stating the asked topic that may name what it asks for
+
+
+def _naming_after(sents: list[str], pos: int, shape: re.Pattern[str]) -> int | None:
+    """The position of the first sentence after ``pos`` in its passage holding the asked shape, within reach."""
+    return next((j for j in range(pos + 1, min(len(sents), pos + 1 + NAMING_REACH)) if shape.search(sents[j])), None)
 
 
 def related_evidence(hits: list[Hit], n: int = 3) -> list[Evidence]:

@@ -11,7 +11,7 @@ from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, enumeration_score
 from .extract import hit_evidence
-from .indicators import core_name, score_names, spelled_share
+from .indicators import core_name, lcs_len, score_names, spelled_share
 from .lexicon import lexicon
 from .render import render
 from .structured import (
@@ -62,6 +62,7 @@ def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: f
 
 
 _BOX_SET_RE = lexicon().regex("ask_box_set")
+_WHICH_RE = LEX.regex("list")  # 哪几, 哪些: which things asked
 
 
 def _box_set_answer(q: Question, docs, scope) -> Answer | None:
@@ -220,7 +221,27 @@ def _named_box(q: Question, docs, scope, by_kind: bool = False):
             if any(len(c) >= 3 and spelled_share(c, plain(text), 0.8) >= 0.8 for c in names):
                 chosen = b
                 break
+    if chosen is None and "专栏" in q.resolved and _WHICH_RE.search(q.resolved):  # what the box holds asked
+        chosen = _box_by_stretch(q, docs, boxes, plain(text))  # (not 那个专栏里说要学哪家: one thing in it)
     return chosen
+
+
+MIN_TITLE_STRETCH = 4  # characters of a box's title the asker quotes to name it (垃圾分类减量那个专栏)
+
+
+def _box_by_stretch(q: Question, docs, boxes, text: str):
+    """The box whose title, beyond its plan's subject, shares the longest stretch with the question, when that
+    stretch is long enough and no other box shares one as long: 垃圾分类减量那个专栏 names 农村生活垃圾分类减量工程."""
+    found = []
+    for b in boxes:
+        title = BOX_PREFIX_RE.sub("", b.title)
+        own = without_subject(title, docs[b.doc_id].meta.title).replace(" ", "") or title
+        found.append((lcs_len(own, text)[0], b))
+    found.sort(key=lambda x: -x[0])
+    if not found or found[0][0] < MIN_TITLE_STRETCH or (len(found) > 1 and found[1][0] == found[0][0]
+                                                         and found[1][1].title != found[0][1].title):
+        return None
+    return found[0][1]
 
 
 def box_evidence(doc: Document, box) -> Evidence:
@@ -280,8 +301,8 @@ def _unquoted_breakdown(q: Question, docs, scope, terms: list[str], weight, hits
     """"这轮规划了多少座，怎么拆分的": a total asked with its parts and no number quoted: the retrieved sentence
     (its ；-clauses together) that names the heaviest key term and most of the others and states a total with at
     least ``MIN_PARTS`` more quantities; None when no sentence does."""
-    if not _HOW_MUCH_RE.search(q.resolved) or not terms:
-        return None
+    if not _HOW_MUCH_RE.search(_WHICH_RE.sub(" ", q.resolved)) or not terms:
+        return None  # 分了哪几个方面 asks which parts, not a total (几个 inside 哪几个 asks no amount)
     key = max(terms, key=weight or len)
     best = None
     for h in hits:

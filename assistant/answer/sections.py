@@ -153,7 +153,7 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
             t = plain(section_title(sec))
             if len(t) < 2:
                 continue
-            if t in masked:
+            if t in masked or _shares_head(t, masked):
                 found.append((2.0 + len(t) / 100, sec))
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
@@ -167,6 +167,21 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
         return []
     best = found[0][0]
     return [sec for n, sec in found if n >= best - 0.001]
+
+
+_CONJUNCTION = lexicon().pattern("conjunction")
+SHARED_HEAD_GAP = 4  # characters of the other conjunct between a title's first word and its shared head
+
+
+def _shares_head(title: str, question: str) -> bool:
+    """The question names the title with its head word shared by two conjuncts: 高速和干线公路 names 高速公路 (and
+    干线公路 as written). The title splits into a first word and a head of two characters or more each."""
+    for i in range(2, len(title) - 1):
+        first, head = title[:i], title[i:]
+        if first in question and re.search(
+                rf"{re.escape(first)}(?:{_CONJUNCTION})[\u4e00-\u9fff]{{1,{SHARED_HEAD_GAP}}}?{re.escape(head)}", question):
+            return True
+    return False
 
 
 def _qualified_twins(docs, scope, found) -> list:

@@ -7,7 +7,7 @@ import functools
 import re
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
-from assistant.text.patterns import QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
+from assistant.text.patterns import CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
 from .synonyms import abbreviates, contains, gapped, present, synonyms
@@ -154,7 +154,33 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
         return re.compile(rf"{_NUMERAL}\s*{re.escape(counted.group(1))}")
     if _DISTANCE_RE.search(question):
         return re.compile(rf"\d\s*(?:{LEX.pattern('length_unit')})")
-    return QUANTITY_RE if _HOW_MUCH_RE.search(question) else None
+    return QUANTITY_RE if _HOW_MUCH_RE.search(question) else named_shape(question)
+
+
+_ASK_NAME_RE = re.compile(f"(?:{LEX.pattern('ask_name')})({LEX.pattern('name_head')})")  # 啥中心, 什么样的平台
+_TRANSITION_ASK_RE = LEX.regex("ask_transition")  # 从啥样变成啥样
+# a name's own words (促进中心; not a function word before the head: 以企业为中心) or its closing quote (“颐养岚平”品牌)
+_NOT_NAME_END = "".join(w for w in LEX.words("gram_stop") if len(w) == 1)
+_NAME_BEFORE = rf"(?:[\u4e00-\u9fff][^\W\d{_NOT_NAME_END}]|[{CLOSING_QUOTES}])"
+
+
+def named_shape(question: str) -> re.Pattern[str] | None:
+    """What a sentence answering a question asking for a thing by what it is states: for 建个啥中心 a name ending
+    in 中心 other than the question's own (数字化转型促进中心), for 从啥样变成啥样 a change stated from one state to
+    another (由干净整洁向美丽宜居转变). None when the question asks neither."""
+    if _TRANSITION_ASK_RE.search(question):
+        return LEX.regex("transition_statement")
+    m = _ASK_NAME_RE.search(question)
+    if not m:
+        return None
+    head = m.group(1)
+    own = {question[i - 2:i] for i in _starts(question, head) if i >= 2}  # 车联网平台 names no other platform
+    skip = "".join(f"(?!{re.escape(w)}{re.escape(head)})" for w in sorted(own))
+    return re.compile(f"{skip}{_NAME_BEFORE}{re.escape(head)}")
+
+
+def _starts(text: str, word: str) -> list[int]:
+    return [i for i in range(len(text)) if text.startswith(word, i)]
 
 
 def counts_topic(question: str, measure: str) -> bool:

@@ -60,6 +60,7 @@ CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 PLACEHOLDER = r"[xX×＊*]{1,4}"
 PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
 QUOTED_RE = re.compile(r"“([^“”]{2,60})”")
+CLOSING_QUOTES = "”」』"  # the marks closing a quoted name (“颐养岚平”品牌)
 # the number of a list item at the start of a sentence: 12﹒, 3．, （2）, 1、 (a label, not a figure it states)
 ITEM_NUMBER_RE = re.compile(r"^\s*(?:[（(]\d+[）)]|\d+\s*[.．、﹒])")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering (the number guard)
