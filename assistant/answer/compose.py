@@ -50,7 +50,7 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, YEAR_RE
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -643,6 +643,15 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
                   kept[0][1].intent, q.docs)
 
 
+SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
+
+
+def _cover(ctx: Context, answer: Answer) -> float:
+    """How much of the question's key terms the best passage an answer quotes holds, with its headings."""
+    return max((term_coverage(list(ctx.terms), f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
+                for c in answer.citations), default=0.0)
+
+
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
     its passages do not cover what is asked."""
@@ -687,12 +696,29 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         sub = part_context(ctx, text, history, plans, parts.same_ask)
         cand = dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
-        if ans.refused and len(plans) == 1:
-            ans = _plan_passages(sub, plans[0]) or ans
+        if len(plans) == 1 and (ans.refused or _cover(sub, ans) < SIDE_COVER):
+            # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
+            # (a section's sub-headings, a sentence on another measure) leaves out what is asked
+            said = _plan_passages(sub, plans[0])
+            ans = said if said is not None and (ans.refused or _cover(sub, said) > _cover(sub, ans)) else ans
         answers.append(ans)
         if parts.sequential:
-            history.append(turn_record(text, ans.answer, sub.question.resolved))
+            turn = turn_record(text, ans.answer, sub.question.resolved)
+            history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _one_table(answer: Answer) -> str | None:
+    """The one table (表5-1) every citation of an answer is a row of, else None: a later part of the same message
+    naming only a new row ("…总投资多少？换电站投多少") is asked of that table."""
+    labels = set()
+    for c in answer.citations:
+        title = next((h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h)), None)
+        label = LABEL_RE.match(title) if title else None
+        if label is None:
+            return None
+        labels.add(re.sub(r"\s+", "", label.group(0)))
+    return labels.pop() if len(labels) == 1 and not answer.refused else None
 
 
 @dataclass(frozen=True)

@@ -60,22 +60,26 @@ def split_questions(text: str) -> list[str]:
 
 
 def _counted_asks(piece: str) -> list[str]:
-    """A question of two amounts, each clause with its own thing and its own 几/多少 (载体建几个，示范选几家): one
-    piece per clause, a clause that asks no amount staying with the next. A clause asking an amount of nothing
-    new (同比降了多少, 占多少) stays with the one before it: one sentence states both."""
+    """A question of two asks, each clause with its own thing and its own ask (载体建几个，示范选几家; 要推哪些项目，
+    气电装机新增多少): one piece per clause. Clauses before the first ask name what every part is about
+    (安徽标识解析那个专栏工程，…), so they lead each piece; a clause asking nothing after an ask stays with the
+    next. A clause asking of nothing new (同比降了多少, 占多少, 分别是什么) stays with the one before it: one
+    sentence states both."""
     clauses = [c for c in re.split(r"(?<=[，,])", piece) if c.strip()]
+    lead = ""
+    while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
+        lead += clauses.pop(0)
     out: list[str] = []
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
-        counted = LEX.regex("how_much").search(body)
-        if out and counted and _counts_own(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
+        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
             out[-1] += c
         else:
             out.append(c)
-    return out if len(out) > 1 and all(_counts_own(o) for o in out) else [piece]
+    return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
 
 # an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少): the same sentence states it
@@ -141,11 +145,20 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     return Parts(questions, tuple(items), sequential=False)
 
 
+def _shared_lead(questions: list[str]) -> str:
+    """The clauses (up to a comma) every question begins with."""
+    first = questions[0]
+    cut = max((i + 1 for i, ch in enumerate(first) if ch in "，," and all(q.startswith(first[:i + 1]) for q in questions)),
+              default=0)
+    return first[:cut]
+
+
 def split_parts(text: str, aliases: list[str]) -> Parts | None:
     """The parts of a multi-part question, or None for a single question."""
     qs = split_questions(text)
     if len(qs) > 1:
-        return Parts(tuple(qs), tuple(q.rstrip(_SENTENCE_END) for q in qs), sequential=True)
+        lead = _shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
+        return Parts(tuple(qs), tuple(q[len(lead):].rstrip(_SENTENCE_END) for q in qs), sequential=True)
     return split_items(text, aliases)
 
 

@@ -633,7 +633,10 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     turns = [as_turn(h) for h in history]
     # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
     earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
-    aliases = sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0]))
+    # and a plan the question itself names so ("深圳碳达峰方案呢" after a question on another plan) is a plan swapped
+    # in, not a new topic asked of the earlier plan
+    now = set(casual_names(text, metas, tagger)) if turns else set()
+    aliases = sorted({*alias_table(metas), *earlier, *now}, key=lambda p: (-len(p[0]), p[0]))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
     anchors: tuple[str, ...] = ()
@@ -649,6 +652,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         prev = turn
         _, _, local, _, _ = split_places(resolved_prev, tagger, aliases, plans)
         anchors = anchors_of(resolved_prev, [p.text for p in local])
+        if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
+            anchors = (*anchors, turn.table)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
