@@ -82,8 +82,10 @@ def _counted_asks(piece: str) -> list[str]:
     return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
 
-# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少): the same sentence states it
-_RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share")))
+# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少) or of each of it (每张补贴多少):
+# the same sentence states it
+_RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share",
+                                                                     "per_item")))
 
 
 def _counts_own(text: str) -> bool:

@@ -532,7 +532,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
-    asks_aspect = LEX.regex("aspect_ask").search(body)
+    asks_aspect = LEX.regex("aspect_ask").search(body) or _LOCATION_RE.search(body)  # 在哪部分讲的: where it is
     if body and (asks_aspect or (topic and not docs_now and not years_now)):
         new = _ASK_TAIL_RE.sub("", new) + "，" + body
     return new
