@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import hashing_settings, write_plan
 
-from assistant.answer.multipart import split_parts
+from assistant.answer.multipart import split_joined, split_parts
 from assistant.answer.understand import understand
 from assistant.types import DocMeta
 
@@ -30,6 +30,14 @@ def test_a_list_then_an_amount_of_another_thing_are_two_parts():
                                   "家庭养老床位建多少张，每张补贴标准是多少？"])
 def test_an_ask_of_nothing_new_stays_one_question(text):
     assert split_parts(text, []) is None
+
+
+def test_things_joined_before_one_ask_are_each_asked_with_the_lead_and_the_ask():
+    parts = split_joined("样例市交通结构优化里，水水集疏运和非机动车道有啥量化要求？", [])
+    assert parts.questions == ("样例市交通结构优化里，水水集疏运有啥量化要求？", "样例市交通结构优化里，非机动车道有啥量化要求？")
+    assert parts.labels == ("水水集疏运", "非机动车道") and parts.joined
+    assert split_joined("甲区和乙区的目标是多少", ["甲区", "乙区"]) is None  # plans: a comparison
+    assert split_joined("服务贸易和跨境金融结算额的目标分别是多少", []) is None  # 分别: split_items' shape
 
 
 # ---------------------------------------------------------------- a plan named in the asker's words
@@ -79,6 +87,14 @@ PLAN = """样例市充换电设施规划（2026—2030年）
 1．高速公路沿线宜结合服务区成对设置，每百公里双向不超过2对。
 
 2．县道、乡道沿线每百公里双向不超过4对，且两站间距不得低于5公里。
+
+"""
+
+PORT = """样例港交通规划（2026—2030年）
+
+一、交通结构
+
+到2028年，样例港水水集疏运占比提升至34%。加快推进疏港铁路改扩建，拓展国际铁路物流新通道。以样例港为枢纽港，积极推动与喂给港间的联动发展，共建区域组合港体系。打造三网融合的绿色出行体系，推动设施融合、信息融合、服务融合。构建系统、友好、高品质的慢行环境，每年新建不少于300公里非机动车道。
 """
 
 OTHER = """样例县加油站布局规划（2026—2030年）
@@ -103,6 +119,7 @@ def plans(tmp_path_factory):
     corpus = root / "corpus"
     write_plan(corpus, "city.txt", PLAN)
     write_plan(corpus, "county.txt", OTHER)
+    write_plan(corpus, "port.txt", PORT)
     settings = hashing_settings(root, corpus)
     build_index(settings.sources, settings.index_dir, HashingEmbedder())
     return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
@@ -130,3 +147,8 @@ def test_a_later_part_asking_only_where_asks_where_the_earlier_parts_subject_is(
     q = understand("乙省节能降碳方案里哪部分讲的", [("节能标准分1级2级3级，是按什么水平划的？", "")], metas,
                    lambda t: [(t, "x")])
     assert q.intent == "location" and "节能标准分1级2级3级" in q.resolved and q.docs == ("b",)
+
+
+def test_each_of_two_things_joined_is_answered_from_the_sentence_naming_it(plans):
+    a = plans.ask("样例港交通结构里，水水集疏运和非机动车道有啥量化要求？")
+    assert "34%" in a.answer and "300公里" in a.answer, a.answer

@@ -59,7 +59,7 @@ from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
-from .multipart import Parts, split_parts, split_plans
+from .multipart import Parts, split_joined, split_parts, split_plans
 from .quantity import COUNT, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -646,9 +646,15 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
 
 
-def _cover(ctx: Context, answer: Answer) -> float:
-    """How much of the question's key terms the best passage an answer quotes holds, with its headings."""
-    return max((term_coverage(list(ctx.terms), f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
+def _cover(ctx: Context, answer: Answer, doc: str) -> float:
+    """How much of the question's key terms the best passage an answer quotes holds, with its headings; the
+    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked. With fewer than two such
+    terms (定位) the handler that understood the ask is trusted: 1.0."""
+    title = ctx.documents[doc].meta.title
+    terms = [t for t in ctx.terms if t not in title]
+    if len(terms) < 2:
+        return 1.0
+    return max((term_coverage(terms, f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
                 for c in answer.citations), default=0.0)
 
 
@@ -667,8 +673,23 @@ def multi_part(ctx: Context) -> Candidate | None:
     """"A和B的目标分别是多少" / "…是多少？…是什么？" / "甲方案和乙方案的X各是多少": each part answered on its
     own (later questions of one message as follow-ups of the earlier ones, a plan's part from that plan only),
     then shown together, each part cited."""
-    parts = split_parts(ctx.question.text, [a for a, _ in alias_table(list(ctx.metas))])
-    return None if parts is None else _answer_parts(ctx, parts)
+    aliases = [a for a, _ in alias_table(list(ctx.metas))]
+    parts = split_parts(ctx.question.text, aliases)
+    return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
+    """"X里，A和B有啥量化要求" of one plan: the question answered whole, unless what it quotes leaves one of the
+    things joined unsaid; then each thing is asked on its own (two measures, one sentence each)."""
+    q = ctx.question
+    parts = None if q.compare or q.is_followup or len(q.docs) > 1 else split_joined(q.text, aliases)
+    if parts is None:
+        return None
+    whole = dispatch(ctx, PART_HANDLERS)
+    if all(_quotes(whole.answer, i) for i in parts.labels):
+        return whole
+    split = _answer_parts(ctx, parts)
+    return whole if split.answer.refused else split
 
 
 def per_plan(ctx: Context) -> Candidate | None:
@@ -696,16 +717,26 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         sub = part_context(ctx, text, history, plans, parts.same_ask)
         cand = dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
-        if len(plans) == 1 and (ans.refused or _cover(sub, ans) < SIDE_COVER):
+        if len(plans) == 1 and (ans.refused or _cover(sub, ans, plans[0]) < SIDE_COVER):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said) > _cover(sub, ans)) else ans
+            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > _cover(sub, ans, plans[0])) else ans
+        elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
+            # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
+            said = _plan_passages(sub, sub.scope[0])
+            earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
+            ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
         answers.append(ans)
         if parts.sequential:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _quotes(answer: Answer, thing: str) -> bool:
+    """Whether what an answer says (the sentences it quotes, not their whole chunks) names the thing."""
+    return not answer.refused and present(thing, answer.answer)
 
 
 def _one_table(answer: Answer) -> str | None:

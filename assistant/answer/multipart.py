@@ -28,6 +28,7 @@ class Parts:
     sequential: bool  # parts after the first are follow-ups of the earlier ones (several questions)
     plans: tuple[tuple[str, ...], ...] = ()  # per part, the plans it is asked of (empty: those the part names)
     same_ask: bool = False  # every part asks what the whole question asks, each of its own plan
+    joined: bool = False  # the parts are things joined by 和 (no 分别): each is named by its label
 
 
 def _asks(text: str) -> bool:
@@ -145,6 +146,32 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
         return None
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
+
+
+def split_joined(text: str, aliases: list[str]) -> Parts | None:
+    """"X里，A和B有啥量化要求" (no 分别): the things joined in the last clause, one question each with what comes
+    before the first and after the last ("X里，A有啥量化要求", "X里，B有啥量化要求"). The last thing ends at the
+    first 的, verb or asking word after it. Often one passage states both; whether the parts are answered each
+    is the caller's to decide. None when the clause joins no short things, or names a plan among them."""
+    if LEX.regex("each").search(text):
+        return None
+    cut = _clause_start(text.rstrip(_SENTENCE_END + " ，,。"))
+    lead, clause = text[:cut], text[cut:]
+    segments = re.split(LEX.pattern("conjunction"), clause)
+    if len(segments) < 2:
+        return None
+    start = _prefix_end(segments[0], aliases)
+    lead, first = lead + segments[0][:start], segments[0][start:]
+    ends = re.compile(f"(?:{LEX.pattern('of')})|(?:{LEX.pattern('ask_tail_verb')})|(?:{LEX.pattern('question_word')})"
+                      f"|(?:{LEX.pattern('how_much')})")
+    end = next((m.start() for m in ends.finditer(segments[-1]) if m.start() >= 2), None)
+    if end is None:
+        return None
+    last, tail = segments[-1][:end], segments[-1][end:]
+    items = [first, *segments[1:-1], last]
+    if any(len(i) < 2 or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+        return None
+    return Parts(tuple(f"{lead}{i}{tail}" for i in items), tuple(items), sequential=False, joined=True)
 
 
 def _shared_lead(questions: list[str]) -> str:
