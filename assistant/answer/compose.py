@@ -711,11 +711,13 @@ def per_plan(ctx: Context) -> Candidate | None:
 
 def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     history = list(ctx.history)
+    aliases = [a for a, _ in alias_table(list(ctx.metas))]
     answers = []
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
-        cand = dispatch(sub, PART_HANDLERS)
+        # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
+        cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
         if len(plans) == 1 and (ans.refused or _cover(sub, ans, plans[0]) < SIDE_COVER):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer

@@ -4,7 +4,10 @@ Three shapes: several questions in one message ("…是多少？…是什么？"
 earlier ones); several things asked of one subject ("A和B的目标分别是多少", "目标、单位和属性分别是什么"),
 which become one question per thing with the shared subject and ask (the plan, year, 的 phrase, 是多少); and one
 thing asked of each of several plans ("甲方案和乙方案，X各是怎么定的", "甲的X与乙的Y", "两份规划各自的定位"),
-which become one question per plan, asked of that plan only.
+which become one question per plan, asked of that plan only. Clauses of one sentence with asks of their own
+(二级节点建几个，哪些地方建平台) are several questions, each led by the clauses before the first ask; things
+joined before one ask without 分别 ("A和B有啥量化要求") are parts the caller answers each only when one answer
+leaves one of them unsaid.
 """
 
 from __future__ import annotations
