@@ -683,7 +683,7 @@ def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
     things joined unsaid; then each thing is asked on its own (two measures, one sentence each)."""
     q = ctx.question
     parts = None if q.compare or q.is_followup or len(q.docs) > 1 else split_joined(q.text, aliases)
-    if parts is None:
+    if parts is None or not _whole_words(q.text, parts.labels, ctx.tokenizer):
         return None
     whole = dispatch(ctx, PART_HANDLERS)
     if all(_quotes(whole.answer, i) for i in parts.labels):
@@ -734,6 +734,19 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _whole_words(text: str, things: tuple[str, ...], tokenizer) -> bool:
+    """Whether each thing begins and ends where the tokenizer's words do: 及 of 普及率 joins nothing."""
+    bounds, at = {0}, 0
+    for w, _ in tokenizer.tag(text):
+        at += len(w)
+        bounds.add(at)
+    for t in things:
+        i = text.find(t)
+        if i < 0 or i not in bounds or i + len(t) not in bounds:
+            return False
+    return True
 
 
 def _quotes(answer: Answer, thing: str) -> bool:
