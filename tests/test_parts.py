@@ -153,7 +153,3 @@ def test_each_of_two_things_joined_is_answered_from_the_sentence_naming_it(plans
     a = plans.ask("临港区交通结构里，水水集疏运和非机动车道有啥量化要求？")
     assert "34%" in a.answer and "300公里" in a.answer, a.answer
 
-
-def test_a_conjunction_character_inside_a_word_joins_nothing(plans):
-    a = plans.ask("到2028年样例市自来水普及率要达到多少？")
-    assert "**自来水普**" not in a.answer and "**率要达到**" not in a.answer, a.answer
