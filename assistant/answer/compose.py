@@ -679,17 +679,19 @@ def multi_part(ctx: Context) -> Candidate | None:
 
 
 def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
-    """"X里，A和B有啥量化要求" of one plan: the question answered whole, unless what it quotes leaves one of the
-    things joined unsaid; then each thing is asked on its own (two measures, one sentence each)."""
+    """"X里，A和B有啥量化要求" of one plan, figures asked: the question answered whole, unless what it quotes
+    leaves one of the things joined unsaid; then each thing is asked on its own (two measures, one sentence each)."""
     q = ctx.question
-    parts = None if q.compare or q.is_followup or len(q.docs) > 1 else split_joined(q.text, aliases)
+    if q.intent != "indicator" or q.compare or q.is_followup or len(q.docs) > 1:
+        return None  # figures asked (有啥量化要求, 有目标吗); 问题与挑战讲了哪几点 is one list
+    parts = split_joined(q.text, aliases)
     if parts is None or not _whole_words(q.text, parts.labels, ctx.tokenizer):
         return None
     whole = dispatch(ctx, PART_HANDLERS)
     if all(_quotes(whole.answer, i) for i in parts.labels):
         return whole
     split = _answer_parts(ctx, parts)
-    return whole if split.answer.refused else split
+    return None if split.answer.refused else split  # nothing answered by parts: the handlers try it whole
 
 
 def per_plan(ctx: Context) -> Candidate | None:

@@ -156,7 +156,7 @@ def split_joined(text: str, aliases: list[str]) -> Parts | None:
     before the first and after the last ("X里，A有啥量化要求", "X里，B有啥量化要求"). The last thing ends at the
     first 的, verb or asking word after it. Often one passage states both; whether the parts are answered each
     is the caller's to decide. None when the clause joins no short things, or names a plan among them."""
-    if LEX.regex("each").search(text):
+    if LEX.regex("each").search(text) or LEX.regex("each_adverb").search(text):  # 分别, 各是: split_items' shape
         return None
     cut = _clause_start(text.rstrip(_SENTENCE_END + " ，,。"))
     lead, clause = text[:cut], text[cut:]
