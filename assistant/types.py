@@ -337,6 +337,7 @@ class Turn:
     items: tuple[str, ...] = ()  # the items the answer listed, in order
     box: str | None = None  # the 专栏 the answer named
     passage: str = ""  # the plan's sentence the answer quoted first, what "这条" points at
+    table: str | None = None  # the one table (表5-1) an earlier part of the same message was answered from
 
 
 @dataclass(frozen=True)

@@ -176,8 +176,8 @@ def test_the_goal_handler_leaves_a_sector_number_to_the_sentence_naming_the_sect
 
 
 @pytest.mark.parametrize("message,parts", [
-    # two things, each with its own amount asked: two questions, the leading topic clause kept with the first
-    ("专栏3节水工程，示范园区建几个，节水企业评几家", ["专栏3节水工程，示范园区建几个", "节水企业评几家"]),
+    # two things, each with its own amount asked: two questions, each led by the topic clause they share
+    ("专栏3节水工程，示范园区建几个，节水企业评几家", ["专栏3节水工程，示范园区建几个", "专栏3节水工程，节水企业评几家"]),
     # an amount relative to the one just asked (同比, 占, 增长) is stated by the same sentence: one question
     ("2024年全县用水量多少，同比降了多少？", ["2024年全县用水量多少，同比降了多少？"]),
     ("泵站投资多少，占总投资多少", ["泵站投资多少，占总投资多少"]),

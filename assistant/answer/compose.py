@@ -51,7 +51,7 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, YEAR_RE
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -60,7 +60,7 @@ from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
-from .multipart import Parts, split_parts, split_plans
+from .multipart import Parts, split_joined, split_parts, split_plans
 from .quantity import COUNT, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -665,6 +665,21 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
                   kept[0][1].intent, q.docs)
 
 
+SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
+
+
+def _cover(ctx: Context, answer: Answer, doc: str) -> float:
+    """How much of the question's key terms the best passage an answer quotes holds, with its headings; the
+    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked. With fewer than two such
+    terms (定位) the handler that understood the ask is trusted: 1.0."""
+    title = ctx.documents[doc].meta.title
+    terms = [t for t in ctx.terms if t not in title]
+    if len(terms) < 2:
+        return 1.0
+    return max((term_coverage(terms, f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
+                for c in answer.citations), default=0.0)
+
+
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
     its passages do not cover what is asked."""
@@ -680,8 +695,25 @@ def multi_part(ctx: Context) -> Candidate | None:
     """"A和B的目标分别是多少" / "…是多少？…是什么？" / "甲方案和乙方案的X各是多少": each part answered on its
     own (later questions of one message as follow-ups of the earlier ones, a plan's part from that plan only),
     then shown together, each part cited."""
-    parts = split_parts(ctx.question.text, [a for a, _ in alias_table(list(ctx.metas))])
-    return None if parts is None else _answer_parts(ctx, parts)
+    aliases = [a for a, _ in alias_table(list(ctx.metas))]
+    parts = split_parts(ctx.question.text, aliases)
+    return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
+    """"X里，A和B有啥量化要求" of one plan, figures asked: the question answered whole, unless what it quotes
+    leaves one of the things joined unsaid; then each thing is asked on its own (two measures, one sentence each)."""
+    q = ctx.question
+    if q.intent != "indicator" or q.compare or q.is_followup or len(q.docs) > 1:
+        return None  # figures asked (有啥量化要求, 有目标吗); 问题与挑战讲了哪几点 is one list
+    parts = split_joined(q.text, aliases)
+    if parts is None or not _whole_words(q.text, parts.labels, ctx.tokenizer):
+        return None
+    whole = dispatch(ctx, PART_HANDLERS)
+    if all(_quotes(whole.answer, i) for i in parts.labels):
+        return whole
+    split = _answer_parts(ctx, parts)
+    return None if split.answer.refused else split  # nothing answered by parts: the handlers try it whole
 
 
 def per_plan(ctx: Context) -> Candidate | None:
@@ -703,18 +735,60 @@ def per_plan(ctx: Context) -> Candidate | None:
 
 def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     history = list(ctx.history)
+    aliases = [a for a, _ in alias_table(list(ctx.metas))]
     answers = []
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
-        cand = dispatch(sub, PART_HANDLERS)
+        # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
+        cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
-        if ans.refused and len(plans) == 1:
-            ans = _plan_passages(sub, plans[0]) or ans
+        if len(plans) == 1 and (ans.refused or _cover(sub, ans, plans[0]) < SIDE_COVER):
+            # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
+            # (a section's sub-headings, a sentence on another measure) leaves out what is asked
+            said = _plan_passages(sub, plans[0])
+            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > _cover(sub, ans, plans[0])) else ans
+        elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
+            # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
+            said = _plan_passages(sub, sub.scope[0])
+            earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
+            ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
         answers.append(ans)
         if parts.sequential:
-            history.append(turn_record(text, ans.answer, sub.question.resolved))
+            turn = turn_record(text, ans.answer, sub.question.resolved)
+            history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _whole_words(text: str, things: tuple[str, ...], tokenizer) -> bool:
+    """Whether each thing begins and ends where the tokenizer's words do: 及 of 普及率 joins nothing."""
+    bounds, at = {0}, 0
+    for w, _ in tokenizer.tag(text):
+        at += len(w)
+        bounds.add(at)
+    for t in things:
+        i = text.find(t)
+        if i < 0 or i not in bounds or i + len(t) not in bounds:
+            return False
+    return True
+
+
+def _quotes(answer: Answer, thing: str) -> bool:
+    """Whether what an answer says (the sentences it quotes, not their whole chunks) names the thing."""
+    return not answer.refused and present(thing, answer.answer)
+
+
+def _one_table(answer: Answer) -> str | None:
+    """The one table (表5-1) every citation of an answer is a row of, else None: a later part of the same message
+    naming only a new row ("…总投资多少？换电站投多少") is asked of that table."""
+    labels = set()
+    for c in answer.citations:
+        title = next((h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h)), None)
+        label = LABEL_RE.match(title) if title else None
+        if label is None:
+            return None
+        labels.add(re.sub(r"\s+", "", label.group(0)))
+    return labels.pop() if len(labels) == 1 and not answer.refused else None
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,10 @@ Three shapes: several questions in one message ("…是多少？…是什么？"
 earlier ones); several things asked of one subject ("A和B的目标分别是多少", "目标、单位和属性分别是什么"),
 which become one question per thing with the shared subject and ask (the plan, year, 的 phrase, 是多少); and one
 thing asked of each of several plans ("甲方案和乙方案，X各是怎么定的", "甲的X与乙的Y", "两份规划各自的定位"),
-which become one question per plan, asked of that plan only.
+which become one question per plan, asked of that plan only. Clauses of one sentence with asks of their own
+(二级节点建几个，哪些地方建平台) are several questions, each led by the clauses before the first ask; things
+joined before one ask without 分别 ("A和B有啥量化要求") are parts the caller answers each only when one answer
+leaves one of them unsaid.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ class Parts:
     sequential: bool  # parts after the first are follow-ups of the earlier ones (several questions)
     plans: tuple[tuple[str, ...], ...] = ()  # per part, the plans it is asked of (empty: those the part names)
     same_ask: bool = False  # every part asks what the whole question asks, each of its own plan
+    joined: bool = False  # the parts are things joined by 和 (no 分别): each is named by its label
 
 
 def _asks(text: str) -> bool:
@@ -60,26 +64,32 @@ def split_questions(text: str) -> list[str]:
 
 
 def _counted_asks(piece: str) -> list[str]:
-    """A question of two amounts, each clause with its own thing and its own 几/多少 (载体建几个，示范选几家): one
-    piece per clause, a clause that asks no amount staying with the next. A clause asking an amount of nothing
-    new (同比降了多少, 占多少) stays with the one before it: one sentence states both."""
+    """A question of two asks, each clause with its own thing and its own ask (载体建几个，示范选几家; 要推哪些项目，
+    气电装机新增多少): one piece per clause. Clauses before the first ask name what every part is about
+    (安徽标识解析那个专栏工程，…), so they lead each piece; a clause asking nothing after an ask stays with the
+    next. A clause asking of nothing new (同比降了多少, 占多少, 分别是什么) stays with the one before it: one
+    sentence states both."""
     clauses = [c for c in re.split(r"(?<=[，,])", piece) if c.strip()]
+    lead = ""
+    while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
+        lead += clauses.pop(0)
     out: list[str] = []
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
-        counted = LEX.regex("how_much").search(body)
-        if out and counted and _counts_own(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
+        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
             out[-1] += c
         else:
             out.append(c)
-    return out if len(out) > 1 and all(_counts_own(o) for o in out) else [piece]
+    return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
 
-# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少): the same sentence states it
-_RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share")))
+# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少) or of each of it (每张补贴多少):
+# the same sentence states it
+_RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share",
+                                                                     "per_item")))
 
 
 def _counts_own(text: str) -> bool:
@@ -141,11 +151,46 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     return Parts(questions, tuple(items), sequential=False)
 
 
+def split_joined(text: str, aliases: list[str]) -> Parts | None:
+    """"X里，A和B有啥量化要求" (no 分别): the things joined in the last clause, one question each with what comes
+    before the first and after the last ("X里，A有啥量化要求", "X里，B有啥量化要求"). The last thing ends at the
+    first 的, verb or asking word after it. Often one passage states both; whether the parts are answered each
+    is the caller's to decide. None when the clause joins no short things, or names a plan among them."""
+    if LEX.regex("each").search(text) or LEX.regex("each_adverb").search(text):  # 分别, 各是: split_items' shape
+        return None
+    cut = _clause_start(text.rstrip(_SENTENCE_END + " ，,。"))
+    lead, clause = text[:cut], text[cut:]
+    segments = re.split(LEX.pattern("conjunction"), clause)
+    if len(segments) < 2:
+        return None
+    start = _prefix_end(segments[0], aliases)
+    lead, first = lead + segments[0][:start], segments[0][start:]
+    ends = re.compile(f"(?:{LEX.pattern('of')})|(?:{LEX.pattern('ask_tail_verb')})|(?:{LEX.pattern('question_word')})"
+                      f"|(?:{LEX.pattern('how_much')})")
+    end = next((m.start() for m in ends.finditer(segments[-1]) if m.start() >= 2), None)
+    if end is None:
+        return None
+    last, tail = segments[-1][:end], segments[-1][end:]
+    items = [first, *segments[1:-1], last]
+    if any(len(i) < 2 or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+        return None
+    return Parts(tuple(f"{lead}{i}{tail}" for i in items), tuple(items), sequential=False, joined=True)
+
+
+def _shared_lead(questions: list[str]) -> str:
+    """The clauses (up to a comma) every question begins with."""
+    first = questions[0]
+    cut = max((i + 1 for i, ch in enumerate(first) if ch in "，," and all(q.startswith(first[:i + 1]) for q in questions)),
+              default=0)
+    return first[:cut]
+
+
 def split_parts(text: str, aliases: list[str]) -> Parts | None:
     """The parts of a multi-part question, or None for a single question."""
     qs = split_questions(text)
     if len(qs) > 1:
-        return Parts(tuple(qs), tuple(q.rstrip(_SENTENCE_END) for q in qs), sequential=True)
+        lead = _shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
+        return Parts(tuple(qs), tuple(q[len(lead):].rstrip(_SENTENCE_END) for q in qs), sequential=True)
     return split_items(text, aliases)
 
 

@@ -539,7 +539,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
         return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
-    asks_aspect = LEX.regex("aspect_ask").search(body)
+    asks_aspect = LEX.regex("aspect_ask").search(body) or _LOCATION_RE.search(body)  # 在哪部分讲的: where it is
     if body and (asks_aspect or (topic and not docs_now and not years_now)):
         new = _ASK_TAIL_RE.sub("", new) + "，" + body
     return new
@@ -640,7 +640,10 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     turns = [as_turn(h) for h in history]
     # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
     earlier = {n for t in turns for n in casual_names(normalise_question(t.resolved or t.question), metas, tagger)}
-    aliases = (sorted({*alias_table(metas), *earlier}, key=lambda p: (-len(p[0]), p[0])) if earlier
+    # and a plan the question itself names so ("深圳碳达峰方案呢" after a question on another plan) is a plan swapped
+    # in, not a new topic asked of the earlier plan
+    now = set(casual_names(text, metas, tagger)) if turns else set()
+    aliases = (sorted({*alias_table(metas), *earlier, *now}, key=lambda p: (-len(p[0]), p[0])) if earlier or now
                else alias_table(metas))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
@@ -657,6 +660,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         prev = turn
         _, _, local, _, _ = split_places(resolved_prev, tagger, aliases, plans)
         anchors = anchors_of(resolved_prev, [p.text for p in local])
+        if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
+            anchors = (*anchors, turn.table)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:

@@ -1,0 +1,155 @@
+"""Questions of several parts and comparisons of two plans: each part keeps what the question shares (its lead
+clause, the plan, the table an earlier part was answered from) and each plan's side quotes the sentence stating
+the measure compared. Pure rules, and small hand-written plans with the fake embedder."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import hashing_settings, write_plan
+
+from assistant.answer.multipart import split_joined, split_parts
+from assistant.answer.understand import understand
+from assistant.types import DocMeta
+
+# ---------------------------------------------------------------- splitting
+
+
+def test_clauses_asking_different_things_are_parts_each_led_by_the_shared_clause():
+    parts = split_parts("样例省标识解析那个专栏工程，二级节点打算建几个，哪些地方建服务平台？", [])
+    assert parts.questions == ("样例省标识解析那个专栏工程，二级节点打算建几个",
+                               "样例省标识解析那个专栏工程，哪些地方建服务平台？")
+    assert parts.labels == ("二级节点打算建几个", "哪些地方建服务平台")
+
+
+def test_a_list_then_an_amount_of_another_thing_are_two_parts():
+    parts = split_parts("天然气方面样例方案要推哪些项目，气电装机新增多少", [])
+    assert parts.questions == ("天然气方面样例方案要推哪些项目", "气电装机新增多少")
+
+
+@pytest.mark.parametrize("text", ["保障措施有几条，分别是什么", "重点项目有哪些，总投资多少", "这一章讲了什么",
+                                  "家庭养老床位建多少张，每张补贴标准是多少？"])
+def test_an_ask_of_nothing_new_stays_one_question(text):
+    assert split_parts(text, []) is None
+
+
+def test_things_joined_before_one_ask_are_each_asked_with_the_lead_and_the_ask():
+    parts = split_joined("样例市交通结构优化里，水水集疏运和非机动车道有啥量化要求？", [])
+    assert parts.questions == ("样例市交通结构优化里，水水集疏运有啥量化要求？", "样例市交通结构优化里，非机动车道有啥量化要求？")
+    assert parts.labels == ("水水集疏运", "非机动车道") and parts.joined
+    assert split_joined("甲区和乙区的目标是多少", ["甲区", "乙区"]) is None  # plans: a comparison
+    assert split_joined("服务贸易和跨境金融结算额的目标分别是多少", []) is None  # 分别: split_items' shape
+
+
+# ---------------------------------------------------------------- a plan named in the asker's words
+
+
+def test_a_follow_up_naming_another_plan_in_casual_words_asks_the_same_of_it():
+    metas = [DocMeta("a", "甲市碳达峰试点实施方案"), DocMeta("b", "乙省节能降碳行动方案")]
+    q = understand("甲市碳达峰方案呢", [("虚拟电厂这块，乙省节能降碳方案有没有量化指标？", "")], metas,
+                   lambda t: [(t, "x")])
+    assert q.docs == ("a",) and "虚拟电厂" in q.resolved and "量化指标" in q.resolved
+
+
+# ---------------------------------------------------------------- small plans
+
+PLAN = """样例市充换电设施规划（2026—2030年）
+
+一、发展目标
+
+表2-1 各镇充换电设施目标
+
+| 地区 | 充电站（座） | 换电站（座） |
+| --- | --- | --- |
+| 东湖镇 | 3 | 2 |
+| 新桥镇 | 5 | 1 |
+| 合计 | 8 | 3 |
+
+二、投资估算
+
+全市公用充电设施规划投资估算见表3-1。
+
+表3-1 公用充电设施投资估算
+
+| 类型 | 规划投资（亿元） |
+| --- | --- |
+| 充电站 | 1.25 |
+| 换电站 | 0.65 |
+| 合计 | 1.90 |
+
+三、设置标准
+
+（一）选址要求
+
+加油站应靠近交通干道，方便车辆进出。
+
+（二）间距要求
+
+1．高速公路沿线宜结合服务区成对设置，每百公里双向不超过2对。
+
+2．县道、乡道沿线每百公里双向不超过4对，且两站间距不得低于5公里。
+
+"""
+
+PORT = """临港区交通规划（2026—2030年）
+
+一、交通结构
+
+到2028年，临港水水集疏运占比提升至34%。加快推进疏港铁路改扩建，拓展国际铁路物流新通道。以临港为枢纽港，积极推动与喂给港间的联动发展，共建区域组合港体系。打造三网融合的绿色出行体系，推动设施融合、信息融合、服务融合，加快推动轨道三期、四期工程和城际铁路规划建设。围绕物流配送、空中交通、城市管理等领域打造一批低空经济示范应用场景，开通一批低空飞行航线。深化公交都市建设，结合轨道线路建设持续优化公交线网布局，提升常规公交与轨道交通两网换乘水平。构建系统、友好、高品质的慢行环境，每年新建不少于300公里非机动车道。
+"""
+
+OTHER = """样例县加油站布局规划（2026—2030年）
+
+一、布局原则
+
+1.城区加油站的服务半径不少于0.9公里。
+
+2.县道、乡道加油站布局参照国道、省道设置标准，由当地主管部门控制。
+
+3.高速公路加油站每百公里不超过2对（4座）。
+"""
+
+
+@pytest.fixture(scope="module")
+def plans(tmp_path_factory):
+    from assistant.index.embed import HashingEmbedder
+    from assistant.index.indexer import build_index
+    from assistant.pipeline import Assistant
+
+    root = tmp_path_factory.mktemp("parts")
+    corpus = root / "corpus"
+    write_plan(corpus, "city.txt", PLAN)
+    write_plan(corpus, "county.txt", OTHER)
+    write_plan(corpus, "port.txt", PORT)
+    settings = hashing_settings(root, corpus)
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+
+
+def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_answered_from(plans):
+    a = plans.ask("样例市公用充电设施总投资多少？换电站投多少")
+    assert "1.90" in a.answer and "0.65" in a.answer, a.answer
+    assert "换电站（座）" not in a.answer  # not the count table's column
+
+
+def test_each_plans_side_quotes_the_sentence_stating_the_compared_measure(plans):
+    a = plans.ask("县道乡道上的加油站，样例市和样例县的设置标准分别是什么？")
+    assert "4对" in a.answer and "参照国道" in a.answer, a.answer
+
+
+def test_a_density_is_stated_per_hundred_kilometres(plans):
+    a = plans.ask("高速上的加油站密度，样例市和样例县的规划要求一样不？")
+    city, county = a.answer.split("\n**样例县")[0], a.answer.split("\n**样例县")[-1]
+    assert "每百公里双向不超过2对" in city and "2对（4座）" in county, a.answer
+
+
+def test_a_later_part_asking_only_where_asks_where_the_earlier_parts_subject_is():
+    metas = [DocMeta("a", "甲市碳达峰试点实施方案"), DocMeta("b", "乙省节能降碳行动方案")]
+    q = understand("乙省节能降碳方案里哪部分讲的", [("节能标准分1级2级3级，是按什么水平划的？", "")], metas,
+                   lambda t: [(t, "x")])
+    assert q.intent == "location" and "节能标准分1级2级3级" in q.resolved and q.docs == ("b",)
+
+
+def test_each_of_two_things_joined_is_answered_from_the_sentence_naming_it(plans):
+    a = plans.ask("临港区交通结构里，水水集疏运和非机动车道有啥量化要求？")
+    assert "34%" in a.answer and "300公里" in a.answer, a.answer
+
