@@ -44,7 +44,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "per_year", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -59,7 +59,8 @@ class Missing:
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
-                "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容"}[self.kind]
+                "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
+                "per_year": f"“{self.value}”的数值"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
@@ -156,6 +157,10 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("measure", key)
     if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*texts, *cut]):
         return Missing("number", "")
+    per_year = lexicon().regex("per_year").search(question)
+    if (per_year and lexicon().regex("how_much").search(question)
+            and not any(lexicon().regex("per_year_text").search(t) for t in [*texts, *cut])):
+        return Missing("per_year", per_year.group(0))  # 每年培育多少 is not answered by a total to 2023
     return None
 
 
