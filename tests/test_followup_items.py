@@ -52,6 +52,11 @@ def test_an_item_beside_the_previous_one_keeps_the_measure_and_asks_its_own_part
     assert new.startswith("样例县规划里充电桩投资估算是多少亿？") and new.endswith("占总投资多少？")
 
 
+def test_a_rest_asking_only_the_sum_stays_one_question_with_the_sibling(tag, plans):
+    new = resolve("充电站那项呢，合计多少", "样例县规划里换电站投资估算是多少亿？", ALIASES, plans=plans, tagger=tag)
+    assert new == "样例县规划里充电站投资估算是多少亿，合计多少"
+
+
 def test_a_thing_the_plan_never_states_near_the_previous_one_is_not_swapped_in(tag, plans):
     new = resolve("光伏呢？", "样例县畜禽粪污一年产生多少？", ALIASES, plans=plans, tagger=tag)
     assert "光伏一年产生" not in new  # not swapped in place: the plan names no 光伏 beside 畜禽粪污

@@ -553,7 +553,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     sibling = (_sibling(first, new) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None
     if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
         # a rest naming a measure of its own ("占总投资多少") is a question of its own, a part to answer apart
-        own = len(_beyond(topic_of(without_aspects(rest, tagger), aliases), new)) >= 2
+        asked = topic_of(without_aspects(rest, tagger), aliases)  # 合计多少 asks the sum, no measure of its own
+        own = len(_beyond(asked, new)) >= 2 and not LEX.regex("ask_total").fullmatch(asked)
         return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + (f"？{rest.rstrip('？?')}？" if own else "，" + rest)
     run = _sibling_run(stripped, new, aliases) if topic and not docs_now else None
     if run:  # "换电站和充电桩呢" after "…建几座充电站": the same question of each of them
@@ -575,7 +576,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         _, prev_masked = find_docs(new, aliases)
         plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
                                          (docs_now or docs_prev)) if a)
-        own_ask = QUESTION_WORDS.search(body) and not _HOW_MUCH_RE.search(body)
+        own_ask = LEX.regex("own_ask").search(body)
         if (own_ask or _LOCATION_RE.search(body)) and not docs_now:  # "那国道上的放在哪条路": its own ask
             return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
