@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.answerability import failed_check
+from types import SimpleNamespace
+
+from assistant.answer.answerability import failed_check, per_year_asked
 from assistant.answer.scope import PlanScope
 from assistant.answer.understand import resolve
 from assistant.text.patterns import QUANTITY_RE
@@ -40,6 +42,13 @@ def test_a_per_year_follow_up_is_not_answered_by_the_total_to_a_year():
     assert total is not None and total.kind == "per_year"
     assert failed_check(q, [], ["每年培育上云企业6000家以上。"], per_year="每年") is None
     assert failed_check(q, [], ["到2023年新增上云企业2万家。"]) is None  # not a follow-up's 每年: not checked
+
+
+def test_only_a_follow_up_asking_a_yearly_figure_is_held_to_one():
+    assert per_year_asked(SimpleNamespace(text="那每年的培育数呢？", is_followup=True)) == "每年"
+    assert per_year_asked(SimpleNamespace(text="样例县每年新增多少家？", is_followup=False)) == ""
+    # which kind the figure just given is: answered by the note saying it is a five-year total
+    assert per_year_asked(SimpleNamespace(text="是五年加起来的还是每年的？", is_followup=True)) == ""
 
 
 def test_a_thing_the_plan_states_beside_the_previous_one_takes_its_place(tag, plans):

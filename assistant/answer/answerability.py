@@ -320,7 +320,9 @@ def per_year_asked(q) -> str:
     """The per-year word (每年, 按年) a follow-up asks an amount by ("那每年的培育数呢" after "…到2023年新增多少家"):
     the figure it asks is a yearly one, not the total just given. "" for any other question: a first question's
     每年 is often answered by a plan's 年新增… or 年实际… wording."""
-    m = lexicon().regex("per_year").search(q.text) if q.is_followup else None
+    if not q.is_followup or lexicon().regex("cumulative").search(q.text):
+        return ""  # 是五年加起来的还是每年的: which kind the figure just given is, not a yearly figure asked
+    m = lexicon().regex("per_year").search(q.text)
     return m.group(0) if m else ""
 
 
