@@ -5,9 +5,9 @@ number). Hand-written questions and plans, no model."""
 
 from __future__ import annotations
 
-import pytest
-
 from types import SimpleNamespace
+
+import pytest
 
 from assistant.answer.answerability import failed_check, per_year_asked
 from assistant.answer.scope import PlanScope
