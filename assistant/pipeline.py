@@ -220,11 +220,13 @@ class Assistant:
     def resolve(self, question: str, history=None) -> str:
         """The question as the engine understands it, with the conversation folded in (for evaluation and
         debugging: "那渝中区呢？" -> "渝中区2025年外贸进出口总额目标是多少？")."""
+        from assistant.answer.scope import plan_scopes
         from assistant.answer.understand import understand
 
+        # the plans' texts as ask() reads them: a follow-up's sibling is found in its plan's text
         q = understand(self.check_question(question), history_turns(history, self.limits),
-                       [d.meta for d in self.documents],
-                       self.tokenizer.tag)
+                       [d.meta for d in self.documents], self.tokenizer.tag,
+                       plan_scopes(self.documents, self.tokenizer.tag))
         return q.resolved
 
     def search(self, question: str, k: int = 10, docs=None) -> list[Hit]:

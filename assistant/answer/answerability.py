@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import QUANTITY_RE, WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
+from assistant.text.patterns import LABEL_RE, QUANTITY_RE, WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
 from assistant.types import Answer, Citation
 
 from .context import Context
@@ -44,7 +44,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "per_year", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -59,7 +59,8 @@ class Missing:
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
-                "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容"}[self.kind]
+                "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
+                "per_year": f"“{self.value}”的数值"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
 
 
@@ -135,13 +136,16 @@ def asked_years(question: str) -> list[str]:
 
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
-                 number: re.Pattern[str] | None = None) -> Missing | None:
+                 number: re.Pattern[str] | None = None, per_year: str = "",
+                 figures: list[str] | None = None) -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
     near answer a table gives) and a figure (``number``: the asked answer's shape) in what is quoted or the
     sentences it is cut from. ``past``: the quote sits in a section stating where things stand
-    (``past_heading``)."""
+    (``past_heading``). ``per_year``: the per-year word (每年) a follow-up asks a figure by, in place of the year
+    the previous question asked; a quote must state a figure per year (lexicon role per_year_text). ``figures``:
+    the texts that may state the asked figure (default ``texts``; not the headings the quote sits under)."""
     whole = around(passage, quote)
     for y in absent_years(asked_years(question), [*texts, *whole], plans, past):
         return Missing("year", y)
@@ -154,8 +158,12 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("code", t)
     if key and _TABLE_ROW_RE.search(passage) and not any(names_term(key, t) for t in [*texts, *cut]):
         return Missing("measure", key)
-    if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*texts, *cut]):
+    # a table's or box's number (表2-3) or a heading's (1．) is no figure: a text cell quoted under them states none
+    stated = [LABEL_RE.sub(" ", t) for t in (texts if figures is None else [to_halfwidth(f) for f in figures])]
+    if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*stated, *cut]):
         return Missing("number", "")
+    if per_year and not any(lexicon().regex("per_year_text").search(t) for t in [*texts, *cut]):
+        return Missing("per_year", per_year)  # 那每年的培育数呢 is not answered by the total to 2023 just given
     return None
 
 
@@ -256,7 +264,7 @@ def names_kind(kind: str, text: str) -> bool:
 
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
-               number: re.Pattern[str] | None = None) -> Missing | None:
+               number: re.Pattern[str] | None = None, per_year: str = "") -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -272,7 +280,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number)
+                           key, number, per_year, texts[:-1])
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -304,7 +312,18 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
     shape = answer_shape(q.resolved) if q.intent == "indicator" and kind != "year_aim" else None
     key = measure_key(ctx) if shape is not None else ""
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape)
+    per_year = per_year_asked(q)
+    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year)
+
+
+def per_year_asked(q) -> str:
+    """The per-year word (每年, 按年) a follow-up asks an amount by ("那每年的培育数呢" after "…到2023年新增多少家"):
+    the figure it asks is a yearly one, not the total just given. "" for any other question: a first question's
+    每年 is often answered by a plan's 年新增… or 年实际… wording."""
+    if not q.is_followup or lexicon().regex("cumulative").search(q.text):
+        return ""  # 是五年加起来的还是每年的: which kind the figure just given is, not a yearly figure asked
+    m = lexicon().regex("per_year").search(q.text)
+    return m.group(0) if m else ""
 
 
 def asked_place_kind(question: str, terms: list[str], intent: str) -> str | None:

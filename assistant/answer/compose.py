@@ -695,8 +695,10 @@ def multi_part(ctx: Context) -> Candidate | None:
     """"A和B的目标分别是多少" / "…是多少？…是什么？" / "甲方案和乙方案的X各是多少": each part answered on its
     own (later questions of one message as follow-ups of the earlier ones, a plan's part from that plan only),
     then shown together, each part cited."""
-    aliases = [a for a, _ in alias_table(list(ctx.metas))]
-    parts = split_parts(ctx.question.text, aliases)
+    q, aliases = ctx.question, [a for a, _ in alias_table(list(ctx.metas))]
+    parts = split_parts(q.text, aliases)
+    if parts is None and q.is_followup:  # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things
+        parts = split_parts(q.resolved, aliases)
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
 
 

@@ -241,7 +241,7 @@ def topic_of(text: str, aliases: list[tuple[str, str]]) -> str:
     """What a question is about once plan names, years, asking and generic words are removed."""
     _, masked = find_docs(text, aliases)
     masked = _YEAR_RE.sub("", masked.replace("＿", ""))
-    masked = QUESTION_WORDS.sub("", masked)
+    masked = LEX.regex("how_much").sub("", QUESTION_WORDS.sub("", masked))  # 有几个: an ask, not a topic
     masked = GENERIC_WORDS.sub("", masked)
     return re.sub(r"[\W\d_]+", "", masked)
 
@@ -341,6 +341,38 @@ def _sibling(topic: str, previous: str) -> str | None:
         s = previous[i:i + n]
         if s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s) and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
             return s
+    return None
+
+
+SIBLING_WINDOW = 40  # characters: two things the plan states side by side (a clause apart, adjacent table rows)
+
+
+def _spans(text: str, tagger, most: int = 3) -> list[str]:
+    """Runs of one to ``most`` consecutive words of the tagger's, longest first at each start, in order of start
+    (畜禽 + 粪污 -> 畜禽粪污, 畜禽): the things a question may name, however the tagger cut them."""
+    words = [w for w, _ in tagger(text)]
+    return [("".join(words[i:j])) for i in range(len(words)) for j in range(min(len(words), i + most), i, -1)]
+
+
+def _text_sibling(topic: str, previous: str, text: str, aliases, plans: Sequence[PlanScope], tagger) -> str | None:
+    """The thing of the previous question a follow-up's topic stands beside in the plan's own text ("秸秆呢" after
+    "…畜禽粪污一年产生多少": the plan states 畜禽粪污 and 秸秆 a clause apart; "充电桩那项呢" after "…换电站投资估算…":
+    adjacent rows of one table): the first run of words of the previous question (past the plan's name), sharing
+    no word with the follow-up, that the plan's text names within ``SIBLING_WINDOW`` characters of the topic."""
+    if tagger is None or not 2 <= len(topic) <= 8 or topic in previous:
+        return None
+    docs, masked = find_docs(previous, aliases)
+    texts = [p.text for p in plans if p.doc_id in docs] if docs else []
+    if len(texts) != 1 or topic not in texts[0]:
+        return None
+    body = texts[0]
+    near = [body[max(0, m.start() - SIBLING_WINDOW):m.end() + SIBLING_WINDOW] for m in re.finditer(re.escape(topic), body)]
+    said = {text[i:i + 2] for i in range(len(text) - 1)}
+    for run in _spans(masked.replace("＿", " "), tagger):
+        if (len(run) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", run) and not GENERIC_WORDS.fullmatch(run)
+                and not any(run[i:i + 2] in said for i in range(len(run) - 1)) and run not in topic
+                and any(run in n for n in near)):
+            return run
     return None
 
 
@@ -448,6 +480,16 @@ def counted(question: str) -> str:
     return _ASK_TAIL_RE.sub("", body).rstrip("，,、 ")
 
 
+def _without_years(text: str, years: Sequence[str]) -> str:
+    """The text without the phrases naming these years (到2023年底), those inside a 《title》 kept."""
+    for y in years:
+        at = blank_titles(text).find(y)
+        if at >= 0:
+            m = re.compile(rf"(?:{LEX.pattern('year_lead')})?{y}(?:{LEX.pattern('year_tail')})").search(text, max(0, at - 2))
+            text = text[:m.start()] + text[m.end():] if m else text
+    return text
+
+
 def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_turn: Turn | None = None,
             plans: Sequence[PlanScope] = (), anchors: Sequence[str] = (), tagger=None) -> str:
     """Fold an elliptical follow-up into the previous (already resolved) question.
@@ -492,6 +534,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     aspect_only = len(topic) <= 1
     marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(
         LEX.regex("ne_tail").search(text))
+    if LEX.regex("per_year").search(text) and years_prev and not years_now and not docs_now:
+        # "那每年的培育数呢" after "…到2023年新增多少家": the same thing per year, the previous year dropped
+        return counted(_without_years(new, years_prev)) + "，" + body
     among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
     if among and not docs_now:
         rest = text.strip()[among.end():].lstrip("，, ")
@@ -512,9 +557,12 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return swapped
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
     first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
-    sibling = _sibling(first, new) if first else None
+    sibling = (_sibling(first, new) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None
     if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
-        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + "，" + rest
+        # a rest naming a measure of its own ("占总投资多少") is a question of its own, a part to answer apart
+        asked = topic_of(without_aspects(rest, tagger), aliases)  # 合计多少 asks the sum, no measure of its own
+        own = len(_beyond(asked, new)) >= 2 and not LEX.regex("ask_total").fullmatch(asked)
+        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + (f"？{rest.rstrip('？?')}？" if own else "，" + rest)
     run = _sibling_run(stripped, new, aliases) if topic and not docs_now else None
     if run:  # "换电站和充电桩呢" after "…建几座充电站": the same question of each of them
         return new.replace(run[0], run[1], 1)
@@ -524,7 +572,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         kept = "".join(a for a in anchors if a not in text)
         return plan + (kept + "里" if kept else "") + text  # a new subject in the same plan, table and place
-    sibling = _sibling(topic, new) if topic and not docs_now else None
+    sibling = (_sibling(topic, new) or (_text_sibling(topic, new, text, aliases, plans, tagger) if marker else None)
+               ) if topic and not docs_now else None
     if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
         return new.replace(sibling, topic, 1)
     if topic and not docs_now and len(_beyond(topic, new)) <= 1:
@@ -534,7 +583,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         _, prev_masked = find_docs(new, aliases)
         plan = "和".join(a for a in (next((a for a, d in aliases if d == x and a in new), "") for x in
                                          (docs_now or docs_prev)) if a)
-        if _LOCATION_RE.search(body) and not docs_now:  # "那国道上的放在哪条路": where, asked of its own subject
+        own_ask = LEX.regex("own_ask").search(body)
+        if (own_ask or _LOCATION_RE.search(body)) and not docs_now:  # "那国道上的放在哪条路": its own ask
             return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
