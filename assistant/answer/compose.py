@@ -51,7 +51,7 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
+from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
@@ -697,7 +697,9 @@ def multi_part(ctx: Context) -> Candidate | None:
     then shown together, each part cited."""
     q, aliases = ctx.question, [a for a, _ in alias_table(list(ctx.metas))]
     parts = split_parts(q.text, aliases)
-    if parts is None and q.is_followup:  # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things
+    if parts is None and q.is_followup and len(CLAUSE_RE.findall(q.text.rstrip("？?。！! "))) > 1:
+        # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things; a one-clause follow-up (那是哪天印发的)
+        # asks one, whatever the earlier question it was folded into asked
         parts = split_parts(q.resolved, aliases)
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
 
