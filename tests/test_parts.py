@@ -153,3 +153,17 @@ def test_each_of_two_things_joined_is_answered_from_the_sentence_naming_it(plans
     a = plans.ask("临港区交通结构里，水水集疏运和非机动车道有啥量化要求？")
     assert "34%" in a.answer and "300公里" in a.answer, a.answer
 
+
+
+def test_a_polite_lead_and_a_plan_name_are_no_part_of_their_own():
+    from assistant.answer.multipart import split_parts
+
+    assert split_parts("请问《某市规划》中，软件业务收入2025年的目标值是多少？", []) is None
+    assert split_parts("想问一下某市规划里，新建几座站，哪些乡镇建？", []) is not None  # two asks after the lead
+
+
+def test_two_asks_joined_by_a_comma_word_are_not_joined_things():
+    from assistant.answer.multipart import split_joined
+
+    assert split_joined("加油站规划，甲区现状几座、规划期末几座？", []) is None
+    assert split_joined("交通结构优化里，水运和慢行道有啥量化要求？", []) is not None

@@ -35,6 +35,9 @@ class Parts:
 
 
 def _asks(text: str) -> bool:
+    """The text asks something: an asking word or an amount asked, beyond the asker's polite lead (请问《X》中 asks
+    nothing: it names the plan the next clause asks about)."""
+    text = LEX.regex("polite_lead").sub("", text)
     return bool(LEX.regex("question_word").search(text) or LEX.regex("how_much").search(text))
 
 
@@ -172,7 +175,8 @@ def split_joined(text: str, aliases: list[str]) -> Parts | None:
         return None
     last, tail = segments[-1][:end], segments[-1][end:]
     items = [first, *segments[1:-1], last]
-    if any(len(i) < 2 or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+    # things joined are nouns (A和B有啥要求); 巴南区现状几座、规划期末几座 joins two asks, which one table row answers
+    if any(len(i) < 2 or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) or _asks(i) for i in items):
         return None
     return Parts(tuple(f"{lead}{i}{tail}" for i in items), tuple(items), sequential=False, joined=True)
 
