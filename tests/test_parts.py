@@ -159,7 +159,7 @@ def test_a_polite_lead_and_a_plan_name_are_no_part_of_their_own():
     from assistant.answer.multipart import split_parts
 
     assert split_parts("请问《某市规划》中，软件业务收入2025年的目标值是多少？", []) is None
-    assert split_parts("想问一下某市规划里，新建几座站，哪些乡镇建？", []) is not None  # two asks after the lead
+    assert split_parts("想问一下某市规划里，二级节点打算建几个，哪些地方建服务平台？", []) is not None  # two asks after the lead
 
 
 def test_two_asks_joined_by_a_comma_word_are_not_joined_things():
