@@ -12,7 +12,7 @@ import pytest
 from conftest import copied_settings
 
 from assistant.answer.enumerations import enumeration_score, list_ask
-from assistant.answer.quantity import COUNT, MONEY, SHARE, asked_kind, fits, stated_kinds, unit_kind
+from assistant.answer.quantity import COUNT, MONEY, POWER, SHARE, asked_kind, fits, stated_kinds, unit_kind
 from assistant.answer.terms import glued
 
 DATA = Path(__file__).parent / "data" / "counts"
@@ -30,7 +30,8 @@ def assistant(tmp_path_factory):
 
 
 @pytest.mark.parametrize("unit, kind", [("座", COUNT), ("万辆", COUNT), ("个以上", COUNT), ("亿元", MONEY),
-                                        ("（亿元）", MONEY), ("万美元", MONEY), ("%", SHARE), ("公里", None)])
+                                        ("（亿元）", MONEY), ("万美元", MONEY), ("%", SHARE), ("公里", None),
+                                        ("万千瓦", POWER), ("万千瓦时", None), ("万套", COUNT)])
 def test_a_unit_has_a_kind(unit, kind):
     assert unit_kind(unit) == kind
 
@@ -44,6 +45,9 @@ def test_a_unit_has_a_kind(unit, kind):
     ("2020年核心产业增加值在GDP里占多少", SHARE),
     ("发展目标下面列了哪几个分目标？", None),  # 哪几个 asks which, not how many
     ("2025年充换电站总体目标是多少", None),
+    ("光伏要装多少", POWER),
+    ("光伏装机到2030年要到多少", POWER),
+    ("智能设备计划装多少套？", COUNT),  # the counting word says what is counted
 ])
 def test_the_kind_a_question_asks(question, kind):
     assert asked_kind(question) == kind

@@ -44,7 +44,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -58,6 +58,8 @@ class Missing:
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "level":
+            return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
@@ -156,7 +158,74 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("measure", key)
     if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*texts, *cut]):
         return Missing("number", "")
+    if number is not None and not _TABLE_ROW_RE.search(passage):
+        return unbound_figure(question, cut or texts[:-1], plans)
     return None
+
+
+_CLAUSE_CUT_RE = re.compile(r"[，,；;：:]")  # clause ends inside a sentence
+_SENTENCE_CUT_RE = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity stated in running text, with what binds it: the years of the nearest clause before it that
+    names years (None: its sentence names none before it), its own clause up to it, and the text right after
+    it (its unit)."""
+
+    years: frozenset[int] | None
+    clause: str
+    unit: str
+
+
+def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
+    """The quantities a text states (not years), each bound to the year its sentence states it for: the years of
+    the nearest clause before it that names some, within its sentence (到2030年，光伏…达240万千瓦 -> 2030; 预计
+    2035年…约500.9万辆 -> 2035, not the 2025 of an earlier clause); a year after 比/较 is the base compared with
+    (lexicon role base_year_lead), not the year the figure is for."""
+    text = to_halfwidth(text)
+    base = re.compile(f"(?:{lexicon().pattern('base_year_lead')})\\s*$")
+    out: list[Figure] = []
+    for m in QUANTITY_RE.finditer(text):
+        start = max((s.end() for s in _SENTENCE_CUT_RE.finditer(text, 0, m.start())), default=0)
+        clauses = _CLAUSE_CUT_RE.split(text[start:m.start()])
+        years = None
+        for i in range(len(clauses) - 1, -1, -1):
+            clause = clauses[i]
+            found = {int(y.group(1)) for y in YEAR_RE.finditer(clause) if not base.search(clause[:y.start()])}
+            spanned = years_covered(YEAR_RE.sub(" ", clause), plans) if not found else set()
+            for sp in YEAR_SPAN_RE.finditer(clause):
+                found |= set(range(int(sp.group(1)), int(sp.group(2)) + 1))
+            if found or spanned:
+                years = frozenset(found | spanned)
+                break
+        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6]))
+    return out
+
+
+def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = ()) -> Missing | None:
+    """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
+    达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
+    an asked year (or for no year of their own), of the asked kind, and, when the level reached is asked, not an
+    increase (新增; lexicon role increase_statement). A sentence stating the level for 2030 and the increase over
+    the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's count. None when the
+    quote states no quantity (other checks judge that) or one figure fits."""
+    from .quantity import asked_kind, fits
+
+    lex = lexicon()
+    years = {int(y) for y in asked_years(question)}
+    kind = asked_kind(question)
+    stock = bool(lex.regex("ask_stock").search(question)) and not lex.regex("increase_statement").search(question)
+    found = [f for t in texts for f in figures(t, plans)]
+    if not found or not (years or kind or stock):
+        return None
+    increase = lex.regex("increase_statement")
+    timely = [f for f in found if (f.years is None or not years or f.years & years) and fits(kind, f.unit)]
+    if any(not (stock and increase.search(f.clause)) for f in timely):
+        return None
+    if timely:
+        return Missing("level", "")
+    return Missing("year", str(min(years))) if years else Missing("number", "")
 
 
 def past_heading(headings: Iterable[str], plans: Sequence[PlanScope] = ()) -> bool:
