@@ -10,6 +10,7 @@ from assistant.answer.answerability import (
     absent_years,
     asked_amount_unit,
     figures,
+    unbound_figure,
     missing_in,
     withdraw,
     years_covered,
@@ -190,3 +191,11 @@ def test_the_asked_year_and_unit_bind_to_one_figure():
     said = "2020年至2025年保有量增长率按7%测算，预计2035年保有量约500.9万辆。"
     gap = missing_in("2025年保有量是多少万辆", ["保有量"], _answer(said, said), [_plan((2021, 2025))], number=_NUMBER)
     assert gap == Missing("year", "2025")
+
+
+def test_a_count_binds_to_the_thing_it_counts_and_a_base_year_is_not_asked():
+    said = "计划建设18座城际充电站；到2025年，全省将建成充换电站500座。"
+    assert unbound_figure("到2025年一共要建成多少座充换电站？", [said], key="充换电站") is None
+    assert unbound_figure("到2025年一共要建成多少座充换电站？", [said.split("；")[0]], key="充换电站") == Missing("year", "2025")
+    assert unbound_figure("跟2020年比要降多少？", ["到2025年，单位能耗较2020年下降5%。"]) is None
+    assert unbound_figure("2025年保有量是多少万辆", ["全市机动车保有量已达763.8万辆。"]) == Missing("year", "2025")

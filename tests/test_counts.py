@@ -137,3 +137,14 @@ def test_a_list_of_places_of_a_kind_is_not_answered_by_text_naming_none(assistan
 def test_a_list_asked_by_a_compound_jieba_cuts_is_answered_from_its_items(assistant):
     ans = assistant.ask("某省规划要修的轨道线有哪几条？")
     assert not ans.refused and "江跳线" in ans.answer and "7号线一期" in ans.answer, ans.answer
+
+
+def test_a_column_contracted_with_its_sibling_is_not_named_alone():
+    from assistant.answer.tables import _named_with_sibling
+    from assistant.types import Table
+
+    cols = ("地区", "充电站(座)", "换电站(座)", "充电桩(个)")
+    t = Table("a", "表3-1", "s", cols, (), (), (), 1, 2, columns=cols)
+    assert _named_with_sibling(t, "换电站(座)", "一共要建成多少座充换电站？")
+    assert _named_with_sibling(t, "充电站(座)", "一共要建成多少座充换电站？")
+    assert not _named_with_sibling(t, "换电站(座)", "长春市要建几座换电站？")

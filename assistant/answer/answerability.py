@@ -137,13 +137,14 @@ def asked_years(question: str) -> list[str]:
 
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
-                 number: re.Pattern[str] | None = None) -> Missing | None:
+                 number: re.Pattern[str] | None = None, bind: bool = True) -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
     near answer a table gives) and a figure (``number``: the asked answer's shape) in what is quoted or the
     sentences it is cut from. ``past``: the quote sits in a section stating where things stand
-    (``past_heading``)."""
+    (``past_heading``). ``bind``: the answer quotes figures (not a list of items, whose count answers 几个方面), so
+    the asked year, kind and stock bind to one of them (``unbound_figure``)."""
     whole = around(passage, quote)
     for y in absent_years(asked_years(question), [*texts, *whole], plans, past):
         return Missing("year", y)
@@ -158,8 +159,8 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("measure", key)
     if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*texts, *cut]):
         return Missing("number", "")
-    if number is not None and not _TABLE_ROW_RE.search(passage):
-        return unbound_figure(question, cut or texts[:-1], plans)
+    if number is not None and bind and not _TABLE_ROW_RE.search(passage):
+        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, key)  # what is shown, not the passage
     return None
 
 
@@ -170,12 +171,13 @@ _SENTENCE_CUT_RE = re.compile(r"[。！？!?\n]")
 @dataclass(frozen=True)
 class Figure:
     """A quantity stated in running text, with what binds it: the years of the nearest clause before it that
-    names years (None: its sentence names none before it), its own clause up to it, and the text right after
-    it (its unit)."""
+    names years (None: its sentence names none before it), its own clause up to it, the text right after it (its
+    unit) and its whole clause."""
 
     years: frozenset[int] | None
     clause: str
     unit: str
+    whole: str = ""
 
 
 def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
@@ -199,28 +201,35 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
             if found or spanned:
                 years = frozenset(found | spanned)
                 break
-        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6]))
+        tail = _CLAUSE_CUT_RE.split(_SENTENCE_CUT_RE.split(text[m.start():], maxsplit=1)[0], maxsplit=1)[0]
+        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6], clauses[-1] + tail))
     return out
 
 
-def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = ()) -> Missing | None:
+def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "") -> Missing | None:
     """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
     达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
     an asked year (or for no year of their own), of the asked kind, and, when the level reached is asked, not an
-    increase (新增; lexicon role increase_statement). A sentence stating the level for 2030 and the increase over
-    the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's count. None when the
-    quote states no quantity (other checks judge that) or one figure fits."""
+    increase (新增; lexicon role increase_statement); ``key``, the thing counted (多少座充换电站 -> 充换), is named
+    in the figure's own clause (18座城际充电站 does not count 充换电站). A sentence stating the level for 2030 and
+    the increase over the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's
+    count. None when the quote states no quantity (other checks judge that) or one figure fits."""
     from .quantity import asked_kind, fits
 
     lex = lexicon()
-    years = {int(y) for y in asked_years(question)}
+    lead = lex.pattern("base_year_lead")  # 跟2020年比, 较2020年: the base compared with, not the year asked
+    years = {int(y) for y in asked_years(re.sub(f"(?:{lead})\\s*\\d{{4}}|\\d{{4}}\\s*\\S?\\s*(?:{lead})",
+                                                " ", question))}
     kind = asked_kind(question)
     stock = bool(lex.regex("ask_stock").search(question)) and not lex.regex("increase_statement").search(question)
     found = [f for t in texts for f in figures(t, plans)]
     if not found or not (years or kind or stock):
         return None
     increase = lex.regex("increase_statement")
-    timely = [f for f in found if (f.years is None or not years or f.years & years) and fits(kind, f.unit)]
+    status = lex.regex("status_statement")  # 已达763.8万辆 with no year: what stands, not a year's figure
+    timely = [f for f in found if (not years or (f.years & years if f.years is not None else not status.search(f.whole)))
+              and fits(kind, f.unit)
+              and (not key or names_term(key, f.whole))]
     if any(not (stock and increase.search(f.clause)) for f in timely):
         return None
     if timely:
@@ -325,7 +334,7 @@ def names_kind(kind: str, text: str) -> bool:
 
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
-               number: re.Pattern[str] | None = None) -> Missing | None:
+               number: re.Pattern[str] | None = None, bind: bool = True) -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -341,7 +350,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number)
+                           key, number, bind)
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -350,6 +359,9 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
             return None
         first = first or gap
     return first
+
+
+ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
 
 
 def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
@@ -373,7 +385,7 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
     shape = answer_shape(q.resolved) if q.intent == "indicator" and kind != "year_aim" else None
     key = measure_key(ctx) if shape is not None else ""
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape)
+    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, kind not in ITEM_KINDS)
 
 
 def asked_place_kind(question: str, terms: list[str], intent: str) -> str | None:
@@ -392,15 +404,19 @@ def measure_key(ctx: Context) -> str:
 
 
 def counted_noun(question: str, terms: list[str], is_noun=lambda t: True) -> str:
-    """The key term that starts right after an amount asked with a counting word (几座, 多少万辆; lexicon roles
-    ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none."""
+    """The key terms written one after another right after an amount asked with a counting word (几座, 多少万辆;
+    lexicon roles ask_quantity, amount_magnitude, count_unit), joined, when one of them is ``is_noun``; "" for
+    none."""
     lex = lexicon()
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
     for m in cue.finditer(question):
-        for t in terms:
-            if question.startswith(t, m.end()) and is_noun(t):
-                return t
+        run, at = [], m.end()  # the terms written one after another from the cue: 充换 + 电站 count 充换电站
+        while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
+            run.append(t)
+            at += len(t)
+        if any(is_noun(t) for t in run):
+            return "".join(run)
     return ""
 
 
