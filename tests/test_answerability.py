@@ -10,8 +10,8 @@ from assistant.answer.answerability import (
     absent_years,
     asked_amount_unit,
     figures,
-    unbound_figure,
     missing_in,
+    unbound_figure,
     withdraw,
     years_covered,
 )
