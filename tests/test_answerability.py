@@ -9,6 +9,8 @@ from assistant.answer.answerability import (
     absent_codes,
     absent_years,
     asked_amount_unit,
+    counted_noun,
+    counts,
     figures,
     missing_in,
     unbound_figure,
@@ -199,3 +201,10 @@ def test_a_count_binds_to_the_thing_it_counts_and_a_base_year_is_not_asked():
     assert unbound_figure("到2025年一共要建成多少座充换电站？", [said.split("；")[0]], key="充换电站") == Missing("year", "2025")
     assert unbound_figure("跟2020年比要降多少？", ["到2025年，单位能耗较2020年下降5%。"]) is None
     assert unbound_figure("2025年保有量是多少万辆", ["全市机动车保有量已达763.8万辆。"]) == Missing("year", "2025")
+
+
+def test_the_thing_counted_runs_to_its_last_noun():
+    assert counted_noun("一共要建成多少座充换电站？", ["建成", "充换", "电站"], lambda t: t != "充换") == "充换电站"
+    assert counted_noun("出口退税要压缩到几个工作日办完？", ["出口退税", "工作日", "办完"], lambda t: t != "办完") == "工作日"
+    assert counts("公用直流充电", "预计到2025年建设765个直流充电桩")
+    assert not counts("充换电站", "计划建设18座城际充电站")

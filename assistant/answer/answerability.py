@@ -164,6 +164,13 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     return None
 
 
+def counts(key: str, clause: str) -> bool:
+    """A figure's clause names the thing counted: as written, or with most of its two-character pieces (公用直流充电
+    by 765个直流充电桩; 充换电站 is not named by 18座城际充电站, which shares only 电站)."""
+    grams = [key[i:i + 2] for i in range(len(key) - 1)] or [key]
+    return present(key, clause) or sum(g in clause for g in grams) / len(grams) > 0.5
+
+
 _CLAUSE_CUT_RE = re.compile(r"[，,；;：:]")  # clause ends inside a sentence
 _SENTENCE_CUT_RE = re.compile(r"[。！？!?\n]")
 
@@ -229,7 +236,7 @@ def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScop
     status = lex.regex("status_statement")  # 已达763.8万辆 with no year: what stands, not a year's figure
     timely = [f for f in found if (not years or (f.years & years if f.years is not None else not status.search(f.whole)))
               and fits(kind, f.unit)
-              and (not key or names_term(key, f.whole))]
+              and (not key or counts(key, f.whole))]
     if any(not (stock and increase.search(f.clause)) for f in timely):
         return None
     if timely:
@@ -405,7 +412,7 @@ def measure_key(ctx: Context) -> str:
 
 def counted_noun(question: str, terms: list[str], is_noun=lambda t: True) -> str:
     """The key terms written one after another right after an amount asked with a counting word (几座, 多少万辆;
-    lexicon roles ask_quantity, amount_magnitude, count_unit), joined, when one of them is ``is_noun``; "" for
+    lexicon roles ask_quantity, amount_magnitude, count_unit), joined up to the last that ``is_noun``; "" for
     none."""
     lex = lexicon()
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
@@ -415,8 +422,9 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True) -> str
         while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
             run.append(t)
             at += len(t)
-        if any(is_noun(t) for t in run):
-            return "".join(run)
+        nouns = [i for i, t in enumerate(run) if is_noun(t)]
+        if nouns:  # up to its last noun: 工作日 of 几个工作日办完
+            return "".join(run[:nouns[-1] + 1])
     return ""
 
 
