@@ -203,8 +203,8 @@ def test_a_count_binds_to_the_thing_it_counts_and_a_base_year_is_not_asked():
     assert unbound_figure("2025年保有量是多少万辆", ["全市机动车保有量已达763.8万辆。"]) == Missing("year", "2025")
 
 
-def test_the_thing_counted_runs_to_its_last_noun():
-    assert counted_noun("一共要建成多少座充换电站？", ["建成", "充换", "电站"], lambda t: t != "充换") == "充换电站"
+def test_the_thing_counted_is_the_run_of_terms_after_the_counting_word():
+    assert counted_noun("一共要建成多少座充换电站？", ["建成", "充换", "电站"], lambda t: t != "充换", run=True) == "充换电站"
     assert counted_noun("出口退税要压缩到几个工作日办完？", ["出口退税", "工作日", "办完"], lambda t: t != "办完") == "工作日"
     assert counts("公用直流充电", "预计到2025年建设765个直流充电桩")
     assert not counts("充换电站", "计划建设18座城际充电站")

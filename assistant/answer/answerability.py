@@ -137,14 +137,15 @@ def asked_years(question: str) -> list[str]:
 
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
-                 number: re.Pattern[str] | None = None, bind: bool = True) -> Missing | None:
+                 number: re.Pattern[str] | None = None, bind: bool = True, counted: str = "") -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
     near answer a table gives) and a figure (``number``: the asked answer's shape) in what is quoted or the
     sentences it is cut from. ``past``: the quote sits in a section stating where things stand
     (``past_heading``). ``bind``: the answer quotes figures (not a list of items, whose count answers 几个方面), so
-    the asked year, kind and stock bind to one of them (``unbound_figure``)."""
+    the asked year, kind, stock and ``counted`` (the thing counted, 充换电站) bind to one of them
+    (``unbound_figure``)."""
     whole = around(passage, quote)
     for y in absent_years(asked_years(question), [*texts, *whole], plans, past):
         return Missing("year", y)
@@ -160,7 +161,7 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     if number is not None and not any(QUANTITY_RE.search(t) or number.search(t) for t in [*texts, *cut]):
         return Missing("number", "")
     if number is not None and bind and not _TABLE_ROW_RE.search(passage):
-        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, key)  # what is shown, not the passage
+        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted)  # what is shown, not the passage
     return None
 
 
@@ -341,7 +342,7 @@ def names_kind(kind: str, text: str) -> bool:
 
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
-               number: re.Pattern[str] | None = None, bind: bool = True) -> Missing | None:
+               number: re.Pattern[str] | None = None, bind: bool = True, counted: str = "") -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -357,7 +358,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number, bind)
+                           key, number, bind, counted)
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -392,7 +393,9 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
     shape = answer_shape(q.resolved) if q.intent == "indicator" and kind != "year_aim" else None
     key = measure_key(ctx) if shape is not None else ""
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, kind not in ITEM_KINDS)
+    counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
+        if shape is not None else ""
+    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, kind not in ITEM_KINDS, counted)
 
 
 def asked_place_kind(question: str, terms: list[str], intent: str) -> str | None:
@@ -410,21 +413,25 @@ def measure_key(ctx: Context) -> str:
     return counted_noun(ctx.question.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer))
 
 
-def counted_noun(question: str, terms: list[str], is_noun=lambda t: True) -> str:
-    """The key terms written one after another right after an amount asked with a counting word (几座, 多少万辆;
-    lexicon roles ask_quantity, amount_magnitude, count_unit), joined up to the last that ``is_noun``; "" for
-    none."""
+def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: bool = False) -> str:
+    """The key term that starts right after an amount asked with a counting word (几座, 多少万辆; lexicon roles
+    ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none. ``run``: the key terms written one
+    after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站)."""
     lex = lexicon()
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
     for m in cue.finditer(question):
-        run, at = [], m.end()  # the terms written one after another from the cue: 充换 + 电站 count 充换电站
+        if not run:
+            for t in terms:
+                if question.startswith(t, m.end()) and is_noun(t):
+                    return t
+            continue
+        found, at = [], m.end()
         while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
-            run.append(t)
+            found.append(t)
             at += len(t)
-        nouns = [i for i, t in enumerate(run) if is_noun(t)]
-        if nouns:  # up to its last noun: 工作日 of 几个工作日办完
-            return "".join(run[:nouns[-1] + 1])
+        if any(is_noun(t) for t in found):
+            return "".join(found)
     return ""
 
 

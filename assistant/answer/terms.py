@@ -52,19 +52,16 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
 
         rare = math.log((n_chunks + 1) / (0.03 * n_chunks + 0.5))
         unseen = math.log((n_chunks + 1) / 0.5)
-        run, after_gap, prev = "", False, " "
+        run = ""
         for w in [*tokenizer.raw_words(masked), " "]:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
-                after_gap = after_gap if run else not prev.strip()  # the run starts where a cue was taken out
                 run += w
-                prev = w
                 continue
-            prev = w
             run = run.rstrip(_TRAILING_CHARS)  # 站 + 有 of 站有几座: the asker's verb or particle ends no term
             if len(run) >= 2 and run not in GENERIC and rare <= idf(run) < unseen:
                 out.append(run)
-            elif len(run) == 1 and after_gap and len(w) >= 2 and _CJK_RE.fullmatch(w) and idf(run + w) < unseen \
-                    and run + w not in GENERIC:
+            elif len(run) == 1 and len(w) >= 2 and _CJK_RE.fullmatch(w) and idf(run + w) < unseen \
+                    and run + w not in GENERIC and re.search(_COUNTED_RE.pattern + re.escape(run + w), q.resolved):
                 out.append(run + w)  # 多少座换电站 -> 换 + 电站: the character left apart heads the word, as the plans write it
             run = ""
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
