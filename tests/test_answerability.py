@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.answerability import (
     Missing,
     absent_codes,
     absent_years,
     asked_amount_unit,
+    counted_noun,
+    counts,
+    figures,
     missing_in,
+    unbound_figure,
     withdraw,
     years_covered,
 )
@@ -163,3 +169,42 @@ def test_a_sentence_opening_with_among_takes_the_year_of_the_one_before():
     apart = "2024年全县实现地区生产总值208.42亿元。第三产业增加值109.93亿元，同比增长5.3%。"
     assert missing_in("2024年第三产业增加值是多少", ["第三产业", "增加值"], _answer(quote, quote, text=apart)) \
         == Missing("year", "2024")
+
+
+_NUMBER = re.compile(r"\d")
+_SOLAR = "“十四五”期间累计新增光伏发电装机容量150万千瓦；到2030年，光伏发电装机容量达240万千瓦。"
+
+
+def test_figures_bind_to_the_nearest_years_before_them():
+    found = figures("2020年至2025年增长率按7%测算，预计2035年保有量约500.9万辆。到2025年，能耗较2020年下降13.5%。")
+    assert [sorted(f.years)[-1] for f in found] == [2025, 2035, 2025]  # 较2020年 is the base, not the year
+    assert found[1].unit.startswith("万辆")
+
+
+def test_a_level_asked_is_not_answered_by_an_increase_or_another_years_level():
+    ans = _answer(_SOLAR, _SOLAR)
+    gap = missing_in("到2025年光伏装机总容量达到多少？", ["光伏"], ans, [_plan((2021, 2025))], number=_NUMBER)
+    assert gap == Missing("level", "")
+    assert missing_in("到2030年光伏装机总容量达到多少？", ["光伏"], ans, [_plan((2021, 2025))], number=_NUMBER) is None
+    assert missing_in("十四五新增光伏装机多少？", ["光伏"], ans, [_plan((2021, 2025))], number=_NUMBER) is None
+
+
+def test_the_asked_year_and_unit_bind_to_one_figure():
+    said = "2020年至2025年保有量增长率按7%测算，预计2035年保有量约500.9万辆。"
+    gap = missing_in("2025年保有量是多少万辆", ["保有量"], _answer(said, said), [_plan((2021, 2025))], number=_NUMBER)
+    assert gap == Missing("year", "2025")
+
+
+def test_a_count_binds_to_the_thing_it_counts_and_a_base_year_is_not_asked():
+    said = "计划建设18座城际充电站；到2025年，全省将建成充换电站500座。"
+    assert unbound_figure("到2025年一共要建成多少座充换电站？", [said], key="充换电站") is None
+    assert unbound_figure("到2025年一共要建成多少座充换电站？", [said.split("；")[0]], key="充换电站") == Missing("year", "2025")
+    assert unbound_figure("跟2020年比要降多少？", ["到2025年，单位能耗较2020年下降5%。"]) is None
+    assert unbound_figure("2025年保有量是多少万辆", ["全市机动车保有量已达763.8万辆。"]) == Missing("year", "2025")
+
+
+def test_the_thing_counted_is_the_run_of_terms_after_the_counting_word():
+    assert counted_noun("一共要建成多少座充换电站？", ["建成", "充换", "电站"], lambda t: t != "充换", run=True) == "充换电站"
+    assert counted_noun("出口退税要压缩到几个工作日办完？", ["出口退税", "工作日", "办完"], lambda t: t != "办完") == "工作日"
+    assert counts("公用直流充电", "预计到2025年建设765个直流充电桩")
+    assert not counts("充换电站", "计划建设18座城际充电站")

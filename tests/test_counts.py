@@ -12,7 +12,7 @@ import pytest
 from conftest import copied_settings
 
 from assistant.answer.enumerations import enumeration_score, list_ask
-from assistant.answer.quantity import COUNT, MONEY, SHARE, asked_kind, fits, stated_kinds, unit_kind
+from assistant.answer.quantity import COUNT, MONEY, POWER, SHARE, asked_kind, fits, stated_kinds, unit_kind
 from assistant.answer.terms import glued
 
 DATA = Path(__file__).parent / "data" / "counts"
@@ -30,7 +30,8 @@ def assistant(tmp_path_factory):
 
 
 @pytest.mark.parametrize("unit, kind", [("座", COUNT), ("万辆", COUNT), ("个以上", COUNT), ("亿元", MONEY),
-                                        ("（亿元）", MONEY), ("万美元", MONEY), ("%", SHARE), ("公里", None)])
+                                        ("（亿元）", MONEY), ("万美元", MONEY), ("%", SHARE), ("公里", None),
+                                        ("万千瓦", POWER), ("万千瓦时", None), ("万套", COUNT)])
 def test_a_unit_has_a_kind(unit, kind):
     assert unit_kind(unit) == kind
 
@@ -44,6 +45,9 @@ def test_a_unit_has_a_kind(unit, kind):
     ("2020年核心产业增加值在GDP里占多少", SHARE),
     ("发展目标下面列了哪几个分目标？", None),  # 哪几个 asks which, not how many
     ("2025年充换电站总体目标是多少", None),
+    ("光伏要装多少", POWER),
+    ("光伏装机到2030年要到多少", POWER),
+    ("智能设备计划装多少套？", COUNT),  # the counting word says what is counted
 ])
 def test_the_kind_a_question_asks(question, kind):
     assert asked_kind(question) == kind
@@ -133,3 +137,14 @@ def test_a_list_of_places_of_a_kind_is_not_answered_by_text_naming_none(assistan
 def test_a_list_asked_by_a_compound_jieba_cuts_is_answered_from_its_items(assistant):
     ans = assistant.ask("某省规划要修的轨道线有哪几条？")
     assert not ans.refused and "江跳线" in ans.answer and "7号线一期" in ans.answer, ans.answer
+
+
+def test_a_column_contracted_with_its_sibling_is_not_named_alone():
+    from assistant.answer.tables import _named_with_sibling
+    from assistant.types import Table
+
+    cols = ("地区", "充电站(座)", "换电站(座)", "充电桩(个)")
+    t = Table("a", "表3-1", "s", cols, (), (), (), 1, 2, columns=cols)
+    assert _named_with_sibling(t, "换电站(座)", "一共要建成多少座充换电站？")
+    assert _named_with_sibling(t, "充电站(座)", "一共要建成多少座充换电站？")
+    assert not _named_with_sibling(t, "换电站(座)", "长春市要建几座换电站？")

@@ -44,7 +44,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "per_year", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list" or "items"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -58,6 +58,8 @@ class Missing:
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "level":
+            return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
                 "per_year": f"“{self.value}”的数值"}[self.kind]
@@ -137,7 +139,7 @@ def asked_years(question: str) -> list[str]:
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
                  number: re.Pattern[str] | None = None, per_year: str = "",
-                 figures: list[str] | None = None) -> Missing | None:
+                 figures: list[str] | None = None, bind: bool = True, counted: str = "") -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
@@ -145,7 +147,9 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     sentences it is cut from. ``past``: the quote sits in a section stating where things stand
     (``past_heading``). ``per_year``: the per-year word (每年) a follow-up asks a figure by, in place of the year
     the previous question asked; a quote must state a figure per year (lexicon role per_year_text). ``figures``:
-    the texts that may state the asked figure (default ``texts``; not the headings the quote sits under)."""
+    the texts that may state the asked figure (default ``texts``; not the headings the quote sits under).
+    ``bind``: the answer quotes figures (not a list of items, whose count answers 几个方面), so the asked year,
+    kind, stock and ``counted`` (the thing counted, 充换电站) bind to one of them (``unbound_figure``)."""
     whole = around(passage, quote)
     for y in absent_years(asked_years(question), [*texts, *whole], plans, past):
         return Missing("year", y)
@@ -164,7 +168,89 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("number", "")
     if per_year and not any(lexicon().regex("per_year_text").search(t) for t in [*texts, *cut]):
         return Missing("per_year", per_year)  # 那每年的培育数呢 is not answered by the total to 2023 just given
+    if number is not None and bind and not _TABLE_ROW_RE.search(passage):
+        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted)  # what is shown, not the passage
     return None
+
+
+def counts(key: str, clause: str) -> bool:
+    """A figure's clause names the thing counted: as written, or with most of its two-character pieces (公用直流充电
+    by 765个直流充电桩; 充换电站 is not named by 18座城际充电站, which shares only 电站)."""
+    grams = [key[i:i + 2] for i in range(len(key) - 1)] or [key]
+    return present(key, clause) or sum(g in clause for g in grams) / len(grams) > 0.5
+
+
+_CLAUSE_CUT_RE = re.compile(r"[，,；;：:]")  # clause ends inside a sentence
+_SENTENCE_CUT_RE = re.compile(r"[。！？!?\n]")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity stated in running text, with what binds it: the years of the nearest clause before it that
+    names years (None: its sentence names none before it), its own clause up to it, the text right after it (its
+    unit) and its whole clause."""
+
+    years: frozenset[int] | None
+    clause: str
+    unit: str
+    whole: str = ""
+
+
+def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
+    """The quantities a text states (not years), each bound to the year its sentence states it for: the years of
+    the nearest clause before it that names some, within its sentence (到2030年，光伏…达240万千瓦 -> 2030; 预计
+    2035年…约500.9万辆 -> 2035, not the 2025 of an earlier clause); a year after 比/较 is the base compared with
+    (lexicon role base_year_lead), not the year the figure is for."""
+    text = to_halfwidth(text)
+    base = re.compile(f"(?:{lexicon().pattern('base_year_lead')})\\s*$")
+    out: list[Figure] = []
+    for m in QUANTITY_RE.finditer(text):
+        start = max((s.end() for s in _SENTENCE_CUT_RE.finditer(text, 0, m.start())), default=0)
+        clauses = _CLAUSE_CUT_RE.split(text[start:m.start()])
+        years = None
+        for i in range(len(clauses) - 1, -1, -1):
+            clause = clauses[i]
+            found = {int(y.group(1)) for y in YEAR_RE.finditer(clause) if not base.search(clause[:y.start()])}
+            spanned = years_covered(YEAR_RE.sub(" ", clause), plans) if not found else set()
+            for sp in YEAR_SPAN_RE.finditer(clause):
+                found |= set(range(int(sp.group(1)), int(sp.group(2)) + 1))
+            if found or spanned:
+                years = frozenset(found | spanned)
+                break
+        tail = _CLAUSE_CUT_RE.split(_SENTENCE_CUT_RE.split(text[m.start():], maxsplit=1)[0], maxsplit=1)[0]
+        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6], clauses[-1] + tail))
+    return out
+
+
+def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "") -> Missing | None:
+    """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
+    达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
+    an asked year (or for no year of their own), of the asked kind, and, when the level reached is asked, not an
+    increase (新增; lexicon role increase_statement); ``key``, the thing counted (多少座充换电站 -> 充换), is named
+    in the figure's own clause (18座城际充电站 does not count 充换电站). A sentence stating the level for 2030 and
+    the increase over the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's
+    count. None when the quote states no quantity (other checks judge that) or one figure fits."""
+    from .quantity import asked_kind, fits
+
+    lex = lexicon()
+    lead = lex.pattern("base_year_lead")  # 跟2020年比, 较2020年: the base compared with, not the year asked
+    years = {int(y) for y in asked_years(re.sub(f"(?:{lead})\\s*\\d{{4}}|\\d{{4}}\\s*\\S?\\s*(?:{lead})",
+                                                " ", question))}
+    kind = asked_kind(question)
+    stock = bool(lex.regex("ask_stock").search(question)) and not lex.regex("increase_statement").search(question)
+    found = [f for t in texts for f in figures(t, plans)]
+    if not found or not (years or kind or stock):
+        return None
+    increase = lex.regex("increase_statement")
+    status = lex.regex("status_statement")  # 已达763.8万辆 with no year: what stands, not a year's figure
+    timely = [f for f in found if (not years or (f.years & years if f.years is not None else not status.search(f.whole)))
+              and fits(kind, f.unit)
+              and (not key or counts(key, f.whole))]
+    if any(not (stock and increase.search(f.clause)) for f in timely):
+        return None
+    if timely:
+        return Missing("level", "")
+    return Missing("year", str(min(years))) if years else Missing("number", "")
 
 
 def past_heading(headings: Iterable[str], plans: Sequence[PlanScope] = ()) -> bool:
@@ -264,7 +350,8 @@ def names_kind(kind: str, text: str) -> bool:
 
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
-               number: re.Pattern[str] | None = None, per_year: str = "") -> Missing | None:
+               number: re.Pattern[str] | None = None, per_year: str = "", bind: bool = True,
+               counted: str = "") -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -280,7 +367,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number, per_year, texts[:-1])
+                           key, number, per_year, texts[:-1], bind, counted)
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -289,6 +376,9 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
             return None
         first = first or gap
     return first
+
+
+ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
 
 
 def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
@@ -313,7 +403,10 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     shape = answer_shape(q.resolved) if q.intent == "indicator" and kind != "year_aim" else None
     key = measure_key(ctx) if shape is not None else ""
     per_year = per_year_asked(q)
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year)
+    counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
+        if shape is not None else ""
+    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
+                      counted)
 
 
 def per_year_asked(q) -> str:
@@ -341,16 +434,25 @@ def measure_key(ctx: Context) -> str:
     return counted_noun(ctx.question.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer))
 
 
-def counted_noun(question: str, terms: list[str], is_noun=lambda t: True) -> str:
+def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: bool = False) -> str:
     """The key term that starts right after an amount asked with a counting word (几座, 多少万辆; lexicon roles
-    ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none."""
+    ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none. ``run``: the key terms written one
+    after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站)."""
     lex = lexicon()
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
     for m in cue.finditer(question):
-        for t in terms:
-            if question.startswith(t, m.end()) and is_noun(t):
-                return t
+        if not run:
+            for t in terms:
+                if question.startswith(t, m.end()) and is_noun(t):
+                    return t
+            continue
+        found, at = [], m.end()
+        while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
+            found.append(t)
+            at += len(t)
+        if any(is_noun(t) for t in found):
+            return "".join(found)
     return ""
 
 

@@ -61,7 +61,7 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
 from .multipart import Parts, split_joined, split_parts, split_plans
-from .quantity import COUNT, asked_kind, stated_kinds
+from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
     Part,
@@ -508,7 +508,7 @@ def goal(ctx: Context) -> Candidate | None:
     if not (q.intent in ("goal", "indicator") or q.years or listed):
         return None
     kind = asked_kind(q.resolved)
-    kind = kind if kind == COUNT else None  # 布局总数, 多少座: a count asked, as 多少 asks a quantity
+    kind = kind if kind in (COUNT, POWER) else None  # 布局总数, 多少座, 装机: a count or capacity asked
     how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}

@@ -1,7 +1,7 @@
 """The kind of quantity a question asks and a unit states: a count of things (座, 个, 根), an amount of money
-(亿元) or a share (%). A row, column or sentence stating a quantity of another kind does not answer the question:
+(亿元), a share (%) or an installed capacity (万千瓦). A row, column or sentence stating a quantity of another kind does not answer the question:
 多少座充电站 is not answered by a column of 投资（亿元）. Words and units are lexicon roles (``count_unit``,
-``money_unit``, ``share_unit``; ``ask_count``, ``ask_money``, ``ask_share``). Pure.
+``money_unit``, ``share_unit``, ``power_unit``; ``ask_count``, ``ask_money``, ``ask_share``, ``ask_power``). Pure.
 """
 
 from __future__ import annotations
@@ -13,12 +13,13 @@ from assistant.text.patterns import QUANTITY_RE
 
 from .lexicon import lexicon
 
-COUNT, MONEY, SHARE = "count", "money", "share"
-_ASK_ROLES = ((COUNT, "ask_count"), (MONEY, "ask_money"), (SHARE, "ask_share"))
+COUNT, MONEY, SHARE, POWER = "count", "money", "share", "power"
+_ASK_ROLES = ((COUNT, "ask_count"), (MONEY, "ask_money"), (SHARE, "ask_share"), (POWER, "ask_power"))
 
 
 def unit_kind(unit: str | None) -> str | None:
-    """count, money or share for a unit (座, 万辆, 亿元, %), after its magnitude; None for any other (公里, 吨)."""
+    """count, money, share or power for a unit (座, 万辆, 亿元, %, 万千瓦), after its magnitude; None for any other
+    (公里, 吨)."""
     if not unit:
         return None
     lex = lexicon()
@@ -27,6 +28,8 @@ def unit_kind(unit: str | None) -> str | None:
         return SHARE
     if lex.regex("money_unit").search(rest[:3]):  # 元, 亿元, 万美元
         return MONEY
+    if lex.regex("power_unit").match(rest):
+        return POWER
     if rest[:1] in lex.words("count_unit"):
         return COUNT
     return None

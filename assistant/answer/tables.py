@@ -122,6 +122,8 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
     for role in ("table_target", "table_baseline"):
         if lex.regex(role).search(column) and lex.regex(role).search(q):
             score += 3.0
+    if _named_with_sibling(table, column, q):
+        return -10.0  # 充换电站 asks 充电站 and 换电站 together: neither column alone answers it
     words = _bigrams(_BRACKET_RE.sub("", column))
     shared = words & _bigrams(q)
     score += len(shared)
@@ -144,6 +146,20 @@ _WHOLE_HEADER = 2.0  # a column whose whole header the question writes is named,
 def _whole_header(column: str, q: str) -> bool:
     head = _BRACKET_RE.sub("", column).strip()
     return len(head) >= 2 and head in q
+
+
+def _named_with_sibling(table: Table, column: str, q: str) -> bool:
+    """The question writes the column's header contracted with another column's, the two sharing all but their
+    first character (充换电站 for 充电站 and 换电站, both columns of 表3-1): it asks the two together, not one."""
+    head = _BRACKET_RE.sub("", column).strip()
+    if len(head) < 2:
+        return False
+    for c in table.columns:
+        other = _BRACKET_RE.sub("", c).strip()
+        if c != column and other[1:] == head[1:] and other[0] != head[0] and (
+                head[0] + other[0] + head[1:] in q or other[0] + head[0] + head[1:] in q):
+            return True
+    return False
 
 
 def measures_other(column: str, kind: str | None) -> bool:

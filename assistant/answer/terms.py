@@ -7,7 +7,7 @@ import functools
 import re
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
-from assistant.text.patterns import CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
 from .synonyms import abbreviates, contains, gapped, present, synonyms
@@ -38,8 +38,10 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     characters jieba left apart (在 + 孵) when they are a rare phrase of the corpus."""
     _, masked = find_docs(q.resolved, question_aliases(q, metas))
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
-    masked = QUESTION_WORDS.sub(" ", masked.replace("＿", " "))
-    masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", masked))
+    # 多少座 and 到2025年 go whole: jieba would glue their last character to the word beside them (座充 of
+    # 多少座充换电站, 桩到 of 公用桩到2025年), which no plan writes
+    masked = QUESTION_WORDS.sub(" ", _COUNTED_RE.sub(" ", masked.replace("＿", " ")))
+    masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", AIM_YEAR_RE.sub(" ", masked)))
     words = tokenizer.words(masked)
     if idf is not None and n_chunks:
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
@@ -62,6 +64,9 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
             run = run.rstrip(_TRAILING_CHARS)  # 站 + 有 of 站有几座: the asker's verb or particle ends no term
             if len(run) >= 2 and run not in GENERIC and rare <= idf(run) < unseen:
                 out.append(run)
+            elif len(run) == 1 and len(w) >= 2 and _CJK_RE.fullmatch(w) and idf(run + w) < unseen \
+                    and run + w not in GENERIC and re.search(_COUNTED_RE.pattern + re.escape(run + w), q.resolved):
+                out.append(run + w)  # 多少座换电站 -> 换 + 电站: the character left apart heads the word, as the plans write it
             run = ""
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
