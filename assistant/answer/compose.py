@@ -37,6 +37,7 @@ from assistant.answer.lists import (
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
+from assistant.answer.project_rows import project_row_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -360,6 +361,12 @@ def indicator(ctx: Context) -> Candidate | None:
 def _counts_items(question: str) -> bool:
     """A number question asking how many things (专栏3有几个项目: 个), not an amount (总投资多少亿)."""
     return asked_unit(question) in lexicon().words("count_unit")
+
+
+def project_row(ctx: Context) -> Candidate | None:
+    """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
+    table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
+    return _candidate(project_row_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
 
 
 def table_rows(ctx: Context) -> Candidate | None:
@@ -709,6 +716,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
+    Handler("project_row", project_row),  # a project table's row and field, before rows, duty and numbers
     Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
