@@ -25,6 +25,7 @@ from .understand import Question
 
 MIN_SHARED = 2.0  # weighted pieces a project name shares with the question to be named by it (青石·云台·高速)
 _MARGIN = 0.5  # over the next row
+MIN_COVER = 0.35  # of the row name's pieces the question must share (3号线一期 holds 4 of 城市轨道交通3号线一期's 10)
 MIN_TITLE_FIT = 2  # pieces of a table's own title (重大项目, 附表·项目) a sum question names it by
 _FIELDS = (("ask_money", "ask_money"), ("ask_duty", "duty_note"), ("ask_schedule", "table_schedule"),
            ("ask_scale", "table_scale"))
@@ -57,10 +58,11 @@ def _field_columns(t: Table, q: str) -> list[str]:
     return out
 
 
-def _named_row(t: Table, q: set[str], own: set[str]) -> TableRow | None:
+def _named_row(t: Table, q: set[str], own: set[str], asked: set[str]) -> TableRow | None:
     """The data row the question names clearly more than any other. Each piece of a row's name (less a suffix
     such as 建设项目) counts by how few rows share it (中心 names many rows, 3号 one); pieces of the table's title and the plans' names
-    (岚川, 项目表) name no row."""
+    (岚川, 项目表) name no row. ``asked``: the pieces of the question as asked (岚川东站, plan name and all), of
+    which the row's name must share MIN_COVER."""
     rows = [r for r in t.records if r.kind == "data"]
     suffix = lexicon().regex("project_suffix")  # 建设项目, 工程: what any project's name may end with
     grams = [_grams(suffix.sub("", r.key) or r.key) - own for r in rows]
@@ -71,7 +73,10 @@ def _named_row(t: Table, q: set[str], own: set[str]) -> TableRow | None:
     scored = sorted(((sum(1 / df[p] for p in g & q), i) for i, g in enumerate(grams)), reverse=True)
     if not scored or scored[0][0] < MIN_SHARED or (len(scored) > 1 and scored[0][0] - scored[1][0] < _MARGIN):
         return None
-    return rows[scored[0][1]]
+    best = scored[0][1]
+    if len(grams[best] & asked) < MIN_COVER * len(grams[best]):
+        return None  # 柳塘镇集镇污水处理站 shares the town and 污水 with 柳塘镇等6个乡镇污水管网延伸, not the thing
+    return rows[best]
 
 
 def _project_tables(docs: dict[str, Document], scope: tuple[str, ...]) -> list[tuple[str, Table]]:
@@ -99,16 +104,17 @@ def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
         return listed
     found: list[Cell] = []
     totals: list[Cell] = []
+    one_plan = len(set(q.docs) or set(scope)) == 1  # a sum of a table, only where the plan is named or alone
     for d, t in tables:
         columns = _field_columns(t, masked)
         if not columns:
             continue
         plans = _grams(" ".join(docs[x].meta.title for x in scope))
         own = (_grams(t.title) - _grams(" ".join(r.key for r in t.records))) | plans  # title words no row uses
-        row = _named_row(t, grams, own)
+        row = _named_row(t, grams, own, _grams(q.resolved))
         if row is not None:
             found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
-        elif _asks_total(masked, t):
+        elif one_plan and _asks_total(masked, t):
             total = next((r for r in t.records if r.kind == "total"), None)
             fit = len((_grams(t.title) - plans) & grams)
             if total is not None and fit >= MIN_TITLE_FIT:
