@@ -14,6 +14,8 @@ PLAN = """样例市“十五五”综合交通运输发展规划（2026—2030�
 
 到2030年，基本建成内畅外联、立体互通的现代化综合交通运输体系，“123出行交通圈”基本形成。
 
+展望2035年，全面建成交通强市，高速公路通车里程达到600公里。
+
 表1 样例市“十五五”综合交通运输发展主要指标
 
 | 类别 | 指标 | 单位 | 2025年 | 2030年 | 属性 |
@@ -45,3 +47,10 @@ def test_overall_goal_is_the_goal_statement(assistant):
 def test_a_number_asked_of_a_goal_row_still_reads_the_table(assistant):
     ans = assistant.ask("样例市2030年交通基础设施数字化率目标是多少")
     assert "80" in ans.answer
+
+
+def test_a_year_the_table_lacks_is_read_from_the_text_that_states_it(assistant):
+    ans = assistant.ask("样例市2035年高速公路通车里程要达到多少公里？")
+    assert "600" in ans.answer
+    none = assistant.ask("样例市2040年高速公路通车里程要达到多少公里？")
+    assert "600" not in none.answer and "520" not in none.answer.split("只列出")[0]

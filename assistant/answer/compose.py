@@ -357,7 +357,16 @@ def indicator(ctx: Context) -> Candidate | None:
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
         return None
+    if ans is not None and ans.refused and q.years:  # the table lacks the year asked: the text may state it
+        text = goal(ctx)  # 展望2035年，…人均预期寿命达到81岁以上
+        if text is not None and not text.answer.refused and all(y in text.answer.answer for y in q.years) \
+                and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \
+                and missing(ctx, text.answer, text.kind) is None:
+            return text
     return _candidate(ans, "indicator")
+
+
+_TEXT_FOR_ROW = 0.6  # of the question's key terms a goal sentence holds to answer a year the table lacks
 
 
 def _counts_items(question: str) -> bool:
