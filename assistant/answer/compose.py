@@ -346,7 +346,7 @@ def indicator(ctx: Context) -> Candidate | None:
     """Exact table values: one indicator clearly named, a whole table, or rows named in other words. A bare
     indicator name ("高新区道路网密度") is a question about its values."""
     q, docs, scope, hits = ctx.question, ctx.docs, ctx.scope, list(ctx.hits)
-    if q.intent == "goal" and not _HOW_MUCH_RE.search(q.resolved):  # 总目标是啥: an indicator named outright only
+    if q.intent == "goal" and not q.years and not _HOW_MUCH_RE.search(q.resolved):  # 总目标是啥: a row named only
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     elif q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
