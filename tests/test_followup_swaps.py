@@ -161,3 +161,8 @@ def test_the_issuing_notice_is_never_quoted_as_what_a_plan_says():
     part = extractive([Hit(chunk, 1.0, 0)], ["绿色出行", "实施方案"], False)
     assert part.lines and all("印发" not in ln for ln in part.lines)
     assert any("70%" in ln for ln in part.lines)
+
+
+def test_who_and_when_asked_after_a_project_are_asked_of_it():
+    new = resolve("谁负责？啥时候建", "样例市项目表里北山至南湖高速总投资多少？", [("样例市", "x")])
+    assert "北山至南湖高速" in new and "谁负责" in new and "啥时候建" in new

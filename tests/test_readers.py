@@ -210,7 +210,7 @@ def test_docx_merged_cells_are_not_duplicated(tmp_path):
     d.save(tmp_path / "merged.docx")
     blocks = read_file(tmp_path / "merged.docx").blocks
     assert [type(b).__name__ for b in blocks] == ["SourceLine", "SourceTable", "SourceLine"]
-    assert blocks[1].rows == (("AB", "C"), ("d", "e", "F"), ("g", "h", ""))
+    assert blocks[1].rows == (("AB", "", "C"), ("d", "e", "F"), ("g", "h", ""))  # C stays under its column
 
 
 AUTONUM = "第一章 发展基础\n第一节 开放通道\n一、通道建设\n（一）铁路\n（二）公路\n二、载体建设\n第二节 开放载体\n正文。\n第二章 发展目标\n第一节 总体目标\n"

@@ -38,6 +38,7 @@ from assistant.answer.lists import (
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
+from assistant.answer.project_rows import project_row_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -356,7 +357,9 @@ def indicator(ctx: Context) -> Candidate | None:
     """Exact table values: one indicator clearly named, a whole table, or rows named in other words. A bare
     indicator name ("高新区道路网密度") is a question about its values."""
     q, docs, scope, hits = ctx.question, ctx.docs, ctx.scope, list(ctx.hits)
-    if q.intent in ("indicator", "comparison", "list") or q.wants:
+    if q.intent == "goal" and not q.years and not _HOW_MUCH_RE.search(q.resolved):  # 总目标是啥: a row named only
+        ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
+    elif q.intent in ("indicator", "comparison", "list") or q.wants:
         ans = (indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
                or table_answer(q, docs, scope) or table_cell_answer(q, docs, scope)  # a row × column cell
                or indicator_answer(q, docs, scope, hits, ctx.weight, terms=list(ctx.terms))
@@ -365,12 +368,27 @@ def indicator(ctx: Context) -> Candidate | None:
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
         return None
+    if ans is not None and ans.refused and q.years:  # the table lacks the year asked: the text may state it
+        text = goal(ctx)  # 展望2035年，…人均预期寿命达到81岁以上
+        if text is not None and not text.answer.refused and all(y in text.answer.answer for y in q.years) \
+                and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \
+                and missing(ctx, text.answer, text.kind) is None:
+            return text
     return _candidate(ans, "indicator")
+
+
+_TEXT_FOR_ROW = 0.6  # of the question's key terms a goal sentence holds to answer a year the table lacks
 
 
 def _counts_items(question: str) -> bool:
     """A number question asking how many things (专栏3有几个项目: 个), not an amount (总投资多少亿)."""
     return asked_unit(question) in lexicon().words("count_unit")
+
+
+def project_row(ctx: Context) -> Candidate | None:
+    """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
+    table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
+    return _candidate(project_row_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
 
 
 def table_rows(ctx: Context) -> Candidate | None:
@@ -809,6 +827,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("foreign_place", foreign_place),
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
+    Handler("project_row", project_row),  # a project table's row and field, before rows, duty and numbers
     Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),

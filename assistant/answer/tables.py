@@ -28,7 +28,7 @@ from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
 from .understand import Question, find_docs
 
-_BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
+BRACKET_RE = re.compile(r"[（(][^（）()]*[）)]")
 _MIN_SCORE = 4.0
 
 
@@ -49,7 +49,7 @@ def _bigrams(text: str) -> set[str]:
 def _key_names(key: str) -> list[tuple[str, bool]]:
     """How a question may name a row: its key without a unit or a total word (full), or most of it (长春 for
     长春市, not full)."""
-    base = _BRACKET_RE.sub("", key).strip()
+    base = BRACKET_RE.sub("", key).strip()
     base = lexicon().regex("table_total").sub("", base).strip()
     if not base:
         return []
@@ -124,7 +124,7 @@ def _column_score(table: Table, column: str, q: str, years: tuple[str, ...], ask
             score += 3.0
     if _named_with_sibling(table, column, q):
         return -10.0  # 充换电站 asks 充电站 and 换电站 together: neither column alone answers it
-    words = _bigrams(_BRACKET_RE.sub("", column))
+    words = _bigrams(BRACKET_RE.sub("", column))
     shared = words & _bigrams(q)
     score += len(shared)
     if _whole_header(column, q):
@@ -144,18 +144,18 @@ _WHOLE_HEADER = 2.0  # a column whose whole header the question writes is named,
 
 
 def _whole_header(column: str, q: str) -> bool:
-    head = _BRACKET_RE.sub("", column).strip()
+    head = BRACKET_RE.sub("", column).strip()
     return len(head) >= 2 and head in q
 
 
 def _named_with_sibling(table: Table, column: str, q: str) -> bool:
     """The question writes the column's header contracted with another column's, the two sharing all but their
     first character (充换电站 for 充电站 and 换电站, both columns of 表3-1): it asks the two together, not one."""
-    head = _BRACKET_RE.sub("", column).strip()
+    head = BRACKET_RE.sub("", column).strip()
     if len(head) < 2:
         return False
     for c in table.columns:
-        other = _BRACKET_RE.sub("", c).strip()
+        other = BRACKET_RE.sub("", c).strip()
         if c != column and other[1:] == head[1:] and other[0] != head[0] and (
                 head[0] + other[0] + head[1:] in q or other[0] + head[0] + head[1:] in q):
             return True
@@ -167,7 +167,7 @@ def measures_other(column: str, kind: str | None) -> bool:
     ask_share) of another kind than the one asked: its cells say how much is spent on, or the share of, the row's
     thing, not how many there are. A column headed by a year or a plain name (2025年, 充电站（座）) measures the row."""
     lex = lexicon()
-    head = _BRACKET_RE.sub("", column)
+    head = BRACKET_RE.sub("", column)
     return any(k != kind and lex.regex(role).search(head) for k, role in ((MONEY, "ask_money"), (SHARE, "ask_share")))
 
 
@@ -175,7 +175,7 @@ def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> 
     """The question names the column by its words, its year or its role (现状, 规划期末), not by its unit alone."""
     lex = lexicon()
     year = dict(table.years).get(column)
-    return bool(_bigrams(_BRACKET_RE.sub("", column)) & _bigrams(q)) or (year is not None and str(year) in years) \
+    return bool(_bigrams(BRACKET_RE.sub("", column)) & _bigrams(q)) or (year is not None and str(year) in years) \
         or any(lex.regex(r).search(column) and lex.regex(r).search(q) for r in ("table_target", "table_baseline"))
 
 
@@ -283,7 +283,7 @@ def _chars(text: str) -> set[str]:
 def _measure_fit(column: str, phrase: str) -> float:
     """How clearly a phrase names a column: the header's (unit left out) two-character pieces it shares, and half
     a point per character (多少根桩: 桩 names 充电桩数量)."""
-    head = _BRACKET_RE.sub("", column)
+    head = BRACKET_RE.sub("", column)
     return len(_bigrams(head) & _bigrams(phrase)) + 0.5 * len(_chars(head) & _chars(phrase))
 
 
@@ -347,7 +347,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     for c in cells:  # 一共有多少充电站、多少根桩: the best row of which each measure names a column
         columns = _columns_asked(c, measures)
         if columns is not None:
-            return _render_cells(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
+            return render_cells(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
         if len(measures) < 2:
             break
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
@@ -357,10 +357,10 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
-    return _render_cells(q, docs, chosen, compare=q.compare)
+    return render_cells(q, docs, chosen, compare=q.compare)
 
 
-def _render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False) -> Answer:
+def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False) -> Answer:
     parts = []
     for c in chosen:
         t, row = c.table, c.row
@@ -393,7 +393,7 @@ def column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
             if t.indicator_rows or not t.records or (named and t.number not in named):
                 continue
             for col in t.columns[1:]:
-                head = _BRACKET_RE.sub("", col).strip()
+                head = BRACKET_RE.sub("", col).strip()
                 if len(head) < _FULL_HEADER or head not in text:
                     continue
                 rest = text.replace(head, " ")

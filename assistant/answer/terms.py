@@ -47,6 +47,8 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
         words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
                  if not glued(p, tokenizer, idf)]
     words = [without_particle(w, tokenizer) for w in words]
+    if idf is not None and n_chunks:
+        words = [without_locative(w, idf, n_chunks) for w in words]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
@@ -82,6 +84,17 @@ def without_particle(w: str, tokenizer) -> str:
     tags = tokenizer.tag(w) if len(w) >= 2 else []
     if len(tags) >= 2 and tags[-1][1].startswith("u") and w.endswith(tags[-1][0]):
         return w[:-len(tags[-1][0])]
+    return w
+
+
+def without_locative(w: str, idf, n_chunks: int) -> str:
+    """A word jieba glued to the locative character before it (规划里托育 -> 里托育) that no plan contains, less
+    that character when the rest is a word of the plans (托育). Locatives: lexicon role ``locative_lead``."""
+    import math
+
+    unseen = math.log((n_chunks + 1) / 0.5)
+    if len(w) >= 3 and w[0] in LEX.words("locative_lead") and idf(w) >= unseen and idf(w[1:]) < unseen:
+        return w[1:]
     return w
 
 

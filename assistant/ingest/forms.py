@@ -28,6 +28,7 @@ from assistant.text.patterns import (  # noqa: F401  (line forms, defined once t
     SENTENCE_END,
     TABLE_NUMBER_RE,
     TABLE_TITLE_RE,
+    UNNUMBERED_BOX_LINE_RE,
     YEAR_RANGE_LINE_RE,
     YEAR_SPAN_RE,
 )
@@ -145,7 +146,11 @@ def heading_form(line: str) -> HeadingForm | None:
 
 
 def box_title(line: str) -> str | None:
-    return line if BOX_LINE_RE.match(line) else None
+    """A 专栏 caption: numbered (专栏3 …), or unnumbered on a short line that ends no sentence."""
+    if BOX_LINE_RE.match(line):
+        return line
+    short = len(line) <= 40 and line.rstrip()[-1:] not in SENTENCE_END
+    return line if short and UNNUMBERED_BOX_LINE_RE.match(line) else None
 
 
 def table_title(line: str) -> str | None:

@@ -295,7 +295,14 @@ class _Walker:
                     self.walk(tc)
             self._end_box()
             return
-        cells = [tuple("" if _continued(tc) else self._cell_text(tc) for tc in r) for r in rows]
+        cells = []
+        for r in rows:
+            row: list[str] = []
+            for tc in r:
+                row.append("" if _continued(tc) else self._cell_text(tc))
+                if len(r) > 1:  # a cell merged across columns keeps the cells after it under their columns
+                    row.extend([""] * ((_int(tc, f"{W}tcPr/{W}gridSpan") or 1) - 1))
+            cells.append(tuple(row))
         self.blocks.append(SourceTable(len(self.blocks) + 1, tuple(cells)))
 
     def walk(self, container) -> None:

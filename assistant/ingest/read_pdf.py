@@ -192,16 +192,19 @@ def _cell_text(text: str | None) -> str:
 
 
 def _table_rows(table) -> tuple[tuple[str, ...], ...]:
-    """Rows of cell texts; a horizontally merged cell appears once, a vertically merged one as ''."""
+    """Rows of cell texts; a vertically merged cell appears as ''. A horizontally merged cell appears once,
+    followed by '' for each column it covers, so the cells after it stay under their columns (a 合计 cell over
+    序号, 项目名称 and 建设内容 leaves its total under 总投资); a cell across the whole row stays one cell."""
     col_x0 = sorted({c[0] for c in table.cells})
     rows = []
     for row, texts in zip(table.rows, table.extract(), strict=False):
         cells: list[str] = []
+        whole = sum(b is not None for b in row.cells) == 1
         for c, (bbox, text) in enumerate(zip(row.cells, texts, strict=False)):
             if bbox is None:
                 left = next((row.cells[k] for k in range(c - 1, -1, -1) if row.cells[k] is not None), None)
-                if left is not None and c < len(col_x0) and left[2] > col_x0[c] + 1:
-                    continue  # covered by the merged cell to the left
+                if left is not None and c < len(col_x0) and left[2] > col_x0[c] + 1 and whole:
+                    continue  # covered by a cell across the whole row: a group or title row
                 cells.append("")
             else:
                 cells.append(_cell_text(text))

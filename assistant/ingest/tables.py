@@ -52,6 +52,8 @@ def header_columns(header: tuple[str, ...]) -> Columns | None:
     cells = [to_halfwidth(h).replace(" ", "") for h in header]
     years = tuple((i, c[:4]) for i, c in enumerate(cells) if _YEAR_RE.match(c))
     name = find(_NAME_WORDS)
+    if name is None:  # 主要指标, 核心指标: a header naming its indicators by a qualified 指标
+        name = next((i for i, c in enumerate(cells) if c.endswith(_NAME_WORDS[1]) and len(c) <= 6), None)
     if not years or name is None:
         return None
     attribute, category = find(_ATTR_WORDS), find(_CATEGORY_WORDS)

@@ -107,7 +107,11 @@ CHAPTER_LINE_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|
 PREFACE_LINE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语)$")
 PREFACE_RUN_IN_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言)\s+(\S.{8,})$")  # "前 言 充换电基础设施是……"
 BOX_LINE_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
-TABLE_TITLE_RE = re.compile(r"^(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])")
+# 表2-1 …, 附表3 …, or a 附表 without a number whose title follows a colon or a space (附表：…重点项目表)
+TABLE_TITLE_RE = re.compile(r"^(?:(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])"
+                            r"|附\s*表(?:\s*[:：]|\s)\s*(?=\S))")
+# a 专栏 caption without a number: "专栏 “十五五”重点工程", "专栏：重点工程" (a short line; see forms.box_title)
+UNNUMBERED_BOX_LINE_RE = re.compile(r"^专\s*栏(?:\s*[:：]|\s)\s*(?=[^\s\d])")
 NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
 DOC_NUMBER_RE = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]\s*\d{1,4}\s*号")
 DATE_LINE_RE = re.compile(rf"^(?:(?:19|20)\d\d\s*年\s*\d{{1,2}}\s*月(?:\s*\d{{1,2}}\s*日)?"
