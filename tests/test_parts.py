@@ -167,3 +167,17 @@ def test_two_asks_joined_by_a_comma_word_are_not_joined_things():
 
     assert split_joined("加油站规划，甲区现状几座、规划期末几座？", []) is None
     assert split_joined("交通结构优化里，水运和慢行道有啥量化要求？", []) is not None
+
+
+def test_a_later_question_naming_nothing_of_its_own_keeps_the_first_ones_subject():
+    parts = split_parts("样例省那个计划里面向专技人才的培训，总目标多少人？每年多少人？", [])
+    assert parts.questions == ("样例省那个计划里面向专技人才的培训，总目标多少人？", "样例省那个计划里面向专技人才的培训，每年多少人？")
+    assert parts.labels == ("总目标多少人", "每年多少人")
+    parts = split_parts("样例省规划中，充电设施建设由哪个部门牵头？县级政府承担什么责任？", [])
+    assert parts.questions[1] == "县级政府承担什么责任？"  # a subject of its own: asked as a follow-up
+
+
+def test_a_piece_led_by_a_next_ask_lead_is_a_question_of_its_own():
+    parts = split_parts("样例市公园数量25年目标多少？顺便问下自然岸线保有率", [])
+    assert parts.questions == ("样例市公园数量25年目标多少？", "顺便问下自然岸线保有率")
+    assert split_parts("样例市公园数量25年目标多少？就是表里那栏", []) is None  # asks nothing: the same question

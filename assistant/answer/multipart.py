@@ -59,11 +59,27 @@ def split_questions(text: str) -> list[str]:
     out: list[str] = []
     for p in pieces:
         body = p.strip(_SENTENCE_END + " ，,。")
-        if out and (len(body) < 2 or not _asks(body) or _asks_only(body)):
+        if out and not _NEXT_ASK_RE.match(body) and (len(body) < 2 or not _asks(body) or _asks_only(body)):
             out[-1] += p
         else:
             out.append(p.strip())
-    return out
+    lead = _lead(out[0]) if len(out) > 1 else ""
+    # 培训，总目标多少人？每年多少人: a later question naming nothing of its own asks of the first one's subject
+    return [out[0], *(q if q.startswith(lead) or len(_content(q)) >= MIN_OWN_CHARS else lead + q for q in out[1:])]
+
+
+# a piece led by 顺便问下 asks of the thing it names, though it has no asking word of its own
+_NEXT_ASK_RE = re.compile(f"(?:{LEX.pattern('next_ask_lead')})")
+MIN_OWN_CHARS = 3  # a later question naming fewer characters than this besides its asking words names no subject
+
+
+def _lead(question: str) -> str:
+    """The clauses of a question before its first ask (安徽那个计划里…培训，总目标多少人: "安徽那个计划里…培训，")."""
+    clauses = [c for c in re.split(r"(?<=[，,])", question) if c.strip()]
+    lead = ""
+    while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
+        lead += clauses.pop(0)
+    return lead
 
 
 def _counted_asks(piece: str) -> list[str]:
