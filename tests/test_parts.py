@@ -181,3 +181,15 @@ def test_a_piece_led_by_a_next_ask_lead_is_a_question_of_its_own():
     parts = split_parts("样例市公园数量25年目标多少？顺便问下自然岸线保有率", [])
     assert parts.questions == ("样例市公园数量25年目标多少？", "顺便问下自然岸线保有率")
     assert split_parts("样例市公园数量25年目标多少？就是表里那栏", []) is None  # asks nothing: the same question
+
+
+@pytest.mark.parametrize("text, questions", [
+    ("样例省行动计划对二级节点数量和标识注册总量分别提出了什么目标？",
+     ("样例省行动计划对二级节点数量提出了什么目标？", "样例省行动计划对标识注册总量提出了什么目标？")),
+    ("样例省示范应用工程中，创新服务载体和试点示范的数量目标分别是多少？",
+     ("样例省示范应用工程中，创新服务载体的数量目标是多少？", "样例省示范应用工程中，试点示范的数量目标是多少？")),
+    ("样例省规划中，弹性系数法和Logistic曲线法预测的2025年保有量分别为多少？",
+     ("样例省规划中，弹性系数法的2025年保有量为多少？", "样例省规划中，Logistic曲线法预测的2025年保有量为多少？")),
+])
+def test_things_asked_each_follow_the_comma_or_the_object_word_that_ends_the_subject(text, questions):
+    assert split_parts(text, []).questions == questions

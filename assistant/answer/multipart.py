@@ -134,6 +134,10 @@ def _prefix_end(segment: str, aliases: list[str]) -> int:
     for m in re.finditer(of, segment):
         if m.end() < len(segment):
             end = max(end, m.end())
+    # …工程中，A和B的目标 / …计划对A和B提出了什么目标: the subject ends at the last comma or 对 before the first thing
+    for m in re.finditer(rf"[，,]|(?<!\d)(?:{LEX.pattern('object_lead')})", segment):
+        if m.end() < len(segment):
+            end = max(end, m.end())
     return end
 
 
@@ -149,6 +153,11 @@ def _suffix_start(segment: str) -> int:
     return len(segment)
 
 
+def _chars(item: str) -> int:
+    """An item's length, a Latin word (Logistic) counted as one character."""
+    return len(re.sub(r"[A-Za-z]+", "x", item))
+
+
 def split_items(text: str, aliases: list[str]) -> Parts | None:
     """"A和B的目标分别是多少" -> "A的目标是多少", "B的目标是多少"; None when the question is not of that shape or
     the things joined are plans (a comparison, answered per plan elsewhere)."""
@@ -162,9 +171,11 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     start = _prefix_end(segments[0], aliases)
     prefix, first = segments[0][:start], segments[0][start:]
     cut = _suffix_start(segments[-1])
+    if not re.match(LEX.pattern("of"), segments[-1][cut:]) and _suffix_start(first) < len(first):
+        cut = len(segments[-1])  # 二级节点数量和标识注册总量: the first thing ends in a generic word too, each its own
     last, suffix = segments[-1][:cut], segments[-1][cut:]
     items = [first, *segments[1:-1], last]
-    if any(not i or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+    if any(not i or _chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
         return None
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
