@@ -95,6 +95,14 @@ PORT = """临港区交通规划（2026—2030年）
 一、交通结构
 
 到2028年，临港水水集疏运占比提升至34%。加快推进疏港铁路改扩建，拓展国际铁路物流新通道。以临港为枢纽港，积极推动与喂给港间的联动发展，共建区域组合港体系。打造三网融合的绿色出行体系，推动设施融合、信息融合、服务融合，加快推动轨道三期、四期工程和城际铁路规划建设。围绕物流配送、空中交通、城市管理等领域打造一批低空经济示范应用场景，开通一批低空飞行航线。深化公交都市建设，结合轨道线路建设持续优化公交线网布局，提升常规公交与轨道交通两网换乘水平。构建系统、友好、高品质的慢行环境，每年新建不少于300公里非机动车道。
+
+二、人才培训
+
+到2028年，面向3万名港航技术人才开展数字素质提升培训。
+
+三、保障措施
+
+每年组织开展面向6000名港航技术人才的数字素质提升培训，建立培训档案。
 """
 
 OTHER = """样例县加油站布局规划（2026—2030年）
@@ -167,3 +175,34 @@ def test_two_asks_joined_by_a_comma_word_are_not_joined_things():
 
     assert split_joined("加油站规划，甲区现状几座、规划期末几座？", []) is None
     assert split_joined("交通结构优化里，水运和慢行道有啥量化要求？", []) is not None
+
+
+def test_a_later_question_naming_nothing_of_its_own_keeps_the_first_ones_subject():
+    parts = split_parts("样例省那个计划里面向专技人才的培训，总目标多少人？每年多少人？", [])
+    assert parts.questions == ("样例省那个计划里面向专技人才的培训，总目标多少人？", "样例省那个计划里面向专技人才的培训，每年多少人？")
+    assert parts.labels == ("总目标多少人", "每年多少人")
+    parts = split_parts("样例省规划中，充电设施建设由哪个部门牵头？县级政府承担什么责任？", [])
+    assert parts.questions[1] == "县级政府承担什么责任？"  # a subject of its own: asked as a follow-up
+
+
+def test_a_piece_led_by_a_next_ask_lead_is_a_question_of_its_own():
+    parts = split_parts("样例市公园数量25年目标多少？顺便问下自然岸线保有率", [])
+    assert parts.questions == ("样例市公园数量25年目标多少？", "顺便问下自然岸线保有率")
+    assert split_parts("样例市公园数量25年目标多少？就是表里那栏", []) is None  # asks nothing: the same question
+
+
+@pytest.mark.parametrize("text, questions", [
+    ("样例省行动计划对二级节点数量和标识注册总量分别提出了什么目标？",
+     ("样例省行动计划对二级节点数量提出了什么目标？", "样例省行动计划对标识注册总量提出了什么目标？")),
+    ("样例省示范应用工程中，创新服务载体和试点示范的数量目标分别是多少？",
+     ("样例省示范应用工程中，创新服务载体的数量目标是多少？", "样例省示范应用工程中，试点示范的数量目标是多少？")),
+    ("样例省规划中，弹性系数法和Logistic曲线法预测的2025年保有量分别为多少？",
+     ("样例省规划中，弹性系数法的2025年保有量为多少？", "样例省规划中，Logistic曲线法预测的2025年保有量为多少？")),
+])
+def test_things_asked_each_follow_the_comma_or_the_object_word_that_ends_the_subject(text, questions):
+    assert split_parts(text, []).questions == questions
+
+
+def test_a_later_question_of_a_yearly_figure_is_not_answered_by_the_total_the_first_was(plans):
+    a = plans.ask("临港区那个规划里面向港航技术人才的数字素质培训，总目标多少人？每年多少人？")
+    assert "3万名" in a.answer and "6000名" in a.answer, a.answer

@@ -762,6 +762,10 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
+        if parts.sequential and i and not sub.question.is_followup:
+            # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
+            # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)
+            sub = replace(sub, question=replace(sub.question, is_followup=True))
         # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)

@@ -59,11 +59,27 @@ def split_questions(text: str) -> list[str]:
     out: list[str] = []
     for p in pieces:
         body = p.strip(_SENTENCE_END + " ，,。")
-        if out and (len(body) < 2 or not _asks(body) or _asks_only(body)):
+        if out and not _NEXT_ASK_RE.match(body) and (len(body) < 2 or not _asks(body) or _asks_only(body)):
             out[-1] += p
         else:
             out.append(p.strip())
-    return out
+    lead = _lead(out[0]) if len(out) > 1 else ""
+    # 培训，总目标多少人？每年多少人: a later question naming nothing of its own asks of the first one's subject
+    return [out[0], *(q if q.startswith(lead) or len(_content(q)) >= MIN_OWN_CHARS else lead + q for q in out[1:])]
+
+
+# a piece led by 顺便问下 asks of the thing it names, though it has no asking word of its own
+_NEXT_ASK_RE = re.compile(f"(?:{LEX.pattern('next_ask_lead')})")
+MIN_OWN_CHARS = 3  # a later question naming fewer characters than this besides its asking words names no subject
+
+
+def _lead(question: str) -> str:
+    """The clauses of a question before its first ask (安徽那个计划里…培训，总目标多少人: "安徽那个计划里…培训，")."""
+    clauses = [c for c in re.split(r"(?<=[，,])", question) if c.strip()]
+    lead = ""
+    while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
+        lead += clauses.pop(0)
+    return lead
 
 
 def _counted_asks(piece: str) -> list[str]:
@@ -118,6 +134,10 @@ def _prefix_end(segment: str, aliases: list[str]) -> int:
     for m in re.finditer(of, segment):
         if m.end() < len(segment):
             end = max(end, m.end())
+    # …工程中，A和B的目标 / …计划对A和B提出了什么目标: the subject ends at the last comma or 对 before the first thing
+    for m in re.finditer(rf"[，,]|(?<!\d)(?:{LEX.pattern('object_lead')})", segment):
+        if m.end() < len(segment):
+            end = max(end, m.end())
     return end
 
 
@@ -133,6 +153,11 @@ def _suffix_start(segment: str) -> int:
     return len(segment)
 
 
+def _chars(item: str) -> int:
+    """An item's length, a Latin word (Logistic) counted as one character."""
+    return len(re.sub(r"[A-Za-z]+", "x", item))
+
+
 def split_items(text: str, aliases: list[str]) -> Parts | None:
     """"A和B的目标分别是多少" -> "A的目标是多少", "B的目标是多少"; None when the question is not of that shape or
     the things joined are plans (a comparison, answered per plan elsewhere)."""
@@ -146,9 +171,11 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     start = _prefix_end(segments[0], aliases)
     prefix, first = segments[0][:start], segments[0][start:]
     cut = _suffix_start(segments[-1])
+    if not re.match(LEX.pattern("of"), segments[-1][cut:]) and _suffix_start(first) < len(first):
+        cut = len(segments[-1])  # 二级节点数量和标识注册总量: the first thing ends in a generic word too, each its own
     last, suffix = segments[-1][:cut], segments[-1][cut:]
     items = [first, *segments[1:-1], last]
-    if any(not i or len(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+    if any(not i or _chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
         return None
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
