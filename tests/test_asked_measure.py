@@ -20,7 +20,11 @@ PLAN = """某县卫生健康发展规划（2026-2030年）
 
 二、主要任务
 
-加强老年健康服务，完善基层医疗卫生服务网络。
+加强老年健康服务，完善基层医疗卫生服务网络。县人民医院现有床位610张，业务用房面积不足。
+
+三、保障措施
+
+县中医医院综合楼新建综合楼3.2万平方米，床位达到300张。
 """
 
 
@@ -52,3 +56,9 @@ def test_the_row_of_another_age_does_not_answer(assistant):
     assert "75" not in ans.answer, ans.answer
     ans = assistant.ask("65岁及以上老年人健康管理率2030年是多少？")
     assert "75" in ans.answer, ans.answer
+
+
+def test_the_thing_counted_after_the_measure_word_is_a_key_term(assistant):
+    """多少张床: jieba reads 张床 as one word; 张 is the measure word (lexicon count_unit), 床 the thing counted."""
+    ans = assistant.ask("县医院现在开了多少张床")
+    assert "610" in ans.answer, ans.answer
