@@ -62,3 +62,12 @@ def test_the_thing_counted_after_the_measure_word_is_a_key_term(assistant):
     """多少张床: jieba reads 张床 as one word; 张 is the measure word (lexicon count_unit), 床 the thing counted."""
     ans = assistant.ask("县医院现在开了多少张床")
     assert "610" in ans.answer, ans.answer
+
+
+def test_a_figure_counting_other_things_does_not_bind():
+    """几座 counts stations: 2万家 (enterprises) in the quote is no figure for it (lexicon role thing_unit)."""
+    from assistant.answer.answerability import unbound_figure
+
+    assert unbound_figure("2023年计划新增几座？", ["推进中小企业上云，新增登云企业2万家。"]) is not None
+    assert unbound_figure("2023年计划新增几座？", ["2023年新增充电站12座。"]) is None
+    assert unbound_figure("2023年计划新增几个？", ["新增登云企业2万家。"]) is None
