@@ -237,8 +237,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
-                    if other_thing(said, t.unit(col)):
-                        continue  # 多少辆 is not answered by a column of 座: it counts other things
+                    if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
+                        continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
                     if not named and measures_other(col, kind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, kind)
