@@ -71,3 +71,11 @@ def test_a_figure_counting_other_things_does_not_bind():
     assert unbound_figure("2023年计划新增几座？", ["推进中小企业上云，新增登云企业2万家。"]) is not None
     assert unbound_figure("2023年计划新增几座？", ["2023年新增充电站12座。"]) is None
     assert unbound_figure("2023年计划新增几个？", ["新增登云企业2万家。"]) is None
+
+
+def test_one_character_thing_counted_is_no_measure_key():
+    """几张床 keeps 床 as a search term, but a figure's clause (床位800张) need not write it as a measure."""
+    from assistant.answer.answerability import counted_noun
+
+    assert counted_noun("康养中心投了多少钱、几张床？", ["康养", "中心", "床"]) == ""
+    assert counted_noun("要建几座充电站？", ["充电站"]) == "充电站"

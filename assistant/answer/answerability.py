@@ -441,6 +441,7 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
     ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none. ``run``: the key terms written one
     after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站)."""
     lex = lexicon()
+    terms = [t for t in terms if len(t) >= 2]  # 床 of 几张床: one character names no measure a clause must write
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
     for m in cue.finditer(question):
