@@ -182,6 +182,19 @@ def test_a_row_no_table_has_is_not_answered_from_a_table(assistant):
     assert "13座" not in ans.answer and "24座" not in ans.answer
 
 
+def test_a_count_of_other_things_does_not_answer(assistant):
+    """多少辆 counts vehicles: the row's 现状站（座） counts stations (lexicon role thing_unit)."""
+    ans = assistant.ask("东区现状汽车有多少辆？")
+    assert "10座" not in ans.answer and "12座" not in ans.answer, ans.answer
+
+
+def test_other_thing_compares_measure_words_that_name_the_thing():
+    from assistant.answer.quantity import other_thing
+
+    assert other_thing("辆", "座") and other_thing("辆", "万座")
+    assert not other_thing("座", "座") and not other_thing("个", "座") and not other_thing("辆", "万辆")
+
+
 # ------------------------------------------------------------------ the real plans (slow)
 
 REAL = Path(__file__).parent.parent / "eval" / "realplans" / "corpus"

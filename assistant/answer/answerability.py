@@ -225,18 +225,20 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
 def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "") -> Missing | None:
     """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
     达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
-    an asked year (or for no year of their own), of the asked kind, and, when the level reached is asked, not an
+    an asked year (or for no year of their own), of the asked kind and thing (几座 is not 2万家), and, when the level reached is asked, not an
     increase (新增; lexicon role increase_statement); ``key``, the thing counted (多少座充换电站 -> 充换), is named
     in the figure's own clause (18座城际充电站 does not count 充换电站). A sentence stating the level for 2030 and
     the increase over the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's
     count. None when the quote states no quantity (other checks judge that) or one figure fits."""
-    from .quantity import asked_kind, fits
+    from .quantity import asked_kind, fits, other_thing
+    from .tables import asked_unit
 
     lex = lexicon()
     lead = lex.pattern("base_year_lead")  # 跟2020年比, 较2020年: the base compared with, not the year asked
     years = {int(y) for y in asked_years(re.sub(f"(?:{lead})\\s*\\d{{4}}|\\d{{4}}\\s*\\S?\\s*(?:{lead})",
                                                 " ", question))}
     kind = asked_kind(question)
+    said = asked_unit(to_halfwidth(question))  # 几座: a figure counted in 家 counts other things
     stock = bool(lex.regex("ask_stock").search(question)) and not lex.regex("increase_statement").search(question)
     found = [f for t in texts for f in figures(t, plans)]
     if not found or not (years or kind or stock):
@@ -244,7 +246,7 @@ def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScop
     increase = lex.regex("increase_statement")
     status = lex.regex("status_statement")  # 已达763.8万辆 with no year: what stands, not a year's figure
     timely = [f for f in found if (not years or (f.years & years if f.years is not None else not status.search(f.whole)))
-              and fits(kind, f.unit)
+              and fits(kind, f.unit) and not other_thing(said, f.unit)
               and (not key or counts(key, f.whole))]
     if any(not (stock and increase.search(f.clause)) for f in timely):
         return None
@@ -439,6 +441,7 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
     ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none. ``run``: the key terms written one
     after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站)."""
     lex = lexicon()
+    terms = [t for t in terms if len(t) >= 2]  # 床 of 几张床: one character names no measure a clause must write
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
     for m in cue.finditer(question):

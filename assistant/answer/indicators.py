@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.text.numbers import to_halfwidth
+from assistant.text.patterns import QUALIFYING_NUMBER_RE
 from assistant.types import IndicatorRow
 
 from .lexicon import lexicon
@@ -112,8 +114,23 @@ def name_score(name: str, question: str) -> float:
             left = left.replace(piece, " ")
         if QUALIFIER_RE.search(left.replace(" ", "")) and not QUALIFIER_RE.search(n):
             score *= 0.7
+        if other_qualifier(n, q):
+            continue  # 60岁以上 is not measured by a row of 65岁及以上
         best = max(best, score)
     return round(best, 4)
+
+
+def other_qualifier(name: str, question: str) -> bool:
+    """Whether the name and the question qualify the measure by different numbers of one unit: 65岁及以上 in the
+    name, 60岁以上 in the question (structural pattern QUALIFYING_NUMBER_RE)."""
+    def numbers(text: str) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for m in QUALIFYING_NUMBER_RE.finditer(to_halfwidth(text)):
+            out.setdefault(m.group(2), set()).add(m.group(1))
+        return out
+
+    asked = numbers(question)
+    return any(unit in asked and not values & asked[unit] for unit, values in numbers(name).items())
 
 
 def common_pieces(a: str, b: str) -> list[str]:

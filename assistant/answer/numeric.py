@@ -12,7 +12,16 @@ from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
 from .extract import hit_evidence
-from .indicators import QUALIFIER_RE, Match, best_per_doc, common_pieces, core_name, match_rows, name_score
+from .indicators import (
+    QUALIFIER_RE,
+    Match,
+    best_per_doc,
+    common_pieces,
+    core_name,
+    match_rows,
+    name_score,
+    other_qualifier,
+)
 from .lexicon import lexicon
 from .render import refuse, render
 from .scope import plan_period
@@ -157,6 +166,7 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                                                        indicator_source_text(m.row))], intro=msg)
         in_scope = (_rows_by_table_words(text, docs, scope, min_score)
                     or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
+        in_scope = [m for m in in_scope if not other_qualifier(m.row.name, text)]  # 60岁以上: not the 65岁 row
         if not in_scope:
             return None
     if lexicon().regex("ask_total").search(q.resolved):

@@ -60,3 +60,14 @@ def fits(asked: str | None, unit: str | None) -> bool:
     differ."""
     kind = unit_kind(unit)
     return asked is None or kind is None or kind == asked
+
+
+def other_thing(asked: str | None, unit: str | None) -> bool:
+    """Whether a count in ``unit`` (座, 万辆) counts another kind of thing than the measure word ``asked`` (辆 in
+    多少辆): both name the thing counted (lexicon role ``thing_unit``) and differ."""
+    if not asked or not unit:
+        return False
+    lex = lexicon()
+    rest = re.sub(f"^\\s*(?:{lex.pattern('amount_magnitude')})*", "", to_halfwidth(unit))[:1]
+    things = lex.words("thing_unit")
+    return asked in things and rest in things and rest != asked

@@ -22,7 +22,7 @@ from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .quantity import MONEY, SHARE, asked_kind, fits
+from .quantity import MONEY, SHARE, asked_kind, fits, other_thing
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
@@ -199,7 +199,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     text = to_halfwidth(q.resolved)
     named = {table_number(m.group(0))[0] for m in TABLE_REF_RE.finditer(text)}
     asks_total = _asks_total(text)
-    asked = asked_unit(text)
+    asked = said = asked_unit(text)
     kind = asked_kind(text)
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
@@ -237,6 +237,8 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                 for col, cell in row.cells:
                     if cell == row.key or not cell.strip():
                         continue
+                    if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
+                        continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
                     if not named and measures_other(col, kind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, kind)

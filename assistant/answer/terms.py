@@ -40,6 +40,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
     # 多少座 and 到2025年 go whole: jieba would glue their last character to the word beside them (座充 of
     # 多少座充换电站, 桩到 of 公用桩到2025年), which no plan writes
+    masked_counted = masked
     masked = QUESTION_WORDS.sub(" ", _COUNTED_RE.sub(" ", masked.replace("＿", " ")))
     masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", AIM_YEAR_RE.sub(" ", masked)))
     words = tokenizer.words(masked)
@@ -70,6 +71,9 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
                     and run + w not in GENERIC and re.search(_COUNTED_RE.pattern + re.escape(run + w), q.resolved):
                 out.append(run + w)  # 多少座换电站 -> 换 + 电站: the character left apart heads the word, as the plans write it
             run = ""
+    thing = re.search(_COUNTED_RE.pattern + r"([\u4e00-\u9fff])(?:[\s，。？?！!]|$)", masked_counted)
+    if thing and thing.group(2) not in GENERIC and not any(thing.group(2) in t for t in out):
+        out.append(thing.group(2))  # 多少张床: the one character after the measure word is the thing counted
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
 
