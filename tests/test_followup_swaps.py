@@ -123,6 +123,17 @@ def test_the_bodies_responsible_are_those_of_the_quoted_passage_not_another_on_i
     assert "市能源局" in a.answer and "市科技局" not in a.answer
 
 
+def test_where_this_part_is_asked_after_an_answer_is_where_the_quoted_passage_is(energy):
+    # 这部分 leading a where-is-it question: the passage the previous answer quoted, not a passage of its own
+    turn = Turn("样例市光伏和储能怎么结合？", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。",
+                passage="推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")
+    new = resolve("这部分在规划第几章第几节？", "样例市光伏和储能怎么结合？", [("样例市", "x")], turn)
+    assert "光伏与储能结合的建筑技术示范" in new and "第几章第几节" in new
+    history = [("样例市光伏和储能怎么结合？", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")]
+    a = energy.ask("这部分在规划第几章第几节？", history)
+    assert "推进光伏应用" in a.answer and "主要任务" in a.answer
+
+
 # ---------------------------------------------------------------- comparisons
 
 def _two_plans(text: str):
