@@ -134,6 +134,15 @@ def test_where_this_part_is_asked_after_an_answer_is_where_the_quoted_passage_is
     assert "推进光伏应用" in a.answer and "主要任务" in a.answer
 
 
+def test_who_leads_after_a_new_question_in_the_chain_keeps_the_plan_and_the_item(energy):
+    # the second turn names no plan (a new question, not elliptical): the chain keeps the first turn's plan, and
+    # 牵头的是谁 asks who leads the item just asked about
+    history = [("样例市新能源设施规划主要任务有几条", "两条：推进光伏应用、完善充换电网络。"),
+               ("光伏与储能结合的示范具体说啥", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")]
+    a = energy.ask("牵头的是谁", history)
+    assert "市科技局" in a.answer and "市能源局" not in a.answer
+
+
 # ---------------------------------------------------------------- comparisons
 
 def _two_plans(text: str):
