@@ -60,6 +60,18 @@ def test_head_introducing_the_run():
     assert e.items == ("虎溪隧道", "六旗隧道", "金凤隧道") and e.head_after
 
 
+def test_clauses_after_a_colon_are_the_items_the_head_before_it_introduces():
+    from assistant.answer.enumerations import clause_lists
+
+    text = "发展成效显著。同时也面临一些问题和挑战：创新能力不足，核心技术受制于人；数字鸿沟未有效弥合；治理体系需进一步完善。"
+    found = clause_lists(text)  # the sentence splitter cuts at every ；: the list is read as one sentence
+    assert len(found) == 1 and found[0].startswith("同时") and found[0].endswith("完善。")
+    es = enumerations(found[0], "挑战")
+    assert any(e.items == ("创新能力不足，核心技术受制于人", "数字鸿沟未有效弥合", "治理体系需进一步完善") for e in es)
+    assert enumeration_score(found[0], ListAsk("挑战", None)) > 0
+    assert enumeration_score(found[0], ListAsk("成效", None)) == 0  # a head not introducing the clauses
+
+
 def test_a_run_not_tied_to_the_head_scores_zero():
     assert enumeration_score("加强教育、医疗、养老等公共服务。", ListAsk("中心", None)) == 0.0
     assert enumeration_score("没有任何并列成分的一句话。", ListAsk("中心", None)) == 0.0

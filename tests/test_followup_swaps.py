@@ -123,6 +123,26 @@ def test_the_bodies_responsible_are_those_of_the_quoted_passage_not_another_on_i
     assert "市能源局" in a.answer and "市科技局" not in a.answer
 
 
+def test_where_this_part_is_asked_after_an_answer_is_where_the_quoted_passage_is(energy):
+    # 这部分 leading a where-is-it question: the passage the previous answer quoted, not a passage of its own
+    turn = Turn("样例市光伏和储能怎么结合？", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。",
+                passage="推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")
+    new = resolve("这部分在规划第几章第几节？", "样例市光伏和储能怎么结合？", [("样例市", "x")], turn)
+    assert "光伏与储能结合的建筑技术示范" in new and "第几章第几节" in new
+    history = [("样例市光伏和储能怎么结合？", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")]
+    a = energy.ask("这部分在规划第几章第几节？", history)
+    assert "推进光伏应用" in a.answer and "主要任务" in a.answer
+
+
+def test_who_leads_after_a_new_question_in_the_chain_keeps_the_plan_and_the_item(energy):
+    # the second turn names no plan (a new question, not elliptical): the chain keeps the first turn's plan, and
+    # 牵头的是谁 asks who leads the item just asked about
+    history = [("样例市新能源设施规划主要任务有几条", "两条：推进光伏应用、完善充换电网络。"),
+               ("光伏与储能结合的示范具体说啥", "推进光伏与储能结合的建筑技术示范，探索光伏建筑一体化。")]
+    a = energy.ask("牵头的是谁", history)
+    assert "市科技局" in a.answer and "市能源局" not in a.answer
+
+
 # ---------------------------------------------------------------- comparisons
 
 def _two_plans(text: str):

@@ -85,6 +85,14 @@ def test_a_section_pointed_at_by_a_word_of_its_title_answers_with_its_items():
     assert "投资规模" not in ans.answer
 
 
+def test_the_chapter_about_a_topic_is_the_section_pointed_at_by_its_title_words():
+    from assistant.answer.sections import referenced_section_answer
+
+    doc = _plan("a", PLAN_A)  # 关于X的章节: the section whose title names X, with its items
+    ans = referenced_section_answer(_q("关于保障的章节包括哪几个方面？", doc), {"a": doc}, ("a",), ["保障"])
+    assert ans is not None and "保障措施" in ans.answer and "强化安全管理" in ans.answer
+
+
 def test_a_section_pointed_at_is_not_answered_when_an_aspect_of_it_is_asked():
     from assistant.answer.sections import referenced_section_answer
 

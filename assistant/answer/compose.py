@@ -622,7 +622,9 @@ def listed_items(ctx: Context) -> Candidate | None:
     """"取消了哪几个加油站项目": a list asked by what its items are (a head noun), from the sentence that
     enumerates them, before a section matched by only part of its title; a section named whole answers first."""
     q = ctx.question
-    if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(
+    # 几个层级？分别是啥: 分别 asks each item of one list, not a comparison, when fewer than two plans are named
+    one_list = q.intent == "comparison" and len(q.docs) < 2
+    if (q.intent != "list" and not one_list) or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(
             ctx.docs, ctx.scope, _list_head(ctx)):
         return None  # a section titled as the list asked (规划实施保障措施) answers with its items
     return enumeration(ctx)

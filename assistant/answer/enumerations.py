@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import SMALL_COUNT
+from assistant.text.sentences import full_sentences
 
 from .lexicon import lexicon
 
@@ -32,6 +33,9 @@ _ITEM_SEP = "、"
 _RUN_RE = re.compile(r"[^，。；！？：:\n、“”《》]{1,24}(?:、[^，。；！？：:\n、“”《》]{1,24})+")
 # “不会转”、“不能转”、“不敢转”: quoted items joined by 、 (each item holds the quoted head asked: 三个“不”)
 _QUOTED_RUN_RE = re.compile(r"[“\"「][^”\"」、，。]{1,12}[”\"」](?:、[“\"「][^”\"」、，。]{1,12}[”\"」])+")
+# 面临一些问题和挑战：A；B；C。 clauses joined by ； after a colon, each clause one item
+_CLAUSE_LIST_RE = re.compile(r"[：:](?P<body>[^：:。！？\n]+；[^：:。！？\n]+)")
+_HEAD_BEFORE = lexicon().pattern("enum_head_before_run")
 
 
 @dataclass(frozen=True)
@@ -114,6 +118,11 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         held = sum(head in x for x in items) / len(items)
         if held >= 0.5:
             out.append(Enumeration(items, held, False, None))
+    for m in _CLAUSE_LIST_RE.finditer(sentence):  # the head just before the colon introduces the clauses
+        items = tuple(x.strip(" 。") for x in m.group("body").split("；") if x.strip(" 。"))
+        before = sentence[max(0, m.start() - 12):m.start()]
+        if len(items) >= 2 and re.search(re.escape(head) + _HEAD_BEFORE, before):
+            out.append(Enumeration(items, 0.0, True, None))
     for m in _RUN_RE.finditer(sentence):
         items = tuple(_ETC_RE.sub("", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:
@@ -127,6 +136,12 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
         out.append(Enumeration(items, on_items, bool(tail or intro), count_after))
     return out
+
+
+def clause_lists(text: str) -> list[str]:
+    """The sentences of ``text`` (its ；-joined clauses read as one) that list clauses after a colon: a list the
+    sentence splitter cuts at every ；."""
+    return [s for s in full_sentences(text) if _CLAUSE_LIST_RE.search(s)]
 
 
 def enumeration_score(sentence: str, ask: ListAsk) -> float:

@@ -9,7 +9,7 @@ from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, Y
 from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
-from .enumerations import ListAsk, enumeration_score
+from .enumerations import ListAsk, clause_lists, enumeration_score
 from .extract import hit_evidence
 from .indicators import core_name, lcs_len, score_names, spelled_share
 from .lexicon import lexicon
@@ -267,7 +267,7 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
     best: dict[str, tuple[float, str, Hit]] = {}
     for h in pool:
         context = " ".join(h.chunk.heading_path)
-        for sent in leads_joined(sentences(h.chunk.text)):
+        for sent in leads_joined(sentences(h.chunk.text)) + clause_lists(h.chunk.text):
             es = enumeration_score(sent, ask)
             if not es:
                 continue

@@ -707,6 +707,9 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         else:
             h = normalise_question(turn.question)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
+            if ordinal is None and resolved_prev and not is_followup(h, aliases) and not casual_names(h, metas, tagger):
+                # a new question in the chain keeps the plan, as the question asked now does (below)
+                ordinal = _kept_plan(h, resolved_prev, aliases, tagger, plans) + h
             resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors, tagger)
                                         if resolved_prev and is_followup(h, aliases) else h)
         resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
