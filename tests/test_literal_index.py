@@ -31,3 +31,10 @@ def test_any_term_over_any_texts(texts, term):
 def test_characters_outside_the_basic_plane():
     texts = ["𠀀𠀁站", "站𠀁"]
     assert LiteralIndex(texts).rows("𠀁站").tolist() == [0]
+
+
+def test_the_scan_beyond_the_packed_rows_finds_the_same():
+    idx = LiteralIndex(TEXTS)
+    idx._scan = True  # what a corpus of more than 4,194,304 chunks gets
+    for term in ["加油站", "充电站", "不存在的词"]:
+        assert idx.rows(term).tolist() == scan(TEXTS, term)
