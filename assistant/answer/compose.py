@@ -771,11 +771,12 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
-        if len(plans) == 1 and (ans.refused or _cover(sub, ans, plans[0]) < SIDE_COVER):
+        covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
+        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > _cover(sub, ans, plans[0])) else ans
+            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered) else ans
         elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
             # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
             said = _plan_passages(sub, sub.scope[0])

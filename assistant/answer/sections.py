@@ -64,10 +64,10 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     def cover(h: Hit) -> float:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
         return term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}")
 
-    def titled(h: Hit) -> float:  # a passage under a heading that names the topic (发展普惠托育服务 for 托育)
+    def headed(h: Hit) -> float:  # a passage under a heading that names the topic (发展普惠托育服务 for 托育)
         return term_coverage(terms, " ".join(h.chunk.heading_path))
 
-    hit = max(hits[:5], key=lambda h: (cover(h), titled(h), -h.rank))
+    hit = max(hits[:5], key=lambda h: (cover(h), headed(h), -h.rank))
     if cover(hit) < 0.5:
         return None
     doc = docs[hit.chunk.doc_id]
