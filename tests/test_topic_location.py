@@ -36,8 +36,8 @@ def test_a_locative_glued_to_a_plan_word_is_left_out():
     n = 100
     unseen = math.log((n + 1) / 0.5)
     idf = {"里托育": unseen, "托育": 2.0, "中心城": 1.0}.get
-    assert without_locative("里托育", lambda w: idf(w, unseen), n) == "托育"
-    assert without_locative("中心城", lambda w: idf(w, unseen), n) == "中心城"  # a word of the plans stays
+    assert without_locative("里托育", lambda w: idf(w, unseen), unseen) == "托育"
+    assert without_locative("中心城", lambda w: idf(w, unseen), unseen) == "中心城"  # a word of the plans stays
 
 
 @pytest.fixture(scope="module")

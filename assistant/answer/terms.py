@@ -4,6 +4,7 @@ by character bigrams); which noun a number question measures. Pure."""
 from __future__ import annotations
 
 import functools
+import math
 import re
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
@@ -44,21 +45,19 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     masked = QUESTION_WORDS.sub(" ", _COUNTED_RE.sub(" ", masked.replace("＿", " ")))
     masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", AIM_YEAR_RE.sub(" ", masked)))
     words = tokenizer.words(masked)
+    unseen = unseen_weight(n_chunks)  # the weight of a word no chunk contains
     if idf is not None and n_chunks:
-        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, n_chunks)
+        words = [p for w in words for p in _resegment(w, masked, tokenizer, idf, unseen)
                  if not glued(p, tokenizer, idf)]
     words = [without_particle(w, tokenizer) for w in words]
     if idf is not None and n_chunks:
-        words = [without_locative(w, idf, n_chunks) for w in words]
+        words = [without_locative(w, idf, unseen) for w in words]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
             out.append(w)
     if idf is not None and n_chunks:
-        import math
-
         rare = math.log((n_chunks + 1) / (0.03 * n_chunks + 0.5))
-        unseen = math.log((n_chunks + 1) / 0.5)
         run = ""
         for w in [*tokenizer.raw_words(masked), " "]:
             if len(w) == 1 and "\u4e00" <= w <= "\u9fff":
@@ -91,12 +90,15 @@ def without_particle(w: str, tokenizer) -> str:
     return w
 
 
-def without_locative(w: str, idf, n_chunks: int) -> str:
-    """A word jieba glued to the locative character before it (规划里托育 -> 里托育) that no plan contains, less
-    that character when the rest is a word of the plans (托育). Locatives: lexicon role ``locative_lead``."""
-    import math
+def unseen_weight(n_chunks: int) -> float:
+    """The idf of a word no chunk contains (``HybridRetriever.idf`` with a document frequency of 0)."""
+    return math.log((n_chunks + 1) / 0.5)
 
-    unseen = math.log((n_chunks + 1) / 0.5)
+
+def without_locative(w: str, idf, unseen: float) -> str:
+    """A word jieba glued to the locative character before it (规划里托育 -> 里托育) that no plan contains
+    (``unseen``: the weight of such a word), less that character when the rest is a word of the plans (托育).
+    Locatives: lexicon role ``locative_lead``."""
     if len(w) >= 3 and w[0] in LEX.words("locative_lead") and idf(w) >= unseen and idf(w[1:]) < unseen:
         return w[1:]
     return w
@@ -109,14 +111,11 @@ def glued(w: str, tokenizer, idf) -> bool:
         and idf(w) >= idf("\0")
 
 
-def _resegment(w: str, text: str, tokenizer, idf, n_chunks: int) -> list[str]:
+def _resegment(w: str, text: str, tokenizer, idf, found: float) -> list[str]:
     """A word jieba glued across a boundary (最多奖 from 最多奖补) that no plan contains: the corpus word that
     reaches past it into the question (奖补) and what is left of it (最多), when that rest is a phrase of the
     corpus too. A word found nowhere that does not split so (氢能 beside 能源 leaves 氢) stays: the plans may
-    simply not have it."""
-    import math
-
-    found = math.log((n_chunks + 1) / 0.5)  # the weight of a word no chunk contains
+    simply not have it. ``found``: the weight of a word no chunk contains."""
     at, end = text.find(w), text.find(w) + len(w)
     if len(w) < 2 or at < 0 or idf(w) < found:
         return [w]
