@@ -14,7 +14,9 @@ plan, written blind with its questions in session 6, judging only); realdev6 (tu
 over the real plans, written blind in session 6); layoutdev (tuning: two synthetic plans in a web-page-copy and a
 PDF-extraction layout, 60 questions, written blind in session 6); realdev7 / realtest4 (tuning / frozen halves of the
 session-7 blind set over the real plans); formatdev (tuning: two synthetic plans uploaded as a Word file and a PDF,
-60 questions, written blind in session 7).
+60 questions, written blind in session 7); realdev8 / realtest5 and dev6 / test6 (tuning / frozen halves of the
+session-8 blind set over the real and the bundled plans); synthdev / unseen4 (tuning / frozen halves of 120 questions
+over two synthetic plans in new layouts, a copied web page and a Markdown export, written blind in session 8).
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -46,7 +48,10 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "realdev6": ROOT / "eval" / "realplans" / "corpus", "layoutdev": ROOT / "eval" / "layoutdev" / "corpus",
           "unseen3": ROOT / "eval" / "unseen3" / "corpus",
           "realdev7": ROOT / "eval" / "realplans" / "corpus", "realtest4": ROOT / "eval" / "realplans" / "corpus",
-          "formatdev": ROOT / "eval" / "formatdev" / "corpus"}
+          "formatdev": ROOT / "eval" / "formatdev" / "corpus",
+          "synthdev": ROOT / "eval" / "unseen4" / "corpus", "unseen4": ROOT / "eval" / "unseen4" / "corpus",
+          "realdev8": ROOT / "eval" / "realplans" / "corpus", "realtest5": ROOT / "eval" / "realplans" / "corpus",
+          "dev6": None, "test6": None}
 
 
 def main(argv: list[str] | None = None) -> int:
