@@ -33,7 +33,8 @@ TABLE = """北方省\t100000\t北方
 \t\t中城区\t300101\t中城
 """
 GAZ = parse_table(TABLE.splitlines())
-PLACES = {"北方省", "江城市", "河东区", "河东", "山阳县", "海城市", "中州市", "中城区", "江城", "海城"}
+PLACES = {"北方省", "江城市", "河东区", "河东", "山阳县", "海城市", "中州市", "中城区", "江城", "海城",
+          "鹭洲", "溪宁市", "和平", "中由县"}  # the last three are not in the table (invented places; a not_place word)
 
 
 def tagger(text: str) -> list[tuple[str, str]]:
@@ -111,6 +112,18 @@ def test_a_place_the_plan_text_names_is_local():
     assert statuses("海城市的合作项目有哪些？", [district]) == {"海城市": "local"}
     (district,) = scopes(DISTRICT)
     assert statuses("海城市的合作项目有哪些？", [district]) == {"海城市": "foreign"}
+
+
+def test_an_administrative_name_the_table_lacks_is_foreign_unless_a_plan_names_it():
+    plans = scopes(PROVINCE)
+    assert statuses("鹭洲市要新建几个消防站？", plans) == {"鹭洲市": "foreign"}  # a place + 市, not in the table
+    assert statuses("溪宁市新建救援基地几个？", plans) == {"溪宁市": "foreign"}  # tagged as one word
+    assert statuses("鹭洲有几个消防站？", plans) == {}  # no administrative suffix: no claim
+    assert statuses("和平区要建几座？", plans) == {}  # a generic word (lexicon not_place)
+    assert statuses("鹭洲市要新建几个消防站？", scopes(PROVINCE, text="在鹭洲、溪宁新建基地。")) == {}  # the plan names it
+    assert statuses("江城市要建几座充电站？", plans) == {"江城市": "local"}  # the table's own reading stands
+    assert statuses("鹭洲市应急管理局负责哪些？", plans) == {}  # a unit's name
+    assert statuses("附表中由县卫生健康局负责哪些？", plans) == {}  # 中由县: a particle joined to the name
 
 
 def test_whole_area_words_follow_the_plan_level():

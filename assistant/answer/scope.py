@@ -146,6 +146,34 @@ def _place_spans(text: str, tagger: Tagger, gaz: Gazetteer,
     return out
 
 
+def _unknown_admin_spans(text: str, tagger: Tagger, gaz: Gazetteer,
+                         taken: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Administrative names the gazetteer does not hold: a word jieba tags as a place that ends in, or is
+    followed by, an administrative suffix (lexicon ``admin_suffix``: 溪宁市, 鹭洲 + 市, 龙潭 + 县), of at least two
+    characters before the suffix, not a generic word (``not_place``, a ``zone_suffix`` ending) and not
+    overlapping a gazetteer name; a known name with another suffix (龙潭 + 县 where the table holds 龙潭区) is
+    another place, as ``_place_spans`` reads it. Not a name opening on a particle jieba joined to it (附表中由县:
+    ``stopword``, ``conjunction``, ``locative_lead`` characters), nor one opening a unit's name (…县卫生健康局)."""
+    suffixes = frozenset(w for w in lexicon().words("admin_suffix") if len(w) == 1)
+    generic = set(lexicon().words("not_place"))
+    zone = lexicon().regex("zone_suffix")
+    loose = {w for r in ("stopword", "conjunction", "locative_lead", "of") for w in lexicon().words(r) if len(w) == 1}
+    out, pos = [], 0
+    for w, flag in tagger(text):
+        s, pos = pos, pos + len(w)
+        if flag != _PLACE_TAG:
+            continue
+        end = pos if w[-1] in suffixes else pos + 1 if pos < len(text) and text[pos] in suffixes else None
+        if end is None or end - s < 3 or w in generic or text[s:end] in generic or zone.search(text[s:end]):
+            continue
+        if gaz.lookup(text[s:end]) or any(a < end and s < b for a, b in taken) or text[s] in loose:
+            continue  # 附表中由县…: jieba joins a particle to the name
+        if _named_in(text, end, "organisation") or _named_in(text, end, "duty_body"):
+            continue  # 中由县卫生健康局: a unit's name, not a place asked about
+        out.append((s, end))
+    return out
+
+
 def _suffixes() -> frozenset[str]:
     """The last characters of administrative names (省, 市, 区, 县 …), from the lexicon's whole-area words."""
     return frozenset(w[-1] for w in lexicon().words("whole_area"))
@@ -236,6 +264,11 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
         else:
             status = "foreign"
         out.append(PlaceMention(text[s:e], names, status, owners, within))
+    taken = [(s, e) for s, e, _ in _place_spans(text, tagger, gaz)]
+    for s, e in _unknown_admin_spans(text, tagger, gaz, taken):
+        name = text[s:e]
+        if not any(name[:-1] in p.text for p in (*plans, *every)):  # no plan names it anywhere: an area no
+            out.append(PlaceMention(name, (name,), "foreign"))  # plan is about (鹭洲市 of an invented province)
     for m in lexicon().regex("whole_area").finditer(text):
         word = m.group(0)
         if any(word in p.wholes for p in plans):
