@@ -375,3 +375,12 @@ def test_why_a_plan_was_made_is_its_own_sentence_saying_so():
     ans = purpose_answer(_q("出这个方案主要是为了达成什么？", doc), {"a": doc}, ("a",))
     assert ans is not None and "为加大工作推进力度" in ans.answer and "节能是重要举措" not in ans.answer
     assert purpose_answer(_q("为了提高供给，鼓励建哪种站", doc), {"a": doc}, ("a",)) is None
+
+
+@pytest.mark.parametrize("question", ["规划实施分几个阶段？", "保障措施包括几个方面", "这一章分几大板块"])
+def test_counting_the_plans_own_parts_asks_for_the_list(question):
+    """几个阶段 / 几个方面: the plan states its parts as headings or an enumeration, not as a figure."""
+    from assistant.answer.understand import classify
+
+    assert classify(question, 1)[0] == "list"
+    assert classify("规划新建几个消防站？", 1)[0] == "indicator"  # a count of things stays a number
