@@ -61,7 +61,7 @@ from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
-from .multipart import Parts, split_joined, split_parts, split_plans
+from .multipart import Parts, ask_subject, asking_word, split_joined, split_parts, split_plans
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -514,6 +514,38 @@ def _text_states_year(ctx: Context, key: str) -> bool:
     return False
 
 
+def _unbound(ctx: Context, said: str) -> list[str]:
+    """The question's words (the asker's own aside) that some plan writes and ``said`` does not: the qualifiers
+    an answer quoting ``said`` leaves unbound."""
+    unseen = ctx.retriever.idf("\0")
+    return [t for t in ctx.terms if ctx.retriever.idf(t) < unseen and not present(t, said)
+            and not askers_word(t, ctx.retriever, ctx.tokenizer)]
+
+
+def _bound_elsewhere(ctx: Context, key: str, said: str) -> bool:
+    """A retrieved sentence states a quantity (for each asked year) naming the measure ``key`` and, in itself or
+    in the heading it sits under, binds a question word ``said`` leaves unbound while leaving no more of the
+    question's weight unbound: a sentence answering for the qualifier asked (钢铁行业…形成节能量约2000万吨) beats
+    a summary figure (重点领域和行业…约5000万吨) that never names it."""
+    loose = _unbound(ctx, said)
+    lost = sum(ctx.weight(t) for t in loose)
+    for h in ctx.hits[:BINDING_DEPTH]:
+        if h.chunk.kind == "indicator":
+            continue
+        heads = " ".join(h.chunk.heading_path)
+        for sent in with_lead(sentences(h.chunk.text)):
+            if not QUANTITY_RE.search(YEAR_RE.sub(" ", sent)) or not present(key, sent) \
+                    or not all(y in sent or y in heads for y in ctx.question.years):
+                continue
+            gaps = _unbound(ctx, f"{heads} {sent}")
+            if any(t not in gaps for t in loose) and sum(ctx.weight(t) for t in gaps) < lost:
+                return True
+    return False
+
+
+BINDING_DEPTH = 6  # the retrieved passages searched for a sentence binding the qualifier a goal answer lacks
+
+
 def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
@@ -549,6 +581,8 @@ def goal(ctx: Context) -> Candidate | None:
         return None  # 钢铁行业…多少: not a plan-wide goal of the year that never names the sector, when a sentence does
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
+    if ans is not None and not ans.refused and how_much and key and _bound_elsewhere(ctx, key, _said_under(ans)):
+        return None  # 钢铁那块…多少节能量: a figure bound to the qualifier asked answers, not the plan-wide one
     return _candidate(ans, "goal")
 
 
@@ -764,6 +798,10 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
+        subject = ask_subject(parts.questions[0]) if parts.sequential and i else ""
+        if subject and subject not in text and not _own_terms(sub):
+            # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
+            sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
         if parts.sequential and i and not sub.question.is_followup:
             # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
             # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)
@@ -787,6 +825,11 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _own_terms(ctx: Context) -> list[str]:
+    """The key terms a question names of its own: neither the asker's own words nor words that only ask."""
+    return [t for t in ctx.terms if not asking_word(t) and not askers_word(t, ctx.retriever, ctx.tokenizer)]
 
 
 def _whole_words(text: str, things: tuple[str, ...], tokenizer) -> bool:
