@@ -52,8 +52,8 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
-from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
-from assistant.text.sentences import sentences
+from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
+from assistant.text.sentences import is_lead, sentences
 from assistant.types import Answer, Citation, Document, Hit
 
 from .answerability import decide, missing, with_lead, withdraw
@@ -65,6 +65,7 @@ from .multipart import Parts, ask_subject, asking_word, split_joined, split_part
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
+    Evidence,
     Part,
     doc_name,
     escape_md,
@@ -80,6 +81,7 @@ from .terms import (
     is_name_word,
     masked_question,
     measure_term,
+    money_shape,
     named_shape,
     names_term,
     noun_like,
@@ -110,13 +112,15 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
-    bound = bound or named_shape(q.resolved)  # 建个啥中心: the sentences naming one, not those near it
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
+    # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
+    bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound,
+                      question=q.resolved)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
-                          only=bound)
+                          only=bound, question=q.resolved)
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
@@ -141,13 +145,22 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
             or (by_counter and bool(shape.search(line)))
 
-    def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
-        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
-            and all(names(line, k) for k in keys) and states_measure(line)
+    def states_it(line: str, ev: Evidence) -> bool:
+        # a quantity, most of the things named, the most specific one and the measure; the things named in the line
+        # or bound to it by what it sits under (its headings, its item's lead: 10﹒…改造传统产业。…每年…1000项)
+        framed = f"{_frame(ev)} {line}"
+        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, framed, weight, shape) >= 0.6 \
+            and all(names(framed, k) for k in keys) and states_measure(line)
 
-    if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
+    if q.intent == "indicator" and not any(states_it(ln, ev) for ln, ev in zip(part.lines, part.evidence, strict=False)):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
+
+
+def _frame(ev: Evidence) -> str:
+    """What a quoted sentence sits under: its headings and the lead sentence its passage opens with."""
+    first = next(iter(sentences(ev.text)), "").strip()
+    return " ".join([*ev.heading_path, first if is_lead(ITEM_NUMBER_RE.sub("", first)) else ""])
 
 
 def _best_cover(part: Part, terms: list[str], weight, shape) -> float:

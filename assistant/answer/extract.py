@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, QUANTITY_RE
+from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
 from .lexicon import lexicon
+from .parallel import respective_value
 from .render import MAX_BODY
 from .structured import (
     Evidence,
@@ -64,20 +65,26 @@ def notice_sentences(sents: list[str]) -> set[int]:
                          if any(m.group(1) in titled for m in _TITLE_QUOTE_RE.finditer(s))}
 
 
+def states_figure(sentence: str) -> bool:
+    """The sentence states a quantity, its list item's number (10﹒以数字化…改造传统产业) aside."""
+    return bool(QUANTITY_RE.search(ITEM_NUMBER_RE.sub("", sentence)))
+
+
 def hit_evidence(hit: Hit) -> Evidence:
     return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
 
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
                max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None,
-               only: re.Pattern[str] | None = None) -> Part:
+               only: re.Pattern[str] | None = None, question: str = "") -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
     it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
     lead sentence it continues or the item name it begins with names them (国际交往中心。加强…, 1.外资金融集聚区：
     …: about it, not a list naming it), and, when the question asks an amount, by holding one of the asked shape
     (terms.answer_shape: 50米 for 多远). ``only``: when some chosen sentence holds it (a limit asked: 控制在18座之内),
-    the chosen sentences that do not are left out."""
+    the chosen sentences that do not are left out. ``question``: a number asked of one item of a list whose values
+    a quoted sentence gives respectively (A、B、C分别达到x、y、z) is stated before the quote with its value."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
 
@@ -100,9 +107,9 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             framed = f"{head} {s}"
             score = 4.0 * answer_coverage(terms, framed, weight, shape) * (share(framed) + 0.5) + share(lead) \
                 + 1.0 / (hit.rank + 1)
-            cands.append((score + (1.0 if wants_number and re.search(r"\d", s) else 0.0), hit.rank, pos, s, hit))
-            if wants_number and not QUANTITY_RE.search(s) and pos + 1 < len(sents) \
-                    and QUANTITY_RE.search(nxt := sents[pos + 1].strip()) and nxt not in s:
+            cands.append((score + (1.0 if wants_number and re.search(r"\d", ITEM_NUMBER_RE.sub("", s)) else 0.0), hit.rank, pos, s, hit))
+            if wants_number and not states_figure(s) and pos + 1 < len(sents) \
+                    and states_figure(nxt := sents[pos + 1].strip()) and nxt not in s:
                 # a number asked of a topic that this sentence introduces and the next one quantifies
                 # (……推动货运向铁路、水路转移。到2025年，……占比提升至34%。): scored by this sentence's terms, below
                 # a sentence that states the terms and a number itself
@@ -124,8 +131,8 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             continue
         chosen.append(c)
         used += len(c[3])
-    if wants_number and any(QUANTITY_RE.search(c[3]) for c in chosen):  # a number is asked: lines that give one
-        chosen = [c for c in chosen if QUANTITY_RE.search(c[3])]
+    if wants_number and any(states_figure(c[3]) for c in chosen):  # a number is asked: lines that give one
+        chosen = [c for c in chosen if states_figure(c[3])]
     if only is not None and any(only.search(c[3]) for c in chosen):
         chosen = [c for c in chosen if only.search(c[3])]
     chosen.sort(key=lambda c: (c[1], c[2]))
@@ -137,6 +144,9 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             text = ("" if c[3].startswith(quote) else "……") + text + ("" if c[3].endswith(quote) else "……")
         ev = hit_evidence(c[4])
         ev.highlight = quote
+        aligned = respective_value(c[3], question) if wants_number and question else None
+        if aligned is not None:
+            text = f"{aligned.item}：{aligned.value}。{text}"
         part.lines.append(escape_md(text))
         part.evidence.append(ev)
     return part
