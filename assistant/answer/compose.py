@@ -114,13 +114,12 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     ranking = bound or shape
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound,
-                      question=q.resolved)
+    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
-                          only=bound, question=q.resolved)
+                          only=bound)
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
         return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
@@ -147,8 +146,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
 
     def states_it(line: str, ev: Evidence) -> bool:
         # a quantity, most of the things named, the most specific one and the measure; the things named in the line
-        # or bound to it by what it sits under (its headings, its item's lead: 10﹒…改造传统产业。…每年…1000项)
-        framed = f"{_frame(ev)} {line}"
+        # or bound to it by the lead of the item it belongs to (10﹒…改造传统产业。…每年…1000项)
+        framed = f"{_lead_of(ev)} {line}"
         return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, framed, weight, shape) >= 0.6 \
             and all(names(framed, k) for k in keys) and states_measure(line)
 
@@ -157,10 +156,11 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
 
 
-def _frame(ev: Evidence) -> str:
-    """What a quoted sentence sits under: its headings and the lead sentence its passage opens with."""
+def _lead_of(ev: Evidence) -> str:
+    """The lead sentence a quoted passage opens with (10﹒以数字化…改造传统产业。), else empty: what a figure of its
+    item is about. Not its headings: a district's section states figures of other measures too (地区生产总值)."""
     first = next(iter(sentences(ev.text)), "").strip()
-    return " ".join([*ev.heading_path, first if is_lead(ITEM_NUMBER_RE.sub("", first)) else ""])
+    return first if is_lead(ITEM_NUMBER_RE.sub("", first)) else ""
 
 
 def _best_cover(part: Part, terms: list[str], weight, shape) -> float:
@@ -535,7 +535,7 @@ def _unbound(ctx: Context, said: str) -> list[str]:
             and not askers_word(t, ctx.retriever, ctx.tokenizer)]
 
 
-def _bound_elsewhere(ctx: Context, key: str, said: str) -> bool:
+def bound_elsewhere(ctx: Context, key: str, said: str) -> bool:
     """A retrieved sentence states a quantity (for each asked year) naming the measure ``key`` and, in itself or
     in the heading it sits under, binds a question word ``said`` leaves unbound while leaving no more of the
     question's weight unbound: a sentence answering for the qualifier asked (钢铁行业…形成节能量约2000万吨) beats
@@ -594,7 +594,7 @@ def goal(ctx: Context) -> Candidate | None:
         return None  # 钢铁行业…多少: not a plan-wide goal of the year that never names the sector, when a sentence does
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
-    if ans is not None and not ans.refused and how_much and key and _bound_elsewhere(ctx, key, _said_under(ans)):
+    if ans is not None and not ans.refused and how_much and key and bound_elsewhere(ctx, key, _said_under(ans)):
         return None  # 钢铁那块…多少节能量: a figure bound to the qualifier asked answers, not the plan-wide one
     return _candidate(ans, "goal")
 

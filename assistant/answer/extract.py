@@ -10,7 +10,6 @@ from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
 from .lexicon import lexicon
-from .parallel import respective_value
 from .render import MAX_BODY
 from .structured import (
     Evidence,
@@ -76,15 +75,14 @@ def hit_evidence(hit: Hit) -> Evidence:
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
                max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None,
-               only: re.Pattern[str] | None = None, question: str = "") -> Part:
+               only: re.Pattern[str] | None = None) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
     it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
     lead sentence it continues or the item name it begins with names them (国际交往中心。加强…, 1.外资金融集聚区：
     …: about it, not a list naming it), and, when the question asks an amount, by holding one of the asked shape
     (terms.answer_shape: 50米 for 多远). ``only``: when some chosen sentence holds it (a limit asked: 控制在18座之内),
-    the chosen sentences that do not are left out. ``question``: a number asked of one item of a list whose values
-    a quoted sentence gives respectively (A、B、C分别达到x、y、z) is stated before the quote with its value."""
+    the chosen sentences that do not are left out."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
 
@@ -144,9 +142,6 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             text = ("" if c[3].startswith(quote) else "……") + text + ("" if c[3].endswith(quote) else "……")
         ev = hit_evidence(c[4])
         ev.highlight = quote
-        aligned = respective_value(c[3], question) if wants_number and question else None
-        if aligned is not None:
-            text = f"{aligned.item}：{aligned.value}。{text}"
         part.lines.append(escape_md(text))
         part.evidence.append(ev)
     return part
