@@ -528,8 +528,8 @@ def _text_states_year(ctx: Context, key: str) -> bool:
 
 
 def _unbound(ctx: Context, said: str) -> list[str]:
-    """The question's words (the asker's own aside) that some plan writes and ``said`` does not: the qualifiers
-    an answer quoting ``said`` leaves unbound."""
+    """The question's words that some plan writes (the asker's own words aside) and ``said`` does not name: the
+    qualifiers an answer quoting ``said`` leaves unbound."""
     unseen = ctx.retriever.idf("\0")
     return [t for t in ctx.terms if ctx.retriever.idf(t) < unseen and not present(t, said)
             and not askers_word(t, ctx.retriever, ctx.tokenizer)]

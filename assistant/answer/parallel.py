@@ -87,4 +87,3 @@ def parallel_extreme(q: Question, docs: dict[str, Document], scope: tuple[str, .
         line = f"**{escape_md(doc_name(docs[hit[0].doc_id]))}**：{word}的是{said}。"
         parts.append(Part(lines=[line], evidence=[Evidence(r.doc_id, r.path, r.text) for r in hit]))
     return render(q, parts, docs, False)
-
