@@ -52,8 +52,8 @@ from assistant.answer.sections import (
     section_figure_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
-from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
-from assistant.text.sentences import sentences
+from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
+from assistant.text.sentences import is_lead, sentences
 from assistant.types import Answer, Citation, Document, Hit
 
 from .answerability import decide, missing, with_lead, withdraw
@@ -61,10 +61,11 @@ from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .lexicon import lexicon
-from .multipart import Parts, split_joined, split_parts, split_plans
+from .multipart import Parts, ask_subject, asking_word, split_joined, split_parts, split_plans
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
+    Evidence,
     Part,
     doc_name,
     escape_md,
@@ -80,6 +81,7 @@ from .terms import (
     is_name_word,
     masked_question,
     measure_term,
+    money_shape,
     named_shape,
     names_term,
     noun_like,
@@ -110,7 +112,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
-    bound = bound or named_shape(q.resolved)  # 建个啥中心: the sentences naming one, not those near it
+    # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
+    bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
     part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
@@ -141,13 +144,23 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
             or (by_counter and bool(shape.search(line)))
 
-    def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
-        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
-            and all(names(line, k) for k in keys) and states_measure(line)
+    def states_it(line: str, ev: Evidence) -> bool:
+        # a quantity, most of the things named, the most specific one and the measure; the things named in the line
+        # or bound to it by the lead of the item it belongs to (10﹒…改造传统产业。…每年…1000项)
+        framed = f"{_lead_of(ev)} {line}"
+        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, framed, weight, shape) >= 0.6 \
+            and all(names(framed, k) for k in keys) and states_measure(line)
 
-    if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
+    if q.intent == "indicator" and not any(states_it(ln, ev) for ln, ev in zip(part.lines, part.evidence, strict=False)):
         return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
     return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
+
+
+def _lead_of(ev: Evidence) -> str:
+    """The lead sentence a quoted passage opens with (10﹒以数字化…改造传统产业。), else empty: what a figure of its
+    item is about. Not its headings: a district's section states figures of other measures too (地区生产总值)."""
+    first = next(iter(sentences(ev.text)), "").strip()
+    return first if is_lead(ITEM_NUMBER_RE.sub("", first)) else ""
 
 
 def _best_cover(part: Part, terms: list[str], weight, shape) -> float:
@@ -514,6 +527,38 @@ def _text_states_year(ctx: Context, key: str) -> bool:
     return False
 
 
+def _unbound(ctx: Context, said: str) -> list[str]:
+    """The question's words that some plan writes (the asker's own words aside) and ``said`` does not name: the
+    qualifiers an answer quoting ``said`` leaves unbound."""
+    unseen = ctx.retriever.idf("\0")
+    return [t for t in ctx.terms if ctx.retriever.idf(t) < unseen and not present(t, said)
+            and not askers_word(t, ctx.retriever, ctx.tokenizer)]
+
+
+def bound_elsewhere(ctx: Context, key: str, said: str) -> bool:
+    """A retrieved sentence states a quantity (for each asked year) naming the measure ``key`` and, in itself or
+    in the heading it sits under, binds a question word ``said`` leaves unbound while leaving no more of the
+    question's weight unbound: a sentence answering for the qualifier asked (钢铁行业…形成节能量约2000万吨) beats
+    a summary figure (重点领域和行业…约5000万吨) that never names it."""
+    loose = _unbound(ctx, said)
+    lost = sum(ctx.weight(t) for t in loose)
+    for h in ctx.hits[:BINDING_DEPTH]:
+        if h.chunk.kind == "indicator":
+            continue
+        heads = " ".join(h.chunk.heading_path)
+        for sent in with_lead(sentences(h.chunk.text)):
+            if not QUANTITY_RE.search(YEAR_RE.sub(" ", sent)) or not present(key, sent) \
+                    or not all(y in sent or y in heads for y in ctx.question.years):
+                continue
+            gaps = _unbound(ctx, f"{heads} {sent}")
+            if any(t not in gaps for t in loose) and sum(ctx.weight(t) for t in gaps) < lost:
+                return True
+    return False
+
+
+BINDING_DEPTH = 6  # the retrieved passages searched for a sentence binding the qualifier a goal answer lacks
+
+
 def goal(ctx: Context) -> Candidate | None:
     """Goals in running text (到2025年…). A number question is not answered by a goal that states no quantity
     (预计到2030年…需求将进一步增强 for 已建成多少座): the later handlers try the text."""
@@ -549,6 +594,8 @@ def goal(ctx: Context) -> Candidate | None:
         return None  # 钢铁行业…多少: not a plan-wide goal of the year that never names the sector, when a sentence does
     if ans is not None and ans.refused and key and _text_states_year(ctx, key):
         return None  # no goal for that year, but a sentence states the measure for it (a forecast): the text answers
+    if ans is not None and not ans.refused and how_much and key and bound_elsewhere(ctx, key, _said_under(ans)):
+        return None  # 钢铁那块…多少节能量: a figure bound to the qualifier asked answers, not the plan-wide one
     return _candidate(ans, "goal")
 
 
@@ -764,6 +811,10 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
+        subject = ask_subject(parts.questions[0]) if parts.sequential and i else ""
+        if subject and subject not in text and not _own_terms(sub):
+            # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
+            sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
         if parts.sequential and i and not sub.question.is_followup:
             # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
             # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)
@@ -787,6 +838,11 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+
+
+def _own_terms(ctx: Context) -> list[str]:
+    """The key terms a question names of its own: neither the asker's own words nor words that only ask."""
+    return [t for t in ctx.terms if not asking_word(t) and not askers_word(t, ctx.retriever, ctx.tokenizer)]
 
 
 def _whole_words(text: str, things: tuple[str, ...], tokenizer) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, QUANTITY_RE
+from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
@@ -64,6 +64,11 @@ def notice_sentences(sents: list[str]) -> set[int]:
                          if any(m.group(1) in titled for m in _TITLE_QUOTE_RE.finditer(s))}
 
 
+def states_figure(sentence: str) -> bool:
+    """The sentence states a quantity, its list item's number (10﹒以数字化…改造传统产业) aside."""
+    return bool(QUANTITY_RE.search(ITEM_NUMBER_RE.sub("", sentence)))
+
+
 def hit_evidence(hit: Hit) -> Evidence:
     return Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
 
@@ -100,9 +105,9 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             framed = f"{head} {s}"
             score = 4.0 * answer_coverage(terms, framed, weight, shape) * (share(framed) + 0.5) + share(lead) \
                 + 1.0 / (hit.rank + 1)
-            cands.append((score + (1.0 if wants_number and re.search(r"\d", s) else 0.0), hit.rank, pos, s, hit))
-            if wants_number and not QUANTITY_RE.search(s) and pos + 1 < len(sents) \
-                    and QUANTITY_RE.search(nxt := sents[pos + 1].strip()) and nxt not in s:
+            cands.append((score + (1.0 if wants_number and re.search(r"\d", ITEM_NUMBER_RE.sub("", s)) else 0.0), hit.rank, pos, s, hit))
+            if wants_number and not states_figure(s) and pos + 1 < len(sents) \
+                    and states_figure(nxt := sents[pos + 1].strip()) and nxt not in s:
                 # a number asked of a topic that this sentence introduces and the next one quantifies
                 # (……推动货运向铁路、水路转移。到2025年，……占比提升至34%。): scored by this sentence's terms, below
                 # a sentence that states the terms and a number itself
@@ -124,8 +129,8 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             continue
         chosen.append(c)
         used += len(c[3])
-    if wants_number and any(QUANTITY_RE.search(c[3]) for c in chosen):  # a number is asked: lines that give one
-        chosen = [c for c in chosen if QUANTITY_RE.search(c[3])]
+    if wants_number and any(states_figure(c[3]) for c in chosen):  # a number is asked: lines that give one
+        chosen = [c for c in chosen if states_figure(c[3])]
     if only is not None and any(only.search(c[3]) for c in chosen):
         chosen = [c for c in chosen if only.search(c[3])]
     chosen.sort(key=lambda c: (c[1], c[2]))

@@ -82,6 +82,23 @@ def _lead(question: str) -> str:
     return lead
 
 
+_ASK_WORD_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_word", "how_much", "ask_share",
+                                                                      "ask_quantity", "count_unit")))
+
+
+def asking_word(term: str) -> bool:
+    """A key term that only asks (百分之 of 百分之多少, 多少): it names no subject of its own."""
+    return bool(_ASK_WORD_RE.fullmatch(term))
+
+
+def ask_subject(question: str) -> str:
+    """The words of a question before its first ask (节能监察对重点用能单位啥时候做到全覆盖: 节能监察对重点用能单位):
+    what a later part naming nothing of its own (24年底先要完成百分之多少) is asked of."""
+    text = LEX.regex("polite_lead").sub("", question)
+    at = min((m.start() for r in ("question_word", "how_much", "fact_when") if (m := LEX.regex(r).search(text))), default=0)
+    return text[:at].strip(_SENTENCE_END + " ，,。")
+
+
 def _counted_asks(piece: str) -> list[str]:
     """A question of two asks, each clause with its own thing and its own ask (载体建几个，示范选几家; 要推哪些项目，
     气电装机新增多少): one piece per clause. Clauses before the first ask name what every part is about

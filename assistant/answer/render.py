@@ -7,9 +7,11 @@ import logging
 from assistant.types import Answer, Citation, Document
 
 from .guard import unsupported_numbers
+from .respective import respective_value
 from .structured import (
     Evidence,
     Part,
+    escape_md,
 )
 from .understand import Question
 
@@ -48,7 +50,7 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
         if not part.lines:
             continue
         if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage
-            lines.extend(f"{line} [{m}]" for line, m in zip(part.lines, marks, strict=False))
+            lines.extend(f"{_aligned(line, question)} [{m}]" for line, m in zip(part.lines, marks, strict=False))
         elif part.lines[0].startswith("|"):  # a markdown table: markers go below it, not into its header
             table = [ln for ln in part.lines if ln.startswith("|")]
             rest = [ln for ln in part.lines if not ln.startswith("|")]
@@ -73,6 +75,19 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
         body = "所收录的规划中没有找到能回答这个问题的内容。"
     return Answer(question.text, body, refused, tuple(citations), tuple(rows), rel, question.intent,
                   question.docs)
+
+
+def _aligned(line: str, question: Question) -> str:
+    """A number asked of one item of a list a quoted sentence gives respectively (A、B、C分别达到x、y、z): the
+    item's value stated first, after the line's plan label (**某省**：)."""
+    got = respective_value(line, question.resolved) if question.intent == "indicator" else None
+    if got is None:
+        return line
+    at = line.find(_LABEL_END) + len(_LABEL_END) if line.startswith("**") and _LABEL_END in line else 0
+    return f"{line[:at]}{escape_md(got.item)}：{escape_md(got.value)}。{line[at:]}"
+
+
+_LABEL_END = "**："
 
 
 def _shorten(body: str) -> str:

@@ -73,8 +73,15 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     thing = re.search(_COUNTED_RE.pattern + r"([\u4e00-\u9fff])(?:[\s，。？?！!]|$)", masked_counted)
     if thing and thing.group(2) not in GENERIC and not any(thing.group(2) in t for t in out):
         out.append(thing.group(2))  # 多少张床: the one character after the measure word is the thing counted
+    if idf is not None and n_chunks:  # 家用空调冰箱这类制冷设备: examples no plan names stand for the kind after them
+        examples = " ".join(m.group(1) for m in _EXAMPLES_RE.finditer(masked))
+        out = [t for t in out if t not in examples or idf(t) < unseen] or out
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
+
+
+# the words before an example marker (这类, 之类的) and a kind of two characters or more after it
+_EXAMPLES_RE = re.compile(f"([\u4e00-\u9fff、]{{2,12}})(?:{LEX.pattern('example_marker')})(?=[\u4e00-\u9fff]{{2}})")
 
 
 _CJK_RE = re.compile(r"[\u4e00-\u9fff]+")
@@ -163,6 +170,9 @@ def term_coverage(terms: list[str], text: str, weight=None) -> float:
 _HOW_MUCH_RE = LEX.regex("how_much")
 _COUNTED_RE = re.compile(f"(?:{LEX.pattern('ask_quantity')})\\s*({LEX.pattern('count_unit')})")  # 几座, 多少个
 _DISTANCE_RE = LEX.regex("ask_distance")  # 多远, 多长
+# an amount of money: a figure in a money unit (1.2亿元), or one a money word (成本, 投资) states (成本近1000万)
+_MONEY_RE = re.compile(rf"\d\s*(?:{LEX.pattern('amount_magnitude')})*\s*(?:{LEX.pattern('money_unit')})"
+                       rf"|(?:{LEX.pattern('money_word')})[^，。；,;\d]{{0,4}}\d")
 _NUMERAL = rf"[\d{CN_NUMERAL_CHARS}]"
 
 
@@ -175,7 +185,12 @@ def answer_shape(question: str) -> re.Pattern[str] | None:
         return re.compile(rf"{_NUMERAL}\s*{re.escape(counted.group(1))}")
     if _DISTANCE_RE.search(question):
         return re.compile(rf"\d\s*(?:{LEX.pattern('length_unit')})")
-    return QUANTITY_RE if _HOW_MUCH_RE.search(question) else named_shape(question)
+    return money_shape(question) or (QUANTITY_RE if _HOW_MUCH_RE.search(question) else named_shape(question))
+
+
+def money_shape(question: str) -> re.Pattern[str] | None:
+    """For an amount of money asked (花多少钱, 投资多少): a figure stated as money; None for any other question."""
+    return _MONEY_RE if _HOW_MUCH_RE.search(question) and LEX.regex("ask_money").search(question) else None
 
 
 _ASK_NAME_RE = re.compile(f"(?:{LEX.pattern('ask_name')})({LEX.pattern('name_head')})")  # 啥中心, 什么样的平台
