@@ -1,0 +1,86 @@
+"""What a follow-up inherits over a chain of turns: the place of an earlier turn when only a part of an area is
+asked (国道, 高速), the thing counted when the follow-up asks of each of them (每个), and the sibling thing a part
+with a measure of its own is asked of: on a small hand-written plan with the fake embedder."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import hashing_settings, write_plan
+
+from assistant.answer.understand import resolve
+
+SITES_PLAN = """吕梁市综合能源站布局规划（2026—2030年）
+
+第一章 规划方案
+
+一、各县布局情况
+
+1.临县综合能源站布局18个，其中，高速上8个，国道上2个（G101），省道上8个。
+
+2.石楼县综合能源站布局6个，其中，国道上2个（G202），省道上1个（S303），城区3个。
+
+3.中阳县综合能源站布局7个，其中，国道上3个（G209），省道上4个（S340）。
+
+二、县域医疗次中心
+
+选择人口较多的甲镇、乙镇中心卫生院建设县域医疗次中心，每个次中心新增床位60张。
+
+三、投资估算
+
+换电站投资约为6.00亿元，充电桩投资约为4.83亿元，约占总投资的40%。
+"""
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    from assistant.index.embed import HashingEmbedder
+    from assistant.index.indexer import build_index
+    from assistant.pipeline import Assistant
+
+    root = tmp_path_factory.mktemp("chains")
+    corpus = root / "corpus"
+    write_plan(corpus, "sites.txt", SITES_PLAN)
+    settings = hashing_settings(root, corpus)
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+
+
+FIRST = {"question": "吕梁综合能源站规划临县布局多少个", "answer": "临县综合能源站布局18个。"}
+
+
+def test_a_part_of_the_area_asked_after_a_place_is_that_places_part(sites):
+    new = sites.resolve("高速上几个", [FIRST])
+    assert "临县" in new and "高速" in new
+
+
+def test_the_place_of_the_first_turn_survives_a_second_turn_asking_only_of_a_part(sites):
+    history = [FIRST, {"question": "高速上几个", "answer": "高速上8个。"}]
+    assert "临县" in sites.resolve("国道上那俩在哪条国道上", history)
+    answer = sites.ask("国道上那俩在哪条国道上", history)
+    assert "G101" in answer.answer and "G202" not in answer.answer
+
+
+def test_a_part_replaces_a_part_and_a_place_a_place_not_each_other():
+    aliases = [("样例市", "x")]
+    assert resolve("省道上呢？", "样例市丙县国道上有几个？", aliases) == "样例市丙县省道上有几个？"
+    # without plans no place is known: the one part is swapped as before
+    assert resolve("那农村呢？", "样例县2024年全县充电桩覆盖率是多少？", [("样例县", "x")]) == (
+        "样例县2024年农村充电桩覆盖率是多少？")
+
+
+def test_each_of_the_things_just_counted_is_what_each_asks_of(sites):
+    history = [{"question": "吕梁要建几个县域医疗次中心", "answer": "2个。"}]
+    new = sites.resolve("每个加多少床位？", history)
+    assert "县域医疗次中心" in new and "床位" in new
+    assert "60" in sites.ask("每个加多少床位？", history).answer
+
+
+def test_each_without_a_count_before_is_not_the_thing_counted():
+    new = resolve("每个有哪些内容？", "样例市的重点项目有哪些？", [("样例市", "x")])
+    assert not new.startswith("样例市的重点项目，")
+
+
+def test_a_part_with_a_measure_of_its_own_is_asked_of_the_sibling(sites):
+    history = [{"question": "吕梁综合能源站规划里换电站投资估算是多少亿？", "answer": "6.00亿元。"}]
+    new = sites.resolve("充电桩那项呢，占总投资多少", history)
+    assert "充电桩投资估算" in new and "充电桩占总投资多少" in new
