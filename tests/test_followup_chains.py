@@ -93,3 +93,52 @@ def test_a_part_with_a_measure_of_its_own_is_asked_of_the_sibling(sites):
     history = [{"question": "吕梁综合能源站规划里换电站投资估算是多少亿？", "answer": "6.00亿元。"}]
     new = sites.resolve("充电桩那项呢，占总投资多少", history)
     assert "充电桩投资估算" in new and "充电桩占总投资多少" in new
+
+
+PROJECTS_PLAN = """样例县人居环境整治规划（2026—2030年）
+
+第四章 重点项目
+
+表2 样例县人居环境整治重点项目表
+
+| 序号 | 项目名称 | 建设内容 | 投资（万元） | 实施年限 |
+| --- | --- | --- | --- | --- |
+| 1 | 农村户厕改造提升工程 | 新改建农村卫生户厕8600户 | 5160 | 2026—2028 |
+| 2 | 生活污水处理设施提标改造工程 | 提标改造污水处理站12座 | 8200 | 2027—2030 |
+| 3 | 农村黑臭水体综合整治工程 | 整治农村黑臭水体15条 | 3100 | 2026—2029 |
+"""
+
+
+@pytest.fixture(scope="module")
+def projects(tmp_path_factory):
+    from assistant.index.embed import HashingEmbedder
+    from assistant.index.indexer import build_index
+    from assistant.pipeline import Assistant
+
+    root = tmp_path_factory.mktemp("projects")
+    corpus = root / "corpus"
+    write_plan(corpus, "projects.txt", PROJECTS_PLAN)
+    settings = hashing_settings(root, corpus)
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+
+
+def test_a_share_asked_with_no_whole_is_of_the_measure_asked_before(projects):
+    history = [{"question": "样例县人居环境规划重点项目一共几个、总投资多少？", "answer": "3个，总投资16460万元。"}]
+    new = projects.resolve("户厕改造那个项目占多少？几年干？", history)
+    assert "占总投资多少" in new
+    answer = projects.ask("户厕改造那个项目占多少？几年干？", history)
+    assert "5160" in answer.answer and "2026—2028" in answer.answer
+    assert projects.ask("户厕改造那个项目占多少？几年干？", history).question == "户厕改造那个项目占多少？几年干？"
+
+
+def test_the_measure_asked_is_the_nouns_before_the_ask():
+    from assistant.text.tokenize import Tokenizer
+
+    tag = Tokenizer().tag
+    from assistant.answer.understand import measure_asked, with_share_whole
+
+    assert measure_asked("样例县重点项目一共几个、总投资多少？", tag) == "总投资"
+    assert with_share_whole("甲项目占多少", "样例县的总投资多少？", tag) == "甲项目占总投资多少"
+    assert with_share_whole("甲项目占总投资多少", "样例县重点项目总投资多少？", tag) == "甲项目占总投资多少"
+    assert with_share_whole("甲项目投资多少", "样例县重点项目总投资多少？", tag) == "甲项目投资多少"

@@ -374,6 +374,8 @@ def indicator(ctx: Context) -> Candidate | None:
                 and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \
                 and missing(ctx, text.answer, text.kind) is None:
             return text
+    if _not_per_item(ctx, ans):
+        return None  # "每户补多少钱": an indicator's value is the whole's (改造3200户), not each one's
     return _candidate(ans, "indicator")
 
 
@@ -474,8 +476,8 @@ _PER_ITEM_RE = lexicon().regex("per_item")  # 每个, 每座: a quantity asked o
 
 
 def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
-    """Whether a quantity asked of each of several things (每个加多少床位) is answered by a figure of the whole (a
-    project's total, a plan-wide goal) that never says it is each one's: the text's 每个次中心…60张 answers."""
+    """Whether a quantity asked of each of several things (每个加多少床位) is answered by a figure of the whole (an
+    indicator's value, a project's total, a plan-wide goal) that never says it is each one's: the text's 每个次中心…60张 answers."""
     return (answer is not None and not answer.refused and bool(_PER_ITEM_RE.search(ctx.question.resolved))
             and not _PER_ITEM_RE.search(answer.answer))
 

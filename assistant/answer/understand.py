@@ -712,6 +712,33 @@ def _kept_place(text: str, previous: str, aliases, tagger, plans: Sequence[PlanS
     return places[0] if len(places) == 1 else ""
 
 
+MEASURE_WORDS = 3  # words before the ask that name the measure asked (总 + 投资, 外贸 + 进出口额)
+_MEASURE_FLAGS = frozenset({"n", "vn", "b", "nz"})  # the tagger's nouns, verbal nouns and attributives
+
+
+def measure_asked(question: str, tagger) -> str:
+    """The measure the question's last ask is of: the nouns right before its 多少 (…、总投资多少 -> 总投资)."""
+    if tagger is None:
+        return ""
+    words = tagger(question)
+    at = max((i for i, (w, _) in enumerate(words) if _HOW_MUCH_RE.fullmatch(w)), default=-1)
+    run = []
+    for w, flag in reversed(words[max(0, at - MEASURE_WORDS):max(at, 0)]):
+        if flag not in _MEASURE_FLAGS:
+            break
+        run.insert(0, w)
+    measure = "".join(run)
+    return measure if len(measure) >= 2 else ""
+
+
+def with_share_whole(text: str, previous: str, tagger) -> str:
+    """A share asked with no whole ("户厕改造那个项目占多少" after "…重点项目一共几个、总投资多少") is a share of
+    the measure the previous question asked: it is named after 占."""
+    m = LEX.regex("share_bare").search(text)
+    measure = measure_asked(previous, tagger) if m and previous else ""
+    return text[:m.end()] + measure + text[m.end():] if measure and measure not in text else text
+
+
 RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
 
 
@@ -737,7 +764,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
-            h = normalise_question(turn.question)
+            h = with_share_whole(normalise_question(turn.question), resolved_prev, tagger)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
             if ordinal is None and resolved_prev and not is_followup(h, aliases) and not casual_names(h, metas, tagger):
                 # a new question in the chain keeps the plan, as the question asked now does (below)
@@ -750,6 +777,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         anchors = anchors_of(resolved_prev, [p.text for p in local])
         if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
             anchors = (*anchors, turn.table)
+    asked, text = text, with_share_whole(text, resolved_prev, tagger)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
@@ -773,6 +801,6 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
     unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
-    return Question(text, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
+    return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
                     compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
 
