@@ -66,6 +66,14 @@ def test_the_place_of_the_first_turn_survives_a_second_turn_asking_only_of_a_par
     assert "G101" in answer.answer and "G202" not in answer.answer
 
 
+def test_a_place_asked_after_a_part_is_that_part_of_the_place(sites):
+    history = [{"question": "吕梁综合能源站规划临县国道上布局多少个", "answer": "2个。"}]
+    new = sites.resolve("那石楼县呢", history)
+    assert "石楼县国道上" in new and "临县" not in new
+    history = [{"question": "吕梁综合能源站规划城区布局多少个", "answer": "3个。"}]
+    assert "石楼县城区" in sites.resolve("那石楼县呢", history)
+
+
 def test_a_part_replaces_a_part_and_a_place_a_place_not_each_other():
     aliases = [("样例市", "x")]
     assert resolve("省道上呢？", "样例市丙县国道上有几个？", aliases) == "样例市丙县省道上有几个？"

@@ -325,7 +325,8 @@ def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[Plan
     """A follow-up naming only another part of the area ("那城区呢" after a 全县 figure, "国道上呢" after a figure
     for 城区) asks the previous question of that part: the one area of a kind it stands in for (``_REPLACES``)
     that the previous question named is replaced in place, so its measure, year, place and ask are kept. A part
-    asked after a question on one place ("高速上几个" after "…临县布局多少个") is that place's part."""
+    asked after a question on one place ("高速上几个" after "…临县布局多少个") is that place's part, and a place
+    asked after a question on one part is that part of the place."""
     if docs_now:
         return None
     now = [(a, k) for a, k in _areas(text, aliases, plans, tagger) if a not in previous]
@@ -340,9 +341,11 @@ def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[Plan
     before = [a for a, k in named if k in _REPLACES[kind]]
     if len(before) == 1:
         return previous.replace(before[0], area, 1)
-    places = [a for a, k in named if k == "place"]
+    places, parts = [a for a, k in named if k == "place"], [a for a, k in named if k == "part"]
     if not before and kind == "part" and len(places) == 1:
         return previous.replace(places[0], places[0] + area, 1)
+    if not before and kind == "place" and len(parts) == 1:  # "那临县呢" after "…城区有几座": 临县's 城区
+        return previous.replace(parts[0], area + parts[0], 1)
     return None
 
 
