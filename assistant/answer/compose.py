@@ -387,6 +387,8 @@ def indicator(ctx: Context) -> Candidate | None:
                 and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \
                 and missing(ctx, text.answer, text.kind) is None:
             return text
+    if _not_per_item(ctx, ans):
+        return None  # "每户补多少钱": an indicator's value is the whole's (改造3200户), not each one's
     return _candidate(ans, "indicator")
 
 
@@ -477,8 +479,20 @@ def named_project(ctx: Context) -> Candidate | None:
     """A number of a project named outright (梧桐港二期建几个泊位): its own item."""
     if ctx.question.intent != "indicator":
         return None
-    return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, named=True),
-                      "project")
+    answer = project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, named=True)
+    if _not_per_item(ctx, answer):
+        return None  # "每个加多少床位": the project's total (新增床位180张) is not each one's
+    return _candidate(answer, "project")
+
+
+_PER_ITEM_RE = lexicon().regex("per_item")  # 每个, 每座: a quantity asked of each of several things
+
+
+def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
+    """Whether a quantity asked of each of several things (每个加多少床位) is answered by a figure of the whole (an
+    indicator's value, a project's total, a plan-wide goal) that never says it is each one's: the text's 每个次中心…60张 answers."""
+    return (answer is not None and not answer.refused and bool(_PER_ITEM_RE.search(ctx.question.resolved))
+            and not _PER_ITEM_RE.search(answer.answer))
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
@@ -587,7 +601,7 @@ def goal(ctx: Context) -> Candidate | None:
         # the plan's goal for that year as a whole answers (not for a figure asked: 加油站 of a 加油站 plan is one)
         ans = goal_answer(q, ctx.docs, ctx.scope, topic, ctx.weight, "", {d: str(e) for d, (_, e) in periods.items()},
                           None, {p.doc_id: p.wholes for p in ctx.plans})
-    if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind):
+    if ans is not None and how_much and not ans.refused and not _states_quantity(ans, kind) or _not_per_item(ctx, ans):
         return None
     if ans is not None and not ans.refused and key and q.years and ctx.retriever.idf(key) < ctx.retriever.idf("\0") \
             and not names_term(key, _said_under(ans)) and _text_states_year(ctx, key):

@@ -302,33 +302,51 @@ def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors:
 _AREA_PART_LOOK_RE = re.compile(rf"(?=({LEX.pattern('area_part')}|{LEX.pattern('whole_area')}))")
 
 
-def _areas(text: str, aliases, plans: Sequence[PlanScope], tagger) -> list[str]:
-    """The parts of an area a question is asked of: the whole area (全市), a part of it or of its roads (中心城区,
-    国道) and the places inside a plan's area it names."""
+def _areas(text: str, aliases, plans: Sequence[PlanScope], tagger) -> list[tuple[str, str]]:
+    """The parts of an area a question is asked of, each with its kind: the whole area ("whole": 全市), a part of
+    it or of its roads ("part": 中心城区, 国道) and the places inside a plan's area it names ("place")."""
     spans = [(m.start(1), m.end(1)) for m in _AREA_PART_LOOK_RE.finditer(text)]
     spans = [(a, b) for a, b in spans if not any((c, d) != (a, b) and c <= a and b <= d for c, d in spans)]
     # two words overlapping (样例县城区: 县城 or 城区?) say neither for sure
     found = [text[a:b] for a, b in spans if not any(c < b and a < d and (c, d) != (a, b) for c, d in spans)]
+    kinds = [(w, "whole" if _WHOLE_AREA_RE.fullmatch(w) else "part") for w in found]
     if tagger is not None and plans:
-        found += [p.text for p in split_places(text, tagger, aliases, plans)[2]]
-    return list(dict.fromkeys(found))
+        kinds += [(p.text, "place") for p in split_places(text, tagger, aliases, plans)[2]]
+    return list(dict.fromkeys(kinds))
+
+
+_WHOLE_AREA_RE = LEX.regex("whole_area")
+# what an area named in a follow-up stands in for: a part (国道, 城区) for another part or the whole, a place (临县)
+# for another place or the whole; a part asked after a place is a part of that place (临县 … "高速上几个")
+_REPLACES = {"part": ("part", "whole"), "place": ("place", "whole"), "whole": ("whole", "place", "part")}
 
 
 def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[PlanScope], tagger) -> str | None:
     """A follow-up naming only another part of the area ("那城区呢" after a 全县 figure, "国道上呢" after a figure
-    for 城区) asks the previous question of that part: the one part the previous question named is replaced in
-    place, so its measure, year and ask are kept."""
+    for 城区) asks the previous question of that part: the one area of a kind it stands in for (``_REPLACES``)
+    that the previous question named is replaced in place, so its measure, year, place and ask are kept. A part
+    asked after a question on one place ("高速上几个" after "…临县布局多少个") is that place's part, and a place
+    asked after a question on one part is that part of the place."""
     if docs_now:
         return None
-    now = [a for a in _areas(text, aliases, plans, tagger) if a not in previous]
+    now = [(a, k) for a, k in _areas(text, aliases, plans, tagger) if a not in previous]
     if len(now) != 1:
         return None
+    (area, kind), = now
     bare = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
-    rest = topic_of(without_aspects(bare.replace(now[0], " "), tagger), aliases)
-    before = [a for a in _areas(previous, aliases, plans, tagger) if a not in text and a not in now[0]]
-    if len(rest) > 1 or len(before) != 1:
+    rest = topic_of(without_aspects(bare.replace(area, " "), tagger), aliases)
+    named = [(a, k) for a, k in _areas(previous, aliases, plans, tagger) if a not in text and a not in area]
+    if len(rest) > 1:
         return None
-    return previous.replace(before[0], now[0], 1)
+    before = [a for a, k in named if k in _REPLACES[kind]]
+    if len(before) == 1:
+        return previous.replace(before[0], area, 1)
+    places, parts = [a for a, k in named if k == "place"], [a for a, k in named if k == "part"]
+    if not before and kind == "part" and len(places) == 1:
+        return previous.replace(places[0], places[0] + area, 1)
+    if not before and kind == "place" and len(parts) == 1:  # "那临县呢" after "…城区有几座": 临县's 城区
+        return previous.replace(parts[0], area + parts[0], 1)
+    return None
 
 
 def _sibling(topic: str, previous: str) -> str | None:
@@ -537,6 +555,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     if LEX.regex("per_year").search(text) and years_prev and not years_now and not docs_now:
         # "那每年的培育数呢" after "…到2023年新增多少家": the same thing per year, the previous year dropped
         return counted(_without_years(new, years_prev)) + "，" + body
+    if (LEX.regex("per_item").match(stripped) and not docs_now and _HOW_MUCH_RE.search(previous)
+            and not _LIST_RE.search(previous)):
+        # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted
+        return counted(new) + "，" + body
     among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
     if among and not docs_now:
         rest = text.strip()[among.end():].lstrip("，, ")
@@ -565,7 +587,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         # a rest naming a measure of its own ("占总投资多少") is a question of its own, a part to answer apart
         asked = topic_of(without_aspects(rest, tagger), aliases)  # 合计多少 asks the sum, no measure of its own
         own = len(_beyond(asked, new)) >= 2 and not LEX.regex("ask_total").fullmatch(asked)
-        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + (f"？{rest.rstrip('？?')}？" if own else "，" + rest)
+        # that part is asked of the sibling too ("充电桩占总投资多少"), not of nothing
+        return re.sub(r"[？?。！!]+$", "", new.replace(sibling, first, 1)) + (
+            f"？{first}{rest.rstrip('？?')}？" if own else "，" + rest)
     run = _sibling_run(stripped, new, aliases) if topic and not docs_now else None
     if run:  # "换电站和充电桩呢" after "…建几座充电站": the same question of each of them
         return new.replace(run[0], run[1], 1)
@@ -677,7 +701,45 @@ def _kept_plan(text: str, previous: str, aliases: list[tuple[str, str]], tagger,
     _, foreign, _, owners, _ = split_places(text, tagger, aliases, plans)
     if foreign or owners:
         return ""
-    return next((a for a, d in aliases if d == docs_prev[0] and a in previous), "")
+    plan = next((a for a, d in aliases if d == docs_prev[0] and a in previous), "")
+    return plan + _kept_place(text, previous, aliases, tagger, plans)
+
+
+def _kept_place(text: str, previous: str, aliases, tagger, plans: Sequence[PlanScope]) -> str:
+    """The place a conversation is about, kept by a question asking only of a part of an area ("国道上那俩在哪条
+    国道上" after turns on 临县): a part is a part of some place, the one place the previous question named."""
+    kinds = {k for _, k in _areas(text, aliases, plans, tagger)}
+    if kinds != {"part"}:
+        return ""
+    places = [a for a, k in _areas(previous, aliases, plans, tagger) if k == "place" and a not in text]
+    return places[0] if len(places) == 1 else ""
+
+
+MEASURE_WORDS = 3  # words before the ask that name the measure asked (总 + 投资, 外贸 + 进出口额)
+_MEASURE_FLAGS = frozenset({"n", "vn", "b", "nz"})  # the tagger's nouns, verbal nouns and attributives
+
+
+def measure_asked(question: str, tagger) -> str:
+    """The measure the question's last ask is of: the nouns right before its 多少 (…、总投资多少 -> 总投资)."""
+    if tagger is None:
+        return ""
+    words = tagger(question)
+    at = max((i for i, (w, _) in enumerate(words) if _HOW_MUCH_RE.fullmatch(w)), default=-1)
+    run = []
+    for w, flag in reversed(words[max(0, at - MEASURE_WORDS):max(at, 0)]):
+        if flag not in _MEASURE_FLAGS:
+            break
+        run.insert(0, w)
+    measure = "".join(run)
+    return measure if len(measure) >= 2 else ""
+
+
+def with_share_whole(text: str, previous: str, tagger) -> str:
+    """A share asked with no whole ("户厕改造那个项目占多少" after "…重点项目一共几个、总投资多少") is a share of
+    the measure the previous question asked: it is named after 占."""
+    m = LEX.regex("share_bare").search(text)
+    measure = measure_asked(previous, tagger) if m and previous else ""
+    return text[:m.end()] + measure + text[m.end():] if measure and measure not in text else text
 
 
 RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
@@ -705,7 +767,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
-            h = normalise_question(turn.question)
+            h = with_share_whole(normalise_question(turn.question), resolved_prev, tagger)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
             if ordinal is None and resolved_prev and not is_followup(h, aliases) and not casual_names(h, metas, tagger):
                 # a new question in the chain keeps the plan, as the question asked now does (below)
@@ -718,6 +780,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         anchors = anchors_of(resolved_prev, [p.text for p in local])
         if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
             anchors = (*anchors, turn.table)
+    asked, text = text, with_share_whole(text, resolved_prev, tagger)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
@@ -741,6 +804,6 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
     unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
-    return Question(text, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
+    return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
                     compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
 
