@@ -56,7 +56,7 @@ from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE,
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
-from .answerability import decide, missing, with_lead, withdraw
+from .answerability import Missing, asked_years, decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -889,14 +889,74 @@ def _other_year_aim(ctx: Context) -> Candidate | None:
     return _candidate(ans, "year_aim") if ans is not None else None
 
 
+# Handlers that answer with a part of a plan's structure chosen by its heading (a section's items, the headings
+# of a kind, a box, the section titled by the topic): a heading sharing one word with the question picks them.
+STRUCTURE_HANDLERS = frozenset({"section", "kind_list", "box_list", "section_aim"})
+TOP_PASSAGES = 3  # the retrieved passages a structure answer is compared with
+PASSAGE_COVERS = 0.6  # of the question's key terms the best of them must hold to outrank a structure answer
+OUTCOVERED_BY = 0.3  # how much more of them it must hold than the structure answer with its headings
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The weighted share of the question's key terms an answer holds (what it says with its headings) and the
+    best share one of the top retrieved passages holds (its text with its heading path)."""
+
+    answer: float
+    passage: float
+
+    @property
+    def outcovered(self) -> bool:
+        return self.passage >= PASSAGE_COVERS and self.passage - self.answer >= OUTCOVERED_BY
+
+
+def coverage(ctx: Context, answer: Answer) -> Coverage:
+    """How an answer's coverage of the question's key terms compares with the best retrieved passage's."""
+    terms = list(ctx.terms)
+    own = term_coverage(terms, _said_under(answer), ctx.weight)
+    tops = [h for h in ctx.hits if h.chunk.kind != "indicator"][:TOP_PASSAGES]
+    best = max((term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}", ctx.weight)
+                for h in tops), default=0.0)
+    return Coverage(own, best)
+
+
+def structure_yields(ctx: Context, cand: Candidate) -> bool:
+    """A structure answer (``STRUCTURE_HANDLERS``) picked because a heading shares a word with the question yields
+    when a top retrieved passage covers the question's key terms clearly better (贷款贴息 asked of 技改: not the
+    section headed 数字化与智能化 of another plan; 不会转、不敢转的问题: not a section headed 存在的问题). With fewer
+    than two key terms the heading match is all there is to compare: it stands."""
+    if len(ctx.terms) < 2 or cand.answer.refused:
+        return False
+    cov = coverage(ctx, cand.answer)
+    if cov.outcovered:
+        log.debug("structure answer yields: covers %.2f of the key terms, a top passage %.2f", cov.answer, cov.passage)
+    return cov.outcovered
+
+
+_PLAN_BLOCK_RE = re.compile(r"\n(?=\*\*)")  # a comparison's answer: one block per plan, each led by its bold name
+
+
+def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
+    """A figure asked for a year (到2030年…多少座) is not answered by a list of items stating no quantity (a
+    section's sub-headings), for any plan it answers for: their count is no year's figure."""
+    q = ctx.question
+    if not asked_years(q.resolved) or not _HOW_MUCH_RE.search(q.resolved) or cand.answer.refused:
+        return False
+    blocks = _PLAN_BLOCK_RE.split(_MARKER_RE.sub(" ", cand.answer.answer))
+    return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
+
+
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
     """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
     year, an amount's unit or a code the question names is in what it quotes); once the deadline passes, stop
     trying and list the retrieved passages, saying so. When no answer passes, the first near answer is withdrawn:
-    a refusal naming what was missing, its passages shown as the closest ones."""
+    a refusal naming what was missing, its passages shown as the closest ones. A structure answer that a top
+    retrieved passage out-covers (``structure_yields``) lets the later handlers and the retrieval-only answer
+    try first; it answers only when none of them holds up."""
     held: Candidate | None = None  # the first answer that failed an explicit check, with what it lacked
     gap = None
+    yielded: Candidate | None = None  # the first structure answer a better-covered passage outranks
     for h in handlers:
         if ctx.expired():
             log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
@@ -905,11 +965,18 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         if cand is None:
             continue
         lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer, cand.kind)
+        if lack is None and h.name in STRUCTURE_HANDLERS and year_figure_as_headings(ctx, cand):
+            lack = Missing("number", "")
+        if lack is None and h.name in STRUCTURE_HANDLERS and structure_yields(ctx, cand):
+            yielded = yielded or cand
+            continue
         if lack is None:
             return cand
         held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
     cand = fallback(ctx)
     held_up = missing(ctx, cand.answer, cand.kind) is None and not cand.answer.refused
+    if not held_up and yielded is not None:
+        return yielded
     if not held_up:
         aim = _other_year_aim(ctx)
         if aim is not None:
