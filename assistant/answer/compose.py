@@ -911,12 +911,22 @@ class Coverage:
 
 
 def coverage(ctx: Context, answer: Answer) -> Coverage:
-    """How an answer's coverage of the question's key terms compares with the best retrieved passage's."""
+    """How an answer's coverage of the question's key terms compares with the best retrieved passage's. The
+    answer holds what it says, the passages it cites, their headings and their plans' titles (综合能源站 of a
+    综合能源站 plan); a retrieved passage inside a section the answer cites (the lead sentence of the section
+    whose items it lists) is part of the answer, not a rival to it."""
     terms = list(ctx.terms)
-    own = term_coverage(terms, _said_under(answer), ctx.weight)
+    titles = [ctx.documents[c.doc_id].meta.title for c in answer.citations if c.doc_id in ctx.documents]
+    own = term_coverage(terms, " ".join([_said_under(answer), *(c.text for c in answer.citations), *titles]),
+                        ctx.weight)
+
+    def inside(h: Hit) -> bool:
+        return any(c.doc_id == h.chunk.doc_id and h.chunk.heading_path[:len(c.heading_path)] == c.heading_path
+                   for c in answer.citations)
+
     tops = [h for h in ctx.hits if h.chunk.kind != "indicator"][:TOP_PASSAGES]
     best = max((term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}", ctx.weight)
-                for h in tops), default=0.0)
+                for h in tops if not inside(h)), default=0.0)
     return Coverage(own, best)
 
 
