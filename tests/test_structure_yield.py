@@ -18,14 +18,20 @@ class _Retriever:
         return 1.0
 
 
+class _Tokenizer:
+    def words(self, text: str) -> list[str]:
+        return [text[i:i + 2] for i in range(0, len(text), 2)]
+
+
 def _ctx(question: str = "企业数字化技改，贷款贴息怎么算？", terms=TERMS, top: str = TOP) -> Context:
     q = Question(question, question, (), (), "open", (), frozenset(), False, False)
     hit = Hit(Chunk("c1", "a", "section", "s1", ("二、支持企业数字化转型",), top, top), 0.03, 0)
-    return Context(q, {}, (), ("a", "b"), terms, (hit,), weight=len, retriever=_Retriever(), tokenizer=None)
+    return Context(q, {}, (), ("a", "b"), terms, (hit,), weight=len, retriever=_Retriever(),
+                   tokenizer=_Tokenizer())
 
 
-def _section(text: str, heading: str = "1.数字化与智能化"):
-    cite = Citation(1, "b", "乙县规划", ("第五章 发展方向", heading), "炼厂通过物联网管理库存。", 1.0)
+def _section(text: str, heading: str = "1.数字化与智能化", cited: str = "炼厂通过物联网管理库存。"):
+    cite = Citation(1, "b", "乙县规划", ("第五章 发展方向", heading), cited, 1.0)
     return lambda ctx: Candidate(Answer("问", text, False, (cite,)), "section")
 
 
@@ -75,3 +81,11 @@ def test_a_figure_asked_for_a_year_is_not_a_list_of_headings():
     counted = "**甲市 · 4.4.1中心区**包括： [1]\n- 到2030年新建12座\n- 迁建3座"
     kept = dispatch(ctx, (Handler("section", _section(counted, "4.4.1中心区")),), _refusing)
     assert kept.answer.answer == counted
+
+
+def test_a_count_of_items_asked_for_a_year_is_answered_by_the_list():
+    question = "2025年的目标分成了几个方面？"
+    ctx = _ctx(question, ("目标", "方面"), "到2025年，数字经济迈向全面扩展期。")
+    listing = "**甲规划 · （三）发展目标**： [1]\n- 数据要素市场体系初步建立\n- 产业数字化转型迈上新台阶"
+    got = dispatch(ctx, (Handler("section", _section(listing, "（三）发展目标", "到2025年，数字经济迈向全面扩展期。")),), _refusing)
+    assert got.answer.answer == listing

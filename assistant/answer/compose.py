@@ -943,14 +943,17 @@ def structure_yields(ctx: Context, cand: Candidate) -> bool:
     return cov.outcovered
 
 
+_ITEM_COUNT_RE = lexicon().regex("ask_item_count")  # 几个, 几条: a count that a list of items may answer
 _PLAN_BLOCK_RE = re.compile(r"\n(?=\*\*)")  # a comparison's answer: one block per plan, each led by its bold name
 
 
 def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
     """A figure asked for a year (到2030年…多少座) is not answered by a list of items stating no quantity (a
-    section's sub-headings), for any plan it answers for: their count is no year's figure."""
+    section's sub-headings), for any plan it answers for: their count is no year's figure. A count of items
+    asked (几个方面, 几条; lexicon role ask_item_count) is answered by them."""
     q = ctx.question
-    if not asked_years(q.resolved) or not _HOW_MUCH_RE.search(q.resolved) or cand.answer.refused:
+    if not asked_years(q.resolved) or not _HOW_MUCH_RE.search(q.resolved) or cand.answer.refused \
+            or _ITEM_COUNT_RE.search(q.resolved):  # 2025年的目标分成了几个方面: a count of items, which the list gives
         return False
     blocks = _PLAN_BLOCK_RE.split(_MARKER_RE.sub(" ", cand.answer.answer))
     return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
