@@ -8,7 +8,9 @@ extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
 understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
 an answer quotes (assistant/answer/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
-code or list lets the later handlers try), not from a score cut-off.
+code or list lets the later handlers try), not from a score cut-off. A structure or list answer that a top retrieved
+passage out-covers on the question's key terms yields to the later handlers and the retrieval-only answer
+(``structure_yields``).
 """
 
 from __future__ import annotations
@@ -889,9 +891,11 @@ def _other_year_aim(ctx: Context) -> Candidate | None:
     return _candidate(ans, "year_aim") if ans is not None else None
 
 
-# Handlers that answer with a part of a plan's structure chosen by its heading (a section's items, the headings
-# of a kind, a box, the section titled by the topic): a heading sharing one word with the question picks them.
-STRUCTURE_HANDLERS = frozenset({"section", "kind_list", "box_list", "section_aim"})
+# Handlers that answer with a plan's structure or a list chosen by its heading or head word (a section's items,
+# the headings of a kind, a box, the section titled by the topic, the part a question points at, a list's
+# sentence, a topic's figures): one word shared with a heading picks them, whatever else the question asks.
+STRUCTURE_HANDLERS = frozenset({"section", "kind_list", "box_list", "section_aim", "referenced_section",
+                                "listed_items", "enumeration", "topic_figures"})
 TOP_PASSAGES = 3  # the retrieved passages a structure answer is compared with
 PASSAGE_COVERS = 0.6  # of the question's key terms the best of them must hold to outrank a structure answer
 OUTCOVERED_BY = 0.3  # how much more of them it must hold than the structure answer with its headings
