@@ -8,7 +8,9 @@ extractive sentences from the best
 passages (the retrieval-only answer, also used once the request's deadline has passed). Refusal comes from
 understanding (absent place, year, column, indicator, key terms) and from answerability's explicit checks on what
 an answer quotes (assistant/answer/answerability.py: a candidate quoting a near sentence that lacks the asked year, unit,
-code or list lets the later handlers try), not from a score cut-off.
+code or list lets the later handlers try), not from a score cut-off. A structure or list answer that a top retrieved
+passage out-covers on the question's key terms yields to the later handlers and the retrieval-only answer
+(``structure_yields``).
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTIT
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Answer, Citation, Document, Hit
 
-from .answerability import decide, missing, with_lead, withdraw
+from .answerability import Missing, asked_years, decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -959,14 +961,89 @@ def _other_year_aim(ctx: Context) -> Candidate | None:
     return _candidate(ans, "year_aim") if ans is not None else None
 
 
+# Handlers that answer with a plan's structure or a list chosen by its heading or head word (a section's items,
+# the headings of a kind, a box, the section titled by the topic, the part a question points at, a list's
+# sentence, a topic's figures): one word shared with a heading picks them, whatever else the question asks.
+STRUCTURE_HANDLERS = frozenset({"section", "kind_list", "box_list", "section_aim", "referenced_section",
+                                "listed_items", "enumeration", "topic_figures"})
+TOP_PASSAGES = 3  # the retrieved passages a structure answer is compared with
+PASSAGE_COVERS = 0.6  # of the question's key terms the best of them must hold to outrank a structure answer
+OUTCOVERED_BY = 0.3  # how much more of them it must hold than the structure answer with its headings
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """The weighted share of the question's key terms an answer holds (what it says with its headings) and the
+    best share one of the top retrieved passages holds (its text with its heading path)."""
+
+    answer: float
+    passage: float
+
+    @property
+    def outcovered(self) -> bool:
+        return self.passage >= PASSAGE_COVERS and self.passage - self.answer >= OUTCOVERED_BY
+
+
+def coverage(ctx: Context, answer: Answer) -> Coverage:
+    """How an answer's coverage of the question's key terms compares with the best retrieved passage's. The
+    answer holds what it says, the passages it cites, their headings and their plans' titles (综合能源站 of a
+    综合能源站 plan); a retrieved passage inside a section the answer cites (the lead sentence of the section
+    whose items it lists) is part of the answer, not a rival to it."""
+    terms = list(ctx.terms)
+    titles = [ctx.documents[c.doc_id].meta.title for c in answer.citations if c.doc_id in ctx.documents]
+    own = term_coverage(terms, " ".join([_said_under(answer), *(c.text for c in answer.citations), *titles]),
+                        ctx.weight)
+
+    def inside(h: Hit) -> bool:
+        return any(c.doc_id == h.chunk.doc_id and h.chunk.heading_path[:len(c.heading_path)] == c.heading_path
+                   for c in answer.citations)
+
+    tops = [h for h in ctx.hits if h.chunk.kind != "indicator"][:TOP_PASSAGES]
+    best = max((term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}", ctx.weight)
+                for h in tops if not inside(h)), default=0.0)
+    return Coverage(own, best)
+
+
+def structure_yields(ctx: Context, cand: Candidate) -> bool:
+    """A structure answer (``STRUCTURE_HANDLERS``) picked because a heading shares a word with the question yields
+    when a top retrieved passage covers the question's key terms clearly better (贷款贴息 asked of 技改: not the
+    section headed 数字化与智能化 of another plan; 不会转、不敢转的问题: not a section headed 存在的问题). With fewer
+    than two key terms the heading match is all there is to compare: it stands."""
+    if len(ctx.terms) < 2 or cand.answer.refused:
+        return False
+    cov = coverage(ctx, cand.answer)
+    if cov.outcovered:
+        log.debug("structure answer yields: covers %.2f of the key terms, a top passage %.2f", cov.answer, cov.passage)
+    return cov.outcovered
+
+
+_ITEM_COUNT_RE = lexicon().regex("ask_item_count")  # 几个, 几条: a count that a list of items may answer
+_PLAN_BLOCK_RE = re.compile(r"\n(?=\*\*)")  # a comparison's answer: one block per plan, each led by its bold name
+
+
+def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
+    """A figure asked for a year (到2030年…多少座) is not answered by a list of items stating no quantity (a
+    section's sub-headings), for any plan it answers for: their count is no year's figure. A count of items
+    asked (几个方面, 几条; lexicon role ask_item_count) is answered by them."""
+    q = ctx.question
+    if not asked_years(q.resolved) or not _HOW_MUCH_RE.search(q.resolved) or cand.answer.refused \
+            or _ITEM_COUNT_RE.search(q.resolved):  # 2025年的目标分成了几个方面: a count of items, which the list gives
+        return False
+    blocks = _PLAN_BLOCK_RE.split(_MARKER_RE.sub(" ", cand.answer.answer))
+    return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
+
+
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
     """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
     year, an amount's unit or a code the question names is in what it quotes); once the deadline passes, stop
     trying and list the retrieved passages, saying so. When no answer passes, the first near answer is withdrawn:
-    a refusal naming what was missing, its passages shown as the closest ones."""
+    a refusal naming what was missing, its passages shown as the closest ones. A structure answer that a top
+    retrieved passage out-covers (``structure_yields``) lets the later handlers and the retrieval-only answer
+    try first; it answers only when none of them holds up."""
     held: Candidate | None = None  # the first answer that failed an explicit check, with what it lacked
     gap = None
+    yielded: Candidate | None = None  # the first structure answer a better-covered passage outranks
     for h in handlers:
         if ctx.expired():
             log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
@@ -975,11 +1052,18 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         if cand is None:
             continue
         lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer, cand.kind)
+        if lack is None and h.name in STRUCTURE_HANDLERS and year_figure_as_headings(ctx, cand):
+            lack = Missing("number", "")
+        if lack is None and h.name in STRUCTURE_HANDLERS and structure_yields(ctx, cand):
+            yielded = yielded or cand
+            continue
         if lack is None:
             return cand
         held, gap = held or cand, gap or lack  # a near answer: let the later handlers find one that holds it
     cand = fallback(ctx)
     held_up = missing(ctx, cand.answer, cand.kind) is None and not cand.answer.refused
+    if not held_up and yielded is not None:
+        return yielded
     if not held_up:
         aim = _other_year_aim(ctx)
         if aim is not None:
