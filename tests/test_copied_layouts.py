@@ -61,6 +61,7 @@ ANNEX_TABLE = (
     "\t合计\t\t54.4\t\t\n"
     "\n"
     "名词解释\n"
+    "1. 甲湖度假区：指以湖泊为主体的旅游度假区。\n"
 )
 
 
@@ -72,6 +73,7 @@ def test_a_tab_separated_annex_table_is_a_table_named_by_its_annex_with_its_tota
     assert "责任单位：乙山县人民政府" in table.projects[1].text and "22.4" in table.projects[1].text
     total = table.records[-1]
     assert total.kind == "total" and total.key == "合计" and total.value("总投资（亿元）") == 54.4
+    assert ("名词解释",) in _paths(doc)  # a closing glossary is no part of the annex above it
 
 
 def test_tab_separated_lines_without_a_header_stay_text(tmp_path):
