@@ -76,6 +76,14 @@ def test_a_tab_separated_annex_table_is_a_table_named_by_its_annex_with_its_tota
     assert ("名词解释",) in _paths(doc)  # a closing glossary is no part of the annex above it
 
 
+def test_a_heading_between_two_tab_separated_tables_stays_a_heading(tmp_path):
+    doc = _doc(tmp_path, "某县规划\n一、目标\n表1  甲指标\n指标\t单位\t2020年\t2025年\n甲率\t%\t1\t2\n乙率\t%\t3\t4\n"
+                         "二、分区目标\n区县\t单位\t2020年\t2025年\n东区\t个\t5\t6\n西区\t个\t7\t8\n")
+    assert ("二、分区目标",) in _paths(doc)
+    first, second = doc.tables
+    assert len(first.rows) == 2 and second.header == ("区县", "单位", "2020年", "2025年") and len(second.rows) == 2
+
+
 def test_tab_separated_lines_without_a_header_stay_text(tmp_path):
     doc = _doc(tmp_path, "某县规划\n一、总则\n甲率\t%\t11.6\t8.5\t约束性\n乙率\t%\t10\t20\t预期性\n"
                          "丙率\t%\t1\t2\t预期性\n二、措施\n正文。\n")

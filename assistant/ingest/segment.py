@@ -117,14 +117,16 @@ def _tab_width(line: Line) -> int:
 
 def _group_line(lines: list, j: int, width: int) -> bool:
     """A short line between rows of a tab-separated table, with rows of the same width after it, is a group row of
-    that table ("一、文化事业" over its indicators), not a heading that ends the table."""
+    that table ("一、文化事业" over its indicators), not a heading that ends the table. A row after it that holds no
+    number is another table's header: the line is then a heading between two tables."""
     ln = lines[j]
     if not isinstance(ln, Line) or not ln.text or len(ln.text) > _FLAT_CELL or ln.text[-1:] in SENTENCE_END:
         return False
     if is_note(ln.text) or box_title(ln.text) or table_title(ln.text):
         return False
     nxt = lines[j + 1] if j + 1 < len(lines) else None
-    return isinstance(nxt, Line) and width >= 3 and _tab_width(nxt) == width
+    return isinstance(nxt, Line) and width >= 3 and _tab_width(nxt) == width \
+        and any(is_data_cell(c) for c in _cells(nxt))
 
 
 def _tab_block(lines: list, i: int) -> bool:
