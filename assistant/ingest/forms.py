@@ -52,8 +52,14 @@ _ENUM_RES = (
 # ---- front matter, page debris and table-of-contents lines (structural shapes; the words are in lexicon.toml)
 # a web page's breadcrumb trail: three or more short steps joined by > (首页 > 政务公开 > 规划计划)
 BREADCRUMB_RE = re.compile(r"^[^，。；]{0,12}?(?:[^\s>›»＞，。；]{1,16}\s*[>›»＞]\s*){2,}[^\s>›»＞，。；]{1,16}$")
+# a web page's navigation bar: four or more short links set apart by | (首页 | 政务公开 | 政务服务 | 互动交流)
+NAV_BAR_RE = re.compile(r"^[^\s|｜，。；]{2,10}(?:\s*[|｜]\s*[^\s|｜，。；]{2,10}){3,}$")
 # a metadata field's label alone on its line, its value on the next (索引号： / 发布机构：)
 FIELD_LABEL_RE = re.compile(r"^[\u4e00-\u9fff]{2,6}\s*[:：]$")
+# a line of metadata fields, "label：value" set apart by tabs or wide gaps; a label may be letter-spaced
+# (发文日期：2022年01月14日⇥主题分类：文化、旅游 / 标    题：…的通知)
+_FIELD = r"[\u4e00-\u9fff](?:[ \u3000]{0,4}[\u4e00-\u9fff]){1,5}[ \u3000]*[:：][ \u3000]*[^\t]{1,60}?"
+FIELD_ROW_RE = re.compile(rf"^{_FIELD}(?:(?:\t|[ \u3000]{{2,}}){_FIELD})*$")
 TOC_LEADER_RE = re.compile(r"\s*(?:[.．·…⋯]{2,}|\s\.{3}\s|[.．·…⋯]\s*$)?\s*\d{1,3}$")
 DECIMAL_RE = re.compile(r"^(\d{1,2}(?:[.．]\d{1,2}){1,4})(?![.．\d%％])\s*([\u4e00-\u9fff“《（(].*)$")
 

@@ -20,6 +20,8 @@ from .forms import (
     DATE_LINE_RE,
     DOC_NUMBER_RE,
     FIELD_LABEL_RE,
+    FIELD_ROW_RE,
+    NAV_BAR_RE,
     PAGE_DEBRIS_RE,
     SENTENCE_END,
     TOC_LEADER_RE,
@@ -96,6 +98,33 @@ def _chrome(lines: list[tuple[int, int, str]]) -> set[int]:
             out.add(i)
             if pos and PAGE_DEBRIS_RE.match(lines[pos - 1][2]):  # the page's number just above the break
                 out.add(lines[pos - 1][0])
+    return out | _page_header(lines[:_HEAD_LINES], out)
+
+
+def _page_header(head: list[tuple[int, int, str]], chrome: set[int]) -> set[int]:
+    """Block indexes of a web page's header around the chrome found so far: its navigation bar, the site's name
+    above it, and the metadata field lines next to a chrome line (发文日期：…⇥主题分类：… beside 索引号：…)."""
+    lex = lexicon()
+    out: set[int] = set()
+    nav = next((pos for pos, (_, _, t) in enumerate(head[:4]) if NAV_BAR_RE.match(t)), None)
+    if nav is not None:
+        out.add(head[nav][0])
+        for _, _, t in head[:nav]:
+            if len(t) > 30 or t[-1:] in SENTENCE_END or lex.regex("plan_title_word").search(t) \
+                    or lex.regex("notice_verb").search(t):
+                break
+        else:
+            out.update(i for i, _, _ in head[:nav])  # the site's name over its navigation bar
+    grown = True
+    while grown:
+        grown = False
+        for pos, (i, _, t) in enumerate(head):
+            if i in chrome or i in out or not FIELD_ROW_RE.match(t) or t[-1:] in SENTENCE_END:
+                continue
+            near = [head[q][0] for q in (pos - 1, pos + 1) if 0 <= q < len(head)]
+            if any(j in chrome or j in out for j in near):
+                out.add(i)
+                grown = True
     return out
 
 

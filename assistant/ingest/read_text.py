@@ -281,9 +281,14 @@ _LEAD = re.compile(r"^\s*((?:(?:\*\*|__)(?=\S)[^*_]+?(?<=\S)(?:\*\*|__)\s*)+)(?=
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
+_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]{1,16}\]:[ \t]*")  # "[^1]: 社会应急力量，是指…"
+_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,16}\]")  # "社会应急力量[^1]214支": the marker, not part of 214
+
+
 def _unmark(line: str) -> str:
-    """A line without blockquote markers (a 专栏 set off as "> …") and bold markers (**…**)."""
-    return _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))
+    """A line without blockquote markers (a 专栏 set off as "> …"), bold markers (**…**) and footnote markers (a
+    footnote's text stays, as a line of its own)."""
+    return _FOOTNOTE_REF.sub("", _FOOTNOTE_DEF.sub("", _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))))
 
 
 def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:

@@ -27,6 +27,7 @@ from .forms import (
     is_note,
     table_title,
 )
+from .table_model import is_data_cell
 from .tables import is_header
 
 _ITEM_NUM_RE = re.compile(r"^(?:(\d{1,2})[\.．、](?!\d)|[（(](\d{1,2})[）)]|([\u2460-\u2473]))\s*")
@@ -97,10 +98,45 @@ def project_name(text: str) -> str:
     return body[: m.start()].strip() if m else body
 
 
-def _cells(line: Line) -> tuple[str, ...]:
+def _cells(line: Line, width: int | None = None) -> tuple[str, ...]:
+    """A cell line's cells; given the table's ``width``, empty cells at the line's ends are kept when that makes the
+    row as wide as the table (a 合计 row "\t合计\t\t184.1\t\t" keeps its empty 序号 cell)."""
     if "\t" in line.raw.strip("\t \u3000"):
-        return tuple(clean(c) for c in line.raw.strip().split("\t"))
+        cells = tuple(clean(c) for c in line.raw.strip().split("\t"))
+        if width is not None and len(cells) != width:
+            whole = tuple(clean(c) for c in line.raw.strip(" \u3000\r\n").split("\t"))
+            return whole if len(whole) == width else cells
+        return cells
     return (line.text,)
+
+
+def _tab_width(line: Line) -> int:
+    """How many cells a tab-separated line holds (0 for a line without tabs between cells)."""
+    return len(line.raw.strip(" \u3000\r\n").split("\t")) if "\t" in line.raw.strip("\t \u3000") else 0
+
+
+def _group_line(lines: list, j: int, width: int) -> bool:
+    """A short line between rows of a tab-separated table, with rows of the same width after it, is a group row of
+    that table ("一、文化事业" over its indicators), not a heading that ends the table. A row after it that holds no
+    number is another table's header: the line is then a heading between two tables."""
+    ln = lines[j]
+    if not isinstance(ln, Line) or not ln.text or len(ln.text) > _FLAT_CELL or ln.text[-1:] in SENTENCE_END:
+        return False
+    if is_note(ln.text) or box_title(ln.text) or table_title(ln.text):
+        return False
+    nxt = lines[j + 1] if j + 1 < len(lines) else None
+    return isinstance(nxt, Line) and width >= 3 and _tab_width(nxt) == width \
+        and any(is_data_cell(c) for c in _cells(nxt))
+
+
+def _tab_block(lines: list, i: int) -> bool:
+    """A header row (no cell a number) and at least two rows of its width, all tab-separated: a table even without
+    a caption."""
+    width = _tab_width(lines[i]) if isinstance(lines[i], Line) else 0
+    if width < 3 or lines[i].indented or any(is_data_cell(c) for c in _cells(lines[i])):
+        return False
+    run = lines[i + 1:i + 3]
+    return len(run) == 2 and all(isinstance(ln, Line) and _tab_width(ln) == width for ln in run)
 
 
 def _is_cell_line(line: Line) -> bool:
@@ -117,14 +153,15 @@ def _group_rows(cell_lines: list[list[Line]], titled: bool = False
     """Groups of cell lines (split at blank lines) -> header and rows, or None if no header. Under a caption
     (``titled``) the first row of several cells is the header whatever it names (地区, 充电站（座）…)."""
     rows: list[tuple[tuple[str, ...], int]] = []
+    width = next((len(_cells(ln)) for group in cell_lines for ln in group if _tab_width(ln)), None)
     for group in cell_lines:
         if len(group) == 1 or all("\t" not in ln.raw.strip("\t \u3000") for ln in group):
             if any("\t" in ln.raw.strip("\t \u3000") for ln in group):
-                rows.extend((_cells(ln), ln.lineno) for ln in group)
+                rows.extend((_cells(ln, width), ln.lineno) for ln in group)
             else:
                 rows.append((tuple(ln.text for ln in group), group[0].lineno))
         else:
-            rows.extend((_cells(ln), ln.lineno) for ln in group)
+            rows.extend((_cells(ln, width), ln.lineno) for ln in group)
     if not rows:
         return None
     header, first_line = rows[0]
@@ -158,7 +195,9 @@ def _collect_cells(lines: list, i: int) -> tuple[list[list[Line]], int]:
             j += 1
             continue
         if not _is_cell_line(ln):
-            break
+            width = next((w for x in reversed(groups[-1]) if (w := _tab_width(x))), 0)
+            if not _group_line(lines, j, width):
+                break
         # a category row or value cell is a cell; a long tab-indented paragraph is not
         groups[-1].append(ln)
         j += 1
@@ -194,8 +233,9 @@ def _collect_notes(lines: list, i: int, ev: Event) -> int:
     return i
 
 
-def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int] | None:
-    """A table starting at lines[i] (after skipping blanks), titled ``title``."""
+def _try_table(lines: list, i: int, title: str, lineno: int, tabbed: bool = False) -> tuple[Event, int] | None:
+    """A table starting at lines[i] (after skipping blanks), titled ``title``; ``tabbed``: its first line heads a
+    block of tab-separated rows (see ``_tab_block``), a header whatever it names."""
     j = i
     while j < len(lines) and isinstance(lines[j], Line) and not lines[j].text:
         j += 1
@@ -218,7 +258,7 @@ def _try_table(lines: list, i: int, title: str, lineno: int) -> tuple[Event, int
     if j >= len(lines) or not isinstance(lines[j], Line) or not _is_cell_line(lines[j]):
         return None
     groups, end = _collect_cells(lines, j)
-    grouped = _group_rows(groups, titled=title != UNTITLED)
+    grouped = _group_rows(groups, titled=title != UNTITLED or tabbed)
     if grouped is None:
         return None
     header, rows = grouped
@@ -308,7 +348,7 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
         display = f"{m.group(1)} {m.group(2)}"
         facts = ln.text if re.search(r"\d", m.group(2)) else ""  # (共10项，总投资…): kept as text too
         form = HeadingForm("preface", None, display, display, display, facts)
-        return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), i + 1
+        return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form, style_level=ln.style_level), i + 1
     if not ANNEX_RE.match(ln.text):
         return None
     j = i + 1
@@ -320,7 +360,7 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
         return None
     display = f"{ln.text} {nxt.text}"
     form = HeadingForm("preface", None, display, display, display, "")
-    return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form), j + 1
+    return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form, style_level=ln.style_level), j + 1
 
 
 def _annex_list(lines: list, i: int, heading: Event) -> tuple[Event, int] | None:
@@ -400,8 +440,9 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
                 i = _collect_box(lines, i + 1, ev)
                 events.append(ev)
                 continue
-        if _is_header_word(ln.text) or (_is_cell_line(ln) and is_header(_cells(ln))):
-            found = _try_table(lines, i, UNTITLED, ln.lineno)
+        tabbed = _tab_block(lines, i)
+        if tabbed or _is_header_word(ln.text) or (_is_cell_line(ln) and is_header(_cells(ln))):
+            found = _try_table(lines, i, UNTITLED, ln.lineno, tabbed)
             if found:
                 prev = next((e for e in reversed(events) if e.kind != "blank"), None)
                 if prev is not None and prev.kind == "para" and len(prev.text) <= 40 and prev.text[-1:] not in "。；":
@@ -466,6 +507,11 @@ def _attach_captions(events: list[Event]) -> list[Event]:
                     del out[between[0]]
                 ev.text = title
                 del out[found]
+            else:
+                last = next((e for e in reversed(out) if e.kind != "blank"), None)
+                if last is not None and last.kind == "heading" and last.form.kind == "preface" \
+                        and ANNEX_RE.match(last.form.display.split(" ")[0]):
+                    ev.text = last.form.display  # an annex that opens with its table ("附件：重点项目表") names it
         out.append(ev)
     return out
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.text.numbers import cn_to_int
+from assistant.text.patterns import NUMERAL_RE
 
 from .forms import RANKS, HeadingForm
 from .segment import Event
@@ -99,6 +100,42 @@ class Node:
     last_line: int = 0
 
 
+def _levels_decide(events: list[Event]) -> bool:
+    """Whether heading levels the file states (markdown #, Word heading styles) overrule the numbering forms: they
+    do where the forms contradict them (``### 3.1`` under ``# 三、`` although 3.1 ranks above 一、 by form)."""
+    by_level: dict[int, list[float]] = {}
+    for e in events:
+        if e.kind == "heading" and e.style_level is not None and e.form.kind not in ("styled", "preface"):
+            by_level.setdefault(e.style_level, []).append(RANKS[e.form.kind])
+    levels = sorted(by_level)
+    return any(max(by_level[a]) >= min(by_level[b]) for i, a in enumerate(levels) for b in levels[i + 1:])
+
+
+def _first_number(ev: Event) -> int:
+    return int(re.split(r"[.．]", ev.form.number)[0])
+
+
+def _decimal_ranks(events: list[Event]) -> dict[int, float]:
+    """Ranks of decimal headings (index -> rank) that sit under the heading their first number names although its
+    form ranks at or below theirs: 3.4.2 under 三、 (a decimal N.M belongs to the part numbered N)."""
+    out: dict[int, float] = {}
+    stack: list[tuple[float, int | None]] = []  # (rank, number) of the numbered headings open
+    for k, e in enumerate(events):
+        if e.kind != "heading" or e.form.kind in ("styled", "preface"):
+            continue
+        rank = RANKS[e.form.kind]
+        if e.form.kind.startswith("decimal"):
+            parent = next((r for r, n in stack if n == _first_number(e)), None)
+            if parent is not None and parent >= rank:
+                out[k] = parent + 0.1 * int(e.form.kind[-1])
+            continue
+        while stack and stack[-1][0] >= rank:
+            stack.pop()
+        m = NUMERAL_RE.search(e.form.number or "")
+        stack.append((rank, cn_to_int(m.group(0)) if m else None))
+    return out
+
+
 def _styled_ranks(events: list[Event]) -> dict[int, int]:
     """Rank for unnumbered styled headings (Word/markdown levels), learnt from numbered ones at the same level."""
     seen: dict[int, int] = {}
@@ -108,25 +145,33 @@ def _styled_ranks(events: list[Event]) -> dict[int, int]:
     return seen
 
 
-def _preface_rank(events: list[Event]) -> int:
+def _preface_rank(events: list[Event], decimals: dict[int, float]) -> float:
     """前言 sits beside the plan's top-level headings: 章 in most plans, 一、 in a plan without 篇/章/部分."""
-    ranks = [RANKS[e.form.kind] for e in events if e.kind == "heading" and e.form.kind not in ("styled", "preface")]
+    ranks = [decimals.get(k, RANKS[e.form.kind]) for k, e in enumerate(events)
+             if e.kind == "heading" and e.form.kind not in ("styled", "preface")]
     return min(ranks, default=RANKS["preface"])
+
+
+_LEVEL_BASE = -10  # a stated level's rank when levels decide: above every form, so unstyled headings nest inside
 
 
 def build_tree(events: list[Event]) -> Node:
     root = Node("root", "", "", None, -1, 0)
     styled = _styled_ranks(events)
-    preface = _preface_rank(events)
+    decimals = _decimal_ranks(events)
+    preface = _preface_rank(events, decimals)
+    by_level = _levels_decide(events)
     stack = [root]
     current = root
-    for ev in events:
+    for k, ev in enumerate(events):
         if ev.kind == "blank":
             continue
         if ev.kind == "heading":
             f = ev.form
             rank = RANKS.get(f.kind) if f.kind != "styled" else styled.get(ev.style_level, ev.style_level or 1)
-            rank = preface if f.kind == "preface" else rank
+            rank = preface if f.kind == "preface" else decimals.get(k, rank)
+            if by_level and ev.style_level is not None:
+                rank = _LEVEL_BASE + ev.style_level
             while len(stack) > 1 and stack[-1].rank >= rank:
                 stack.pop()
             node = Node(f.kind, f.title, f.display, f.number, rank, ev.lineno, f.source, ev.inferred, event=ev,
