@@ -19,10 +19,11 @@ from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import to_halfwidth
 from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
+from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .quantity import MONEY, SHARE, asked_kind, fits, other_thing
+from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
@@ -201,6 +202,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     asks_total = _asks_total(text)
     asked = said = asked_unit(text)
     kind = asked_kind(text)
+    part_kind = asked_kind(_without_part_share(text))  # 投多少钱，换电站占多少: money, of a table without shares
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
@@ -227,6 +229,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     and lex.regex("table_ask").search(text):
                 title_fit += 1.0  # 现状那张表里…现在有多少: the table of what stands today (…概况) asked by its kind
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
+            tkind = part_kind if part_share(text) and not _has_shares(t) else kind
             for row in t.records:
                 if row.kind != "total" and any(_left_out(n, rowtext) for n, _ in _key_names(row.key)):
                     left_out.add(id(t))
@@ -239,9 +242,9 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue
                     if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
                         continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
-                    if not named and measures_other(col, kind):
+                    if not named and measures_other(col, tkind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
-                    cs = _column_score(t, col, plain, q.years, asked, kind)
+                    cs = _column_score(t, col, plain, q.years, asked, tkind)
                     if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
                         cs += max(_measure_fit(col, m) for m in measures)
                     if cs < 1.5 and len(t.columns) > 2:
@@ -258,6 +261,63 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         cells = [c for c in cells if id(c.table) in left_out]
     cells.sort(key=lambda c: -c.score)
     return [c for c in cells if c.score >= _MIN_SCORE]
+
+
+def part_share(text: str) -> re.Match[str] | None:
+    """The words asking what part of a total a row is (换电站占多少, 占总投资多少: lexicon role ``ask_part_share``)."""
+    return lexicon().regex("ask_part_share").search(text)
+
+
+def _without_part_share(text: str) -> str:
+    m = part_share(text)
+    return text if m is None else f"{text[:m.start()]} {text[m.end():]}"
+
+
+def _has_shares(t: Table) -> bool:
+    """Whether a table has a column of shares (占比（%）): a share asked is read from it, not from two cells."""
+    shares = lexicon().regex("ask_share")
+    return any(unit_kind(t.unit(c)) == SHARE or shares.search(BRACKET_RE.sub("", c)) for c in t.columns)
+
+
+def share_parts(docs: dict[str, Document], best: Cell) -> tuple[list[Cell], list[Part]]:
+    """A row's share of its table's total asked (换电站占多少) of a table without a share column: the total row's
+    cell to cite beside the row's, and the plan's own sentence stating the row's share (…4.83 亿元，约占总投资的
+    40%: a sentence of the table's section holding the row's value followed by 占…%, lexicon role
+    ``share_stated``), else the share computed from the two cells, said to be computed."""
+    t, row, col = best.table, best.row, best.column
+    total = next((r for r in t.records if r.kind == "total" and r.value(col)), None)
+    if row.kind == "total" or total is None or _has_shares(t) or row.value(col) is None:
+        return [], []
+    cells = [Cell(best.doc_id, t, total, col, best.score)]
+    value = row.cell(col).strip()
+    stated = lexicon().regex("share_stated")
+    section = next((s for s in docs[best.doc_id].sections if s.id == t.section_id), None)
+    for p in section.paragraphs if section else ():
+        for sent in sentences(p.text):
+            i = sent.find(value)
+            if i >= 0 and not sent[i + len(value):i + len(value) + 1].isdigit() \
+                    and stated.search(sent[i + len(value):i + len(value) + _STATED_SPAN]):
+                ev = Evidence(best.doc_id, section.path, sent.strip(), highlight=sent.strip())
+                return cells, [Part(lines=[f"原文：{escape_md(sent.strip())}"], evidence=[ev])]
+    share = 100 * row.value(col) / total.value(col)
+    line = (f"规划未直接写出“{escape_md(row.key)}”所占比例；按上列两格计算：{escape_md(value)}÷"
+            f"{escape_md(total.cell(col).strip())}≈{share:.1f}%（计算值，非规划原文）。")
+    return cells, [Part(lines=[line])]
+
+
+def share_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"充电桩投资多少？占总投资多少": a row's value and its share of its table's total, answered as one question
+    (the share is of the row the question names, not of a part asked alone); None unless a data row of a table
+    with a total row and no share column is named."""
+    if not part_share(to_halfwidth(q.resolved)):
+        return None
+    cells = find_cells(q, docs, scope)
+    if not cells or not share_parts(docs, cells[0])[0]:
+        return None
+    return table_cell_answer(q, docs, scope)
+
+
+_STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters
 
 
 def _unit(cell: Cell) -> str:
@@ -357,12 +417,18 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
     chosen += named_columns(cells, best, to_halfwidth(q.resolved))  # 换电站和充电桩各几: the other columns named, same row
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
-    if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
+    shares: list[Part] = []
+    if part_share(to_halfwidth(q.resolved)):  # 换电站占多少: the row and the total, and the share stated or computed
+        totals, shares = share_parts(docs, best)
+        chosen += [c for c in totals if all(c.row is not o.row for o in chosen)]
+    elif total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
-    return render_cells(q, docs, chosen, compare=q.compare)
+    return render_cells(q, docs, chosen, compare=q.compare, extra=shares)
 
 
-def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False) -> Answer:
+def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False,
+                 extra: list[Part] | None = None) -> Answer:
+    """One line per cell, citing its row; ``extra`` parts (a share stated or computed) after them."""
     parts = []
     for c in chosen:
         t, row = c.table, c.row
@@ -375,7 +441,7 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
     if most is not None and compare:
         more = "更多" if len(chosen) == 2 else "最多"
         parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
-    return render(q, parts, docs, False)
+    return render(q, parts + list(extra or ()), docs, False)
 
 
 _FULL_HEADER = 4  # a column named without its row only by a header of at least this many characters, in full
