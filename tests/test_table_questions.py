@@ -128,3 +128,15 @@ def test_a_share_the_plan_states_is_quoted_not_computed(assistant):
 def test_a_share_asked_with_money_words_reads_the_money_table(assistant):
     ans = assistant.ask("公交设施一共要投多少钱，车辆购置那块占多少")
     assert "表6-1" in ans.answer and "**4.50亿元**" in ans.answer and "**9.00亿元**" in ans.answer
+
+
+def test_the_other_rows_summed_are_listed_and_said_to_be_computed(assistant):
+    ans = assistant.ask("那其他城区加起来呢", [{"question": "东城区现状有多少个停车场？", "answer": "5个"}])
+    assert "“东城区”为5个" in ans.answer and "西城区8、北城区3" in ans.answer
+    assert "8+3=11个（计算值" in ans.answer and "16" not in ans.answer  # not the 合计 row, which holds 东城区 too
+
+
+def test_the_rest_follow_up_keeps_the_question_it_follows():
+    from assistant.answer.understand import resolve
+
+    assert resolve("那其他城区加起来呢", "东城区现状有多少个停车场？", []) == "东城区现状有多少个停车场，那其他城区加起来呢"

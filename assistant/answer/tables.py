@@ -13,7 +13,7 @@ named without a row (折减系数取值多少: read down its rows); the row hold
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
@@ -317,6 +317,36 @@ def share_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...])
     return table_cell_answer(q, docs, scope)
 
 
+def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"长春核心区要新建几座换电站，那其他城市加起来呢" (lexicon role ``rest_followup`` closing the question): the
+    cell the earlier clause names, then the table's other data rows in that column and their sum, said to be
+    computed from the cited cells (the plan states no such figure)."""
+    text = to_halfwidth(q.resolved)
+    head, sep, last = text.rpartition("，")
+    if not sep or not lexicon().regex("rest_followup").match(last.strip()):
+        return None
+    cells = find_cells(replace(q, resolved=head), docs, scope)
+    if not cells or cells[0].row.kind == "total" or cells[0].row.value(cells[0].column) is None:
+        return None
+    best = cells[0]
+    t, col = best.table, best.column
+    rest = [r for r in t.records if r.kind != "total" and r is not best.row and r.value(col) is not None]
+    if not rest:
+        return None
+    places = max(len(r.cell(col).strip().partition(".")[2]) for r in rest)
+    total = f"{sum(r.value(col) for r in rest):.{places}f}"
+    unit = _unit(best)
+    listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col).strip())}" for r in rest)
+    summed = "+".join(r.cell(col).strip() for r in rest)
+    line = (f"**{escape_md(doc_name(docs[best.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
+            f"“{escape_md(best.row.key)}”为{escape_md(best.row.cell(col).strip())}{escape_md(unit)}，其余各行为：{listed}。"
+            f"规划未直接写出其余各行的合计；按这些格计算："
+            f"{summed}={total}{escape_md(unit)}（计算值，非规划原文）。")
+    ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
+                  highlight=rest[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
 _STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters
 
 
@@ -401,6 +431,9 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                       place: str | None = None) -> Answer | None:
     """One cell named by row and column (or several columns of the row, one per measure asked); with ``place``
     (a place no plan is about), only a row keyed by it. No row named: the column named in full, read down."""
+    rest = rest_answer(q, docs, scope) if place is None else None
+    if rest is not None:
+        return rest
     cells = find_cells(q, docs, scope, place)
     if not cells:
         return None if place else column_answer(q, docs, scope)
