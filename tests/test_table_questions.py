@@ -103,3 +103,40 @@ def test_a_count_of_something_the_table_does_not_hold_is_not_its_cell(assistant)
     assert "**2个**" in hedged.answer
     other = assistant.ask("北城区新建多少个公园？")  # the table counts 停车场: its 新建 cell is not about parks
     assert "**2个**" not in other.answer
+
+
+def test_a_share_asked_is_a_words_role_not_a_measure():
+    from assistant.answer.tables import part_share
+
+    assert part_share("投资估算合计是多少亿，车辆购置占多少？")
+    assert not part_share("车辆购置投资多少亿？")
+
+
+def test_a_share_the_plan_does_not_state_is_two_cells_and_a_computed_ratio(assistant):
+    ans = assistant.ask("公交设施规划投资估算合计是多少亿，车辆购置占多少？")
+    assert "“车辆购置”一行" in ans.answer and "**4.50亿元**" in ans.answer
+    assert "“合计”一行" in ans.answer and "**9.00亿元**" in ans.answer
+    assert "4.50÷9.00≈50.0%（计算值" in ans.answer  # computed, and said to be
+
+
+def test_a_share_the_plan_states_is_quoted_not_computed(assistant):
+    ans = assistant.ask("场站建设投资多少亿？占总投资多少？")  # two parts: the share is of the row the first names
+    assert "**3.60亿元**" in ans.answer and "**9.00亿元**" in ans.answer
+    assert "约占总投资的40%" in ans.answer and "计算值" not in ans.answer
+
+
+def test_a_share_asked_with_money_words_reads_the_money_table(assistant):
+    ans = assistant.ask("公交设施一共要投多少钱，车辆购置那块占多少")
+    assert "表6-1" in ans.answer and "**4.50亿元**" in ans.answer and "**9.00亿元**" in ans.answer
+
+
+def test_the_other_rows_summed_are_listed_and_said_to_be_computed(assistant):
+    ans = assistant.ask("那其他城区加起来呢", [{"question": "东城区现状有多少个停车场？", "answer": "5个"}])
+    assert "“东城区”为5个" in ans.answer and "西城区8、北城区3" in ans.answer
+    assert "8+3=11个（计算值" in ans.answer and "16" not in ans.answer  # not the 合计 row, which holds 东城区 too
+
+
+def test_the_rest_follow_up_keeps_the_question_it_follows():
+    from assistant.answer.understand import resolve
+
+    assert resolve("那其他城区加起来呢", "东城区现状有多少个停车场？", []) == "东城区现状有多少个停车场，那其他城区加起来呢"

@@ -53,7 +53,7 @@ from assistant.answer.sections import (
     section_answer,
     section_figure_answer,
 )
-from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, table_cell_answer
+from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, share_answer, table_cell_answer
 from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Answer, Citation, Document, Hit
@@ -784,6 +784,10 @@ def multi_part(ctx: Context) -> Candidate | None:
         # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things; a one-clause follow-up (那是哪天印发的)
         # asks one, whatever the earlier question it was folded into asked
         parts = split_parts(q.resolved, aliases)
+    if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
+        shared = share_answer(q, ctx.docs, ctx.scope)
+        if shared is not None:
+            return _candidate(shared, "table_cell")
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
 
 

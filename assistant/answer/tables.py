@@ -13,16 +13,17 @@ named without a row (折减系数取值多少: read down its rows); the row hold
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import to_halfwidth
 from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
+from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .quantity import MONEY, SHARE, asked_kind, fits, other_thing
+from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import question_aliases
@@ -201,6 +202,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
     asks_total = _asks_total(text)
     asked = said = asked_unit(text)
     kind = asked_kind(text)
+    part_kind = asked_kind(_without_part_share(text))  # 投多少钱，换电站占多少: money, of a table without shares
     if asked not in _units_in([t for d in scope for t in docs[d].tables]):
         asked = None  # 多少的…: not a measure word any table uses
     plain = lexicon().regex("ask_total").sub(" ", text)  # 合计 names the row, not the 合计 column
@@ -227,6 +229,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                     and lex.regex("table_ask").search(text):
                 title_fit += 1.0  # 现状那张表里…现在有多少: the table of what stands today (…概况) asked by its kind
             same_unit = sum(1 for c in t.columns if asked and (t.unit(c) or "").startswith(asked))
+            tkind = part_kind if part_share(text) and not _has_shares(t) else kind
             for row in t.records:
                 if row.kind != "total" and any(_left_out(n, rowtext) for n, _ in _key_names(row.key)):
                     left_out.add(id(t))
@@ -239,9 +242,9 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue
                     if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
                         continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
-                    if not named and measures_other(col, kind):
+                    if not named and measures_other(col, tkind):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
-                    cs = _column_score(t, col, plain, q.years, asked, kind)
+                    cs = _column_score(t, col, plain, q.years, asked, tkind)
                     if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
                         cs += max(_measure_fit(col, m) for m in measures)
                     if cs < 1.5 and len(t.columns) > 2:
@@ -258,6 +261,93 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         cells = [c for c in cells if id(c.table) in left_out]
     cells.sort(key=lambda c: -c.score)
     return [c for c in cells if c.score >= _MIN_SCORE]
+
+
+def part_share(text: str) -> re.Match[str] | None:
+    """The words asking what part of a total a row is (换电站占多少, 占总投资多少: lexicon role ``ask_part_share``)."""
+    return lexicon().regex("ask_part_share").search(text)
+
+
+def _without_part_share(text: str) -> str:
+    m = part_share(text)
+    return text if m is None else f"{text[:m.start()]} {text[m.end():]}"
+
+
+def _has_shares(t: Table) -> bool:
+    """Whether a table has a column of shares (占比（%）): a share asked is read from it, not from two cells."""
+    shares = lexicon().regex("ask_share")
+    return any(unit_kind(t.unit(c)) == SHARE or shares.search(BRACKET_RE.sub("", c)) for c in t.columns)
+
+
+def share_parts(docs: dict[str, Document], best: Cell) -> tuple[list[Cell], list[Part]]:
+    """A row's share of its table's total asked (换电站占多少) of a table without a share column: the total row's
+    cell to cite beside the row's, and the plan's own sentence stating the row's share (…4.83 亿元，约占总投资的
+    40%: a sentence of the table's section holding the row's value followed by 占…%, lexicon role
+    ``share_stated``), else the share computed from the two cells, said to be computed."""
+    t, row, col = best.table, best.row, best.column
+    total = next((r for r in t.records if r.kind == "total" and r.value(col)), None)
+    if row.kind == "total" or total is None or _has_shares(t) or row.value(col) is None:
+        return [], []
+    cells = [Cell(best.doc_id, t, total, col, best.score)]
+    value = row.cell(col).strip()
+    stated = lexicon().regex("share_stated")
+    section = next((s for s in docs[best.doc_id].sections if s.id == t.section_id), None)
+    for p in section.paragraphs if section else ():
+        for sent in sentences(p.text):
+            i = sent.find(value)
+            if i >= 0 and not sent[i + len(value):i + len(value) + 1].isdigit() \
+                    and stated.search(sent[i + len(value):i + len(value) + _STATED_SPAN]):
+                ev = Evidence(best.doc_id, section.path, sent.strip(), highlight=sent.strip())
+                return cells, [Part(lines=[f"原文：{escape_md(sent.strip())}"], evidence=[ev])]
+    share = 100 * row.value(col) / total.value(col)
+    line = (f"规划未直接写出“{escape_md(row.key)}”所占比例；按上列两格计算：{escape_md(value)}÷"
+            f"{escape_md(total.cell(col).strip())}≈{share:.1f}%（计算值，非规划原文）。")
+    return cells, [Part(lines=[line])]
+
+
+def share_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"充电桩投资多少？占总投资多少": a row's value and its share of its table's total, answered as one question
+    (the share is of the row the question names, not of a part asked alone); None unless a data row of a table
+    with a total row and no share column is named."""
+    if not part_share(to_halfwidth(q.resolved)):
+        return None
+    cells = find_cells(q, docs, scope)
+    if not cells or not share_parts(docs, cells[0])[0]:
+        return None
+    return table_cell_answer(q, docs, scope)
+
+
+def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"长春核心区要新建几座换电站，那其他城市加起来呢" (lexicon role ``rest_followup`` closing the question): the
+    cell the earlier clause names, then the table's other data rows in that column and their sum, said to be
+    computed from the cited cells (the plan states no such figure)."""
+    text = to_halfwidth(q.resolved)
+    head, sep, last = text.rpartition("，")
+    if not sep or not lexicon().regex("rest_followup").match(last.strip()):
+        return None
+    cells = find_cells(replace(q, resolved=head), docs, scope)
+    if not cells or cells[0].row.kind == "total" or cells[0].row.value(cells[0].column) is None:
+        return None
+    best = cells[0]
+    t, col = best.table, best.column
+    rest = [r for r in t.records if r.kind != "total" and r is not best.row and r.value(col) is not None]
+    if not rest:
+        return None
+    places = max(len(r.cell(col).strip().partition(".")[2]) for r in rest)
+    total = f"{sum(r.value(col) for r in rest):.{places}f}"
+    unit = _unit(best)
+    listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col).strip())}" for r in rest)
+    summed = "+".join(r.cell(col).strip() for r in rest)
+    line = (f"**{escape_md(doc_name(docs[best.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
+            f"“{escape_md(best.row.key)}”为{escape_md(best.row.cell(col).strip())}{escape_md(unit)}，其余各行为：{listed}。"
+            f"规划未直接写出其余各行的合计；按这些格计算："
+            f"{summed}={total}{escape_md(unit)}（计算值，非规划原文）。")
+    ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
+                  highlight=rest[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+_STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters
 
 
 def _unit(cell: Cell) -> str:
@@ -341,6 +431,9 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                       place: str | None = None) -> Answer | None:
     """One cell named by row and column (or several columns of the row, one per measure asked); with ``place``
     (a place no plan is about), only a row keyed by it. No row named: the column named in full, read down."""
+    rest = rest_answer(q, docs, scope) if place is None else None
+    if rest is not None:
+        return rest
     cells = find_cells(q, docs, scope, place)
     if not cells:
         return None if place else column_answer(q, docs, scope)
@@ -357,12 +450,18 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
     chosen += named_columns(cells, best, to_halfwidth(q.resolved))  # 换电站和充电桩各几: the other columns named, same row
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
-    if total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
+    shares: list[Part] = []
+    if part_share(to_halfwidth(q.resolved)):  # 换电站占多少: the row and the total, and the share stated or computed
+        totals, shares = share_parts(docs, best)
+        chosen += [c for c in totals if all(c.row is not o.row for o in chosen)]
+    elif total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
-    return render_cells(q, docs, chosen, compare=q.compare)
+    return render_cells(q, docs, chosen, compare=q.compare, extra=shares)
 
 
-def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False) -> Answer:
+def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False,
+                 extra: list[Part] | None = None) -> Answer:
+    """One line per cell, citing its row; ``extra`` parts (a share stated or computed) after them."""
     parts = []
     for c in chosen:
         t, row = c.table, c.row
@@ -375,7 +474,7 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
     if most is not None and compare:
         more = "更多" if len(chosen) == 2 else "最多"
         parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
-    return render(q, parts, docs, False)
+    return render(q, parts + list(extra or ()), docs, False)
 
 
 _FULL_HEADER = 4  # a column named without its row only by a header of at least this many characters, in full
