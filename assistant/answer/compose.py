@@ -56,6 +56,7 @@ from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE,
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Citation, Document, Hit
 
+from . import reasons
 from .answerability import decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
@@ -106,7 +107,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                 sub.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{sub.lines[0]}"
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
-        return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True)
+        return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
+                      reason=reasons.COMPARE_NO_CONTENT)
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
@@ -119,7 +121,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                           only=bound)
     # answer only when a passage that is quoted covers what the question is about
     if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
-        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
+        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
     # the heaviest term, and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a figure of
@@ -146,7 +148,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
             and all(names(line, k) for k in keys) and states_measure(line)
 
     if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
-        return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
+        return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits), reasons.NO_NUMBER)
     return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
 
 
@@ -178,7 +180,8 @@ def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retr
     return retriever.containing([forms(t) for t in found], docs, prefer=prefer, skip={h.chunk.id for h in pool})
 
 
-def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Answer:
+def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str],
+                    reason: str = reasons.FOREIGN_PLACE) -> Answer:
     """A place no plan is about: answer only from a sentence that names that place and what is asked."""
     place = q.foreign_places[0]
     rest = [t for t in terms if t not in place and place not in t]
@@ -193,7 +196,7 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     names = "、".join(doc_name(d) for d in docs.values())
     msg = (f"所收录的规划（{escape_md(names)}）中没有关于“{escape_md(place)}”的这项内容"
            + ("；规划中虽提到该地，但没有给出所问的内容。" if mentioned else "。"))
-    return refuse(q, docs, msg, related_evidence(mentioned or hits))
+    return refuse(q, docs, msg, related_evidence(mentioned or hits), reason)
 
 
 # ---------------------------------------------------------------- handlers: (ctx) -> Candidate | None
@@ -681,8 +684,9 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
     related = [c for _, a in kept for c in a.related]
     related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
     rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
-    return Answer(q.text, "\n".join(lines), all(a.refused for _, a in kept), tuple(cites), rows, related,
-                  kept[0][1].intent, q.docs)
+    refused = all(a.refused for _, a in kept)
+    return Answer(q.text, "\n".join(lines), refused, tuple(cites), rows, related, kept[0][1].intent, q.docs,
+                  reason=reasons.PARTS_UNANSWERED if refused else "")
 
 
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
@@ -875,7 +879,8 @@ OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以�
 
 def _over_budget(ctx: Context) -> Candidate:
     """Past the request's deadline: the retrieved passages, and a plain word that the answer stopped there."""
-    return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits))), "over_budget", 0.0)
+    return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits)),
+                            reasons.OVER_BUDGET), "over_budget", 0.0)
 
 
 def _other_year_aim(ctx: Context) -> Candidate | None:
@@ -916,7 +921,7 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
             return aim
     if held is None or held_up:
         return cand
-    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
+    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0, gap.reason), held.kind, 0.0)
 
 
 def _states_for(c, place, number: bool) -> bool:
@@ -940,6 +945,6 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     missing = [p for p in q.local_places if not any(_states_for(c, p, q.intent == "indicator") for c in answer.citations)]
     if missing and not answer.refused:
         answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
-                                         list(ctx.terms)), score=0.0)  # scored as a place no plan answers for
+                                         list(ctx.terms), reasons.LOCAL_PLACE), score=0.0)  # scored as a place no plan answers for
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
