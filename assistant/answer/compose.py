@@ -70,6 +70,7 @@ from .structured import (
     doc_name,
     escape_md,
 )
+from .support import framing, named, support
 from .synonyms import forms, gap_pattern, present, synonyms
 from .terms import (
     GENERIC,
@@ -119,37 +120,49 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
                           only=bound)
-    # answer only when a passage that is quoted covers what the question is about
-    if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
-        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits), reasons.NO_CONTENT)
+    if not part.lines:
+        return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    # the heaviest term, and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a figure of
-    # 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need not be named)
-    keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
+    own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
+    figure = q.intent == "indicator"
+    judged = support(part.evidence, own, weight or _length_weight, shape,
+                     *(_figure_checks(q, docs, own, weight, shape, tokenizer) if figure else ((), None)))
+    log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
+              extra={"support": judged, "answer_lines": tuple(part.lines)})
+    if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
+        return refuse(q, docs, NO_NUMBER if figure else NO_CONTENT, related_evidence(hits),
+                      reasons.NO_NUMBER if figure else reasons.NO_CONTENT)
+    return render(q, [part], docs, False)
+
+
+NO_CONTENT = "所收录的规划中没有找到关于这个问题的明确内容。"
+NO_NUMBER = "所收录的规划中没有给出这个数值。"
+
+
+def _length_weight(t: str) -> float:
+    return min(len(t), 4)
+
+
+def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer) -> tuple[list[str], Callable]:
+    """For a figure asked: the key terms a supporting line must name, and whether a text states the asked measure.
+    The keys are the heaviest term and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a
+    figure of 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need
+    not be named)."""
+    weight = weight or _length_weight
+    keys = [k for i, k in enumerate(specific_terms(own, weight, [docs[d].meta.title for d in q.docs if d in docs]))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
-    measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
+    measure = measure_term(q.resolved, [t for t in own if tokenizer is None or noun_like(t, tokenizer)])
     if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
         measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
-
-    def names(line: str, t: str) -> bool:
-        return not t or present(t, line) or term_coverage([t], line) >= 0.5
-
-    measure_kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
-
+    kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
     by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
 
-    def states_measure(line: str) -> bool:
-        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
-            or (by_counter and bool(shape.search(line)))
+    def states_measure(text: str) -> bool:
+        return not measure or named(measure, text) >= 0.5 or (kind is not None and kind in stated_kinds(text)) \
+            or (by_counter and bool(shape.search(text)))
 
-    def states_it(line: str) -> bool:  # a quantity, most of the things named, the most specific one and the measure
-        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, line, weight, shape) >= 0.6 \
-            and all(names(line, k) for k in keys) and states_measure(line)
-
-    if q.intent == "indicator" and not any(states_it(ln) for ln in part.lines):
-        return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits), reasons.NO_NUMBER)
-    return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
+    return keys, states_measure
 
 
 def _best_cover(part: Part, terms: list[str], weight, shape) -> float:

@@ -1,0 +1,136 @@
+"""How well the lines a retrieval-only answer quotes support it: one graded score, and the one threshold under
+which that answer is refused. Pure.
+
+The score is the weighted share of the question's own terms that the best quoted line names, read with the
+headings it sits under (专栏1 › 3．粪污收运处理 names 专栏 though the line does not). Not counted: the asker's
+framing words (计划装多少套, 大概得花多少钱: lexicon role ``ask_framing``) and words no plan writes that are no
+noun (the caller's ``askers_word``). A term counts as named as written, by a synonym or variant, with a short
+insertion, by most of its character pairs, or when most of its characters appear in order close together
+(装 of 安装, 收运配备 of 收运…配备). For a figure asked, a line supports the answer only when it states a
+quantity and the asked measure, and names the question's key terms (the most specific ones) in that sense;
+otherwise it scores 0. The threshold is chosen on the union of the tuning sets (eval/fallback_support.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from assistant.text.patterns import QUANTITY_RE
+
+from .lexicon import lexicon
+from .structured import Evidence
+from .terms import term_coverage
+
+# Under this support the retrieval-only answer is refused (no_content; no_number for a figure asked). Chosen by
+# eval/fallback_support.py on the union of the tuning sets: see its docstring for the table.
+FALLBACK_SUPPORT = 0.5
+
+ORDER_REACH = 2  # a term's characters count as in order when they lie within this many times its length
+ORDER_CREDIT = 0.8  # what naming a term by its characters in order earns, against 1.0 as written
+
+
+def framing(term: str) -> bool:
+    """A word the asker frames the question with (计划装多少套, 大概得花多少钱; lexicon role ``ask_framing``): not a
+    thing the plans must name."""
+    return term in lexicon().words("ask_framing")
+
+
+def in_order(term: str, text: str) -> float:
+    """The largest share of the term's characters that the text holds in order within a stretch of at most
+    ``ORDER_REACH`` times the term's length (安装 holds 装 of 装; 收运处理…配备 holds 收运配备 only if close)."""
+    if not term:
+        return 0.0
+    reach = ORDER_REACH * len(term)
+    best = 0
+    for i, ch in enumerate(text):
+        if ch not in term:
+            continue
+        start = term.index(ch)
+        got, at = 1, i + 1
+        for c in term[start + 1:]:
+            j = text.find(c, at, i + reach)
+            if j >= 0:
+                got, at = got + 1, j + 1
+        best = max(best, got)
+        if best == len(term):
+            break
+    return best / len(term)
+
+
+def named(term: str, text: str) -> float:
+    """How fully the text names the term, 0..1: as ``term_coverage`` credits it, or by its characters in order."""
+    share = in_order(term, text)
+    return max(term_coverage([term], text), ORDER_CREDIT * share if share > 0.5 else 0.0)
+
+
+def cover(terms: Sequence[str], text: str, weight, shape: re.Pattern[str] | None = None) -> float:
+    """The weighted share of ``terms`` the text names (``named``); when the text holds the asked answer's shape
+    (8座 for 几座), that shape counts as one more term of the terms' mean weight, as ``answer_coverage`` does."""
+    if not terms:
+        return 1.0
+    total = sum(weight(t) for t in terms)
+    if not total:
+        return 1.0
+    got = sum(weight(t) * named(t, text) for t in terms)
+    plain = got / total
+    if shape is None or not shape.search(text):
+        return plain
+    extra = total / len(terms)
+    return max(plain, (got + extra) / (total + extra))
+
+
+@dataclass(frozen=True)
+class LineSupport:
+    """One quoted line: its coverage (with its headings; the whole passage's, for an answer that is no figure)
+    and, for a figure asked, which of the figure's checks it passes."""
+
+    line: float
+    passage: float
+    quantity: bool = True
+    measure: bool = True
+    keys: bool = True
+
+    def score(self, figure: bool) -> float:
+        if figure:
+            return self.line if self.quantity and self.measure and self.keys else 0.0
+        return max(self.line, self.passage)
+
+
+@dataclass(frozen=True)
+class Support:
+    """What the quoted lines of a retrieval-only answer support: the best line's score and whether it answers."""
+
+    lines: tuple[LineSupport, ...]
+    figure: bool  # a figure is asked: the figure's checks apply
+    threshold: float
+
+    @property
+    def score(self) -> float:
+        return max((s.score(self.figure) for s in self.lines), default=0.0)
+
+    @property
+    def answers(self) -> bool:
+        return self.score >= self.threshold
+
+
+def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
+            keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
+            threshold: float | None = None) -> Support:
+    """The support of each quoted line (``Evidence.highlight``, else its text) for the question's ``terms``
+    (framing and the asker's own words already left out). ``measure``: for a figure asked, whether a text states
+    the asked measure; then a line must also state a quantity and name each of ``keys`` (``named`` >= 0.5).
+    ``threshold``: default ``FALLBACK_SUPPORT``, read when called (eval/fallback_support.py sets it to 0 to see
+    every score)."""
+    out = []
+    for e in evidence:
+        heads = " ".join(e.heading_path)
+        said = e.highlight or e.text
+        line = f"{said} {heads}"
+        if measure is None:
+            out.append(LineSupport(cover(terms, line, weight, shape), cover(terms, f"{e.text} {heads}", weight)))
+            continue
+        out.append(LineSupport(cover(terms, line, weight, shape), 0.0, bool(QUANTITY_RE.search(said)),
+                               measure(line), all(named(k, line) >= 0.5 for k in keys)))
+    return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)
