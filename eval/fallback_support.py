@@ -6,7 +6,7 @@ Asks every item of the tuning splits with the threshold at 0 (the retrieval-only
 support), records the support score of each retrieval-only answer the engine made while answering it (the
 compose logger's ``support`` records), then replays each candidate threshold: an item whose final answer is made
 only of retrieval-only answers scoring under it becomes a refusal (right when the gold expects one); every other
-item keeps its answer. Prints, per threshold, the summed accuracy and refusal precision / recall / F1 over the
+item keeps its answer (a multi-part answer whose one part is a retrieval-only answer among others too). Prints, per threshold, the summed accuracy and refusal precision / recall / F1 over the
 splits' union; the chosen threshold has the highest F1 (ties: the higher accuracy, then the lower threshold).
 Judging splits are refused. Replay approximates what a real run gives (a part of a multi-part answer refused is
 kept as answered); run eval/run.py with the chosen value to confirm.
@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import re
 import sys
 from pathlib import Path
 
@@ -62,13 +63,19 @@ def collect(split: str) -> list[dict]:
             capture.records.clear()
             ans = assistant.ask(it.question, history=[{"question": t.question, "answer": t.answer} for t in it.history])
             row = score_answer(it, ans)
-            made_of = [r for r in capture.records if r.answer_lines and all(ln in ans.answer for ln in r.answer_lines)]
+            # the retrieval-only answers the final answer is made of, alone (a part of a multi-part answer is not
+            # replayed: its refusal leaves the other parts standing)
+            made_of = [r for r in capture.records if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
             rows.append({"split": split, "id": it.id, "expect_refusal": it.expect_refusal, "refused": ans.refused,
                          "correct": row.correct, "fallback": [round(r.support.score, 4) for r in made_of],
                          "figure": [r.support.figure for r in made_of], "answer": ans.answer[:120]})
     finally:
         log.removeHandler(capture)
     return rows
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\s+|(?<!\\)\[\d+\]", "", text)
 
 
 def replay(rows: list[dict], t: float) -> tuple[int, list[bool]]:

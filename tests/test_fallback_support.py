@@ -44,6 +44,9 @@ def test_a_key_term_in_the_headings_is_named():
     bare = support([Evidence("q", (), line, highlight=line)], ["专栏", "粪污", "收运", "配备", "粪车"], _w,
                    keys=["专栏", "粪车"], measure=lambda text: True)
     assert not bare.answers  # without the heading no line names 专栏
+    above = support([Evidence("q", ("专栏1 农村厕所革命提升工程", "3．粪污收运处理"), line, highlight=line)],
+                    ["专栏", "粪污", "收运", "配备", "粪车"], _w, keys=["专栏", "粪车"], measure=lambda text: True)
+    assert not above.answers  # a chapter's words above the line's own heading name every line under it
 
 
 def test_a_figure_asked_is_not_supported_by_a_line_without_a_quantity_or_the_measure():
@@ -58,7 +61,7 @@ def test_a_figure_asked_is_not_supported_by_a_line_without_a_quantity_or_the_mea
 def test_coverage_is_graded_and_the_threshold_decides():
     text = "推进智慧健康养老应用试点示范。"
     assert cover(["智慧", "养老", "试点"], text, _w) == 1.0
-    half = support([Evidence("l", (), text, highlight=text)], ["智慧", "养老", "机器人", "护理床"], _w)
+    half = support([Evidence("l", (), text, highlight=text)], ["智慧", "养老", "机器人", "护理床", "适老化"], _w)
     assert not half.figure and 0 < half.score < FALLBACK_SUPPORT and not half.answers
-    assert support([Evidence("l", (), text, highlight=text)], ["智慧", "养老", "机器人", "护理床"], _w,
+    assert support([Evidence("l", (), text, highlight=text)], ["智慧", "养老", "机器人", "护理床", "适老化"], _w,
                    threshold=0.0).answers
