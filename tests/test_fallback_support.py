@@ -55,7 +55,10 @@ def test_a_figure_asked_is_not_supported_by_a_line_without_a_quantity_or_the_mea
     assert support([ev], TERMS, _w, keys=["烟感"], measure=lambda text: True).score == 0.0
     ev = Evidence("l", (), LINE, highlight=LINE)
     assert support([ev], TERMS, _w, keys=["烟感"], measure=lambda text: False).score == 0.0
-    assert support([ev], [*TERMS, "机器人"], _w, keys=["机器人"], measure=lambda text: True).score == 0.0
+    judged = support([ev], [*TERMS, "机器人"], _w, keys=["机器人"], measure=lambda text: True)
+    assert judged.score == 0.0 and judged.on_topic  # on the question, without its figure: no_number
+    off = support([ev], ["机器人", "护理床", "适老化"], _w, keys=["机器人"], measure=lambda text: True)
+    assert not off.on_topic  # nothing on the question: no_content
 
 
 def test_coverage_is_graded_and_the_threshold_decides():

@@ -131,8 +131,9 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
-        return refuse(q, docs, NO_NUMBER if figure else NO_CONTENT, related_evidence(hits),
-                      reasons.NO_NUMBER if figure else reasons.NO_CONTENT)
+        stated = figure and judged.on_topic
+        return refuse(q, docs, NO_NUMBER if stated else NO_CONTENT, related_evidence(hits),
+                      reasons.NO_NUMBER if stated else reasons.NO_CONTENT)
     return render(q, [part], docs, False)
 
 

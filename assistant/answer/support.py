@@ -96,10 +96,15 @@ class LineSupport:
     measure: bool = True
     keys: bool = True
 
+    @property
+    def content(self) -> float:
+        """How well the line (or its passage, with all its headings) covers what is asked, figure aside."""
+        return max(self.line, self.passage)
+
     def score(self, figure: bool) -> float:
         if figure:
             return self.line if self.quantity and self.measure and self.keys else 0.0
-        return max(self.line, self.passage)
+        return self.content
 
 
 @dataclass(frozen=True)
@@ -118,6 +123,12 @@ class Support:
     def answers(self) -> bool:
         return self.score >= self.threshold
 
+    @property
+    def on_topic(self) -> bool:
+        """Some line covers what is asked, whether or not it states the asked figure: a refusal then says the
+        figure is not given (no_number), else that nothing on the question was found (no_content)."""
+        return max((s.content for s in self.lines), default=0.0) >= self.threshold
+
 
 def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
@@ -131,10 +142,12 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
     for e in evidence:
         said = e.highlight or e.text
         line = f"{said} {e.heading_path[-1] if e.heading_path else ''}"  # the heading it sits under, not the plan's
-        if measure is None:  # chapters (成品油零售加油站布局规划 names every line of a 成品油 plan)
-            heads = " ".join(e.heading_path)  # a passage under 推动“数字丝绸之路”深入发展 is about that
-            out.append(LineSupport(cover(terms, line, weight, shape), cover(terms, f"{e.text} {heads}", weight)))
+        # chapters (成品油零售加油站布局规划 names every line of a 成品油 plan); a passage is read with all its
+        # headings (one under 推动“数字丝绸之路”深入发展 is about that)
+        scores = (cover(terms, line, weight, shape), cover(terms, f"{e.text} {' '.join(e.heading_path)}", weight))
+        if measure is None:
+            out.append(LineSupport(*scores))
             continue
-        out.append(LineSupport(cover(terms, line, weight, shape), 0.0, bool(QUANTITY_RE.search(said)),
-                               measure(line), all(named(k, line) >= 0.5 for k in keys)))
+        out.append(LineSupport(*scores, bool(QUANTITY_RE.search(said)), measure(line),
+                               all(named(k, line) >= 0.5 for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)
