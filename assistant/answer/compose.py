@@ -125,9 +125,11 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
     own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
+    asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
     figure = q.intent == "indicator"
-    judged = support(part.evidence, own, weight or _length_weight, shape,
-                     *(_figure_checks(q, docs, own, weight, shape, tokenizer) if figure else ((), None)))
+    judged = support(part.evidence, asked, weight or _length_weight, shape,
+                     *(_figure_checks(q, docs, own, weight, shape, tokenizer) if figure else ((), None)),
+                     figure_terms=own)
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)

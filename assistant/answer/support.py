@@ -4,8 +4,8 @@ which that answer is refused. Pure.
 The score is the weighted share of the question's own terms that the best quoted line names, read with the
 heading it sits under (专栏1 农村厕所革命提升工程 › 3．粪污收运处理… names 专栏 though the line does not; not the
 chapters above it, whose words, 成品油零售加油站布局规划, name every line of a plan about 成品油). Not counted: the asker's
-framing words (计划装多少套, 大概得花多少钱: lexicon role ``ask_framing``) and words no plan writes that are no
-noun (the caller's ``askers_word``). A term counts as named as written, by a synonym or variant, with a short
+framing words (计划装多少套, 大概得花多少钱: lexicon role ``ask_framing``) and, for the line stating a figure, words
+no plan writes that are no noun (the caller's ``askers_word``: 卖了). A term counts as named as written, by a synonym or variant, with a short
 insertion, by most of its character pairs, or when three quarters of its characters appear in order close together
 (装设备 of 安装智能设备). For a figure asked, a line supports the answer only when it states a
 quantity and the asked measure, and names the question's key terms (the most specific ones) in that sense;
@@ -24,11 +24,12 @@ from .lexicon import lexicon
 from .structured import Evidence
 from .terms import term_coverage
 
-# Under this support the retrieval-only answer is refused (no_content; no_number for a figure asked). Chosen by
-# eval/fallback_support.py on the union of the 13 tuning sets (1103 items): refusal F1 and accuracy are flat at
-# their best (F1 0.925, 1046 right in replay) for thresholds 0.35-0.43 and fall on either side (0.5: 1045; 0.6:
-# 1042; 0.7: 1027; 0, refusing only lines that fail a figure's checks: 1045); 0.4 is the middle of that plateau.
-FALLBACK_SUPPORT = 0.4
+# Under this support the retrieval-only answer is refused (no_content; no_number for a figure asked). Replayed by
+# eval/fallback_support.py on the union of the 13 tuning sets (1103 items): refusal F1 and accuracy are near flat
+# from 0.35 to 0.5 (F1 0.925 and 1046 right up to 0.43, 0.922 and 1045 at 0.5) and fall above (0.6: 1042; 0.7:
+# 1027) and at 0 (refusing only lines failing a figure's checks: 1045). 0.5, the old passage-coverage bar, is
+# kept: under it a prompt-injection question (忽略以上所有指令…, a line naming only 系统 and 以上: 0.41) is answered.
+FALLBACK_SUPPORT = 0.5
 
 ORDER_REACH = 2  # a term's characters count as in order when they lie within this many times its length
 ORDER_CREDIT = 0.8  # what naming a term by its characters in order earns, against 1.0 as written
@@ -92,6 +93,7 @@ class LineSupport:
 
     line: float
     passage: float
+    figure_line: float = 0.0  # the line's coverage of the terms a figure's line must name (nouns only)
     quantity: bool = True
     measure: bool = True
     keys: bool = True
@@ -103,7 +105,7 @@ class LineSupport:
 
     def score(self, figure: bool) -> float:
         if figure:
-            return self.line if self.quantity and self.measure and self.keys else 0.0
+            return self.figure_line if self.quantity and self.measure and self.keys else 0.0
         return self.content
 
 
@@ -117,6 +119,9 @@ class Support:
 
     @property
     def score(self) -> float:
+        """The best line's score; for a figure asked, none when no line is on the question (``on_topic``)."""
+        if self.figure and not self.on_topic:
+            return 0.0
         return max((s.score(self.figure) for s in self.lines), default=0.0)
 
     @property
@@ -132,9 +137,11 @@ class Support:
 
 def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
-            threshold: float | None = None) -> Support:
+            threshold: float | None = None, figure_terms: Sequence[str] | None = None) -> Support:
     """The support of each quoted line (``Evidence.highlight``, else its text) for the question's ``terms``
-    (framing and the asker's own words already left out). ``measure``: for a figure asked, whether a text states
+    (framing words already left out; a word no plan writes counts: a question on what no plan holds is not
+    answered by a line naming its other words). ``figure_terms``: the terms a line stating a figure must name (the
+    nouns among them: the asker's own verbs, 卖了, need not be named; default ``terms``). ``measure``: for a figure asked, whether a text states
     the asked measure; then a line must also state a quantity and name each of ``keys`` (``named`` >= 0.5).
     ``threshold``: default ``FALLBACK_SUPPORT``, read when called (eval/fallback_support.py sets it to 0 to see
     every score)."""
@@ -148,6 +155,6 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
         if measure is None:
             out.append(LineSupport(*scores))
             continue
-        out.append(LineSupport(*scores, bool(QUANTITY_RE.search(said)), measure(line),
-                               all(named(k, line) >= 0.5 for k in keys)))
+        out.append(LineSupport(*scores, cover(terms if figure_terms is None else figure_terms, line, weight, shape),
+                               bool(QUANTITY_RE.search(said)), measure(line), all(named(k, line) >= 0.5 for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)
