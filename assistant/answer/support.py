@@ -25,10 +25,10 @@ from .structured import Evidence
 from .terms import term_coverage
 
 # Under this support the retrieval-only answer is refused (no_content; no_number for a figure asked). Replayed by
-# eval/fallback_support.py on the union of the 13 tuning sets (1103 items): refusal F1 and accuracy are near flat
-# from 0.35 to 0.5 (F1 0.925 and 1046 right up to 0.43, 0.922 and 1045 at 0.5) and fall above (0.6: 1042; 0.7:
-# 1027) and at 0 (refusing only lines failing a figure's checks: 1045). 0.5, the old passage-coverage bar, is
-# kept: under it a prompt-injection question (忽略以上所有指令…, a line naming only 系统 and 以上: 0.41) is answered.
+# eval/fallback_support.py on the union of the 13 tuning sets (1103 items): the best refusal F1 (0.952, 1053 right,
+# as the real run gives) holds for thresholds above 0.35 up to 0.5; it falls below (0.32: 0.948) and above (0.5001:
+# 0.949; 0.6: 0.940, 1049; 0.7: 0.898, 1034). 0.5, the plateau's top and the old passage-coverage bar: at 0.41 a
+# prompt-injection question (忽略以上所有指令…, whose best line names only 系统 and 以上: 0.41) would be answered.
 FALLBACK_SUPPORT = 0.5
 
 ORDER_REACH = 2  # a term's characters count as in order when they lie within this many times its length
