@@ -73,9 +73,9 @@ def test_the_check_reads_the_quoted_sentence_not_the_whole_passage():
 
 def test_a_withdrawn_answer_shows_what_it_cited_as_the_closest_passages():
     ans = _answer("移动宽带用户普及率达到108%。", "移动宽带用户普及率达到108%。")
-    out = withdraw(ans, Missing("code", "5G").message(), 0.7)
+    out = withdraw(ans, Missing("code", "5G").message(), 0.7, Missing("code", "5G").reason)
     assert out.refused and not out.citations and out.related[0].highlight == ans.citations[0].highlight
-    assert "5G" in out.answer and out.score == 0.7
+    assert "5G" in out.answer and out.score == 0.7 and out.reason == "missing_code"
 
 
 def test_the_year_and_the_measure_must_be_quoted_together():

@@ -25,6 +25,7 @@ from .context import Context
 from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .planfacts import asked_fact
+from .reasons import LOW_SCORE, missing_reason
 from .scope import PlanScope, period_words
 from .synonyms import abbreviates, present, synonyms
 from .terms import answer_shape, names_term, noun_like, term_by, term_coverage
@@ -64,6 +65,11 @@ class Missing:
                 "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
                 "per_year": f"“{self.value}”的数值"}[self.kind]
         return f"找到的最接近的段落中没有{what}，无法据此回答；以下列出这些段落，仅供参考。"
+
+    @property
+    def reason(self) -> str:
+        """The refusal's code (assistant/answer/reasons.py): missing_year, missing_unit, …."""
+        return missing_reason(self.kind)
 
 
 def passage_text(c: Citation) -> str:
@@ -473,10 +479,11 @@ def answerability(ctx: Context, answer: Answer) -> float:
     return round(max(term_coverage(list(ctx.terms), passage_text(c), ctx.weight) for c in passages), 4)
 
 
-def withdraw(answer: Answer, message: str, score: float) -> Answer:
-    """A refusal in place of ``answer`` that shows what it cited as the closest passages."""
+def withdraw(answer: Answer, message: str, score: float, reason: str) -> Answer:
+    """A refusal in place of ``answer`` that shows what it cited as the closest passages; ``reason``: its code."""
     related = tuple(replace(c, n=i) for i, c in enumerate(answer.citations, 1))
-    return replace(answer, answer=message, refused=True, citations=(), indicators=(), related=related, score=score)
+    return replace(answer, answer=message, refused=True, citations=(), indicators=(), related=related, score=score,
+                   reason=reason)
 
 
 def decide(ctx: Context, answer: Answer, threshold: float = REFUSE_BELOW, kind: str = "") -> Answer:
@@ -485,7 +492,7 @@ def decide(ctx: Context, answer: Answer, threshold: float = REFUSE_BELOW, kind: 
     score = answerability(ctx, answer)
     gap = missing(ctx, answer, kind)
     if gap is not None:
-        return withdraw(answer, gap.message(ctx.question.text), score)
+        return withdraw(answer, gap.message(ctx.question.text), score, gap.reason)
     if answer.refused or score >= threshold:
         return replace(answer, score=score)
-    return withdraw(answer, REFUSAL, score)
+    return withdraw(answer, REFUSAL, score, LOW_SCORE)

@@ -58,6 +58,7 @@ from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTIT
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Answer, Citation, Document, Hit
 
+from . import reasons
 from .answerability import Missing, asked_years, decide, missing, with_lead, withdraw
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
@@ -72,6 +73,7 @@ from .structured import (
     doc_name,
     escape_md,
 )
+from .support import framing, named, support
 from .synonyms import forms, gap_pattern, present, synonyms
 from .terms import (
     GENERIC,
@@ -110,7 +112,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                 sub.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{sub.lines[0]}"
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
-        return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True)
+        return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
+                      reason=reasons.COMPARE_NO_CONTENT)
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
@@ -122,40 +125,52 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
                           only=bound)
-    # answer only when a passage that is quoted covers what the question is about
-    if not part.lines or _best_cover(part, terms, weight, shape) < 0.5:
-        return refuse(q, docs, "所收录的规划中没有找到关于这个问题的明确内容。", related_evidence(hits))
+    if not part.lines:
+        return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
-    # the heaviest term, and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a figure of
-    # 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need not be named)
-    keys = [k for i, k in enumerate(specific_terms(nouns, weight, [docs[d].meta.title for d in q.docs if d in docs]))
+    own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
+    asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
+    figure = q.intent == "indicator"
+    judged = support(part.evidence, asked, weight or _length_weight, shape,
+                     *(_figure_checks(q, docs, own, weight, shape, tokenizer) if figure else ((), None)),
+                     figure_terms=own, frame=_lead_of)
+    log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
+              extra={"support": judged, "answer_lines": tuple(part.lines)})
+    if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
+        stated = figure and judged.on_topic
+        return refuse(q, docs, NO_NUMBER if stated else NO_CONTENT, related_evidence(hits),
+                      reasons.NO_NUMBER if stated else reasons.NO_CONTENT)
+    return render(q, [part], docs, False)
+
+
+NO_CONTENT = "所收录的规划中没有找到关于这个问题的明确内容。"
+NO_NUMBER = "所收录的规划中没有给出这个数值。"
+
+
+def _length_weight(t: str) -> float:
+    return min(len(t), 4)
+
+
+def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer) -> tuple[list[str], Callable]:
+    """For a figure asked: the key terms a supporting line must name, and whether a text states the asked measure.
+    The keys are the heaviest term and any name as rare as it: 两江新区…外贸进出口目标 is answered neither by a
+    figure of 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need
+    not be named)."""
+    weight = weight or _length_weight
+    keys = [k for i, k in enumerate(specific_terms(own, weight, [docs[d].meta.title for d in q.docs if d in docs]))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
-    measure = measure_term(q.resolved, [t for t in nouns if tokenizer is None or noun_like(t, tokenizer)])
+    measure = measure_term(q.resolved, [t for t in own if tokenizer is None or noun_like(t, tokenizer)])
     if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
         measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
-
-    def names(line: str, t: str) -> bool:
-        return not t or present(t, line) or term_coverage([t], line) >= 0.5
-
-    measure_kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
-
+    kind = asked_kind(measure) if measure else None  # 比例 is stated by a share (5%), 投资 by money
     by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
 
-    def states_measure(line: str) -> bool:
-        return names(line, measure) or (measure_kind is not None and measure_kind in stated_kinds(line)) \
-            or (by_counter and bool(shape.search(line)))
+    def states_measure(text: str) -> bool:
+        return not measure or named(measure, text) >= 0.5 or (kind is not None and kind in stated_kinds(text)) \
+            or (by_counter and bool(shape.search(text)))
 
-    def states_it(line: str, ev: Evidence) -> bool:
-        # a quantity, most of the things named, the most specific one and the measure; the things named in the line
-        # or bound to it by the lead of the item it belongs to (10﹒…改造传统产业。…每年…1000项)
-        framed = f"{_lead_of(ev)} {line}"
-        return bool(QUANTITY_RE.search(line)) and answer_coverage(nouns, framed, weight, shape) >= 0.6 \
-            and all(names(framed, k) for k in keys) and states_measure(line)
-
-    if q.intent == "indicator" and not any(states_it(ln, ev) for ln, ev in zip(part.lines, part.evidence, strict=False)):
-        return refuse(q, docs, "所收录的规划中没有给出这个数值。", related_evidence(hits))
-    return render(q, [part], docs, not part.lines, None if part.lines else related_evidence(hits))
+    return keys, states_measure
 
 
 def _lead_of(ev: Evidence) -> str:
@@ -193,7 +208,8 @@ def _containing(pool: list[Hit], docs: list[str], terms: list[str], weight, retr
     return retriever.containing([forms(t) for t in found], docs, prefer=prefer, skip={h.chunk.id for h in pool})
 
 
-def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Answer:
+def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str],
+                    reason: str = reasons.FOREIGN_PLACE) -> Answer:
     """A place no plan is about: answer only from a sentence that names that place and what is asked."""
     place = q.foreign_places[0]
     rest = [t for t in terms if t not in place and place not in t]
@@ -208,7 +224,7 @@ def _foreign_answer(q: Question, docs, hits: list[Hit], terms: list[str]) -> Ans
     names = "、".join(doc_name(d) for d in docs.values())
     msg = (f"所收录的规划（{escape_md(names)}）中没有关于“{escape_md(place)}”的这项内容"
            + ("；规划中虽提到该地，但没有给出所问的内容。" if mentioned else "。"))
-    return refuse(q, docs, msg, related_evidence(mentioned or hits))
+    return refuse(q, docs, msg, related_evidence(mentioned or hits), reason)
 
 
 # ---------------------------------------------------------------- handlers: (ctx) -> Candidate | None
@@ -744,8 +760,9 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
     related = [c for _, a in kept for c in a.related]
     related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
     rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
-    return Answer(q.text, "\n".join(lines), all(a.refused for _, a in kept), tuple(cites), rows, related,
-                  kept[0][1].intent, q.docs)
+    refused = all(a.refused for _, a in kept)
+    return Answer(q.text, "\n".join(lines), refused, tuple(cites), rows, related, kept[0][1].intent, q.docs,
+                  reason=reasons.PARTS_UNANSWERED if refused else "")
 
 
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
@@ -951,7 +968,8 @@ OVER_BUDGET = ("这个问题的分析超出了单次回答的时间预算，以�
 
 def _over_budget(ctx: Context) -> Candidate:
     """Past the request's deadline: the retrieved passages, and a plain word that the answer stopped there."""
-    return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits))), "over_budget", 0.0)
+    return Candidate(refuse(ctx.question, ctx.docs, OVER_BUDGET, related_evidence(list(ctx.hits)),
+                            reasons.OVER_BUDGET), "over_budget", 0.0)
 
 
 def _other_year_aim(ctx: Context) -> Candidate | None:
@@ -1074,7 +1092,7 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
             return aim
     if held is None or held_up:
         return cand
-    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0), held.kind, 0.0)
+    return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0, gap.reason), held.kind, 0.0)
 
 
 def _states_for(c, place, number: bool) -> bool:
@@ -1098,6 +1116,6 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     missing = [p for p in q.local_places if not any(_states_for(c, p, q.intent == "indicator") for c in answer.citations)]
     if missing and not answer.refused:
         answer = replace(_foreign_answer(replace(q, foreign_places=(missing[0].text,)), ctx.docs, list(ctx.hits),
-                                         list(ctx.terms)), score=0.0)  # scored as a place no plan answers for
+                                         list(ctx.terms), reasons.LOCAL_PLACE), score=0.0)  # scored as a place no plan answers for
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))

@@ -23,6 +23,7 @@ from .indicators import (
     other_qualifier,
 )
 from .lexicon import lexicon
+from .reasons import ABSENT_GOAL_YEAR, ABSENT_INDICATOR, NO_ATTRIBUTE
 from .render import refuse, render
 from .scope import plan_period
 from .structured import (
@@ -163,7 +164,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
             msg = (f"所收录的{names}的指标表中没有“{escape_md(m.row.name)}”这一指标；"
                    f"该指标见于《{docs[m.row.doc_id].meta.title}》（仅供参考，见“可能相关”）。")
             return render(q, [], docs, True, [Evidence(m.row.doc_id, m.row.heading_path + (m.row.table,),
-                                                       indicator_source_text(m.row))], intro=msg)
+                                                       indicator_source_text(m.row))], intro=msg,
+                          reason=ABSENT_INDICATOR)
         in_scope = (_rows_by_table_words(text, docs, scope, min_score)
                     or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
         in_scope = [m for m in in_scope if not other_qualifier(m.row.name, text)]  # 60岁以上: not the 65岁 row
@@ -229,7 +231,7 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
                 has_col = any(r.attribute for r in rows)
                 if not has_col:
                     part.lines.append(f"{head}：该表没有“指标属性”一栏，未区分预期性和约束性。")
-                    part.refused = True
+                    part.refused, part.reason = True, NO_ATTRIBUTE
                 else:
                     sel = [r for r in rows if r.attribute == want]
                     others = sorted({r.attribute for r in rows if r.attribute and r.attribute != want})
@@ -304,7 +306,7 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     if asked and not any(y in known_years for y in asked):
         msg = (f"所收录的规划中没有{'、'.join(asked)}年的目标"
                f"（规划给出的是{'、'.join(known_years)}年的目标）。")
-        return refuse(q, docs, msg, [])
+        return refuse(q, docs, msg, [], ABSENT_GOAL_YEAR)
     goals = [(s, g) for s, g in goals if s >= (1.0 if q.years else 0.5) and term_coverage(terms, g.text, weight) >= 0.45]
     if not terms:  # the plan's goal for the year as a whole: its goal section's statement, not a task's figure
         goal_head = lexicon().regex("goal")

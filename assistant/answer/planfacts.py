@@ -16,6 +16,7 @@ from assistant.text.sentences import sentences
 from assistant.types import Answer, Document
 
 from .lexicon import lexicon
+from .reasons import NO_FACT, OTHER_PLAN, WHICH_PLAN
 from .render import refuse, render
 from .scope import five_year_plan_years, plan_period
 from .structured import Evidence, Part, escape_md
@@ -202,9 +203,9 @@ def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     asked = [docs[d] for d in (q.docs or scope) if d in docs]
     foreign = other_period(q.resolved, asked)
     if foreign:
-        return refuse(q, docs, f"所收录的规划中没有“{escape_md(foreign)}”的这份规划，无法回答它的{label}。", [])
+        return refuse(q, docs, f"所收录的规划中没有“{escape_md(foreign)}”的这份规划，无法回答它的{label}。", [], OTHER_PLAN)
     if not asked or (len(asked) > MAX_PLANS and not q.docs):
-        return refuse(q, docs, f"所收录的规划不止一份，请指明是哪一份规划的{label}。", [])
+        return refuse(q, docs, f"所收录的规划不止一份，请指明是哪一份规划的{label}。", [], WHICH_PLAN)
     parts, found = [], False
     for doc in asked:
         siblings = tuple(d for d in docs.values() if d.path == doc.path and d.doc_id != doc.doc_id)
@@ -221,5 +222,5 @@ def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
             parts.append(Part(lines=[head + said], evidence=[ev]))
     if not found:
         names = "、".join(f"《{d.meta.title}》" for d in asked)
-        return refuse(q, docs, f"{escape_md(names)}的原文中没有写明{label}。", [])
+        return refuse(q, docs, f"{escape_md(names)}的原文中没有写明{label}。", [], NO_FACT)
     return render(q, parts, docs, False, long_ok=True)

@@ -7,6 +7,7 @@ import logging
 from assistant.types import Answer, Citation, Document
 
 from .guard import unsupported_numbers
+from .reasons import EMPTY
 from .respective import respective_value
 from .structured import (
     Evidence,
@@ -25,8 +26,10 @@ MAX_CITES_PER_DOC = 3
 
 
 def render(question: Question, parts: list[Part], documents: dict[str, Document], refused: bool,
-           related: list[Evidence] | None = None, intro: str | None = None, long_ok: bool = False) -> Answer:
-    """Number the citations (one per distinct passage, at most 3 per plan), check numbers, build the Answer."""
+           related: list[Evidence] | None = None, intro: str | None = None, long_ok: bool = False,
+           reason: str = "") -> Answer:
+    """Number the citations (one per distinct passage, at most 3 per plan), check numbers, build the Answer.
+    ``reason``: a refusal's code (assistant/answer/reasons.py); by default the first refused part's."""
     citations: list[Citation] = []
     keyed: dict[tuple[str, str], int] = {}
     per_doc: dict[str, int] = {}
@@ -71,10 +74,12 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
     rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score,
                          doc_ref=documents[e.doc_id].meta.reference()) for i, e in enumerate(related or [], 1))
     if not body:
-        refused = True
+        refused, reason = True, reason or EMPTY
         body = "所收录的规划中没有找到能回答这个问题的内容。"
+    if refused and not reason:
+        reason = next((p.reason for p in parts if p.refused and p.reason), EMPTY)
     return Answer(question.text, body, refused, tuple(citations), tuple(rows), rel, question.intent,
-                  question.docs)
+                  question.docs, reason=reason if refused else "")
 
 
 def _aligned(line: str, question: Question) -> str:
@@ -100,5 +105,7 @@ def _shorten(body: str) -> str:
     return "\n".join(out)
 
 
-def refuse(q: Question, documents: dict[str, Document], message: str, related: list[Evidence]) -> Answer:
-    return render(q, [], documents, True, related, intro=message)
+def refuse(q: Question, documents: dict[str, Document], message: str, related: list[Evidence],
+           reason: str) -> Answer:
+    """A refusal saying ``message``, showing ``related`` as the closest passages; ``reason``: its code."""
+    return render(q, [], documents, True, related, intro=message, reason=reason)

@@ -17,6 +17,7 @@ from assistant.text.sentences import sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
 from .indicators import score_names
+from .reasons import NO_ATTRIBUTE, TABLE_YEAR
 from .synonyms import present
 from .terms import names_term
 
@@ -35,6 +36,7 @@ class Part:
     lines: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     refused: bool = False  # the fact asked for is absent
+    reason: str = ""  # then why: a code of assistant/answer/reasons.py
     rows: list[IndicatorRow] = field(default_factory=list)
 
 
@@ -95,14 +97,14 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     if missing_years:
         absent = f"表中没有{'、'.join(missing_years)}年的数值（只列出{'、'.join(table_years)}年）。"
         if not asked_years:
-            part.refused = True
+            part.refused, part.reason = True, TABLE_YEAR
             part.lines.insert(0, f"所收录的规划没有给出{escape_md(row.name)}{'、'.join(missing_years)}年的数值，"
                                  f"{escape_md(doc_name(doc))}的指标表只列出{'、'.join(table_years)}年：")
         else:
             part.lines.append(absent)
     if "attribute" in wants and not row.attribute:
         part.lines.append("该表没有“指标属性”一栏，规划未说明此指标是预期性还是约束性。")
-        part.refused = True
+        part.refused, part.reason = True, NO_ATTRIBUTE
     if row.cumulative and row.note:
         part.lines.append(f"注：{escape_md(row.note.replace('备注：', '').strip('；;。'))}。")
     elif "cumulative" in wants and not row.cumulative:

@@ -27,6 +27,7 @@ from assistant.types import Answer, Document
 
 from .aims import numbered_parts
 from .lexicon import lexicon
+from .reasons import NO_FIGURES
 from .render import MAX_CITES_PER_DOC, refuse, render
 from .sections import MAX_PLANS_LISTED, section_part, section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
@@ -114,7 +115,7 @@ def _stated_figures(q: Question, docs, scope, named: list[str], weight) -> Answe
             part.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{part.lines[0]}"
             parts.append(part)
     if not parts:
-        return refuse(q, docs, "所收录的规划中没有给出这方面的量化指标。", [])
+        return refuse(q, docs, "所收录的规划中没有给出这方面的量化指标。", [], NO_FIGURES)
     return render(q, parts, docs, False, long_ok=True)
 
 

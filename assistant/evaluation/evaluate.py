@@ -37,6 +37,7 @@ from .metrics import (
     evidence_rank,
     is_correct,
     must_contain_hits,
+    refusal_reasons,
     row_metrics,
 )
 from .numcheck import unsupported_numbers
@@ -104,7 +105,8 @@ def score_answer(it: GoldItem, ans, *, error: str | None = None, latency_ms: flo
         unsupported_numbers=tuple(unsupported_numbers(body, [citation_source(c) for c in cites], said)),
         answer_chars=len(body), latency_ms=round(latency_ms, 3), rank=rank, evidence_in_index=in_index,
         intent=getattr(ans, "intent", "") if ans else "", query=query, error=error,
-        score=getattr(ans, "score", None) if ans else None)
+        score=getattr(ans, "score", None) if ans else None,
+        refusal_reason=getattr(ans, "reason", "") if refused else "")
 
 
 def evaluate_system(system, items: list[GoldItem], passages: list[Passage] | None = None, search: bool = True,
@@ -319,6 +321,7 @@ def render_report(record: dict) -> str:
     for cat, n in cats.items():
         out.append(f"| {cat} | {n} | " + " | ".join(fmt(s.get(f'answer.acc.{cat}'), 2) for s in systems.values())
                    + " |")
+    out += ["", *reasons_table(record["rows"])]
     out += ["", "## All metrics (full pipeline)", "", "| metric | value |", "|---|---:|", *_metric_lines(m),
             "", "## Timings", "", "```", json.dumps(record["timings"], ensure_ascii=False), "```", ""]
     failing = [r for r in record["rows"] if not r["correct"]]
@@ -335,6 +338,22 @@ def render_report(record: dict) -> str:
     if record.get("warnings"):
         out += ["", "## Warnings", "", *[f"- {w}" for w in record["warnings"]]]
     return "\n".join(out) + "\n"
+
+
+def reasons_table(rows: list[dict]) -> list[str]:
+    """The report's refusals by reason code (full pipeline): how many each code made on items the gold answers
+    (false refusals) and on items it expects refused (true ones)."""
+    from assistant.answer.reasons import describe
+
+    fields = {f.name for f in dataclasses.fields(Row)}
+    counts = refusal_reasons([Row(**{k: v for k, v in r.items() if k in fields}) for r in rows])
+    out = ["## Refusals by reason (full pipeline)", ""]
+    if not counts:
+        return [*out, "No refusals."]
+    out += ["| reason | on answerable (false) | on unanswerable (true) | precision | what |", "|---|---:|---:|---:|---|"]
+    out += [f"| {c.reason or '—'} | {c.answerable} | {c.unanswerable} | {c.precision:.2f} | {describe(c.reason)} |"
+            for c in counts]
+    return out
 
 
 def _cell(text: str) -> str:

@@ -233,6 +233,7 @@ class Row:
     query: str = ""  # the retrieval query
     error: str | None = None  # the system raised instead of answering
     score: float | None = None  # the engine's answerability score (None: the system gives none)
+    refusal_reason: str = ""  # a refusal's code (assistant/answer/reasons.py); "" for an answer or a system giving none
 
 
 def refusal_prf(expected: Sequence[bool], predicted: Sequence[bool]) -> tuple[float, float | None, float | None]:
@@ -304,6 +305,31 @@ def answer_metrics(rows: Sequence[Row]) -> dict[str, float | int | None]:
     out["latency.p50_ms"] = percentile(latencies, 50)
     out["latency.p95_ms"] = percentile(latencies, 95)
     return out
+
+
+@dataclass(frozen=True)
+class ReasonCount:
+    """The refusals one reason code made: on items the gold answers (false refusals) and on items it expects
+    refused (true ones)."""
+
+    reason: str
+    answerable: int
+    unanswerable: int
+
+    @property
+    def precision(self) -> float:
+        return self.unanswerable / (self.answerable + self.unanswerable)
+
+
+def refusal_reasons(rows: Sequence[Row]) -> list[ReasonCount]:
+    """Per reason code, the refusals on answerable and on unanswerable items, most refusals first (a refusal
+    without a code counts under "")."""
+    counts: dict[str, list[int]] = {}
+    for r in rows:
+        if r.refused:
+            counts.setdefault(r.refusal_reason, [0, 0])[r.expect_refusal] += 1
+    return sorted((ReasonCount(k, a, u) for k, (a, u) in counts.items()),
+                  key=lambda c: (-(c.answerable + c.unanswerable), c.reason))
 
 
 def row_metrics(rows: Sequence[Row], retrieval: bool = True) -> dict[str, float | int | None]:
