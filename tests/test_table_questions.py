@@ -112,11 +112,12 @@ def test_a_share_asked_is_a_words_role_not_a_measure():
     assert not part_share("车辆购置投资多少亿？")
 
 
-def test_a_share_the_plan_does_not_state_is_two_cells_and_a_computed_ratio(assistant):
+def test_a_share_the_plan_does_not_state_is_two_cells_and_no_computed_ratio(assistant):
     ans = assistant.ask("公交设施规划投资估算合计是多少亿，车辆购置占多少？")
     assert "“车辆购置”一行" in ans.answer and "**4.50亿元**" in ans.answer
     assert "“合计”一行" in ans.answer and "**9.00亿元**" in ans.answer
-    assert "4.50÷9.00≈50.0%（计算值" in ans.answer  # computed, and said to be
+    assert "规划未直接写出“车辆购置”所占比例" in ans.answer  # said plainly
+    assert "≈" not in ans.answer and "%" not in ans.answer  # never a figure the plan does not state
 
 
 def test_a_share_the_plan_states_is_quoted_not_computed(assistant):
@@ -130,10 +131,11 @@ def test_a_share_asked_with_money_words_reads_the_money_table(assistant):
     assert "表6-1" in ans.answer and "**4.50亿元**" in ans.answer and "**9.00亿元**" in ans.answer
 
 
-def test_the_other_rows_summed_are_listed_and_said_to_be_computed(assistant):
+def test_the_other_rows_are_listed_each_cited_and_never_summed(assistant):
     ans = assistant.ask("那其他城区加起来呢", [{"question": "东城区现状有多少个停车场？", "answer": "5个"}])
     assert "“东城区”为5个" in ans.answer and "西城区8、北城区3" in ans.answer
-    assert "8+3=11个（计算值" in ans.answer and "16" not in ans.answer  # not the 合计 row, which holds 东城区 too
+    assert "规划未直接写出其余各行的合计" in ans.answer
+    assert "11" not in ans.answer and "16" not in ans.answer  # no sum computed; not the 合计 row (holds 东城区 too)
 
 
 def test_the_rest_follow_up_keeps_the_question_it_follows():

@@ -283,7 +283,7 @@ def share_parts(docs: dict[str, Document], best: Cell) -> tuple[list[Cell], list
     """A row's share of its table's total asked (换电站占多少) of a table without a share column: the total row's
     cell to cite beside the row's, and the plan's own sentence stating the row's share (…4.83 亿元，约占总投资的
     40%: a sentence of the table's section holding the row's value followed by 占…%, lexicon role
-    ``share_stated``), else the share computed from the two cells, said to be computed."""
+    ``share_stated``), else a plain word that the plan states no share (no figure the plan does not state)."""
     t, row, col = best.table, best.row, best.column
     total = next((r for r in t.records if r.kind == "total" and r.value(col)), None)
     if row.kind == "total" or total is None or _has_shares(t) or row.value(col) is None:
@@ -299,9 +299,7 @@ def share_parts(docs: dict[str, Document], best: Cell) -> tuple[list[Cell], list
                     and stated.search(sent[i + len(value):i + len(value) + _STATED_SPAN]):
                 ev = Evidence(best.doc_id, section.path, sent.strip(), highlight=sent.strip())
                 return cells, [Part(lines=[f"原文：{escape_md(sent.strip())}"], evidence=[ev])]
-    share = 100 * row.value(col) / total.value(col)
-    line = (f"规划未直接写出“{escape_md(row.key)}”所占比例；按上列两格计算：{escape_md(value)}÷"
-            f"{escape_md(total.cell(col).strip())}≈{share:.1f}%（计算值，非规划原文）。")
+    line = (f"规划未直接写出“{escape_md(row.key)}”所占比例，以上是该行与合计行的数值（本助手不自行计算原文没有的数字）。")
     return cells, [Part(lines=[line])]
 
 
@@ -319,8 +317,8 @@ def share_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...])
 
 def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
     """"长春核心区要新建几座换电站，那其他城市加起来呢" (lexicon role ``rest_followup`` closing the question): the
-    cell the earlier clause names, then the table's other data rows in that column and their sum, said to be
-    computed from the cited cells (the plan states no such figure)."""
+    cell the earlier clause names, then the table's other data rows in that column, each cited, saying the plan
+    states no sum of them (no figure the plan does not state is computed)."""
     text = to_halfwidth(q.resolved)
     head, sep, last = text.rpartition("，")
     if not sep or not lexicon().regex("rest_followup").match(last.strip()):
@@ -333,15 +331,11 @@ def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
     rest = [r for r in t.records if r.kind != "total" and r is not best.row and r.value(col) is not None]
     if not rest:
         return None
-    places = max(len(r.cell(col).strip().partition(".")[2]) for r in rest)
-    total = f"{sum(r.value(col) for r in rest):.{places}f}"
     unit = _unit(best)
     listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col).strip())}" for r in rest)
-    summed = "+".join(r.cell(col).strip() for r in rest)
     line = (f"**{escape_md(doc_name(docs[best.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
             f"“{escape_md(best.row.key)}”为{escape_md(best.row.cell(col).strip())}{escape_md(unit)}，其余各行为：{listed}。"
-            f"规划未直接写出其余各行的合计；按这些格计算："
-            f"{summed}={total}{escape_md(unit)}（计算值，非规划原文）。")
+            f"规划未直接写出其余各行的合计（本助手不自行计算原文没有的数字）。")
     ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
                   highlight=rest[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
