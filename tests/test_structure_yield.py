@@ -89,3 +89,14 @@ def test_a_count_of_items_asked_for_a_year_is_answered_by_the_list():
     listing = "**甲规划 · （三）发展目标**： [1]\n- 数据要素市场体系初步建立\n- 产业数字化转型迈上新台阶"
     got = dispatch(ctx, (Handler("section", _section(listing, "（三）发展目标", "到2025年，数字经济迈向全面扩展期。")),), _refusing)
     assert got.answer.answer == listing
+
+
+def test_a_list_asked_and_answered_with_items_stands_against_a_passage_listing_none():
+    question = "一核两带三区里的三区是哪几个"
+    top = "构建“一核两带三区”文化和旅游发展空间布局，推动全域协调发展。"
+    ctx = _ctx(question, ("一核两带三区", "三区", "布局"), top)
+    ctx = Context(Question(question, question, (), (), "list", (), frozenset(), False, False), {}, (), ("a", "b"),
+                  ctx.terms, ctx.hits, weight=len, retriever=_Retriever(), tokenizer=_Tokenizer())
+    listing = "**甲市 · 三、打造“三区”**包括： [1]\n- 1.北部古镇旅游区\n- 2.西部峡谷康养区\n- 3.东部茶乡田园区"
+    got = dispatch(ctx, (Handler("section", _section(listing, "三、打造“三区”")),), _fallback)
+    assert got.answer.answer == listing

@@ -1030,9 +1030,12 @@ def structure_yields(ctx: Context, cand: Candidate) -> bool:
     """A structure answer (``STRUCTURE_HANDLERS``) picked because a heading shares a word with the question yields
     when a top retrieved passage covers the question's key terms clearly better (贷款贴息 asked of 技改: not the
     section headed 数字化与智能化 of another plan; 不会转、不敢转的问题: not a section headed 存在的问题). With fewer
-    than two key terms the heading match is all there is to compare: it stands."""
+    than two key terms the heading match is all there is to compare: it stands; so does a list asked and
+    answered with items, which a passage covering more words but listing nothing does not answer."""
     if len(ctx.terms) < 2 or cand.answer.refused:
         return False
+    if ctx.question.intent == "list" and cand.answer.answer.count("\n- ") >= 2:
+        return False  # 三区是哪几个 answered by the three items: a passage naming 一核两带三区 lists none of them
     cov = coverage(ctx, cand.answer)
     if cov.outcovered:
         log.debug("structure answer yields: covers %.2f of the key terms, a top passage %.2f", cov.answer, cov.passage)
