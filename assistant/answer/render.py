@@ -35,13 +35,15 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
     per_doc: dict[str, int] = {}
     lines: list[str] = [intro] if intro else []
     rows = []
+    omitted = False  # a quoted line left out (its plan's citations used up, or the length limit): said so
     for part in parts:
         rows.extend(part.rows)
-        marks = []
+        marks: list[int | None] = []  # one per evidence, None where its plan's citations are used up
         for ev in part.evidence:
             key = (ev.doc_id, ev.text)
             if key not in keyed:
                 if per_doc.get(ev.doc_id, 0) >= MAX_CITES_PER_DOC:
+                    marks.append(None)
                     continue
                 per_doc[ev.doc_id] = per_doc.get(ev.doc_id, 0) + 1
                 n = len(citations) + 1
@@ -50,16 +52,21 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
                 citations.append(Citation(n, ev.doc_id, meta.title, ev.heading_path, ev.text, ev.score, ev.highlight,
                                           meta.reference()))
             marks.append(keyed[key])
+        cited = [m for m in dict.fromkeys(marks) if m is not None]
         if not part.lines:
             continue
-        if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage
-            lines.extend(f"{_aligned(line, question)} [{m}]" for line, m in zip(part.lines, marks, strict=False))
+        if len(part.lines) == len(part.evidence) and not part.rows:  # one sentence per passage: its own marker
+            for line, m in zip(part.lines, marks, strict=True):
+                if m is None:  # never a line under another passage's marker
+                    omitted = True
+                    continue
+                lines.append(f"{_aligned(line, question)} [{m}]")
         elif part.lines[0].startswith("|"):  # a markdown table: markers go below it, not into its header
             table = [ln for ln in part.lines if ln.startswith("|")]
             rest = [ln for ln in part.lines if not ln.startswith("|")]
-            lines.extend([*table, "", "来源 " + "".join(f"[{m}]" for m in dict.fromkeys(marks)), *rest])
+            lines.extend([*table, "", "来源 " + "".join(f"[{m}]" for m in cited), *rest])
         else:
-            first = part.lines[0] + "".join(f" [{m}]" for m in dict.fromkeys(marks))
+            first = part.lines[0] + "".join(f" [{m}]" for m in cited)
             lines.extend([first, *part.lines[1:]])
     body = "\n".join(lines).strip()
     # a cited passage is its text, where it sits (heading path) and its plan: the independent check agrees
@@ -70,7 +77,11 @@ def render(question: Question, parts: list[Part], documents: dict[str, Document]
         kept = [ln for ln in body.split("\n") if not unsupported_numbers(ln, sources, question.resolved)]
         body = "\n".join(kept).strip()
     if not long_ok and len(body) > MAX_BODY and not body.startswith("|"):
-        body = _shorten(body)
+        short = _shorten(body)
+        omitted = omitted or short != body
+        body = short
+    if omitted and body and not refused:
+        body = f"{body}\n{MORE}"
     rel = tuple(Citation(i, e.doc_id, documents[e.doc_id].meta.title, e.heading_path, e.text, e.score,
                          doc_ref=documents[e.doc_id].meta.reference()) for i, e in enumerate(related or [], 1))
     if not body:
@@ -93,6 +104,9 @@ def _aligned(line: str, question: Question) -> str:
 
 
 _LABEL_END = "**："
+
+
+MORE = "（其余内容从略，完整内容见所引原文。）"  # said where quoted lines were left out, never silently
 
 
 def _shorten(body: str) -> str:
