@@ -153,6 +153,20 @@ def hashing_settings(root: Path, corpus: Path = CORPUS, **changes):
                          **changes)
 
 
+def plans_assistant(root: Path, plans: dict[str, str]):
+    """An ``Assistant`` over ``plans`` (file name -> plan text) written to root/corpus, indexed with the fake
+    embedder: the set-up of every test module that asks questions of its own small hand-written plans."""
+    from assistant.index.embed import HashingEmbedder
+    from assistant.index.indexer import build_index
+    from assistant.pipeline import Assistant
+
+    for name, text in plans.items():
+        write_plan(root / "corpus", name, text)
+    settings = hashing_settings(root, root / "corpus")
+    build_index(settings.sources, settings.index_dir, HashingEmbedder())
+    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+
+
 def copied_settings(root: Path, source: Path = CORPUS, **changes):
     """``hashing_settings`` over a writable copy of the plans in ``source`` (root/corpus)."""
     shutil.copytree(source, root / "corpus")

@@ -5,7 +5,7 @@ with a measure of its own is asked of: on a small hand-written plan with the fak
 from __future__ import annotations
 
 import pytest
-from conftest import hashing_settings, write_plan
+from conftest import plans_assistant
 
 from assistant.answer.understand import resolve
 
@@ -39,16 +39,7 @@ SITES_PLAN = """吕梁市综合能源站布局规划（2026—2030年）
 
 @pytest.fixture(scope="module")
 def sites(tmp_path_factory):
-    from assistant.index.embed import HashingEmbedder
-    from assistant.index.indexer import build_index
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("chains")
-    corpus = root / "corpus"
-    write_plan(corpus, "sites.txt", SITES_PLAN)
-    settings = hashing_settings(root, corpus)
-    build_index(settings.sources, settings.index_dir, HashingEmbedder())
-    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+    return plans_assistant(tmp_path_factory.mktemp("chains"), {"sites.txt": SITES_PLAN})
 
 
 FIRST = {"question": "吕梁综合能源站规划临县布局多少个", "answer": "临县综合能源站布局18个。"}
@@ -119,16 +110,7 @@ PROJECTS_PLAN = """样例县人居环境整治规划（2026—2030年）
 
 @pytest.fixture(scope="module")
 def projects(tmp_path_factory):
-    from assistant.index.embed import HashingEmbedder
-    from assistant.index.indexer import build_index
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("projects")
-    corpus = root / "corpus"
-    write_plan(corpus, "projects.txt", PROJECTS_PLAN)
-    settings = hashing_settings(root, corpus)
-    build_index(settings.sources, settings.index_dir, HashingEmbedder())
-    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+    return plans_assistant(tmp_path_factory.mktemp("projects"), {"projects.txt": PROJECTS_PLAN})
 
 
 def test_a_share_asked_with_no_whole_is_of_the_measure_asked_before(projects):

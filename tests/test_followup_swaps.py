@@ -5,7 +5,7 @@ small hand-written plans with the fake embedder."""
 from __future__ import annotations
 
 import pytest
-from conftest import hashing_settings, write_plan
+from conftest import plans_assistant
 
 from assistant.answer.extract import extractive, notice_sentences
 from assistant.answer.multipart import split_plans
@@ -44,16 +44,7 @@ NOTICE_TEXT = ("样例省人民政府关于印发样例省绿色出行实施方�
 
 @pytest.fixture(scope="module")
 def energy(tmp_path_factory):
-    from assistant.index.embed import HashingEmbedder
-    from assistant.index.indexer import build_index
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("swaps")
-    corpus = root / "corpus"
-    write_plan(corpus, "energy.txt", ENERGY_PLAN)
-    settings = hashing_settings(root, corpus)
-    build_index(settings.sources, settings.index_dir, HashingEmbedder())
-    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+    return plans_assistant(tmp_path_factory.mktemp("swaps"), {"energy.txt": ENERGY_PLAN})
 
 
 # ---------------------------------------------------------------- a part of the area swapped

@@ -4,7 +4,7 @@ hand-written plan with the fake embedder."""
 from __future__ import annotations
 
 import pytest
-from conftest import hashing_settings, write_plan
+from conftest import plans_assistant
 
 CARBON_PLAN = """样例市碳达峰实施方案
 
@@ -22,16 +22,7 @@ CARBON_PLAN = """样例市碳达峰实施方案
 
 @pytest.fixture(scope="module")
 def carbon(tmp_path_factory):
-    from assistant.index.embed import HashingEmbedder
-    from assistant.index.indexer import build_index
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("one_list")
-    corpus = root / "corpus"
-    write_plan(corpus, "carbon.txt", CARBON_PLAN)
-    settings = hashing_settings(root, corpus)
-    build_index(settings.sources, settings.index_dir, HashingEmbedder())
-    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+    return plans_assistant(tmp_path_factory.mktemp("one_list"), {"carbon.txt": CARBON_PLAN})
 
 
 def test_each_item_of_one_counted_list_is_its_enumeration_not_a_section_of_its_words(carbon):

@@ -5,7 +5,7 @@ the measure compared. Pure rules, and small hand-written plans with the fake emb
 from __future__ import annotations
 
 import pytest
-from conftest import hashing_settings, write_plan
+from conftest import plans_assistant
 
 from assistant.answer.multipart import split_joined, split_parts
 from assistant.answer.understand import understand
@@ -119,18 +119,7 @@ OTHER = """样例县加油站布局规划（2026—2030年）
 
 @pytest.fixture(scope="module")
 def plans(tmp_path_factory):
-    from assistant.index.embed import HashingEmbedder
-    from assistant.index.indexer import build_index
-    from assistant.pipeline import Assistant
-
-    root = tmp_path_factory.mktemp("parts")
-    corpus = root / "corpus"
-    write_plan(corpus, "city.txt", PLAN)
-    write_plan(corpus, "county.txt", OTHER)
-    write_plan(corpus, "port.txt", PORT)
-    settings = hashing_settings(root, corpus)
-    build_index(settings.sources, settings.index_dir, HashingEmbedder())
-    return Assistant.open(settings, embedder=HashingEmbedder(), rebuild=False)
+    return plans_assistant(tmp_path_factory.mktemp("parts"), {"city.txt": PLAN, "county.txt": OTHER, "port.txt": PORT})
 
 
 def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_answered_from(plans):
