@@ -40,3 +40,4 @@ def test_a_place_term_is_present_where_a_text_writes_another_of_its_names():
     assert present("彭水县", "4.4.2.30彭水苗族土家族自治县 全县机动车保有量为111726台")
     assert not present("彭水县", "4.4.2.28秀山土家族苗族自治县 全县机动车保有量")
     assert place_names("机动车") == ()
+    assert not present("万州区", "万州 | 103 | 15 | 143")  # the bare short name of a table row is another line's

@@ -93,10 +93,12 @@ def present(term: str, text: str) -> bool:
 
 @functools.lru_cache(maxsize=16384)
 def place_names(term: str) -> tuple[str, ...]:
-    """The other names the gazetteer gives the area(s) ``term`` names (full, short and short with the full name's
-    last character: assistant/answer/gazetteer.py), none shorter than two characters; empty for a term that names
-    no area."""
-    return tuple(dict.fromkeys(n for a in gazetteer().lookup(term) for n in a.names if n != term and len(n) >= 2))
+    """The other full names the gazetteer gives the area(s) ``term`` names: the full name and the short one with
+    the full name's last character (assistant/answer/gazetteer.py); not the bare short name, which a table row
+    of another measure writes too (万州 | 103 | 15 … is no line about 万州区's 成品油). Empty for a term that
+    names no area."""
+    return tuple(dict.fromkeys(n for a in gazetteer().lookup(term) for n in a.names
+                               if n != term and (n != a.short or n == a.name)))
 
 
 @functools.lru_cache(maxsize=4096)
