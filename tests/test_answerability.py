@@ -208,3 +208,17 @@ def test_the_thing_counted_is_the_run_of_terms_after_the_counting_word():
     assert counted_noun("出口退税要压缩到几个工作日办完？", ["出口退税", "工作日", "办完"], lambda t: t != "办完") == "工作日"
     assert counts("公用直流充电", "预计到2025年建设765个直流充电桩")
     assert not counts("充换电站", "计划建设18座城际充电站")
+
+
+def test_a_past_sections_figure_with_no_year_is_for_the_year_before_the_plans_period():
+    stand = ["信息基础设施全球领先。IPv6活跃用户数达到4.6亿。 一、发展现状和形势"]
+    assert absent_years(["2020"], stand, [_plan((2021, 2025))], past=True) == []
+    assert absent_years(["2025"], stand, [_plan((2021, 2025))], past=True) == ["2025"]  # no target year
+    assert absent_years(["2020"], stand, [_plan((2021, 2025))]) == ["2020"]  # a target section's figure is no 2020 one
+    assert absent_years(["2020"], ["2015年以来，用户数达到4.6亿"], [_plan((2021, 2025))], past=True) == ["2020"]
+
+
+def test_a_run_before_de_qualifies_the_thing_counted():
+    terms = ["培育", "营收过", "十亿", "企业"]
+    assert counted_noun("到2025年要培育几家营收过十亿的企业？", terms, run=True) == "企业"
+    assert counts("企业", "培育年营业收入超10亿元的文化企业3家")

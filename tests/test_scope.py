@@ -70,9 +70,9 @@ def test_table_reads_levels_short_names_and_municipalities():
 def test_plan_levels_areas_and_periods():
     national, province, district, zone = scopes(NATIONAL, PROVINCE, DISTRICT, ZONE)
     assert national.national and national.areas == () and "全国" in national.wholes
-    assert [a.name for a in province.areas] == ["北方省"] and province.wholes == {"全省"}
-    assert [a.name for a in district.areas] == ["河东区"] and district.wholes == {"全区"}
-    assert zone.areas == () and not zone.national and zone.wholes == {"全区"}  # 江城 + 高新区 is a zone of 江城
+    assert [a.name for a in province.areas] == ["北方省"] and province.wholes == {"全省", "本省"}
+    assert [a.name for a in district.areas] == ["河东区"] and district.wholes == {"全区", "本区"}
+    assert zone.areas == () and not zone.national and zone.wholes == {"全区", "本区"}  # 江城 + 高新区 is a zone of 江城
     assert (national.period, province.period, district.period, zone.period) == (
         (2021, 2025), (2021, 2025), (2026, 2030), (2024, 2025))
 
@@ -213,7 +213,7 @@ def test_a_period_word_in_a_follow_up_takes_the_plans_last_year():
 
 def test_a_plan_of_an_area_the_table_lacks_is_not_its_namesake_or_its_city():
     (p,) = scopes(DocMeta("x", "海城市湾里区数字经济规划", ("海城市湾里区", "湾里区", "湾里")))
-    assert p.areas == () and not p.national and p.wholes == {"全区"}  # not 湾里县, not 海城市
+    assert p.areas == () and not p.national and p.wholes == {"全区", "本区"}  # not 湾里县, not 海城市
     assert statuses("湾里县有几座加油站？", [p]) == {"湾里县": "foreign"}
 
 

@@ -53,3 +53,13 @@ def assistant(tmp_path_factory):
 def test_the_section_titled_by_the_topic_is_where_it_is(assistant):
     ans = assistant.ask("样例县规划里托育那块在哪部分")
     assert "发展普惠托育服务" in ans.answer.split("另见")[0]
+
+
+def test_a_limit_word_glued_to_the_thing_asked_is_left_off():
+    from assistant.answer.terms import without_bound
+
+    n = 100
+    unseen = math.log((n + 1) / 0.5)
+    idf = {"最多奖": unseen, "最多": 3.0, "最高限额": 2.0}.get
+    assert without_bound("最多奖", lambda w: idf(w, unseen), unseen) == "奖"  # 最多奖多少: the limit, and 奖
+    assert without_bound("最高限额", lambda w: idf(w, unseen), unseen) == "最高限额"  # a word of the plans stays

@@ -296,11 +296,16 @@ def absent_years(asked: Iterable[str], texts: Iterable[str], plans: Sequence[Pla
     """Years written in the question that the quoted text does not speak of. A cited plan's last year counts as
     spoken of when the text names no year of the plan's period (a table's 本次规划 column beside 2020年现状 is
     the target year), not when it names another one (2024年… does not answer for 2025), nor when the text sits
-    in a section stating where things stand (``past``: 发展现状's ……用户数达到4.6亿 is no 2025 figure)."""
+    in a section stating where things stand (``past``: 发展现状's ……用户数达到4.6亿 is no 2025 figure). Such a
+    section's text that names no year at all states where things stood when the plan was made: the year before
+    its period (……用户数达到4.6亿 answers 2020 in a 2021—2025 plan)."""
     covered = years_covered(" ".join(texts), plans)
+    named = bool(covered)
     for p in plans:
         if p.period and not past and not any(p.period[0] <= y <= p.period[1] for y in covered):
             covered.add(p.period[1])
+        elif p.period and past and not named:
+            covered.add(p.period[0] - 1)
     return [y for y in dict.fromkeys(asked) if int(y) not in covered]
 
 
@@ -445,11 +450,13 @@ def measure_key(ctx: Context) -> str:
 def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: bool = False) -> str:
     """The key term that starts right after an amount asked with a counting word (几座, 多少万辆; lexicon roles
     ask_quantity, amount_magnitude, count_unit) and ``is_noun``; "" for none. ``run``: the key terms written one
-    after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站)."""
+    after another from there, joined, when one of them ``is_noun`` (充换 + 电站 count 充换电站); a run followed by
+    的 (lexicon role ``of``) qualifies the thing counted, the run after it (几家营收过十亿的企业 counts 企业)."""
     lex = lexicon()
     terms = [t for t in terms if len(t) >= 2]  # 床 of 几张床: one character names no measure a clause must write
     cue = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*"
                      f"(?:{lex.pattern('count_unit')})")
+    of_word = lex.regex("of")  # 的: the run before it is a modifier, the thing counted follows
     for m in cue.finditer(question):
         if not run:
             for t in terms:
@@ -457,9 +464,14 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
                     return t
             continue
         found, at = [], m.end()
-        while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
-            found.append(t)
-            at += len(t)
+        while True:
+            while (t := next((t for t in terms if t and question.startswith(t, at)), None)) is not None:
+                found.append(t)
+                at += len(t)
+            of = of_word.match(question, at) if found else None
+            if of is None:
+                break
+            found, at = [], of.end()  # 几家营收过十亿的企业: what precedes 的 qualifies the thing counted, 企业
         if any(is_noun(t) for t in found):
             return "".join(found)
     return ""

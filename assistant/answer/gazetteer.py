@@ -44,7 +44,11 @@ class Area:
 
     @property
     def names(self) -> tuple[str, ...]:
-        return tuple(dict.fromkeys((self.name, self.short)))
+        """The full name, the short one and the short one with the full name's last character (彭水县 for
+        彭水苗族土家族自治县 by 彭水, 恩施州 for 恩施土家族苗族自治州): how plans and askers write a county whose
+        full name holds its peoples' names. A town's short name is its full name."""
+        suffixed = self.short + self.name[-1] if self.level != "town" and self.short != self.name else self.name
+        return tuple(dict.fromkeys((self.name, self.short, suffixed)))
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import re
 
+from .gazetteer import gazetteer
 from .lexicon import lexicon
 
 GROUPS: tuple[tuple[str, ...], ...] = lexicon().synonyms  # the [[synonyms]] rows of lexicon.toml
@@ -84,9 +85,20 @@ def forms(term: str) -> tuple[str | re.Pattern[str], ...]:
 def present(term: str, text: str) -> bool:
     """The term, a synonym of it, or a variant with a synonym inside, occurs in the text; Latin letters in any
     case (ipv6 for IPv6, pue for PUE: askers type them as it comes); a contraction spelt out (see
-    ``contracted``)."""
+    ``contracted``); a place by another of its names (彭水县 for 彭水苗族土家族自治县; ``place_names``)."""
     return any(v in text for v in _variants(term)) or any(x in text for x in synonyms(term)) \
-        or (latin(term) and term.casefold() in text.casefold()) or contracted(term, text)
+        or (latin(term) and term.casefold() in text.casefold()) or contracted(term, text) \
+        or any(n in text for n in place_names(term))
+
+
+@functools.lru_cache(maxsize=16384)
+def place_names(term: str) -> tuple[str, ...]:
+    """The other full names the gazetteer gives the area(s) ``term`` names: the full name and the short one with
+    the full name's last character (assistant/answer/gazetteer.py); not the bare short name, which a table row
+    of another measure writes too (万州 | 103 | 15 … is no line about 万州区's 成品油). Empty for a term that
+    names no area."""
+    return tuple(dict.fromkeys(n for a in gazetteer().lookup(term) for n in a.names
+                               if n != term and (n != a.short or n == a.name)))
 
 
 @functools.lru_cache(maxsize=4096)

@@ -51,7 +51,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
                  if not glued(p, tokenizer, idf)]
     words = [without_particle(w, tokenizer) for w in words]
     if idf is not None and n_chunks:
-        words = [without_locative(w, idf, unseen) for w in words]
+        words = [without_bound(without_locative(w, idf, unseen), idf, unseen) for w in words]
     for w in words:
         if len(w) >= 2 and w not in GENERIC and not YEAR_ONLY_RE.fullmatch(w) and not _COUNT_WORD_RE.search(w) \
                 and not (_VERB_LEAD_RE.search(w) and not noun_like(w, tokenizer) and not synonyms(w)):
@@ -109,6 +109,20 @@ def without_locative(w: str, idf, unseen: float) -> str:
     if len(w) >= 3 and w[0] in LEX.words("locative_lead") and idf(w) >= unseen and idf(w[1:]) < unseen:
         return w[1:]
     return w
+
+
+def without_bound(w: str, idf, unseen: float) -> str:
+    """A word no plan contains (``unseen``) that jieba glued to the limit word before it (最多奖 of 最多奖多少, as
+    the plans write 最高30万元…奖励), less that word: the limit is asked by the question as a whole
+    (``bounded_shape``), the rest is the thing (a single character, 奖, names no key term). Limit words: lexicon
+    role ``ask_bound``."""
+    if idf(w) < unseen:
+        return w
+    m = _BOUND_LEAD_RE.match(w)
+    return w[m.end():] if m and m.end() < len(w) else w
+
+
+_BOUND_LEAD_RE = re.compile(f"(?:{LEX.pattern('ask_bound')})")
 
 
 def glued(w: str, tokenizer, idf) -> bool:
