@@ -88,3 +88,11 @@ def test_this_task_is_the_task_the_previous_answer_quoted(plan):
     history = [("样例市光伏要装多少？", "到2028年新增光伏装机容量20万千瓦。")]
     a = plan.ask("这个任务谁负责？", history)
     assert "市能源局" in a.answer and "市科技局" not in a.answer
+
+
+def test_a_per_year_follow_up_with_a_measure_of_its_own_drops_the_measure_asked_before(plan):
+    history = [{"question": "样例市云上企业到2023年一共要新增多少家企业？", "answer": "2万家。"}]
+    new = plan.resolve("那按年算呢，每年培育多少？", history)
+    assert "培育" in new and "新增" not in new and "2023" not in new and "云上企业" in new
+    # a per-year follow-up naming no measure keeps the one asked before
+    assert "新增" in plan.resolve("那每年呢", history)

@@ -567,7 +567,12 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         LEX.regex("ne_tail").search(text))
     if LEX.regex("per_year").search(text) and years_prev and not years_now and not docs_now:
         # "那每年的培育数呢" after "…到2023年新增多少家": the same thing per year, the previous year dropped
-        return counted(_without_years(new, years_prev)) + "，" + body
+        kept = counted(_without_years(new, years_prev))
+        own = _beyond(topic_of(without_aspects(LEX.regex("per_year").sub(" ", stripped), tagger), aliases), previous)
+        if len(own) >= 2 and tagger is not None:
+            # "每年培育多少" after "…新增多少家企业": its own measure (培育), not the verb asked before (新增)
+            kept = "".join(w for w, flag in tagger(kept) if not flag.startswith("v") or w in stripped)
+        return kept + "，" + body
     if _NOW_RE.search(text) and years_prev and not years_now and not docs_now:
         # "那现在有多少家" after "…2025年要到多少家": the same measure now (its base value), the year dropped
         return counted(_without_years(new, years_prev)) + "，" + body
