@@ -33,6 +33,9 @@ _TARGET_RE = LEX.regex("target")
 _YEAR_RE = YEAR_RE
 _FOLLOWUP_RE = re.compile(rf"^(?:{LEX.pattern('followup_lead')})|{LEX.pattern('followup_tail')}")
 _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
+_FILLER_LEAD_RE = re.compile(rf"^(?:{LEX.pattern('filler_lead')})[\s,，。.!！~～]*")
+_SUBJECTLESS_RE = re.compile(rf"^(?:{LEX.pattern('subjectless_ask')})")
+_NOW_RE = LEX.regex("now_ask")
 _ITEM_PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('item_pronoun')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
@@ -252,6 +255,7 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
     aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
     short = len(re.sub(r"[\W_]", "", text)) <= 8 and not find_docs(text, list(aliases))[0]
     return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or short
+            or bool(_SUBJECTLESS_RE.match(text.strip()))
             or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
 
 
@@ -280,6 +284,13 @@ def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
     for a in sorted(names, key=len, reverse=True):
         new = new.replace(a, "\0")
     return re.sub("\0+", target, new, count=1).replace("\0", "") if "\0" in new else target + new
+
+
+def _named_places(text: str, aliases) -> list[int]:
+    """Where each place named by a plan's name plus an area suffix (吉林市 in the 吉林 plan) ends in the text."""
+    names = {a for a, _ in aliases}
+    return [end + 1 for start, end, _ in find_spans(text, aliases)[0]
+            if end < len(text) and LEX.regex("area_suffix").fullmatch(text[end]) and text[start:end + 1] not in names]
 
 
 def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors: Sequence[str]) -> str | None:
@@ -556,7 +567,18 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         LEX.regex("ne_tail").search(text))
     if LEX.regex("per_year").search(text) and years_prev and not years_now and not docs_now:
         # "那每年的培育数呢" after "…到2023年新增多少家": the same thing per year, the previous year dropped
+        kept = counted(_without_years(new, years_prev))
+        own = _beyond(topic_of(without_aspects(LEX.regex("per_year").sub(" ", stripped), tagger), aliases), previous)
+        if len(own) >= 2 and tagger is not None:
+            # "每年培育多少" after "…新增多少家企业": its own measure (培育), not the verb asked before (新增)
+            kept = "".join(w for w, flag in tagger(kept) if not flag.startswith("v") or w in stripped)
+        return kept + "，" + body
+    if _NOW_RE.search(text) and years_prev and not years_now and not docs_now:
+        # "那现在有多少家" after "…2025年要到多少家": the same measure now (its base value), the year dropped
         return counted(_without_years(new, years_prev)) + "，" + body
+    if _SUBJECTLESS_RE.match(stripped) and not docs_now:
+        # "啥时候推到所有设区市" after "城市生命线安全工程先在哪试点": no subject of its own, the previous one's
+        return _ASK_TAIL_RE.sub("", new) + "，" + body
     if (LEX.regex("per_item").match(stripped) and not docs_now and _HOW_MUCH_RE.search(previous)
             and not _LIST_RE.search(previous)):
         # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted
@@ -574,6 +596,12 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         rest = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body).lstrip("的，, ")
         return f"{plan}{passage.rstrip('。；;')}，{rest or body}"
+    if _PRONOUN_RE.match(text.strip()) and not docs_now and len(_beyond(topic, previous)) >= 2:
+        # "它核心区服务半径要求多少" after "分区域目标里吉林市要建多少根充电桩": a new measure of the place or table
+        # the previous question was scoped to, not its measure again: the previous question up to that scope
+        ends = [previous.find(a) + len(a) for a in anchors if a in previous] + _named_places(previous, aliases)
+        if ends:
+            return previous[:max(ends)] + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
@@ -782,7 +810,10 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         anchors = anchors_of(resolved_prev, [p.text for p in local])
         if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
             anchors = (*anchors, turn.table)
-    asked, text = text, with_share_whole(text, resolved_prev, tagger)
+    asked = text
+    if resolved_prev:  # "嗯 那现在有多少家": the filler is no part of the follow-up
+        text = _FILLER_LEAD_RE.sub("", text) or text
+    text = with_share_whole(text, resolved_prev, tagger)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     if ordinal is not None:
