@@ -540,8 +540,13 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
         return text.find(t)
 
     before = [t for t in terms if 0 <= at(t) < ref.start()]
-    after = [t for t in terms if at(t) >= ref.end() and not any(a <= at(t) and at(t) + len(t) <= b
-                                                                 for a, b in spans)]
+    start = ref.end()
+    if not before:  # 最后那章保障措施 一共几条: the title's words right after the pointer, before the ask
+        ask = min((a for a, _ in asks if a >= ref.end()), default=len(text))
+        before = [t for t in terms if ref.end() <= at(t) and at(t) + len(t) <= ask]
+        start = ask
+    after = [t for t in terms if at(t) >= start and not any(a <= at(t) and at(t) + len(t) <= b
+                                                            for a, b in spans)]
     if not before or after:  # 工业互联网这块的定位: an aspect of the section is asked, not its items
         return None
     parts = []
