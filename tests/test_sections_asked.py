@@ -323,3 +323,30 @@ def test_a_section_pointed_at_then_named_by_its_title_words_answers_with_its_ite
     assert ans is not None and "强化安全管理" in ans.answer and "投资规模" not in ans.answer
     assert referenced_section_answer(_q("最后那章保障措施的资金是多少", doc), {"a": doc}, ("a",),
                                      ["保障措施", "资金"]) is None
+
+
+STAGED_PLAN = """一、规划实施
+（一）实施步骤
+1．启动实施阶段（2021—2022年）
+分解落实目标任务。
+2．全面推进阶段（2023—2024年）
+全面推进重点任务。
+3．总结提升阶段（2025年）
+开展总体评估。
+（二）保障措施
+1．加强组织领导
+统筹推进。
+2．强化资金保障
+争取资金。
+"""
+
+
+def test_the_stages_asked_are_the_section_whose_items_are_stages_not_one_matched_by_a_title_word():
+    """实施分几步走: 实施步骤's stages, not 规划实施 (titled by 实施, its items of another kind)."""
+    from assistant.answer.sections import stages_answer
+
+    doc = _plan("a", STAGED_PLAN)
+    ans = stages_answer(_q("实施分几步走？", doc), {"a": doc}, ("a",))
+    assert ans is not None and "启动实施阶段（2021—2022年）" in ans.answer and "总结提升阶段" in ans.answer
+    assert "保障措施" not in ans.answer
+    assert stages_answer(_q("保障措施有几条？", doc), {"a": doc}, ("a",)) is None
