@@ -185,11 +185,18 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
         s += sum(weight(t) for t in terms if present(t, hay)) / total
     if len(heading) >= 2 and heading in question:
         s += NAMED_HEADING
-    lead = sentences(goal.text)[0].strip() if goal.text else ""
-    if total and is_lead(lead) and lead != goal.text.strip():
-        # ——基层基础持续夯实。…: a goal titled by what is asked, over one that names it among many (…基层基础更加坚实…)
-        s += NAMED_LEAD * sum(weight(t) for t in terms if present(t, CJK_GAP_RE.sub("", lead))) / total
     return s
+
+
+def lead_named(goal: Goal, terms: list[str], weight=None) -> float:
+    """The weighted share of ``terms`` the goal's short title sentence names (——基层基础持续夯实。…), 0 for a
+    goal with no such lead: a goal titled by what is asked ranks over one naming it among many."""
+    weight = weight or (lambda t: min(len(t), 4))
+    total = sum(weight(t) for t in terms)
+    lead = sentences(goal.text)[0].strip() if goal.text else ""
+    if not total or not is_lead(lead) or lead == goal.text.strip() or re.search(r"\d", lead):
+        return 0.0  # a title states no figure (到2030年，光伏装机达240万千瓦。 is a goal, not its title)
+    return sum(weight(t) for t in terms if present(t, CJK_GAP_RE.sub("", lead))) / total
 
 
 def best_sentences_of_goal(goal: Goal, limit: int = 260, focus: str = "") -> str:
