@@ -204,3 +204,21 @@ def test_a_guiding_thought_under_its_own_heading_closes_with_the_plans_aim():
     assert sec.title.endswith("指导思想") and clause.endswith("为建成覆盖城乡的养老服务网络打下坚实基础。")
     assert "坚持系统观念" not in clause  # the closing clauses, not the whole paragraph
     assert closing_aim(_plan("b", "一、基本原则\n坚持普惠优先。\n")) is None
+
+
+# ---------------------------------------------------------------- a goal titled by the topic asked
+
+TITLED_GOALS = ("一、总体要求\n（一）规划目标\n"
+                "到2030年，基本建成现代化应急管理体系，救援力量更加专业，基层基础更加坚实，安全发展环境持续改善。\n"
+                "——救援力量全面加强。专业救援队伍达到50支。\n"
+                "——基层基础持续夯实。乡镇应急管理规范化建设达标率达到95%。\n")
+
+
+def test_a_goal_led_by_a_title_naming_the_topic_outranks_the_overall_goal_naming_it_among_many():
+    from assistant.answer.numeric import goal_answer
+
+    doc = _plan("p", TITLED_GOALS, "样例省应急管理规划（2026—2030年）")
+    ans = goal_answer(_q("基层这块到期末要实现什么目标？", doc), {"p": doc}, ("p",), ["基层"])
+    assert ans is not None and "达标率达到95%" in ans.answer and "现代化应急管理体系" not in ans.answer
+    whole = goal_answer(_q("到2030年总体要实现什么目标？", doc), {"p": doc}, ("p",), [])
+    assert whole is not None and "现代化应急管理体系" in whole.answer

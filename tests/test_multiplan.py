@@ -384,3 +384,11 @@ def test_counting_the_plans_own_parts_asks_for_the_list(question):
 
     assert classify(question, 1)[0] == "list"
     assert classify("规划新建几个消防站？", 1)[0] == "indicator"  # a count of things stays a number
+
+
+def test_each_of_one_named_plans_items_is_a_list_not_a_comparison():
+    from assistant.answer.understand import classify
+
+    assert classify("样例规划最后那章保障措施 一共几条 分别是啥", 1) == ("list", False)
+    assert classify("两个规划的保障措施分别是啥", 0)[1]  # no plan named: each plan
+    assert classify("甲规划和乙规划的保障措施分别是啥", 2) == ("comparison", True)

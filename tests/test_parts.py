@@ -195,3 +195,10 @@ def test_things_asked_each_follow_the_comma_or_the_object_word_that_ends_the_sub
 def test_a_later_question_of_a_yearly_figure_is_not_answered_by_the_total_the_first_was(plans):
     a = plans.ask("临港区那个规划里面向港航技术人才的数字素质培训，总目标多少人？每年多少人？")
     assert "3万名" in a.answer and "6000名" in a.answer, a.answer
+
+
+def test_the_and_of_a_bound_joins_nothing():
+    """4A及以上 names one grade range: its 及 does not split the question into 4A and 以上景区."""
+    assert split_joined("4A及以上景区现在几家 规划末要到几家", []) is None
+    assert split_joined("二级及以下医院和社区卫生中心有啥量化要求", [])
+    assert split_parts("4A及以上景区和5A景区分别有多少家", []).labels == ("4A及以上景区", "5A景区")

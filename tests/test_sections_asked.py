@@ -291,3 +291,62 @@ def test_a_listed_sections_citation_is_its_sub_headings_not_its_lead_paragraph()
     assert ev.heading_path == ("二、政策创新",)
     assert ev.text.split("\n") == ["（一）试点实施碳预算管理", "（二）建立新上项目碳排放评价制度"]
     assert "政策创新引领" not in ev.text
+
+
+def test_a_total_is_broken_down_by_the_next_sentence_counting_its_parts_in_its_unit():
+    from assistant.answer.lists import breakdown_answer
+    from assistant.types import Chunk, Hit
+
+    plan = ("一、需求预测\n按单站年均零售量1500吨计算，2030年零售量将达到9.07万吨，预计需要加油站69座。\n"
+            "二、布局方案\n全县共布置加油站69座。其中在营加油站48座，在建加油站17座，新增加油站4座。")
+    doc = _plan("a", plan)
+    texts = plan.split("\n")[1::2]
+
+    class _Literal:
+        def containing(self, terms, docs=None, limit=20):
+            pat = terms[0][0]
+            return [Hit(Chunk(f"c{i}", "a", "section", "s", ("二、布局方案",), t, t), 0.0, 1000)
+                    for i, t in enumerate(texts) if pat.search(t)]
+
+    ans = breakdown_answer(_q("布局方案中的69座加油站由哪几部分构成？", doc), {"a": doc}, ("a",), _Literal(),
+                           ["加油站", "构成"])
+    assert ans is not None and "在营加油站48座" in ans.answer and "新增加油站4座" in ans.answer
+    assert "9.07万吨" not in ans.answer
+
+
+def test_a_section_pointed_at_then_named_by_its_title_words_answers_with_its_items():
+    """最后那章保障措施 一共几条: the title's words after the pointer (那章), before the ask, name the section."""
+    from assistant.answer.sections import referenced_section_answer
+
+    doc = _plan("a", PLAN_A)
+    ans = referenced_section_answer(_q("最后那章保障措施 一共几条 分别是啥", doc), {"a": doc}, ("a",), ["保障措施"])
+    assert ans is not None and "强化安全管理" in ans.answer and "投资规模" not in ans.answer
+    assert referenced_section_answer(_q("最后那章保障措施的资金是多少", doc), {"a": doc}, ("a",),
+                                     ["保障措施", "资金"]) is None
+
+
+STAGED_PLAN = """一、规划实施
+（一）实施步骤
+1．启动实施阶段（2021—2022年）
+分解落实目标任务。
+2．全面推进阶段（2023—2024年）
+全面推进重点任务。
+3．总结提升阶段（2025年）
+开展总体评估。
+（二）保障措施
+1．加强组织领导
+统筹推进。
+2．强化资金保障
+争取资金。
+"""
+
+
+def test_the_stages_asked_are_the_section_whose_items_are_stages_not_one_matched_by_a_title_word():
+    """实施分几步走: 实施步骤's stages, not 规划实施 (titled by 实施, its items of another kind)."""
+    from assistant.answer.sections import stages_answer
+
+    doc = _plan("a", STAGED_PLAN)
+    ans = stages_answer(_q("实施分几步走？", doc), {"a": doc}, ("a",))
+    assert ans is not None and "启动实施阶段（2021—2022年）" in ans.answer and "总结提升阶段" in ans.answer
+    assert "保障措施" not in ans.answer
+    assert stages_answer(_q("保障措施有几条？", doc), {"a": doc}, ("a",)) is None

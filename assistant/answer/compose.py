@@ -52,6 +52,7 @@ from assistant.answer.sections import (
     referenced_section_answer,
     section_answer,
     section_figure_answer,
+    stages_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, share_answer, table_cell_answer
 from assistant.text.patterns import CLAUSE_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE, QUOTED_RE, TABLE_TITLE_RE, YEAR_RE
@@ -381,7 +382,8 @@ def breakdown(ctx: Context) -> Candidate | None:
     q = ctx.question
     return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight,
                                        ctx.hits)
-                      or parts_section_answer(q, ctx.docs, ctx.scope), "list")
+                      or parts_section_answer(q, ctx.docs, ctx.scope) or stages_answer(q, ctx.docs, ctx.scope),
+                      "list")
 
 
 def indicator(ctx: Context) -> Candidate | None:

@@ -327,6 +327,21 @@ def _quoted(q: Question, docs, best) -> Answer | None:
     return render(q, [Part(lines=[escape_md(text)], evidence=[ev])], docs, False)
 
 
+def _unit_after(text: str, n: str) -> str:
+    """The character right after the number ``n`` where the text writes it (座 of 69座加油站): the unit its
+    parts are counted in. "" when none follows."""
+    m = re.search(rf"(?<![\d.]){re.escape(n)}(?![\d.])\s*([^\W\d_])", text)
+    return m.group(1) if m else ""
+
+
+def _same_unit(text: str, n: str, unit: str) -> int:
+    """How many quantities besides ``n`` the text states in the total's unit (48座, 17座, 4座 of 69座): the parts
+    of a breakdown are counted as the total is, a sentence of other figures (1500吨, 9.07万吨) breaks nothing down."""
+    if not unit:
+        return 0
+    return sum(m.group(0) != n and text[m.end():m.end() + 1] == unit for m in QUANTITY_RE.finditer(text))
+
+
 def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None, hits=()) -> Answer | None:
     """"这138个按路的类型怎么分的 / 1738座现状站里中石油中石化各占几座": the sentence that states the number the
     question quotes and breaks it into parts, each with its own quantity (共布局138个，其中高速34个……), read with
@@ -351,11 +366,12 @@ def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None,
                 if not pat.search(sent):
                     continue
                 text = sent
-                if i + 1 < len(sents) and term_coverage(terms, sent + sents[i + 1], weight) > term_coverage(
-                        terms, sent, weight):
-                    text = sent + sents[i + 1]
+                unit = _unit_after(q.resolved, n)
+                if i + 1 < len(sents) and (term_coverage(terms, sent + sents[i + 1], weight) > term_coverage(
+                        terms, sent, weight) or _same_unit(sents[i + 1], n, unit)):
+                    text = sent + sents[i + 1]  # 共布置69座。其中在营48座……: the next sentence breaks it down
                 parts = sum(m.group(0) != n for m in QUANTITY_RE.finditer(text))
-                key = (round(term_coverage(terms, text, weight), 2), parts)
+                key = (round(term_coverage(terms, text, weight), 2), _same_unit(text, n, unit), parts)
                 if parts >= MIN_PARTS and (best is None or key > best[0]):
                     best = (key, text, h)
     return _quoted(q, docs, best)

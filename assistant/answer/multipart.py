@@ -21,6 +21,8 @@ from .lexicon import lexicon
 
 LEX = lexicon()
 _SENTENCE_END = "？?"
+# 和, 及 joining two things; not the 及 of a bound (4A及以上, 二级及以下), which is part of one thing's name
+_JOIN = rf"(?:{LEX.pattern('conjunction')})(?!{LEX.pattern('bound_tail')})"
 MAX_ITEM_CHARS = 12
 
 
@@ -182,7 +184,7 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     if not each:
         return None
     head, tail = text[:each.start()], text[each.end():]
-    segments = [s for s in re.split(LEX.pattern("conjunction"), head)]
+    segments = [s for s in re.split(_JOIN, head)]
     if len(segments) < 2 or any(not s.strip() for s in segments):
         return None
     start = _prefix_end(segments[0], aliases)
@@ -207,7 +209,7 @@ def split_joined(text: str, aliases: list[str]) -> Parts | None:
         return None
     cut = _clause_start(text.rstrip(_SENTENCE_END + " ，,。"))
     lead, clause = text[:cut], text[cut:]
-    segments = re.split(LEX.pattern("conjunction"), clause)
+    segments = re.split(_JOIN, clause)
     if len(segments) < 2:
         return None
     start = _prefix_end(segments[0], aliases)

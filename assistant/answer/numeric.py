@@ -27,6 +27,7 @@ from .reasons import ABSENT_GOAL_YEAR, ABSENT_INDICATOR, NO_ATTRIBUTE
 from .render import refuse, render
 from .scope import plan_period
 from .structured import (
+    NAMED_LEAD,
     Evidence,
     Part,
     comparison_table,
@@ -37,6 +38,7 @@ from .structured import (
     goal_score,
     goal_years,
     indicator_part,
+    lead_named,
 )
 from .synonyms import abbreviates, gapped, present
 from .terms import char_bigrams, masked_question, term_coverage
@@ -317,8 +319,11 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
         goals = [(s + (TARGET_YEAR_PREFERENCE if own.get(g.doc_id) == g.year else 0.0), g) for s, g in goals]
     if not goals:
         return None
-    goals.sort(key=lambda x: -x[0])
-    best = goals[0][0]
+    # of goals scored alike, one titled by a key term that is not the plan's own subject (基层 of an 应急 plan; not
+    # 数字经济 of a 数字经济 plan, whose every bullet names it) comes first; the score alone admits a goal
+    own = {d: [t for t in terms if not present(t, docs[d].meta.title)] for d in scope}
+    goals.sort(key=lambda x: -(x[0] + NAMED_LEAD * lead_named(x[1], own.get(x[1].doc_id, []), weight)))
+    best = max(s for s, _ in goals)
     parts = []
     shown: set[tuple[str, str]] = set()
     asked_years = set(q.years) if len(set(q.years)) > 1 else set()

@@ -540,8 +540,13 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
         return text.find(t)
 
     before = [t for t in terms if 0 <= at(t) < ref.start()]
-    after = [t for t in terms if at(t) >= ref.end() and not any(a <= at(t) and at(t) + len(t) <= b
-                                                                 for a, b in spans)]
+    start = ref.end()
+    if not before:  # 最后那章保障措施 一共几条: the title's words right after the pointer, before the ask
+        ask = min((a for a, _ in asks if a >= ref.end()), default=len(text))
+        before = [t for t in terms if ref.end() <= at(t) and at(t) + len(t) <= ask]
+        start = ask
+    after = [t for t in terms if at(t) >= start and not any(a <= at(t) and at(t) + len(t) <= b
+                                                            for a, b in spans)]
     if not before or after:  # 工业互联网这块的定位: an aspect of the section is asked, not its items
         return None
     parts = []
@@ -558,6 +563,30 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
 
 _BREAKDOWN_RE = lexicon().regex("breakdown")  # 分成, 由哪些构成: the parts of something asked
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]+$")
+
+
+_STAGE_ASK_RE = lexicon().regex("stage_ask")  # 分几步, 几个阶段: the stages a plan is carried out in
+_STAGE_ITEM_RE = lexicon().regex("stage_item")  # 阶段: what a stage's heading holds
+
+
+def stages_answer(q: Question, docs, scope) -> Answer | None:
+    """"实施分几步走": per plan, the section whose sub-headings are all stages (（一）启动实施阶段（2021—2022年）),
+    not one matched by a title word (规划实施) whose items are of another kind; of several, the one whose title
+    shares most of the words before the ask, then the innermost."""
+    m = _STAGE_ASK_RE.search(q.resolved)
+    if m is None:
+        return None
+    before = set(char_bigrams(plain(q.resolved[:m.start()])))
+    parts = []
+    for d in scope:
+        found = [sec for sec in docs[d].sections if titled(sec)
+                 and len(items := _items_of(docs[d], sec)) >= 2 and all(_STAGE_ITEM_RE.search(i) for i in items)]
+        if found:
+            sec = max(found, key=lambda s: (len(before & set(char_bigrams(plain(section_title(s))))), len(s.path)))
+            parts.append(section_part(docs[d], sec))
+    if not parts or len(parts) > MAX_PLANS_LISTED:
+        return None
+    return render(q, parts, docs, False, long_ok=True)
 
 
 def parts_section_answer(q: Question, docs, scope) -> Answer | None:

@@ -13,7 +13,7 @@ from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
 from assistant.text.patterns import AIM_YEAR_RE, CJK_GAP_RE, HEADING_NUMBER_RE, YEAR
-from assistant.text.sentences import sentences
+from assistant.text.sentences import is_lead, sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
 from .indicators import score_names
@@ -165,6 +165,7 @@ def goal_years(goal: Goal) -> set[str]:
     return {goal.year, *(y for m in AIM_YEAR_RE.finditer(goal.text) for y in re.findall(YEAR, m.group(0)))}
 
 
+NAMED_LEAD = 0.25  # a goal led by a short title sentence naming the key terms (——基层基础持续夯实。)
 NAMED_HEADING = 0.25  # a goal under the heading the question names (总体目标), of goals naming as much
 
 
@@ -185,6 +186,17 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
     if len(heading) >= 2 and heading in question:
         s += NAMED_HEADING
     return s
+
+
+def lead_named(goal: Goal, terms: list[str], weight=None) -> float:
+    """The weighted share of ``terms`` the goal's short title sentence names (——基层基础持续夯实。…), 0 for a
+    goal with no such lead: a goal titled by what is asked ranks over one naming it among many."""
+    weight = weight or (lambda t: min(len(t), 4))
+    total = sum(weight(t) for t in terms)
+    lead = sentences(goal.text)[0].strip() if goal.text else ""
+    if not total or not is_lead(lead) or lead == goal.text.strip() or re.search(r"\d", lead):
+        return 0.0  # a title states no figure (到2030年，光伏装机达240万千瓦。 is a goal, not its title)
+    return sum(weight(t) for t in terms if present(t, CJK_GAP_RE.sub("", lead))) / total
 
 
 def best_sentences_of_goal(goal: Goal, limit: int = 260, focus: str = "") -> str:

@@ -221,7 +221,10 @@ def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
 
 
 def classify(text: str, n_docs: int) -> tuple[str, bool]:
-    compare = bool(_COMPARE_RE.search(text)) or n_docs >= 2
+    """The intent and whether plans are compared. 分别 (lexicon role each) of a question naming one plan asks
+    each of that plan's items (保障措施一共几条 分别是啥), not each plan."""
+    words = [m.group(0) for m in _COMPARE_RE.finditer(text)]
+    compare = any(n_docs != 1 or w not in _EACH_WORDS for w in words) or n_docs >= 2
     if _LOCATION_RE.search(text):
         return "location", compare
     if compare:
