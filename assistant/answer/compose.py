@@ -179,15 +179,17 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     word (多少钱): a figure of 地区生产总值 in 亿元 does not state a 总投资 the plans write elsewhere."""
     weight = weight or _length_weight
     titles = [docs[d].meta.title for d in q.docs if d in docs]
-    keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
-            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
-    top = max((weight(t) for t in own), default=0.0)
-    keys += [t for t in own if t not in keys and not any(t in title for title in titles)
-             and weight(t) >= KEY_SHARE * top]
     measure = measure_term(q.resolved, [t for t in own if tokenizer is None or noun_like(t, tokenizer)])
     if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
         measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
-    kind = asked_kind(measure) if measure and not writes(measure) else None  # 多少钱 is stated by money
+    kinds_only = lexicon().words("kind_word")  # 比例, 金额: stated by any quantity of the kind
+    stands_in = bool(measure) and (measure in kinds_only or not writes(measure))
+    kind = asked_kind(measure) if stands_in else None  # 多少钱 is stated by money, 投资 only by naming it
+    keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
+            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
+    top = max((weight(t) for t in own), default=0.0)
+    keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
+             and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top]
     by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
 
     def states_measure(text: str) -> bool:
