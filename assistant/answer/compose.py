@@ -173,8 +173,10 @@ KEY_SHARE = 0.6
 def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
                    writes: Callable[[str], bool] = lambda t: True) -> tuple[list[str], Callable]:
     """For a figure asked: the key terms a supporting line must name, and whether a text states the asked measure.
-    The keys are the heaviest term, any name as rare as it and any plan word nearly as rare (``KEY_SHARE``): 两江新区…外贸进出口目标 is answered neither by a figure of 外贸进出口 elsewhere nor by a line
-    naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need not be named). The asked measure is stated
+    The keys are the heaviest term, any name as rare as it, any plan word nearly as rare (``KEY_SHARE``) and a
+    part of the plan's area asked (lexicon role area_part: 城区): 两江新区…外贸进出口目标 is answered neither by a
+    figure of 外贸进出口 elsewhere nor by a line naming 两江新区 only (an asker's verb as rare, 新开 for 新增, need
+    not be named), 城区要新建几个站 not by the county's. The asked measure is stated
     by naming it; its kind (money for 投资, a share for 比例) stands in for it only when the plans never write the
     word (多少钱): a figure of 地区生产总值 in 亿元 does not state a 总投资 the plans write elsewhere."""
     weight = weight or _length_weight
@@ -190,6 +192,8 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
              and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top]
+    parts = lexicon().words("area_part")  # 城区 of 崇阳县城区要新建几个站: not answered by the county's figures
+    keys += [t for t in own if t not in keys and t in parts]
     by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
 
     def states_measure(text: str) -> bool:
