@@ -57,15 +57,3 @@ def test_a_table_row_of_another_kind_does_not_answer_a_count():
     assert other_kind_row("综合文化服务中心建成几个了", [ROW]) is not None
     assert other_kind_row("综合文化服务中心覆盖率是多少", [ROW]) is None
     assert other_kind_row("新改建多少公里农村公路", ["2025年 【2860】公里（五年累计）"]) is None
-
-
-def test_the_measure_written_before_the_asking_words_binds_the_figure():
-    from assistant.answer.answerability import measure_before, unbound_figure
-
-    question = "2025年全国新增光伏装机多少千瓦？"
-    measure = measure_before(question, ["全国", "新增", "光伏", "装机", "千瓦"])
-    assert measure == "全国新增光伏装机"
-    other = "到2025年底，全国抽水蓄能、新型储能装机分别超过6200万千瓦、4000万千瓦。"
-    assert unbound_figure(question, [other], (), measure) is not None
-    assert unbound_figure(question, ["到2025年，全国新增光伏装机2亿千瓦。"], (), measure) is None
-    assert measure_before("每千人口药师数目标是多少", ["人口", "药师", "目标"]) == "人口药师"

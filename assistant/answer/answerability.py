@@ -428,8 +428,6 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     per_year = per_year_asked(q)
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
         if shape is not None else ""
-    if shape is not None and not counted:  # 新增光伏装机多少千瓦: the measure written before the asking words
-        counted = measure_before(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer))
     return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
                       counted)
 
@@ -480,32 +478,6 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
         if any(is_noun(t) for t in found):
             return "".join(found)
     return ""
-
-
-MEASURE_GAP = 4  # the most characters between the asked measure and its asking words (目标是 of …药师数目标是多少)
-
-
-def measure_before(question: str, terms: list[str], is_noun=lambda t: True) -> str:
-    """The key terms written one after another (a 的 between them allowed) that end at most ``MEASURE_GAP``
-    characters before the asking words (lexicon role how_much), joined, when one of them ``is_noun``: the measure
-    a figure answering must count (新增光伏装机多少千瓦 -> 新增光伏装机: 储能装机6200万千瓦 is another measure's).
-    Generic words (目标) are no part of it. "" for none."""
-    lex = lexicon()
-    cue = lex.regex("how_much").search(question)
-    if not cue:
-        return ""
-    generic = lex.words("generic")
-    terms = [t for t in terms if len(t) >= 2 and t not in generic]
-    ends = [(question.rfind(t, 0, cue.start()) + len(t), t) for t in terms]
-    ends = [(e, t) for e, t in ends if e >= len(t) and cue.start() - e <= MEASURE_GAP]
-    if not ends:
-        return ""
-    at, found = max(ends)[0], []
-    while (t := next((t for t in terms if question.endswith(t, 0, at)), None)) is not None:
-        found.insert(0, t)
-        at -= len(t)
-        at -= question.endswith("的", 0, at)
-    return "".join(found) if any(is_noun(t) for t in found) else ""
 
 
 def answerability(ctx: Context, answer: Answer) -> float:
