@@ -134,7 +134,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     figure = q.intent == "indicator"
     judged = support(part.evidence, asked, weight or _length_weight, shape,
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
-                                      _writes(retriever, [h.chunk.doc_id for h in hits]))
+                                      _writes(retriever, [h.chunk.doc_id for h in hits]), _writes(retriever, None))
                        if figure else ((), None)),
                      figure_terms=own, frame=_lead_of)
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
@@ -154,17 +154,17 @@ def _length_weight(t: str) -> float:
     return min(len(t), 4)
 
 
-def _writes(retriever, docs: list[str]) -> Callable[[str], bool]:
-    """Whether the plans in ``docs`` write a word (as such or in a lexicon form: 关停, 投资), by the retriever's
-    literal index; without a retriever every word counts as written."""
-    docs = sorted(set(docs))
+def _writes(retriever, docs: list[str] | None) -> Callable[[str], bool]:
+    """Whether the plans in ``docs`` (None: any plan) write a word (as such or in a lexicon form: 关停, 投资), by
+    the retriever's literal index; without a retriever every word counts as written."""
+    docs = None if docs is None else sorted(set(docs))
     if retriever is None:
         return lambda t: True
     return lambda t: bool(retriever.containing([forms(t)], docs, 1))
 
 
-# A term of the question this heavy (against its heaviest; not an asker's own word) that the plans in scope never
-# write is part of what a figure's line must name: the act or thing the figure is of (关停 of 表4-1里大足区要关停撤销
+# A term of the question this heavy (against its heaviest) that the plans in scope never write but another plan
+# does (``known``: not an asker's own word) is part of what a figure's line must name: the act or thing the figure is of (关停 of 表4-1里大足区要关停撤销
 # 几座加油站: not the district's 新规划21座). Not every heavy term: one the plans write may be worded around (截至 by
 # 截止目前, 新开 by 新增); tuning sets: every heavy term as a key cost 4 answers for 1 refusal.
 # Replayed on the tuning sets (see the commit): 0.6 keeps every answer they had.
@@ -172,7 +172,8 @@ KEY_SHARE = 0.6
 
 
 def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
-                   writes: Callable[[str], bool] = lambda t: True) -> tuple[list[str], Callable]:
+                   writes: Callable[[str], bool] = lambda t: True,
+                   known: Callable[[str], bool] = lambda t: True) -> tuple[list[str], Callable]:
     """For a figure asked: the key terms a supporting line must name, and whether a text states the asked measure.
     The keys are the heaviest term, any name as rare as it, any plan word nearly as rare that the plans in scope never write (``KEY_SHARE``) and a
     part of the plan's area asked (lexicon role area_part: 城区): 两江新区…外贸进出口目标 is answered neither by a
@@ -192,7 +193,7 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
-             and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top and not writes(t)]
+             and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top and not writes(t) and known(t)]
     parts = lexicon().words("area_part")  # 城区 of 崇阳县城区要新建几个站: not answered by the county's figures
     keys += [t for t in own if t not in keys and t in parts]
     by_counter = counts_topic(q.resolved, measure) and shape is not None  # 加油站最多设几对 -> 不超过6对
