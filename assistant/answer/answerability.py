@@ -176,7 +176,22 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("per_year", per_year)  # 那每年的培育数呢 is not answered by the total to 2023 just given
     if number is not None and bind and not _TABLE_ROW_RE.search(passage):
         return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted)  # what is shown, not the passage
+    if number is not None and bind:
+        return other_kind_row(question, stated)
     return None
+
+
+def other_kind_row(question: str, texts: Sequence[str]) -> Missing | None:
+    """A quoted table row answers a number question only with a figure of the asked kind (几个 is a count): a row
+    whose every figure has a unit of another kind (覆盖率 96.8%) is the near answer a table gives. Cells without a
+    unit of a known kind (2860, its unit in the header) are not judged."""
+    from .quantity import asked_kind, fits
+
+    kind = asked_kind(question)
+    found = [f for t in texts for f in figures(t)]
+    if kind is None or not found or any(fits(kind, f.unit) for f in found):
+        return None
+    return Missing("number", "")
 
 
 def counts(key: str, clause: str) -> bool:
