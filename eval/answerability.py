@@ -20,11 +20,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from assistant.evaluation.gold import FROZEN_SETS  # noqa: E402
 from assistant.evaluation.metrics import refusal_prf, roc_auc  # noqa: E402
 
 TUNING = ["dev", "dev2", "dev3", "dev4", "realdev", "realdev2", "realdev3", "realdev4", "realdev5"]
-FROZEN = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
-          "realcasual", "test4", "realtest3", "unseen3", "realtest4")
 
 
 def replay(rows: list[dict], t: float) -> tuple[int, list[bool]]:
@@ -54,8 +53,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--results", type=Path, default=ROOT / "eval" / "results")
     ap.add_argument("--splits", nargs="+", default=TUNING)
     args = ap.parse_args(argv)
-    if set(args.splits) & set(FROZEN):
-        ap.error(f"{FROZEN} are frozen: never tune on them")
+    if set(args.splits) & set(FROZEN_SETS):
+        ap.error(f"{FROZEN_SETS} are frozen: never tune on them")
     rows = []
     for s in args.splits:
         split_rows = json.loads((args.results / f"{s}.json").read_text(encoding="utf-8"))["rows"]

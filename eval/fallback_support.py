@@ -27,14 +27,12 @@ sys.path.insert(0, str(ROOT))
 from assistant.answer import support as support_rule  # noqa: E402
 from assistant.config import load_settings  # noqa: E402
 from assistant.evaluation.evaluate import score_answer  # noqa: E402
-from assistant.evaluation.gold import load_gold  # noqa: E402
+from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 from assistant.evaluation.metrics import refusal_prf  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
 
 TUNING = ["dev", "dev2", "dev3", "dev4", "realdev", "realdev2", "realdev3", "realdev4", "realdev5", "realdev6",
           "realdev7", "layoutdev", "formatdev"]
-FROZEN = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
-          "realcasual", "test4", "realtest3", "unseen3", "realtest4")
 
 
 class _Capture(logging.Handler):
@@ -103,8 +101,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rows", type=Path, help="write the collected rows here (JSON lines)")
     ap.add_argument("--from-rows", type=Path, help="replay rows collected earlier instead of asking again")
     args = ap.parse_args(argv)
-    if set(args.splits) & set(FROZEN):
-        ap.error(f"{FROZEN} are frozen: never tune on them")
+    if set(args.splits) & set(FROZEN_SETS):
+        ap.error(f"{FROZEN_SETS} are frozen: never tune on them")
     if args.from_rows:
         rows = [json.loads(ln) for ln in args.from_rows.read_text(encoding="utf-8").splitlines() if ln.strip()]
     else:

@@ -304,3 +304,14 @@ def test_cli_exit_codes(tmp_path, capsys):
     assert cli.main(["--corpus", str(tmp_path), "--doc-file", f"plan={plan}", str(bad)]) == 1
     assert "unsupported_must_contain" in capsys.readouterr().out
     assert cli.main(["--doc-file", f"plan={plan}", str(tmp_path / "missing.jsonl")]) == 2
+
+
+def test_every_judging_set_is_named_frozen_once():
+    """The tuning scripts (eval/answerability.py, eval/fallback_support.py) refuse the judging sets by the one list
+    in assistant/evaluation/gold.py: every set whose sha is recorded is on it, and each exists."""
+    from assistant.evaluation.gold import FROZEN_SETS
+
+    readme = (GOLD / "README.md").read_text(encoding="utf-8")
+    recorded = set(re.findall(r"`(\w+)\.jsonl` sha256", readme))
+    assert recorded <= set(FROZEN_SETS)
+    assert all((GOLD / f"{name}.jsonl").is_file() for name in FROZEN_SETS)
