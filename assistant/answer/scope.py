@@ -250,7 +250,8 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
     def known(areas: tuple[Area, ...]) -> bool:
         return any(a.name in p.text for p in plans for a in areas)
 
-    for s, e, areas in _place_spans(text, tagger, gaz, known):
+    spans = _place_spans(text, tagger, gaz, known)
+    for s, e, areas in spans:
         if _named_in(text, e, "organisation"):
             continue
         names = tuple(dict.fromkeys(n for a in areas for n in a.names))
@@ -264,8 +265,7 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
         else:
             status = "foreign"
         out.append(PlaceMention(text[s:e], names, status, owners, within))
-    taken = [(s, e) for s, e, _ in _place_spans(text, tagger, gaz)]
-    for s, e in _unknown_admin_spans(text, tagger, gaz, taken):
+    for s, e in _unknown_admin_spans(text, tagger, gaz, [(s, e) for s, e, _ in spans]):
         name = text[s:e]
         if not any(name[:-1] in p.text for p in (*plans, *every)):  # no plan names it anywhere: an area no
             out.append(PlaceMention(name, (name,), "foreign"))  # plan is about (鹭洲市 of an invented province)
