@@ -22,7 +22,7 @@ from assistant.text.patterns import QUANTITY_RE
 
 from .lexicon import lexicon
 from .structured import Evidence
-from .terms import term_coverage
+from .terms import term_coverage, with_shape
 
 # Under this support the retrieval-only answer is refused (no_content; no_number for a figure asked). Replayed by
 # eval/fallback_support.py on the union of the 13 tuning sets (1103 items): the best refusal F1 (0.952, 1053 right,
@@ -78,12 +78,10 @@ def cover(terms: Sequence[str], text: str, weight, shape: re.Pattern[str] | None
     total = sum(weight(t) for t in terms)
     if not total:
         return 1.0
-    got = sum(weight(t) * named(t, text) for t in terms)
-    plain = got / total
+    plain = sum(weight(t) * named(t, text) for t in terms) / total
     if shape is None or not shape.search(text):
         return plain
-    extra = total / len(terms)
-    return max(plain, (got + extra) / (total + extra))
+    return with_shape(plain, terms, weight)
 
 
 @dataclass(frozen=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import functools
 import math
 import re
+from collections.abc import Sequence
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
 from assistant.text.patterns import AIM_YEAR_RE, CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
@@ -269,6 +270,12 @@ def answer_coverage(terms: list[str], text: str, weight=None, shape: re.Pattern[
     plain = term_coverage(terms, text, weight)
     if shape is None or not terms or plain < SHAPE_FLOOR or not shape.search(text):
         return plain
+    return with_shape(plain, terms, weight)
+
+
+def with_shape(plain: float, terms: Sequence[str], weight=None) -> float:
+    """A coverage ``plain`` of ``terms`` with the asked answer's shape, found in the text, counted as one more term
+    of the terms' mean weight, whichever is more."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms)
     if not total:
