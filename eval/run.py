@@ -51,7 +51,10 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "formatdev": ROOT / "eval" / "formatdev" / "corpus",
           "synthdev": ROOT / "eval" / "unseen4" / "corpus", "unseen4": ROOT / "eval" / "unseen4" / "corpus",
           "realdev8": ROOT / "eval" / "realplans" / "corpus", "realtest5": ROOT / "eval" / "realplans" / "corpus",
-          "dev6": None, "test6": None}
+          "dev6": None, "test6": None,
+          "realdev9": ROOT / "eval" / "realplans" / "corpus", "realtest6": ROOT / "eval" / "realplans" / "corpus",
+          "dev7": None, "test7": None,
+          "synthdev2": ROOT / "eval" / "unseen5" / "corpus", "unseen5": ROOT / "eval" / "unseen5" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:
