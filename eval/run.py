@@ -54,7 +54,8 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "dev6": None, "test6": None,
           "realdev9": ROOT / "eval" / "realplans" / "corpus", "realtest6": ROOT / "eval" / "realplans" / "corpus",
           "dev7": None, "test7": None,
-          "synthdev2": ROOT / "eval" / "unseen5" / "corpus", "unseen5": ROOT / "eval" / "unseen5" / "corpus"}
+          "synthdev2": ROOT / "eval" / "unseen5" / "corpus", "unseen5": ROOT / "eval" / "unseen5" / "corpus",
+          "rewordev": ROOT / "eval" / "realplans" / "corpus", "rewordtest": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

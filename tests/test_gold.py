@@ -95,6 +95,17 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
     assert report.ok and len(items) in (7, 8)
 
 
+@pytest.mark.parametrize("name", ["rewordev.jsonl", "rewordtest.jsonl"])
+def test_reworded_halves_pass_the_checker(name):
+    """Session 9: 120 tuning questions the engine answered, reworded blind as other staff would type them, split by
+    category into a tuning and a frozen half; the facts asked (answer, must_contain, evidence) are the originals'."""
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, texts)
+    assert report.problems == (), report.problems
+    assert report.ok and len(items) == 60 and sum(it.expect_refusal for it in items) == 5
+
+
 def test_goal_and_project_set_passes_the_checker():
     """realdev6 (session 6): goals and projects over the eight real plans, written blind, 8 unanswerable."""
     texts = {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
@@ -141,7 +152,7 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "casual.jsonl", "realcasual.jsonl", "test3.jsonl", "realtest2.jsonl",
                                   "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl", "realtest4.jsonl",
                                   "realtest5.jsonl", "test6.jsonl", "unseen4.jsonl",
-                                  "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl"])
+                                  "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl", "rewordtest.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
