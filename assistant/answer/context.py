@@ -19,6 +19,11 @@ from .terms import askers_word, function_word, key_terms
 from .understand import Question, understand
 
 
+# The share of its weight a word of the asker's own keeps: a verb no plan writes (聚到, 办完), a word naming nothing
+# (已经, 各个) and, when deciding whether a line answers (``TermWeights.said``), any term no plan writes.
+ASKERS_SHARE = 0.15
+
+
 class TermWeights:
     """IDF-by-length weight of a question term, cached per question. A term found nowhere weighs like a rare
     one (capped), and a word of the asker's own (聚到, 办完) or one that names nothing (已经, 各个) weighs little:
@@ -26,16 +31,31 @@ class TermWeights:
 
     def __init__(self, retriever, tokenizer):
         self._retriever, self._tokenizer = retriever, tokenizer
-        self._cap = retriever.idf("\0") * 0.6
+        self._unseen = retriever.idf("\0")
+        self._cap = self._unseen * 0.6
         self._cache: dict[str, float] = {}
+        self._said: dict[str, float] = {}
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
             w = min(len(term), 4) * min(self._retriever.idf(term), self._cap)
             if askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer):
-                w *= 0.15
+                w *= ASKERS_SHARE
             self._cache[term] = w
         return self._cache[term]
+
+    def said(self, term: str) -> float:
+        """The weight for deciding whether a quoted line answers: a term no plan of the corpus writes is the
+        asker's wording (注册人数 for the plans' 注册应急志愿者…人, 气电多 of a casual 气电多弄出), not a measure the
+        plans state elsewhere, so it weighs little too (once: an asker's verb is not discounted twice); a term
+        the plans write keeps its weight, so a line lacking it is evidence of another measure."""
+        if term not in self._said:
+            w = self(term)
+            if self._retriever.idf(term) >= self._unseen and not (
+                    askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer)):
+                w *= ASKERS_SHARE
+            self._said[term] = w
+        return self._said[term]
 
 
 @dataclass(frozen=True)

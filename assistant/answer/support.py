@@ -64,6 +64,11 @@ def in_order(term: str, text: str) -> float:
     return best / len(term)
 
 
+def scattered(term: str, text: str) -> float:
+    """The share of the term's characters that the text holds anywhere (注册人数 in 注册应急志愿者达到15万人: 0.75)."""
+    return sum(ch in text for ch in term) / len(term) if term else 0.0
+
+
 def named(term: str, text: str) -> float:
     """How fully the text names the term, 0..1: as ``term_coverage`` credits it, or by its characters in order."""
     share = in_order(term, text)
