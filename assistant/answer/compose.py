@@ -138,7 +138,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), _writes(retriever, None))
                        if figure else ((), None)),
-                     figure_terms=own, frame=_lead_of)
+                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not _writes(retriever, None)(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)

@@ -15,7 +15,7 @@ from assistant.types import Answer, DocMeta, Document, Hit
 
 from .labels import labelled_scope
 from .scope import PlanScope, plan_scopes
-from .terms import askers_word, function_word, key_terms
+from .terms import askers_word, function_word, is_name_word, key_terms
 from .understand import Question, understand
 
 
@@ -45,13 +45,14 @@ class TermWeights:
         return self._cache[term]
 
     def said(self, term: str) -> float:
-        """The weight for deciding whether a quoted line answers: a term no plan of the corpus writes is the
-        asker's wording (注册人数 for the plans' 注册应急志愿者…人, 气电多 of a casual 气电多弄出), not a measure the
-        plans state elsewhere, so it weighs little too (once: an asker's verb is not discounted twice); a term
-        the plans write keeps its weight, so a line lacking it is evidence of another measure."""
+        """The weight for deciding whether a quoted line answers: a term no plan of the corpus writes that the
+        tagger does not read as one name (气电多 of a casual 气电多弄出, 年均增速) is the asker's wording, not a thing
+        the plans state elsewhere, so it weighs little too (once: an asker's verb is not discounted twice). A
+        name no plan writes (京东方, 投资规模) keeps its weight: the plans lack that thing; so does a term the
+        plans write, so a line lacking it is evidence of another measure."""
         if term not in self._said:
             w = self(term)
-            if self._retriever.idf(term) >= self._unseen and not (
+            if self._retriever.idf(term) >= self._unseen and not is_name_word(term, self._tokenizer) and not (
                     askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer)):
                 w *= ASKERS_SHARE
             self._said[term] = w

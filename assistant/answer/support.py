@@ -141,7 +141,8 @@ class Support:
 def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
             threshold: float | None = None, figure_terms: Sequence[str] | None = None,
-            frame: Callable[[Evidence], str] | None = None) -> Support:
+            frame: Callable[[Evidence], str] | None = None,
+            unwritten: Callable[[str], bool] = lambda t: False) -> Support:
     """The support of each quoted line (``Evidence.highlight``, else its text) for the question's ``terms``
     (framing words already left out; a word no plan writes counts: a question on what no plan holds is not
     answered by a line naming its other words). ``figure_terms``: the terms a line stating a figure must name (the
@@ -149,7 +150,9 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
     the asked measure; then a line must also state a quantity and name each of ``keys`` (``named`` >= 0.5).
     ``threshold``: default ``FALLBACK_SUPPORT``, read when called (eval/fallback_support.py sets it to 0 to see
     every score). ``frame``: text that binds a line to what it is about beyond its heading (the lead sentence of
-    the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项)."""
+    the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项). ``unwritten``: whether no plan writes a
+    term; such a key (the asker's 注册人数 for the plans' 注册应急志愿者…15万人) is named by a line holding most of its
+    characters (``scattered``), as it cannot be named as written."""
     out = []
     for e in evidence:
         said = e.highlight or e.text
@@ -162,5 +165,7 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
             out.append(LineSupport(*scores))
             continue
         out.append(LineSupport(*scores, cover(terms if figure_terms is None else figure_terms, line, weight, shape),
-                               bool(QUANTITY_RE.search(said)), measure(line), all(named(k, line) >= 0.5 for k in keys)))
+                               bool(QUANTITY_RE.search(said)), measure(line),
+                               all(named(k, line) >= 0.5 or (unwritten(k) and scattered(k, line) >= ORDER_SHARE)
+                                   for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)
