@@ -32,14 +32,14 @@ from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 TUNING = ["dev", "dev2", "dev3", "dev4", "dev6", "realdev", "realdev2", "realdev3", "realdev4", "realdev5",
           "realdev6", "realdev7", "realdev8", "layoutdev", "formatdev", "synthdev"]
 
-# formal word -> an everyday one (the asker's own wording): verbs of reaching and making, totals, and the
-# measure words that name "the figure" rather than a thing
+# formal word (a regex) -> an everyday one (the asker's own wording): verbs of reaching and making, totals, and
+# the measure words that name "the figure" rather than a thing (not inside a name: 指标表, 目标体系)
 REWORDINGS = [
     ("达到", "搞到"), ("引进", "弄来"), ("实现", "弄成"), ("建成", "弄好"), ("新建", "新弄"), ("完成", "干完"),
     ("累计", "拢共"), ("合计", "加起来"), ("总计", "加起来"), ("新增", "多弄出"), ("增加", "多弄出"),
     ("提高到", "拔到"), ("提升到", "拔到"), ("增长", "往上蹿"), ("控制在", "压在"), ("超过", "冲过"),
-    ("计划", "打算"), ("预计", "估摸"), ("目标值", "那个数"), ("目标", "那个数"), ("规模", "那个数"),
-    ("数量", "那个数"), ("总量", "那个数"), ("指标", "那个数"), ("争取", "想法子"), ("力争", "想法子"),
+    ("计划", "打算"), ("预计", "估摸"), ("目标值", "那个数"), ("目标(?![表体任])", "那个数"), ("规模", "那个数"),
+    ("数量", "那个数"), ("总量", "那个数"), ("指标(?![表体])", "那个数"), ("争取", "想法子"), ("力争", "想法子"),
     ("确保", "保准"), ("投入", "砸进"), ("建设", "弄"), ("安排", "弄"), ("布局", "摆"), ("打造", "弄出"),
     ("培育", "养出"), ("推动", "弄"),
 ]
@@ -58,17 +58,17 @@ def number_question(it) -> bool:
 def variants(question: str, unused) -> list[tuple[str, str]]:
     """(rule, reworded question): one per rule whose formal word the question holds and whose everyday word no
     plan writes (``unused``), plus all of them at once."""
-    rules = [(a, b) for a, b in REWORDINGS if a in question and unused(b)]
+    rules = [(a, b) for a, b in REWORDINGS if re.search(a, question) and unused(b)]
     out, seen = [], {question}
     for a, b in rules:
-        v = question.replace(a, b)
+        v = re.sub(a, b, question)
         if v not in seen:
             seen.add(v)
             out.append((f"{a}->{b}", v))
     if len(rules) > 1:
         v = question
         for a, b in rules:
-            v = v.replace(a, b)
+            v = re.sub(a, b, v)
         if v not in seen:
             out.append(("all", v))
     return out
