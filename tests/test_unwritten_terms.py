@@ -5,6 +5,9 @@ fake index."""
 
 from __future__ import annotations
 
+import pytest
+from conftest import plan_assistant
+
 from assistant.answer.compose import _figure_checks
 from assistant.answer.context import ASKERS_SHARE, TermWeights
 from assistant.answer.structured import Evidence
@@ -69,3 +72,36 @@ def test_an_unwritten_measure_of_no_kind_is_stated_by_most_of_its_characters():
     assert not states("到2030年全省应急救援队伍达到120支。")
     _, named_only = _figure_checks(q, {}, TERMS, lambda t: weights[t], None, None)  # every word written
     assert not named_only(LINE)  # a measure the plans write is stated only by naming it
+
+
+PLAN = """云江省应急体系建设规划（2026—2030年）
+
+一、发展目标
+
+到2030年，全省应急管理体系更加完善。
+
+二、主要任务
+
+（一）壮大社会应急力量
+
+鼓励和引导社会组织、志愿者队伍参与应急管理工作，到2030年全省注册应急志愿者达到15万人。
+
+（二）建设应急物资储备库
+
+新建省级应急物资储备库3个，到2030年物资储备总值达到8亿元。
+"""
+
+
+@pytest.fixture(scope="module")
+def relief(tmp_path_factory):
+    return plan_assistant(tmp_path_factory.mktemp("relief"), PLAN, "relief_plan.txt")
+
+
+def test_a_figure_asked_in_the_askers_own_words_is_answered(relief):
+    ans = relief.ask("应急志愿者注册人数2030年那个数是多少？")
+    assert not ans.refused and "15万人" in ans.answer
+
+
+def test_a_thing_no_plan_names_is_still_refused(relief):
+    ans = relief.ask("应急无人机2030年要配备多少架？")
+    assert ans.refused
