@@ -1,6 +1,6 @@
 """Replay the tuning sets' number questions in words no plan uses: does the engine still answer (or refuse) them?
 
-    python eval/replay_wording.py [--splits dev dev2 ...] [--rows OUT.jsonl]
+    python eval/replay_wording.py [--splits dev dev2 ...] [--rows OUT.jsonl] [--sweep]
 
 The engine's lexicon was written for the tuning sets' words, so those sets cannot show how it treats a question
 worded otherwise. This replay rewords each tuning number question by rule: each formal word below that the
@@ -8,7 +8,9 @@ question holds is replaced by an everyday one (引进 -> 弄来, 达到 -> 搞�
 of the corpus writes (checked on the index: a replacement some plan writes is skipped). One variant per rule that
 applies, plus one with every rule applied. An answerable question's variant is right when its answer still holds
 the gold's must_contain; an unanswerable one's (expect_refusal) when it is still refused. The everyday words live
-here, never in the product: the product must not learn them. Judging splits are refused.
+here, never in the product: the product must not learn them. ``--sweep``: ask with the retrieval-only answer's
+support threshold at 0 and replay each threshold on the variants, as eval/fallback_support.py does on the tuning
+sets (choose FALLBACK_SUPPORT on both). Judging splits are refused.
 """
 
 from __future__ import annotations
@@ -75,6 +77,9 @@ def variants(question: str, unused) -> list[tuple[str, str]]:
 
 
 def collect(split: str, assistants: dict) -> list[dict]:
+    import logging
+
+    from fallback_support import _Capture, _plain
     from run import SPLITS
 
     from assistant.pipeline import Assistant
@@ -85,17 +90,26 @@ def collect(split: str, assistants: dict) -> list[dict]:
     engine = assistants[corpus]
     retriever = engine.retriever
     unseen = retriever.idf("\0")
+    capture = _Capture()
+    log = logging.getLogger("assistant.answer.compose")
+    log.addHandler(capture)
+    log.setLevel(logging.DEBUG)
     rows = []
     for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
         if not number_question(it):
             continue
         history = [{"question": t.question, "answer": t.answer} for t in it.history]
         for rule, q in [("orig", it.question), *variants(it.question, lambda w: retriever.idf(w) >= unseen)]:
+            capture.records.clear()
             ans = engine.ask(q, history=history)
             row = score_answer(replace(it, question=q), ans)
+            made_of = [r for r in capture.records
+                       if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
             rows.append({"split": split, "id": it.id, "rule": rule, "question": q, "expect_refusal": it.expect_refusal,
                          "refused": ans.refused, "reason": row.refusal_reason, "correct": row.correct,
-                         "score": ans.score, "answer": ans.answer[:160]})
+                         "score": ans.score, "fallback": [round(r.support.score, 4) for r in made_of],
+                         "answer": ans.answer[:160]})
+    log.removeHandler(capture)
     return rows
 
 
@@ -125,14 +139,29 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", nargs="+", default=TUNING)
     ap.add_argument("--rows", type=Path, help="write the rows here (JSON lines)")
+    ap.add_argument("--sweep", action="store_true", help="ask at support threshold 0 and replay each threshold")
     args = ap.parse_args(argv)
     if set(args.splits) & set(FROZEN_SETS):
         ap.error(f"{sorted(FROZEN_SETS)} are frozen: never tune on them")
+    if args.sweep:
+        from assistant.answer import support as support_rule
+
+        support_rule.FALLBACK_SUPPORT = 0.0
     assistants: dict = {}
     rows = [r for s in args.splits for r in collect(s, assistants)]
     if args.rows:
         args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    print(json.dumps(summary(rows), ensure_ascii=False, indent=1))
+    if not args.sweep:
+        print(json.dumps(summary(rows), ensure_ascii=False, indent=1))
+        return 0
+    from fallback_support import table
+
+    variants_only = [r for r in rows if r["rule"] != "orig"]
+    for name, rs in (("originals", [r for r in rows if r["rule"] == "orig"]), ("variants", variants_only)):
+        print(f"== {name}: {len(rs)} items")
+        for t, correct, p, rec, f1 in table(rs):
+            print(f"t={t:.4f} correct={correct}/{len(rs)} refusal P={p:.3f} R={rec if rec is None else round(rec, 3)} "
+                  f"F1={f1:.3f}")
     return 0
 
 

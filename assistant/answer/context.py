@@ -18,7 +18,6 @@ from .scope import PlanScope, plan_scopes
 from .terms import askers_word, function_word, is_name_word, key_terms
 from .understand import Question, understand
 
-
 # The share of its weight a word of the asker's own keeps: a verb no plan writes (聚到, 办完), a word naming nothing
 # (已经, 各个) and, when deciding whether a line answers (``TermWeights.said``), any term no plan writes.
 ASKERS_SHARE = 0.15
