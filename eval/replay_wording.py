@@ -34,8 +34,8 @@ from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 TUNING = ["dev", "dev2", "dev3", "dev4", "dev6", "realdev", "realdev2", "realdev3", "realdev4", "realdev5",
           "realdev6", "realdev7", "realdev8", "layoutdev", "formatdev", "synthdev"]
 
-# formal word (a regex) -> an everyday one (the asker's own wording): verbs of reaching and making, totals, and
-# the measure words that name "the figure" rather than a thing (not inside a name: 指标表, 目标体系)
+# formal word (a regex) -> an everyday one (the asker's own wording): verbs of reaching and making, totals, the
+# measure words that name "the figure" rather than a thing (not inside a name: 指标表, 目标体系), and a spoken tail
 REWORDINGS = [
     ("达到", "搞到"), ("引进", "弄来"), ("实现", "弄成"), ("建成", "弄好"), ("新建", "新弄"), ("完成", "干完"),
     ("累计", "拢共"), ("合计", "加起来"), ("总计", "加起来"), ("新增", "多弄出"), ("增加", "多弄出"),
@@ -43,7 +43,7 @@ REWORDINGS = [
     ("计划", "打算"), ("预计", "估摸"), ("目标值", "那个数"), ("目标(?![表体任])", "那个数"), ("规模", "那个数"),
     ("数量", "那个数"), ("总量", "那个数"), ("指标(?![表体])", "那个数"), ("争取", "想法子"), ("力争", "想法子"),
     ("确保", "保准"), ("投入", "砸进"), ("建设", "弄"), ("安排", "弄"), ("布局", "摆"), ("打造", "弄出"),
-    ("培育", "养出"), ("推动", "弄"),
+    ("培育", "养出"), ("推动", "弄"), ("([是有])多少(?=[？?]|$)", r"\1多少来着"),
 ]
 
 _NUMBER_ASK_RE = re.compile(r"多少|几|多大|多长|多高|多快|占比|比重|比例|规模|目标值")

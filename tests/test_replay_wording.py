@@ -24,7 +24,7 @@ def replay():
 def test_each_rule_gives_a_variant_and_all_at_once_one_more(replay):
     got = dict(replay.variants("高新区到2025年外贸进出口总额要达到多少？目标是多少", lambda w: True))
     assert "高新区到2025年外贸进出口总额要搞到多少？目标是多少" in got.values()
-    assert "高新区到2025年外贸进出口总额要搞到多少？那个数是多少" == got["all"]
+    assert "高新区到2025年外贸进出口总额要搞到多少？那个数是多少来着" == got["all"]
 
 
 def test_a_word_some_plan_writes_is_never_the_replacement(replay):
@@ -38,3 +38,8 @@ def test_no_rewording_inside_a_name(replay):
 def test_the_judging_sets_are_refused(replay):
     with pytest.raises(SystemExit):
         replay.main(["--splits", "test"])
+
+
+def test_the_spoken_tail_goes_only_at_the_end(replay):
+    got = [v for _, v in replay.variants("长春现在有多少根桩？现状是多少？", lambda w: True)]
+    assert got == ["长春现在有多少根桩？现状是多少来着？"]
