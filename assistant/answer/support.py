@@ -9,7 +9,10 @@ no plan writes that are no noun (the caller's ``askers_word``: 卖了). A term c
 insertion, by most of its character pairs, or when three quarters of its characters appear in order close together
 (装设备 of 安装智能设备). For a figure asked, a line supports the answer only when it states a
 quantity and the asked measure, and names the question's key terms (the most specific ones) in that sense;
-otherwise it scores 0. The threshold is chosen on the union of the tuning sets (eval/fallback_support.py).
+otherwise it scores 0. The caller weighs a term no plan writes little unless it is one name (``TermWeights.said``),
+and a key no plan writes is named by most of its characters (``scattered``): the asker's wording is no measure the
+plans lack. The threshold is chosen on the union of the tuning sets (eval/fallback_support.py) and checked on their
+number questions reworded into words no plan writes (eval/replay_wording.py --sweep).
 """
 
 from __future__ import annotations
