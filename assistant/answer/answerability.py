@@ -494,7 +494,8 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
 
 def answerability(ctx: Context, answer: Answer) -> float:
     """0..1: the weighted share of the question's key terms that the best passage covers, the passages being
-    those the answer cites or, for a refusal, the closest ones it shows. 0 for a place no plan covers."""
+    those the answer cites or, for a refusal, the closest ones it shows, weighed as the retrieval-only answer's
+    decision weighs them (``TermWeights.said``). 0 for a place no plan covers."""
     q = ctx.question
     if q.foreign_places and not q.docs:
         return 0.0
@@ -503,7 +504,8 @@ def answerability(ctx: Context, answer: Answer) -> float:
         return 0.0
     if answer.citations and asked_fact(q.resolved):
         return 1.0  # a plan's own fact quoted from the line stating it: the asking words (文号, 哪一年) are in no line
-    return round(max(term_coverage(list(ctx.terms), passage_text(c), ctx.weight) for c in passages), 4)
+    weight = getattr(ctx.weight, "said", ctx.weight)  # a word no plan writes weighs little (TermWeights.said)
+    return round(max(term_coverage(list(ctx.terms), passage_text(c), weight) for c in passages), 4)
 
 
 def withdraw(answer: Answer, message: str, score: float, reason: str) -> Answer:

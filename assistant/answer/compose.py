@@ -74,7 +74,7 @@ from .structured import (
     doc_name,
     escape_md,
 )
-from .support import framing, named, support
+from .support import ORDER_SHARE, framing, named, scattered, support
 from .synonyms import forms, gap_pattern, present, synonyms
 from .terms import (
     GENERIC,
@@ -133,11 +133,12 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
     asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
     figure = q.intent == "indicator"
+    weight = getattr(weight, "said", weight)  # the decision weighs a word no plan writes little (TermWeights.said)
     judged = support(part.evidence, asked, weight or _length_weight, shape,
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), _writes(retriever, None))
                        if figure else ((), None)),
-                     figure_terms=own, frame=_lead_of)
+                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not _writes(retriever, None)(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
@@ -190,6 +191,9 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     kinds_only = lexicon().words("kind_word")  # 比例, 金额: stated by any quantity of the kind
     stands_in = bool(measure) and (measure in kinds_only or not writes(measure))
     kind = asked_kind(measure) if stands_in else None  # 多少钱 is stated by money, 投资 only by naming it
+    # a measure in the asker's own words, of no known kind, that no plan writes (注册人数 for the plans'
+    # 注册应急志愿者达到15万人) cannot be named as written: a line holding most of its characters states it
+    unwritten = bool(measure) and kind is None and not known(measure)
     keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
     top = max((weight(t) for t in own), default=0.0)
@@ -201,7 +205,7 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
 
     def states_measure(text: str) -> bool:
         return not measure or named(measure, text) >= 0.5 or (kind is not None and kind in stated_kinds(text)) \
-            or (by_counter and bool(shape.search(text)))
+            or (by_counter and bool(shape.search(text))) or (unwritten and scattered(measure, text) >= ORDER_SHARE)
 
     return keys, states_measure
 

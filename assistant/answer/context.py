@@ -15,8 +15,12 @@ from assistant.types import Answer, DocMeta, Document, Hit
 
 from .labels import labelled_scope
 from .scope import PlanScope, plan_scopes
-from .terms import askers_word, function_word, key_terms
+from .terms import askers_word, function_word, is_name_word, key_terms
 from .understand import Question, understand
+
+# The share of its weight a word of the asker's own keeps: a verb no plan writes (聚到, 办完), a word naming nothing
+# (已经, 各个) and, when deciding whether a line answers (``TermWeights.said``), any term no plan writes.
+ASKERS_SHARE = 0.15
 
 
 class TermWeights:
@@ -26,16 +30,32 @@ class TermWeights:
 
     def __init__(self, retriever, tokenizer):
         self._retriever, self._tokenizer = retriever, tokenizer
-        self._cap = retriever.idf("\0") * 0.6
+        self._unseen = retriever.idf("\0")
+        self._cap = self._unseen * 0.6
         self._cache: dict[str, float] = {}
+        self._said: dict[str, float] = {}
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
             w = min(len(term), 4) * min(self._retriever.idf(term), self._cap)
             if askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer):
-                w *= 0.15
+                w *= ASKERS_SHARE
             self._cache[term] = w
         return self._cache[term]
+
+    def said(self, term: str) -> float:
+        """The weight for deciding whether a quoted line answers: a term no plan of the corpus writes that the
+        tagger does not read as one name (气电多 of a casual 气电多弄出, 年均增速) is the asker's wording, not a thing
+        the plans state elsewhere, so it weighs little too (once: an asker's verb is not discounted twice). A
+        name no plan writes (京东方, 投资规模) keeps its weight: the plans lack that thing; so does a term the
+        plans write, so a line lacking it is evidence of another measure."""
+        if term not in self._said:
+            w = self(term)
+            if self._retriever.idf(term) >= self._unseen and not is_name_word(term, self._tokenizer) and not (
+                    askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer)):
+                w *= ASKERS_SHARE
+            self._said[term] = w
+        return self._said[term]
 
 
 @dataclass(frozen=True)

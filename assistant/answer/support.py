@@ -9,7 +9,10 @@ no plan writes that are no noun (the caller's ``askers_word``: 卖了). A term c
 insertion, by most of its character pairs, or when three quarters of its characters appear in order close together
 (装设备 of 安装智能设备). For a figure asked, a line supports the answer only when it states a
 quantity and the asked measure, and names the question's key terms (the most specific ones) in that sense;
-otherwise it scores 0. The threshold is chosen on the union of the tuning sets (eval/fallback_support.py).
+otherwise it scores 0. The caller weighs a term no plan writes little unless it is one name (``TermWeights.said``),
+and a key no plan writes is named by most of its characters (``scattered``): the asker's wording is no measure the
+plans lack. The threshold is chosen on the union of the tuning sets (eval/fallback_support.py) and checked on their
+number questions reworded into words no plan writes (eval/replay_wording.py --sweep).
 """
 
 from __future__ import annotations
@@ -62,6 +65,11 @@ def in_order(term: str, text: str) -> float:
         if best == len(term):
             break
     return best / len(term)
+
+
+def scattered(term: str, text: str) -> float:
+    """The share of the term's characters that the text holds anywhere (注册人数 in 注册应急志愿者达到15万人: 0.75)."""
+    return sum(ch in text for ch in term) / len(term) if term else 0.0
 
 
 def named(term: str, text: str) -> float:
@@ -136,7 +144,8 @@ class Support:
 def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
             threshold: float | None = None, figure_terms: Sequence[str] | None = None,
-            frame: Callable[[Evidence], str] | None = None) -> Support:
+            frame: Callable[[Evidence], str] | None = None,
+            unwritten: Callable[[str], bool] = lambda t: False) -> Support:
     """The support of each quoted line (``Evidence.highlight``, else its text) for the question's ``terms``
     (framing words already left out; a word no plan writes counts: a question on what no plan holds is not
     answered by a line naming its other words). ``figure_terms``: the terms a line stating a figure must name (the
@@ -144,7 +153,9 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
     the asked measure; then a line must also state a quantity and name each of ``keys`` (``named`` >= 0.5).
     ``threshold``: default ``FALLBACK_SUPPORT``, read when called (eval/fallback_support.py sets it to 0 to see
     every score). ``frame``: text that binds a line to what it is about beyond its heading (the lead sentence of
-    the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项)."""
+    the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项). ``unwritten``: whether no plan writes a
+    term; such a key (the asker's 注册人数 for the plans' 注册应急志愿者…15万人) is named by a line holding most of its
+    characters (``scattered``), as it cannot be named as written."""
     out = []
     for e in evidence:
         said = e.highlight or e.text
@@ -157,5 +168,7 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
             out.append(LineSupport(*scores))
             continue
         out.append(LineSupport(*scores, cover(terms if figure_terms is None else figure_terms, line, weight, shape),
-                               bool(QUANTITY_RE.search(said)), measure(line), all(named(k, line) >= 0.5 for k in keys)))
+                               bool(QUANTITY_RE.search(said)), measure(line),
+                               all(named(k, line) >= 0.5 or (unwritten(k) and scattered(k, line) >= ORDER_SHARE)
+                                   for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)

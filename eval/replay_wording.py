@@ -1,0 +1,169 @@
+"""Replay the tuning sets' number questions in words no plan uses: does the engine still answer (or refuse) them?
+
+    python eval/replay_wording.py [--splits dev dev2 ...] [--rows OUT.jsonl] [--sweep]
+
+The engine's lexicon was written for the tuning sets' words, so those sets cannot show how it treats a question
+worded otherwise. This replay rewords each tuning number question by rule: each formal word below that the
+question holds is replaced by an everyday one (引进 -> 弄来, 达到 -> 搞到, a measure word -> 那个数) that no plan
+of the corpus writes (checked on the index: a replacement some plan writes is skipped). One variant per rule that
+applies, plus one with every rule applied. An answerable question's variant is right when its answer still holds
+the gold's must_contain; an unanswerable one's (expect_refusal) when it is still refused. The everyday words live
+here, never in the product: the product must not learn them. ``--sweep``: ask with the retrieval-only answer's
+support threshold at 0 and replay each threshold on the variants, as eval/fallback_support.py does on the tuning
+sets (choose FALLBACK_SUPPORT on both). Judging splits are refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from collections import Counter
+from dataclasses import replace
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "eval"))
+
+from assistant.config import load_settings  # noqa: E402
+from assistant.evaluation.evaluate import score_answer  # noqa: E402
+from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
+
+TUNING = ["dev", "dev2", "dev3", "dev4", "dev6", "realdev", "realdev2", "realdev3", "realdev4", "realdev5",
+          "realdev6", "realdev7", "realdev8", "layoutdev", "formatdev", "synthdev"]
+
+# formal word (a regex) -> an everyday one (the asker's own wording): verbs of reaching and making, totals, the
+# measure words that name "the figure" rather than a thing (not inside a name: 指标表, 目标体系), and a spoken tail
+REWORDINGS = [
+    ("达到", "搞到"), ("引进", "弄来"), ("实现", "弄成"), ("建成", "弄好"), ("新建", "新弄"), ("完成", "干完"),
+    ("累计", "拢共"), ("合计", "加起来"), ("总计", "加起来"), ("新增", "多弄出"), ("增加", "多弄出"),
+    ("提高到", "拔到"), ("提升到", "拔到"), ("增长", "往上蹿"), ("控制在", "压在"), ("超过", "冲过"),
+    ("计划", "打算"), ("预计", "估摸"), ("目标值", "那个数"), ("目标(?![表体任])", "那个数"), ("规模", "那个数"),
+    ("数量", "那个数"), ("总量", "那个数"), ("指标(?![表体])", "那个数"), ("争取", "想法子"), ("力争", "想法子"),
+    ("确保", "保准"), ("投入", "砸进"), ("建设", "弄"), ("安排", "弄"), ("布局", "摆"), ("打造", "弄出"),
+    ("培育", "养出"), ("推动", "弄"), ("([是有])多少(?=[？?]|$)", r"\1多少来着"),
+]
+
+_NUMBER_ASK_RE = re.compile(r"多少|几|多大|多长|多高|多快|占比|比重|比例|规模|目标值")
+_DIGIT_RE = re.compile(r"\d")
+
+
+def number_question(it) -> bool:
+    """A question asking a figure: the gold answer's must_contain holds digits, or (refusals) it asks 多少/几."""
+    if it.expect_refusal:
+        return bool(_NUMBER_ASK_RE.search(it.question))
+    return it.category in ("text_number", "indicator", "project") and any(_DIGIT_RE.search(m) for m in it.must_contain)
+
+
+def variants(question: str, unused) -> list[tuple[str, str]]:
+    """(rule, reworded question): one per rule whose formal word the question holds and whose everyday word no
+    plan writes (``unused``), plus all of them at once."""
+    rules = [(a, b) for a, b in REWORDINGS if re.search(a, question) and unused(b)]
+    out, seen = [], {question}
+    for a, b in rules:
+        v = re.sub(a, b, question)
+        if v not in seen:
+            seen.add(v)
+            out.append((f"{a}->{b}", v))
+    if len(rules) > 1:
+        v = question
+        for a, b in rules:
+            v = re.sub(a, b, v)
+        if v not in seen:
+            out.append(("all", v))
+    return out
+
+
+def collect(split: str, assistants: dict) -> list[dict]:
+    import logging
+
+    from fallback_support import _Capture, _plain
+    from run import SPLITS
+
+    from assistant.pipeline import Assistant
+
+    corpus = SPLITS[split]
+    if corpus not in assistants:
+        assistants[corpus] = Assistant.open(load_settings(corpus=corpus) if corpus else load_settings())
+    engine = assistants[corpus]
+    retriever = engine.retriever
+    unseen = retriever.idf("\0")
+    capture = _Capture()
+    log = logging.getLogger("assistant.answer.compose")
+    log.addHandler(capture)
+    log.setLevel(logging.DEBUG)
+    rows = []
+    for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
+        if not number_question(it):
+            continue
+        history = [{"question": t.question, "answer": t.answer} for t in it.history]
+        for rule, q in [("orig", it.question), *variants(it.question, lambda w: retriever.idf(w) >= unseen)]:
+            capture.records.clear()
+            ans = engine.ask(q, history=history)
+            row = score_answer(replace(it, question=q), ans)
+            made_of = [r for r in capture.records
+                       if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
+            rows.append({"split": split, "id": it.id, "rule": rule, "question": q, "expect_refusal": it.expect_refusal,
+                         "refused": ans.refused, "reason": row.refusal_reason, "correct": row.correct,
+                         "score": ans.score, "fallback": [round(r.support.score, 4) for r in made_of],
+                         "answer": ans.answer[:160]})
+    log.removeHandler(capture)
+    return rows
+
+
+def summary(rows: list[dict]) -> dict:
+    """Figures of the originals and of the variants: answered right, refused right, refusal reasons."""
+    out = {}
+    for name, pick in (("orig", lambda r: r["rule"] == "orig"), ("variants", lambda r: r["rule"] != "orig")):
+        rs = [r for r in rows if pick(r)]
+        ans = [r for r in rs if not r["expect_refusal"]]
+        ref = [r for r in rs if r["expect_refusal"]]
+        out[name] = {"answerable": len(ans), "answerable_right": sum(r["correct"] for r in ans),
+                     "answerable_refused": sum(r["refused"] for r in ans),
+                     "unanswerable": len(ref), "unanswerable_refused": sum(r["refused"] for r in ref),
+                     "false_refusal_reasons": dict(Counter(r["reason"] for r in ans if r["refused"]))}
+    # variants of originals the engine gets right: the honest test of wording
+    right = {(r["split"], r["id"]) for r in rows if r["rule"] == "orig" and r["correct"]}
+    rs = [r for r in rows if r["rule"] != "orig" and (r["split"], r["id"]) in right]
+    out["variants_of_right"] = {"n": len(rs), "right": sum(r["correct"] for r in rs),
+                                "answerable": sum(not r["expect_refusal"] for r in rs),
+                                "answerable_right": sum(r["correct"] for r in rs if not r["expect_refusal"]),
+                                "unanswerable": sum(r["expect_refusal"] for r in rs),
+                                "unanswerable_right": sum(r["correct"] for r in rs if r["expect_refusal"])}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--splits", nargs="+", default=TUNING)
+    ap.add_argument("--rows", type=Path, help="write the rows here (JSON lines)")
+    ap.add_argument("--sweep", action="store_true", help="ask at support threshold 0 and replay each threshold")
+    args = ap.parse_args(argv)
+    if set(args.splits) & set(FROZEN_SETS):
+        ap.error(f"{sorted(FROZEN_SETS)} are frozen: never tune on them")
+    if args.sweep:
+        from assistant.answer import support as support_rule
+
+        support_rule.FALLBACK_SUPPORT = 0.0
+    assistants: dict = {}
+    rows = [r for s in args.splits for r in collect(s, assistants)]
+    if args.rows:
+        args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    if not args.sweep:
+        print(json.dumps(summary(rows), ensure_ascii=False, indent=1))
+        return 0
+    from fallback_support import table
+
+    variants_only = [r for r in rows if r["rule"] != "orig"]
+    for name, rs in (("originals", [r for r in rows if r["rule"] == "orig"]), ("variants", variants_only)):
+        print(f"== {name}: {len(rs)} items")
+        for t, correct, p, rec, f1 in table(rs):
+            print(f"t={t:.4f} correct={correct}/{len(rs)} refusal P={p:.3f} R={rec if rec is None else round(rec, 3)} "
+                  f"F1={f1:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
