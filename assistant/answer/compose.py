@@ -95,7 +95,7 @@ from .terms import (
     term_coverage,
 )
 from .topics import asks_figures, kind_list_answer, nth_item_answer, numbered_part_answer, topic_figures_answer
-from .understand import Question, alias_table, find_spans, normalise_question, split_places, turn_record
+from .understand import Question, alias_table, find_docs, find_spans, normalise_question, split_places, turn_record
 from .yearaim import year_aim_answer
 
 log = logging.getLogger(__name__)
@@ -1184,9 +1184,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     the merged question's key terms, which hold what the earlier question was about; else None. A refusal never
     replaces an answer; an answer replaces a refusal only with strong support."""
     q = ctx.question
-    if not q.previous or ctx.expired():
-        return None
     aliases = alias_table(list(ctx.metas))
+    if not q.previous or ctx.expired() or find_docs(q.text, aliases)[0]:
+        return None  # a follow-up naming a plan swaps the plan: the rules resolve that, the merge keeps the plan
     kept = [q.previous[a:b] for a, b, _ in find_spans(q.previous, aliases)[0]]
 
     def places(text: str) -> list[str]:
@@ -1204,7 +1204,13 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     said = " ".join([alt.answer, *(c.text for c in alt.citations)])
     log.debug("follow-up merged: %s (%.2f%s) vs %s (%.2f over the merged terms)", text, alt.score,
               " refused" if alt.refused else "", q.resolved, rule)
-    if (alt.refused or alt.score < STRONG_SUPPORT or alt.score < rule + MERGE_MARGIN
-            or not all(w in said for w in new_words(q.text, q.previous, ctx.tokenizer.tag))):
-        return None
-    return alt_ctx, alt
+    names = all(w in said for w in new_words(q.text, q.previous, ctx.tokenizer.tag))
+    return (alt_ctx, alt) if prefer_merged(rule, alt, names) else None
+
+
+def prefer_merged(rule_support: float, merged: Answer, names_words: bool) -> bool:
+    """Whether the merged follow-up's answer replaces a rule-resolved answer in doubt: it answers (a refusal never
+    replaces an answer), names the follow-up's own words, and its support is strong and clearly above the rule
+    answer's over the same key terms (0 for a refused rule answer). Pure."""
+    return (not merged.refused and names_words and merged.score >= STRONG_SUPPORT
+            and merged.score >= rule_support + MERGE_MARGIN)
