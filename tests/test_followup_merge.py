@@ -8,7 +8,7 @@ import pytest
 from conftest import plans_assistant
 
 from assistant.answer.compose import STRONG_SUPPORT, prefer_merged
-from assistant.answer.followups import lost_scope, merge_followup, new_words
+from assistant.answer.followups import anchored_sentence, lost_scope, merge_followup, new_words
 from assistant.text.numbers import normalise_years
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Answer
@@ -123,3 +123,20 @@ def test_a_follow_up_the_rules_resolve_keeps_the_rule_answer(energy):
     assert "5座" in a.answer
     a = energy.ask("谁来负责这个", [{"question": "样例市到2028年新增光伏装机容量多少？", "answer": "20万千瓦。"}])
     assert "市能源局" in a.answer
+
+
+# ---------------------------------------------------------------- the earlier answer as evidence
+
+def test_the_sentence_beside_the_earlier_answer_answers_a_sibling_asked():
+    texts = ["全县畜禽粪污年产生量约42万吨，综合利用率达到80.5%；农作物秸秆可收集量约23.5万吨，综合利用率达到92.6%。",
+             "推进秸秆肥料化利用，农作物秸秆综合利用率稳定在95%以上。"]
+    assert anchored_sentence(texts, "约42万吨。", ["秸秆"]) == (0, "农作物秸秆可收集量约23.5万吨，综合利用率达到92.6%。")
+    texts = ["2022年共销售成品油3.644万吨。", "其中城区加油站10座，高速公路6座，农村5座。"]
+    assert anchored_sentence(texts, "城区加油站10座。", ["高速公路"]) == (1, texts[1])
+
+
+def test_no_sentence_without_the_earlier_answers_figure_or_the_follow_ups_word():
+    texts = ["农作物秸秆可收集量约23.5万吨。"]
+    assert anchored_sentence(texts, "约42万吨。", ["秸秆"]) is None  # another passage: not the one talked about
+    assert anchored_sentence(texts, "约23.5万吨。", ["地膜"]) is None
+    assert anchored_sentence(texts, "已全部完成。", ["秸秆"]) is None  # no figure to find the passage by

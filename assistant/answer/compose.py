@@ -64,7 +64,7 @@ from .answerability import Missing, answerability, asked_years, decide, missing,
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
-from .followups import lost_scope, merge_followup, new_words
+from .followups import anchored_sentence, lost_scope, merge_followup, new_words
 from .lexicon import lexicon
 from .multipart import Parts, ask_subject, asking_word, split_joined, split_parts, split_plans
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
@@ -95,7 +95,16 @@ from .terms import (
     term_coverage,
 )
 from .topics import asks_figures, kind_list_answer, nth_item_answer, numbered_part_answer, topic_figures_answer
-from .understand import Question, alias_table, find_docs, find_spans, normalise_question, split_places, turn_record
+from .understand import (
+    Question,
+    alias_table,
+    as_turn,
+    find_docs,
+    find_spans,
+    normalise_question,
+    split_places,
+    turn_record,
+)
 from .yearaim import year_aim_answer
 
 log = logging.getLogger(__name__)
@@ -1201,11 +1210,37 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
                             ctx.deadline)
     alt = _answer(alt_ctx)
     rule = 0.0 if answer.refused else answerability(alt_ctx, answer)
-    said = " ".join([alt.answer, *(c.text for c in alt.citations)])
+    words = new_words(q.text, q.previous, ctx.tokenizer.tag)
     log.debug("follow-up merged: %s (%.2f%s) vs %s (%.2f over the merged terms)", text, alt.score,
               " refused" if alt.refused else "", q.resolved, rule)
-    names = all(w in said for w in new_words(q.text, q.previous, ctx.tokenizer.tag))
-    return (alt_ctx, alt) if prefer_merged(rule, alt, names) else None
+    beside = _beside_earlier_answer(alt_ctx, ctx.history[-1], words)
+    # of the two, the answer quoting the follow-up's words beside the earlier answer first, unless less supported
+    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, words))]
+    return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
+
+
+def _names(answer: Answer, words: list[str]) -> bool:
+    said = " ".join([answer.answer, *(c.text for c in answer.citations)])
+    return all(w in said for w in words)
+
+
+def _beside_earlier_answer(ctx: Context, earlier, words: list[str]) -> Answer | None:
+    """The sentence of the passage stating the earlier answer that names the follow-up's words with a figure of
+    its own (followups.anchored_sentence; a passage is read with the rest of its section), quoted and decided
+    over ``ctx``'s (the merged question's) key terms; None when there is none."""
+    sections: dict[tuple[str, tuple[str, ...]], list] = {}
+    for c in ctx.retriever.chunks:
+        if c.doc_id in ctx.scope:
+            sections.setdefault((c.doc_id, tuple(c.heading_path)), []).append(c)
+    groups = list(sections.values())
+    found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words)
+    if found is None:
+        return None
+    i, sentence = found
+    chunk = next((c for c in groups[i] if sentence in c.text), groups[i][0])
+    part = Part([escape_md(sentence)], [Evidence(chunk.doc_id, tuple(chunk.heading_path), chunk.text, 1.0, sentence)])
+    answer = render(ctx.question, [part], ctx.docs, False)
+    return decide(ctx, answer, kind="beside_earlier_answer")
 
 
 def prefer_merged(rule_support: float, merged: Answer, names_words: bool) -> bool:

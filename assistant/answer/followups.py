@@ -15,7 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.text.patterns import LABEL_RE, YEAR_RE, blank_titles
+from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, YEAR_RE, blank_titles
+from assistant.text.sentences import sentences
 
 from .lexicon import lexicon
 
@@ -140,3 +141,29 @@ def lost_scope(previous: str, resolved: str, text: str, places=None) -> bool:
     if places is None or places(fragment):
         return False
     return any(p not in resolved for p in places(previous))
+
+
+def _states(text: str, figure: str) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", text) is not None
+
+
+def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str]) -> tuple[int, str] | None:
+    """The sentence that answers a follow-up about a thing stated beside the earlier answer ("高速上呢" after "城区
+    加油站10座"; "秸秆呢" after "畜禽粪污约42万吨"): among the passages ``texts`` that state every figure of the
+    earlier answer, the clause naming most of the follow-up's own ``words`` and a figure of its own; (the
+    passage's index, its sentence), or None. The earlier answer is evidence of which passage the conversation is
+    about. Pure."""
+    figures = list(dict.fromkeys(QUANTITY_RE.findall(earlier_answer)))
+    if not figures or not words:
+        return None
+    best: tuple[int, int, str] | None = None
+    for i, text in enumerate(texts):
+        if not all(_states(text, f) for f in figures):
+            continue
+        for sentence in sentences(text):
+            for clause in CLAUSE_RE.findall(sentence):
+                named = sum(w in clause for w in words)
+                own = [n for n in QUANTITY_RE.findall(clause) if n not in figures]
+                if named and own and (best is None or named > best[0]):
+                    best = (named, i, sentence.strip())
+    return (best[1], best[2]) if best else None
