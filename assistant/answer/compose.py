@@ -1226,11 +1226,12 @@ def _names(answer: Answer, words: list[str]) -> bool:
 
 def _beside_earlier_answer(ctx: Context, earlier, words: list[str]) -> Answer | None:
     """The sentence of the passage stating the earlier answer that names the follow-up's words with a figure of
-    its own (followups.anchored_sentence; a passage is read with the rest of its section), quoted and decided
+    its own (followups.anchored_sentence; a passage is read with the rest of its section; in any plan the caller
+    allows, as the earlier answer may come from a plan the merged question does not name), quoted and decided
     over ``ctx``'s (the merged question's) key terms; None when there is none."""
     sections: dict[tuple[str, tuple[str, ...]], list] = {}
-    for c in ctx.retriever.chunks:
-        if c.doc_id in ctx.scope:
+    for c in ctx.retriever.chunks:  # any plan the caller allows: the earlier answer's figures say which one
+        if not ctx.doc_filter or c.doc_id in ctx.doc_filter:
             sections.setdefault((c.doc_id, tuple(c.heading_path)), []).append(c)
     groups = list(sections.values())
     found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words)
