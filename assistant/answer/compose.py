@@ -74,6 +74,7 @@ from .structured import (
     Part,
     doc_name,
     escape_md,
+    plain_text,
 )
 from .support import framing, named, support
 from .synonyms import forms, gap_pattern, present, synonyms
@@ -1177,7 +1178,7 @@ def _answer(ctx: Context) -> Answer:
 
 # A follow-up's rule-resolved answer is in doubt when it is refused, supported under WEAK_SUPPORT (answerability:
 # the key terms its best cited passage covers) or its resolution dropped the earlier question's year, table or
-# place (followups.lost_scope). Then the generic merge's answer replaces it when that answer names the follow-up's
+# place (followups.lost_scope; for a follow-up, not a question of its own). Then the generic merge's answer replaces it when that answer names the follow-up's
 # own words, is supported at least STRONG_SUPPORT and by MERGE_MARGIN more than the rule's answer over the same
 # (merged) key terms. Chosen on the follow-ups of the tuning sets and 44 rewordings of them: every setting with
 # WEAK_SUPPORT 0.5-0.9, STRONG_SUPPORT 0.5-0.6 and MERGE_MARGIN 0.1-0.2 keeps all 122 right tuning follow-ups and
@@ -1201,7 +1202,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     def places(text: str) -> list[str]:
         return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
 
-    if not (answer.refused or answer.score < WEAK_SUPPORT or lost_scope(q.previous, q.resolved, q.text, places)):
+    # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
+    lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
+    if not (answer.refused or answer.score < WEAK_SUPPORT or lost):
         return None
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
     if text is None or normalise_question(text) == q.resolved:
@@ -1211,16 +1214,19 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     alt = _answer(alt_ctx)
     rule = 0.0 if answer.refused else answerability(alt_ctx, answer)
     words = new_words(q.text, q.previous, ctx.tokenizer.tag)
-    log.debug("follow-up merged: %s (%.2f%s) vs %s (%.2f over the merged terms)", text, alt.score,
-              " refused" if alt.refused else "", q.resolved, rule)
+    log.debug("follow-up merged: %s (%.2f%s) vs %s (%.2f over the merged terms; own %.2f, lost %s)", text, alt.score,
+              " refused" if alt.refused else "", q.resolved, rule, answer.score or 0.0, lost)
     beside = _beside_earlier_answer(alt_ctx, ctx.history[-1], words)
     # of the two, the answer quoting the follow-up's words beside the earlier answer first, unless less supported
-    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, words))]
+    asked = new_words(q.text, q.previous, ctx.tokenizer.tag, generic=True)
+    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, asked))]
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
 
 
 def _names(answer: Answer, words: list[str]) -> bool:
-    said = " ".join([answer.answer, *(c.text for c in answer.citations)])
+    """Whether what the answer says (its body and the lines it highlights, not the rest of the passages it cites)
+    names each of the follow-up's own words."""
+    said = " ".join([plain_text(answer.answer), *(c.highlight or "" for c in answer.citations)])
     return all(w in said for w in words)
 
 

@@ -57,16 +57,19 @@ def _when(text: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start(), default=None)
 
 
-def _content(word: str, flag: str) -> bool:
-    return (len(word) >= 2 and flag.startswith(_CONTENT_FLAGS) and not _QUESTION_WORDS.fullmatch(word)
+def _content(word: str, flag: str, generic: bool = False) -> bool:
+    # "x": the tagger's mark for the plans' own terms (保障措施, 双跨平台) as well as for punctuation
+    named = flag.startswith(_CONTENT_FLAGS) or (flag == "x" and re.fullmatch(r"[\w\u4e00-\u9fff]+", word) is not None)
+    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word)
             and not _ASK_RE.search(word)
-            and not _GENERIC.fullmatch(word) and not YEAR_RE.search(word))
+            and (generic or not _GENERIC.fullmatch(word)) and not YEAR_RE.search(word))
 
 
-def _things(text: str, tagger) -> list[tuple[str, str]]:
-    """The text's words that name things, each with its tag, and each pair of adjacent nouns joined (核心 + 区)."""
+def _things(text: str, tagger, generic: bool = False) -> list[tuple[str, str]]:
+    """The text's words that name things, each with its tag, and each pair of adjacent nouns joined (核心 + 区);
+    ``generic``: words that name no particular thing (措施, 情况) too."""
     words = tagger(text)
-    out = [(w, f) for w, f in words if _content(w, f)]
+    out = [(w, f) for w, f in words if _content(w, f, generic)]
     for i in range(len(words) - KIND_PAIR + 1):
         run = words[i:i + KIND_PAIR]
         if all(f.startswith("n") for _, f in run):
@@ -123,10 +126,10 @@ def merge_followup(text: str, previous: str, tagger, kept: Sequence[str] = (), p
     return merged if merged != previous else None
 
 
-def new_words(text: str, previous: str, tagger) -> list[str]:
+def new_words(text: str, previous: str, tagger, generic: bool = False) -> list[str]:
     """What the follow-up names that the earlier question did not (its own things, not its asking words): an
-    answer to it names them."""
-    return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger) if w not in previous))
+    answer to it names them. ``generic``: words that name no particular thing too (保障措施有哪些)."""
+    return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger, generic) if w not in previous))
 
 
 def lost_scope(previous: str, resolved: str, text: str, places=None) -> bool:
