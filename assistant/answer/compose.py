@@ -1178,11 +1178,13 @@ def _answer(ctx: Context) -> Answer:
 
 # A follow-up's rule-resolved answer is in doubt when it is refused, supported under WEAK_SUPPORT (answerability:
 # the key terms its best cited passage covers) or its resolution dropped the earlier question's year, table or
-# place (followups.lost_scope; for a follow-up, not a question of its own). Then the generic merge's answer replaces it when that answer names the follow-up's
-# own words, is supported at least STRONG_SUPPORT and by MERGE_MARGIN more than the rule's answer over the same
-# (merged) key terms. Chosen on the follow-ups of the tuning sets and 44 rewordings of them: every setting with
-# WEAK_SUPPORT 0.5-0.9, STRONG_SUPPORT 0.5-0.6 and MERGE_MARGIN 0.1-0.2 keeps all 122 right tuning follow-ups and
-# gains 4 rewordings; no margin (0.0) or no lost_scope loses tuning follow-ups.
+# place (followups.lost_scope; for a follow-up, not a question of its own). Then the merged question's answer, or
+# the sentence beside the earlier answer, replaces it when it says the follow-up's words, is supported at least
+# STRONG_SUPPORT and by MERGE_MARGIN more than the rule's answer over the same (merged) key terms. Chosen on the
+# follow-ups of the tuning sets (132) and eval/followup_rewordings.jsonl (44), replayed: WEAK_SUPPORT 0.6-0.9,
+# STRONG_SUPPORT 0.5-0.6, MERGE_MARGIN 0.2 give 123 and 38 (from 122 and 33); MERGE_MARGIN 0.3 or STRONG_SUPPORT
+# 0.7 gain fewer rewordings; no margin, no lost_scope, or doubting every answer its passages cover under 0.6 of
+# the merged terms loses right tuning follow-ups (b6b-063: 这条的责任单位 after a quoted item).
 WEAK_SUPPORT = 0.8
 STRONG_SUPPORT = 0.6
 MERGE_MARGIN = 0.2
