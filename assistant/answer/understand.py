@@ -84,6 +84,7 @@ class Question:
     period: tuple[int, int] | None = None  # a whole period named (十五五, 规划期内)
     named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
     mentions: tuple[tuple[int, int, str], ...] = ()  # where in ``resolved`` each plan is named: (start, end, doc_id)
+    previous: str = ""  # the earlier question, resolved, when there was one (a follow-up's generic merge)
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -841,5 +842,5 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
     unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
     return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
+                    compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions, resolved_prev)
 

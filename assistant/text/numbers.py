@@ -41,12 +41,13 @@ def cn_to_int(text: str) -> int | None:
 _YEAR_CN_RE = re.compile(f"[{CN_NUMERAL_CHARS}]{{4}}(?=年)")
 
 
-_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([12]\d)年(?![来间内后前以度均])")
+_SHORT_YEAR_RE = re.compile(r"(?<![\d.])([1-3]\d)年(?![来间内后前以度均一])")
 
 
 def normalise_years(text: str, typed: bool = True) -> str:
     """Rewrite Chinese-numeral years ('二О三五年') as digits ('2035年') and, in what staff type (``typed``), their
-    two-digit years ('20年那栏', '25年计划') as four ('2020年'); durations ('20年来', '20年间') are left alone. Plan
+    two-digit years from 10 to 39 ('20年那栏', '25年计划', '那35年呢') as four ('2020年'); durations ('20年来',
+    '20年间') and return periods ('30年一遇') are left alone. Plan
     text is never read the second way: its '经过15年的发展' is a duration, not 2015."""
     def repl(m: re.Match) -> str:
         v = cn_to_int(m.group(0))

@@ -1,0 +1,172 @@
+"""A generic merge of a follow-up into the question before it, tried when the rule-resolved follow-up answers
+weakly. Pure (given the tagger).
+
+The rules of ``understand.resolve`` each fit one kind of follow-up (那…呢, 2020年呢, 它…); a follow-up worded
+otherwise ("那换电站要建几座", "两江新区有多少座", "30年的时候要建多少个") may fit none, or fit one wrongly, and
+lose what the earlier question was about. The merge keeps all of the earlier question and puts the follow-up's
+terms in it: a year or period for the year or period asked before, a word for the word of the same kind it
+stands beside (the same last character, 换电站 for 充电站, 两江新区 for 巴南区; or both places), and whatever
+else the follow-up names or asks after the earlier question's subject. Which of the two answers is kept is
+decided by their support (compose.answer_question).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.text.patterns import CLAUSE_RE, LABEL_RE, QUANTITY_RE, YEAR_RE, blank_titles
+from assistant.text.sentences import sentences
+
+from .lexicon import lexicon
+
+LEX = lexicon()
+_LEAD_RE = re.compile(rf"^(?:{LEX.pattern('filler_lead')}|{LEX.pattern('among_lead')}|{LEX.pattern('lead_strip')}"
+                      rf"|{LEX.pattern('pronoun_strip')})"
+                      r"[\s,，。.!！~～]*")
+_TAIL_RE = LEX.regex("tail_strip")
+_ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
+                          rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
+_YEAR_PHRASE_RE = re.compile(rf"(?:{LEX.pattern('year_lead')})?(?:19|20)\d\d\s*(?:{LEX.pattern('year_tail')})?")
+_PERIOD_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
+                        rf"|{LEX.pattern('period_end')}")
+_QUESTION_WORDS = LEX.regex("question_word")
+_ASK_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_ask')}|{LEX.pattern('how_much')})")
+_GENERIC = LEX.regex("topic_generic")
+_CONTENT_FLAGS = ("n", "v", "b", "j", "l", "a", "eng")  # nouns (ns, nz, vn …), verbs, attributives: what names a thing
+_PLACE_FLAG = "ns"
+KIND_PAIR = 2  # tagger words joined when looking for the word a follow-up's word stands in for (核心区 = 核心 + 区)
+KIND_CHARS = 3  # words sharing their last character are of one kind from this length (换电站, 充电站; not 行业, 工业)
+
+
+def _bare(text: str) -> str:
+    """The follow-up without its lead (那, 嗯, 换成, 它) and its 呢 / question mark."""
+    text = text.strip()
+    while True:
+        m = _LEAD_RE.match(text)
+        if not m or not m.group(0):
+            break
+        text = text[m.end():]
+    return _TAIL_RE.sub("", text).strip(" ，,")
+
+
+def _when(text: str) -> re.Match[str] | None:
+    """Where the text names the year or period it asks of (到2030年底, 规划期末, 十四五末), outside 《titles》."""
+    blanked = blank_titles(text)
+    found = [m for r in (_YEAR_PHRASE_RE, _PERIOD_RE) for m in r.finditer(blanked) if m.group(0)]
+    return min(found, key=lambda m: m.start(), default=None)
+
+
+def _content(word: str, flag: str, generic: bool = False) -> bool:
+    # "x": the tagger's mark for the plans' own terms (保障措施, 双跨平台) as well as for punctuation
+    named = flag.startswith(_CONTENT_FLAGS) or (flag == "x" and re.fullmatch(r"[\w\u4e00-\u9fff]+", word) is not None)
+    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word)
+            and not _ASK_RE.search(word)
+            and (generic or not _GENERIC.fullmatch(word)) and not YEAR_RE.search(word))
+
+
+def _things(text: str, tagger, generic: bool = False) -> list[tuple[str, str]]:
+    """The text's words that name things, each with its tag, and each pair of adjacent nouns joined (核心 + 区);
+    ``generic``: words that name no particular thing (措施, 情况) too."""
+    words = tagger(text)
+    out = [(w, f) for w, f in words if _content(w, f, generic)]
+    for i in range(len(words) - KIND_PAIR + 1):
+        run = words[i:i + KIND_PAIR]
+        if all(f.startswith("n") for _, f in run):
+            out.append(("".join(w for w, _ in run), run[-1][1]))
+    return out
+
+
+def _stands_for(word: str, previous: str, fragment: str, tagger, kept: Sequence[str]) -> str | None:
+    """The word of the earlier question that ``word`` stands in for: of the same kind (the same last character,
+    both of ``KIND_CHARS`` or more), not named by the follow-up, not part of a plan's name (``kept``); the
+    longest."""
+    if len(word) < KIND_CHARS:
+        return None
+    found = [p for p, _ in _things(previous, tagger)
+             if len(p) >= KIND_CHARS and p[-1] == word[-1] and p != word and p not in fragment and word not in p
+             and p not in word and not any(p in k for k in kept)]
+    return max(found, key=len, default=None)
+
+
+def merge_followup(text: str, previous: str, tagger, kept: Sequence[str] = (), places=None) -> str | None:
+    """The earlier question with the follow-up's year, places and same-kind words put in place of its own, and the
+    rest of the follow-up (a measure or ask of its own) asked after it; None when there is no earlier question or
+    nothing to add. ``kept``: names in the earlier question that are never swapped (the plan's); ``places``:
+    text -> the places inside the plans' areas it names (understand.split_places)."""
+    fragment = _bare(text)
+    previous = previous.strip()
+    if not previous or not fragment:
+        return None
+    merged, rest = previous, fragment
+    now, before = _when(rest), _when(merged)
+    if now:
+        phrase = now.group(0)
+        merged = (merged[:before.start()] + phrase + merged[before.end():] if before
+                  else re.sub(r"[？?。！!]*$", "", merged) + f"（{phrase}）")
+        rest = rest[:now.start()] + " " + rest[now.end():]
+    if places is not None:  # 那汾阳呢 after …孝义布了几个: the one place asked before, swapped
+        new_places = [p for p in places(rest) if p not in previous]
+        old_places = [p for p in places(previous) if p not in fragment and not any(p in k for k in kept)]
+        if new_places and len(old_places) == 1:
+            merged = merged.replace(old_places[0], "和".join(new_places), 1)
+            for p in new_places:
+                rest = rest.replace(p, " ", 1)
+    for word, _ in sorted(_things(rest, tagger), key=lambda p: -len(p[0])):
+        if word not in rest or word in merged:
+            continue
+        old = _stands_for(word, merged, fragment, tagger, kept)
+        if old:
+            merged = merged.replace(old, word, 1)
+            rest = rest.replace(word, " ", 1)
+    new = [w for w, f in _things(rest, tagger) if w not in merged]
+    rest = re.sub(r"\s+", "", rest).strip("，,、")
+    if new or (rest and merged == previous):
+        merged = _ASK_TAIL_RE.sub("", merged).rstrip("，, ") + "，" + rest
+    return merged if merged != previous else None
+
+
+def new_words(text: str, previous: str, tagger, generic: bool = False) -> list[str]:
+    """What the follow-up names that the earlier question did not (its own things, not its asking words): an
+    answer to it names them. ``generic``: words that name no particular thing too (保障措施有哪些)."""
+    return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger, generic) if w not in previous))
+
+
+def lost_scope(previous: str, resolved: str, text: str, places=None) -> bool:
+    """Whether resolving the follow-up dropped what the earlier question was scoped to, which the follow-up did not
+    change: its year or period (2024年, 规划期末), a table or box it named (表3-1, 专栏7-1) or its one place. A
+    follow-up naming none of these ("碳排放要降多少" after "…2024年单位GDP能耗要降多少") keeps them."""
+    fragment = _bare(text)
+    if _when(previous) and not _when(fragment) and not _when(resolved):
+        return True
+    if any(m.group(0) not in resolved for m in LABEL_RE.finditer(previous)) and not LABEL_RE.search(fragment):
+        return True
+    if places is None or places(fragment):
+        return False
+    return any(p not in resolved for p in places(previous))
+
+
+def _states(text: str, figure: str) -> bool:
+    return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", text) is not None
+
+
+def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str]) -> tuple[int, str] | None:
+    """The sentence that answers a follow-up about a thing stated beside the earlier answer ("高速上呢" after "城区
+    加油站10座"; "秸秆呢" after "畜禽粪污约42万吨"): among the passages ``texts`` that state every figure of the
+    earlier answer, the clause naming most of the follow-up's own ``words`` and a figure of its own; (the
+    passage's index, its sentence), or None. The earlier answer is evidence of which passage the conversation is
+    about. Pure."""
+    figures = list(dict.fromkeys(QUANTITY_RE.findall(earlier_answer)))
+    if not figures or not words:
+        return None
+    best: tuple[int, int, str] | None = None
+    for i, text in enumerate(texts):
+        if not all(_states(text, f) for f in figures):
+            continue
+        for sentence in sentences(text):
+            for clause in CLAUSE_RE.findall(sentence):
+                named = sum(w in clause for w in words)
+                own = [n for n in QUANTITY_RE.findall(clause) if n not in figures]
+                if named and own and (best is None or named > best[0]):
+                    best = (named, i, sentence.strip())
+    return (best[1], best[2]) if best else None
