@@ -24,6 +24,7 @@ from assistant.answer.aims import (
     aim_clause_answer,
     chapter_aim_answer,
     definition_answer,
+    end_state_answer,
     named_item_answer,
     plan_topic,
     purpose_answer,
@@ -569,6 +570,16 @@ def aim_clause(ctx: Context) -> Candidate | None:
     if q.intent != "goal" or q.years:
         return None
     return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+
+
+def end_state(ctx: Context) -> Candidate | None:
+    """"最后要做到啥程度" / "要形成什么样的格局": the sentence stating the aim the topic ends in
+    (assistant/answer/aims.py), after the clauses aiming at the topic. Words no plan writes
+    (a typo, the asker's framing) name no topic."""
+    q = ctx.question
+    return _candidate(end_state_answer(q, ctx.docs, list(ctx.hits), _said_terms(ctx), ctx.weight), "goal")
+
+
 def _said_under(answer: Answer) -> str:
     """An answer's text with the headings its citations sit under (交通运输结构调整 heads the goals of its part)."""
     return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
@@ -982,6 +993,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
+    Handler("end_state", end_state),  # the state a topic's aim ends in (做到啥程度), no year asked
     Handler("goal", goal),
     Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
     Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind

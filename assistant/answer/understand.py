@@ -838,8 +838,10 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
-    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
-    unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
+    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) or a period (“十四五”数字经济发展规划)
+    # asks no year and no period: its 展望2035年 answers "…规划对2035年是如何展望的"
+    unnamed = find_docs(resolved, [(a, d) for a, d in aliases
+                                   if YEAR_RE.search(a) or LEX.regex("five_year_plan").search(a)])[1]
     return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions)
+                    compare, follow, local, period_words(unnamed, in_scope).period, named_as, mentions)
 
