@@ -114,7 +114,8 @@ def _counted_asks(piece: str) -> list[str]:
     out: list[str] = []
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
-        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
+        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) \
+                and len(_content(body)) >= MIN_OWN_CHARS:
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
