@@ -39,7 +39,7 @@ from assistant.answer.lists import (
     project_answer,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
-from assistant.answer.parallel import parallel_extreme
+from assistant.answer.parallel import parallel_absent, parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import project_row_answer
 from assistant.answer.sections import (
@@ -462,9 +462,19 @@ def project_row(ctx: Context) -> Candidate | None:
 def table_rows(ctx: Context) -> Candidate | None:
     """"新规划的在哪几个区": the rows of a table keyed by the kind asked with a value in the column named."""
     q = ctx.question
-    if not _LIST_RE.search(q.resolved):
-        return None
+    if not _LIST_RE.search(q.resolved) or lexicon().regex("ask_none").search(q.resolved):
+        return None  # 哪些区没布: the rows lacking it (absent_rows), not those holding it
     return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
+
+
+def absent_rows(ctx: Context) -> Candidate | None:
+    """"哪几个县一个高速上的站点都没有": the rows of a table with nothing in the column asked, else the parallel
+    sentences (one per place) not naming what the others do."""
+    q = ctx.question
+    words = [w for w in ctx.tokenizer.words(q.resolved) if len(w) > 1]  # 省道 though no key term
+    return _candidate(rows_answer(q, ctx.docs, ctx.scope, none=True)
+                      or parallel_absent(q, ctx.docs, ctx.scope, list(dict.fromkeys([*ctx.terms, *words])),
+                                         ctx.weight), "table_rows")
 
 
 def table_extreme(ctx: Context) -> Candidate | None:
@@ -973,6 +983,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
     Handler("project_row", project_row),  # a project table's row and field, before rows, duty and numbers
+    Handler("absent_rows", absent_rows),  # which rows have none of it (哪几个县都没有), before rows that have it
     Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
