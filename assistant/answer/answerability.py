@@ -45,7 +45,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items" or "whole"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -61,6 +61,9 @@ class Missing:
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
             return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "whole":
+            return (f"找到的最接近的段落给出的是“{self.value}”这一部分的数值，没有给出所问的整体数值，无法据此回答；"
+                    "以下列出这些段落，仅供参考。")
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
                 "per_year": f"“{self.value}”的数值"}[self.kind]
@@ -433,8 +436,35 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     per_year = per_year_asked(q)
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
         if shape is not None else ""
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
-                      counted)
+    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
+                     counted)
+    if gap is None and shape is not None:
+        wholes = [w for p in plans for w in p.wholes if w in q.resolved]
+        part = next((p for c in answer.citations
+                     if (p := part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer))), "")
+        gap = Missing("whole", part) if part else None
+    return gap
+
+
+_CLAUSE_MARKS = "，。；：,;:（("
+_YEAR_WORDS_RE = re.compile(r"[到至]?\s*(?:19|20)\d\d\s*年[底末]?")
+
+
+def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question: str, tokenizer) -> str:
+    """For a figure asked of a plan's whole (全国煤炭消费占比: a whole-area word the plan's level gives it), the part
+    the quoted figure is of instead: the noun opening the clause before the first key term it names (公共机构 of
+    到2025年底，公共机构煤炭消费占比降至13%以下), which the question does not write. "" when the question names no
+    whole, or the clause names the whole (我国, 全国) or nothing besides its year."""
+    if not wholes:
+        return ""
+    at = min((quote.find(t) for t in terms if t not in wholes and t in quote), default=-1)
+    if at <= 0:
+        return ""
+    lead = _YEAR_WORDS_RE.sub("", quote[max(quote.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1:at]).strip()
+    lex = lexicon()
+    if len(lead) < 2 or lead in question or lex.regex("whole_area").search(lead) or lex.regex("whole_self").search(lead):
+        return ""
+    return lead if noun_like(lead, tokenizer) and all(lead[i:i + 2] not in question for i in range(len(lead) - 1)) else ""
 
 
 def per_year_asked(q) -> str:
