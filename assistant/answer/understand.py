@@ -476,6 +476,33 @@ def _kind_swap(text: str, previous: str, tagger) -> str | None:
     return None
 
 
+def _joined_words(text: str, tagger) -> list[str]:
+    """The tagger's words, a one-character suffix split off (弹性系数 + 法, Logistic + 法) joined to the word before."""
+    toks = [w for w, _ in tagger(text)]
+    out: list[str] = []
+    for j, w in enumerate(toks):
+        if len(w) == 1 and j and re.fullmatch(r"[\u4e00-\u9fff]", w) and re.fullmatch(r"\w{2,}", toks[j - 1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _switched_kind(text: str, previous: str, tagger) -> str | None:
+    """A follow-up switching to another thing of the same kind ("换成Logistic法算呢" after "…用弹性系数法预测…"; the
+    switch marker already stripped): its first word, ending as one word of the previous question ends (法) and
+    not in it, replaces that word."""
+    if tagger is None:
+        return None
+    words = _joined_words(text, tagger)
+    x = words[0] if words else ""
+    if len(x) < 2 or x in previous or not re.fullmatch(r"\w+", x):
+        return None
+    named = [w for w in _joined_words(previous, tagger)
+             if len(w) > 2 and w[-1] == x[-1] and w not in text and re.fullmatch(r"\w+", w)]
+    return previous.replace(named[0], x, 1) if len(set(named)) == 1 else None
+
+
 def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
     """What a question is scoped to besides its plan: the tables and boxes it names (表4-2, 专栏3) and its places
     (黔江). A follow-up asking a new measure keeps them ("调整的有多少" after "表4-2里黔江现状站有几座")."""
@@ -607,7 +634,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return previous[:max(ends)] + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
-    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
+    switched = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip()))
+    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)
+               or (_switched_kind(stripped, new, tagger) if switched else None)) if not docs_now else None
     if swapped:
         return swapped
     fields = re.sub(f"{LEX.pattern('ask_duty')}|{LEX.pattern('ask_schedule')}", " ", stripped)
