@@ -434,6 +434,8 @@ def indicator(ctx: Context) -> Candidate | None:
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
         return None
+    if ans is None and q.intent == "indicator" and _TABLE_NAMED_RE.search(q.resolved):
+        ans = _no_such_row(ctx)  # 指标表里…目标是多少 with no row of it: not a figure of running text
     if ans is not None and ans.refused and q.years:  # the table lacks the year asked: the text may state it
         text = goal(ctx)  # 展望2035年，…人均预期寿命达到81岁以上
         if text is not None and not text.answer.refused and all(y in text.answer.answer for y in q.years) \
@@ -446,6 +448,19 @@ def indicator(ctx: Context) -> Candidate | None:
 
 
 _TEXT_FOR_ROW = 0.6  # of the question's key terms a goal sentence holds to answer a year the table lacks
+_TABLE_NAMED_RE = lexicon().regex("indicator_table_ref")  # 指标表里: the indicator table's rows only
+
+
+def _no_such_row(ctx: Context) -> Answer | None:
+    """A figure asked of the indicator table no row of which names it: a refusal saying so, the tables' first
+    rows shown as the closest passages. None when no plan in scope has an indicator table."""
+    q = ctx.question
+    rows = [r for d in ctx.scope for r in ctx.docs[d].indicators]
+    if not rows:
+        return None
+    names = "、".join(f"《{escape_md(ctx.docs[d].meta.title)}》" for d in dict.fromkeys(r.doc_id for r in rows))
+    return refuse(q, ctx.docs, f"所收录的{names}的指标表中没有所问的这一指标。", related_evidence(list(ctx.hits)),
+                  reasons.ABSENT_INDICATOR)
 
 
 def _counts_items(question: str) -> bool:
