@@ -18,7 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
+from assistant.text.patterns import (
+    LABEL_RE,
+    QUANTITY_RE,
+    WRITTEN_YEAR_RE,
+    YEAR_PHRASE_RE,
+    YEAR_RE,
+    YEAR_SPAN_RE,
+    blank_titles,
+)
 from assistant.types import Answer, Citation
 
 from .context import Context
@@ -447,7 +455,6 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
 
 
 _CLAUSE_MARKS = "，。；：,;:（("
-_YEAR_WORDS_RE = re.compile(r"[到至]?\s*(?:19|20)\d\d\s*年[底末]?")
 
 
 def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question: str, tokenizer) -> str:
@@ -460,7 +467,7 @@ def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question
     at = min((quote.find(t) for t in terms if t not in wholes and t in quote), default=-1)
     if at <= 0:
         return ""
-    lead = _YEAR_WORDS_RE.sub("", quote[max(quote.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1:at]).strip()
+    lead = YEAR_PHRASE_RE.sub("", quote[max(quote.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1:at]).strip()
     lex = lexicon()
     if len(lead) < 2 or lead in question or lex.regex("whole_area").search(lead) or lex.regex("whole_self").search(lead):
         return ""

@@ -434,9 +434,10 @@ def indicator(ctx: Context) -> Candidate | None:
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
         return None
-    if ans is None and q.intent == "indicator" and _TABLE_NAMED_RE.search(q.resolved):
+    named_table = q.intent == "indicator" and bool(_TABLE_NAMED_RE.search(q.resolved))
+    if ans is None and named_table:
         ans = _no_such_row(ctx)  # 指标表里…目标是多少 with no row of it: not a figure of running text
-    if ans is not None and ans.refused and q.years:  # the table lacks the year asked: the text may state it
+    if ans is not None and ans.refused and q.years and not named_table:  # the table lacks the year: the text may
         text = goal(ctx)  # 展望2035年，…人均预期寿命达到81岁以上
         if text is not None and not text.answer.refused and all(y in text.answer.answer for y in q.years) \
                 and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \

@@ -58,6 +58,9 @@ def parallel_rows(doc: Document) -> list[list[Lead]]:
         if len(rows) < MIN_ROWS:
             continue
         shared = _common_suffix([h for h, *_ in rows])
+        suffix = lexicon().regex("area_suffix")
+        if suffix.match(shared):  # 甲县…, 乙县…: the 县 every name ends with is theirs, not the shared words'
+            shared = shared[1:]
         names = [h[:len(h) - len(shared)] for h, *_ in rows]
         if len(shared) < _MIN_SHARED or not all(names) or len(set(names)) != len(names):
             continue

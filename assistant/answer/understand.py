@@ -477,11 +477,13 @@ def _kind_swap(text: str, previous: str, tagger) -> str | None:
 
 
 def _joined_words(text: str, tagger) -> list[str]:
-    """The tagger's words, a one-character suffix split off (弹性系数 + 法, Logistic + 法) joined to the word before."""
-    toks = [w for w, _ in tagger(text)]
+    """The tagger's words, a one-character noun suffix split off (弹性系数 + 法, Logistic + 法) joined to the word
+    before; not a particle (呢) or verb (是)."""
+    tags = list(tagger(text))
+    toks = [w for w, _ in tags]
     out: list[str] = []
-    for j, w in enumerate(toks):
-        if len(w) == 1 and j and re.fullmatch(r"[\u4e00-\u9fff]", w) and re.fullmatch(r"\w{2,}", toks[j - 1]):
+    for j, (w, flag) in enumerate(tags):
+        if len(w) == 1 and j and (flag.startswith("n") or flag in ("j", "k")) and re.fullmatch(r"\w{2,}", toks[j - 1]):
             out[-1] += w
         else:
             out.append(w)
@@ -489,18 +491,25 @@ def _joined_words(text: str, tagger) -> list[str]:
 
 
 def _switched_kind(text: str, previous: str, tagger) -> str | None:
-    """A follow-up switching to another thing of the same kind ("换成Logistic法算呢" after "…用弹性系数法预测…"; the
-    switch marker already stripped): its first word, ending as one word of the previous question ends (法) and
-    not in it, replaces that word."""
+    """A follow-up switching to another thing of the same kind ("换成Logistic法算呢", "如果是趋势外推法呢" after
+    "…用弹性系数法预测…"; the switch marker already stripped): its first words up to one ending as one word of the
+    previous question ends (法), not in it, replace that word."""
+    text = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text)
     if tagger is None:
         return None
-    words = _joined_words(text, tagger)
-    x = words[0] if words else ""
-    if len(x) < 2 or x in previous or not re.fullmatch(r"\w+", x):
-        return None
-    named = [w for w in _joined_words(previous, tagger)
-             if len(w) > 2 and w[-1] == x[-1] and w not in text and re.fullmatch(r"\w+", w)]
-    return previous.replace(named[0], x, 1) if len(set(named)) == 1 else None
+    before = [w for w in _joined_words(previous, tagger) if len(w) > 2 and w not in text and re.fullmatch(r"\w+", w)]
+    x = ""
+    for w in _joined_words(text, tagger)[:MAX_SWITCH_WORDS]:
+        if not re.fullmatch(r"\w+", w):
+            break
+        x += w
+        named = {b for b in before if b[-1] == x[-1]}
+        if len(x) >= 2 and x not in previous and len(named) == 1:
+            return previous.replace(named.pop(), x, 1)
+    return None
+
+
+MAX_SWITCH_WORDS = 3  # words of a switched-to name (趋势 + 外推法)
 
 
 def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
@@ -613,6 +622,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             and not _LIST_RE.search(previous)):
         # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted
         return counted(new) + "，" + body
+    switch = re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())
+    switched = _switched_kind(text.strip()[switch.end():], new, tagger) if switch and not docs_now else None
+    if switched:  # "换成Logistic法算呢": the same question of another thing of the kind just named
+        return switched
     among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
     if among and not docs_now:
         rest = text.strip()[among.end():].lstrip("，, ")
@@ -634,9 +647,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return previous[:max(ends)] + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
     if _PRONOUN_RE.match(text.strip()) and not docs_now:  # "它在哪个专栏": more about what was just asked
         return _ASK_TAIL_RE.sub("", new) + "，" + (re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body) or body)
-    switched = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip()))
-    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)
-               or (_switched_kind(stripped, new, tagger) if switched else None)) if not docs_now else None
+    swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
     if swapped:
         return swapped
     fields = re.sub(f"{LEX.pattern('ask_duty')}|{LEX.pattern('ask_schedule')}", " ", stripped)
