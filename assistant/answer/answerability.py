@@ -448,9 +448,8 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
                      counted)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
-        part = next((p for c in answer.citations
-                     if (p := part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer))), "")
-        gap = Missing("whole", part) if part else None
+        parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
+        gap = Missing("whole", parts[0]) if parts and all(parts) else None  # a citation stating the whole answers
     return gap
 
 
@@ -461,7 +460,8 @@ def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question
     """For a figure asked of a plan's whole (全国煤炭消费占比: a whole-area word the plan's level gives it), the part
     the quoted figure is of instead: the noun opening the clause before the first key term it names (公共机构 of
     到2025年底，公共机构煤炭消费占比降至13%以下), which the question does not write. "" when the question names no
-    whole, or the clause names the whole (我国, 全国) or nothing besides its year."""
+    whole, or the clause names the whole (我国, 全国), nothing besides its year, or no noun phrase (按照单站年均).
+    The answer is held to it only when every citation quotes a part."""
     if not wholes:
         return ""
     at = min((quote.find(t) for t in terms if t not in wholes and t in quote), default=-1)
@@ -471,7 +471,12 @@ def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question
     lex = lexicon()
     if len(lead) < 2 or lead in question or lex.regex("whole_area").search(lead) or lex.regex("whole_self").search(lead):
         return ""
-    return lead if noun_like(lead, tokenizer) and all(lead[i:i + 2] not in question for i in range(len(lead) - 1)) else ""
+    tags = [flag for _, flag in tokenizer.tag(lead)]
+    named = tags[0][:1] in _NAME_TAGS and tags[-1][:1] in _NAME_TAGS  # 公共机构, not 按照单站年均 (a way of counting)
+    return lead if named and all(lead[i:i + 2] not in question for i in range(len(lead) - 1)) else ""
+
+
+_NAME_TAGS = frozenset({"n", "b", "j"})  # jieba tags opening and closing a noun phrase naming a part (公共 + 机构)
 
 
 def per_year_asked(q) -> str:

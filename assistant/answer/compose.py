@@ -603,6 +603,8 @@ def end_state(ctx: Context) -> Candidate | None:
     (assistant/answer/aims.py), after the clauses aiming at the topic. Words no plan writes
     (a typo, the asker's framing) name no topic."""
     q = ctx.question
+    if names_section(q, ctx.docs, list(ctx.metas)):  # 总体目标/指导思想…想建成个什么样的网络: that section answers
+        return None
     return _candidate(end_state_answer(q, ctx.docs, list(ctx.hits), _said_terms(ctx), ctx.weight), "goal")
 
 
