@@ -214,7 +214,7 @@ def test_a_follow_up_switching_the_method_replaces_the_previous_one(text):
     assert ("Logistic法" in new) or ("趋势外推法" in new)
 
 
-@pytest.mark.parametrize("text", ["这里面新规划的有几座？", "里面新规划的有几座", "那当中新规划的是多少"])
+@pytest.mark.parametrize("text", ["这里面新规划的有几座？", "这里头新规划的有几座", "那当中新规划的是多少"])
 def test_a_part_of_the_total_just_counted_keeps_its_row(text):
     new = resolve(text, "样例市表2-1里丙县合计多少座？", [("样例市", "x")], tagger=Tokenizer().tag)
     assert "丙县" in new and "新规划" in new, new
