@@ -472,7 +472,9 @@ def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question
     if len(lead) < 2 or lead in question or lex.regex("whole_area").search(lead) or lex.regex("whole_self").search(lead):
         return ""
     tags = [flag for _, flag in tokenizer.tag(lead)]
-    named = tags[0][:1] in _NAME_TAGS and tags[-1][:1] in _NAME_TAGS  # 公共机构, not 按照单站年均 (a way of counting)
+    # 公共机构: opens with a noun or attribute and closes with a noun; not 按照单站年均 (a way of counting) nor 公共
+    # alone (公共充电桩: a kind of the thing asked, not a part of the whole)
+    named = tags[0][:1] in _NAME_TAGS and tags[-1][:1] in ("n", "j")
     return lead if named and all(lead[i:i + 2] not in question for i in range(len(lead) - 1)) else ""
 
 

@@ -600,8 +600,8 @@ def aim_clause(ctx: Context) -> Candidate | None:
 
 def end_state(ctx: Context) -> Candidate | None:
     """"最后要做到啥程度" / "要形成什么样的格局": the sentence stating the aim the topic ends in
-    (assistant/answer/aims.py), after the clauses aiming at the topic. Words no plan writes
-    (a typo, the asker's framing) name no topic."""
+    (assistant/answer/aims.py), after the clauses aiming at the topic and the goals of the plan's target year.
+    Words no plan writes (a typo, the asker's framing) name no topic."""
     q = ctx.question
     if names_section(q, ctx.docs, list(ctx.metas)):  # 总体目标/指导思想…想建成个什么样的网络: that section answers
         return None
@@ -1022,8 +1022,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("role", role),  # after a section titled by the role asked (发展定位)
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
-    Handler("end_state", end_state),  # the state a topic's aim ends in (做到啥程度), no year asked
     Handler("goal", goal),
+    Handler("end_state", end_state),  # the state a topic's aim ends in (做到啥程度), where no goal of a year answers
     Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
     Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),
