@@ -126,6 +126,45 @@ def aim_clause_answer(q: Question, docs: dict[str, Document], hits: list[Hit], t
     return render(q, [Part(lines=["".join(escape_md(s) for s in said)], evidence=[ev])], docs, False)
 
 
+STATE_COVER = 0.5  # the share of the topic (weighted) the sentence stating the end state must name
+STATE_DEPTH = 6  # the retrieved passages searched for it
+GOAL_HEAD_PREFERENCE = 0.1  # of sentences covering the topic alike, one under a 目标 heading states the plan's aim
+
+
+def end_state_answer(q: Question, docs: dict[str, Document], hits: list[Hit], terms: list[str], weight,
+                     depth: int = STATE_DEPTH) -> Answer | None:
+    """"乡镇充电这块最后要做到啥程度" / "最后想搭成一个什么样的站点格局" (lexicon role state_ask): the sentence
+    stating an aim (an aim verb, or a reach verb: 实现…全覆盖, 构建…格局) that names most of the topic, one under
+    a 目标 heading first, then the best retrieved; a sentence saying it stands already (已经建成) states no aim.
+    The asked state's own noun (格局) counts as topic: the sentence forming the 格局 answers. None for a year asked
+    (the goal handlers answer 到2030年要达到啥样) or when no retrieved sentence names enough of the topic."""
+    asked = LEX.regex("state_ask").search(q.resolved)
+    if q.years or asked is None or not (q.intent == "goal" or (
+            q.intent == "open" and LEX.regex("state_noun").search(asked.group(0)))):
+        return None  # 有什么样的要求 asks no state; 要形成怎样的格局 does, goal word or not
+    aim, reach, goal, done = LEX.regex("aim_verb"), LEX.regex("reach_verb"), LEX.regex("goal"), LEX.regex("done")
+    topic = [t for t in terms if not aim.search(t) and not reach.search(t) and not goal.search(t)]
+    if not topic:
+        return None
+    best = None
+    for hit in [h for h in hits if h.chunk.kind != "indicator"][:depth]:
+        aimed = any(goal.search(h) for h in hit.chunk.heading_path)
+        for sent in sentences(hit.chunk.text):
+            m = aim.search(sent) or reach.search(sent)
+            if not m or done.search(sent[max(0, m.start() - DONE_REACH):m.start()]):
+                continue
+            cover = term_coverage(topic, sent, weight)
+            score = cover + GOAL_HEAD_PREFERENCE * aimed
+            if cover >= STATE_COVER and (best is None or score > best[0]):
+                best = (score, hit, sent.strip())
+    if best is None:
+        return None
+    _, hit, sent = best
+    ev = Evidence(hit.chunk.doc_id, hit.chunk.heading_path, hit.chunk.text, hit.score)
+    ev.highlight = sent
+    return render(q, [Part(lines=[escape_md(sent)], evidence=[ev])], docs, False)
+
+
 TITLE_SHARE = 0.6  # the share of a heading's Chinese characters a term must make up to be its title
 
 

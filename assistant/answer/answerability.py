@@ -18,7 +18,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import LABEL_RE, QUANTITY_RE, WRITTEN_YEAR_RE, YEAR_RE, YEAR_SPAN_RE, blank_titles
+from assistant.text.patterns import (
+    LABEL_RE,
+    QUANTITY_RE,
+    WRITTEN_YEAR_RE,
+    YEAR_PHRASE_RE,
+    YEAR_RE,
+    YEAR_SPAN_RE,
+    blank_titles,
+)
 from assistant.types import Answer, Citation
 
 from .context import Context
@@ -45,7 +53,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list" or "items"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items" or "whole"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -61,6 +69,9 @@ class Missing:
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
             return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "whole":
+            return (f"找到的最接近的段落给出的是“{self.value}”这一部分的数值，没有给出所问的整体数值，无法据此回答；"
+                    "以下列出这些段落，仅供参考。")
         what = {"year": f"{self.value}年的内容", "unit": f"以“{self.value}”计的数值",
                 "code": f"关于“{self.value}”的内容", "measure": f"关于“{self.value}”的内容",
                 "per_year": f"“{self.value}”的数值"}[self.kind]
@@ -433,8 +444,41 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     per_year = per_year_asked(q)
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
         if shape is not None else ""
-    return missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
-                      counted)
+    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
+                     counted)
+    if gap is None and shape is not None:
+        wholes = [w for p in plans for w in p.wholes if w in q.resolved]
+        parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
+        gap = Missing("whole", parts[0]) if parts and all(parts) else None  # a citation stating the whole answers
+    return gap
+
+
+_CLAUSE_MARKS = "，。；：,;:（("
+
+
+def part_named(quote: str, terms: Sequence[str], wholes: Sequence[str], question: str, tokenizer) -> str:
+    """For a figure asked of a plan's whole (全国煤炭消费占比: a whole-area word the plan's level gives it), the part
+    the quoted figure is of instead: the noun opening the clause before the first key term it names (公共机构 of
+    到2025年底，公共机构煤炭消费占比降至13%以下), which the question does not write. "" when the question names no
+    whole, or the clause names the whole (我国, 全国), nothing besides its year, or no noun phrase (按照单站年均).
+    The answer is held to it only when every citation quotes a part."""
+    if not wholes:
+        return ""
+    at = min((quote.find(t) for t in terms if t not in wholes and t in quote), default=-1)
+    if at <= 0:
+        return ""
+    lead = YEAR_PHRASE_RE.sub("", quote[max(quote.rfind(c, 0, at) for c in _CLAUSE_MARKS) + 1:at]).strip()
+    lex = lexicon()
+    if len(lead) < 2 or lead in question or lex.regex("whole_area").search(lead) or lex.regex("whole_self").search(lead):
+        return ""
+    tags = [flag for _, flag in tokenizer.tag(lead)]
+    # 公共机构: opens with a noun or attribute and closes with a noun; not 按照单站年均 (a way of counting) nor 公共
+    # alone (公共充电桩: a kind of the thing asked, not a part of the whole)
+    named = tags[0][:1] in _NAME_TAGS and tags[-1][:1] in ("n", "j")
+    return lead if named and all(lead[i:i + 2] not in question for i in range(len(lead) - 1)) else ""
+
+
+_NAME_TAGS = frozenset({"n", "b", "j"})  # jieba tags opening and closing a noun phrase naming a part (公共 + 机构)
 
 
 def per_year_asked(q) -> str:

@@ -24,6 +24,7 @@ from assistant.answer.aims import (
     aim_clause_answer,
     chapter_aim_answer,
     definition_answer,
+    end_state_answer,
     named_item_answer,
     plan_topic,
     purpose_answer,
@@ -38,7 +39,7 @@ from assistant.answer.lists import (
     project_answer,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
-from assistant.answer.parallel import parallel_extreme
+from assistant.answer.parallel import parallel_absent, parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import project_row_answer
 from assistant.answer.sections import (
@@ -448,7 +449,10 @@ def indicator(ctx: Context) -> Candidate | None:
         ans = indicator_answer(q, docs, scope, hits, ctx.weight, min_score=0.9)
     else:
         return None
-    if ans is not None and ans.refused and q.years:  # the table lacks the year asked: the text may state it
+    named_table = q.intent == "indicator" and bool(_TABLE_NAMED_RE.search(q.resolved))
+    if ans is None and named_table:
+        ans = _no_such_row(ctx)  # 指标表里…目标是多少 with no row of it: not a figure of running text
+    if ans is not None and ans.refused and q.years and not named_table:  # the table lacks the year: the text may
         text = goal(ctx)  # 展望2035年，…人均预期寿命达到81岁以上
         if text is not None and not text.answer.refused and all(y in text.answer.answer for y in q.years) \
                 and term_coverage(list(ctx.terms), text.answer.answer, ctx.weight) >= _TEXT_FOR_ROW \
@@ -460,6 +464,19 @@ def indicator(ctx: Context) -> Candidate | None:
 
 
 _TEXT_FOR_ROW = 0.6  # of the question's key terms a goal sentence holds to answer a year the table lacks
+_TABLE_NAMED_RE = lexicon().regex("indicator_table_ref")  # 指标表里: the indicator table's rows only
+
+
+def _no_such_row(ctx: Context) -> Answer | None:
+    """A figure asked of the indicator table no row of which names it: a refusal saying so, the tables' first
+    rows shown as the closest passages. None when no plan in scope has an indicator table."""
+    q = ctx.question
+    rows = [r for d in ctx.scope for r in ctx.docs[d].indicators]
+    if not rows:
+        return None
+    names = "、".join(f"《{escape_md(ctx.docs[d].meta.title)}》" for d in dict.fromkeys(r.doc_id for r in rows))
+    return refuse(q, ctx.docs, f"所收录的{names}的指标表中没有所问的这一指标。", related_evidence(list(ctx.hits)),
+                  reasons.ABSENT_INDICATOR)
 
 
 def _counts_items(question: str) -> bool:
@@ -476,9 +493,19 @@ def project_row(ctx: Context) -> Candidate | None:
 def table_rows(ctx: Context) -> Candidate | None:
     """"新规划的在哪几个区": the rows of a table keyed by the kind asked with a value in the column named."""
     q = ctx.question
-    if not _LIST_RE.search(q.resolved):
-        return None
+    if not _LIST_RE.search(q.resolved) or lexicon().regex("ask_none").search(q.resolved):
+        return None  # 哪些区没布: the rows lacking it (absent_rows), not those holding it
     return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
+
+
+def absent_rows(ctx: Context) -> Candidate | None:
+    """"哪几个县一个高速上的站点都没有": the rows of a table with nothing in the column asked, else the parallel
+    sentences (one per place) not naming what the others do."""
+    q = ctx.question
+    words = [w for w in ctx.tokenizer.words(q.resolved) if len(w) > 1]  # 省道 though no key term
+    return _candidate(rows_answer(q, ctx.docs, ctx.scope, none=True)
+                      or parallel_absent(q, ctx.docs, ctx.scope, list(dict.fromkeys([*ctx.terms, *words])),
+                                         ctx.weight), "table_rows")
 
 
 def table_extreme(ctx: Context) -> Candidate | None:
@@ -584,6 +611,18 @@ def aim_clause(ctx: Context) -> Candidate | None:
     if q.intent != "goal" or q.years:
         return None
     return _candidate(aim_clause_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ctx.weight), "goal")
+
+
+def end_state(ctx: Context) -> Candidate | None:
+    """"最后要做到啥程度" / "要形成什么样的格局": the sentence stating the aim the topic ends in
+    (assistant/answer/aims.py), after the clauses aiming at the topic and the goals of the plan's target year.
+    Words no plan writes (a typo, the asker's framing) name no topic."""
+    q = ctx.question
+    if names_section(q, ctx.docs, list(ctx.metas)):  # 总体目标/指导思想…想建成个什么样的网络: that section answers
+        return None
+    return _candidate(end_state_answer(q, ctx.docs, list(ctx.hits), _said_terms(ctx), ctx.weight), "goal")
+
+
 def _said_under(answer: Answer) -> str:
     """An answer's text with the headings its citations sit under (交通运输结构调整 heads the goals of its part)."""
     return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
@@ -977,6 +1016,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("plan_fact", plan_fact),  # a plan's own facts (issuer, date, 文号, period), before its content
     Handler("purpose", purpose),  # why the plan was made (为……，制定本方案), before a goal of its content
     Handler("project_row", project_row),  # a project table's row and field, before rows, duty and numbers
+    Handler("absent_rows", absent_rows),  # which rows have none of it (哪几个县都没有), before rows that have it
     Handler("table_rows", table_rows),  # which rows of a table (在哪些区), before where a passage is
     Handler("location", location),
     Handler("duty", duty),
@@ -998,6 +1038,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("named_project", named_project),
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
+    Handler("end_state", end_state),  # the state a topic's aim ends in (做到啥程度), where no goal of a year answers
     Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
     Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),

@@ -20,6 +20,7 @@ from assistant.text.patterns import ITEM_NAME_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
+from .aims import plan_topic
 from .extract import hit_evidence
 from .lexicon import lexicon
 from .render import render
@@ -170,6 +171,9 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
     states it better; None when none covers it."""
     lex = lexicon()
     content = [t for t in terms if not lex.regex("ask_duty").search(t) and not lex.regex("duty_word").search(t)]
+    # words naming the plan asked of (深圳 of 国家碳达峰试点（深圳）实施方案) say which plan, not which item: an
+    # item that happens to write them is no closer to what is asked
+    content = plan_topic(content, docs, q.docs) or content
     if not content:
         return None
     roster = roster_answer(q, docs, scope, content, weight)

@@ -130,6 +130,8 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
     group = _asked_group(q, docs, chosen)  # "专栏7-1里的隧道项目": the items under 隧道建设项目, not the groups
     if group is not None:
         return render(q, [_group_part(docs[chosen.doc_id], chosen, group)], docs, False, long_ok=True)
+    if len(chosen.projects) < 2 and _WHICH_RE.search(q.resolved):
+        return None  # 那个专栏点名支持哪几个市: a box of one paragraph lists nothing; the sentence enumerating answers
     return render(q, [box_list_part(docs[chosen.doc_id], chosen.title, list(chosen.projects))], docs, False,
                   long_ok=True)
 

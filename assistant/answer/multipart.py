@@ -114,7 +114,8 @@ def _counted_asks(piece: str) -> list[str]:
     out: list[str] = []
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
-        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) and len(_content(body)) >= 4:
+        if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) \
+                and len(_content(body)) >= (MIN_OWN_CHARS if _asks_where_or_who(body) else AMOUNT_OWN_CHARS):
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
@@ -123,6 +124,14 @@ def _counted_asks(piece: str) -> list[str]:
             out.append(c)
     return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
+
+# a clause asking an amount or a way (总投资多少, 怎么拆分的) after another ask is of what that one asked unless it
+# names a longer thing of its own; a where or who asked (组长是谁，办公室放在哪) names its own in fewer characters
+AMOUNT_OWN_CHARS = 4
+
+
+def _asks_where_or_who(text: str) -> bool:
+    return bool(LEX.regex("location").search(text) or LEX.regex("fact_who").search(text))
 
 # an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少) or of each of it (每张补贴多少):
 # the same sentence states it

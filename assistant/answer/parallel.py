@@ -1,6 +1,7 @@
 """Sentences that read as the rows of a table nobody drew: one per place, each opening with the same words and a
 count ("甲县综合能源站布局21个…", "乙市综合能源站布局27个…"). An extreme asked over them ("哪个县最多、哪个最少")
-is the sentence holding the largest or smallest count. Pure.
+is the sentence holding the largest or smallest count; which of them have none of a thing ("哪几个县一个高速上的
+站点都没有") are those not naming what the others break their count down into. Pure.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from assistant.types import Answer, Document
 from .lexicon import lexicon
 from .render import render
 from .structured import Evidence, Part, doc_name, escape_md
+from .synonyms import present
 from .understand import Question
 
 # a paragraph's first clause: a name and shared words, a count, a measure word of at most two characters
@@ -56,6 +58,9 @@ def parallel_rows(doc: Document) -> list[list[Lead]]:
         if len(rows) < MIN_ROWS:
             continue
         shared = _common_suffix([h for h, *_ in rows])
+        suffix = lexicon().regex("area_suffix")
+        if suffix.match(shared):  # 甲县…, 乙县…: the 县 every name ends with is theirs, not the shared words'
+            shared = shared[1:]
         names = [h[:len(h) - len(shared)] for h, *_ in rows]
         if len(shared) < _MIN_SHARED or not all(names) or len(set(names)) != len(names):
             continue
@@ -87,3 +92,30 @@ def parallel_extreme(q: Question, docs: dict[str, Document], scope: tuple[str, .
         line = f"**{escape_md(doc_name(docs[hit[0].doc_id]))}**：{word}的是{said}。"
         parts.append(Part(lines=[line], evidence=[Evidence(r.doc_id, r.path, r.text) for r in hit]))
     return render(q, parts, docs, False)
+
+
+def parallel_absent(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
+                    weight) -> Answer | None:
+    """"哪几个县一个高速上的站点都没有" (lexicon role ``ask_none``): of one group of parallel sentences, those of the
+    kind asked (names ending with a character the question writes: 县) that never name the thing asked, where
+    others of the group do. The thing is the heaviest of the question's terms that some rows name and some do not
+    (高速: not 能源, which every row names). None unless exactly one group holds such a term."""
+    text = to_halfwidth(q.resolved)
+    lex = lexicon()
+    if not lex.regex("ask_none").search(text) or not lex.regex("ask_which_row").search(text):
+        return None
+    fits = []
+    for d in scope:
+        for group in parallel_rows(docs[d]):
+            rows = [r for r in group if r.name[-1] in text]
+            split = [t for t in terms if 0 < sum(present(t, r.text) for r in rows) < len(rows)]
+            if len(rows) >= MIN_ROWS and split:
+                fits.append((rows, max(split, key=weight)))
+    if len(fits) != 1:
+        return None
+    rows, thing = fits[0]
+    lacking = [r for r in rows if not present(thing, r.text)]
+    names = "、".join(escape_md(r.name) for r in lacking)
+    line = f"**{escape_md(doc_name(docs[lacking[0].doc_id]))}**：没有写到“{escape_md(thing)}”的是{names}。"
+    return render(q, [Part(lines=[line], evidence=[Evidence(r.doc_id, r.path, r.text, highlight=r.said)
+                                                   for r in lacking])], docs, False)

@@ -667,10 +667,13 @@ def _quoted_totals(t: Table, text: str) -> set[str]:
             if r.cell(col) != r.key and r.value(col) in quoted} if quoted else set()
 
 
-def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], none: bool = False) -> Answer | None:
     """"新规划的有几座，在哪几个区": the rows of a table (keyed by the kind asked: 区) whose cell in the column the
-    question names is a non-zero number, each with its value, and the table's total for that column."""
+    question names is a non-zero number, each with its value, and the table's total for that column. ``none``
+    ("哪些区一座新规划的都没有", lexicon role ask_none): the rows whose cell is zero or empty instead."""
     text = to_halfwidth(q.resolved)
+    if none and not lexicon().regex("ask_none").search(text):
+        return None
     tables = [t for d in scope for t in docs[d].tables if not t.indicator_rows and t.records]
     kind = _asked_row_kind(text, tables)
     if kind is None:
@@ -694,6 +697,8 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
         return None
     _, t, col = best
     rows = [r for r in t.records if r.kind != "total" and r.key.endswith(kind) and (r.value(col) or 0) > 0]
+    if none:
+        return _rows_without(q, docs, t, col, kind, rows)
     if not rows:
         return None
     unit = t.unit(col) or ""
@@ -705,5 +710,19 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
             f"分布在{len(rows)}个{escape_md(kind)}：{listed}。")
     cited = [*rows, *([total] if total else [])]
     ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in cited),
+                  highlight=rows[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+def _rows_without(q: Question, docs: dict[str, Document], t: Table, col: str, kind: str, held: list) -> Answer | None:
+    """The rows keyed by ``kind`` whose cell in ``col`` is zero or empty, when other rows hold a value there."""
+    rows = [r for r in t.records if r.kind != "total" and r.key.endswith(kind) and r not in held]
+    if not rows or not held:
+        return None
+    label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
+    listed = "、".join(escape_md(r.key) for r in rows)
+    line = (f"**{escape_md(doc_name(docs[t.doc_id]))}** {escape_md(label)}中，“{escape_md(col)}”一栏为零或空的"
+            f"{escape_md(kind)}：{listed}。")
+    ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows),
                   highlight=rows[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)

@@ -477,6 +477,42 @@ def _kind_swap(text: str, previous: str, tagger) -> str | None:
     return None
 
 
+def _joined_words(text: str, tagger) -> list[str]:
+    """The tagger's words, a one-character noun suffix split off (弹性系数 + 法, Logistic + 法) joined to the word
+    before; not a particle (呢) or verb (是)."""
+    tags = list(tagger(text))
+    toks = [w for w, _ in tags]
+    out: list[str] = []
+    for j, (w, flag) in enumerate(tags):
+        if len(w) == 1 and j and (flag.startswith("n") or flag in ("j", "k")) and re.fullmatch(r"\w{2,}", toks[j - 1]):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _switched_kind(text: str, previous: str, tagger) -> str | None:
+    """A follow-up switching to another thing of the same kind ("换成Logistic法算呢", "如果是趋势外推法呢" after
+    "…用弹性系数法预测…"; the switch marker already stripped): its first words up to one ending as one word of the
+    previous question ends (法), not in it, replace that word."""
+    text = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text)
+    if tagger is None:
+        return None
+    before = [w for w in _joined_words(previous, tagger) if len(w) > 2 and w not in text and re.fullmatch(r"\w+", w)]
+    x = ""
+    for w in _joined_words(text, tagger)[:MAX_SWITCH_WORDS]:
+        if not re.fullmatch(r"\w+", w):
+            break
+        x += w
+        named = {b for b in before if b[-1] == x[-1]}
+        if len(x) >= 2 and x not in previous and len(named) == 1:
+            return previous.replace(named.pop(), x, 1)
+    return None
+
+
+MAX_SWITCH_WORDS = 3  # words of a switched-to name (趋势 + 外推法)
+
+
 def anchors_of(question: str, places: Sequence[str] = ()) -> tuple[str, ...]:
     """What a question is scoped to besides its plan: the tables and boxes it names (表4-2, 专栏3) and its places
     (黔江). A follow-up asking a new measure keeps them ("调整的有多少" after "表4-2里黔江现状站有几座")."""
@@ -587,6 +623,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             and not _LIST_RE.search(previous)):
         # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted
         return counted(new) + "，" + body
+    switch = re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())
+    switched = _switched_kind(text.strip()[switch.end():], new, tagger) if switch and not docs_now else None
+    if switched:  # "换成Logistic法算呢": the same question of another thing of the kind just named
+        return switched
     among = re.match(rf"^(?:{LEX.pattern('among_lead')})", text.strip())
     if among and not docs_now:
         rest = text.strip()[among.end():].lstrip("，, ")
@@ -839,8 +879,10 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
     intent, compare = classify(resolved, len(docs))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
-    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) asks no year
-    unnamed = find_docs(resolved, [(a, d) for a, d in aliases if YEAR_RE.search(a)])[1]
+    # a plan named by a title that holds years (2024—2025年节能降碳行动方案) or a period (“十四五”数字经济发展规划)
+    # asks no year and no period: its 展望2035年 answers "…规划对2035年是如何展望的"
+    unnamed = find_docs(resolved, [(a, d) for a, d in aliases
+                                   if YEAR_RE.search(a) or LEX.regex("five_year_plan").search(a)])[1]
     return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
-                    compare, follow, local, period_words(resolved, in_scope).period, named_as, mentions, resolved_prev)
+                    compare, follow, local, period_words(unnamed, in_scope).period, named_as, mentions, resolved_prev)
 

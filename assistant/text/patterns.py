@@ -34,6 +34,7 @@ WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
 YEAR_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
+YEAR_PHRASE_RE = re.compile(rf"(?:到|至)?\s*{YEAR}\s*年(?:底|末)?")  # 到2025年底: a clause's time, not its subject
 # a grade or generation written as digits and letters: 5A, 4G, A1 (swapped in by follow-ups: 那3A和4A呢)
 CODE = r"\d+[A-Za-z]+|[A-Za-z]+\d+"
 # an item led by its own name and a colon (1.外资金融集聚区：依托…): the name says what the item is about
