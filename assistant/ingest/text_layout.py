@@ -39,8 +39,9 @@ def _page(line: str) -> int:
 
 
 def page_numbers(lines: list[str]) -> list[int]:
-    """Indexes of lone numbers that count pages: each one more than the last, a page of text apart. The
-    numbers of a table flattened to one cell per line (序号 1, 2, … a few lines apart) never form such a chain."""
+    """Indexes of lone numbers that count pages: each one more than the last, a page of text apart (the last page,
+    ending the file, may be short). The numbers of a table flattened to one cell per line (序号 1, 2, … a few lines
+    apart) never form such a chain."""
     chain: list[int] = []
     for i, ln in enumerate(lines):
         m = PAGE_NUMBER_LINE_RE.match(ln)
@@ -48,7 +49,8 @@ def page_numbers(lines: list[str]) -> list[int]:
             continue
         n = _page(ln)
         if chain and n == _page(lines[chain[-1]]) + 1:
-            if sum(1 for x in lines[chain[-1] + 1:i] if x.strip()) >= _PAGE_LINES:
+            last = not any(x.strip() for x in lines[i + 1:])  # the last page may be short
+            if last or sum(1 for x in lines[chain[-1] + 1:i] if x.strip()) >= _PAGE_LINES:
                 chain.append(i)
         elif not chain or len(chain) == 1:
             chain = [i]
