@@ -62,3 +62,23 @@ def test_annex_project_rows_across_a_page_break_with_the_wrapped_header(doc):
     last = annex.records[2]
     assert (last.cell("建设内容"), last.cell("总投资（亿元）")) == ("改造农村公路300公里，新建桥梁20座", "3.4")
     assert annex.records[-1].kind == "total" and annex.records[-1].cell("总投资（亿元）") == "17.2"
+
+
+@pytest.fixture(scope="module")
+def asked(tmp_path_factory):
+    from conftest import plan_assistant
+
+    return plan_assistant(tmp_path_factory.mktemp("pdf_copy"), PLAN.read_text(encoding="utf-8"), PLAN.name).ask
+
+
+def test_a_row_named_by_one_compound_word_is_answered_from_the_table(asked):
+    """多式联运量 is one word of the corpus dictionary (a row is named so): the one key term is enough to pick the
+    row retrieval ranks first, though the rest of the question is the asker's own words."""
+    ans = asked("多式联运量这个指标啥属性，2030年不能低于多少？")
+    assert not ans.refused and "260万吨" in ans.answer and "预期性" in ans.answer
+
+
+def test_annex_project_investment_and_a_cumulative_note_said_once(asked):
+    assert "5.2亿元" in asked("港区铁路专用线总投资多少").answer
+    ans = asked("冷链运输占比2025年的基数是多少")
+    assert "18%" in ans.answer and "注：1.〔 〕内为五年累计数" in ans.answer and "注：注" not in ans.answer
