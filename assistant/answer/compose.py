@@ -190,8 +190,9 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     kinds_only = lexicon().words("kind_word")  # 比例, 金额: stated by any quantity of the kind
     stands_in = bool(measure) and (measure in kinds_only or not writes(measure))
     kind = asked_kind(measure) if stands_in else None  # 多少钱 is stated by money, 投资 only by naming it
+    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind
     keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
-            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
+            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer) and k not in kinds_only)]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
              and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top and not writes(t) and known(t)]
