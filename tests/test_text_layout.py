@@ -141,14 +141,14 @@ def test_centred_spans_put_each_name_on_the_middle_of_its_rows():
     assert centred_spans([0, 1], 5) is None  # a name on the first row: not centred (carried down elsewhere)
 
 
-def test_wrapped_header_cell_and_the_header_repeated_after_a_page_break():
+def test_wrapped_header_cell_and_the_header_repeated_under_a_continuation_caption_after_a_page_break():
     header = _at((0, "序号 项目名称"), (23, "建设内容"), (51, "总投资"), (60, "建设年限"))
     lines = [
         header,
         _at((51, "（亿元）")),
         _at((0, "1"), (5, "东站综合客运"), (23, "建设换乘大厅"), (51, "8.6"), (60, "2026—2028年")),
         _at((5, "枢纽工程"), (23, "和停车场")),
-        "", "— 3 —", "", header,
+        "", "— 3 —", "", "                续表1", header,
         _at((0, "2"), (5, "港区专用线"), (23, "新建专用线12公里"), (51, "5.2"), (60, "2027—2029年")),
         _at((5, "合计"), (51, "13.8")),
     ]

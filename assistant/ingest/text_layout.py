@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.text.patterns import CELL_NUMBER_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
+from assistant.text.patterns import CELL_NUMBER_RE, CONTINUED_TABLE_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
 
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
 
@@ -113,10 +113,11 @@ def _column(start: int, columns: tuple[int, ...]) -> int:
 
 def _table_lines(lines: list[str], i: int, skip: set[int], columns: tuple[int, ...]) -> list[int]:
     """Indexes of the lines after the header at lines[i] that may belong to its table: up to a text line (or a
-    heading) starting left of the second column, blank lines and ``skip`` lines (page furniture) passed over."""
+    heading) starting left of the second column, blank lines, ``skip`` lines (page furniture) and a continuation
+    caption (续表) passed over."""
     out = []
     for j in range(i + 1, len(lines)):
-        if j in skip or not lines[j].strip():
+        if j in skip or not lines[j].strip() or CONTINUED_TABLE_RE.match(lines[j]):
             continue
         c = cells(lines[j])
         if not c.texts or (len(c.texts) < 2 and c.starts[0] < columns[min(1, len(columns) - 1)] - 2):
@@ -197,8 +198,8 @@ def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[
     it, or None. A header cell broken onto the next line ("总投资" over "（亿元）") is joined; a line that leaves the
     key column empty (the first column the first row fills) continues the cells of the row above (a wrapped cell),
     unless it puts a bare number where the row above has one too (a 合计 row). Blank lines, ``skip`` lines (page
-    furniture) and the header repeated on a new page are passed over. Group names written once beside the middle
-    of their rows (the first row has none) are given to every row of the group."""
+    furniture), a 续表 caption and the header repeated on a new page are passed over. Group names written once
+    beside the middle of their rows (the first row has none) are given to every row of the group."""
     head = cells(lines[i])
     if len(head.texts) < 3 or not _is_row(lines[i]) or lines[i][:1] in " \t":
         return None
