@@ -177,3 +177,19 @@ def test_a_sentence_cut_by_a_page_break_joins_over_the_blank_line_under_the_head
                 "下一页才写完。", "另起一段。"])
     texts = [b.text for b in text_blocks(lines) if isinstance(b, SourceLine) and b.text.strip()]
     assert "下一页才写完。" not in texts and any(t.endswith("继续写下下一页才写完。") for t in texts)
+
+
+def test_group_names_on_the_first_row_of_each_group_and_rows_without_bare_numbers():
+    """类别 on each group's first row: rows of bracketed or ratio values (no bare number) are rows of their own,
+    told by their 序号, and the names stay for the table reader to carry down."""
+    lines = [
+        _at((0, "类别"), (10, "序号"), (16, "指标"), (40, "2025年"), (50, "2030年")),
+        _at((0, "产业"), (10, "1"), (16, "新增龙头企业"), (40, "〔12〕"), (50, "〔20〕")),
+        _at((10, "2"), (16, "加工产值与农业"), (40, "2.1:1"), (50, "2.5:1")),
+        _at((16, "产值之比")),
+        _at((0, "生态"), (10, "3"), (16, "新增示范村"), (40, "〔30〕"), (50, "〔45〕")),
+        _at((10, "4"), (16, "森林覆盖率"), (40, "52"), (50, "55")),
+    ]
+    rows, _ = aligned_table(lines, 0, set())
+    assert rows[1:] == [("产业", "1", "新增龙头企业", "〔12〕", "〔20〕"), ("", "2", "加工产值与农业产值之比", "2.1:1", "2.5:1"),
+                        ("生态", "3", "新增示范村", "〔30〕", "〔45〕"), ("", "4", "森林覆盖率", "52", "55")]
