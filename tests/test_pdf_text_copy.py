@@ -71,6 +71,14 @@ def asked(tmp_path_factory):
     return plan_assistant(tmp_path_factory.mktemp("pdf_copy"), PLAN.read_text(encoding="utf-8"), PLAN.name).ask
 
 
+def test_a_row_named_by_one_compound_word_is_answered_from_the_table(asked):
+    """多式联运量 is one word of the corpus dictionary (a row is named so): that one key term picks the row retrieval
+    ranks first, the rest of the question being the asker's own words (a question naming an area keeps needing two
+    terms: tests/test_behaviours.py, 重庆全市…外贸进出口总额)."""
+    ans = asked("多式联运量这个指标啥属性，2030年不能低于多少？")
+    assert not ans.refused and "260万吨" in ans.answer and "预期性" in ans.answer
+
+
 def test_annex_project_investment_and_a_cumulative_note_said_once(asked):
     assert "5.2亿元" in asked("港区铁路专用线总投资多少").answer
     ans = asked("冷链运输占比2025年的基数是多少")
