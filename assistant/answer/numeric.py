@@ -84,15 +84,12 @@ def _sum_line(rows, q: Question) -> str | None:
     return f"合计（{rows[0].target_year}年目标）：{terms} = {fmt_num(total)}{escape_md(rows[0].unit or '')}。"
 
 
-_COMPOUND = 4  # characters of a key term that is itself a compound name (耕地保有量), not one word of it
-
-
 def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None, placeless: bool = False) -> list:
     """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
     retrieval ranks in its top five, per plan the one whose name and unit hold the largest fair share of the
-    key terms: at least two of them, or, in a question naming no place (``placeless``), one compound word of the
-    row's name heavier than every term the row leaves out (耕地保有量这个指标啥属性: the corpus dictionary keeps a
-    row's name whole; not 两江新区…外贸进出口, as rare as each other, nor 重庆全市…外贸进出口总额, another area's)."""
+    key terms: at least two of them, or, in a question naming no place (``placeless``), the row's whole name as one
+    term heavier than every term the row leaves out (耕地保有量这个指标啥属性: the corpus dictionary keeps a row's
+    name whole; not 重庆全市…外贸进出口总额, another area's, nor 服务贸易企业…多少家 by the row 服务贸易额)."""
     w = weight or len
     terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
     if not terms:
@@ -108,8 +105,8 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None, placeless:
         cov = term_coverage(terms, names, weight)  # the asker's own words already weigh little
         held = [t for t in terms if present(t, names) or any(g in names for g in char_bigrams(t)) or abbreviates(t, names)]
         d = row.doc_id
-        enough = len(held) >= min(2, len(terms)) or (placeless and any(
-            len(t) >= _COMPOUND and t in row.name and all(w(t) > w(u) for u in terms if u not in held) for t in held))
+        enough = len(held) >= min(2, len(terms)) or (placeless and row.name in terms and all(
+            w(row.name) > w(u) for u in terms if u not in held))
         if cov >= 0.3 and enough and (d not in best or cov > best[d].score):
             best[d] = Match(row, cov)
     return sorted(best.values(), key=lambda m: -m.score)
