@@ -33,7 +33,9 @@ PARSER_VERSION = 28  # bump when parsing or chunking output changes (21: a goal 
 # dropped, a web page's navigation bar, site name and metadata field lines are chrome; 28: a PDF-layout .txt keeps a
 # running header's copies far from page numbers (the cover title), splits one-space header cells the rows split,
 # joins a header cell wrapped onto its next line, continues a row on lines that leave its key column empty and gives a
-# vertically centred group name to every row of its group; a numbered table note's "2.2025年…" item stays in the note)
+# vertically centred group name to every row of its group, passes over a 续表 caption; a sentence cut by a page break
+# joins over the blank lines around the running header; a short last page's number counts; a numbered table note's
+# "2.2025年…" item stays in the note)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:
