@@ -57,3 +57,13 @@ def test_a_table_row_of_another_kind_does_not_answer_a_count():
     assert other_kind_row("综合文化服务中心建成几个了", [ROW]) is not None
     assert other_kind_row("综合文化服务中心覆盖率是多少", [ROW]) is None
     assert other_kind_row("新改建多少公里农村公路", ["2025年 【2860】公里（五年累计）"]) is None
+
+
+def test_a_kind_word_as_heavy_as_the_heaviest_term_is_no_key():
+    """比例 weighing within 5 % of 用地 (the weights shift with every plan added) is still stated by any share."""
+    from assistant.text.tokenize import Tokenizer
+
+    own, weights = ["用地", "新增", "比例", "乡村"], {"用地": 6.8, "比例": 6.6, "新增": 4.2, "乡村": 1.7}
+    q = _q("每年新增建设用地指标留多大比例给乡村？")
+    keys, _ = _figure_checks(q, {}, own, lambda t: weights.get(t, 1.0), None, Tokenizer())
+    assert keys == ["用地"]

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from assistant.ingest.read_text import text_blocks
-from assistant.ingest.text_layout import aligned_table, continues, furniture, page_numbers, wrap_width
+from assistant.ingest.text_layout import (
+    aligned_table,
+    centred_spans,
+    continues,
+    furniture,
+    page_numbers,
+    width,
+    wrap_width,
+)
 from assistant.types import SourceLine, SourceTable
 
 _BODY = [f"这是第{n}行正文，用来填满一页纸的内容，直到右边距为止再折行继续写下" for n in range(14)]
@@ -94,3 +102,94 @@ def test_paragraphs_too_wide_for_a_page_are_not_a_hard_wrapped_file():
     assert wrap_width(lines) is None
     narrow = [paragraph[:34] for _ in range(12)]
     assert wrap_width(narrow) == 34
+
+
+def _at(*cells: tuple[int, str]) -> str:
+    """A line with each text starting at its display column, as a PDF-to-text export aligns a table."""
+    out = ""
+    for col, text in cells:
+        out += " " * max(col - width(out), 1 if out else 0) + text
+    return out
+
+
+def test_centred_group_names_one_space_header_and_key_column_continuations():
+    """类别 written once beside the middle of its rows, 序号 and 指标 one space apart in the header, a wrapped name
+    continued on a line that leaves 序号 empty (though 类别 is empty on most rows too)."""
+    lines = [
+        _at((0, "类别"), (10, "序号 指标"), (38, "单位"), (46, "2025年"), (55, "2030年")),
+        _at((10, "1"), (15, "公交分担率"), (38, "%"), (46, "42"), (55, "50")),
+        _at((0, "客运"), (10, "2"), (15, "轨道交通运营里程"), (38, "公里"), (46, "38"), (55, "95")),
+        _at((10, "3"), (15, "城乡公交一体化发展"), (38, "级"), (46, "4"), (55, "5")),
+        _at((15, "水平等级")),
+        _at((0, "货运"), (10, "4"), (15, "多式联运量"), (38, "万吨"), (46, "120"), (55, "260")),
+        _at((10, "5"), (15, "冷链运输占比"), (38, "%"), (46, "18"), (55, "30")),
+        "注：数据为预计数。",
+    ]
+    rows, end = aligned_table(lines, 0, set())
+    assert rows == [("类别", "序号", "指标", "单位", "2025年", "2030年"),
+                    ("客运", "1", "公交分担率", "%", "42", "50"),
+                    ("客运", "2", "轨道交通运营里程", "公里", "38", "95"),
+                    ("客运", "3", "城乡公交一体化发展水平等级", "级", "4", "5"),
+                    ("货运", "4", "多式联运量", "万吨", "120", "260"),
+                    ("货运", "5", "冷链运输占比", "%", "18", "30")]
+    assert end == 7
+
+
+def test_centred_spans_put_each_name_on_the_middle_of_its_rows():
+    assert centred_spans([2, 7, 10, 13, 16, 18], 20) == [(0, 4), (5, 9), (10, 11), (12, 14), (15, 17), (18, 19)]
+    assert centred_spans([1, 3], 5) == [(0, 2), (3, 4)]
+    assert centred_spans([0, 1], 5) is None  # a name on the first row: not centred (carried down elsewhere)
+
+
+def test_wrapped_header_cell_and_the_header_repeated_under_a_continuation_caption_after_a_page_break():
+    header = _at((0, "序号 项目名称"), (23, "建设内容"), (51, "总投资"), (60, "建设年限"))
+    lines = [
+        header,
+        _at((51, "（亿元）")),
+        _at((0, "1"), (5, "东站综合客运"), (23, "建设换乘大厅"), (51, "8.6"), (60, "2026—2028年")),
+        _at((5, "枢纽工程"), (23, "和停车场")),
+        "", "— 3 —", "", "                续表1", header,
+        _at((0, "2"), (5, "港区专用线"), (23, "新建专用线12公里"), (51, "5.2"), (60, "2027—2029年")),
+        _at((5, "合计"), (51, "13.8")),
+    ]
+    rows, _ = aligned_table(lines, 0, {5})
+    assert rows == [("序号", "项目名称", "建设内容", "总投资（亿元）", "建设年限"),
+                    ("1", "东站综合客运枢纽工程", "建设换乘大厅和停车场", "8.6", "2026—2028年"),
+                    ("2", "港区专用线", "新建专用线12公里", "5.2", "2027—2029年"),
+                    ("", "合计", "", "13.8", "")]
+
+
+def test_a_running_header_that_repeats_the_title_is_kept_on_the_cover():
+    lines = ["        某市交通规划", "", "某市人民政府"] + _BODY + ["", "- 1 -", "", "某市交通规划"] + _BODY + [
+        "", "- 2 -", "", "某市交通规划"] + _BODY + ["", "- 3 -"]
+    gone = furniture(lines)
+    assert 0 not in gone and {i for i, ln in enumerate(lines) if ln == "某市交通规划"} <= gone
+
+
+def test_the_last_page_number_may_follow_a_short_page():
+    lines = _BODY + ["- 1 -"] + _BODY + ["- 2 -", "最后一页只有一行。", "", "- 3 -", ""]
+    assert [lines[i] for i in page_numbers(lines)] == ["- 1 -", "- 2 -", "- 3 -"]
+
+
+def test_a_sentence_cut_by_a_page_break_joins_over_the_blank_line_under_the_header():
+    lines = (["某市文件"] + _BODY + ["", "- 1 -", "", "某市文件", ""] + _BODY[:-1]
+             + ["后面这句话还没有说完，翻到下一页接着写，直到页边距为止再折行继续写下", "", "- 2 -", "", "某市文件", "",
+                "下一页才写完。", "另起一段。"])
+    texts = [b.text for b in text_blocks(lines) if isinstance(b, SourceLine) and b.text.strip()]
+    assert "下一页才写完。" not in texts and any(t.endswith("继续写下下一页才写完。") for t in texts)
+
+
+def test_group_names_on_the_first_row_of_each_group_and_rows_without_bare_numbers():
+    """类别 on each group's first row: rows of bracketed or ratio values (no bare number) are rows of their own,
+    told by their 序号, and the names stay for the table reader to carry down."""
+    lines = [
+        _at((0, "类别"), (10, "序号"), (16, "指标"), (40, "2025年"), (50, "2030年")),
+        _at((0, "产业"), (10, "1"), (16, "新增龙头企业"), (40, "〔12〕"), (50, "〔20〕")),
+        _at((10, "2"), (16, "加工产值与农业"), (40, "2.1:1"), (50, "2.5:1")),
+        _at((16, "产值之比")),
+        _at((0, "生态"), (10, "3"), (16, "新增示范村"), (40, "〔30〕"), (50, "〔45〕")),
+        _at((10, "4"), (16, "森林覆盖率"), (40, "52"), (50, "55")),
+    ]
+    rows, _ = aligned_table(lines, 0, set())
+    assert rows[1:] == [("产业", "1", "新增龙头企业", "〔12〕", "〔20〕"), ("", "2", "加工产值与农业产值之比", "2.1:1", "2.5:1"),
+                        ("生态", "3", "新增示范村", "〔30〕", "〔45〕"), ("", "4", "森林覆盖率", "52", "55")]

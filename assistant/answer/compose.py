@@ -206,8 +206,9 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     # a measure in the asker's own words, of no known kind, that no plan writes (注册人数 for the plans'
     # 注册应急志愿者达到15万人) cannot be named as written: a line holding most of its characters states it
     unwritten = bool(measure) and kind is None and not known(measure)
+    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind
     keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
-            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer))]
+            if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer) and k not in kinds_only)]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
              and not any(t in title for title in titles) and weight(t) >= KEY_SHARE * top and not writes(t) and known(t)]

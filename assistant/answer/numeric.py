@@ -84,10 +84,13 @@ def _sum_line(rows, q: Question) -> str | None:
     return f"合计（{rows[0].target_year}年目标）：{terms} = {fmt_num(total)}{escape_md(rows[0].unit or '')}。"
 
 
-def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
+def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None, placeless: bool = False) -> list:
     """An indicator named in other words (出口退税要压缩到几个工作日 -> 出口退税时间（工作日）): among the rows
     retrieval ranks in its top five, per plan the one whose name and unit hold the largest fair share of the
-    key terms."""
+    key terms: at least two of them, or, in a question naming no place (``placeless``), the row's whole name as one
+    term heavier than every term the row leaves out (耕地保有量这个指标啥属性: the corpus dictionary keeps a row's
+    name whole; not 重庆全市…外贸进出口总额, another area's, nor 服务贸易企业…多少家 by the row 服务贸易额)."""
+    w = weight or len
     terms = [t for t in terms if not _ASPECT_WORD_RE.fullmatch(t)]  # 约束性, 指标: what is asked of the row
     if not terms:
         return []
@@ -102,7 +105,9 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None) -> list:
         cov = term_coverage(terms, names, weight)  # the asker's own words already weigh little
         held = [t for t in terms if present(t, names) or any(g in names for g in char_bigrams(t)) or abbreviates(t, names)]
         d = row.doc_id
-        if cov >= 0.3 and len(held) >= min(2, len(terms)) and (d not in best or cov > best[d].score):
+        enough = len(held) >= min(2, len(terms)) or (placeless and row.name in terms and all(
+            w(row.name) > w(u) for u in terms if u not in held))
+        if cov >= 0.3 and enough and (d not in best or cov > best[d].score):
             best[d] = Match(row, cov)
     return sorted(best.values(), key=lambda m: -m.score)
 
@@ -169,7 +174,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                                                        indicator_source_text(m.row))], intro=msg,
                           reason=ABSENT_INDICATOR)
         in_scope = (_rows_by_table_words(text, docs, scope, min_score)
-                    or _rows_from_hits(hits, all_rows, scope, terms or [], weight))
+                    or _rows_from_hits(hits, all_rows, scope, terms or [], weight,
+                                       placeless=not (q.local_places or q.foreign_places)))
         in_scope = [m for m in in_scope if not other_qualifier(m.row.name, text)]  # 60岁以上: not the 65岁 row
         if not in_scope:
             return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
-from assistant.text.patterns import AIM_YEAR_RE, CJK_GAP_RE, HEADING_NUMBER_RE, YEAR
+from assistant.text.patterns import AIM_YEAR_RE, CJK_GAP_RE, HEADING_NUMBER_RE, NOTE_RE, YEAR
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
 
@@ -106,7 +106,7 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
         part.lines.append("该表没有“指标属性”一栏，规划未说明此指标是预期性还是约束性。")
         part.refused, part.reason = True, NO_ATTRIBUTE
     if row.cumulative and row.note:
-        part.lines.append(f"注：{escape_md(row.note.replace('备注：', '').strip('；;。'))}。")
+        part.lines.append(f"注：{escape_md(NOTE_RE.sub('', row.note.strip()).strip().strip('；;。'))}。")  # once 注：
     elif "cumulative" in wants and not row.cumulative:
         part.lines.append("该指标不是五年累计数（表中未加累计标记）。")
     base, target = by_year.get(row.baseline_year or ""), by_year.get(row.target_year or "")

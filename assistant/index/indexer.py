@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 27  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
+PARSER_VERSION = 28  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
 # own year, 2030年前实现…; 23: a .txt keeping a PDF's page layout or a web page's chrome is read into structure: page
 # furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both; 25: a
 # file is hard-wrapped only at a width a page can hold, so a legal export's metadata lines are not joined; 26: Word/PDF cells merged across
@@ -30,7 +30,12 @@ PARSER_VERSION = 27  # bump when parsing or chunking output changes (21: a goal 
 # header names an indicator table; 27: a short line between rows of a tab-separated table is its group row, a
 # tab-separated block with a header is a table without a caption (an annex's names it), markdown heading levels decide
 # nesting where the numbering forms contradict them, a decimal N.M sits under the part numbered N, footnote markers
-# dropped, a web page's navigation bar, site name and metadata field lines are chrome)
+# dropped, a web page's navigation bar, site name and metadata field lines are chrome; 28: a PDF-layout .txt keeps a
+# running header's copies far from page numbers (the cover title), splits one-space header cells the rows split,
+# joins a header cell wrapped onto its next line, continues a row on lines that leave its key column empty and gives a
+# vertically centred group name to every row of its group, passes over a 续表 caption; a sentence cut by a page break
+# joins over the blank lines around the running header; a short last page's number counts; a numbered table note's
+# "2.2025年…" item stays in the note)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

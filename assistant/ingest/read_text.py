@@ -218,9 +218,7 @@ def text_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
         text, lineno = lines[i], i + 1
         i += 1
         while wrap is not None and text.strip():
-            j = i
-            while j < len(lines) and (j in skip or (not lines[j].strip() and j + 1 < len(lines) and (j + 1) in skip)):
-                j += 1  # page furniture, and the blank lines around it, between the halves of a sentence
+            j = _past_furniture(lines, i, skip)
             if j < len(lines) and continues(text, lines[j], wrap) and aligned_table(lines, j, skip) is None:
                 text = join_wrapped(text.rstrip(), lines[j].strip())
                 i = j + 1
@@ -228,6 +226,15 @@ def text_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
                 break
         blocks.append(SourceLine(lineno, text))
     return blocks
+
+
+def _past_furniture(lines: list[str], i: int, skip: set[int]) -> int:
+    """The index after a run of page furniture and the blank lines around it starting at lines[i] (what stands
+    between the halves of a sentence cut by a page break); ``i`` itself when the run holds no furniture."""
+    j = i
+    while j < len(lines) and (j in skip or not lines[j].strip()):
+        j += 1
+    return j if any(k in skip for k in range(i, j)) else i
 
 
 _MD_SIGN = re.compile(r"^ {0,3}#{1,6}[ \t]+\S|^\s*\*\*\S.*\*\*|^\s*\|?\s*:?-{3,}:?\s*\|")

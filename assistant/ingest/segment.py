@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
-from assistant.text.patterns import ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE
+from assistant.text.patterns import ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -208,6 +208,12 @@ def _collect_cells(lines: list, i: int) -> tuple[list[list[Line]], int]:
 _RULE_RE = re.compile(r"^[\s*\-_=]{3,}$")  # a page break or thematic break (* * *, ---) between a table and its note
 
 
+def _note_item(text: str) -> int | None:
+    """A numbered note's item number, also when a figure follows the number at once ("2.2025年数据为预计数")."""
+    m = ITEM_NUMBER_RE.match(text)
+    return int(re.sub(r"\D", "", m.group(0))) if m else None
+
+
 def _collect_notes(lines: list, i: int, ev: Event) -> int:
     def skip(j: int) -> int:
         while j < len(lines) and isinstance(lines[j], Line) and (not lines[j].text or _RULE_RE.match(lines[j].text)):
@@ -223,7 +229,7 @@ def _collect_notes(lines: list, i: int, ev: Event) -> int:
         expected = 2
         while numbered:  # "注：1．…" then "2．…", blank lines between allowed
             k = skip(j)
-            if not (k < len(lines) and isinstance(lines[k], Line) and item_number(lines[k].text) == expected):
+            if not (k < len(lines) and isinstance(lines[k], Line) and _note_item(lines[k].text) == expected):
                 break
             ev.notes.append((lines[k].lineno, lines[k].text))
             ev.line_end = lines[k].lineno

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.text.patterns import CELL_NUMBER_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
+from assistant.text.patterns import CELL_NUMBER_RE, CONTINUED_TABLE_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
 
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
 
@@ -39,8 +39,9 @@ def _page(line: str) -> int:
 
 
 def page_numbers(lines: list[str]) -> list[int]:
-    """Indexes of lone numbers that count pages: each one more than the last, a page of text apart. The
-    numbers of a table flattened to one cell per line (序号 1, 2, … a few lines apart) never form such a chain."""
+    """Indexes of lone numbers that count pages: each one more than the last, a page of text apart (the last page,
+    ending the file, may be short). The numbers of a table flattened to one cell per line (序号 1, 2, … a few lines
+    apart) never form such a chain."""
     chain: list[int] = []
     for i, ln in enumerate(lines):
         m = PAGE_NUMBER_LINE_RE.match(ln)
@@ -48,7 +49,8 @@ def page_numbers(lines: list[str]) -> list[int]:
             continue
         n = _page(ln)
         if chain and n == _page(lines[chain[-1]]) + 1:
-            if sum(1 for x in lines[chain[-1] + 1:i] if x.strip()) >= _PAGE_LINES:
+            last = not any(x.strip() for x in lines[i + 1:])  # the last page may be short
+            if last or sum(1 for x in lines[chain[-1] + 1:i] if x.strip()) >= _PAGE_LINES:
                 chain.append(i)
         elif not chain or len(chain) == 1:
             chain = [i]
@@ -58,7 +60,8 @@ def page_numbers(lines: list[str]) -> list[int]:
 def furniture(lines: list[str]) -> set[int]:
     """Indexes of page numbers and running headers/footers. A lone number counts as a page number only when the
     file has several; a short line counts as a running header when it repeats at least three times and most of its
-    copies stand next to a page number."""
+    copies stand next to a page number. Only those copies are furniture: a copy far from every page number (the
+    plan's title on its cover, when the running header repeats the title) is text."""
     pages = page_numbers(lines)
     if len(pages) < 2:
         return set()
@@ -72,9 +75,9 @@ def furniture(lines: list[str]) -> set[int]:
     for t, where in copies.items():
         if len(where) < 3 or len(t) > 30 or t[-1:] in SENTENCE_END or where[0] in out:
             continue
-        near = sum(any(abs(pos[j] - p) <= _NEAR_PAGE for p in page_pos) for j in where)
-        if near * 2 > len(where):
-            out.update(where)
+        near = [j for j in where if any(abs(pos[j] - p) <= _NEAR_PAGE for p in page_pos)]
+        if len(near) * 2 > len(where):
+            out.update(near)
     return out
 
 
@@ -108,30 +111,119 @@ def _column(start: int, columns: tuple[int, ...]) -> int:
     return k
 
 
-def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[str, ...]], int] | None:
-    """A table of space-aligned columns starting at lines[i] (its header): rows of cell texts and the index after
-    it, or None. A line whose first column is empty continues the cells of the row above (a wrapped cell), unless
-    it puts a bare number where the row above has one too (a 合计 row). Blank lines and ``skip`` lines (page
-    furniture) inside the table are passed over."""
-    head = cells(lines[i])
-    if len(head.texts) < 3 or not _is_row(lines[i]) or lines[i][:1] in " \t":
-        return None
-    columns = head.starts
-    rows: list[list[str]] = [list(head.texts)]
-    j, end = i + 1, i + 1
-    while j < len(lines):
-        if j in skip or not lines[j].strip():
-            j += 1
+def _table_lines(lines: list[str], i: int, skip: set[int], columns: tuple[int, ...]) -> list[int]:
+    """Indexes of the lines after the header at lines[i] that may belong to its table: up to a text line (or a
+    heading) starting left of the second column, blank lines, ``skip`` lines (page furniture) and a continuation
+    caption (续表) passed over."""
+    out = []
+    for j in range(i + 1, len(lines)):
+        if j in skip or not lines[j].strip() or CONTINUED_TABLE_RE.match(lines[j]):
             continue
         c = cells(lines[j])
         if not c.texts or (len(c.texts) < 2 and c.starts[0] < columns[min(1, len(columns) - 1)] - 2):
-            break  # a text line (or a heading) starting at the margin ends the table
-        placed = [""] * len(columns)
-        for s, t in zip(c.starts, c.texts, strict=True):
-            k = _column(s, columns)
-            placed[k] = (placed[k] + " " + t).strip() if placed[k] else t
-        prev = rows[-1]
-        continues = (not placed[0] and len(rows) > 1 and not any(
+            break
+        out.append(j)
+    return out
+
+
+def _split_header(head: _Cells, body: list[_Cells]) -> _Cells:
+    """A header cell of two words one space apart ("序号 指标") is two columns when rows below start a cell under
+    its second word: the exporter left one space where the columns were narrow."""
+    starts: list[int] = []
+    texts: list[str] = []
+    for s, t in zip(head.starts, head.texts, strict=True):
+        words = t.split(" ")
+        at = s
+        cut = [0]
+        for k, w in enumerate(words[:-1]):
+            at += width(w) + 1
+            if sum(any(abs(x - at) <= 1 for x in b.starts) for b in body) >= 2:
+                cut.append(k + 1)
+        for a, b in zip(cut, cut[1:] + [len(words)], strict=True):
+            starts.append(s + sum(width(w) + 1 for w in words[:a]))
+            texts.append(" ".join(words[a:b]))
+    return _Cells(tuple(starts), tuple(texts))
+
+
+def _place(c: _Cells, columns: tuple[int, ...]) -> list[str]:
+    placed = [""] * len(columns)
+    for s, t in zip(c.starts, c.texts, strict=True):
+        k = _column(s, columns)
+        placed[k] = (placed[k] + " " + t).strip() if placed[k] else t
+    return placed
+
+
+def centred_spans(labels: list[int], n: int) -> list[tuple[int, int]] | None:
+    """The rows each label of a vertically centred merged cell spans: contiguous groups covering rows 0..n-1, each
+    label on its group's middle row (the upper one of two), the most even sizes when several fit; None if none."""
+    best: dict[int, tuple[int, list[tuple[int, int]]]] = {labels[0]: (0, [])}  # rows above the label -> cost, spans
+    for i, p in enumerate(labels):
+        nxt: dict[int, tuple[int, list[tuple[int, int]]]] = {}
+        for up, (cost, spans) in best.items():
+            for down in (up, up + 1):
+                last = p + down
+                if i + 1 < len(labels):
+                    above = labels[i + 1] - last - 1
+                    if above < 0:
+                        continue
+                elif last != n - 1:
+                    continue
+                else:
+                    above = 0
+                size = up + down + 1
+                cand = (cost + size * size, spans + [(p - up, last)])
+                if above not in nxt or cand[0] < nxt[above][0]:
+                    nxt[above] = cand
+        best = nxt
+    return min(best.values())[1] if best else None
+
+
+def _spread_groups(rows: list[list[str]], key: int) -> None:
+    """Columns left of the key column hold a group's name once, beside the middle of its rows (a merged cell
+    centred vertically): every row of the group takes the name (the nearest name when no centred spans fit)."""
+    for k in range(key):
+        named = [(r, row[k]) for r, row in enumerate(rows) if row[k]]
+        if not named:
+            continue
+        spans = centred_spans([r for r, _ in named], len(rows))
+        for r, row in enumerate(rows):
+            if spans is not None:
+                row[k] = next(name for (a, b), (_, name) in zip(spans, named, strict=True) if a <= r <= b)
+            else:
+                row[k] = min(named, key=lambda n, r=r: (abs(n[0] - r), n[0] > r))[1]
+
+
+def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[str, ...]], int] | None:
+    """A table of space-aligned columns starting at lines[i] (its header): rows of cell texts and the index after
+    it, or None. A header cell broken onto the next line ("总投资" over "（亿元）") is joined; a line that leaves the
+    key column empty (the first column the first row fills) continues the cells of the row above (a wrapped cell),
+    unless it puts a bare number where the row above has one too (a 合计 row). Blank lines, ``skip`` lines (page
+    furniture), a 续表 caption and the header repeated on a new page are passed over. Group names written once
+    beside the middle of their rows (the first row has none) are given to every row of the group."""
+    head = cells(lines[i])
+    if len(head.texts) < 3 or not _is_row(lines[i]) or lines[i][:1] in " \t":
+        return None
+    first = " ".join(head.texts)
+    body = _table_lines(lines, i, skip, head.starts)
+    head = _split_header(head, [cells(lines[j]) for j in body])
+    columns = head.starts
+    header = list(head.texts)
+    rows: list[list[str]] = []
+    end = i + 1
+    for j in body:
+        c = cells(lines[j])
+        if " ".join(c.texts) == first:
+            end = j + 1
+            continue  # the header repeated at the top of a page
+        placed = _place(c, columns)
+        if not rows and not placed[0] and 2 * sum(bool(v) for v in placed) < len(columns) and not any(
+                CELL_NUMBER_RE.match(v) for v in placed if v):
+            header = [h + v for h, v in zip(header, placed, strict=True)]  # the header's own wrapped cells
+            end = j + 1
+            continue
+        key = next((k for k, v in enumerate(rows[0]) if v), 0) if rows else 0
+        prev = rows[-1] if rows else None
+        continues = (prev is not None and not placed[key] and not any(
             CELL_NUMBER_RE.match(v) and CELL_NUMBER_RE.match(prev[k]) for k, v in enumerate(placed) if v))
         if continues:
             for k, v in enumerate(placed):
@@ -141,11 +233,12 @@ def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[
             if sum(bool(v) for v in placed) < 2:
                 break
             rows.append(placed)
-        j += 1
-        end = j
-    if len(rows) < 3:
+        end = j + 1
+    if len(rows) < 2:
         return None
-    return [tuple(r) for r in rows], end
+    key = next((k for k, v in enumerate(rows[0]) if v), 0)
+    _spread_groups(rows, key)
+    return [tuple(header)] + [tuple(r) for r in rows], end
 
 
 # ---------------------------------------------------------------- hard-wrapped lines

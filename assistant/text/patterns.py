@@ -91,6 +91,8 @@ ANNEX_TITLED_RE = re.compile(r"^(附\s*件\s*\d{0,2})\s*[:：]\s*([^。；]{2,60
 # a page number on its own line: 7, — 7 —, - 7 -, 第7页, 第 7 页 共 20 页, 7/20 (the page is the group that matched)
 PAGE_NUMBER_LINE_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－–]*|第\s*(\d{1,3})\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
                                  r"|(\d{1,3})\s*[/／]\s*\d{1,3})\s*$")
+# a table's continuation caption after a page break: 续表, 续表1, 续表 3-1, 表1（续）, 表2-1 (续)
+CONTINUED_TABLE_RE = re.compile(r"^\s*(?:续\s*表\s*[\d\-－.]*|附?表\s*[\d\-－.]+\s*[（(]\s*续\s*[）)])\s*$")
 # a line broken right after a number (…约42万 / 吨，…): the unit is on the next line
 ENDS_WITH_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
 # a table cell that is one number (a share, a bound): 91.2, ≥95, 3‰
