@@ -202,3 +202,27 @@ def test_a_place_named_like_its_plan_swaps_the_place_not_the_plan(tok):
 def test_a_filler_question_word_is_no_new_topic(tok):
     q = understand("2020年是多少来着？", [("甲市规划里核心产业比重到2025年要多少", "10%。")], METAS, tok.tag)
     assert q.resolved == "甲市规划里核心产业比重到2020年要多少"
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("国务院节能那份里，统筹协调是哪个部门？", "save"),
+    ("想问下国务院节能降碳那个，2024年能耗降多少", "save"),
+    ("深圳碳达峰那份里光伏要装多少", "peak"),
+    ("乙县加油站那个，一共几座", "fuel_b"),
+])
+def test_a_plan_pointed_at_by_the_words_of_its_title_is_that_plan(tok, question, doc):
+    # no plan word (方案, 规划): the pointer 那份 / 那个 after the title's words names the plan as one would
+    assert doc in [d for _, d in casual_names(question, METAS, tok.tag)]
+    q = understand(question, [], METAS, tok.tag)
+    assert q.docs == (doc,)
+    assert not {"那份", "国务院", "降碳"} & set(key_terms(q, tok, METAS))
+
+
+def test_a_pointer_after_words_no_title_holds_names_no_plan(tok):
+    assert casual_names("充电桩那个数字是多少", METAS, tok.tag) == ()
+    assert casual_names("加油站那份里一共多少座站？", METAS, tok.tag) == ()  # 甲市 and 乙县 plans both have it
+
+
+@pytest.mark.parametrize("question", ["甲市加油站间距在那节", "甲市加油站间距规定在哪一节？", "甲市加油站间距在那一节讲的"])
+def test_where_a_topic_sits_is_asked_with_na_typed_for_which(tok, question):
+    assert understand(question, [], METAS, tok.tag).intent == "location"
