@@ -226,3 +226,47 @@ def test_a_pointer_after_words_no_title_holds_names_no_plan(tok):
 @pytest.mark.parametrize("question", ["甲市加油站间距在那节", "甲市加油站间距规定在哪一节？", "甲市加油站间距在那一节讲的"])
 def test_where_a_topic_sits_is_asked_with_na_typed_for_which(tok, question):
     assert understand(question, [], METAS, tok.tag).intent == "location"
+
+
+@pytest.mark.parametrize("question", ["乙县成品油零售加油站规划数是多少", "乙县成品油加油站那份规划数和实建数"])
+def test_words_right_after_one_plans_name_do_not_name_another_plan(tok, question):
+    # 成品油…加油站 is in 甲市's title, but it follows 乙县: what 乙县's plan says, not a second plan
+    assert understand(question, [], METAS, tok.tag).docs == ("fuel_b",)
+
+
+PRINCIPLE_PLAN = """甲市成品油零售加油站发展规划（2021-2025年）
+
+第二章 总体要求
+
+2.1规划目标
+
+到2025年，全市加油站总数控制在500座左右。
+
+2.2规划原则
+
+1．合理增长，总量控制
+
+2．统筹城乡、均衡布局
+
+第三章 布局规划
+
+3.1布局原则
+
+选址应避开学校和医院，服务半径不低于0.9公里。
+
+3.2建设原则
+
+原则上新建站占地3000平方米左右，有条件的站点4000平方米。
+"""
+
+
+@pytest.fixture(scope="module")
+def principle_assistant(tmp_path_factory):
+    return plan_assistant(tmp_path_factory.mktemp("principles"), PRINCIPLE_PLAN, "fuel_plan.txt")
+
+
+@pytest.mark.parametrize("question", ["零售加油站发展规划的原则", "零售加油站发展规划有啥原则"])
+def test_a_title_led_by_the_plan_word_is_named_by_the_plan_and_the_rest(principle_assistant, question):
+    # the plan word of 规划原则 went with the plan's name (零售加油站发展规划); 原则 after it names the section
+    ans = principle_assistant.ask(question)
+    assert "合理增长" in ans.answer and "统筹城乡" in ans.answer, ans.answer

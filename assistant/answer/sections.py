@@ -158,6 +158,8 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
                 continue
             if t in masked or _shares_head(t, masked):
                 found.append((2.0 + len(t) / 100, sec))
+            elif q.docs and len(rest := _after_plan_word(t)) >= 2 and rest in masked:
+                found.append((1.9 + len(t) / 100, sec))  # 加油站规划有啥原则 names 规划原则: the plan's 原则
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
@@ -173,6 +175,14 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
 
 
 _CONJUNCTION = lexicon().pattern("conjunction")
+_PLAN_WORD_LEAD_RE = re.compile(f"^(?:{lexicon().pattern('plan_title_word')})")
+
+
+def _after_plan_word(title: str) -> str:
+    """A title led by a plan word (规划原则, 方案目标) without it: what a question naming the plan asks of it
+    (重庆加油站规划有啥原则, whose plan word went with the plan's name); empty for other titles."""
+    m = _PLAN_WORD_LEAD_RE.match(title)
+    return title[m.end():] if m else ""
 SHARED_HEAD_GAP = 4  # characters of the other conjunct between a title's first word and its shared head
 
 

@@ -153,9 +153,16 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
                 span = w + span
             best.append((got, m.group() in name, doc, span))
         best.sort(reverse=True)
-        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]):
+        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]) \
+                and not _after_other_plan(text[:m.start() - len(best[0][3])], best[0][2], metas):
             found.append((best[0][3] + m.group(), best[0][2]))
     return tuple(found)
+
+
+def _after_other_plan(before: str, doc: str, metas: Sequence[DocMeta]) -> bool:
+    """Words right after another plan's name describe what that plan says (吕梁十四五油站规划数: 吕梁's own
+    十四五 加油站 plan figure), not a second plan whose title holds the same words."""
+    return any(before.endswith(a) for a, d in alias_table(list(metas)) if d != doc)
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
