@@ -270,3 +270,10 @@ def test_a_title_led_by_the_plan_word_is_named_by_the_plan_and_the_rest(principl
     # the plan word of 规划原则 went with the plan's name (零售加油站发展规划); 原则 after it names the section
     ans = principle_assistant.ask(question)
     assert "合理增长" in ans.answer and "统筹城乡" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", ["零售加油站发展规划确定的基本原则是什么", "零售加油站发展规划原则里的统筹城乡是啥意思"])
+def test_another_title_or_an_item_under_it_is_not_the_plan_word_title(principle_assistant, question):
+    # 基本原则 is another title; 统筹城乡 is one item under 规划原则: neither asks for the whole 规划原则 list
+    ans = principle_assistant.ask(question)
+    assert "规划原则**包括" not in ans.answer, ans.answer
