@@ -148,3 +148,14 @@ def test_a_column_contracted_with_its_sibling_is_not_named_alone():
     assert _named_with_sibling(t, "换电站(座)", "一共要建成多少座充换电站？")
     assert _named_with_sibling(t, "充电站(座)", "一共要建成多少座充换电站？")
     assert not _named_with_sibling(t, "换电站(座)", "长春市要建几座换电站？")
+
+
+@pytest.mark.parametrize("question", ["换电站要花几个亿", "换电站要多少亿", "换电站投资估算是几个亿元"])
+def test_a_bare_yi_asks_an_amount_of_money(question):
+    # 几个亿: the 个 counts the 亿, no measure word of a count; a bare 亿 closing the question is money
+    assert asked_kind(question) == MONEY
+
+
+@pytest.mark.parametrize("question", ["换电站建几个", "要建几个换电站", "年产多少亿立方米"])
+def test_a_count_or_another_measure_is_not_money(question):
+    assert asked_kind(question) != MONEY

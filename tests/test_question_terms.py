@@ -202,3 +202,78 @@ def test_a_place_named_like_its_plan_swaps_the_place_not_the_plan(tok):
 def test_a_filler_question_word_is_no_new_topic(tok):
     q = understand("2020年是多少来着？", [("甲市规划里核心产业比重到2025年要多少", "10%。")], METAS, tok.tag)
     assert q.resolved == "甲市规划里核心产业比重到2020年要多少"
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("国务院节能那份里，统筹协调是哪个部门？", "save"),
+    ("想问下国务院节能降碳那个，2024年能耗降多少", "save"),
+    ("深圳碳达峰那份里光伏要装多少", "peak"),
+    ("乙县加油站那个，一共几座", "fuel_b"),
+])
+def test_a_plan_pointed_at_by_the_words_of_its_title_is_that_plan(tok, question, doc):
+    # no plan word (方案, 规划): the pointer 那份 / 那个 after the title's words names the plan as one would
+    assert doc in [d for _, d in casual_names(question, METAS, tok.tag)]
+    q = understand(question, [], METAS, tok.tag)
+    assert q.docs == (doc,)
+    assert not {"那份", "国务院", "降碳"} & set(key_terms(q, tok, METAS))
+
+
+def test_a_pointer_after_words_no_title_holds_names_no_plan(tok):
+    assert casual_names("充电桩那个数字是多少", METAS, tok.tag) == ()
+    assert casual_names("加油站那份里一共多少座站？", METAS, tok.tag) == ()  # 甲市 and 乙县 plans both have it
+
+
+@pytest.mark.parametrize("question", ["甲市加油站间距在那节", "甲市加油站间距规定在哪一节？", "甲市加油站间距在那一节讲的"])
+def test_where_a_topic_sits_is_asked_with_na_typed_for_which(tok, question):
+    assert understand(question, [], METAS, tok.tag).intent == "location"
+
+
+@pytest.mark.parametrize("question", ["乙县成品油零售加油站规划数是多少", "乙县成品油加油站那份规划数和实建数"])
+def test_words_right_after_one_plans_name_do_not_name_another_plan(tok, question):
+    # 成品油…加油站 is in 甲市's title, but it follows 乙县: what 乙县's plan says, not a second plan
+    assert understand(question, [], METAS, tok.tag).docs == ("fuel_b",)
+
+
+PRINCIPLE_PLAN = """甲市成品油零售加油站发展规划（2021-2025年）
+
+第二章 总体要求
+
+2.1规划目标
+
+到2025年，全市加油站总数控制在500座左右。
+
+2.2规划原则
+
+1．合理增长，总量控制
+
+2．统筹城乡、均衡布局
+
+第三章 布局规划
+
+3.1布局原则
+
+选址应避开学校和医院，服务半径不低于0.9公里。
+
+3.2建设原则
+
+原则上新建站占地3000平方米左右，有条件的站点4000平方米。
+"""
+
+
+@pytest.fixture(scope="module")
+def principle_assistant(tmp_path_factory):
+    return plan_assistant(tmp_path_factory.mktemp("principles"), PRINCIPLE_PLAN, "fuel_plan.txt")
+
+
+@pytest.mark.parametrize("question", ["零售加油站发展规划的原则", "零售加油站发展规划有啥原则"])
+def test_a_title_led_by_the_plan_word_is_named_by_the_plan_and_the_rest(principle_assistant, question):
+    # the plan word of 规划原则 went with the plan's name (零售加油站发展规划); 原则 after it names the section
+    ans = principle_assistant.ask(question)
+    assert "合理增长" in ans.answer and "统筹城乡" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("question", ["零售加油站发展规划确定的基本原则是什么", "零售加油站发展规划原则里的统筹城乡是啥意思"])
+def test_another_title_or_an_item_under_it_is_not_the_plan_word_title(principle_assistant, question):
+    # 基本原则 is another title; 统筹城乡 is one item under 规划原则: neither asks for the whole 规划原则 list
+    ans = principle_assistant.ask(question)
+    assert "规划原则**包括" not in ans.answer, ans.answer

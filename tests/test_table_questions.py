@@ -142,3 +142,14 @@ def test_the_rest_follow_up_keeps_the_question_it_follows():
     from assistant.answer.understand import resolve
 
     assert resolve("那其他城区加起来呢", "东城区现状有多少个停车场？", []) == "东城区现状有多少个停车场，那其他城区加起来呢"
+
+
+@pytest.mark.parametrize("message, parts", [
+    ("工作组组长谁，办公室在哪个厅", ["工作组组长谁", "办公室在哪个厅"]),
+    ("专项工作组组长是谁，办公室设在哪个部门", ["专项工作组组长是谁", "办公室设在哪个部门"]),
+    ("专用桩共增几根，公交车公务车各几根", ["专用桩共增几根", "公交车公务车各几根"]),
+    ("换电站一共几座，充电桩新建多少根", ["换电站一共几座", "充电桩新建多少根"]),
+])
+def test_two_asks_joined_by_a_comma_are_two_questions(message, parts):
+    # a bare 谁 and a count asked with its unit (几根) are asks, as 是谁 and 多少根 are
+    assert split_questions(message) == parts

@@ -38,9 +38,10 @@ class Parts:
 
 def _asks(text: str) -> bool:
     """The text asks something: an asking word or an amount asked, beyond the asker's polite lead (请问《X》中 asks
-    nothing: it names the plan the next clause asks about)."""
+    nothing: it names the plan the next clause asks about). A clause's bare 谁 asks too (组长谁，办公室在哪个厅),
+    though as a key-term filter it is no question word."""
     text = LEX.regex("polite_lead").sub("", text)
-    return bool(LEX.regex("question_word").search(text) or LEX.regex("how_much").search(text))
+    return any(LEX.regex(r).search(text) for r in ("question_word", "how_much", "clause_ask"))
 
 
 _ASK_ONLY_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_word", "each", "list", "ask_tail_verb",

@@ -41,7 +41,10 @@ def asked_kind(question: str) -> str | None:
     lex = lexicon()
     q = to_halfwidth(question)
     listing = [m.span() for m in lex.regex("list").finditer(q)]  # 哪几个 asks which, not how many
-    for m in re.finditer(f"(?:{lex.pattern('ask_quantity')})\\s*((?:{lex.pattern('amount_magnitude')})*\\S{{0,3}})", q):
+    # 几个亿: the 个 counts the magnitude, it is no measure word of its own
+    magnitude = lex.pattern("amount_magnitude")
+    counter = f"(?:(?:{lex.pattern('magnitude_counter')})(?={magnitude}))?"
+    for m in re.finditer(f"(?:{lex.pattern('ask_quantity')})\\s*{counter}((?:{magnitude})*\\S{{0,3}})", q):
         if unit_kind(m.group(1)) and not any(a <= m.start() < b for a, b in listing):
             return unit_kind(m.group(1))
     kinds = {kind for kind, role in _ASK_ROLES if lex.regex(role).search(q)}

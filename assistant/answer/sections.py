@@ -161,6 +161,10 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
             elif len(t) >= 4 and (share := spelled_share(t, masked, 0.6)) >= 0.6 and len(
                     rest := _own_words(t, subject)) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6:
                 found.append((share + len(t) / 100, sec))
+    if not found and q.docs:  # 加油站规划有啥原则 names 规划原则: the plan's 原则, its plan word gone with its name
+        raw = masked_question(q, metas)
+        found = [(1.0, sec) for d in scope for sec in docs[d].sections
+                 if titled(sec) and _asked_after_plan_name(_after_plan_word(plain(section_title(sec))), raw)]
     found += _qualified_twins(docs, scope, found)
     # 布局原则里的远近结合: a section named whole under another one named is the one asked, not its parent's list
     nested = [(n, sec) for n, sec in found if n >= 2.0 and any(sec.id.startswith(o.id + ".") for _, o in found)]
@@ -173,6 +177,28 @@ def _named_sections(q: Question, docs, scope, metas) -> list:
 
 
 _CONJUNCTION = lexicon().pattern("conjunction")
+_PLAN_WORD_LEAD_RE = re.compile(f"^(?:{lexicon().pattern('plan_title_word')})")
+
+
+def _after_plan_word(title: str) -> str:
+    """A title led by a plan word (规划原则, 方案目标) without it: what a question naming the plan asks of it
+    (重庆加油站规划有啥原则, whose plan word went with the plan's name); empty for other titles."""
+    m = _PLAN_WORD_LEAD_RE.match(title)
+    return title[m.end():] if m else ""
+
+
+_FILLER_RE = re.compile("|".join(f"(?:{lexicon().pattern(r)})" for r in ("question_word", "generic", "of", "list",
+                                                                          "ask_quantity", "count_unit")))
+
+
+def _asked_after_plan_name(rest: str, masked: str) -> bool:
+    """``rest`` follows the blanked plan name and closes the question, with only asking words around it
+    (＿＿有啥原则, ＿＿的原则有哪几条): the plan's own 原则, not another title's (＿＿确定的基本原则) nor a thing
+    under it (＿＿原则里的统筹城乡是啥意思)."""
+    if len(rest) < 2:
+        return False
+    m = re.search(f"＿([^＿]*?){re.escape(rest)}([^＿]*)$", masked)
+    return m is not None and not any(plain(_FILLER_RE.sub("", g)) for g in m.groups())
 SHARED_HEAD_GAP = 4  # characters of the other conjunct between a title's first word and its shared head
 
 

@@ -41,6 +41,8 @@ GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
 _FILLER = frozenset(LEX.words("plan_pointer"))  # 那个, 这个: between a place and a plan word
+# a plan named by the words of its title before a plan word (节能降碳方案) or before a pointer alone (国务院节能那份)
+_PLAN_NAME_END_RE = re.compile(f"(?:{LEX.pattern('plan_title_word')})|(?:{LEX.pattern('plan_pointer')})")
 _PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
                             rf"|{LEX.pattern('period_end')}")
 
@@ -130,11 +132,12 @@ def _plain_name(text: str) -> str:
 def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str, str], ...]:
     """A plan named in the asker's own words ("国务院节能降碳方案", "吉林充换电规划"): the words right before a
     plan word (规划, 方案, 计划, 政策…) that a plan's title, short names or issuer contain, when one plan contains
-    more of them than any other. Returns (words as written + plan word, doc_id) pairs, to be treated as
-    aliases of that plan."""
+    more of them than any other. A pointer (那份, 那个) ends such a name as a plan word does ("国务院节能那份",
+    "吕梁能源站那个"): the asker points at a plan by the words of its title. Returns (words as written + plan
+    word, doc_id) pairs, to be treated as aliases of that plan."""
     names = {m.doc_id: _plain_name(" ".join((m.title, *m.short_names, m.issuer or ""))) for m in metas}
     found: list[tuple[str, str]] = []
-    for m in _PLAN_WORD_RE.finditer(text):
+    for m in _PLAN_NAME_END_RE.finditer(text):
         lead = re.split(r"[^\w“”\"]", text[max(0, m.start() - 16):m.start()])[-1]
         words = [w for w, _ in tagger(lead)]
         best: list[tuple[int, int, str, str]] = []
@@ -151,9 +154,16 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
                 span = w + span
             best.append((got, m.group() in name, doc, span))
         best.sort(reverse=True)
-        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]):
+        if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]) \
+                and not _after_other_plan(text[:m.start() - len(best[0][3])], best[0][2], metas):
             found.append((best[0][3] + m.group(), best[0][2]))
     return tuple(found)
+
+
+def _after_other_plan(before: str, doc: str, metas: Sequence[DocMeta]) -> bool:
+    """Words right after another plan's name describe what that plan says (吕梁十四五油站规划数: 吕梁's own
+    十四五 加油站 plan figure), not a second plan whose title holds the same words."""
+    return any(before.endswith(a) for a, d in alias_table(list(metas)) if d != doc)
 
 
 def split_places(text: str, tagger, aliases: list[tuple[str, str]],
