@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT / "eval"))
 
 from assistant.answer import compose  # noqa: E402
 from assistant.config import load_settings  # noqa: E402
+from assistant.evaluation.capture import SupportCapture  # noqa: E402
 from assistant.evaluation.evaluate import must_contain_hits, score_answer  # noqa: E402
 from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
@@ -40,16 +41,6 @@ from assistant.text.sentences import leads_joined, sentences  # noqa: E402
 TUNING = ["dev", "dev2", "dev3", "dev4", "dev6", "realdev", "realdev2", "realdev3", "realdev4", "realdev5",
           "realdev6", "realdev7", "realdev8", "layoutdev", "formatdev", "synthdev"]
 DEPTH = 5  # passages read per item
-
-
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if hasattr(record, "support"):
-            self.records.append(record)
 
 
 def _plain(text: str) -> str:
@@ -77,7 +68,7 @@ def collect(split: str, cache: dict[str, np.ndarray]) -> list[dict]:
         return ctx
 
     compose.build_context = spy
-    capture = _Capture()
+    capture = SupportCapture()
     log = logging.getLogger("assistant.answer.compose")
     log.addHandler(capture)
     log.setLevel(logging.DEBUG)

@@ -26,6 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from assistant.answer import support as support_rule  # noqa: E402
 from assistant.config import load_settings  # noqa: E402
+from assistant.evaluation.capture import SupportCapture  # noqa: E402
 from assistant.evaluation.evaluate import score_answer  # noqa: E402
 from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 from assistant.evaluation.metrics import refusal_prf  # noqa: E402
@@ -35,23 +36,13 @@ TUNING = ["dev", "dev2", "dev3", "dev4", "realdev", "realdev2", "realdev3", "rea
           "realdev7", "layoutdev", "formatdev"]
 
 
-class _Capture(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.DEBUG)
-        self.records: list[logging.LogRecord] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if hasattr(record, "support"):
-            self.records.append(record)
-
-
 def collect(split: str) -> list[dict]:
     """One row per item: the T=0 answer's correctness and the scores of the retrieval-only answers it is made of."""
     from run import SPLITS  # eval/run.py: each split's corpus
 
     corpus = SPLITS[split]
     assistant = Assistant.open(load_settings(corpus=corpus) if corpus else load_settings())
-    capture = _Capture()
+    capture = SupportCapture()
     log = logging.getLogger("assistant.answer.compose")
     log.addHandler(capture)
     log.setLevel(logging.DEBUG)
