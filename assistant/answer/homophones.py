@@ -116,11 +116,13 @@ def _one_off(word: str, typed: str) -> bool:
 
 def correct(question: str, count: Callable[[str], int], sounds: Callable[[], SoundMap],
             table: Callable[[], dict[str, tuple[str, ...]]], known: Callable[[str], bool],
-            protected: Callable[[str], list[tuple[int, int]]], cut: Callable[[str], list[str]]) -> str:
+            protected: Callable[[str, list[str]], list[tuple[int, int]]],
+            cut: Callable[[str], list[str]]) -> str:
     """The question with each typo run replaced by the plans' word of the same sound.
 
     ``count(s)``: how many chunks write ``s``; ``known(w)``: a dictionary word (哪些 is not a typo of 那些);
-    ``protected(q)``: spans never touched (places); ``cut(q)``: the question's words, a typo run starts and ends
+    ``protected(q, words)``: spans never touched (places, the lexicon's words; a one-character word only by a
+    two-character run: 由 of 由谁负责 stays, 加由站 is a typo); ``cut(q)``: the question's words, a typo run starts and ends
     between them (成什 of 干成什么样 cuts 什么). ``sounds``, ``table`` and ``cut`` are called only when a run holds a
     bigram no plan writes."""
     gaps = [m.start() + i for m in _HAN_RUN_RE.finditer(question) for i in range(len(m.group()) - 1)
@@ -128,9 +130,10 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
     if not gaps:
         return question
     smap, tab = sounds(), table()
-    spans = protected(question)
+    words = cut(question)
+    spans = protected(question, words)
     cuts, at = {0}, 0
-    for w in cut(question):
+    for w in words:
         at += len(w)
         cuts.add(at)
     found = []  # (length, frequency, start, word)
@@ -141,7 +144,7 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
                 typed = question[s:s + n]
                 if (s not in cuts or s + n not in cuts or not any(s <= g < s + n - 1 for g in gaps) or known(typed)
                         or any(c in CN_NUMERAL_CHARS for c in typed)
-                        or any(a < s + n and s < b for a, b in spans)):
+                        or any(a < s + n and s < b and (n < 3 or b - a > 1) for a, b in spans)):
                     continue
                 words = smap.sounding(typed, tab)
                 if words:
@@ -178,9 +181,9 @@ class Speller:
         return correct(question, self._count, self.sounds, readings, self._known, _protected, self._cut)
 
 
-def _protected(question: str) -> list[tuple[int, int]]:
-    """Places of the gazetteer and the lexicon's words (the asker's own: 是哪 is no typo of 市内, 多远 none of
-    多元)."""
+def _protected(question: str, words: list[str]) -> list[tuple[int, int]]:
+    """Places of the gazetteer and the lexicon's words: the asker's own (是哪 is no typo of 市内, 多远 none of 多元,
+    各是 none of 各市)."""
     from assistant.answer.gazetteer import gazetteer
 
     spans = [(a, b) for a, b, _ in gazetteer().scan(question)]
@@ -192,14 +195,14 @@ def _protected(question: str) -> list[tuple[int, int]]:
     return spans
 
 
-_ASKER: tuple[str, ...] | None = None
+_ASKER: frozenset[str] | None = None
 
 
-def _asker_words() -> tuple[str, ...]:
+def _asker_words() -> frozenset[str]:
     global _ASKER
     if _ASKER is None:
         from assistant.answer.lexicon import lexicon
 
         lex = lexicon()
-        _ASKER = tuple(sorted({w for r in lex.roles() for w in lex.words(r) if w}))
+        _ASKER = frozenset(w for r in lex.roles() for w in lex.words(r) if w)
     return _ASKER
