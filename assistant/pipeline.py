@@ -121,17 +121,20 @@ class Assistant:
         return cls(settings, embedder, built, dense, sparse)
 
     def _install(self, built, dense, sparse) -> None:
+        from assistant.answer.homophones import Speller
         from assistant.text.tokenize import Tokenizer
 
         retr = RetrievalSettings(rrf_k=self.settings.rrf_k, dense_weight=self.settings.dense_weight,
                                  sparse_weight=self.settings.sparse_weight)
         retriever = HybridRetriever(built.chunks, dense, sparse, self.embedder, retr)
         tokenizer = Tokenizer(built.manifest.get("userdict", {}).get("terms", []))
+        speller = Speller(lambda: [*sparse.vocabulary(), *tokenizer.terms], retriever.count, tokenizer.known, tokenizer.raw_words)
         with self._lock:
             self.built = built
             self.documents: tuple[Document, ...] = built.documents
             self.retriever = retriever
             self.tokenizer = tokenizer
+            self.speller = speller
             self.build_id = built.manifest.get("build_id")
 
     def refresh(self, rebuild: bool = True, report=None) -> bool:
@@ -224,7 +227,7 @@ class Assistant:
         from assistant.answer.understand import understand
 
         # the plans' texts as ask() reads them: a follow-up's sibling is found in its plan's text
-        q = understand(self.check_question(question), history_turns(history, self.limits),
+        q = understand(self.speller.read(self.check_question(question)), history_turns(history, self.limits),
                        [d.meta for d in self.documents], self.tokenizer.tag,
                        plan_scopes(self.documents, self.tokenizer.tag))
         return q.resolved
@@ -233,7 +236,7 @@ class Assistant:
         if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= 100:
             raise InputError(f"k 需要是 1 到 100 之间的整数 / k must be an integer from 1 to 100, got {k!r}")
         self.check_question(question)
-        return self.retriever.search(question, k, self.check_docs(docs) or None)
+        return self.retriever.search(self.speller.read(question), k, self.check_docs(docs) or None)
 
     def ask(self, question: str, history=None, docs=None, deadline: float | None = None) -> Answer:
         """Answer one question; ``history`` holds the earlier turns ({"question", "answer"} dicts). Past
@@ -250,7 +253,7 @@ class Assistant:
             log.warning("新索引无法加载，继续使用当前索引 / cannot load the new index, keeping the current one: %s", e)
         docs = self.check_docs(docs)
         with self._lock:
-            retriever, documents, tokenizer = self.retriever, self.documents, self.tokenizer
+            retriever, documents, tokenizer, speller = self.retriever, self.documents, self.tokenizer, self.speller
             pairs = tuple(turns)
             # our own record where we answered that turn after the same earlier turns
             turns = [self._turns.get(pairs[:i + 1], t) for i, t in enumerate(pairs)]
@@ -258,7 +261,8 @@ class Assistant:
         # the first question of a build fills its caches (idf, patterns, dictionaries): not its own cost
         if deadline is None and self._warm == self.build_id:
             deadline = self.limits.deadline()
-        answer = answer_question(question, turns, documents, retriever, tokenizer, docs, deadline)
+        # a homophone typo (规化) is read as the plans' word (规划); the answer shows the question as typed
+        answer = answer_question(speller.read(question), turns, documents, retriever, tokenizer, docs, deadline)
         self._warm = self.build_id
         if answer.turn is not None:
             with self._lock:

@@ -43,6 +43,10 @@ class HybridRetriever:
         self._idf: dict[str, float] = {}
         self._literal = LiteralIndex([c.text for c in chunks])
 
+    def count(self, term: str) -> int:
+        """How many chunks write ``term`` literally."""
+        return self._literal.count(term)
+
     def idf(self, term: str) -> float:
         """Inverse document frequency of a literal term over the chunk texts (cached): rare terms weigh more."""
         v = self._idf.get(term)

@@ -37,6 +37,10 @@ class SparseIndex:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(tokens), dtype=np.float32)
 
+    def vocabulary(self) -> list[str]:
+        """The tokens the indexed texts hold (what the plans write, as jieba cut them)."""
+        return list(self._bm25.vocab_dict) if self._bm25 is not None else []
+
     def search(self, query: str, k: int, rows: np.ndarray | None = None) -> list[tuple[int, float]]:
         """Top k rows with a positive score; ``rows`` restricts the search to those rows."""
         s = self.scores(query)
