@@ -780,10 +780,11 @@ def kind_list(ctx: Context) -> Candidate | None:
     """"部署了哪些专项行动": the sibling headings of the kind asked (……行动), where no one section is titled as the
     list asked (保障措施 answers with its items)."""
     q = ctx.question
-    head = _list_head(ctx)
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+    head = ask.head if ask is not None else None
     if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(ctx.docs, ctx.scope, head):
         return None
-    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head), "list")
+    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head, ask.count), "list")
 
 
 def listed_items(ctx: Context) -> Candidate | None:
