@@ -41,7 +41,7 @@ from assistant.answer.lists import (
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_absent, parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
-from assistant.answer.project_rows import project_row_answer
+from assistant.answer.project_rows import absent_column_answer, project_row_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -488,7 +488,10 @@ def _counts_items(question: str) -> bool:
 def project_row(ctx: Context) -> Candidate | None:
     """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
     table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
-    return _candidate(project_row_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
+    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope)
+    if answer is None:
+        answer = absent_column_answer(ctx.question, ctx.docs, ctx.scope)
+    return _candidate(answer, "table_cell")
 
 
 def table_rows(ctx: Context) -> Candidate | None:
