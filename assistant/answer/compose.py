@@ -787,7 +787,7 @@ def kind_list(ctx: Context) -> Candidate | None:
     head = ask.head if ask is not None else None
     if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(ctx.docs, ctx.scope, head):
         return None
-    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head, ask.count), "list")
+    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head, ask.count if ask is not None else None), "list")
 
 
 def listed_items(ctx: Context) -> Candidate | None:
