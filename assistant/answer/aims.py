@@ -404,6 +404,13 @@ def _defines(term: str, sentence: str) -> bool:
     return bool(re.search(rf"{re.escape(term)}[”\"」』]?(?:[（(][^）)]{{0,30}}[）)])?[，,：:]?\s*(?:{cue})", sentence))
 
 
+def _defining_clause(term: str, sentence: str) -> str:
+    """Of a sentence defining several parts in turn (“一核”即…；“两带”即…；“三区”即…), the ；-clause defining
+    ``term``; the whole sentence when it is one clause."""
+    clauses = [c for c in re.split(r"(?<=；)", sentence) if c.strip()]
+    return next((c.strip() for c in clauses if _defines(term, c)), sentence) if len(clauses) > 1 else sentence
+
+
 def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
                       weight=None) -> Answer | None:
     """"“综合能源站”是如何界定的": the plan's sentence defining the asked term (本规划所称综合能源站是指：……), the
@@ -413,12 +420,14 @@ def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         return None
     weight = weight or (lambda t: min(len(t), 4))
     quoted = [plain(x) for x in QUOTED_RE.findall(q.resolved)]
-    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: -weight(t))
+    part = LEX.regex("part_of").search(q.resolved)  # 一核两带三区里的三区: the part after 里的 is asked
+    tail = q.resolved[part.end():] if part else ""
+    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: (t not in tail, -weight(t)))
     for term in asked:
         parts = []
         for d in scope:
-            hit = next(((sec, para, x.strip()) for sec in docs[d].sections if sec.kind not in ("table", "title")
-                        for para in sec.paragraphs for x in sentences(para.text)
+            hit = next(((sec, para, _defining_clause(term, x.strip())) for sec in docs[d].sections
+                        if sec.kind not in ("table", "title") for para in sec.paragraphs for x in sentences(para.text)
                         if len(x) <= DEFINITION_MAX and _defines(term, x)), None)
             if hit is None:
                 continue
