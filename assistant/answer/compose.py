@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.aims import (
     aim_clause_answer,
+    area_goal_answer,
     chapter_aim_answer,
     definition_answer,
     end_state_answer,
@@ -723,6 +724,16 @@ def goal(ctx: Context) -> Candidate | None:
     return _candidate(ans, "goal")
 
 
+def area_goal(ctx: Context) -> Candidate | None:
+    """"农民增收方面的目标是什么": the part of the plan's goal section (发展目标) naming the area asked
+    (assistant/answer/aims.py). Not for a figure asked (多少): the indicator and number handlers answer that."""
+    q = ctx.question
+    if not _GOAL_WORD_RE.search(q.resolved) or _HOW_MUCH_RE.search(q.resolved):
+        return None
+    terms = plan_topic(list(ctx.terms), ctx.docs, q.docs or ctx.scope)  # a word no heading writes names no part
+    return _candidate(area_goal_answer(q, ctx.docs, ctx.scope, terms), "goal")
+
+
 def topic_figures(ctx: Context) -> Candidate | None:
     """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic; "数字丝绸之路那部分要跟
     哪些国家合作": the sentences of the part named before 那部分 holding what is asked after it
@@ -1026,6 +1037,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("unit_items", unit_items),  # the items a named unit is responsible for, before lists of words
+    Handler("area_goal", area_goal),  # an area's goals in the goal section, before sections and goals of its words
     Handler("chapter_aim", chapter_aim),
     Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
