@@ -1037,7 +1037,6 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("location", location),
     Handler("duty", duty),
     Handler("unit_items", unit_items),  # the items a named unit is responsible for, before lists of words
-    Handler("area_goal", area_goal),  # an area's goals in the goal section, before sections and goals of its words
     Handler("chapter_aim", chapter_aim),
     Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
@@ -1045,6 +1044,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("table_extreme", table_extreme),  # the row with a column's extreme, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),
+    Handler("area_goal", area_goal),  # an area's goals in the goal section (after its indicator rows), before
+    # sections and goals of its words
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("definition", definition),  # a term's defining sentence (所称X是指), before lists and parts naming it
