@@ -56,3 +56,19 @@ def test_an_area_no_goal_sub_heading_names_gets_no_area_goal():
 
     assert _names_chars("增收", "农民收入较快增长") and _names_chars("科技", "科技装备支撑更加有力")
     assert not _names_chars("生态", "农民收入较快增长")
+
+
+def test_a_year_s_goal_is_not_mixed_with_another_year_s_from_the_goal_section(tmp_path):
+    from conftest import plan_assistant
+
+    planner = plan_assistant(tmp_path, """# 青禾市开放发展规划
+
+一、发展目标
+到2025年，基本建成内陆开放示范区，营商环境达到国内一流水平。
+到2035年，全面建成内陆开放示范区，开放环境达到国际一流水平。
+""")
+    for question in ("到2035年要全面建成什么", "2035年想建成个什么样子？"):
+        ans = planner.ask(question)
+        assert "国际一流" in ans.answer and "2025" not in ans.answer, ans.answer
+    ans = planner.ask("营商环境方面的目标是什么")
+    assert "国内一流" in ans.answer and "国际一流" not in ans.answer, ans.answer

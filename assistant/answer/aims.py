@@ -457,7 +457,8 @@ def area_goal_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     """"农民增收方面的目标是什么" / "科技装备方面到2030年的发展目标有哪些": the goals a plan's goal section sets
     for the area the question names. The goal section's sub-heading whose title names every term of the area
     (its characters at least: 农民收入更快增长 names 农民增收) answers with all its sentences; without such a
-    sub-heading, the sentences of the goal section naming every term. None when the area is named by no part of
+    sub-heading and no year asked, the sentences of the goal section naming every term (a year asked: the goal
+    handler's sentences of that year). None when the area is named by no part of
     a goal section (the other goal handlers try the text), or by several sub-headings alike."""
     if not terms:
         return None
@@ -486,6 +487,8 @@ def area_goal_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                         part.evidence.insert(0, Evidence(d, goal.path, lead[0].text, highlight=lead[1]))
                 parts.append(part)
                 break
+            if q.years:  # goals of a year: the goal handler takes the sentences of that year, not of the section
+                continue
             hits = [(s, p, x.strip()) for s in subtree(doc, goal) for p in s.paragraphs for x in sentences(p.text)
                     if x.strip() and all(t in x for t in terms)]
             if hits:
