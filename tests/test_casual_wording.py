@@ -213,3 +213,39 @@ def test_a_box_of_task_sentences_asked_for_its_figures_gives_each_task_with_them
                       "示范应用工程那个专栏要干啥，有哪些量化数？")
     assert ans is not None and all(t in ans.answer for t in ("10个", "100个", "50家", "场景清单")), ans.answer
     assert "组建创新联合体" not in ans.answer
+
+
+LAYOUT_PLAN = """# 青禾市农业发展规划
+
+第三章 优化发展布局
+一、构建“一心两廊四片”总体格局
+“一心”即以青城区为主体的都市农业核心区，重点发展休闲农业；“两廊”即沿青江现代农业走廊和环湖生态农业走廊；“四片”即北部粮油片、东部果蔬片、西部茶叶片和南部林果片。
+二、项目推进
+重点项目即将开工建设，年内完成投资20亿元。
+"""
+
+
+@pytest.fixture(scope="module")
+def layout(tmp_path_factory):
+    from conftest import plan_assistant
+
+    return plan_assistant(tmp_path_factory.mktemp("layout"), LAYOUT_PLAN)
+
+
+@pytest.mark.parametrize("question, said, other", [
+    ("一心两廊四片里的“四片”具体指哪几个片？", "西部茶叶片", "环湖生态农业走廊"),
+    ("一心两廊四片中的两廊指的是哪两条", "环湖生态农业走廊", "西部茶叶片"),
+    ("“一心”是什么意思", "都市农业核心区", "环湖生态农业走廊"),
+])
+def test_a_part_of_a_named_layout_is_the_clause_defining_it(layout, question, said, other):
+    ans = layout.ask(question)
+    assert not ans.refused and said in ans.answer and other not in ans.answer, ans.answer
+
+
+def test_a_clause_defining_one_part_is_cut_from_its_sentence_and_soon_is_no_definition():
+    from assistant.answer.aims import _defines, _defining_clause
+
+    sentence = "“一心”即青城区；“两廊”即青江走廊和环湖走廊；“四片”即北部粮油片和南部林果片。"
+    assert _defining_clause("两廊", sentence) == "“两廊”即青江走廊和环湖走廊；"
+    assert _defining_clause("一心", "“一心”即青城区。") == "“一心”即青城区。"
+    assert not _defines("重点项目", "重点项目即将开工建设。")

@@ -50,3 +50,38 @@ def test_rows_holding_a_quoted_body_are_listed(assistant):
 def test_a_row_sharing_only_a_place_and_a_word_is_not_named(assistant):
     ans = assistant.ask("西岭镇集镇污水处理站日处理能力多大？")
     assert "新建污水管网50公里" not in ans.answer
+
+
+FARM_PLAN = """# 青禾市农业农村现代化规划
+
+一、重点任务
+加快农产品仓储保鲜冷链物流设施建设，建设青禾农产品冷链物流集散中心，新增冷库库容18万吨。
+实施农村供水保障工程，提升农村供水保障水平。
+
+附表 青禾市重点项目表
+
+| 序号 | 项目名称 | 建设内容 | 总投资（亿元） | 建设年限 |
+| --- | --- | --- | --- | --- |
+| 1 | 青禾农产品冷链物流集散中心 | 新增冷库库容18万吨，建设冷链分拨中心 | 12.4 | 2026—2028年 |
+| 2 | 农村供水一体化提升工程 | 新建和改造农村供水工程320处 | 22.5 | 2026—2030年 |
+"""
+
+
+@pytest.fixture(scope="module")
+def farm(tmp_path_factory):
+    from conftest import plan_assistant
+
+    return plan_assistant(tmp_path_factory.mktemp("farm"), FARM_PLAN)
+
+
+@pytest.mark.parametrize("question", ["附表里冷链物流集散中心的牵头责任单位是哪个部门",
+                                      "项目表中冷链物流集散中心由哪个部门牵头？",
+                                      "附表里农村供水一体化提升工程的牵头单位是谁"])
+def test_a_field_no_project_table_has_is_refused_not_answered_with_the_row(farm, question):
+    ans = farm.ask(question)
+    assert ans.refused and ans.reason == "absent_column", (question, ans.answer)
+
+
+def test_a_field_the_table_has_is_still_answered(farm):
+    ans = farm.ask("附表里冷链物流集散中心总投资多少")
+    assert not ans.refused and "12.4" in ans.answer

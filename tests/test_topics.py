@@ -151,3 +151,39 @@ def test_topic_no_heading_names_is_answered_from_sentences_naming_it_or_refused(
     stated = topic_figures_answer(_q("越冬候鸟这块有没有硬指标", doc), {"eco": doc}, ("eco",), ["越冬", "候鸟"],
                                   locating=["越冬", "候鸟"])
     assert stated is not None and not stated.refused and "8万只" in stated.answer and "12万亩" not in stated.answer
+
+
+INDUSTRY_PLAN = """第一章 产业体系
+第一节 做强特色产业
+一、优质稻米产业
+建设优质稻米基地150万亩。
+二、生猪产业
+新建规模猪场35个。
+三、茶叶产业
+建设生态茶园25万亩。
+四、淡水渔业
+推进池塘标准化改造12万亩。
+"""
+
+
+def _industry_doc():
+    from assistant.ingest.parser import parse
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    lines = INDUSTRY_PLAN.split("\n")
+    raw = RawDocument("ind.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(lines, 1)))
+    return parse(raw, DocMeta("ind", "产业发展规划"))
+
+
+def test_a_kind_list_of_another_length_than_asked_is_not_the_list_asked():
+    doc = _industry_doc()
+    assert len(kind_headings(doc, "主导产业")) == 3  # 淡水渔业 does not end in 产业
+    for question in ("四大主导产业是哪四个", "规划里的四个主导产业分别是什么", "主导产业是哪四个？"):
+        ans = kind_list_answer(_q(question, doc), {"ind": doc}, ("ind",), "主导产业", 4)
+        assert ans is not None and "淡水渔业" in ans.answer and "茶叶产业" in ans.answer, question
+    assert kind_list_answer(_q("五大主导产业是哪五个", doc), {"ind": doc}, ("ind",), "主导产业", 5) is None
+    plain_ask = kind_list_answer(_q("有哪些主导产业", doc), {"ind": doc}, ("ind",), "主导产业")
+    assert plain_ask is not None and "淡水渔业" not in plain_ask.answer
+    doc = _doc()  # three 专项行动 under 主要任务: asked as four, none
+    assert kind_list_answer(_q("部署了哪四个专项行动", doc), {"eco": doc}, ("eco",), "专项行动", 4) is None
+    assert kind_list_answer(_q("部署了哪三个专项行动", doc), {"eco": doc}, ("eco",), "专项行动", 3) is not None

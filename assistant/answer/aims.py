@@ -13,7 +13,7 @@ from assistant.types import Answer, Document, Hit, Section
 
 from .lexicon import lexicon
 from .render import render
-from .sections import section_title
+from .sections import section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
 from .terms import plain, term_coverage
 from .understand import Question
@@ -404,6 +404,13 @@ def _defines(term: str, sentence: str) -> bool:
     return bool(re.search(rf"{re.escape(term)}[”\"」』]?(?:[（(][^）)]{{0,30}}[）)])?[，,：:]?\s*(?:{cue})", sentence))
 
 
+def _defining_clause(term: str, sentence: str) -> str:
+    """Of a sentence defining several parts in turn (“一核”即…；“两带”即…；“三区”即…), the ；-clause defining
+    ``term``; the whole sentence when it is one clause."""
+    clauses = [c for c in re.split(r"(?<=；)", sentence) if c.strip()]
+    return next((c.strip() for c in clauses if _defines(term, c)), sentence) if len(clauses) > 1 else sentence
+
+
 def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str],
                       weight=None) -> Answer | None:
     """"“综合能源站”是如何界定的": the plan's sentence defining the asked term (本规划所称综合能源站是指：……), the
@@ -413,12 +420,14 @@ def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         return None
     weight = weight or (lambda t: min(len(t), 4))
     quoted = [plain(x) for x in QUOTED_RE.findall(q.resolved)]
-    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: -weight(t))
+    part = LEX.regex("part_of").search(q.resolved)  # 一核两带三区里的三区: the part after 里的 is asked
+    tail = q.resolved[part.end():] if part else ""
+    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: (t not in tail, -weight(t)))
     for term in asked:
         parts = []
         for d in scope:
-            hit = next(((sec, para, x.strip()) for sec in docs[d].sections if sec.kind not in ("table", "title")
-                        for para in sec.paragraphs for x in sentences(para.text)
+            hit = next(((sec, para, _defining_clause(term, x.strip())) for sec in docs[d].sections
+                        if sec.kind not in ("table", "title") for para in sec.paragraphs for x in sentences(para.text)
                         if len(x) <= DEFINITION_MAX and _defines(term, x)), None)
             if hit is None:
                 continue
@@ -429,3 +438,62 @@ def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         if parts:
             return render(q, parts[:MAX_AIMS], docs, False)
     return None
+
+
+# ---------------------------------------------------------------- an area's goals
+
+def _names_chars(term: str, text: str) -> bool:
+    """``text`` names ``term``: it writes it, or every character of it (增收 in 农民收入更快增长)."""
+    return term in text or all(ch in text for ch in term)
+
+
+def _goal_sections(doc: Document) -> list[Section]:
+    """The plan's goal sections: headings titled by a goal-heading word (发展目标, 主要目标)."""
+    heading = LEX.regex("goal_heading")
+    return [s for s in doc.sections if titled(s) and heading.search(plain(section_title(s)))]
+
+
+def area_goal_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str]) -> Answer | None:
+    """"农民增收方面的目标是什么" / "科技装备方面到2030年的发展目标有哪些": the goals a plan's goal section sets
+    for the area the question names. The goal section's sub-heading whose title names every term of the area
+    (its characters at least: 农民收入更快增长 names 农民增收) answers with all its sentences; without such a
+    sub-heading and no year asked, the sentences of the goal section naming every term (a year asked: the goal
+    handler's sentences of that year). None when the area is named by no part of
+    a goal section (the other goal handlers try the text), or by several sub-headings alike."""
+    if not terms:
+        return None
+    parts = []
+    for d in scope:
+        doc = docs[d]
+        for goal in _goal_sections(doc):
+            below = [s for s in subtree(doc, goal) if s.id != goal.id and titled(s)]
+            named = [s for s in below if all(_names_chars(t, plain(section_title(s))) for t in terms)]
+            if len(named) > 1:
+                return None
+            if named:
+                sec = named[0]
+                paras = [p for s in subtree(doc, sec) for p in s.paragraphs]
+                said = "".join(p.text.strip() for p in paras)
+                if not said:
+                    continue
+                part = Part(lines=[f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**：" + escape_md(said)],
+                            evidence=[Evidence(d, sec.path, p.text, highlight=p.text.strip()) for p in paras])
+                if q.years and not any(y in said for y in q.years):  # the year the goal section's lead sets
+                    lead = next(((p, x.strip()) for p in goal.paragraphs for x in sentences(p.text)
+                                 if any(y in x for y in q.years)), None)
+                    if lead is not None:
+                        part.lines.insert(0, f"**{escape_md(doc_name(doc))} · {escape_md(goal.path[-1])}**："
+                                          + escape_md(lead[1]))
+                        part.evidence.insert(0, Evidence(d, goal.path, lead[0].text, highlight=lead[1]))
+                parts.append(part)
+                break
+            if q.years:  # goals of a year: the goal handler takes the sentences of that year, not of the section
+                continue
+            hits = [(s, p, x.strip()) for s in subtree(doc, goal) for p in s.paragraphs for x in sentences(p.text)
+                    if x.strip() and all(t in x for t in terms)]
+            if hits:
+                lines = [f"**{escape_md(doc_name(doc))} · {escape_md(goal.path[-1])}**："
+                         + "".join(escape_md(x) for _, _, x in hits)]
+                parts.append(Part(lines=lines, evidence=[Evidence(d, s.path, p.text, highlight=x) for s, p, x in hits]))
+                break
+    return render(q, parts[:MAX_AIMS], docs, False, long_ok=True) if parts else None

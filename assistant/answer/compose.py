@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.aims import (
     aim_clause_answer,
+    area_goal_answer,
     chapter_aim_answer,
     definition_answer,
     end_state_answer,
@@ -41,7 +42,7 @@ from assistant.answer.lists import (
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_absent, parallel_extreme
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
-from assistant.answer.project_rows import project_row_answer
+from assistant.answer.project_rows import absent_column_answer, project_row_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -488,7 +489,10 @@ def _counts_items(question: str) -> bool:
 def project_row(ctx: Context) -> Candidate | None:
     """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
     table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
-    return _candidate(project_row_answer(ctx.question, ctx.docs, ctx.scope), "table_cell")
+    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope)
+    if answer is None:
+        answer = absent_column_answer(ctx.question, ctx.docs, ctx.scope)
+    return _candidate(answer, "table_cell")
 
 
 def table_rows(ctx: Context) -> Candidate | None:
@@ -720,6 +724,16 @@ def goal(ctx: Context) -> Candidate | None:
     return _candidate(ans, "goal")
 
 
+def area_goal(ctx: Context) -> Candidate | None:
+    """"农民增收方面的目标是什么": the part of the plan's goal section (发展目标) naming the area asked
+    (assistant/answer/aims.py). Not for a figure asked (多少): the indicator and number handlers answer that."""
+    q = ctx.question
+    if not _GOAL_WORD_RE.search(q.resolved) or _HOW_MUCH_RE.search(q.resolved):
+        return None
+    terms = plan_topic(list(ctx.terms), ctx.docs, q.docs or ctx.scope)  # a word no heading writes names no part
+    return _candidate(area_goal_answer(q, ctx.docs, ctx.scope, terms), "goal")
+
+
 def topic_figures(ctx: Context) -> Candidate | None:
     """"生态那块有哪些量化指标": the figure-stating sentences of the part about the topic; "数字丝绸之路那部分要跟
     哪些国家合作": the sentences of the part named before 那部分 holding what is asked after it
@@ -780,10 +794,11 @@ def kind_list(ctx: Context) -> Candidate | None:
     """"部署了哪些专项行动": the sibling headings of the kind asked (……行动), where no one section is titled as the
     list asked (保障措施 answers with its items)."""
     q = ctx.question
-    head = _list_head(ctx)
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+    head = ask.head if ask is not None else None
     if q.intent != "list" or names_section(q, ctx.docs, list(ctx.metas)) or headed_sections(ctx.docs, ctx.scope, head):
         return None
-    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head), "list")
+    return _candidate(kind_list_answer(q, ctx.docs, ctx.scope, head, ask.count if ask is not None else None), "list")
 
 
 def listed_items(ctx: Context) -> Candidate | None:
@@ -1029,6 +1044,8 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("table_extreme", table_extreme),  # the row with a column's extreme, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
     Handler("indicator", indicator),
+    Handler("area_goal", area_goal),  # an area's goals in the goal section (after its indicator rows), before
+    # sections and goals of its words
     Handler("box_list", box_list),
     Handler("field", field),
     Handler("definition", definition),  # a term's defining sentence (所称X是指), before lists and parts naming it

@@ -17,7 +17,8 @@ from assistant.text.numbers import to_halfwidth
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .render import render
+from .reasons import ABSENT_COLUMN
+from .render import refuse, render
 from .structured import Evidence, Part, doc_name, escape_md
 from .tables import BRACKET_RE, Cell, render_cells
 from .terms import masked_question
@@ -127,6 +128,42 @@ def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
         chosen = [c for c in totals if c.score == best]
         if len({id(c.table) for c in chosen}) == 1:
             return render_cells(q, docs, chosen)
+    return None
+
+
+def _asked_kinds(q: str) -> list[str]:
+    """The kinds of field (lexicon role of their header) the question asks for, by its asking words or a header
+    word of that kind it writes (牵头单位)."""
+    lex = lexicon()
+    return [kind for ask, kind in _FIELDS if lex.regex(ask).search(q) or lex.regex(kind).search(q)]
+
+
+def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"附表里冷链物流集散中心的牵头单位是哪个": a field asked of a row of the project table the question names
+    (附表, 项目表) that none of the plans' project tables has as a column is refused, showing the row, rather
+    than answered with the row's other fields or a sentence of the text."""
+    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    if not lexicon().regex("project_table_ref").search(masked):
+        return None
+    tables = _project_tables(docs, scope)
+    kinds = _asked_kinds(masked)
+    if not tables or not kinds:
+        return None
+    lex = lexicon()
+    held = {kind for _, t in tables for col in t.columns for kind in kinds
+            if lex.regex(kind).search(BRACKET_RE.sub("", col))}
+    if held:
+        return None
+    grams = _grams(masked)
+    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    for d, t in tables:
+        own = (_grams(t.title) - _grams(" ".join(r.key for r in t.records))) | plans
+        row = _named_row(t, grams, own, _grams(q.resolved))
+        if row is not None:
+            shown = [Evidence(d, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)]
+            columns = "、".join(f"“{escape_md(BRACKET_RE.sub('', c).strip())}”" for c in t.columns)
+            return refuse(q, docs, f"{escape_md(t.title)}中没有问到的这一栏（该表只列{columns}），"
+                                   "所收录的规划中没有给出这一项。", shown, ABSENT_COLUMN)
     return None
 
 

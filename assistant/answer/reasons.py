@@ -17,6 +17,7 @@ OVER_BUDGET = "over_budget"  # the request's time budget ran out
 ABSENT_INDICATOR = "absent_indicator"  # the named plan's indicator table lacks the indicator another plan has
 TABLE_YEAR = "table_year"  # the indicator row gives no value for the asked year
 NO_ATTRIBUTE = "no_attribute"  # the indicator table has no 指标属性 column
+ABSENT_COLUMN = "absent_column"  # a project table's field asked that no project table has as a column
 ABSENT_GOAL_YEAR = "absent_goal_year"  # no plan sets goals for the asked year
 NO_FIGURES = "no_figures"  # a topic's figures asked, none stated
 OTHER_PLAN = "other_plan"  # a plan fact asked of a plan not in the corpus (another period)
@@ -37,6 +38,7 @@ DESCRIPTIONS: dict[str, str] = {
     ABSENT_INDICATOR: "the named plan's table lacks the indicator",
     TABLE_YEAR: "the indicator row lacks the asked year",
     NO_ATTRIBUTE: "the table has no 指标属性 column",
+    ABSENT_COLUMN: "no project table has the asked column",
     ABSENT_GOAL_YEAR: "no goals for the asked year",
     NO_FIGURES: "a topic's figures asked, none stated",
     OTHER_PLAN: "a plan not in the corpus",

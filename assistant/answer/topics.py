@@ -272,9 +272,11 @@ def kind_headings(doc: Document, head: str) -> list:
     return []
 
 
-def kind_list_answer(q: Question, docs, scope, head: str | None) -> Answer | None:
+def kind_list_answer(q: Question, docs, scope, head: str | None, count: int | None = None) -> Answer | None:
     """Per plan in scope, the headings of the kind a list question asks for (assistant/answer/topics.py
-    ``kind_headings``), listed under the heading that holds them."""
+    ``kind_headings``), listed under the heading that holds them. When the question says how many (哪五个),
+    a list of another length is not the one asked: all the holding heading's sub-headings when they are that
+    many, else nothing (the items ending alike are then only part of the list: 淡水渔业 among ……产业)."""
     if not head or len(head) < 2:
         return None
     parts = []
@@ -283,6 +285,11 @@ def kind_list_answer(q: Question, docs, scope, head: str | None) -> Answer | Non
         if not found:
             continue
         parent = next((s for s in docs[d].sections if s.id == found[0].parent_id), None)
+        if count is not None and len(found) != count:
+            siblings = _children(docs[d], parent) if parent is not None else []
+            if len(siblings) != count:
+                continue
+            found = siblings
         where = f" · {escape_md(parent.path[-1])}" if parent is not None else ""
         part = Part(lines=[f"**{escape_md(doc_name(docs[d]))}{where}**："])
         part.lines.extend(f"- {escape_md(s.path[-1])}" for s in found)
