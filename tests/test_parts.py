@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import plans_assistant
 
-from assistant.answer.multipart import split_joined, split_parts
+from assistant.answer.multipart import names_measure_only, split_joined, split_parts
 from assistant.answer.understand import understand
 from assistant.types import DocMeta
 
@@ -24,6 +24,15 @@ def test_clauses_asking_different_things_are_parts_each_led_by_the_shared_clause
 def test_a_list_then_an_amount_of_another_thing_are_two_parts():
     parts = split_parts("天然气方面样例方案要推哪些项目，气电装机新增多少", [])
     assert parts.questions == ("天然气方面样例方案要推哪些项目", "气电装机新增多少")
+
+
+@pytest.mark.parametrize(("text", "second"), [("样例供水工程投资多少，能保障多少人", "能保障多少人"),
+                                             ("那个供水项目要花多少钱，能服务多少人", "能服务多少人"),
+                                             ("样例供水工程建几处，能惠及多少人？", "能惠及多少人？")])
+def test_a_second_amount_of_a_measure_of_its_own_is_a_part_asked_of_the_first_things_subject(text, second):
+    parts = split_parts(text, [])
+    assert parts is not None and parts.questions[1] == second and parts.sequential, parts
+    assert names_measure_only(second) and not names_measure_only(parts.questions[0])
 
 
 @pytest.mark.parametrize("text", ["保障措施有几条，分别是什么", "重点项目有哪些，总投资多少", "这一章讲了什么",
@@ -100,7 +109,11 @@ PORT = """临港区交通规划（2026—2030年）
 
 到2028年，面向3万名港航技术人才开展数字素质提升培训。
 
-三、保障措施
+三、供水保障
+
+实施临港供水提升工程，总投资3.2亿元，新建供水管网80公里。工程建成后可保障12万人饮水安全。
+
+四、保障措施
 
 每年组织开展面向6000名港航技术人才的数字素质提升培训，建立培训档案。
 """
@@ -126,6 +139,12 @@ def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_
     a = plans.ask("样例市公用充电设施总投资多少？换电站投多少")
     assert "1.90" in a.answer and "0.65" in a.answer, a.answer
     assert "换电站（座）" not in a.answer  # not the count table's column
+
+
+@pytest.mark.parametrize("question", ["临港供水提升工程投资多少，能保障多少人", "临港区那个供水提升工程要花多少钱，可保障多少人"])
+def test_a_later_amount_naming_only_its_measure_is_asked_of_the_first_parts_thing(plans, question):
+    a = plans.ask(question)
+    assert "3.2亿元" in a.answer and "12万人" in a.answer, a.answer
 
 
 def test_each_plans_side_quotes_the_sentence_stating_the_compared_measure(plans):

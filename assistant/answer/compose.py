@@ -67,7 +67,7 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .followups import anchored_sentence, lost_scope, merge_followup, new_words
 from .lexicon import lexicon
-from .multipart import Parts, ask_subject, asking_word, split_joined, split_parts, split_plans
+from .multipart import Parts, ask_subject, asking_word, names_measure_only, split_joined, split_parts, split_plans
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -941,6 +941,11 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         if subject and subject not in text and not _own_terms(sub):
             # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
             sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
+        elif subject and subject not in text and names_measure_only(text):
+            # 供水项目投资多少，能保障多少人: a part naming a measure of its own but no thing asks it of the first's
+            # thing, the first's subject without the measure it asked (投资)
+            thing = subject[:len(subject) - len(ctx.tokenizer.words(subject)[-1])]
+            sub = part_context(ctx, thing + text, history, plans, parts.same_ask)
         if parts.sequential and i and not sub.question.is_followup:
             # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
             # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)

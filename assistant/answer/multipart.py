@@ -126,18 +126,25 @@ def _counted_asks(piece: str) -> list[str]:
     return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
 
-# a clause asking an amount or a way (总投资多少, 怎么拆分的) after another ask is of what that one asked unless it
-# names a longer thing of its own; a where or who asked (组长是谁，办公室放在哪) names its own in fewer characters
-AMOUNT_OWN_CHARS = 4
+# a clause asking an amount or a way (占多少, 怎么拆分的) after another ask is of what that one asked unless it names
+# a thing or a measure of its own (能保障多少人: 保障); a where or who asked (组长是谁，办公室放在哪) names its own in
+# fewer characters
+AMOUNT_OWN_CHARS = 3
+THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
+
+
+def names_measure_only(part: str) -> bool:
+    """A later part naming a measure but no thing (能保障多少人 after 供水项目投资多少): it asks of the first's thing."""
+    return 0 < len(_content(part)) < THING_CHARS
 
 
 def _asks_where_or_who(text: str) -> bool:
     return bool(LEX.regex("location").search(text) or LEX.regex("fact_who").search(text))
 
-# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少) or of each of it (每张补贴多少):
-# the same sentence states it
+# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少), of each of it (每张补贴多少) or
+# the total of what it listed (重点项目有哪些，总投资多少): the same sentence or box states it
 _RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share",
-                                                                     "per_item")))
+                                                                     "per_item", "ask_total")))
 
 
 def _counts_own(text: str) -> bool:
