@@ -67,7 +67,16 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .followups import anchored_sentence, lost_scope, merge_followup, new_words
 from .lexicon import lexicon
-from .multipart import Parts, ask_subject, asking_word, names_measure_only, split_joined, split_parts, split_plans
+from .multipart import (
+    Parts,
+    ask_subject,
+    asking_word,
+    names_measure_only,
+    split_joined,
+    split_parts,
+    split_plans,
+    split_unasked,
+)
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -890,6 +899,8 @@ def multi_part(ctx: Context) -> Candidate | None:
         # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things; a one-clause follow-up (那是哪天印发的)
         # asks one, whatever the earlier question it was folded into asked
         parts = split_parts(q.resolved, aliases)
+    if parts is None and not q.is_followup:  # 规划数和实建数: measures named with no ask, each asked
+        parts = split_unasked(q.text, aliases, ctx.tokenizer.words)
     if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:

@@ -13,6 +13,7 @@ leaves one of them unsaid.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text.patterns import YEAR_RE
@@ -215,6 +216,32 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
         return None
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
+
+
+_AMOUNT_TAIL_RE = re.compile(f"(?:{LEX.pattern('amount_tail')})$")
+
+
+def split_unasked(text: str, aliases: list[str], words: Callable[[str], list[str]]) -> Parts | None:
+    """"吕梁十四五油站规划数和实建数": measures joined with no asking word at all, each ending in a word naming an
+    amount (数, 数量, 额): one question per measure, each of the subject the first names before its measure. The
+    first measure is as many words (``words``: the tokenizer's) as the longest later one. None when the text asks
+    something (split_items and split_joined read it) or a thing joined names a plan."""
+    body = text.strip(_SENTENCE_END + " ，,。")
+    if _asks(body):
+        return None
+    segments = re.split(_JOIN, body)
+    if len(segments) < 2 or not all(_AMOUNT_TAIL_RE.search(s) for s in segments):
+        return None
+    n = max(len(words(s)) for s in segments[1:])
+    head = words(segments[0])
+    if len(head) <= n:
+        return None
+    first = "".join(head[-n:])
+    subject = segments[0][:len(segments[0]) - len(first)]
+    items = [first, *segments[1:]]
+    if any(_chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+        return None
+    return Parts(tuple(subject + i for i in items), tuple(items), sequential=False)
 
 
 def split_joined(text: str, aliases: list[str]) -> Parts | None:
