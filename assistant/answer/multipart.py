@@ -135,8 +135,9 @@ THING_CHARS = 4  # a later part naming fewer characters than this names a measur
 
 
 def names_measure_only(part: str) -> bool:
-    """A later part naming a measure but no thing (能保障多少人 after 供水项目投资多少): it asks of the first's thing."""
-    return 0 < len(_content(part)) < THING_CHARS
+    """A later part asking an amount of a measure but naming no thing (能保障多少人 after 供水项目投资多少): it asks of
+    the first's thing. A where or who asked (办公室放在哪) names its thing."""
+    return _counts_own(part) and 0 < len(_content(part)) < THING_CHARS
 
 
 def _asks_where_or_who(text: str) -> bool:
