@@ -117,7 +117,7 @@ def _counted_asks(piece: str) -> list[str]:
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
         if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) \
-                and len(_content(body)) >= (MIN_OWN_CHARS if _asks_where_or_who(body) else AMOUNT_OWN_CHARS):
+                and len(_content(body)) >= _own_chars_needed(body, out[-1]):
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
@@ -128,9 +128,17 @@ def _counted_asks(piece: str) -> list[str]:
 
 
 # a clause asking an amount or a way (占多少, 怎么拆分的) after another ask is of what that one asked unless it names
-# a thing or a measure of its own (能保障多少人: 保障); a where or who asked (组长是谁，办公室放在哪) names its own in
-# fewer characters
-AMOUNT_OWN_CHARS = 3
+# a thing of its own, or, an amount after an amount, a measure of its own (能保障多少人: 保障); a where or who asked
+# (组长是谁，办公室放在哪) names its own in fewer characters
+AMOUNT_OWN_CHARS = 3  # an amount after an amount: 能保障多少人 after 投资多少 (保障: a measure of its own)
+WAY_OWN_CHARS = 4  # any other ask after another: 怎么拆分的, 都是哪些城市, 每年培育多少 after 那按年算呢
+
+
+def _own_chars_needed(clause: str, before: str) -> int:
+    """How many characters a clause must name of its own to ask apart from the clause before it."""
+    if _asks_where_or_who(clause):
+        return MIN_OWN_CHARS
+    return AMOUNT_OWN_CHARS if _counts_own(clause) and _counts_own(before) else WAY_OWN_CHARS
 THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
 
 
