@@ -138,7 +138,7 @@ PORT = """临港区交通规划（2026—2030年）
 
 三、供水保障
 
-实施临港供水提升工程，总投资3.2亿元，新建供水管网80公里。工程建成后可保障12万人饮水安全。
+实施临港供水提升工程，总投资3.2亿元，新建和改造供水管网。工程建成后可保障12万人饮水安全。
 
 四、加油站布局
 
@@ -180,6 +180,13 @@ def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_
 def test_a_later_amount_naming_only_its_measure_is_asked_of_the_first_parts_thing(plans, question):
     a = plans.ask(question)
     assert "3.2亿元" in a.answer and "12万人" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["样例市县道乡道沿线加油站最多设几对，两站最少隔多远？",
+                                      "样例市县道乡道上每百公里最多几对站，间距最少多少公里"])
+def test_two_amounts_one_sentence_states_are_answered_whole(plans, question):
+    a = plans.ask(question)
+    assert "4对" in a.answer and "5公里" in a.answer and "**" not in a.answer.split("：")[0], a.answer
 
 
 @pytest.mark.parametrize("question", ["临港区加油站规划数和建成数", "临港区十四五加油站规划数量、建成数量"])

@@ -73,6 +73,7 @@ from .multipart import (
     asking_word,
     names_measure_only,
     split_joined,
+    split_on_measure,
     split_parts,
     split_plans,
     split_unasked,
@@ -905,6 +906,14 @@ def multi_part(ctx: Context) -> Candidate | None:
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
             return _candidate(shared, "table_cell")
+    if parts is not None and split_on_measure(parts):
+        # 加油站最多设几对，两站最少隔多远: one sentence states both amounts; the parts are answered each only when the
+        # whole answer states fewer figures than amounts asked, or none of a part's kind (能保障多少人: no count of people)
+        whole = dispatch(ctx, PART_HANDLERS)
+        said = _MARKER_RE.sub(" ", whole.answer.answer)
+        if not whole.answer.refused and len(QUANTITY_RE.findall(said)) >= len(parts.questions) and all(
+                k is None or k in stated_kinds(said) for k in map(asked_kind, parts.questions)):
+            return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
 
 

@@ -142,6 +142,13 @@ def _own_chars_needed(clause: str, before: str) -> int:
 THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
 
 
+def split_on_measure(parts: Parts) -> bool:
+    """Whether a later part stands apart only by a measure of its own (能保障多少人, 两站最少隔多远): one sentence often
+    states both amounts, so the question whole is tried first."""
+    return parts.sequential and any(_counts_own(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
+                                    for q in parts.questions[1:])
+
+
 def names_measure_only(part: str) -> bool:
     """A later part asking an amount of a measure but naming no thing (能保障多少人 after 供水项目投资多少): it asks of
     the first's thing. A where or who asked (办公室放在哪) names its thing."""
