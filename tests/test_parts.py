@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import plans_assistant
 
-from assistant.answer.multipart import names_measure_only, split_joined, split_parts, split_unasked
+from assistant.answer.multipart import names_measure_only, split_joined, split_on_measure, split_parts, split_unasked
 from assistant.answer.understand import understand
 from assistant.types import DocMeta
 
@@ -28,11 +28,13 @@ def test_a_list_then_an_amount_of_another_thing_are_two_parts():
 
 @pytest.mark.parametrize(("text", "second"), [("样例供水工程投资多少，能保障多少人", "能保障多少人"),
                                              ("那个供水项目要花多少钱，能服务多少人", "能服务多少人"),
-                                             ("样例供水工程建几处，能惠及多少人？", "能惠及多少人？")])
+                                             ("样例供水工程建几处，能惠及多少人？", "能惠及多少人？"),
+                                             ("样例供水工程投资多少？能保障多少人", "能保障多少人")])
 def test_a_second_amount_of_a_measure_of_its_own_is_a_part_asked_of_the_first_things_subject(text, second):
     parts = split_parts(text, [])
     assert parts is not None and parts.questions[1] == second and parts.sequential, parts
     assert names_measure_only(second) and not names_measure_only(parts.questions[0])
+    assert split_on_measure(text, parts) == ("？" not in text.rstrip("？"))
 
 
 @pytest.mark.parametrize("text", ["保障措施有几条，分别是什么", "重点项目有哪些，总投资多少", "这一章讲了什么",

@@ -906,7 +906,7 @@ def multi_part(ctx: Context) -> Candidate | None:
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
             return _candidate(shared, "table_cell")
-    if parts is not None and split_on_measure(parts):
+    if parts is not None and split_on_measure(q.text, parts):
         # 加油站最多设几对，两站最少隔多远: one sentence states both amounts; the parts are answered each only when the
         # whole answer states fewer figures than amounts asked, or none of a part's kind (能保障多少人: no count of people)
         whole = dispatch(ctx, PART_HANDLERS)
