@@ -72,6 +72,7 @@ from .multipart import (
     ask_subject,
     asking_word,
     names_measure_only,
+    one_sentence,
     split_joined,
     split_on_measure,
     split_parts,
@@ -961,9 +962,10 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         if subject and subject not in text and not _own_terms(sub):
             # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
             sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
-        elif subject and subject not in text and names_measure_only(text):
-            # 供水项目投资多少，能保障多少人: a part naming a measure of its own but no thing asks it of the first's
-            # thing, the first's subject without the measure it asked (投资)
+        elif subject and subject not in text and names_measure_only(text) and one_sentence(ctx.question.text):
+            # 供水项目投资多少，能保障多少人: a clause naming a measure of its own but no thing asks it of the first's
+            # thing, the first's subject without the measure it asked (投资); a question after ？ (孝义布了几个点？城区有几个)
+            # is read as a follow-up of the one before
             thing = subject[:len(subject) - len(ctx.tokenizer.words(subject)[-1])]
             sub = part_context(ctx, thing + text, history, plans, parts.same_ask)
         if parts.sequential and i and not sub.question.is_followup:

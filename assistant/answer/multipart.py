@@ -142,12 +142,16 @@ def _own_chars_needed(clause: str, before: str) -> int:
 THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
 
 
+def one_sentence(text: str) -> bool:
+    """No ？ inside the text: its clauses are one question's, not several questions'."""
+    return not re.search(f"[{_SENTENCE_END}]", text.strip().rstrip(_SENTENCE_END))
+
+
 def split_on_measure(text: str, parts: Parts) -> bool:
     """Whether a later clause of one sentence stands apart only by a measure of its own (能保障多少人, 两站最少隔多远):
     one sentence often states both amounts, so the question whole is tried first. Questions ended each by ？
     (…一共布几座？其中新增的有几座) are several questions, each answered."""
-    one_sentence = not re.search(f"[{_SENTENCE_END}]", text.strip().rstrip(_SENTENCE_END))
-    return one_sentence and parts.sequential and any(_counts_own(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
+    return one_sentence(text) and parts.sequential and any(_counts_own(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
                                     for q in parts.questions[1:])
 
 
