@@ -222,3 +222,33 @@ def test_a_goal_led_by_a_title_naming_the_topic_outranks_the_overall_goal_naming
     assert ans is not None and "达标率达到95%" in ans.answer and "现代化应急管理体系" not in ans.answer
     whole = goal_answer(_q("到2030年总体要实现什么目标？", doc), {"p": doc}, ("p",), [])
     assert whole is not None and "现代化应急管理体系" in whole.answer
+
+
+# ---------------------------------------------------------------- a measure stated for several periods
+
+SOLAR = ("一、能源转型\n（一）可再生能源\n"
+         "大力发展分布式光伏，推进建筑光伏一体化。做好海上风电项目合作开发。"
+         "“十四五”期间累计新增光伏发电装机容量50万千瓦；到2030年，光伏发电装机容量达120万千瓦。\n"
+         "（二）节能\n到2030年，单位产值能耗持续下降。\n")
+
+
+def test_with_no_year_asked_every_target_stated_for_the_measure_is_quoted_with_its_period():
+    from assistant.answer.numeric import goal_answer
+
+    doc = _plan("s", SOLAR, "甲市碳达峰实施方案")
+    docs = {"s": doc}
+    for question, terms in [("甲市光伏装机目标", ["光伏", "装机"]), ("光伏发电装机要达到多少", ["光伏", "发电", "装机"]),
+                            ("甲市光伏规划装多少", ["光伏"])]:
+        ans = goal_answer(_q(question, doc), docs, ("s",), terms)
+        assert ans is not None and "50万千瓦" in ans.answer and "120万千瓦" in ans.answer, (question, ans)
+        assert "“十四五”期间" in ans.answer and "海上风电" not in ans.answer
+    ans = goal_answer(_q("2030年光伏装机目标", doc), docs, ("s",), ["光伏", "装机"])
+    assert "120万千瓦" in ans.answer and "50万千瓦" not in ans.answer  # a year asked: that year's target only
+
+
+def test_other_periods_are_the_timed_figures_of_the_same_measure_around_the_goal():
+    from assistant.answer.numeric import other_periods
+
+    para = "大力发展光伏。2025年光伏装机达到30万千瓦；到2030年，光伏装机达120万千瓦。光伏产业产值达到500亿元。"
+    before, after = other_periods(para, "到2030年，光伏装机达120万千瓦。", ["光伏", "装机"])
+    assert before == ("2025年光伏装机达到30万千瓦；",) and after == ()  # 产值 is another measure; 大力发展 no figure

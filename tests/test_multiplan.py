@@ -392,3 +392,16 @@ def test_each_of_one_named_plans_items_is_a_list_not_a_comparison():
     assert classify("样例规划最后那章保障措施 一共几条 分别是啥", 1) == ("list", False)
     assert classify("两个规划的保障措施分别是啥", 0)[1]  # no plan named: each plan
     assert classify("甲规划和乙规划的保障措施分别是啥", 2) == ("comparison", True)
+
+
+@pytest.mark.parametrize(("question", "terms"), [("专项工作组组长副组长是谁", ["专项", "工作组", "组长", "副组长"]),
+                                                 ("专项工作组的组长和副组长分别是谁", ["专项", "工作组", "组长", "副组长"]),
+                                                 ("工作组副组长、成员是谁", ["工作组", "副组长", "成员"])])
+def test_several_roles_asked_under_one_ask_are_each_quoted_from_the_one_list(question, terms):
+    from assistant.answer.sections import field_answer
+
+    doc = _plan("a", FIELD_PLAN)
+    ans = field_answer(_q(question, doc), {"a": doc}, ("a",), terms)
+    want = {"组长": "张三", "副组长": "李四", "成员": "王五"}
+    assert all(want[t] in ans.answer for t in terms if t in want), ans.answer
+    assert ans.answer.count("李四") == 1 and len(ans.citations) == 1

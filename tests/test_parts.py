@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from conftest import plans_assistant
 
-from assistant.answer.multipart import split_joined, split_parts
+from assistant.answer.multipart import names_measure_only, split_joined, split_on_measure, split_parts, split_unasked
 from assistant.answer.understand import understand
 from assistant.types import DocMeta
 
@@ -26,10 +26,48 @@ def test_a_list_then_an_amount_of_another_thing_are_two_parts():
     assert parts.questions == ("天然气方面样例方案要推哪些项目", "气电装机新增多少")
 
 
+@pytest.mark.parametrize(("text", "second"), [("样例供水工程投资多少，能保障多少人", "能保障多少人"),
+                                             ("那个供水项目要花多少钱，能服务多少人", "能服务多少人"),
+                                             ("样例供水工程建几处，能惠及多少人？", "能惠及多少人？"),
+                                             ("样例供水工程投资多少？能保障多少人", "能保障多少人")])
+def test_a_second_amount_of_a_measure_of_its_own_is_a_part_asked_of_the_first_things_subject(text, second):
+    parts = split_parts(text, [])
+    assert parts is not None and parts.questions[1] == second and parts.sequential, parts
+    assert names_measure_only(second) and not names_measure_only(parts.questions[0])
+    assert split_on_measure(text, parts) == ("？" not in text.rstrip("？"))
+
+
 @pytest.mark.parametrize("text", ["保障措施有几条，分别是什么", "重点项目有哪些，总投资多少", "这一章讲了什么",
                                   "家庭养老床位建多少张，每张补贴标准是多少？"])
 def test_an_ask_of_nothing_new_stays_one_question(text):
     assert split_parts(text, []) is None
+
+
+_WORDS = ("样例市", "十四五", "油站", "规划", "实建", "建成", "数量", "数", "进口", "出口", "额", "年", "是", "多少")
+
+
+def _words(text: str) -> list[str]:
+    """Longest match over a few words, else one character: the tokenizer's cut of these questions."""
+    out, i = [], 0
+    while i < len(text):
+        w = next((w for w in sorted(_WORDS, key=len, reverse=True) if text.startswith(w, i)), text[i])
+        out.append(w)
+        i += len(w)
+    return out
+
+
+@pytest.mark.parametrize(("text", "questions"), [
+    ("样例市十四五油站规划数和实建数", ("样例市十四五油站规划数", "样例市十四五油站实建数")),
+    ("样例市油站规划数量、建成数量？", ("样例市油站规划数量", "样例市油站建成数量")),
+    ("样例市2025年进口额和出口额", ("样例市2025年进口额", "样例市2025年出口额"))])
+def test_measures_named_with_no_ask_are_each_asked_of_the_subject_before_the_first(text, questions):
+    parts = split_unasked(text, ["样例市"], _words)
+    assert parts is not None and parts.questions == questions and not parts.sequential
+
+
+@pytest.mark.parametrize("text", ["样例市十四五油站规划数和实建数是多少", "样例市油站规划和建成", "样例市和乙市的油站数"])
+def test_an_ask_or_a_thing_naming_no_amount_is_no_unasked_measure(text):
+    assert split_unasked(text, ["样例市", "乙市"], _words) is None
 
 
 def test_things_joined_before_one_ask_are_each_asked_with_the_lead_and_the_ask():
@@ -100,7 +138,19 @@ PORT = """临港区交通规划（2026—2030年）
 
 到2028年，面向3万名港航技术人才开展数字素质提升培训。
 
-三、保障措施
+三、供水保障
+
+实施临港供水提升工程，总投资3.2亿元，新建和改造供水管网。工程建成后可保障12万人饮水安全。
+
+四、加油站布局
+
+“十四五”期间，临港区规划加油站40座，按服务半径均衡布局。
+
+五、发展现状
+
+截至目前，临港区加油站实际建成约25座，部分站点已停业。
+
+六、保障措施
 
 每年组织开展面向6000名港航技术人才的数字素质提升培训，建立培训档案。
 """
@@ -126,6 +176,25 @@ def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_
     a = plans.ask("样例市公用充电设施总投资多少？换电站投多少")
     assert "1.90" in a.answer and "0.65" in a.answer, a.answer
     assert "换电站（座）" not in a.answer  # not the count table's column
+
+
+@pytest.mark.parametrize("question", ["临港供水提升工程投资多少，能保障多少人", "临港区那个供水提升工程要花多少钱，可保障多少人"])
+def test_a_later_amount_naming_only_its_measure_is_asked_of_the_first_parts_thing(plans, question):
+    a = plans.ask(question)
+    assert "3.2亿元" in a.answer and "12万人" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["样例市县道乡道沿线加油站最多设几对，两站最少隔多远？",
+                                      "样例市县道乡道上每百公里最多几对站，间距最少多少公里"])
+def test_two_amounts_one_sentence_states_are_answered_whole(plans, question):
+    a = plans.ask(question)
+    assert "4对" in a.answer and "5公里" in a.answer and "**" not in a.answer.split("：")[0], a.answer
+
+
+@pytest.mark.parametrize("question", ["临港区加油站规划数和建成数", "临港区十四五加油站规划数量、建成数量"])
+def test_measures_named_with_no_ask_are_each_answered(plans, question):
+    a = plans.ask(question)
+    assert "40座" in a.answer and "25座" in a.answer, a.answer
 
 
 def test_each_plans_side_quotes_the_sentence_stating_the_compared_measure(plans):

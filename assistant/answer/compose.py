@@ -68,7 +68,18 @@ from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .followups import anchored_sentence, lost_scope, merge_followup, new_words
 from .lexicon import lexicon
-from .multipart import Parts, ask_subject, asking_word, split_joined, split_parts, split_plans
+from .multipart import (
+    Parts,
+    ask_subject,
+    asking_word,
+    names_measure_only,
+    one_sentence,
+    split_joined,
+    split_on_measure,
+    split_parts,
+    split_plans,
+    split_unasked,
+)
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
 from .structured import (
@@ -905,10 +916,20 @@ def multi_part(ctx: Context) -> Candidate | None:
         # "充电桩那项呢，占总投资多少": the follow-up folded in asks two things; a one-clause follow-up (那是哪天印发的)
         # asks one, whatever the earlier question it was folded into asked
         parts = split_parts(q.resolved, aliases)
+    if parts is None and not q.is_followup:  # 规划数和实建数: measures named with no ask, each asked
+        parts = split_unasked(q.text, aliases, ctx.tokenizer.words)
     if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
             return _candidate(shared, "table_cell")
+    if parts is not None and split_on_measure(q.text, parts):
+        # 加油站最多设几对，两站最少隔多远: one sentence states both amounts; the parts are answered each only when the
+        # whole answer states fewer figures than amounts asked, or none of a part's kind (能保障多少人: no count of people)
+        whole = dispatch(ctx, PART_HANDLERS)
+        said = _MARKER_RE.sub(" ", whole.answer.answer)
+        if not whole.answer.refused and len(QUANTITY_RE.findall(said)) >= len(parts.questions) and all(
+                k is None or k in stated_kinds(said) for k in map(asked_kind, parts.questions)):
+            return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
 
 
@@ -956,6 +977,12 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         if subject and subject not in text and not _own_terms(sub):
             # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
             sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
+        elif subject and subject not in text and names_measure_only(text) and one_sentence(ctx.question.text):
+            # 供水项目投资多少，能保障多少人: a clause naming a measure of its own but no thing asks it of the first's
+            # thing, the first's subject without the measure it asked (投资); a question after ？ (孝义布了几个点？城区有几个)
+            # is read as a follow-up of the one before
+            thing = subject[:len(subject) - len(ctx.tokenizer.words(subject)[-1])]
+            sub = part_context(ctx, thing + text, history, plans, parts.same_ask)
         if parts.sequential and i and not sub.question.is_followup:
             # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
             # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)

@@ -13,6 +13,7 @@ leaves one of them unsaid.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text.patterns import YEAR_RE
@@ -116,7 +117,7 @@ def _counted_asks(piece: str) -> list[str]:
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
         if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) \
-                and len(_content(body)) >= (MIN_OWN_CHARS if _asks_where_or_who(body) else AMOUNT_OWN_CHARS):
+                and len(_content(body)) >= _own_chars_needed(body, out[-1]):
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
@@ -126,18 +127,47 @@ def _counted_asks(piece: str) -> list[str]:
     return [lead + o for o in out] if len(out) > 1 and all(_asks(o) for o in out) else [piece]
 
 
-# a clause asking an amount or a way (总投资多少, 怎么拆分的) after another ask is of what that one asked unless it
-# names a longer thing of its own; a where or who asked (组长是谁，办公室放在哪) names its own in fewer characters
-AMOUNT_OWN_CHARS = 4
+# a clause asking an amount or a way (占多少, 怎么拆分的) after another ask is of what that one asked unless it names
+# a thing of its own, or, an amount after an amount, a measure of its own (能保障多少人: 保障); a where or who asked
+# (组长是谁，办公室放在哪) names its own in fewer characters
+AMOUNT_OWN_CHARS = 3  # an amount after an amount: 能保障多少人 after 投资多少 (保障: a measure of its own)
+WAY_OWN_CHARS = 4  # any other ask after another: 怎么拆分的, 都是哪些城市, 每年培育多少 after 那按年算呢
+
+
+def _own_chars_needed(clause: str, before: str) -> int:
+    """How many characters a clause must name of its own to ask apart from the clause before it."""
+    if _asks_where_or_who(clause):
+        return MIN_OWN_CHARS
+    return AMOUNT_OWN_CHARS if _counts_own(clause) and _counts_own(before) else WAY_OWN_CHARS
+THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
+
+
+def one_sentence(text: str) -> bool:
+    """No ？ inside the text: its clauses are one question's, not several questions'."""
+    return not re.search(f"[{_SENTENCE_END}]", text.strip().rstrip(_SENTENCE_END))
+
+
+def split_on_measure(text: str, parts: Parts) -> bool:
+    """Whether a later clause of one sentence stands apart only by a measure of its own (能保障多少人, 两站最少隔多远):
+    one sentence often states both amounts, so the question whole is tried first. Questions ended each by ？
+    (…一共布几座？其中新增的有几座) are several questions, each answered."""
+    return one_sentence(text) and parts.sequential and any(_counts_own(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
+                                    for q in parts.questions[1:])
+
+
+def names_measure_only(part: str) -> bool:
+    """A later part asking an amount of a measure but naming no thing (能保障多少人 after 供水项目投资多少): it asks of
+    the first's thing. A where or who asked (办公室放在哪) names its thing."""
+    return _counts_own(part) and 0 < len(_content(part)) < THING_CHARS
 
 
 def _asks_where_or_who(text: str) -> bool:
     return bool(LEX.regex("location").search(text) or LEX.regex("fact_who").search(text))
 
-# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少) or of each of it (每张补贴多少):
-# the same sentence states it
+# an amount asked relative to the one just asked (同比降了多少, 占比多少, 增长多少), of each of it (每张补贴多少) or
+# the total of what it listed (重点项目有哪些，总投资多少): the same sentence or box states it
 _RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_change", "increase", "growth", "ask_share",
-                                                                     "per_item")))
+                                                                     "per_item", "ask_total")))
 
 
 def _counts_own(text: str) -> bool:
@@ -208,6 +238,32 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
         return None
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
+
+
+_AMOUNT_TAIL_RE = re.compile(f"(?:{LEX.pattern('amount_tail')})$")
+
+
+def split_unasked(text: str, aliases: list[str], words: Callable[[str], list[str]]) -> Parts | None:
+    """"吕梁十四五油站规划数和实建数": measures joined with no asking word at all, each ending in a word naming an
+    amount (数, 数量, 额): one question per measure, each of the subject the first names before its measure. The
+    first measure is as many words (``words``: the tokenizer's) as the longest later one. None when the text asks
+    something (split_items and split_joined read it) or a thing joined names a plan."""
+    body = text.strip(_SENTENCE_END + " ，,。")
+    if _asks(body):
+        return None
+    segments = re.split(_JOIN, body)
+    if len(segments) < 2 or not all(_AMOUNT_TAIL_RE.search(s) for s in segments):
+        return None
+    n = max(len(words(s)) for s in segments[1:])
+    head = words(segments[0])
+    if len(head) <= n:
+        return None
+    first = "".join(head[-n:])
+    subject = segments[0][:len(segments[0]) - len(first)]
+    items = [first, *segments[1:]]
+    if any(_chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
+        return None
+    return Parts(tuple(subject + i for i in items), tuple(items), sequential=False)
 
 
 def split_joined(text: str, aliases: list[str]) -> Parts | None:

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 
 from assistant.answer.sections import NUM_PREFIX_RE
 from assistant.index.chunk import indicator_source_text
+from assistant.text.patterns import QUANTITY_RE, STATED_YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -342,8 +343,31 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
         doc = docs[g.doc_id]
         para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
                      if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
-        parts.append(goal_part(doc, g, para, measure))
-    return render(q, parts, docs, False, long_ok=len(parts) > 1)
+        before, after = other_periods(para, g.text, terms, weight) if not q.years and q.period is None \
+            and status_before is None else ((), ())
+        parts.append(goal_part(doc, g, para, measure, before, after))
+    return render(q, parts, docs, False, long_ok=len(parts) > 1 or bool(before or after))
+
+
+def other_periods(para: str, goal_text: str, terms: list[str], weight=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The sentences of a goal's paragraph that state the goal's measure for another period, before and after the
+    goal: a figure, a time (a year, 十四五, 期间) and the question's key terms as fully as the goal holds them. With
+    no year asked, every target stated is quoted, each with its own year (“十四五”期间累计新增光伏装机150万千瓦；
+    到2030年光伏装机达240万千瓦 for 光伏装机目标), not only the plan's last one."""
+    at = para.find(goal_text[:10])
+    if at < 0 or not terms:
+        return (), ()
+    need = max(0.45, term_coverage(terms, goal_text, weight))
+    timed = re.compile(f"{STATED_YEAR_RE.pattern}|{lexicon().pattern('five_year_plan')}|{lexicon().pattern('period_whole')}")
+    before, after, pos = [], [], 0
+    for s in sentences(para):
+        i = para.find(s, pos)
+        pos = max(pos, i + len(s)) if i >= 0 else pos
+        if i < 0 or s in goal_text or goal_text[:10] in s:
+            continue
+        if QUANTITY_RE.search(s) and timed.search(s) and term_coverage(terms, s, weight) >= need:
+            (before if i < at else after).append(s)
+    return tuple(before), tuple(after)
 
 
 def cumulative_note_answer(q: Question, docs: dict[str, Document], scope) -> Answer | None:

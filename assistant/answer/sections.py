@@ -241,8 +241,10 @@ MAX_FIELD_LINE = 100  # a "label：value" line is short; longer paragraphs are r
 
 def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Answer | None:
     """"工作组的组长是谁": a "label：value" line (组　长：王清宪 省长) whose label is a key term of the question,
-    under a title (its heading path, or the line before the fields) that holds most of the other key terms."""
-    best = None
+    under a title (its heading path, or the line before the fields) that holds most of the other key terms. Several
+    labels named under one ask (组长副组长是谁, 组长和副组长是谁) are each quoted, from the one list whose title
+    holds the rest best."""
+    found = []  # (doc, section, title, label, line) of each field line whose label the question names
     for d in scope:
         for sec in docs[d].sections:
             title = " ".join(sec.path)  # the list's title: the heading, or the line before its fields
@@ -252,17 +254,25 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
                     title = " ".join(sec.path) + " " + para.text
                     continue
                 label = re.sub(r"\s+", "", m.group("label"))
-                if label not in terms:
-                    continue
-                rest = [t for t in terms if t != label and t not in label]
-                cover = term_coverage(rest, title, weight) if rest else 1.0
-                if cover >= 0.5 and (best is None or cover > best[0]):
-                    best = (cover, docs[d], sec, para.text.strip())
-    if best is None:
+                if label in terms:
+                    found.append((docs[d], sec, title, label, para.text.strip()))
+    labels = {f[3] for f in found}
+    # what the list's title must hold: the terms no label asked names (组长 of 副组长 is a label's, not the title's)
+    rest = [t for t in terms if not any(t in label for label in labels)]
+    scored = [(term_coverage(rest, title, weight) if rest else 1.0, doc.doc_id, sec.id, title) for doc, sec, title, *_ in found]
+    kept = [x for x in scored if x[0] >= 0.5]
+    if not kept:
         return None
-    _, doc, sec, line = best
-    part = Part(lines=[f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**：{escape_md(line)}"],
-                evidence=[Evidence(doc.doc_id, sec.path, sec.text or line, highlight=line)])
+    best = max(kept, key=lambda x: x[0])  # the first list of the best cover
+    lines, seen = [], set()
+    for (doc, sec, _title, label, line), (_, d, sid, t) in zip(found, scored, strict=True):
+        if (d, sid, t) == best[1:] and label not in seen:
+            seen.add(label)
+            lines.append(line)
+            shown = (doc, sec)
+    doc, sec = shown
+    part = Part(lines=[f"**{escape_md(doc_name(doc))} · {escape_md(sec.path[-1])}**：{escape_md('；'.join(lines))}"],
+                evidence=[Evidence(doc.doc_id, sec.path, sec.text or lines[0], highlight=lines[0])])
     return render(q, [part], docs, False)
 
 

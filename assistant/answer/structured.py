@@ -213,9 +213,13 @@ def best_sentences_of_goal(goal: Goal, limit: int = 260, focus: str = "") -> str
     return text[: cut + 1] if cut > 40 else text[:limit] + "……"
 
 
-def goal_part(doc: Document, goal: Goal, source_text: str, focus: str = "") -> Part:
+def goal_part(doc: Document, goal: Goal, source_text: str, focus: str = "", before: tuple[str, ...] = (),
+              after: tuple[str, ...] = ()) -> Part:
+    """A goal quoted under its plan's name; ``before`` / ``after``: the sentences of its paragraph stating the same
+    measure for another period (“十四五”期间累计新增…；到2030年…), quoted in their places around it."""
     part = Part()
-    part.lines.append(f"**{escape_md(doc_name(doc))}**：{escape_md(best_sentences_of_goal(goal, focus=focus))}")
+    text = "".join((*before, best_sentences_of_goal(goal, focus=focus), *after))
+    part.lines.append(f"**{escape_md(doc_name(doc))}**：{escape_md(text)}")
     part.evidence.append(Evidence(doc.doc_id, goal.heading_path, source_text, highlight=goal.text[:80]))
     return part
 
