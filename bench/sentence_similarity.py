@@ -68,48 +68,44 @@ def collect(split: str, cache: dict[str, np.ndarray]) -> list[dict]:
         return ctx
 
     compose.build_context = spy
-    capture = SupportCapture()
-    log = logging.getLogger("assistant.answer.compose")
-    log.addHandler(capture)
-    log.setLevel(logging.DEBUG)
     rows = []
-    try:
-        for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
-            capture.records.clear()
-            seen.clear()
-            ans = assistant.ask(it.question, history=[{"question": t.question, "answer": t.answer} for t in it.history])
-            row = score_answer(it, ans)
-            made_of = [r for r in capture.records if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
-            if not made_of and ans.refused and row.refusal_reason in ("no_number", "no_content") and capture.records:
-                made_of = capture.records[-1:]  # the fallback refused: its last support record decided
-            ctx = seen[0] if seen else None
-            lines, heads, ranks = [], [], []
-            qv = None
-            if ctx is not None and ctx.query_vector is not None:
-                qv = np.asarray(ctx.query_vector, dtype=np.float32).reshape(-1)
-                for h in list(ctx.hits)[:DEPTH]:
-                    head = h.chunk.heading_path[-1] if h.chunk.heading_path else ""
-                    for s in lines_of(h):
-                        lines.append(s)
-                        heads.append(f"{head} {s}".strip())
-                        ranks.append(h.rank)
-            todo = [t for t in dict.fromkeys(lines + heads) if t not in cache]
-            if todo:
-                vecs = embedder.encode(todo, kind="passage")
-                for t, v in zip(todo, vecs, strict=True):
-                    cache[t] = np.asarray(v, dtype=np.float32)
-            cos = [float(cache[t] @ qv) for t in lines] if qv is not None else []
-            cos_h = [float(cache[t] @ qv) for t in heads] if qv is not None else []
-            holds = [all(must_contain_hits(s, it.must_contain)) if it.must_contain else False for s in lines]
-            rows.append({"split": split, "id": it.id, "category": it.category, "expect_refusal": it.expect_refusal,
-                         "refused": ans.refused, "correct": row.correct, "reason": row.refusal_reason,
-                         "fallback": [round(r.support.score, 4) for r in made_of],
-                         "figure": [r.support.figure for r in made_of],
-                         "lines": lines, "ranks": ranks, "cos": cos, "cos_head": cos_h, "holds": holds,
-                         "must": list(it.must_contain), "answer": ans.answer[:200]})
-    finally:
-        log.removeHandler(capture)
-        compose.build_context = real_build
+    with SupportCapture() as capture:
+        try:
+            for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
+                capture.records.clear()
+                seen.clear()
+                ans = assistant.ask(it.question, history=[{"question": t.question, "answer": t.answer} for t in it.history])
+                row = score_answer(it, ans)
+                made_of = [r for r in capture.records if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
+                if not made_of and ans.refused and row.refusal_reason in ("no_number", "no_content") and capture.records:
+                    made_of = capture.records[-1:]  # the fallback refused: its last support record decided
+                ctx = seen[0] if seen else None
+                lines, heads, ranks = [], [], []
+                qv = None
+                if ctx is not None and ctx.query_vector is not None:
+                    qv = np.asarray(ctx.query_vector, dtype=np.float32).reshape(-1)
+                    for h in list(ctx.hits)[:DEPTH]:
+                        head = h.chunk.heading_path[-1] if h.chunk.heading_path else ""
+                        for s in lines_of(h):
+                            lines.append(s)
+                            heads.append(f"{head} {s}".strip())
+                            ranks.append(h.rank)
+                todo = [t for t in dict.fromkeys(lines + heads) if t not in cache]
+                if todo:
+                    vecs = embedder.encode(todo, kind="passage")
+                    for t, v in zip(todo, vecs, strict=True):
+                        cache[t] = np.asarray(v, dtype=np.float32)
+                cos = [float(cache[t] @ qv) for t in lines] if qv is not None else []
+                cos_h = [float(cache[t] @ qv) for t in heads] if qv is not None else []
+                holds = [all(must_contain_hits(s, it.must_contain)) if it.must_contain else False for s in lines]
+                rows.append({"split": split, "id": it.id, "category": it.category, "expect_refusal": it.expect_refusal,
+                             "refused": ans.refused, "correct": row.correct, "reason": row.refusal_reason,
+                             "fallback": [round(r.support.score, 4) for r in made_of],
+                             "figure": [r.support.figure for r in made_of],
+                             "lines": lines, "ranks": ranks, "cos": cos, "cos_head": cos_h, "holds": holds,
+                             "must": list(it.must_contain), "answer": ans.answer[:200]})
+        finally:
+            compose.build_context = real_build
     return rows
 
 

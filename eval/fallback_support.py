@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import logging
 import re
 import sys
 from pathlib import Path
@@ -42,12 +41,8 @@ def collect(split: str) -> list[dict]:
 
     corpus = SPLITS[split]
     assistant = Assistant.open(load_settings(corpus=corpus) if corpus else load_settings())
-    capture = SupportCapture()
-    log = logging.getLogger("assistant.answer.compose")
-    log.addHandler(capture)
-    log.setLevel(logging.DEBUG)
     rows = []
-    try:
+    with SupportCapture() as capture:
         for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
             capture.records.clear()
             ans = assistant.ask(it.question, history=[{"question": t.question, "answer": t.answer} for t in it.history])
@@ -58,8 +53,6 @@ def collect(split: str) -> list[dict]:
             rows.append({"split": split, "id": it.id, "expect_refusal": it.expect_refusal, "refused": ans.refused,
                          "correct": row.correct, "fallback": [round(r.support.score, 4) for r in made_of],
                          "figure": [r.support.figure for r in made_of], "answer": ans.answer[:120]})
-    finally:
-        log.removeHandler(capture)
     return rows
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 
 import pytest
@@ -16,7 +17,7 @@ def test_data_file_is_found_without_importing_jionlp():
 
 
 def test_missing_package_says_how_to_install(monkeypatch):
-    monkeypatch.setattr(gz.importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
     with pytest.raises(ConfigError, match="pip install jionlp"):
         gz.data_path()
 

@@ -8,7 +8,6 @@ places in a question (城区, 矿区 …) are ``not_place`` rows of the lexicon.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
 import threading
@@ -16,13 +15,12 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import ConfigError
+from .packaged_data import jionlp_file
 
 log = logging.getLogger(__name__)
 
 LEVELS = ("province", "city", "county", "town")
 _DATA = ("dictionary", "china_location.zip")
-_INSTALL = "pip install jionlp==1.5.31"
 
 
 @dataclass(frozen=True)
@@ -109,13 +107,7 @@ def parse_table(lines) -> Gazetteer:
 
 def data_path() -> Path:
     """Where jionlp's table is installed; found without importing jionlp."""
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError(f"找不到行政区划数据 / the gazetteer package is missing: {_INSTALL}")
-    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
-    if not path.is_file():
-        raise ConfigError(f"行政区划数据文件缺失 / {path} is missing: reinstall with {_INSTALL}")
-    return path
+    return jionlp_file(*_DATA, what_zh="行政区划数据", what_en="gazetteer")
 
 
 def read_table(path: Path) -> Gazetteer:

@@ -14,7 +14,6 @@ are all written costs one bigram lookup each.
 
 from __future__ import annotations
 
-import importlib.util
 import logging
 import re
 import threading
@@ -24,13 +23,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.errors import ConfigError
 from assistant.text.numbers import CN_NUMERAL_CHARS
+
+from .packaged_data import jionlp_file
 
 log = logging.getLogger(__name__)
 
 _DATA = ("dictionary", "chinese_char_dictionary.zip")
-_INSTALL = "pip install jionlp==1.5.31"
 _READING_RE = re.compile(r"\[([a-zàáāǎòóōǒèéēěìíīǐùúūǔǜǘǖǚǹńňüḿ]{1,8})\]")
 _HAN_RUN_RE = re.compile(r"[\u4e00-\u9fff]{2,}")
 _HAN_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2,4}")
@@ -58,13 +57,8 @@ def parse_readings(text: str) -> dict[str, tuple[str, ...]]:
 
 
 def data_path() -> Path:
-    spec = importlib.util.find_spec("jionlp")
-    if spec is None or not spec.submodule_search_locations:
-        raise ConfigError(f"找不到拼音数据 / the pinyin data package is missing: {_INSTALL}")
-    path = Path(next(iter(spec.submodule_search_locations))).joinpath(*_DATA)
-    if not path.is_file():
-        raise ConfigError(f"拼音数据文件缺失 / {path} is missing: reinstall with {_INSTALL}")
-    return path
+    """Where jionlp's character readings are installed; found without importing jionlp."""
+    return jionlp_file(*_DATA, what_zh="拼音数据", what_en="pinyin data")
 
 
 _LOCK = threading.Lock()

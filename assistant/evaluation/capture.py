@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import logging
 
+LOGGER = "assistant.answer.compose"  # where the retrieval-only answer logs its support decision
+
 
 class SupportCapture(logging.Handler):
     """Collects every log record with a ``support`` attribute (the retrieval-only answer's decision)."""
@@ -17,3 +19,15 @@ class SupportCapture(logging.Handler):
     def emit(self, record: logging.LogRecord) -> None:
         if hasattr(record, "support"):
             self.records.append(record)
+
+    def __enter__(self) -> SupportCapture:
+        """Attached to the composer's logger at DEBUG (its level put back on exit)."""
+        self._log = logging.getLogger(LOGGER)
+        self._level = self._log.level
+        self._log.addHandler(self)
+        self._log.setLevel(logging.DEBUG)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._log.removeHandler(self)
+        self._log.setLevel(self._level)
