@@ -158,11 +158,12 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
     figure = q.intent == "indicator"
     weight = getattr(weight, "said", weight)  # the decision weighs a word no plan writes little (TermWeights.said)
+    known = _writes(retriever, None)  # a word some plan of the corpus writes
     judged = support(part.evidence, asked, weight or _length_weight, shape,
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
-                                      _writes(retriever, [h.chunk.doc_id for h in hits]), _writes(retriever, None))
+                                      _writes(retriever, [h.chunk.doc_id for h in hits]), known)
                        if figure else ((), None)),
-                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not _writes(retriever, None)(t))
+                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not known(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)

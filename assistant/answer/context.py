@@ -34,11 +34,19 @@ class TermWeights:
         self._cap = self._unseen * 0.6
         self._cache: dict[str, float] = {}
         self._said: dict[str, float] = {}
+        self._askers: dict[str, bool] = {}
+
+    def _asker(self, term: str) -> bool:
+        """An asker's verb no plan writes (聚到) or a word naming nothing (已经): its weight is discounted."""
+        if term not in self._askers:
+            self._askers[term] = askers_word(term, self._retriever, self._tokenizer) or function_word(
+                term, self._tokenizer)
+        return self._askers[term]
 
     def __call__(self, term: str) -> float:
         if term not in self._cache:
             w = min(len(term), 4) * min(self._retriever.idf(term), self._cap)
-            if askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer):
+            if self._asker(term):
                 w *= ASKERS_SHARE
             self._cache[term] = w
         return self._cache[term]
@@ -51,8 +59,8 @@ class TermWeights:
         plans write, so a line lacking it is evidence of another measure."""
         if term not in self._said:
             w = self(term)
-            if self._retriever.idf(term) >= self._unseen and not is_name_word(term, self._tokenizer) and not (
-                    askers_word(term, self._retriever, self._tokenizer) or function_word(term, self._tokenizer)):
+            if self._retriever.idf(term) >= self._unseen and not is_name_word(term, self._tokenizer) \
+                    and not self._asker(term):
                 w *= ASKERS_SHARE
             self._said[term] = w
         return self._said[term]
