@@ -55,7 +55,9 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "realdev9": ROOT / "eval" / "realplans" / "corpus", "realtest6": ROOT / "eval" / "realplans" / "corpus",
           "dev7": None, "test7": None,
           "synthdev2": ROOT / "eval" / "unseen5" / "corpus", "unseen5": ROOT / "eval" / "unseen5" / "corpus",
-          "rewordev": ROOT / "eval" / "realplans" / "corpus", "rewordtest": ROOT / "eval" / "realplans" / "corpus"}
+          "rewordev": ROOT / "eval" / "realplans" / "corpus", "rewordtest": ROOT / "eval" / "realplans" / "corpus",
+          "realdev10": ROOT / "eval" / "realplans" / "corpus", "realtest7": ROOT / "eval" / "realplans" / "corpus",
+          "synthdev3": ROOT / "eval" / "unseen6" / "corpus", "unseen6": ROOT / "eval" / "unseen6" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

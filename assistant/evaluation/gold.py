@@ -22,7 +22,8 @@ REQUIRED = ("id", "question", "doc", "category", "answer", "must_contain", "evid
 # the judging sets of eval/gold/: frozen, never tuned on (the tuning scripts in eval/ refuse them by name)
 FROZEN_SETS = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
                "realcasual", "test4", "realtest3", "unseen3", "realtest4", "realtest5", "test6", "unseen4",
-               "realtest6", "test7", "unseen5", "rewordtest")
+               "realtest6", "test7", "unseen5", "rewordtest",
+               "realtest7", "unseen6")
 HEADING_SEP = "›"
 MISSING_HEADING = "（原文缺标题）"  # marks a heading absent from the export, as the outline shows it
 OVERLAP_CHARS = 8
