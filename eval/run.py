@@ -57,7 +57,8 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "synthdev2": ROOT / "eval" / "unseen5" / "corpus", "unseen5": ROOT / "eval" / "unseen5" / "corpus",
           "rewordev": ROOT / "eval" / "realplans" / "corpus", "rewordtest": ROOT / "eval" / "realplans" / "corpus",
           "realdev10": ROOT / "eval" / "realplans" / "corpus", "realtest7": ROOT / "eval" / "realplans" / "corpus",
-          "synthdev3": ROOT / "eval" / "unseen6" / "corpus", "unseen6": ROOT / "eval" / "unseen6" / "corpus"}
+          "synthdev3": ROOT / "eval" / "unseen6" / "corpus", "unseen6": ROOT / "eval" / "unseen6" / "corpus",
+          "synthdev4": ROOT / "eval" / "unseen7" / "corpus", "unseen7": ROOT / "eval" / "unseen7" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -138,7 +138,8 @@ def test_gold_set_coverage():
                                          ("formatdev.jsonl", "eval/formatdev/src"),
                                          ("synthdev.jsonl", "eval/unseen4/src"), ("unseen4.jsonl", "eval/unseen4/src"),
                                          ("synthdev2.jsonl", "eval/unseen5/src"), ("unseen5.jsonl", "eval/unseen5/src"),
-                                         ("synthdev3.jsonl", "eval/unseen6/src"), ("unseen6.jsonl", "eval/unseen6/src")])
+                                         ("synthdev3.jsonl", "eval/unseen6/src"), ("unseen6.jsonl", "eval/unseen6/src"),
+                                         ("synthdev4.jsonl", "eval/unseen7/src"), ("unseen7.jsonl", "eval/unseen7/src")])
 def test_synthetic_plan_sets_pass_the_checker(name, texts):
     """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
     formatdev, against the running text their generator put into the file)."""
@@ -155,7 +156,7 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl", "realtest4.jsonl",
                                   "realtest5.jsonl", "test6.jsonl", "unseen4.jsonl",
                                   "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl", "rewordtest.jsonl",
-                                  "realtest7.jsonl", "unseen6.jsonl"])
+                                  "realtest7.jsonl", "unseen6.jsonl", "unseen7.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)

@@ -57,6 +57,10 @@ def test_a_table_row_of_another_kind_does_not_answer_a_count():
     assert other_kind_row("综合文化服务中心建成几个了", [ROW]) is not None
     assert other_kind_row("综合文化服务中心覆盖率是多少", [ROW]) is None
     assert other_kind_row("新改建多少公里农村公路", ["2025年 【2860】公里（五年累计）"]) is None
+    # the row as quoted beside its rendering: bare cells (96.8 | 100, the unit in its own column) are not judged
+    cells = "综合文化服务中心覆盖率 | % | 96.8 | 100 | 约束性"
+    assert other_kind_row("全市综合文化服务中心有多少个", [ROW, "", cells]) is not None
+    assert other_kind_row("全市综合文化服务中心有多少个", ["综合文化服务中心 | 1438 | 1500"]) is None
 
 
 def test_a_kind_word_as_heavy_as_the_heaviest_term_is_no_key():

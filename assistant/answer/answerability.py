@@ -192,14 +192,17 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     return None
 
 
+_BARE_CELL_RE = re.compile(r"[\s〕】\]]*(?:\||$)")  # a figure ending its cell: 96.8 | 100, its unit in a column
+
+
 def other_kind_row(question: str, texts: Sequence[str]) -> Missing | None:
     """A quoted table row answers a number question only with a figure of the asked kind (几个 is a count): a row
-    whose every figure has a unit of another kind (覆盖率 96.8%) is the near answer a table gives. Cells without a
-    unit of a known kind (2860, its unit in the header) are not judged."""
+    whose every figure has a unit of another kind (覆盖率 96.8%) is the near answer a table gives. A bare cell (2860 |,
+    its unit in the header or a unit column) is not judged: the row's rendering states it with its unit."""
     from .quantity import asked_kind, fits
 
     kind = asked_kind(question)
-    found = [f for t in texts for f in figures(t)]
+    found = [f for t in texts for f in figures(t) if not _BARE_CELL_RE.match(f.unit)]
     if kind is None or not found or any(fits(kind, f.unit) for f in found):
         return None
     return Missing("number", "")
@@ -444,8 +447,9 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     per_year = per_year_asked(q)
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
         if shape is not None else ""
-    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, kind not in ITEM_KINDS,
-                     counted)
+    # the figures of a multi-part answer were bound to their own part's year, kind and measure when it was asked
+    bind = kind not in ITEM_KINDS and kind != "multi_part"
+    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]

@@ -23,7 +23,8 @@ def unit_kind(unit: str | None) -> str | None:
     if not unit:
         return None
     lex = lexicon()
-    rest = re.sub(f"^\\s*(?:{lex.pattern('amount_magnitude')})*", "", to_halfwidth(unit))
+    # a five-year cumulative figure's closing bracket comes before its unit: 〔3000〕户
+    rest = re.sub(f"^[\\s〕】\\]]*(?:{lex.pattern('amount_magnitude')})*", "", to_halfwidth(unit))
     if lex.regex("share_unit").match(rest):
         return SHARE
     if lex.regex("money_unit").search(rest[:3]):  # 元, 亿元, 万美元

@@ -95,6 +95,7 @@ PAGE_NUMBER_LINE_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－�
 CONTINUED_TABLE_RE = re.compile(r"^\s*(?:续\s*表\s*[\d\-－.]*|附?表\s*[\d\-－.]+\s*[（(]\s*续\s*[）)])\s*$")
 # a line broken right after a number (…约42万 / 吨，…): the unit is on the next line
 ENDS_WITH_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
+FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")  # any written figure: a year, a count, a decimal
 # a table cell that is one number (a share, a bound): 91.2, ≥95, 3‰
 CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
 # a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
