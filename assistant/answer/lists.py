@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, QUANTITY_RE, YEAR_RE, box_numbered
+from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, NUMBER_LABEL_RE, QUANTITY_RE, YEAR_RE, box_numbered
 from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
@@ -353,10 +353,11 @@ def breakdown_answer(q: Question, docs, scope, retriever, terms=(), weight=None,
     if not _BREAKDOWN_RE.search(q.resolved) or retriever is None:
         return None
     terms = list(terms)
-    if not QUANTITY_RE.search(YEAR_RE.sub(" ", q.resolved)):
+    quoted = NUMBER_LABEL_RE.sub(" ", YEAR_RE.sub(" ", q.resolved))  # 专栏1, 表2-1 and 2025年 quote no total
+    if not QUANTITY_RE.search(quoted):
         return _unquoted_breakdown(q, docs, scope, terms, weight, hits)
     best = None
-    for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(q.resolved)):
+    for n in dict.fromkeys(m.group(0) for m in QUANTITY_RE.finditer(quoted)):
         pat = re.compile(rf"(?<![\d.]){re.escape(n)}(?![\d.])")
         pool = [h for h in hits if h.chunk.doc_id in scope] + retriever.containing([(pat,)], list(scope), limit=20)
         seen: dict[str, Hit] = {}
