@@ -12,10 +12,10 @@ YEAR_RE = re.compile(rf"({YEAR})\s*年?")  # 2025年, 2025 年, 2025 (group 1: t
 YEAR_ONLY_RE = re.compile(r"[\d.%年]+")  # a token that is only a year, a number or a share
 ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:条|个|项|点|款|方面)")  # 第二条 (group 1: the number)
 BOX_RE = re.compile(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?")  # 专栏4, 专栏7-1
-# a quantity in running text: 577.9km, not 5G, C3 or 2025年
+# a quantity in running text: 577.9km, 200年一遇 (a return period), not 5G, C3 or 2025年
 # a number qualifying a measure by the character after it (60岁 of 60岁以上, 5岁 of 5岁以下); not a year (2030年)
 QUALIFYING_NUMBER_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*([\u4e00-\u9fff])(?<!年)")
-QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年)")
+QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年(?!一遇))")
 # the number of a heading at the start of its title: 一、 / 1. / （一） / 第三章
 HEADING_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
 # a table's or box's label as a question or a heading names it: 表2-1, 专栏 7-1, 专栏1 (group 1: kind, 2: number)
