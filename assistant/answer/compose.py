@@ -483,7 +483,26 @@ def indicator(ctx: Context) -> Candidate | None:
             return text
     if _not_per_item(ctx, ans):
         return None  # "每户补多少钱": an indicator's value is the whole's (改造3200户), not each one's
+    if _whole_for_part(ctx, ans):
+        return None  # "其中大型水库几座": the row counts the whole (病险水库除险加固数量), not the part asked
     return _candidate(ans, "indicator")
+
+
+_AMONG_RE = lexicon().regex("among_lead")  # 其中, 这里面: a part of what was just named is asked
+
+
+def _whole_for_part(ctx: Context, answer: Answer | None) -> bool:
+    """Whether a part asked after 其中 / 这里面 ("其中大型水库几座" after "…除险加固多少座病险水库") is answered by
+    rows none of which names a key term the part adds (大型): such a row is the whole's, and its figure is not the
+    part's. A part the row does name (其中约束性指标, a row of 新规划 among the table's columns) keeps it."""
+    q = ctx.question
+    among = _AMONG_RE.search(q.text)
+    if answer is None or answer.refused or not answer.indicators or among is None:
+        return False
+    part = q.text[among.end():]
+    added = [t for t in ctx.terms if present(t, part) and not present(t, q.previous)]
+    names = " ".join(" ".join((*r.cells, r.category or "")) for r in answer.indicators)
+    return any(not present(t, names) for t in added)
 
 
 _TEXT_FOR_ROW = 0.6  # of the question's key terms a goal sentence holds to answer a year the table lacks
