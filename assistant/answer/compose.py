@@ -1262,11 +1262,16 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
     return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0, gap.reason), held.kind, 0.0)
 
 
+CELL_SEP = " | "  # how a quoted table row joins its cells (assistant/index/chunk.py table_row_text)
+
+
 def _states_for(c, place, number: bool) -> bool:
     """A citation answers for a place when it names the place (in what it quotes or in its heading) and, for a
     number question, what it quotes holds a figure: a figure about somewhere else cited beside a sentence that
     only mentions the place (与两江新区…开展合作) does not answer 两江新区…目标是多少."""
     said = c.highlight if c.highlight and len(c.highlight) > 12 else c.text  # a short highlight is a row's name cell
+    row = next((line for line in c.text.splitlines() if said in line and CELL_SEP in line), None)
+    said = row or said  # a long name cell (沙湾市地下水超采综合治理工程) quotes its row, figures and all
     named = any(n in said or n in c.text or any(n in h for h in c.heading_path) for n in place.names)
     return named and (not number or any(ch.isdigit() for ch in said))
 
