@@ -72,7 +72,7 @@ from assistant.types import Answer, Citation, Document, Hit
 
 from . import reasons
 from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
-from .context import Candidate, Context, build_context, part_context
+from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
 from .followups import anchored_sentence, lost_scope, merge_followup, new_words
@@ -134,7 +134,9 @@ log = logging.getLogger(__name__)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
-                       weight=None, retriever=None, tokenizer=None) -> Answer:
+                       weight=None, retriever=None, tokenizer=None, shunned: frozenset[str] = frozenset()) -> Answer:
+    """``shunned``: project rows the question names only by a look-alike, kept out of the passages searched
+    beyond the retrieved ones too."""
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
@@ -156,7 +158,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
     if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
-        pool += _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
+        pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
+                 if not shuns(shunned, h)]
         part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
                           only=bound)
     if not part.lines:
@@ -314,7 +317,8 @@ def _retrieval_only(ctx: Context) -> Candidate:
         return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, per_doc=per, weight=ctx.weight),
                           "comparison")
     return _candidate(_extractive_answer(q, docs, list(ctx.hits), terms, weight=ctx.weight,
-                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer, shunned=ctx.shunned),
+                      "extractive")
 
 
 def foreign_place(ctx: Context) -> Candidate | None:
@@ -376,7 +380,8 @@ def location(ctx: Context) -> Candidate | None:
     if ans is not None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
-                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer), "extractive")
+                                         retriever=ctx.retriever, tokenizer=ctx.tokenizer, shunned=ctx.shunned),
+                      "extractive")
 
 
 NEAR_HELD = 5  # passages holding a where-is-it question's rarest term, when retrieval found none that covers it

@@ -14,6 +14,7 @@ from types import MappingProxyType
 from assistant.types import Answer, DocMeta, Document, Hit
 
 from .labels import labelled_scope
+from .project_rows import lookalike_rows
 from .scope import PlanScope, plan_scopes
 from .terms import askers_word, function_word, is_name_word, key_terms
 from .understand import Question, understand
@@ -84,6 +85,7 @@ class Context:
     doc_filter: tuple[str, ...] = ()  # the plans the caller restricted the question to
     query_vector: object = field(default=None, repr=False)  # the resolved question's embedding (None: sparse only)
     plans: tuple[PlanScope, ...] = ()  # every plan's scope (areas, period, whole-area words), computed once
+    shunned: frozenset[str] = frozenset()  # project rows named only by a look-alike (project_rows.lookalike_rows)
 
     @property
     def docs(self) -> dict[str, Document]:
@@ -125,6 +127,8 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
     if query_vector is None:
         query_vector = retriever.query_vector(q.resolved)
     hits = retriever.search(q.resolved, k, scope, query_vector=query_vector)
+    shunned = lookalike_rows(q, docs, scope)  # 数字孪生桐江 asked: not the row of 数字孪生青溪江建设工程
+    hits = [h for h in hits if not shuns(shunned, h)]
     if not q.docs and not doc_filter and len(scope) > MAX_OPEN_SCOPE:
         # a question naming no plan, over a corpus of many: the handlers read the plans retrieval found (their
         # order), not every plan's every section (200 plans took a list question past its time budget)
@@ -132,7 +136,15 @@ def build_context(question: str, history: list, documents: tuple[Document, ...],
         scope = found[:MAX_OPEN_SCOPE] or scope
     return Context(q, MappingProxyType(docs), metas, scope, tuple(terms), tuple(hits),
                    TermWeights(retriever, tokenizer), retriever, tokenizer, deadline, tuple(history), tuple(doc_filter),
-                   query_vector, plans)
+                   query_vector, plans, shunned)
+
+
+ROW_KINDS = ("table_row", "project")  # the passages a project table's row is read into (its cells; its project)
+
+
+def shuns(shunned: frozenset[str], hit: Hit) -> bool:
+    """Whether a retrieved passage is a project row the question names only by a look-alike name."""
+    return hit.chunk.kind in ROW_KINDS and hit.chunk.text in shunned
 
 
 def part_context(ctx: Context, question: str, history: list, plans: tuple[str, ...] = (),

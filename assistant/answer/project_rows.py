@@ -60,13 +60,25 @@ def _field_columns(t: Table, q: str) -> list[str]:
 
 
 def _named_row(t: Table, q: set[str], own: set[str], asked: set[str]) -> TableRow | None:
-    """The data row the question names clearly more than any other. Each piece of a row's name (less a suffix
-    such as 建设项目) counts by how few rows share it (中心 names many rows, 3号 one); pieces of the table's title and the plans' names
-    (岚川, 项目表) name no row. ``asked``: the pieces of the question as asked (岚川东站, plan name and all), of
-    which the row's name must share MIN_COVER."""
+    """The data row the question names clearly more than any other (``_best_row``), unless the question names its
+    look-alike (``_names_another``)."""
+    rows, grams = _row_grams(t, own)
+    best = _best_row(grams, q, asked)
+    return None if best is None or _names_another(q, grams, best, rows[best]) else rows[best]
+
+
+def _row_grams(t: Table, own: set[str]) -> tuple[list[TableRow], list[set[str]]]:
+    """The data rows and the pieces of each one's name (less a suffix such as 建设项目, and less ``own``: pieces of
+    the table's title and the plans' names, 岚川, 项目表, which name no row)."""
     rows = [r for r in t.records if r.kind == "data"]
     suffix = lexicon().regex("project_suffix")  # 建设项目, 工程: what any project's name may end with
-    grams = [_grams(suffix.sub("", r.key) or r.key) - own for r in rows]
+    return rows, [_grams(suffix.sub("", r.key) or r.key) - own for r in rows]
+
+
+def _best_row(grams: list[set[str]], q: set[str], asked: set[str]) -> int | None:
+    """The row the question names clearly more than any other. Each piece of a row's name counts by how few rows
+    share it (中心 names many rows, 3号 one). ``asked``: the pieces of the question as asked (岚川东站, plan name
+    and all), of which the row's name must share MIN_COVER."""
     df: dict[str, int] = {}
     for g in grams:
         for piece in g:
@@ -77,7 +89,37 @@ def _named_row(t: Table, q: set[str], own: set[str], asked: set[str]) -> TableRo
     best = scored[0][1]
     if len(grams[best] & asked) < MIN_COVER * len(grams[best]):
         return None  # 柳塘镇集镇污水处理站 shares the town and 污水 with 柳塘镇等6个乡镇污水管网延伸, not the thing
-    return rows[best]
+    return best
+
+
+def lookalike_rows(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> frozenset[str]:
+    """The project-table rows the question names only by a look-alike name (数字孪生桐江 for 数字孪生青溪江建设工程),
+    as their passages read (the row's cells, the project read from it): such a row is not what is asked and does
+    not answer it."""
+    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    grams, asked = _grams(masked), _grams(q.resolved)
+    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    out = set()
+    for _, t in _project_tables(docs, scope):
+        rows, row_grams = _row_grams(t, _own_grams(t, plans))
+        best = _best_row(row_grams, grams, asked)
+        if best is not None and _names_another(grams, row_grams, best, rows[best]):
+            row = rows[best]
+            out |= {table_row_text(t, row)} | {p.description for p in t.projects if p.name == row.key}
+    return frozenset(out)
+
+
+def _own_grams(t: Table, plans: set[str]) -> set[str]:
+    """The pieces of a table's title no row's name uses, and the plans' names: they name the table, not a row."""
+    return (_grams(t.title) - _grams(" ".join(r.key for r in t.records))) | plans
+
+
+def _names_another(q: set[str], grams: list[set[str]], best: int, row: TableRow) -> bool:
+    """Whether the question names the row's look-alike: a piece of another row's name (桐江 of 桐江下游防洪治理工程)
+    that no cell of the chosen row writes (数字孪生桐江 is not 数字孪生青溪江建设工程, though they share 数字孪生). A
+    piece the row writes in another cell (its place, 柳营市 of 凤栖水库工程) names nothing else."""
+    others = set().union(*(g for i, g in enumerate(grams) if i != best)) - grams[best]
+    return bool((q & others) - _grams(" ".join(cell for _, cell in row.cells)))
 
 
 def _project_tables(docs: dict[str, Document], scope: tuple[str, ...]) -> list[tuple[str, Table]]:
@@ -111,8 +153,7 @@ def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
         if not columns:
             continue
         plans = _grams(" ".join(docs[x].meta.title for x in scope))
-        own = (_grams(t.title) - _grams(" ".join(r.key for r in t.records))) | plans  # title words no row uses
-        row = _named_row(t, grams, own, _grams(q.resolved))
+        row = _named_row(t, grams, _own_grams(t, plans), _grams(q.resolved))
         if row is not None:
             found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
         elif one_plan and _asks_total(masked, t):
@@ -157,8 +198,7 @@ def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[st
     grams = _grams(masked)
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     for d, t in tables:
-        own = (_grams(t.title) - _grams(" ".join(r.key for r in t.records))) | plans
-        row = _named_row(t, grams, own, _grams(q.resolved))
+        row = _named_row(t, grams, _own_grams(t, plans), _grams(q.resolved))
         if row is not None:
             shown = [Evidence(d, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)]
             columns = "、".join(f"“{escape_md(BRACKET_RE.sub('', c).strip())}”" for c in t.columns)
