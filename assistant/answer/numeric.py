@@ -40,6 +40,8 @@ from .structured import (
     goal_years,
     indicator_part,
     lead_named,
+    measure_clauses,
+    table_text,
 )
 from .synonyms import abbreviates, gapped, present
 from .terms import char_bigrams, masked_question, term_coverage
@@ -255,16 +257,11 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
                 if cats:
                     line += "，分为" + "、".join(escape_md(c) for c in cats)
                 part.lines.append(line + "：" + "、".join(escape_md(r.name) for r in rows) + "。")
-            part.evidence.append(Evidence(d, t.indicators[0].heading_path + (t.title,), _table_text(t)))
+            part.evidence.append(Evidence(d, t.indicators[0].heading_path + (t.title,), table_text(t)))
             parts.append(part)
     if not parts:
         return None
     return render(q, parts, docs, all(p.refused for p in parts), long_ok=True)
-
-
-def _table_text(t) -> str:
-    lines = [t.title, " | ".join(t.header)] + [" | ".join(r) for r in t.rows] + list(t.notes)
-    return "\n".join(lines)
 
 
 def _ahead(g, doc: Document) -> bool:
@@ -385,5 +382,5 @@ def cumulative_note_answer(q: Question, docs: dict[str, Document], scope) -> Ans
             continue
         head = f"**{escape_md(doc_name(docs[d]))}** {escape_md(table.title)}：" if len(scope) > 1 else f"{escape_md(table.title)}："
         parts.append(Part(lines=[head + escape_md(row.note)],
-                          evidence=[Evidence(d, row.heading_path + (table.title,), _table_text(table), highlight=row.note)]))
+                          evidence=[Evidence(d, row.heading_path + (table.title,), table_text(table), highlight=row.note)]))
     return render(q, parts, docs, False) if parts else None

@@ -20,6 +20,7 @@ from .structured import (
     Part,
     doc_name,
     escape_md,
+    table_text,
 )
 from .synonyms import present
 from .tables import asked_unit
@@ -313,6 +314,11 @@ def section_part(doc: Document, sec, where: bool = False) -> Part:
         # the cited passage is what the lines quote, the sub-headings, not the section's lead paragraph
         part.evidence.append(Evidence(doc.doc_id, sec.path, "\n".join(c.path[-1] for c in children)))
         return part
+    tables = [t for t in doc.tables if t.section_id == sec.id]
+    if not body.strip() and tables:  # a section that is its table (五、主要指标 holding 表1 alone)
+        part.lines.append(f"{name}：" + "；".join(escape_md(table_gist(t)) for t in tables) + "。")
+        part.evidence.extend(Evidence(doc.doc_id, sec.path + (t.title,), table_text(t)) for t in tables)
+        return part
     topics = [p.topic for p in sec.paragraphs if p.topic]
     # items led by their own titles (——数据要素市场体系初步建立。…): the section's list, even between a lead
     # paragraph (到2025年，…) and a closing one (展望2035年，…)
@@ -330,6 +336,16 @@ def section_part(doc: Document, sec, where: bool = False) -> Part:
         part.lines.append(f"{name}：{escape_md(''.join(text).strip())}")
     part.evidence.append(Evidence(doc.doc_id, sec.path, body))
     return part
+
+
+GIST_ROWS = 12  # of a table without groups, the row names a section's summary lists
+
+
+def table_gist(t) -> str:
+    """What a table lists, in a line: its title and its groups (防洪减灾、供水保障…), else its rows' names."""
+    groups = list(dict.fromkeys(r.group for r in t.records if r.group))
+    names = groups or [r.key for r in t.records if r.kind == "data" and r.key][:GIST_ROWS]
+    return f"{t.title}（{'、'.join(names)}）" if names else t.title
 
 
 @functools.lru_cache(maxsize=65536)

@@ -12,14 +12,23 @@ from dataclasses import dataclass, field
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative
-from assistant.text.patterns import AIM_YEAR_RE, CJK_GAP_RE, HEADING_NUMBER_RE, NOTE_RE, YEAR
+from assistant.text.patterns import (
+    AIM_YEAR_RE,
+    CJK_GAP_RE,
+    CLAUSE_RE,
+    FIGURE_RE,
+    HEADING_NUMBER_RE,
+    NOTE_RE,
+    STATED_YEAR_RE,
+    YEAR,
+)
 from assistant.text.sentences import is_lead, sentences
-from assistant.types import Document, Goal, IndicatorRow, Project, YearValue
+from assistant.types import Document, Goal, IndicatorRow, Project, Table, YearValue
 
 from .indicators import score_names
 from .reasons import NO_ATTRIBUTE, TABLE_YEAR
 from .synonyms import present
-from .terms import names_term
+from .terms import names_term, term_coverage
 
 
 @dataclass
@@ -38,6 +47,12 @@ class Part:
     refused: bool = False  # the fact asked for is absent
     reason: str = ""  # then why: a code of assistant/answer/reasons.py
     rows: list[IndicatorRow] = field(default_factory=list)
+
+
+def table_text(t: Table) -> str:
+    """A table as a citation quotes it: its title, header, rows and notes, one line each."""
+    lines = [t.title, " | ".join(t.header)] + [" | ".join(r) for r in t.rows] + list(t.notes)
+    return "\n".join(lines)
 
 
 def escape_md(text: str) -> str:
@@ -197,6 +212,21 @@ def lead_named(goal: Goal, terms: list[str], weight=None) -> float:
     if not total or not is_lead(lead) or lead == goal.text.strip() or re.search(r"\d", lead):
         return 0.0  # a title states no figure (到2030年，光伏装机达240万千瓦。 is a goal, not its title)
     return sum(weight(t) for t in terms if present(t, CJK_GAP_RE.sub("", lead))) / total
+
+
+MEASURE_CLAUSE = 0.75  # of the key terms a goal holds, the weighted share one of its clauses must hold to state them
+
+
+def measure_clauses(goal: Goal, terms: list[str], weight=None) -> int:
+    """How many of the goal's clauses state a figure of what is asked: a clause holding ``MEASURE_CLAUSE`` of the
+    key terms the goal holds, and a figure. Of two goals naming as much, "禾阳市、南塘市城市防洪标准达到200年一遇，
+    其他设区市…达到100年一遇" states the measure for more of what it covers than a goal list naming it once."""
+    held = [t for t in terms if present(t, goal.text)]
+    if not held:
+        return 0
+    return sum(1 for m in CLAUSE_RE.finditer(goal.text)
+               if term_coverage(held, m.group(0), weight) >= MEASURE_CLAUSE
+               and FIGURE_RE.search(STATED_YEAR_RE.sub(" ", m.group(0))))
 
 
 def best_sentences_of_goal(goal: Goal, limit: int = 260, focus: str = "") -> str:
