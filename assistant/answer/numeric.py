@@ -338,12 +338,29 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
             continue
         shown |= keys
         doc = docs[g.doc_id]
-        para = next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
-                     if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
+        para = _paragraph(doc, g)
         before, after = other_periods(para, g.text, terms, weight) if not q.years and q.period is None \
             and status_before is None else ((), ())
         parts.append(goal_part(doc, g, para, measure, before, after))
+        fuller = _fuller_goal(goals, s, g, terms, weight) if measure else None
+        if fuller is not None:
+            parts.append(goal_part(doc, fuller, _paragraph(doc, fuller), measure))
     return render(q, parts, docs, False, long_ok=len(parts) > 1 or bool(before or after))
+
+
+def _paragraph(doc: Document, g) -> str:
+    """The paragraph a goal was read from (its text when not found)."""
+    return next((p.text for sec in doc.sections if sec.id == g.section_id for p in sec.paragraphs
+                 if p.lineno == g.lineno and g.text[:10] in p.text), g.text)
+
+
+def _fuller_goal(goals, score: float, g, terms: list[str], weight=None):
+    """For a figure asked, another goal of the same plan, scored as high, that states the figure ``g`` states in
+    more clauses: a goal list's "青川市、云台市…收集率达到80%" is said with its section's "…80%，其他设区市…达到
+    70%". None when ``g`` states no such figure (another goal's figure is not more of it) or no goal says more."""
+    mine = measure_clauses(g, terms, weight)
+    return next((h for t, h in goals if mine and h is not g and h.doc_id == g.doc_id and t >= score
+                 and measure_clauses(h, terms, weight) > mine), None)
 
 
 def other_periods(para: str, goal_text: str, terms: list[str], weight=None) -> tuple[tuple[str, ...], tuple[str, ...]]:
