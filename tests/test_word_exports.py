@@ -191,6 +191,39 @@ def test_a_category_cell_merged_down_its_rows_groups_them(tmp_path):
     assert [r.category for r in doc.indicators] == ["设施网络", "设施网络", "运输服务", "运输服务"]
 
 
+# ---------------------------------------------------------------- headings, 专栏, annexes
+
+
+def test_heading_styled_headings_that_lost_their_numbers_are_numbered_in_order(doc):
+    top = [s for s in doc.sections if s.level == 1 and s.kind == "styled"]
+    assert [(s.number, s.title) for s in top] == [("一", "总体要求"), ("二", "重点任务"), ("三", "保障措施")]
+    assert all(s.path == (s.title,) for s in top)  # the titles stay as written
+
+
+@pytest.mark.parametrize("body", [
+    (("h1", "一、总体要求"), ("h2", "（一）主要目标"), ("h1", "重点任务"), ("h2", "（一）完善设施")),  # one is numbered
+    (("h1", "总体要求"), ("p", "正文。"), ("h1", "重点任务"), ("p", "正文。")),  # nothing numbered below them
+])
+def test_headings_are_not_numbered_without_the_evidence(tmp_path, body):
+    doc = load_document(plan_docx(tmp_path / "p.docx", body))
+    assert not [s.number for s in doc.sections if s.kind == "styled" and s.number]
+
+
+def test_a_one_cell_table_is_a_box_of_projects(doc):
+    (box,) = doc.boxes
+    assert box.title == BOX[0]
+    assert [p.name for p in box.projects] == ["松岭区社会福利院二期工程", "枫桥街道综合养老服务中心", "石门镇区域性养老服务中心"]
+
+
+def test_the_closing_list_of_annexes_is_text_and_the_annex_heading_names_its_table(doc):
+    assert not any("重点任务分工表" in s.title or s.title.endswith("主要指标") and s.kind != "preface" and
+                   s.kind != "table" for s in doc.sections)
+    assert any(p.text == "附件：1. 重点任务分工表" for s in doc.sections for p in s.paragraphs)
+    annex = next(s for s in doc.sections if s.kind == "preface")
+    assert annex.title == "附件2 主要指标" and annex.level == 1  # beside the top-level parts, as its Heading 1 says
+    assert next(t for t in doc.tables if t.indicators).title == "附件2 主要指标"
+
+
 # ---------------------------------------------------------------- questions
 
 
@@ -200,3 +233,9 @@ def test_a_category_cell_merged_down_its_rows_groups_them(tmp_path):
 def test_a_year_column_under_the_group_header_answers(asked, question):
     ans = asked.ask(question)
     assert not ans.refused and "64%" in ans.answer and "68%" in ans.answer and "55%" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["方案第三部分讲的是什么", "第三部分主要讲啥", "行动方案的第三部分是哪些内容"])
+def test_a_part_by_its_place_among_headings_that_lost_their_numbers(asked, question):
+    ans = asked.ask(question)
+    assert not ans.refused and "保障措施" in ans.answer and "加强组织领导" in ans.answer
