@@ -227,7 +227,6 @@ def test_the_closing_list_of_annexes_is_text_and_the_annex_heading_names_its_tab
 # ---------------------------------------------------------------- questions
 
 
-
 @pytest.mark.parametrize("question", ["护理型床位占比2027年要到多少", "护理型床位占比27年的目标是多少",
                                       "护理型床位占比基期是多少，2028年呢"])
 def test_a_year_column_under_the_group_header_answers(asked, question):
@@ -239,3 +238,24 @@ def test_a_year_column_under_the_group_header_answers(asked, question):
 def test_a_part_by_its_place_among_headings_that_lost_their_numbers(asked, question):
     ans = asked.ask(question)
     assert not ans.refused and "保障措施" in ans.answer and "加强组织领导" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["枫桥街道那个综合养老服务中心规模多大", "枫桥街道综合养老服务中心建多大面积",
+                                      "枫桥街道的综合养老服务中心设置多少张床"])
+def test_a_project_named_outright_is_answered_not_the_row_sharing_its_words(asked, question):
+    ans = asked.ask(question)
+    assert not ans.refused and "2600平方米" in ans.answer and "60张" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["福彩公益金用于养老的比例有没有硬性要求", "福彩公益金用于养老的比例是不是硬性规定",
+                                      "福彩公益金用于养老的比例算硬约束吗"])
+def test_a_binding_requirement_asked_is_the_rows_attribute(asked, question):
+    ans = asked.ask(question)
+    assert not ans.refused and "约束性" in ans.answer and "55" in ans.answer
+
+
+@pytest.mark.parametrize("question", ["方案里养老护理员平均工资要涨到多少", "养老护理员工资待遇要提到多少",
+                                      "养老护理员的年收入目标定了多少"])
+def test_a_measure_no_row_names_is_not_answered_by_a_row_sharing_its_subject(asked, question):
+    ans = asked.ask(question)
+    assert not ans.indicators  # not the row 养老护理员持证上岗率: another measure of the same subject
