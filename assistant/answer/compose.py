@@ -38,6 +38,7 @@ from assistant.answer.lists import (
     breakdown_answer,
     enumeration_answer,
     project_answer,
+    project_over_rows,
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_absent, parallel_extreme
@@ -490,6 +491,8 @@ def indicator(ctx: Context) -> Candidate | None:
         return None  # "每户补多少钱": an indicator's value is the whole's (改造3200户), not each one's
     if _whole_for_part(ctx, ans):
         return None  # "其中大型水库几座": the row counts the whole (病险水库除险加固数量), not the part asked
+    if ans is not None and not ans.refused and project_over_rows(q, docs, scope, [r.name for r in ans.indicators]):
+        return None  # a project the question names outright, not the row sharing part of its name (named_project)
     return _candidate(ans, "indicator")
 
 

@@ -11,7 +11,7 @@ from assistant.types import Answer, Document, Hit
 
 from .enumerations import ListAsk, clause_lists, enumeration_score
 from .extract import hit_evidence
-from .indicators import core_name, lcs_len, score_names, spelled_share
+from .indicators import common_pieces, core_name, lcs_len, question_content, score_names, spelled_share
 from .lexicon import lexicon
 from .render import render
 from .structured import (
@@ -43,6 +43,25 @@ def _named_projects(projects, question: str) -> list:
         if shares[p.name] >= 0.8 or (shares[p.name] >= 0.75 and len(p.name) >= 8):  # 网上政务平台 ~ 网上政务服务平台
             out.append((shares[p.name], p))
     return sorted(out, key=lambda x: -x[0])
+
+
+def project_over_rows(q: Question, docs, scope, row_names: list[str]) -> bool:
+    """Whether the question spells out a project's name (a 专栏 item, a project table's row) that holds more of
+    what it asks than every indicator row answering it: 江湾街道那个综合养老服务中心规模多大 asks of the project
+    江湾街道综合养老服务中心, not of the row 街道（镇）综合养老服务中心数量 that shares only part of its words."""
+    if not row_names:
+        return False
+    masked = masked_question(q, [d.meta for d in docs.values()])
+    named = _named_projects([p for d in scope for p in docs[d].projects], masked)
+    if not named:
+        return False
+    content = question_content(plain(masked))
+
+    def shared(name: str) -> int:
+        return sum(map(len, common_pieces(content, plain(name))))
+
+    rows = max(map(shared, row_names))
+    return any(shared(p.name) > rows for _, p in named)
 
 
 def project_answer(q: Question, docs, scope, terms=(), weight=None, min_score: float = 0.75,

@@ -44,7 +44,7 @@ from .structured import (
     table_text,
 )
 from .synonyms import abbreviates, gapped, present
-from .terms import char_bigrams, masked_question, term_coverage
+from .terms import char_bigrams, masked_question, plain, term_coverage
 from .understand import _PRONOUN_RE, Question
 
 _PER_YEAR_RE = lexicon().regex("per_year_statement")
@@ -110,9 +110,24 @@ def _rows_from_hits(hits, rows, scope, terms: list[str], weight=None, placeless:
         d = row.doc_id
         enough = len(held) >= min(2, len(terms)) or (placeless and row.name in terms and all(
             w(row.name) > w(u) for u in terms if u not in held))
-        if cov >= 0.3 and enough and (d not in best or cov > best[d].score):
+        if cov >= 0.3 and enough and not _outweighed(terms, held, row.name, weight) and (d not in best or cov > best[d].score):
             best[d] = Match(row, cov)
     return sorted(best.values(), key=lambda m: -m.score)
+
+
+def _outweighed(terms: list[str], held: list[str], name: str, weight=None) -> bool:
+    """The row names a measure of its own that the question does not ask (持证上岗率 beyond 养老护理员), and a term
+    the row leaves out weighs more, as said (``TermWeights.said``: the asker's own wording little, a thing no plan
+    writes in full), than all the terms it holds together: the question asks another measure of the same subject
+    (养老护理员平均工资, 年收入 answered by 养老护理员持证上岗率). What is asked of a row (五年累计) is left aside."""
+    said = getattr(weight, "said", None) or weight or len
+    own = name
+    for t in held:
+        own = own.replace(t, "")
+    if len(plain(own)) < 2:
+        return False
+    left = [t for t in terms if t not in held and not _ASPECT_WORD_RE.search(t)]  # 五年累计: asked of the row
+    return max(map(said, left), default=0.0) > sum(map(said, held))
 
 
 def _rows_by_table_words(text: str, docs: dict[str, Document], scope, min_score: float) -> list[Match]:

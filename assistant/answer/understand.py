@@ -25,6 +25,7 @@ _GOAL_RE = LEX.regex("goal")
 _LEVEL_ASK_RE = LEX.regex("level_ask")  # 要达到什么水平: a level asked, a goal unless a measure is named too
 _PROJECT_RE = LEX.regex("project")
 _ATTR_RE = LEX.regex("attribute")
+_BINDING_RE = LEX.regex("binding_ask")
 _CUMUL_RE = LEX.regex("cumulative")
 _INCREASE_RE = LEX.regex("increase")
 _GROWTH_RE = LEX.regex("growth")
@@ -216,8 +217,8 @@ def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
     w = set()
     if set(years_in(text, plans)) & {str(p.period[1]) for p in plans if p.period}:
         w.add("target")  # a plan's last year is its target year
-    if _ATTR_RE.search(text):
-        w.add("attribute")
+    if _ATTR_RE.search(text) or _BINDING_RE.search(text):
+        w.add("attribute")  # 有没有硬性要求: whether the row is 约束性, not a figure asked (the intent stays)
     if _CUMUL_RE.search(text):
         w.add("cumulative")
     if _GROWTH_RE.search(text):

@@ -15,7 +15,7 @@ from .forms import lead_sentence, plan_period, table_number, table_title
 from .front import Front
 from .segment import segment
 from .structure import Node, build_tree, infer_missing
-from .table_model import clean_cell, column_units, column_years, read_shape
+from .table_model import Shape, clean_cell, column_units, column_years, read_shape
 from .tables import TableContext, build_rows
 
 # "到2025年，…" / "展望2035年，…"; not a bare horizon ("展望到2035年。")
@@ -130,9 +130,10 @@ def parse(raw: RawDocument, meta: DocMeta, front: Front | None = None) -> Docume
         parent_path = section_by_id[parent_id].path if parent_of[sec.id] else ()
         if node.kind == "table":
             ctx = TableContext(meta.doc_id, node.display, parent_id, parent_path, _note_text(ev))
-            rows, row_warns = build_rows(ev.header, ev.rows, ctx)
+            shape = read_shape([(ev.header, ev.lineno)] + list(ev.rows))
+            rows, row_warns = build_rows(*_indicator_header(ev, shape), ctx)
             warns.extend(row_warns)
-            tables.append(_table(ev, node.display, ctx, rows, meta, warns))
+            tables.append(_table(ev, shape, node.display, ctx, rows, meta, warns))
         else:
             projects = tuple(
                 Project(meta.doc_id, name, text, node.display, parent_id, sec.path, ln)
@@ -159,11 +160,22 @@ def parse(raw: RawDocument, meta: DocMeta, front: Front | None = None) -> Docume
     )
 
 
-def _table(ev, title: str, ctx: TableContext, indicators: list, meta: DocMeta,
+def _indicator_header(ev, shape: Shape | None) -> tuple[tuple[str, ...], list[tuple[tuple[str, ...], int]]]:
+    """The header the indicator rows are read under, and the rows below it: the header the table model read (a
+    group row over a sub-header row, 目标值 merged over 2026年 | 2027年 | 2028年目标 with 指标名称 merged down both
+    rows, is one header of joined columns, each year column named by its year; a title row written inside the
+    table above it is passed over); otherwise the table's first row."""
+    skip = 0 if shape is None else len(shape.title_rows) + shape.header_rows - 1
+    if not skip:
+        return ev.header, list(ev.rows)
+    body = [r for r in ev.rows if any(c.strip() for c in r[0])]
+    return shape.columns, body[skip:]
+
+
+def _table(ev, shape: Shape | None, title: str, ctx: TableContext, indicators: list, meta: DocMeta,
            warns: list[tuple[int, str]]) -> Table:
     """The table read by meaning (columns, rows, units, years, projects) beside its indicator rows."""
     number, name = table_number(title)
-    shape = read_shape([(ev.header, ev.lineno)] + list(ev.rows))
     if shape is None:
         warns.append((ev.lineno, "表格未识别出表头 / no header row found; rows kept as cells only"))
     elif not indicators:

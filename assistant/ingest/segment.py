@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
-from assistant.text.patterns import ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE
+from assistant.text.patterns import ANNEX_LIST_RE, ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -369,6 +369,18 @@ def _annex(lines: list, i: int, title_lines: frozenset[int]) -> tuple[Event, int
     return Event("heading", ln.lineno, text=display, raw=ln.raw, form=form, style_level=ln.style_level), j + 1
 
 
+def _annex_names(lines: list, i: int) -> list[Event]:
+    """The list of annexes closing a plan or notice ("附件：1. 重点任务分工表", then "2. 主要指标" on the next
+    line): text naming the annexes that follow, not an annex heading with a "2." heading under it."""
+    if not (isinstance(lines[i], Line) and ANNEX_LIST_RE.match(lines[i].text)):
+        return []
+    out = [Event("para", lines[i].lineno, text=lines[i].text, raw=lines[i].raw)]
+    while i + len(out) < len(lines) and isinstance(nxt := lines[i + len(out)], Line) \
+            and item_number(nxt.text) == len(out) + 1 and len(nxt.text) <= MAX_TITLE:
+        out.append(Event("para", nxt.lineno, text=nxt.text, raw=nxt.raw))
+    return out
+
+
 def _annex_list(lines: list, i: int, heading: Event) -> tuple[Event, int] | None:
     """An annex that is a numbered list of named entries ("1. 某某工程：新建……，总投资……") lists projects as a 专栏
     does: read it as a box under the annex heading, one item per entry. None when any entry is not so named."""
@@ -461,6 +473,11 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
         if ln.lineno in title_lines or ln.lineno in plain_lines:
             events.append(Event("title" if ln.lineno in title_lines else "para", ln.lineno, text=ln.text, raw=ln.raw))
             i += 1
+            continue
+        named = _annex_names(lines, i)
+        if named:
+            events.extend(named)
+            i += len(named)
             continue
         annex = _annex(lines, i, title_lines)
         if annex is not None:

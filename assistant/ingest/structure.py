@@ -169,7 +169,9 @@ def build_tree(events: list[Event]) -> Node:
         if ev.kind == "heading":
             f = ev.form
             rank = RANKS.get(f.kind) if f.kind != "styled" else styled.get(ev.style_level, ev.style_level or 1)
-            rank = preface if f.kind == "preface" else decimals.get(k, rank)
+            if f.kind == "preface":  # 前言, 附件N: beside the top-level headings, or at the Word heading level it has
+                rank = preface if ev.style_level is None else styled.get(ev.style_level, ev.style_level)
+            rank = decimals.get(k, rank)
             if by_level and ev.style_level is not None:
                 rank = _LEVEL_BASE + ev.style_level
             while len(stack) > 1 and stack[-1].rank >= rank:
@@ -197,4 +199,23 @@ def build_tree(events: list[Event]) -> Node:
             leaf = Node(ev.kind, ev.text, re.sub(r"\s+", " ", ev.text), None, 99, ev.lineno, ev.text, event=ev,
                         last_line=ev.line_end)
             current.children.append(leaf)
+    _number_lost(root)
     return root
+
+
+_NUMBERED = frozenset(RANKS) - {"preface"}  # heading forms that carry a number
+
+
+def _number_lost(node: Node) -> None:
+    """Word heading-styled siblings that lost their numbers in export ("总体要求", "重点任务", "保障措施" in Heading 1,
+    numbered （一）… below them) are numbered by their order (一, 二, 三), so the plan's 第二部分 is found; their titles
+    stay as written. Only where none of them is numbered and the headings under them are."""
+    lost = [c for c in node.children if c.kind == "styled" and c.event is not None and c.event.style_level]
+    levels = {c.event.style_level for c in lost}
+    below = any(g.kind in _NUMBERED for c in lost for g in c.children)
+    numbered = any(c.kind in _NUMBERED and c.event is not None and c.event.style_level in levels for c in node.children)
+    if len(lost) >= 2 and len(levels) == 1 and below and not numbered:
+        for n, c in enumerate(lost, 1):
+            c.number = int_to_cn(n)
+    for c in node.children:
+        _number_lost(c)

@@ -23,6 +23,7 @@ from .tables import split_unit
 
 _MARKUP_RE = re.compile(r"<br\s*/?>|</?(?:b|strong|span|p)\b[^>]*>|\*\*|__", re.I)
 _PURE_NUMBER_RE = re.compile(r"^[\[【［〔(（]?[-+]?\d[\d,.]*\s*%?[\]】］〕)）]?$")
+_BARE_YEAR_RE = re.compile(r"^(?:19|20)\d\d$")
 _YEAR_IN_RE = re.compile(r"((?:19|20)\d\d)\s*年?")
 _HEADER_UNIT_RE = re.compile(r"^(.+?)[（(]([^（）()\d]{1,6})[）)]$")  # a header's bracketed tail is its unit
 
@@ -42,8 +43,9 @@ def _filled(cells: tuple[str, ...]) -> list[str]:
 
 
 def _header_like(cells: tuple[str, ...]) -> bool:
+    """Cells naming columns: none states a number, a bare year (2026 under 年度目标) aside."""
     filled = _filled(cells)
-    return len(filled) >= 2 and not any(is_data_cell(c) for c in filled)
+    return len(filled) >= 2 and not any(is_data_cell(c) and not _BARE_YEAR_RE.match(c) for c in filled)
 
 
 @dataclass(frozen=True)
@@ -54,6 +56,7 @@ class Shape:
     rows: tuple[TableRow, ...]
     title_rows: tuple[str, ...]  # a title row above the header (a caption written inside the table)
     warnings: tuple[str, ...]
+    header_rows: int = 1  # 2: a group row over a sub-header row, read as one header ("目标值/2026年")
 
 
 def _sum_fits(sub: list[int], total: int, body: list[tuple[str, ...]]) -> bool:
@@ -158,16 +161,33 @@ def read_shape(rows: list[tuple[tuple[str, ...], int]]) -> Shape | None:
             columns = _aligned(top, sub)
         if columns is not None:
             k += 1
+    header_rows = 1 if columns is None else 2
     if columns is None:
         columns = top + ("",) * (width - len(top))
     columns = _distinct(list(columns))
-    return Shape(columns, _body(rows[k:], columns), tuple(titles), ())
+    return Shape(columns, _body(rows[k:], columns), tuple(titles), (), header_rows)
+
+
+def _group_column(rows: list[tuple[tuple[str, ...], int]], col: int, width: int) -> bool:
+    """Whether column ``col`` names each group once, on its first row, and is left empty below (a 类别 cell merged
+    down its rows in Word, 设施网络 over 综合交通网总里程 … 城市轨道交通运营里程), the column after it naming
+    every row: the rows are keyed by the column after it and grouped by this one. A 合计 row is left aside."""
+    if col + 2 > width:
+        return False
+    total_re = lexicon().regex("table_total")
+    data = [c for c, _ in rows if len(_filled(c)) >= 2 and not (col < len(c) and total_re.search(c[col]))]
+    below = [c for c in data if col + 1 < len(c) and c[col + 1] and not is_data_cell(c[col + 1])]
+    if len(data) < 3 or len(below) < len(data):
+        return False
+    heads = [c[col] for c in data if c[col]]
+    return bool(heads) and data[0][col] != "" and len(heads) < len(data) and not any(map(is_data_cell, heads))
 
 
 def _body(rows: list[tuple[tuple[str, ...], int]], columns: tuple[str, ...]) -> tuple[TableRow, ...]:
     lex = lexicon()
     total_re, seq_re = lex.regex("table_total"), lex.regex("table_seq")
     key_col = 1 if len(columns) > 2 and seq_re.fullmatch(columns[0]) else 0
+    grouped = _group_column(rows, key_col, len(columns))
     out: list[TableRow] = []
     group: str | None = None
     for cells, lineno in rows:
@@ -176,7 +196,9 @@ def _body(rows: list[tuple[tuple[str, ...], int]], columns: tuple[str, ...]) -> 
             group = filled[0]  # a group row inside the body (电力方面, 一、开放平台)
             continue
         cells = tuple(cells[:len(columns)]) + ("",) * (len(columns) - len(cells))
-        key = cells[key_col] or cells[0]
+        if grouped and not total_re.search(cells[key_col]):
+            group = cells[key_col] or group  # the group's name, written on its first row, carried down
+        key = (cells[key_col + 1] if grouped and not total_re.search(cells[key_col]) else cells[key_col]) or cells[0]
         total = any(total_re.search(c) for c in cells[:key_col + 1] if c and not is_data_cell(c))
         values = tuple((col, _value(c)) for col, c in zip(columns, cells, strict=True))
         out.append(TableRow(tuple(zip(columns, cells, strict=True)), values, group, "total" if total else "data",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import BLANK_CELLS, is_cumulative, parse_value, to_halfwidth
 
 from ..types import IndicatorRow, YearValue
@@ -38,6 +39,7 @@ class Columns:
     years: tuple[tuple[int, str], ...]  # (column, year)
     attribute: int | None
     category: int | None = None  # a 类别 column, filled on the first row of each group
+    base: int | None = None  # the year column its header names the base of (2025年基期, 现状值（2025年）)
 
 
 def header_columns(header: tuple[str, ...]) -> Columns | None:
@@ -50,15 +52,26 @@ def header_columns(header: tuple[str, ...]) -> Columns | None:
         return None
 
     cells = [to_halfwidth(h).replace(" ", "") for h in header]
-    years = tuple((i, c[:4]) for i, c in enumerate(cells) if _YEAR_RE.match(c))
+    years = tuple((i, y) for i, c in enumerate(cells) if (y := _column_year(c)))
     name = find(_NAME_WORDS)
     if name is None:  # 主要指标, 核心指标: a header naming its indicators by a qualified 指标
         name = next((i for i, c in enumerate(cells) if c.endswith(_NAME_WORDS[1]) and len(c) <= 6), None)
     if not years or name is None:
         return None
     attribute, category = find(_ATTR_WORDS), find(_CATEGORY_WORDS)
+    based = lexicon().regex("table_baseline")
+    base = next((i for i, _ in years[:-1] if based.search(header[i])), None)
     return Columns(find(_SEQ_WORDS), name, find(_UNIT_WORDS), years, attribute,
-                   category if category not in (name, attribute) else None)
+                   category if category not in (name, attribute) else None, base)
+
+
+def _column_year(cell: str) -> str | None:
+    """The year a header cell names as a whole ("2025年基期"), or as the part under a group cell it was joined to
+    ("目标值/2026年": a merged group header over its year columns)."""
+    for part in reversed(cell.split("/")):
+        if _YEAR_RE.match(part):
+            return part[:4]
+    return None
 
 
 def extra_columns(header: tuple[str, ...]) -> list[int]:
@@ -134,11 +147,14 @@ def align_cells(cells: tuple[str, ...], cols: Columns, width: int) -> tuple[str 
     return tuple(out)
 
 
-def _base_year(values: tuple[YearValue, ...]) -> YearValue | None:
-    """The base-year column: five years before the target (2020 for a 2025 target) when the table has it,
-    so an interim column (2023) is not taken for the base; otherwise the column before the target."""
+def _base_year(values: tuple[YearValue, ...], named: int | None = None) -> YearValue | None:
+    """The base-year column: the one its header names the base (2025年基期, ``named``, an index into ``values``);
+    else five years before the target (2020 for a 2025 target) when the table has it, so an interim column (2023)
+    is not taken for the base; otherwise the column before the target."""
     if len(values) < 2:
         return None
+    if named is not None:
+        return values[named]
     target = int(values[-1].year)
     return next((v for v in values[:-1] if int(v.year) == target - 5), values[-2])
 
@@ -192,7 +208,7 @@ def build_rows(
             for raw in [(placed[ci] or "").strip() or None]
         )
         target = values[-1]
-        base = _base_year(values)
+        base = _base_year(values, next((k for k, (ci, _) in enumerate(cols.years) if ci == cols.base), None))
         attr = placed[cols.attribute].strip() if cols.attribute is not None and placed[cols.attribute] else None
         out.append(IndicatorRow(
             doc_id=ctx.doc_id, table=ctx.title,

@@ -86,8 +86,14 @@ BOX_PREFIX_RE = re.compile(r"^专栏[\d\-－]+[：:\s]*")
 def box_numbered(number: str) -> re.Pattern[str]:
     """A box title that starts with this box number and no longer one (专栏7 is not 专栏71 or 专栏7-1)."""
     return re.compile(rf"专栏\s*{re.escape(number)}(?!\d|-\d)")
-# a 附件 line with its title after the colon ("附件：重点项目表（共10项）"); group 1: 附件N, group 2: the title
-ANNEX_TITLED_RE = re.compile(r"^(附\s*件\s*\d{0,2})\s*[:：]\s*([^。；]{2,60})$")
+# a 附件 line with its title after the colon ("附件：重点项目表（共10项）") or after a numbered 附件's space ("附件2 主要
+#指标", a Word heading); not the first entry of a list of the annexes ("附件：1. 重点任务分工表"); group 1: 附件N,
+# group 2: the title
+ANNEX_TITLED_RE = re.compile(r"^(附\s*件(?:\s*\d{1,2})?)(?:\s*[:：]|(?<=\d)[\s\u3000]+)\s*(?!\d{1,2}\s*[.．、](?!\d))"
+                             r"([^。；]{2,60})$")
+# the first entry of a list of the annexes closing a plan or notice ("附件：1. 重点任务分工表", the next lines "2. …"):
+# text naming annexes that follow, not an annex heading
+ANNEX_LIST_RE = re.compile(r"^附\s*件\s*[:：]\s*1\s*[.．、](?!\d)\s*\S")
 # a page number on its own line: 7, — 7 —, - 7 -, 第7页, 第 7 页 共 20 页, 7/20 (the page is the group that matched)
 PAGE_NUMBER_LINE_RE = re.compile(r"^\s*(?:[-—－–]*\s*(\d{1,3})\s*[-—－–]*|第\s*(\d{1,3})\s*页(?:\s*[,，]?\s*共\s*\d{1,3}\s*页)?"
                                  r"|(\d{1,3})\s*[/／]\s*\d{1,3})\s*$")
