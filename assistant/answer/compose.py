@@ -72,6 +72,7 @@ from assistant.types import Answer, Citation, Document, Hit
 
 from . import reasons
 from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
+from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -1260,6 +1261,7 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
     answer = _answer(ctx)
     ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
+    answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
 
