@@ -81,6 +81,7 @@ def test_a_claim_stating_no_figure_asks_no_value_by_its_measure_words():
 
 
 @pytest.mark.parametrize("question", [
+    "同事说样例省对跨行业跨领域的产业平台，省里最高能奖5000万，是这样吗？",  # a wrong figure
     "有人说跨行业跨领域产业平台省级奖补最高2000万元，对吗",
     "同事说样例省对跨行业跨领域产业平台最高奖3000万，是这样吗？",  # the plan's own figure
 ])
@@ -123,3 +124,13 @@ def test_a_claim_the_plan_states_is_confirmed_from_its_sentence(planner, questio
 def test_a_claim_about_what_the_plan_never_mentions_is_refused(planner, question):
     ans = planner.ask(question)
     assert ans.refused, ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "样例省对跨行业跨领域的产业平台，省里最高能奖多少万？",
+    "跨行业跨领域产业平台省里最多能奖多少",
+])
+def test_a_reward_asked_in_the_askers_verb_is_an_amount_of_money(planner, question):
+    ans = planner.ask(question)
+    assert not ans.refused, ans.answer
+    assert "最高3000万元" in ans.answer.split("\n")[0]
