@@ -92,6 +92,7 @@ from .multipart import (
 )
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
+from .scope import same_area_plans
 from .structured import (
     Evidence,
     Part,
@@ -1261,9 +1262,32 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
     answer = _answer(ctx)
     ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
+    ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
     answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+def same_area_answer(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
+    """A question naming its plan by the plan's area alone (安徽…) that this plan does not answer, asked of the other
+    plans of that area (scope.same_area_plans; within the caller's filter), the area's name left out: (their
+    context, their answer) when they answer it, else None. Not for a follow-up or a comparison."""
+    q = ctx.question
+    if not answer.refused or q.is_followup or q.compare or len(q.docs) != 1 or ctx.expired():
+        return None
+    spans = [(a, b) for a, b, d in q.mentions if d == q.docs[0]]
+    named = [set(same_area_plans(q.resolved[a:b], q.docs[0], ctx.plans)) for a, b in spans]
+    others = sorted(d for d in set.intersection(*named) if not ctx.doc_filter or d in ctx.doc_filter) if named else []
+    if not others:
+        return None
+    text = q.resolved
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    alt_ctx = build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer, tuple(others),
+                            ctx.deadline)
+    alt = _answer(alt_ctx)
+    log.debug("same-area plans %s asked %s: %s", others, text, "refused" if alt.refused else "answered")
+    return None if alt.refused else (alt_ctx, alt)
 
 
 # A number question's answer made by a specific handler (a table row, a section's figure, a goal) that its own
