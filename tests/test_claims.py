@@ -1,5 +1,6 @@
 """A claim to check ("同事说…，是这样吗？", "有人说…，是不是？", "帮忙核实一下：…", "…对吗") is asked as a question of its
-subject: its figures and years are what is checked, not constraints the answer must hold (assistant/answer/claims.py).
+subject: its figures and years are what is checked, not constraints the answer must hold, so they are asked (多少,
+哪年; assistant/answer/claims.py).
 The answer leads with the plan's own sentence, stating the plan's figure, whether the claim's figure is right or
 wrong; a claimed year the answer does not state gets the plan's sentence for that year
 (assistant/answer/claim_years.py); a claim about something the plan never mentions is refused (small hand-written
@@ -46,7 +47,8 @@ def planner(tmp_path_factory):
 @pytest.mark.parametrize("question, checked, figures, years", [
     ("同事说样例省对跨行业跨领域产业平台，省里最高能奖5000万，是这样吗？",
      "样例省对跨行业跨领域产业平台，省里最高能奖多少万？", ("5000",), ()),
-    ("有人说数字产业到2035年迈向全面扩展期，是不是？", "数字产业迈向全面扩展期？", (), ("2035",)),
+    ("有人说数字产业到2035年迈向全面扩展期，是不是？", "数字产业到哪年迈向全面扩展期？", (), ("2035",)),
+    ("同事说这个方案是2023年印发的，是这样吗", "这个方案是哪年印发的？", (), ("2023",)),
     ("帮忙核实一下：方案有没有说要把发展指标纳入各市考核？", "方案有没有说要把发展指标纳入各市考核？", (), ()),
     ("听人讲已经建成二十多座综合能源站了，对吗", "已经建成多少座综合能源站了？", ("二十多",), ()),
     ("请问，有人说节能标准1级是按能效前5%划分的，对不对？", "节能标准1级是按能效前多少%划分的？", ("5",), ()),
@@ -70,6 +72,7 @@ def test_a_question_framed_as_no_claim_is_read_as_it_is(question):
 def test_a_period_in_a_plan_title_is_no_claimed_year():
     claim = read_claim("有人说2024—2025年节能降碳行动方案要求能耗降低3%，对吗？")
     assert claim.years == () and "2024—2025年节能降碳行动方案" in claim.checked
+    assert claim.checked.endswith("要求能耗降低多少%？")
 
 
 def test_a_claim_stating_no_figure_asks_no_value_by_its_measure_words():
@@ -106,6 +109,17 @@ def test_a_wrong_year_claimed_is_answered_by_the_plans_year_and_its_sentence_for
 
 
 @pytest.mark.parametrize("question", [
+    "有人说这个方案的期限到2030年，对吗？",
+    "同事说这个方案的规划期限截至2028年，对吧",
+    "听说这个方案的目标年是2030年，是真的吗",
+])
+def test_a_wrong_year_of_the_plan_itself_is_answered_by_the_plans_own_period(planner, question):
+    ans = planner.ask(question)
+    assert not ans.refused, ans.answer
+    assert "2026" in ans.answer and "2030" not in ans.answer and "2028" not in ans.answer
+
+
+@pytest.mark.parametrize("question", [
     "帮忙核实一下：方案有没有说要把数字产业发展指标纳入各市考核？",
     "同事说这个方案要把数字产业发展指标纳入各市政府考核，是这样吗？",
     "有人说数字产业发展指标要纳入各市考核，对吗",
@@ -134,3 +148,30 @@ def test_a_reward_asked_in_the_askers_verb_is_an_amount_of_money(planner, questi
     ans = planner.ask(question)
     assert not ans.refused, ans.answer
     assert "最高3000万元" in ans.answer.split("\n")[0]
+
+
+def _fake_retriever(text: str, doc: str = "d"):
+    from types import SimpleNamespace
+
+    chunk = SimpleNamespace(doc_id=doc, text=text, heading_path=("一、发展目标",))
+    return SimpleNamespace(containing=lambda terms, docs, limit: [SimpleNamespace(chunk=chunk)])
+
+
+def test_the_claimed_years_sentence_follows_only_an_answer_stating_another_year():
+    from assistant.answer.claim_years import with_claimed_years
+    from assistant.answer.claims import Claim
+    from assistant.types import Answer, Citation
+
+    passage = "到2026年，数字产业迈向全面扩展期。展望2035年，数字产业将迈向繁荣成熟期。"
+    cite = Citation(1, "d", "样例方案", ("一、发展目标",), passage, 1.0, "到2026年，数字产业迈向全面扩展期。")
+    claim = Claim("数字产业到哪年迈向全面扩展期？", (), ("2035",))
+    terms = ["数字产业", "迈向", "全面", "扩展期"]
+    dated = Answer("q", "到2026年，数字产业迈向全面扩展期。 [1]", False, (cite,))
+    got = with_claimed_years(dated, claim, terms, None, _fake_retriever(passage))
+    assert got.answer.split("\n")[1] == "展望2035年，数字产业将迈向繁荣成熟期。 [1]"
+    assert got.citations == (cite,)  # the same passage: cited once
+    undated = Answer("q", "**样例省** 表1 中“合计”一行为 **13座**。 [1]", False, (cite,))
+    assert with_claimed_years(undated, claim, terms, None, _fake_retriever(passage)) is undated
+    refused = Answer("q", "所收录的规划中没有找到关于这个问题的明确内容。", True)
+    assert with_claimed_years(refused, claim, terms, None, _fake_retriever(passage)) is refused
+    assert with_claimed_years(dated, None, terms, None, _fake_retriever(passage)) is dated

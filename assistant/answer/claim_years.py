@@ -22,15 +22,19 @@ YEAR_PASSAGES = 20  # passages of the answering plans holding the claimed year, 
 
 
 def with_claimed_years(answer: Answer, claim: Claim | None, terms: list[str], weight, retriever) -> Answer:
-    """``answer`` with the plan's sentence for each year the claim names that it does not state: the sentence of the
-    plans it cites that states the year and holds the most of the question's key terms (at least ``YEAR_COVER``),
-    quoted after the answer with its citation. A refusal, or a claim naming no year, is returned as it is."""
+    """``answer`` with the plan's sentence for each year the claim names when it states another year for what is
+    claimed (到2025年…迈向全面扩展期 for 2035年): the sentence of the plans it cites that states the claimed year and
+    holds the most of the question's key terms (at least ``YEAR_COVER``), quoted after the answer with its citation.
+    A refusal, an answer stating no year, or a claim naming none is returned as it is."""
     if claim is None or not claim.years or answer.refused:
+        return answer
+    stated = set(STATED_YEAR_RE.findall(answer.answer))
+    if not stated:  # the answer puts what is claimed in no year (a table's row): nothing to set the claim's year against
         return answer
     docs = sorted({c.doc_id for c in answer.citations})
     quoted = [c.highlight or c.text for c in answer.citations]
     for year in claim.years:
-        if year in answer.answer:
+        if year in stated:
             continue
         found = _year_sentence(year, docs, terms, weight, retriever, quoted)
         if found is not None:

@@ -1,6 +1,6 @@
 """A claim to check: "同事说…，是这样吗？", "有人说…，是不是？", "帮忙核实一下：…". The claim's figures and years are what
 is being checked, not constraints an answer must hold, so the claim is asked as a question of its subject (its
-figures asked as 多少, its years left out) and answered from the plan's own sentence (a year the claim names that the
+figures asked as 多少, its years as 哪年) and answered from the plan's own sentence (a year the claim names that the
 answer does not state is added from the plan's sentence for it: assistant/answer/claim_years.py). A claim about
 something the plans never mention is refused like any other question. Pure."""
 
@@ -19,11 +19,12 @@ _TAIL_RE = re.compile(rf"[\s,，。]*(?:{LEX.pattern('claim_tail')})[\s？?。�
 _FIGURE_RE = re.compile(rf"(?:{STATED_FIGURE_RE.pattern})(?!{LEX.pattern('figure_name_suffix')})")
 _YEAR_PHRASE_RE = re.compile(rf"(?:{LEX.pattern('year_lead')})?({YEAR})\s*(?:{LEX.pattern('year_tail')})")
 ASK = LEX.words("figure_ask")[0]  # a figure claimed is asked: 5000万 -> 多少万
+YEAR_ASK = LEX.words("year_ask")[0]  # and a year: 到2035年 -> 到哪年, 2026年印发 -> 哪年印发
 
 
 @dataclass(frozen=True)
 class Claim:
-    """A claim read from a question: ``checked`` is it asked as a question (framing off, figures asked, years out)."""
+    """A claim read from a question: ``checked`` is it asked as a question (framing off, its figures and years asked)."""
 
     checked: str
     figures: tuple[str, ...] = ()  # as written: 5000, 二十多
@@ -43,7 +44,7 @@ def read_claim(text: str) -> Claim | None:
     periods = [m.span() for m in YEAR_SPAN_RE.finditer(plain)]  # 2024—2025年 names a plan's period, not a claimed year
     said = [m for m in _YEAR_PHRASE_RE.finditer(plain) if not any(a <= m.start(1) < b for a, b in periods)]
     years = tuple(dict.fromkeys(m.group(1) for m in said))
-    open_body = _without(body, [m.span() for m in said])
+    open_body = _without(body, [(m.start(1), m.end()) for m in said], YEAR_ASK)
     figures = tuple(m.group() for m in _FIGURE_RE.finditer(blank_titles(open_body)))
     checked = _without(open_body, [m.span() for m in _FIGURE_RE.finditer(blank_titles(open_body))], ASK)
     return Claim(checked.rstrip("？?。！! ") + "？", figures, years)
