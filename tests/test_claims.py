@@ -33,12 +33,37 @@ PLAN = """样例省数字产业发展行动方案（2024-2026年）
 加强工作组织协调。健全任务督促检查机制，研究设立数字产业发展指标，纳入各市政府考核。
 
 强化人才培养。每年培训数字产业专业技术人才1万名。
+
+四、绿色发展
+
+科学合理确定新能源发展规模，在保证经济性前提下，资源条件较好地区的新能源利用率可降低至90%。
+"""
+
+
+# another plan, which writes the asker's 放宽 (放宽到90% of the claim for the digital plan's 降低至90%)
+OTHER = """样例市优化营商环境实施方案
+
+一、市场准入
+
+放宽市场准入限制，全面实施市场准入负面清单制度。
+
+二、新能源项目审批
+
+新能源项目实行告知承诺制，提高审批效率和设施利用率。
+
+三、新能源并网服务
+
+优化新能源并网服务，提升电网设施利用率。
+
+四、新能源用地保障
+
+保障新能源项目用地，提高土地利用率。
 """
 
 
 @pytest.fixture(scope="module")
 def planner(tmp_path_factory):
-    return plans_assistant(tmp_path_factory.mktemp("claims"), {"digital_plan.txt": PLAN})
+    return plans_assistant(tmp_path_factory.mktemp("claims"), {"digital_plan.txt": PLAN, "business_plan.txt": OTHER})
 
 
 # ---------------------------------------------------------------- reading a claim (pure)
@@ -175,3 +200,19 @@ def test_the_claimed_years_sentence_follows_only_an_answer_stating_another_year(
     refused = Answer("q", "所收录的规划中没有找到关于这个问题的明确内容。", True)
     assert with_claimed_years(refused, claim, terms, None, _fake_retriever(passage)) is refused
     assert with_claimed_years(dated, None, terms, None, _fake_retriever(passage)) is dated
+
+
+@pytest.mark.parametrize("question", [
+    "有人说新能源利用率可以放宽到90%，对吗？",
+    "同事说资源条件好的地区新能源利用率能放宽到90%，是这样吗",
+])
+def test_a_claim_whose_figure_the_plan_states_is_confirmed_from_that_sentence(planner, question):
+    # asked as a question of its subject (放宽到多少%), the asker's verb no plan writes would leave it unanswered
+    ans = planner.ask(question)
+    assert not ans.refused, ans.answer
+    assert "新能源利用率可降低至90%" in ans.answer.split("\n")[0]
+
+
+def test_a_wrong_figure_is_never_confirmed(planner):
+    ans = planner.ask("有人说新能源利用率可以放宽到85%，对吗？")
+    assert "85" not in ans.answer

@@ -24,11 +24,13 @@ YEAR_ASK = LEX.words("year_ask")[0]  # and a year: 到2035年 -> 到哪年, 2026
 
 @dataclass(frozen=True)
 class Claim:
-    """A claim read from a question: ``checked`` is it asked as a question (framing off, its figures and years asked)."""
+    """A claim read from a question: ``checked`` is it asked as a question (framing off, its figures and years asked);
+    ``stated`` is it as written, which a plan stating its very figures confirms."""
 
     checked: str
     figures: tuple[str, ...] = ()  # as written: 5000, 二十多
     years: tuple[str, ...] = ()  # 2035
+    stated: str = ""  # the claim as written, framing off: its figures and years kept
 
 
 def read_claim(text: str) -> Claim | None:
@@ -47,7 +49,7 @@ def read_claim(text: str) -> Claim | None:
     open_body = _without(body, [(m.start(1), m.end()) for m in said], YEAR_ASK)
     figures = tuple(m.group() for m in _FIGURE_RE.finditer(blank_titles(open_body)))
     checked = _without(open_body, [m.span() for m in _FIGURE_RE.finditer(blank_titles(open_body))], ASK)
-    return Claim(checked.rstrip("？?。！! ") + "？", figures, years)
+    return Claim(checked.rstrip("？?。！! ") + "？", figures, years, body.rstrip("？?。！! ") + "？")
 
 
 def checked_question(text: str) -> str:

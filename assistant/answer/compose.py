@@ -1260,12 +1260,33 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ``time.thread_time()`` value (this thread's CPU time) after which no further handler is tried. A place inside
     a plan's area (a town of the district) is answered only from a passage that names it."""
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
-    answer = _answer(ctx)
-    ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
-    ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
-    answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
+    confirmed = claim_as_stated(ctx, history)
+    if confirmed is not None:
+        ctx, answer = confirmed
+    else:
+        answer = _answer(ctx)
+        ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
+        ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
+        answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+def claim_as_stated(ctx: Context, history: list) -> tuple[Context, Answer] | None:
+    """A claim whose written figures a plan states (新能源利用率可以放宽到90%，对吗) is confirmed from the sentence
+    stating them: the claim asked as written (its figures and years kept) gives (its context, its answer) when that
+    answer states every figure claimed; else None, and the claim is answered as a question of its subject (its
+    figures asked). Only for figures written in digits: 二十多 is no figure a plan states as such."""
+    claim = ctx.question.claim
+    if claim is None or not claim.figures or not all(FIGURE_RE.fullmatch(f) for f in claim.figures) or ctx.expired():
+        return None
+    stated_ctx = build_context(claim.stated, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                               ctx.doc_filter, ctx.deadline)
+    answer = _answer(stated_ctx)
+    said = set(FIGURE_RE.findall(_MARKER_RE.sub(" ", answer.answer)))
+    confirmed = not answer.refused and set(claim.figures) <= said
+    log.debug("claim as stated: %s (%s)", claim.stated, "confirmed" if confirmed else "not confirmed")
+    return (stated_ctx, answer) if confirmed else None
 
 
 def same_area_answer(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
