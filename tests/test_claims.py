@@ -78,6 +78,7 @@ def planner(tmp_path_factory):
     ("听人讲已经建成二十多座综合能源站了，对吗", "已经建成多少座综合能源站了？", ("二十多",), ()),
     ("请问，有人说节能标准1级是按能效前5%划分的，对不对？", "节能标准1级是按能效前多少%划分的？", ("5",), ()),
     ("表2-1里专栏4那项5G基站是3A级标准，没错吧", "表2-1里专栏4那项5G基站是3A级标准？", (), ()),
+    ("同事说双跨平台最高奖5000万，是这样吗？企业级平台呢？", "双跨平台最高奖多少万？企业级平台呢？", ("5000",), ()),
 ])
 def test_a_claim_is_asked_as_a_question_of_its_subject(question, checked, figures, years):
     claim = read_claim(question)
@@ -216,3 +217,14 @@ def test_a_claim_whose_figure_the_plan_states_is_confirmed_from_that_sentence(pl
 def test_a_wrong_figure_is_never_confirmed(planner):
     ans = planner.ask("有人说新能源利用率可以放宽到85%，对吗？")
     assert "85" not in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "同事说跨行业跨领域产业平台省级奖补最高5000万元，是这样吗？行业型、区域型的呢？",
+    "有人说跨行业跨领域产业平台最多奖补2000万，对吗？那行业型、区域型平台呢",
+])
+def test_a_question_asked_after_the_claim_is_answered_too(planner, question):
+    ans = planner.ask(question)
+    assert not ans.refused, ans.answer
+    assert "最高3000万元" in ans.answer and "最高1000万元" in ans.answer
+    assert "5000" not in ans.answer and "2000万" not in ans.answer

@@ -15,7 +15,8 @@ from .lexicon import lexicon
 
 LEX = lexicon()
 _LEAD_RE = re.compile(rf"^(?:(?:{LEX.pattern('polite_lead')})[\s,，：:]*)?(?:{LEX.pattern('claim_lead')})[\s,，：:]*")
-_TAIL_RE = re.compile(rf"[\s,，。]*(?:{LEX.pattern('claim_tail')})[\s？?。！!]*$")
+# the tail closes the claim: at the end of the text or of its sentence (…是这样吗？企业级的呢？ asks on after it)
+_TAIL_RE = re.compile(rf"[\s,，。]*(?:{LEX.pattern('claim_tail')})(?:\s*[？?。！!]+|\s*$)")
 _FIGURE_RE = re.compile(rf"(?:{STATED_FIGURE_RE.pattern})(?!{LEX.pattern('figure_name_suffix')})")
 _YEAR_PHRASE_RE = re.compile(rf"(?:{LEX.pattern('year_lead')})?({YEAR})\s*(?:{LEX.pattern('year_tail')})")
 ASK = LEX.words("figure_ask")[0]  # a figure claimed is asked: 5000万 -> 多少万
@@ -42,6 +43,7 @@ def read_claim(text: str) -> Claim | None:
     body = text[lead.end() if lead else 0:tail.start() if tail else len(text)].strip(" ，,：:")
     if not body:
         return None
+    rest = text[tail.end():].strip() if tail else ""  # a question asked after the claim, as written
     plain = blank_titles(body)
     periods = [m.span() for m in YEAR_SPAN_RE.finditer(plain)]  # 2024—2025年 names a plan's period, not a claimed year
     said = [m for m in _YEAR_PHRASE_RE.finditer(plain) if not any(a <= m.start(1) < b for a, b in periods)]
@@ -49,7 +51,11 @@ def read_claim(text: str) -> Claim | None:
     open_body = _without(body, [(m.start(1), m.end()) for m in said], YEAR_ASK)
     figures = tuple(m.group() for m in _FIGURE_RE.finditer(blank_titles(open_body)))
     checked = _without(open_body, [m.span() for m in _FIGURE_RE.finditer(blank_titles(open_body))], ASK)
-    return Claim(checked.rstrip("？?。！! ") + "？", figures, years, body.rstrip("？?。！! ") + "？")
+    return Claim(_asked(checked, rest), figures, years, _asked(body, rest))
+
+
+def _asked(claim: str, rest: str) -> str:
+    return claim.rstrip("？?。！! ") + "？" + rest
 
 
 def checked_question(text: str) -> str:

@@ -853,6 +853,7 @@ def table_cell(ctx: Context) -> Candidate | None:
 
 
 _MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n], not an escaped bracket of plan text
+_PART_LABEL_RE = re.compile(r"\*\*[^*\n]+\*\*：")  # a part's label (merge_answers), which echoes the question
 
 
 def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
@@ -1283,7 +1284,7 @@ def claim_as_stated(ctx: Context, history: list) -> tuple[Context, Answer] | Non
     stated_ctx = build_context(claim.stated, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
                                ctx.doc_filter, ctx.deadline)
     answer = _answer(stated_ctx)
-    said = set(FIGURE_RE.findall(_MARKER_RE.sub(" ", answer.answer)))
+    said = set(FIGURE_RE.findall(_PART_LABEL_RE.sub(" ", _MARKER_RE.sub(" ", answer.answer))))  # not its labels
     confirmed = not answer.refused and set(claim.figures) <= said
     log.debug("claim as stated: %s (%s)", claim.stated, "confirmed" if confirmed else "not confirmed")
     return (stated_ctx, answer) if confirmed else None
