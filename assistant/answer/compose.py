@@ -73,6 +73,7 @@ from assistant.types import Answer, Citation, Document, Hit
 
 from . import reasons
 from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
+from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
@@ -92,6 +93,7 @@ from .multipart import (
 )
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
+from .scope import same_area_plans
 from .structured import (
     Evidence,
     Part,
@@ -878,6 +880,7 @@ def table_cell(ctx: Context) -> Candidate | None:
 
 
 _MARKER_RE = re.compile(r"(?<!\\)\[(\d+)\]")  # a citation marker [n], not an escaped bracket of plan text
+_PART_LABEL_RE = re.compile(r"\*\*[^*\n]+\*\*：")  # a part's label (merge_answers), which echoes the question
 
 
 def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
@@ -1290,10 +1293,55 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     ``time.thread_time()`` value (this thread's CPU time) after which no further handler is tried. A place inside
     a plan's area (a town of the district) is answered only from a passage that names it."""
     ctx = build_context(question, history, documents, retriever, tokenizer, doc_filter, deadline)
-    answer = _answer(ctx)
-    ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
+    confirmed = claim_as_stated(ctx, history)
+    if confirmed is not None:
+        ctx, answer = confirmed
+    else:
+        answer = _answer(ctx)
+        ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
+        ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
+        answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+def claim_as_stated(ctx: Context, history: list) -> tuple[Context, Answer] | None:
+    """A claim whose written figures a plan states (新能源利用率可以放宽到90%，对吗) is confirmed from the sentence
+    stating them: the claim asked as written (its figures and years kept) gives (its context, its answer) when that
+    answer states every figure claimed; else None, and the claim is answered as a question of its subject (its
+    figures asked). Only for figures written in digits: 二十多 is no figure a plan states as such."""
+    claim = ctx.question.claim
+    if claim is None or not claim.figures or not all(FIGURE_RE.fullmatch(f) for f in claim.figures) or ctx.expired():
+        return None
+    stated_ctx = build_context(claim.stated, history, tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                               ctx.doc_filter, ctx.deadline)
+    answer = _answer(stated_ctx)
+    said = set(FIGURE_RE.findall(_PART_LABEL_RE.sub(" ", _MARKER_RE.sub(" ", answer.answer))))  # not its labels
+    confirmed = not answer.refused and set(claim.figures) <= said
+    log.debug("claim as stated: %s (%s)", claim.stated, "confirmed" if confirmed else "not confirmed")
+    return (stated_ctx, answer) if confirmed else None
+
+
+def same_area_answer(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
+    """A question naming its plan by the plan's area alone (安徽…) that this plan does not answer, asked of the other
+    plans of that area (scope.same_area_plans; within the caller's filter), the area's name left out: (their
+    context, their answer) when they answer it, else None. Not for a follow-up or a comparison."""
+    q = ctx.question
+    if not answer.refused or q.is_followup or q.compare or len(q.docs) != 1 or ctx.expired():
+        return None
+    spans = [(a, b) for a, b, d in q.mentions if d == q.docs[0]]
+    named = [set(same_area_plans(q.resolved[a:b], q.docs[0], ctx.plans)) for a, b in spans]
+    others = sorted(d for d in set.intersection(*named) if not ctx.doc_filter or d in ctx.doc_filter) if named else []
+    if not others:
+        return None
+    text = q.resolved
+    for a, b in sorted(spans, reverse=True):
+        text = text[:a] + text[b:]
+    alt_ctx = build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer, tuple(others),
+                            ctx.deadline)
+    alt = _answer(alt_ctx)
+    log.debug("same-area plans %s asked %s: %s", others, text, "refused" if alt.refused else "answered")
+    return None if alt.refused else (alt_ctx, alt)
 
 
 # A number question's answer made by a specific handler (a table row, a section's figure, a goal) that its own

@@ -241,6 +241,14 @@ def plan_scopes(documents: Iterable[Document], tagger: Tagger) -> tuple[PlanScop
     return tuple(out)
 
 
+def same_area_plans(name: str, doc: str, plans: Sequence[PlanScope]) -> tuple[str, ...]:
+    """The other plans of the area ``name`` is (安徽, 安徽省), when it names plan ``doc`` by that area alone: a notice
+    issuing a policy and an action plan of one province gives two plans the asker may both mean by the province."""
+    own = next((p for p in plans if p.doc_id == doc), None)
+    areas = [a for a in (own.areas if own else ()) if name in (a.name, a.short)]
+    return tuple(p.doc_id for p in plans if p.doc_id != doc and any(a in p.areas for a in areas))
+
+
 def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
                    gaz: Gazetteer | None = None, every: Sequence[PlanScope] = ()) -> tuple[PlaceMention, ...]:
     """Each place the question names, with what the plans in scope make of it. ``text`` has the plans' own

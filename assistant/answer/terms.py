@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.text.numbers import CN_NUMERAL_CHARS
-from assistant.text.patterns import AIM_YEAR_RE, CLOSING_QUOTES, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLOSING_QUOTES, NUMBERED_ITEM, QUANTITY_RE, YEAR_ONLY_RE, YEAR_RE
 
 from .lexicon import lexicon
 from .synonyms import abbreviates, contains, gapped, present, synonyms
@@ -40,6 +40,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     characters jieba left apart (在 + 孵) when they are a rare phrase of the corpus."""
     _, masked = find_docs(q.resolved, question_aliases(q, metas))
     out = [m for m in re.findall(r"[“\"「『]([^”\"」』]{2,20})[”\"」』]", masked)]
+    out += _LISTED_ITEMS_RE.findall(masked)  # 1级、2级、3级: the items as the plans list them, one term
     # 多少座 and 到2025年 go whole: jieba would glue their last character to the word beside them (座充 of
     # 多少座充换电站, 桩到 of 公用桩到2025年), which no plan writes
     masked_counted = masked
@@ -79,6 +80,11 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
         out = [t for t in out if t not in examples or idf(t) < unseen] or out
     return [t for t in dict.fromkeys(out) if not any(t != o and t in o and len(o) > len(t) + 1 for o in out)
             or t in out[:1]]
+
+
+# items listed by their numbers (1级、2级、3级; 3A、4A、5A级), a grade or line word after each (figure_name_suffix)
+_ITEM = rf"{NUMBERED_ITEM}(?:{LEX.pattern('figure_name_suffix')})?"
+_LISTED_ITEMS_RE = re.compile(rf"(?<![\d.]){_ITEM}(?:、{_ITEM})+")
 
 
 # the words before an example marker (这类, 之类的) and a kind of two characters or more after it

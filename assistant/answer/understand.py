@@ -13,6 +13,7 @@ from assistant.text.numbers import normalise_years, to_halfwidth
 from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE, blank_titles
 from assistant.types import DocMeta, Turn
 
+from .claims import Claim, checked_question, read_claim
 from .lexicon import lexicon
 from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
 
@@ -88,6 +89,7 @@ class Question:
     named_as: tuple[tuple[str, str], ...] = ()  # plans named in the asker's words: (words, doc_id), as aliases
     mentions: tuple[tuple[int, int, str], ...] = ()  # where in ``resolved`` each plan is named: (start, end, doc_id)
     previous: str = ""  # the earlier question, resolved, when there was one (a follow-up's generic merge)
+    claim: Claim | None = None  # a claim to check (同事说…，是这样吗): ``text`` is it asked as a question
 
 
 def alias_table(metas: list[DocMeta]) -> list[tuple[str, str]]:
@@ -232,9 +234,10 @@ def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
     return frozenset(w)
 
 
-def classify(text: str, n_docs: int) -> tuple[str, bool]:
+def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
     """The intent and whether plans are compared. 分别 (lexicon role each) of a question naming one plan asks
-    each of that plan's items (保障措施一共几条 分别是啥), not each plan."""
+    each of that plan's items (保障措施一共几条 分别是啥), not each plan. ``states``: the text states something to
+    check and asks no amount, so a word naming a measure in it (指标, 数量) asks no value."""
     words = [m.group(0) for m in _COMPARE_RE.finditer(text)]
     compare = any(n_docs != 1 or w not in _EACH_WORDS for w in words) or n_docs >= 2
     if _LOCATION_RE.search(text):
@@ -244,7 +247,7 @@ def classify(text: str, n_docs: int) -> tuple[str, bool]:
     if _LIST_RE.search(text):
         return "list", False
     unlevelled = _LEVEL_ASK_RE.sub("", text)
-    if _NUMBER_RE.search(unlevelled) or _ATTR_RE.search(unlevelled) or _CUMUL_RE.search(unlevelled):
+    if (_NUMBER_RE.search(unlevelled) and not states) or _ATTR_RE.search(unlevelled) or _CUMUL_RE.search(unlevelled):
         return "indicator", False
     if unlevelled != text:
         return "goal", False
@@ -836,6 +839,8 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     questions. A turn the engine answered itself carries its resolved question; others are resolved again.
     ``plans`` (from scope.plan_scopes) adds what each plan's text names; without it, metadata alone."""
     text = normalise_question(text)
+    claim = read_claim(text)
+    text = claim.checked if claim else text  # its figures and years are checked, not asked for
     plans = tuple(plans) if plans is not None else tuple(plan_scope(m, tagger) for m in metas)
     turns = [as_turn(h) for h in history]
     # plans named in the asker's words earlier in the conversation name them in a follow-up's resolution too
@@ -852,7 +857,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         if turn.resolved is not None:
             resolved_prev = turn.resolved
         else:
-            h = with_share_whole(normalise_question(turn.question), resolved_prev, tagger)
+            h = with_share_whole(checked_question(normalise_question(turn.question)), resolved_prev, tagger)
             ordinal = resolve_ordinal(h, resolved_prev, prev) if resolved_prev else None
             if ordinal is None and resolved_prev and not is_followup(h, aliases) and not casual_names(h, metas, tagger):
                 # a new question in the chain keeps the plan, as the question asked now does (below)
@@ -888,12 +893,15 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     mentions = tuple(sorted((*named, *owners, *inside)))
     # a plan's own area names the plan
     docs = tuple(dict.fromkeys([*(d for _, _, d in named), *(d for _, _, d in owners)]))
-    intent, compare = classify(resolved, len(docs))
+    # a claim stating no figure is checked by the plan's sentence: words naming a measure in it (发展指标纳入考核)
+    # ask no value
+    intent, compare = classify(resolved, len(docs), states=claim is not None and not _HOW_MUCH_RE.search(resolved))
     in_scope = [p for p in plans if p.doc_id in docs] or plans
     # a plan named by a title that holds years (2024—2025年节能降碳行动方案) or a period (“十四五”数字经济发展规划)
     # asks no year and no period: its 展望2035年 answers "…规划对2035年是如何展望的"
     unnamed = find_docs(resolved, [(a, d) for a, d in aliases
                                    if YEAR_RE.search(a) or LEX.regex("five_year_plan").search(a)])[1]
     return Question(asked, resolved, docs, foreign, intent, years_in(unnamed, in_scope), wants_of(unnamed, in_scope),
-                    compare, follow, local, period_words(unnamed, in_scope).period, named_as, mentions, resolved_prev)
+                    compare, follow, local, period_words(unnamed, in_scope).period, named_as, mentions, resolved_prev,
+                    claim)
 

@@ -102,6 +102,13 @@ CONTINUED_TABLE_RE = re.compile(r"^\s*(?:续\s*表\s*[\d\-－.]*|附?表\s*[\d\-
 # a line broken right after a number (…约42万 / 吨，…): the unit is on the next line
 ENDS_WITH_NUMBER_RE = re.compile(r"\d(?:\.\d+)?[万亿]?$")
 FIGURE_RE = re.compile(r"\d+(?:\.\d+)?")  # any written figure: a year, a count, a decimal
+# items listed by their numbers (1级、2级、3级; 3A、4A、5A级): one item's shape, its name suffix given by the caller
+NUMBERED_ITEM = r"\d+[A-Za-z]*"
+# a figure a statement gives (5000万, 60座, 90%, 二十多座, 三千万): written digits that are no part of a code, a label,
+# an ordinal, a range or a year (3A, 5G, 表4-1, 专栏4, 第3条, 2035年), or Chinese numerals rounded (二十多, 三百余,
+# 十几) or before a magnitude (三千万); what follows it (万, 座, %) is left in place
+STATED_FIGURE_RE = re.compile(r"(?<![A-Za-z\d.\-－—~～第表栏])\d+(?:\.\d+)?(?![A-Za-z\d.\-－—~～])(?!\s*年)"
+                              r"|[一二两三四五六七八九十百千]+(?:[多余几](?=[\u4e00-\u9fff])|(?=[万亿]))")
 # a table cell that is one number (a share, a bound): 91.2, ≥95, 3‰
 CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
 # a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
