@@ -4,9 +4,11 @@ title) with its sentences, cited by the item's heading; not with the part's list
 elsewhere in the plan. Pure.
 
 - The part: one the question names by number (第五章, 第五部分), by words of its title before a pointer (工作机制那部分;
-  最后 before it: the last such part; 最后那章 alone: the plan's last part), or by its whole title (保障措施).
-- The topic: the key terms that neither name the part nor the plan, and that some plan writes; and an asker's
-  everyday one-character word a synonym row gives the plans' words for (钱 -> 资金, 财政; 地 -> 用地).
+  最后 before it: the last such part; 最后一章 alone: the plan's last part), by its title (保障措施), or by a term
+  its title ends with after a short qualifier (保障措施 of 规划实施保障措施).
+- The topic: the key terms that neither name the part nor the plan (nor the items a list asks for), that some plan
+  writes or that name a thing no plan writes (then no item says it); and an asker's everyday one-character word a
+  synonym row gives the plans' words for (钱 -> 资金, 财政; 地 -> 用地).
 - The item: the one whose heading names the topic (加大资金支持力度), quoted whole up to ``ITEM_CHARS``, the
   sentences on the topic first; where no heading names it and the question puts itself inside the part
   (保障措施里, 那部分, 第五章), the item holding the sentence that says it best, with its sentences on the topic.
@@ -172,13 +174,13 @@ def _quoted(pairs: list, topic: list[str], weight, whole: bool) -> list[tuple[ob
     return [sents[i] for i in sorted(chosen)]
 
 
-def topic_item(doc: Document, part, topic: list[str], weight, scoped: bool = True) -> tuple[tuple[str, ...], list] | None:
+def topic_item(doc: Document, part, topic: list[str], weight,
+               scoped: bool = True) -> tuple[tuple[str, ...], list] | None:
     """The item of the part about the topic and its sentences quoted: the item whose heading names most of it
     (at least ``TITLE_NAMES``; of several, the one whose text says more of it), else the item holding the
     sentence that says it best, where the question is ``scoped`` to the part (``AskedPart``). None when the part
-    does not say it: the item
-    with its heading, or that sentence, holds less than ``TOPIC_SAID`` of it (资金 named, 碳交易 asked with it
-    said nowhere in the part)."""
+    does not say it: the item with its heading, or that sentence, holds less than ``TOPIC_SAID`` of it (资金
+    named, 碳交易 asked with it said nowhere in the part)."""
     items = _items(doc, part)
     topic = [t for t in topic if t not in _kind_words(items, topic)]
     if not items or not topic:  # an item named itself (发展家庭养老床位) is quoted whole by the section handlers
