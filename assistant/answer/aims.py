@@ -345,6 +345,23 @@ def purpose_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...
 
 
 NAMED_ITEM_MAX = 8  # characters of an item's own name a question may spell without quoting it (一个平台)
+HEADED_NAME_MIN = 3  # characters of a quoted name a heading holds (“碳预算管理” of 试点实施碳预算管理)
+_PERIOD_WORD_RE = LEX.regex("five_year_plan")  # “十四五” quoted names a period, not an item
+
+
+def _headed_by_name(doc: Document, names: set[str]) -> list[tuple]:
+    """Sections without sub-headings whose own heading holds a quoted name (（一）试点实施碳预算管理 for
+    “碳预算管理”), with their first paragraph: what the named thing is and how it is done. Not a period word
+    (“十四五”); a heading with items is a list the section handlers answer."""
+    out = []
+    for name in names:
+        if len(name) < HEADED_NAME_MIN or _PERIOD_WORD_RE.search(name):
+            continue
+        for sec in doc.sections:
+            if titled(sec) and sec.paragraphs and name in plain(section_title(sec)) \
+                    and not any(s.parent_id == sec.id and titled(s) for s in doc.sections):
+                out.append((True, plain(section_title(sec)) == name, len(name), doc.doc_id, sec, sec.paragraphs[0]))
+    return out
 ITEM_BODY_MAX = 260  # characters of the item's paragraph quoted
 
 
@@ -372,12 +389,13 @@ def named_item_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                         not q.years and 4 <= len(name) <= NAMED_ITEM_MAX and name in text
                         and topic and term_coverage(topic, name, weight) >= ITEM_COVER)):
                     continue
-                found.append((name in quoted, len(name), d, sec, para))
+                found.append((name in quoted, True, len(name), d, sec, para))
+        found += _headed_by_name(docs[d], set(plan_topic(sorted(quoted), docs, q.docs or scope)))
     if not found:
         return None
-    best = max(x[:2] for x in found)
+    best = max(x[:3] for x in found)
     parts = []
-    for _, _, d, sec, para in (x for x in found if x[:2] == best):
+    for *_, d, sec, para in (x for x in found if x[:3] == best):
         body, used = [], 0
         for x in sentences(para.text):
             if body and used + len(x) > ITEM_BODY_MAX:

@@ -42,6 +42,7 @@ from assistant.answer.lists import (
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_absent, parallel_extreme
+from assistant.answer.parttopic import everyday_terms, part_topic_answer
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import absent_column_answer, project_row_answer
 from assistant.answer.sections import (
@@ -63,6 +64,7 @@ from assistant.text.patterns import (
     FIGURE_RE,
     ITEM_NUMBER_RE,
     LABEL_RE,
+    ORDINAL_RE,
     QUANTITY_RE,
     QUOTED_RE,
     TABLE_TITLE_RE,
@@ -443,8 +445,11 @@ def numbered_part(ctx: Context) -> Candidate | None:
     the named section's n-th item, from its own sentences (assistant/answer/topics.py)."""
     if ctx.question.intent == "goal":
         return None
-    return _candidate(numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
-                      or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "section")
+    whole = numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
+    if whole is not None and part_topic(ctx) is not None:
+        return None  # 第十一部分对资金怎么说: the part's item about the topic answers (part_topic), not its items
+    return _candidate(whole or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight),
+                      "section")
 
 
 def referenced_section(ctx: Context) -> Candidate | None:
@@ -808,6 +813,39 @@ def topic_figures(ctx: Context) -> Candidate | None:
     return _candidate(ans, "list")
 
 
+def part_topic(ctx: Context) -> Candidate | None:
+    """"保障措施里对资金是怎么讲的 / 最后工作机制那部分对钱怎么说": the item of the named part about the topic, with
+    its sentences (assistant/answer/parttopic.py). Not for a figure asked (多少钱): the number handlers answer."""
+    q = ctx.question
+    if q.intent == "indicator" or _HOW_MUCH_RE.search(q.resolved) or asks_figures(q.resolved) \
+            or ORDINAL_RE.search(q.resolved):  # 保障措施第一条: the n-th item (numbered_part), not one by its words
+        return None
+    if asked_unit(q.resolved) and not _ITEM_COUNT_RE.search(q.resolved):
+        return None  # 交通那块乡镇上高速几分钟: a quantity in its unit, which the part's figure sentences state
+    unseen = ctx.retriever.idf("\0")
+    everyday = everyday_terms(ctx.tokenizer.words(masked_question(q, ctx.metas)))
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC)
+
+    def topical(t: str) -> bool:  # a word some plan writes, or a thing no plan writes (the plans lack it)
+        return ctx.retriever.idf(t) < unseen or (is_name_word(t, ctx.tokenizer)
+                                                 and not askers_word(t, ctx.retriever, ctx.tokenizer))
+
+    return _candidate(part_topic_answer(q, ctx.docs, ctx.scope, list(ctx.metas), list(ctx.terms), ctx.weight,
+                                        topical, everyday, _listed(q.resolved, ask)), "section")
+
+
+_ASKING_RE = re.compile("|".join(f"(?:{lexicon().pattern(r)})" for r in ("question_word", "ask_quantity")))
+
+
+def _listed(question: str, ask) -> tuple[str, ...]:
+    """The words of what a list question asks for, written after its asking word (划分为哪几类整治区域, 分几大行动):
+    the items listed. A head before the asking word (群众参与有什么要求) is what is asked about."""
+    first = _ASKING_RE.search(question)
+    if ask is None or first is None:
+        return ()
+    return tuple(h for h in ask.heads if question.find(h, first.start()) >= 0)
+
+
 def _list_head(ctx: Context) -> str | None:
     """What a list or count-of-items question asks for (保障措施 of 保障措施有几条), if it asks one."""
     ask = list_ask(ctx.question.resolved, ctx.tokenizer.words, GENERIC)
@@ -1124,6 +1162,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("aim_clause", aim_clause),
     Handler("goal", goal),
     Handler("end_state", end_state),  # the state a topic's aim ends in (做到啥程度), where no goal of a year answers
+    Handler("part_topic", part_topic),  # a topic asked of a named part (保障措施里对资金), before the part's items
     Handler("topic_figures", topic_figures),  # a topic's figures (量化指标), after the goals a year or aim asks
     Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),
@@ -1162,7 +1201,7 @@ def _other_year_aim(ctx: Context) -> Candidate | None:
 # the headings of a kind, a box, the section titled by the topic, the part a question points at, a list's
 # sentence, a topic's figures): one word shared with a heading picks them, whatever else the question asks.
 STRUCTURE_HANDLERS = frozenset({"section", "kind_list", "box_list", "section_aim", "referenced_section",
-                                "listed_items", "enumeration", "topic_figures"})
+                                "listed_items", "enumeration", "topic_figures", "part_topic"})
 TOP_PASSAGES = 3  # the retrieved passages a structure answer is compared with
 PASSAGE_COVERS = 0.6  # of the question's key terms the best of them must hold to outrank a structure answer
 OUTCOVERED_BY = 0.3  # how much more of them it must hold than the structure answer with its headings

@@ -57,13 +57,14 @@ def _asks_only(text: str) -> bool:
 
 
 def split_questions(text: str) -> list[str]:
-    """Several questions in one message: split after ？, a piece that asks nothing (就是表里那栏) or only asks
-    again (分别是什么) staying with the question before it."""
+    """Several questions in one message: split after ？, a piece that asks nothing (就是表里那栏), only asks
+    again (分别是什么) or asks which item said it (是哪一条) staying with the question before it."""
     pieces = [c for p in re.split(rf"(?<=[{_SENTENCE_END}])", text.strip()) if p.strip() for c in _counted_asks(p)]
     out: list[str] = []
     for p in pieces:
         body = p.strip(_SENTENCE_END + " ，,。")
-        if out and not _NEXT_ASK_RE.match(body) and (len(body) < 2 or not _asks(body) or _asks_only(body)):
+        if out and not _NEXT_ASK_RE.match(body) and (len(body) < 2 or not _asks(body) or _asks_only(body)
+                                                     or _WHICH_ITEM_RE.fullmatch(body)):
             out[-1] += p
         else:
             out.append(p.strip())
@@ -72,6 +73,8 @@ def split_questions(text: str) -> list[str]:
     return [out[0], *(q if q.startswith(lead) or len(_content(q)) >= MIN_OWN_CHARS else lead + q for q in out[1:])]
 
 
+# a piece asking only which item said it (是哪一条): answered by the item heading the earlier question's answer
+_WHICH_ITEM_RE = LEX.regex("which_item")
 # a piece led by 顺便问下 asks of the thing it names, though it has no asking word of its own
 _NEXT_ASK_RE = re.compile(f"(?:{LEX.pattern('next_ask_lead')})")
 MIN_OWN_CHARS = 3  # a later question naming fewer characters than this besides its asking words names no subject

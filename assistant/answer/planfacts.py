@@ -1,4 +1,5 @@
-"""A plan's own facts: who issued it, when, its 文号, its period, its target year and how far it looks ahead.
+"""A plan's own facts: who issued it, when, its 文号, its period, its target year, how far it looks ahead and the
+area it covers (规划范围).
 
 Answered from the plan's own lines, never from metadata alone: the notice's 文号 / date / issuer line, the title
 line with its years, the sentence stating 规划期限…, a goal sentence 到20XX年…. A fact no line of the plan states
@@ -23,8 +24,9 @@ from .structured import Evidence, Part, escape_md
 from .understand import Question
 
 ISSUER, DATE, NUMBER, PERIOD, TARGET_YEAR, HORIZON = "issuer", "date", "number", "period", "target_year", "horizon"
+SCOPE = "scope"
 LABELS = {ISSUER: "印发单位", DATE: "印发日期", NUMBER: "文号", PERIOD: "规划期", TARGET_YEAR: "目标年",
-          HORIZON: "展望年份"}
+          HORIZON: "展望年份", SCOPE: "规划范围"}
 _VERB_TAIL = 1  # characters an issuing verb may stand from the question's end (…是哪年印发的)
 _SHORT_LINE = 40  # a notice's 文号, date or signature line is short
 
@@ -61,6 +63,8 @@ def asked_fact(text: str) -> str | None:
         return DATE
     if lex.regex("fact_target_year").search(text):
         return TARGET_YEAR
+    if lex.regex("fact_scope").search(text):
+        return SCOPE
     if lex.regex("fact_horizon").search(text) and lex.regex("fact_which_year").search(text):
         return HORIZON
     if lex.regex("period_end").search(text):
@@ -161,6 +165,31 @@ def _period_fact(doc: Document) -> Fact | None:
     return None
 
 
+SCOPE_CHARS = 200  # characters of the paragraph under a 规划范围 heading quoted (whole sentences)
+
+
+def _scope_fact(doc: Document) -> Fact | None:
+    """The area the plan covers: the paragraph under a heading naming it (（三）规划范围), its sentences up to
+    ``SCOPE_CHARS`` (the places it covers, then where it puts its weight), else the sentence stating it
+    (本规划的范围为：…)."""
+    words = lexicon().regex("scope_statement")
+    for s in doc.sections:
+        if words.search(s.title) and s.paragraphs:
+            said, used = [], 0
+            for x in sentences(s.paragraphs[0].text):
+                if said and used + len(x) > SCOPE_CHARS:
+                    break
+                said.append(x.strip())
+                used += len(x)
+            return Fact(doc.doc_id, SCOPE, "".join(said), "".join(said), s.path)
+    for s in doc.sections:
+        for p in s.paragraphs:
+            sent = next((x.strip() for x in sentences(p.text) if words.search(x)), None)
+            if sent:
+                return Fact(doc.doc_id, SCOPE, sent, sent, s.path)
+    return None
+
+
 def _goal_of_year(doc: Document, year: int, later: bool = False) -> Fact | None:
     for g in doc.goals:
         if (int(g.year) > year if later else int(g.year) == year) and g.text:
@@ -174,6 +203,8 @@ def plan_fact(doc: Document, kind: str, siblings: tuple[Document, ...] = ()) -> 
     states no such thing."""
     if kind in (ISSUER, DATE, NUMBER):
         return _metadata_fact(doc, kind, siblings)
+    if kind == SCOPE:
+        return _scope_fact(doc)
     period = _period_fact(doc)
     if kind == PERIOD:
         return period
@@ -217,7 +248,7 @@ def plan_fact_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                 continue
             found = True
             ev = Evidence(fact.doc_id, fact.path, fact.line, highlight=fact.line)
-            said = (escape_md(fact.line) if fact.value == fact.line and kind == PERIOD
+            said = (escape_md(fact.line) if fact.value == fact.line and kind in (PERIOD, SCOPE)
                     else f"{LABELS[kind]}为{escape_md(fact.value)}。")
             parts.append(Part(lines=[head + said], evidence=[ev]))
     if not found:

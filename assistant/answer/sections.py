@@ -45,7 +45,7 @@ def subtree(doc: Document, sec):
 def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
     """Where a topic is: a section the question names, else the headings of the passage that covers the key terms
     best (down to the titled item holding it), or the heading above several such passages."""
-    secs = _named_sections(q, docs, scope, metas) if scope else []
+    secs = named_sections(q, docs, scope, metas) if scope else []
     if secs:
         parts = []
         used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
@@ -142,7 +142,7 @@ def _own_words(title: str, subject: str) -> str:
     return _PERIOD_RE.sub("", without_subject(title, subject)).replace(" ", "")
 
 
-def _named_sections(q: Question, docs, scope, metas) -> list:
+def named_sections(q: Question, docs, scope, metas) -> list:
     """Sections whose own title the question names (基本原则, 发展定位, 统筹“五区联动”…), best first:
     the whole title, or (for titles of four or more characters) most of it and most of what it says beyond the
     plan's own subject (加油站 of 加油站转型 in a 加油站 plan names no section; 期限 of 规划期限 does). Of a
@@ -463,12 +463,12 @@ def section_answer(q: Question, docs, scope, metas, retriever=None, weight=None,
                    head: str | None = None, where: bool = False) -> Answer | None:
     """A section the question names (by title, or by its heading path holding the key terms), else the section
     titled as a list of ``head`` (what a list question asks for); ``where``: named by its whole heading path."""
-    secs = (_named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
+    secs = (named_sections(q, docs, scope, metas) or path_sections(docs, scope, list(terms))
             or headed_sections(docs, scope, head))
     if not secs:  # the plan asked about lost the heading another plan has (高新区 基本原则): its matching paragraphs
         rest = tuple(d for d in docs if d not in scope)
         # (among a few plans; in a corpus of hundreds another plan's heading says nothing of this one's)
-        others = _named_sections(q, docs, rest, metas) if len(rest) <= COUNTERPART_PLANS else []
+        others = named_sections(q, docs, rest, metas) if len(rest) <= COUNTERPART_PLANS else []
         if not others:
             return None
         sec = others[0]
@@ -557,7 +557,7 @@ def quoted_shape_answer(q: Question, docs, scope, metas) -> Answer | None:
         return None
     n = m.group(0).count("、") + 1
     parts = []
-    for sec in _named_sections(q, docs, scope, metas):
+    for sec in named_sections(q, docs, scope, metas):
         doc = docs[sec.doc_id]
         if any(p.evidence[0].doc_id == doc.doc_id for p in parts):
             continue
@@ -603,14 +603,25 @@ def referenced_section_answer(q: Question, docs, scope, terms: list[str]) -> Ans
         return None
     parts = []
     for d in scope:
-        found = [sec for sec in docs[d].sections if titled(sec) and all(present(t, section_title(sec)) for t in before)
-                 and len(_items_of(docs[d], sec)) >= 2]
-        if found:
-            sec = min(found, key=lambda s: (len(s.path), len(section_title(s))))
+        sec = pointed_section(docs[d], before)
+        if sec is not None:
             parts.append(section_part(docs[d], sec))
     if not parts or len(parts) > MAX_PLANS_LISTED:
         return None
     return render(q, parts, docs, False, long_ok=True)
+
+
+def pointed_section(doc: Document, words: list[str], last: bool = False):
+    """The section a question points at by words of its title (保障 of 保障那块): the highest titled section whose
+    title holds every word and that has items; of several at that level the shortest title, or the last in the
+    plan when the question says 最后 (最后工作机制那部分). None when no section's title holds them all."""
+    found = [sec for sec in doc.sections if titled(sec) and all(present(t, section_title(sec)) for t in words)
+             and len(_items_of(doc, sec)) >= 2]
+    if not found:
+        return None
+    top = min(len(s.path) for s in found)
+    found = [s for s in found if len(s.path) == top]
+    return found[-1] if last else min(found, key=lambda s: len(section_title(s)))
 
 
 _BREAKDOWN_RE = lexicon().regex("breakdown")  # 分成, 由哪些构成: the parts of something asked

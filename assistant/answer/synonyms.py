@@ -13,7 +13,9 @@ GROUPS: tuple[tuple[str, ...], ...] = lexicon().synonyms  # the [[synonyms]] row
 _INDEX: dict[str, tuple[str, ...]] = {}
 for _g in GROUPS:
     for _w in _g:
-        _INDEX[_w] = tuple(dict.fromkeys(_INDEX.get(_w, ()) + tuple(x for x in _g if x != _w)))
+        # an asker's one-character word (钱, 地) stands for the plans' words of its row, never the other way round:
+        # one character inside a text (各地, 土地) is no word of its own
+        _INDEX[_w] = tuple(dict.fromkeys(_INDEX.get(_w, ()) + tuple(x for x in _g if x != _w and len(x) > 1)))
 
 
 def synonyms(word: str) -> tuple[str, ...]:
