@@ -1,14 +1,14 @@
 """Two asks in one message, the second leaning on the first: a later part takes from the first what it leaves
 unsaid (its year, its thing) and keeps its own ask (a duty after a location); clauses typed apart by spaces are
-parts as clauses apart by commas are; parts naming no plan are answered from one plan. Pure rules, and small
-hand-written plans with the fake embedder."""
+parts as clauses apart by commas are; parts naming no plan are answered from one plan; "两种方法各…" asks each
+method the plan names. Pure rules, and small hand-written plans with the fake embedder."""
 
 from __future__ import annotations
 
 import pytest
 from conftest import plans_assistant
 
-from assistant.answer.multipart import spelt_out, split_parts, thing_of
+from assistant.answer.multipart import counted_each, spelt_out, split_parts, thing_of
 
 # ---------------------------------------------------------------- splitting
 
@@ -34,6 +34,20 @@ def test_clauses_typed_apart_by_spaces_are_parts_led_by_what_they_share(text, la
     "4A及以上景区现在几家，2030年要到几家"])
 def test_one_ask_is_not_split(text):
     assert split_parts(text, []) is None
+
+
+@pytest.mark.parametrize(("text", "count", "kind"), [
+    ("样例省对2023年保有量的预测，两种方法各算出来多少？", "两", "方法"),
+    ("样例省2023年保有量，两种测算方法分别是多少", "两", "测算方法"),
+    ("样例省2030年客流，三种情景下分别预测多少", "三", "情景"),
+    ("样例省那两种预测方法，2025年保有量分别是多少", "两", "预测方法")])
+def test_each_of_a_number_of_things_of_a_kind_is_read(text, count, kind):
+    m = counted_each(text)
+    assert m is not None and m.group("count") == count and m.group("kind") == kind
+    assert counted_each("两个规划各是多少") is None  # each of two plans: asked of each plan elsewhere
+
+
+# ---------------------------------------------------------------- reading a later ask
 
 
 FLAGS = {"样例省": "ns", "东江区": "ns", "期末": "t", "一共": "j", "供水": "vn", "项目": "n", "投资": "vn", "加油站": "n",
@@ -181,6 +195,16 @@ def test_two_columns_of_one_row_asked_apart_are_each_answered(plans, question):
 def test_a_duty_asked_after_a_location_is_answered_by_its_units(plans, question):
     a = plans.ask(question)
     assert "试点实施碳预算管理" in a.answer and "市统计局" in a.answer and "市财政局" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", ["样例省对2023年电动汽车保有量的预测，两种方法各算出来多少？",
+                                      "样例省2023年电动汽车保有量，两种预测方法分别是多少",
+                                      "样例省规划里两种方法下分别预测2023年电动汽车保有量是多少",
+                                      "样例省那两种预测方法，2023年电动汽车保有量分别是多少"])
+def test_each_of_the_methods_the_plan_names_is_answered(plans, question):
+    a = plans.ask(question)
+    assert "7.92" in a.answer and "7.46" in a.answer, a.answer
+    assert "**弹性系数法**" in a.answer and "**Logistic 曲线法**" in a.answer
 
 
 @pytest.fixture(scope="module")

@@ -57,6 +57,7 @@ from assistant.answer.sections import (
     stages_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, share_answer, table_cell_answer
+from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
@@ -82,12 +83,14 @@ from .multipart import (
     ask_subject,
     asking_word,
     asks_amount,
+    counted_each,
     named_words,
     names_measure_only,
     one_sentence,
     own_words,
     shared_lead,
     spelt_out,
+    split_counted,
     split_joined,
     split_on_measure,
     split_parts,
@@ -934,6 +937,8 @@ def multi_part(ctx: Context) -> Candidate | None:
         parts = split_parts(q.resolved, aliases)
     if parts is None and not q.is_followup:  # 规划数和实建数: measures named with no ask, each asked
         parts = split_unasked(q.text, aliases, ctx.tokenizer.words)
+    if parts is None:  # 两种方法各算出来多少: each of the things the plan names of that kind
+        parts = _counted_parts(ctx)
     if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
@@ -949,6 +954,27 @@ def multi_part(ctx: Context) -> Candidate | None:
             # …and names what sets each part apart (期末 of 期末一共多少站): else its figures answer other columns
             return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _counted_parts(ctx: Context) -> Parts | None:
+    """"…的预测，两种方法各算出来多少": one part per thing of the kind counted, named as the plan's headings name
+    them (（1）弹性系数法, （2）Logistic 曲线法); None when no one part of a plan in scope has that many headings
+    of the kind, one of them holding a passage retrieved for the question."""
+    counted = counted_each(ctx.question.resolved)
+    n = cn_to_int(counted.group("count")) if counted else None
+    if not n:
+        return None
+    groups: dict[str, list] = {}
+    for d in ctx.scope:
+        for s in ctx.documents[d].sections:
+            if s.parent_id and s.kind != "table" and s.title.endswith(counted.group("kind")[-1]):
+                groups.setdefault(s.parent_id, []).append(s)
+    groups = {p: g for p, g in groups.items() if len(g) == n}
+    for h in ctx.hits:  # the group the best retrieved passage is under
+        for g in groups.values():
+            if any(h.chunk.section_id == s.id or h.chunk.section_id.startswith(s.id + ".") for s in g):
+                return split_counted(ctx.question.resolved, counted, [s.title for s in g])
+    return None
 
 
 def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:

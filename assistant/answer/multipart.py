@@ -320,6 +320,21 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     return Parts(questions, tuple(items), sequential=False)
 
 
+def counted_each(text: str) -> re.Match[str] | None:
+    """Where the text asks each of a number of things of one kind (两种方法各算出来多少: count 两, kind 方法),
+    or None; not each of several plans (两个规划各是多少), which is asked of each plan elsewhere."""
+    m = LEX.regex("counted_each").search(text)
+    return None if m is None or LEX.regex("each_plan").search(m.string[m.start():m.end("kind")]) else m
+
+
+def split_counted(text: str, counted: re.Match[str], names: list[str]) -> Parts:
+    """"…的预测，两种方法各算出来多少" with the plan's two methods named -> "…的预测，弹性系数法算出来多少",
+    "…的预测，Logistic 曲线法算出来多少" (the word asking each left out): one question per thing, each headed by its
+    name."""
+    rest = text[counted.end("kind"):counted.start("each")] + text[counted.end("each"):]
+    return Parts(tuple(text[:counted.start()] + n + rest for n in names), tuple(names), False)
+
+
 _AMOUNT_TAIL_RE = re.compile(f"(?:{LEX.pattern('amount_tail')})$")
 
 
