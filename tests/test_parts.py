@@ -178,7 +178,8 @@ def test_a_later_part_naming_only_a_new_row_is_asked_of_the_table_the_first_was_
     assert "换电站（座）" not in a.answer  # not the count table's column
 
 
-@pytest.mark.parametrize("question", ["临港供水提升工程投资多少，能保障多少人", "临港区那个供水提升工程要花多少钱，可保障多少人"])
+@pytest.mark.parametrize("question", ["临港供水提升工程投资多少，能保障多少人", "临港区那个供水提升工程要花多少钱，可保障多少人",
+                                      "临港区那个规划里，供水提升工程投资多少，能保障多少人"])
 def test_a_later_amount_naming_only_its_measure_is_asked_of_the_first_parts_thing(plans, question):
     a = plans.ask(question)
     assert "3.2亿元" in a.answer and "12万人" in a.answer, a.answer

@@ -59,6 +59,7 @@ from assistant.answer.sections import (
     stages_answer,
 )
 from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, share_answer, table_cell_answer
+from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
@@ -79,19 +80,27 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
-from .followups import anchored_sentence, lost_scope, merge_followup, new_words
+from .followups import anchored_sentence, lost_scope, merge_followup, names_time, new_words, year_phrase
 from .lexicon import lexicon
 from .multipart import (
     Parts,
     ask_subject,
     asking_word,
+    asks_amount,
+    counted_each,
+    named_words,
     names_measure_only,
     one_sentence,
+    own_words,
+    shared_lead,
+    spelt_out,
+    split_counted,
     split_joined,
     split_on_measure,
     split_parts,
     split_plans,
     split_unasked,
+    thing_of,
 )
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
 from .render import refuse, render
@@ -996,6 +1005,8 @@ def multi_part(ctx: Context) -> Candidate | None:
         parts = split_parts(q.resolved, aliases)
     if parts is None and not q.is_followup:  # 规划数和实建数: measures named with no ask, each asked
         parts = split_unasked(q.text, aliases, ctx.tokenizer.words)
+    if parts is None:  # 两种方法各算出来多少: each of the things the plan names of that kind
+        parts = _counted_parts(ctx)
     if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
@@ -1006,9 +1017,32 @@ def multi_part(ctx: Context) -> Candidate | None:
         whole = dispatch(ctx, PART_HANDLERS)
         said = _MARKER_RE.sub(" ", whole.answer.answer)
         if not whole.answer.refused and len(QUANTITY_RE.findall(said)) >= len(parts.questions) and all(
-                k is None or k in stated_kinds(said) for k in map(asked_kind, parts.questions)):
+                k is None or k in stated_kinds(said) for k in map(asked_kind, parts.questions)) and all(
+                not ws or any(present(w, said) for w in ws) for ws in own_words(parts, ctx.tokenizer.tag)):
+            # …and names what sets each part apart (期末 of 期末一共多少站): else its figures answer other columns
             return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _counted_parts(ctx: Context) -> Parts | None:
+    """"…的预测，两种方法各算出来多少": one part per thing of the kind counted, named as the plan's headings name
+    them (（1）弹性系数法, （2）Logistic 曲线法); None when no one part of a plan in scope has that many headings
+    of the kind, one of them holding a passage retrieved for the question."""
+    counted = counted_each(ctx.question.resolved)
+    n = cn_to_int(counted.group("count")) if counted else None
+    if not n:
+        return None
+    groups: dict[str, list] = {}
+    for d in ctx.scope:
+        for s in ctx.documents[d].sections:
+            if s.parent_id and s.kind != "table" and s.title.endswith(counted.group("kind")[-1]):
+                groups.setdefault(s.parent_id, []).append(s)
+    groups = {p: g for p, g in groups.items() if len(g) == n}
+    for h in ctx.hits:  # the group the best retrieved passage is under
+        for g in groups.values():
+            if any(h.chunk.section_id == s.id or h.chunk.section_id.startswith(s.id + ".") for s in g):
+                return split_counted(ctx.question.resolved, counted, [s.title for s in g])
+    return None
 
 
 def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
@@ -1045,26 +1079,42 @@ def per_plan(ctx: Context) -> Candidate | None:
 
 
 def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
+    answers = _part_answers(ctx, parts)
+    return _candidate(merge_answers(ctx.question, parts, _one_plan(ctx, parts, answers) or answers), "multi_part")
+
+
+def _one_plan(ctx: Context, parts: Parts, answers: list[Answer]) -> list[Answer] | None:
+    """The questions of one message that name no plan are about one plan: when their answers come from different
+    plans (十四五那会儿加油站规划了多少座，实际建成多少: one plan's planned count, another's built count),
+    every part is asked again of each of those plans, and the one plan answering every part answers them all. None
+    when the parts agree, name a plan, or not exactly one plan answers every part."""
+    if not parts.sequential or parts.plans or ctx.question.docs or len(answers) < 2 or ctx.expired():
+        return None
+    cited = [frozenset(c.doc_id for c in a.citations) for a in answers if not a.refused]
+    plans = list(dict.fromkeys(c.doc_id for a in answers for c in a.citations))
+    if len(plans) < 2 or len(set(cited)) < 2 and len(cited) == len(answers):
+        return None  # every part answered from the same plans
+    complete = []
+    for doc in plans:
+        again = _part_answers(replace(ctx, doc_filter=(doc,)), parts)
+        if not any(a.refused for a in again):
+            complete.append(again)
+    # several plans answering every part (实施分几步走？每个阶段是哪几年, of two plans' steps): each plan's answer
+    # the parts quote stands, as it came
+    return complete[0] if len(complete) == 1 else None
+
+
+def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
+    """Each part's answer, in order; later questions of one message as follow-ups of the earlier ones."""
     history = list(ctx.history)
     aliases = [a for a, _ in alias_table(list(ctx.metas))]
     answers = []
+    lead = shared_lead(list(parts.questions))  # 开州，期末一共多少站 / 开州，新规划几个: the clauses all parts begin with
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
-        subject = ask_subject(parts.questions[0]) if parts.sequential and i else ""
-        if subject and subject not in text and not _own_terms(sub):
-            # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
-            sub = part_context(ctx, subject + text, history, plans, parts.same_ask)
-        elif subject and subject not in text and names_measure_only(text) and one_sentence(ctx.question.text):
-            # 供水项目投资多少，能保障多少人: a clause naming a measure of its own but no thing asks it of the first's
-            # thing, the first's subject without the measure it asked (投资); a question after ？ (孝义布了几个点？城区有几个)
-            # is read as a follow-up of the one before
-            thing = subject[:len(subject) - len(ctx.tokenizer.words(subject)[-1])]
-            sub = part_context(ctx, thing + text, history, plans, parts.same_ask)
-        if parts.sequential and i and not sub.question.is_followup:
-            # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
-            # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)
-            sub = replace(sub, question=replace(sub.question, is_followup=True))
+        if parts.sequential and i:
+            sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
         # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
@@ -1083,7 +1133,49 @@ def _answer_parts(ctx: Context, parts: Parts) -> Candidate:
         if parts.sequential:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
-    return _candidate(merge_answers(ctx.question, parts, answers), "multi_part")
+    return answers
+
+
+def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list, plans: tuple[str, ...],
+                lead: str, answered: Answer) -> Context:
+    """A later question of one message (``sub``: its context as a follow-up of the earlier parts) with what it
+    leaves unsaid taken from the first: a thing it names by its last character only (站 for 加油站), the subject
+    when it names none of its own, the thing when it names only a measure, the year of the table row the first was
+    answered from (``answered``) when it asks an amount of that table at no time of its own. ``lead``: the clauses
+    every part begins with (开州，), which the first's subject holds already."""
+    asked = spelt_out(text, first, ctx.tokenizer.tag)  # 主城的站一般占多大地: the 加油站 the first part names
+    own = asked[len(lead):] if lead and asked.startswith(lead) else asked
+    subject = ask_subject(first)
+    if subject and subject not in text and names_measure_only(text) and one_sentence(ctx.question.text):
+        # 供水项目投资多少，能保障多少人 / 开州期末一共多少站，新规划几个: a clause naming a measure of its own but no
+        # thing asks it of the first's thing, the first's subject without the measure it asked (投资, 期末); a
+        # question after ？ (孝义布了几个点？城区有几个) is read as a follow-up of the one before
+        asked = thing_of(subject, ctx.tokenizer.tag) + own
+    elif subject and subject not in text and not _own_terms(sub):
+        # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
+        asked = subject + own
+    label, table = _one_table(answered), _answered_table(ctx, answered)
+    words = named_words(own, ctx.tokenizer.tag)
+    of_table = table is not None and bool(words) and all(present(w, table) for w in words)
+    when = year_phrase(first) if of_table and asks_amount(first) and asks_amount(text) else ""
+    if when and YEAR_RE.search(when).group(1) in answered.answer and not names_time(text) \
+            and not names_time(sub.question.resolved) and not names_time(asked):
+        # 重庆2018年全市机动车多少万辆，中心城区多少万辆: an amount after an amount of the table whose row of that year
+        # answered the first (中心城区: a column of it) is of that row too, which the part's reading dropped; another
+        # ask (主要任务有哪些), or an amount of another table or of no one year (总投资多少), is not
+        asked = when + asked
+    if label and not of_table and history and history[-1].table == label and label not in text:
+        # 2018年全市机动车多少万辆，东江区新规划几座: a part naming what another table holds is not asked of the
+        # table the first was answered from
+        history = [*history[:-1], replace(history[-1], table=None)]
+        sub = part_context(ctx, asked, history, plans)
+    elif asked != text:
+        sub = part_context(ctx, asked, history, plans)
+    if not sub.question.is_followup:
+        # a later question of one message asks after the earlier ones, as a follow-up does, though it repeats
+        # their subject (…培训，每年多少人: a yearly figure, not the total the first part was answered by)
+        sub = replace(sub, question=replace(sub.question, is_followup=True))
+    return sub
 
 
 def _own_terms(ctx: Context) -> list[str]:
@@ -1107,6 +1199,17 @@ def _whole_words(text: str, things: tuple[str, ...], tokenizer) -> bool:
 def _quotes(answer: Answer, thing: str) -> bool:
     """Whether what an answer says (the sentences it quotes, not their whole chunks) names the thing."""
     return not answer.refused and present(thing, answer.answer)
+
+
+def _answered_table(ctx: Context, answer: Answer) -> str | None:
+    """The words of the one table an answer's citations are rows of (its title, header and cells), else None."""
+    label = _one_table(answer)
+    for c in answer.citations[:1] if label else ():
+        title = next(h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h))
+        for t in ctx.documents[c.doc_id].tables:
+            if t.title == title:
+                return " ".join([t.title, *t.header, *(cell for row in t.rows for cell in row)])
+    return None
 
 
 def _one_table(answer: Answer) -> str | None:

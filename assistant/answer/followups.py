@@ -57,6 +57,22 @@ def _when(text: str) -> re.Match[str] | None:
     return min(found, key=lambda m: m.start(), default=None)
 
 
+def year_phrase(text: str) -> str:
+    """The year the text asks of as written (2018年, 到2030年底; outside 《titles》), or "". A period word (规划期末)
+    is not one: it often names the column asked (期末一共多少站), which another ask (新规划几个) does not share."""
+    m = _YEAR_PHRASE_RE.search(blank_titles(text))
+    return m.group(0) if m else ""
+
+
+_OWN_TIME_RE = re.compile(f"(?:{LEX.pattern('baseline')})|(?:{LEX.pattern('per_year')})")
+
+
+def names_time(text: str) -> bool:
+    """Whether the text names a time of its own: a year or period (2020年, 规划期末, 十四五末), now or the base
+    (现在, 现状), or each year (每年)."""
+    return _when(text) is not None or _OWN_TIME_RE.search(text) is not None
+
+
 def _content(word: str, flag: str, generic: bool = False) -> bool:
     # "x": the tagger's mark for the plans' own terms (保障措施, 双跨平台) as well as for punctuation
     named = flag.startswith(_CONTENT_FLAGS) or (flag == "x" and re.fullmatch(r"[\w\u4e00-\u9fff]+", word) is not None)

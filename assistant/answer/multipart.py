@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text.patterns import YEAR_RE
+from assistant.text.patterns import CJK_GAP_RE, YEAR_PHRASE_RE, YEAR_RE
 
 from .lexicon import lexicon
 
@@ -50,6 +50,11 @@ _ASK_ONLY_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_w
                                                                        "count_unit")))
 
 
+# the words that only ask, whatever they ask of (几个, 哪些, 分别): what _ASK_ONLY_RE takes out but generic words
+_ASKING_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("question_word", "each", "list", "each_adverb",
+                                                                     "ask_quantity", "count_unit")))
+
+
 def _asks_only(text: str) -> bool:
     """A piece made of asking words only (分别是什么, 都有哪些): it asks again about the thing just named, so it
     is the same question (有几条？分别是什么: one list; 在哪些区？各几座: one list with its counts), not a second one."""
@@ -80,9 +85,15 @@ _NEXT_ASK_RE = re.compile(f"(?:{LEX.pattern('next_ask_lead')})")
 MIN_OWN_CHARS = 3  # a later question naming fewer characters than this besides its asking words names no subject
 
 
+def _clauses(text: str) -> list[str]:
+    """A text's clauses, each with the comma ending it. A space between two Chinese characters parts clauses as a
+    comma does (开州 期末一共多少站 新规划几个: typed without punctuation) and is written as one."""
+    return [c for c in re.split(r"(?<=[，,])", CJK_GAP_RE.sub("，", text)) if c.strip()]
+
+
 def _lead(question: str) -> str:
     """The clauses of a question before its first ask (安徽那个计划里…培训，总目标多少人: "安徽那个计划里…培训，")."""
-    clauses = [c for c in re.split(r"(?<=[，,])", question) if c.strip()]
+    clauses = _clauses(question)
     lead = ""
     while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
         lead += clauses.pop(0)
@@ -112,7 +123,7 @@ def _counted_asks(piece: str) -> list[str]:
     (安徽标识解析那个专栏工程，…), so they lead each piece; a clause asking nothing after an ask stays with the
     next. A clause asking of nothing new (同比降了多少, 占多少, 分别是什么) stays with the one before it: one
     sentence states both."""
-    clauses = [c for c in re.split(r"(?<=[，,])", piece) if c.strip()]
+    clauses = _clauses(piece)
     lead = ""
     while len(clauses) > 1 and not _asks(clauses[0].strip(_SENTENCE_END + " ，,。")):
         lead += clauses.pop(0)
@@ -120,7 +131,7 @@ def _counted_asks(piece: str) -> list[str]:
     for c in clauses:
         body = c.strip(_SENTENCE_END + " ，,。")
         if out and _asks(body) and _asks(out[-1]) and not _RELATIVE_RE.search(body) \
-                and len(_content(body)) >= _own_chars_needed(body, out[-1]):
+                and _own_chars(body, out[-1]) >= _own_chars_needed(body, out[-1]):
             out[-1] = out[-1].rstrip("，, ")
             out.append(c)
         elif out:
@@ -137,11 +148,35 @@ AMOUNT_OWN_CHARS = 3  # an amount after an amount: 能保障多少人 after 投�
 WAY_OWN_CHARS = 4  # any other ask after another: 怎么拆分的, 都是哪些城市, 每年培育多少 after 那按年算呢
 
 
+# the time an amount is asked at (2030年, 现在, 规划期末) and the words around it (目标, 预计, 的, 是): a clause naming
+# nothing else (现在多少，2030年目标多少) asks the same measure at another time, which one row or sentence states
+_WHEN_RE = re.compile("|".join([YEAR_PHRASE_RE.pattern, *(f"(?:{LEX.pattern(r)})" for r in (
+    "period_end", "now_ask", "baseline", "table_target", "ask_framing", "of", "ask_tail_verb", "year_tail"))]))
+
+
+def _own_chars(clause: str, before: str) -> int:
+    """How many characters a clause names of its own. An amount after an amount counts the words of its measure
+    that the clause before does not say (新规划几个 after 期末一共多少站: 新 + 规划, a column of its own; not 新增
+    of 2023年新增几座 after 逐年新增多少, the same measure in one year), however generic they are elsewhere, and
+    not the time it is asked at."""
+    if asks_amount(clause) and asks_amount(before):
+        measure = _WHEN_RE.sub("", LEX.regex("how_much").sub("", _ASKING_RE.sub("", clause)))
+        return len(_unsaid(re.sub(r"[\W_\d]", "", measure), before))
+    return len(_content(clause))
+
+
+def _unsaid(text: str, before: str) -> str:
+    """The text without its runs of two or more characters that ``before`` holds, longest first."""
+    while runs := [text[i:j] for i in range(len(text)) for j in range(i + 2, len(text) + 1) if text[i:j] in before]:
+        text = text.replace(max(runs, key=len), "", 1)
+    return text
+
+
 def _own_chars_needed(clause: str, before: str) -> int:
     """How many characters a clause must name of its own to ask apart from the clause before it."""
     if _asks_where_or_who(clause):
         return MIN_OWN_CHARS
-    return AMOUNT_OWN_CHARS if _counts_own(clause) and _counts_own(before) else WAY_OWN_CHARS
+    return AMOUNT_OWN_CHARS if asks_amount(clause) and asks_amount(before) else WAY_OWN_CHARS
 THING_CHARS = 4  # a later part naming fewer characters than this names a measure only (能保障), not the thing it is of
 
 
@@ -154,14 +189,58 @@ def split_on_measure(text: str, parts: Parts) -> bool:
     """Whether a later clause of one sentence stands apart only by a measure of its own (能保障多少人, 两站最少隔多远):
     one sentence often states both amounts, so the question whole is tried first. Questions ended each by ？
     (…一共布几座？其中新增的有几座) are several questions, each answered."""
-    return one_sentence(text) and parts.sequential and any(_counts_own(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
+    return one_sentence(text) and parts.sequential and any(asks_amount(q) and not _asks_where_or_who(q) and len(_content(q)) < WAY_OWN_CHARS
                                     for q in parts.questions[1:])
+
+
+_PLACE_FLAG = "ns"  # the tagger's place names
+
+
+def named_words(text: str, tag: Callable[[str], list[tuple[str, str]]], places: bool = True) -> list[str]:
+    """The words a text names things with: two characters or more, neither asking nor generic; ``places``: place
+    names too."""
+    return [w for w, flag in tag(text) if len(w) >= 2 and (places or flag != _PLACE_FLAG)
+            and not _ASK_ONLY_RE.fullmatch(w) and not asking_word(w)]
+
+
+def own_words(parts: Parts, tag: Callable[[str], list[tuple[str, str]]]) -> list[list[str]]:
+    """Per part, the words that set its ask apart from the other parts' (期末 of 开州期末一共多少站 beside
+    新规划几个): what it names that no other part does, asking and generic words and the places the later parts
+    ask of too left out."""
+    per = [named_words(q, tag, places=False) for q in parts.questions]
+    return [[w for w in ws if not any(w in o for j, o in enumerate(per) if j != i)] for i, ws in enumerate(per)]
+
+
+SHORT_FOR_CHARS = 3  # a word of the first part a later part's one character stands for is this long at least (加油站)
+
+
+def spelt_out(text: str, first: str, tag: Callable[[str], list[tuple[str, str]]]) -> str:
+    """A later part with a one-character word that ends a noun of the first part written as that noun (主城的站一般
+    占多大地 after …加油站选址和占地要求在哪一节: 站 is the 加油站 just named)."""
+    nouns = [w for w, flag in tag(first) if len(w) >= SHORT_FOR_CHARS and flag.startswith("n")]
+    out = []
+    for w, _ in tag(text):
+        full = [n for n in nouns if n.endswith(w) and n not in text] if len(w) == 1 and re.match(r"[\u4e00-\u9fff]", w) else []
+        out.append(full[0] if len(set(full)) == 1 else w)
+    return "".join(out)
+
+
+_TIME_FLAG = "t"  # the tagger's time words (期末, 目前)
+
+
+def thing_of(subject: str, tag: Callable[[str], list[tuple[str, str]]]) -> str:
+    """What a subject names without the measure asked of it: its last word taken off (供水项目投资 -> 供水项目), and
+    the time and generic words before that (东江区期末一共 -> 东江区)."""
+    words = tag(subject)[:-1]
+    while words and (words[-1][1] == _TIME_FLAG or _ASK_ONLY_RE.fullmatch(words[-1][0])):
+        words.pop()
+    return "".join(w for w, _ in words)
 
 
 def names_measure_only(part: str) -> bool:
     """A later part asking an amount of a measure but naming no thing (能保障多少人 after 供水项目投资多少): it asks of
     the first's thing. A where or who asked (办公室放在哪) names its thing."""
-    return _counts_own(part) and 0 < len(_content(part)) < THING_CHARS
+    return asks_amount(part) and 0 < len(_content(part)) < THING_CHARS
 
 
 def _asks_where_or_who(text: str) -> bool:
@@ -173,7 +252,8 @@ _RELATIVE_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in ("relative_c
                                                                      "per_item", "ask_total")))
 
 
-def _counts_own(text: str) -> bool:
+def asks_amount(text: str) -> bool:
+    """The text asks an amount (多少, 几座)."""
     return bool(LEX.regex("how_much").search(text))
 
 
@@ -243,6 +323,21 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     return Parts(questions, tuple(items), sequential=False)
 
 
+def counted_each(text: str) -> re.Match[str] | None:
+    """Where the text asks each of a number of things of one kind (两种方法各算出来多少: count 两, kind 方法),
+    or None; not each of several plans (两个规划各是多少), which is asked of each plan elsewhere."""
+    m = LEX.regex("counted_each").search(text)
+    return None if m is None or LEX.regex("each_plan").search(m.string[m.start():m.end("kind")]) else m
+
+
+def split_counted(text: str, counted: re.Match[str], names: list[str]) -> Parts:
+    """"…的预测，两种方法各算出来多少" with the plan's two methods named -> "…的预测，弹性系数法算出来多少",
+    "…的预测，Logistic 曲线法算出来多少" (the word asking each left out): one question per thing, each headed by its
+    name."""
+    rest = text[counted.end("kind"):counted.start("each")] + text[counted.end("each"):]
+    return Parts(tuple(text[:counted.start()] + n + rest for n in names), tuple(names), False)
+
+
 _AMOUNT_TAIL_RE = re.compile(f"(?:{LEX.pattern('amount_tail')})$")
 
 
@@ -296,7 +391,7 @@ def split_joined(text: str, aliases: list[str]) -> Parts | None:
     return Parts(tuple(f"{lead}{i}{tail}" for i in items), tuple(items), sequential=False, joined=True)
 
 
-def _shared_lead(questions: list[str]) -> str:
+def shared_lead(questions: list[str]) -> str:
     """The clauses (up to a comma) every question begins with."""
     first = questions[0]
     cut = max((i + 1 for i, ch in enumerate(first) if ch in "，," and all(q.startswith(first[:i + 1]) for q in questions)),
@@ -308,7 +403,7 @@ def split_parts(text: str, aliases: list[str]) -> Parts | None:
     """The parts of a multi-part question, or None for a single question."""
     qs = split_questions(text)
     if len(qs) > 1:
-        lead = _shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
+        lead = shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
         return Parts(tuple(qs), tuple(q[len(lead):].rstrip(_SENTENCE_END) for q in qs), sequential=True)
     return split_items(text, aliases)
 

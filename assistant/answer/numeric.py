@@ -131,13 +131,14 @@ def _outweighed(terms: list[str], held: list[str], name: str, weight=None) -> bo
 
 
 def _rows_by_table_words(text: str, docs: dict[str, Document], scope, min_score: float) -> list[Match]:
-    """A row named in full together with words of its table's title or note (按弹性系数法…电动汽车保有量预测 ->
-    表2-1 注：采用弹性系数法, row 电动汽车保有量): those words say which table, not what is measured, so
-    they do not count against the row. Rows of a table whose words the question does not use are not found here."""
+    """A row named in full together with words of its table's title, note or heading (按弹性系数法…电动汽车保有量预测
+    -> 表2-1 注：采用弹性系数法, or 表2-1 under （1）弹性系数法; row 电动汽车保有量): those words say which table,
+    not what is measured, so they do not count against the row. Rows of a table whose words the question does not
+    use are not found here."""
     found: list[Match] = []
     for d in scope:
         for t in docs[d].tables:
-            about = " ".join((t.title, *t.notes))
+            about = " ".join((t.title, *t.notes, *t.heading_path[-1:]))  # …or the heading it sits under
             for r in t.indicators:
                 core = core_name(r.name)
                 if len(core) < 2 or core not in text:

@@ -43,6 +43,7 @@ GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
 _PLAN_WORD_RE = LEX.regex("plan_title_word")
 _FILLER = frozenset(LEX.words("plan_pointer"))  # 那个, 这个: between a place and a plan word
+_OF = frozenset(LEX.words("of"))  # 的: between words of a plan's title as the asker writes it
 # a plan named by the words of its title before a plan word (节能降碳方案) or before a pointer alone (国务院节能那份)
 _PLAN_NAME_END_RE = re.compile(f"(?:{LEX.pattern('plan_title_word')})|(?:{LEX.pattern('plan_pointer')})")
 _PERIOD_END_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('five_year_plan_end')})"
@@ -145,16 +146,20 @@ def casual_names(text: str, metas: Sequence[DocMeta], tagger) -> tuple[tuple[str
         words = [w for w, _ in tagger(lead)]
         best: list[tuple[int, int, str, str]] = []
         for doc, name in names.items():
-            got, span = 0, ""
-            for w in reversed(words):
-                plain = _plain_name(w)
-                if plain in _FILLER and plain not in name:  # 安徽那个政策: 那个 points, it names nothing
+            got, span, named = 0, "", ""
+            for j in range(len(words) - 1, -1, -1):
+                w, plain = words[j], _plain_name(words[j])
+                # 安徽那个政策: 那个 points, it names nothing; …工业互联网的若干政策: 的 joins words of one name, not a
+                # plan named whole to what it says (崇阳加油站规划的规划原则)
+                if (plain in _FILLER or plain in _OF and not (j and _PLAN_WORD_RE.fullmatch(words[j - 1]))) \
+                        and plain not in name:
                     span = w + span
                     continue
                 if plain and plain not in name:
                     break
                 got += len(plain) if len(plain) >= 2 else 0
-                span = w + span
+                span = named = w + span
+            span = span if span.startswith(named) or any(span.startswith(f) for f in _FILLER) else named
             best.append((got, m.group() in name, doc, span))
         best.sort(reverse=True)
         if best and best[0][0] >= 2 and (len(best) == 1 or best[0][:2] > best[1][:2]) \
@@ -288,6 +293,18 @@ def _asks_each_plan(text: str, docs_prev: tuple[str, ...]) -> bool:
     return any(m.group(0) not in _EACH_WORDS or len(docs_prev) != 1 for m in _BOTH_RE.finditer(text))
 _ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
                           rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
+
+
+_GRAM_STOP_END_RE = re.compile(f"(?:{LEX.pattern('gram_stop')})+$")
+
+
+def asked_of(question: str) -> str:
+    """What a question asks about, without its ask: its ask tail (是多少) and an ask of where it is written
+    (碳预算管理是放在哪一部分讲的 -> 碳预算管理), which a follow-up asking another thing of it (责任单位有哪些)
+    does not ask again."""
+    where = _LOCATION_RE.search(question)
+    text = _ASK_TAIL_RE.sub("", question[:where.start()] if where else question)
+    return _GRAM_STOP_END_RE.sub("", text) if where else text
 
 
 def _swap_docs(new: str, docs_prev, docs_now, text: str, aliases) -> str:
@@ -667,7 +684,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return swapped
     fields = re.sub(f"{LEX.pattern('ask_duty')}|{LEX.pattern('ask_schedule')}", " ", stripped)
     if fields != stripped and not docs_now and len(topic_of(without_aspects(fields, tagger), aliases)) <= 1:
-        return _ASK_TAIL_RE.sub("", new) + "，" + body  # "谁负责？啥时候建": who and when, of what was just asked
+        return asked_of(new) + "，" + body  # "谁负责？啥时候建": who and when, of what was just asked
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
     first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
     sibling = (_sibling(first, new) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None
@@ -691,6 +708,11 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
                ) if topic and not docs_now else None
     if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
         return new.replace(sibling, topic, 1)
+    switched = _switched_kind(body, new, tagger) if marker and topic and not docs_now and not switch else None
+    if switched and re.sub(r"\W", "", body) in switched:
+        # "企业级平台呢" after "…对双跨平台最多奖补多少钱": the same question of another thing of its kind, when that
+        # thing is all the follow-up names (废钢用量呢 names a measure of its own too)
+        return switched
     if topic and not docs_now and len(_beyond(topic, new)) <= 1:
         aspect_only = True  # "那2035年有没有给比重" after "…占GDP比重目标多少": the same measure, not a new one
     if topic and not aspect_only and len(topic) >= 2 and len(text) <= 16:
