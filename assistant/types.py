@@ -172,6 +172,9 @@ class TableRow:
         return dict(self.values).get(column)
 
 
+CELL_SEP = " | "  # how a table row is written as text: a citation's row, a quoted table (index/chunk.py, answer/)
+
+
 @dataclass(frozen=True)
 class Table:
     """A table as found: title, header, rows of cells, notes, and its indicator rows.

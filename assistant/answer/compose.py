@@ -72,7 +72,7 @@ from assistant.text.patterns import (
     YEAR_RE,
 )
 from assistant.text.sentences import is_lead, sentences
-from assistant.types import Answer, Citation, Document, Hit
+from assistant.types import CELL_SEP, Answer, Citation, Document, Hit
 
 from . import reasons
 from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
@@ -1154,7 +1154,8 @@ def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list
     elif subject and subject not in text and not _own_terms(sub):
         # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
         asked = subject + own
-    label, table = _one_table(answered), _answered_table(ctx, answered)
+    label = _one_table(answered)
+    table = _answered_table(ctx, answered, label)
     words = named_words(own, ctx.tokenizer.tag)
     of_table = table is not None and bool(words) and all(present(w, table) for w in words)
     when = year_phrase(first) if of_table and asks_amount(first) and asks_amount(text) else ""
@@ -1201,9 +1202,9 @@ def _quotes(answer: Answer, thing: str) -> bool:
     return not answer.refused and present(thing, answer.answer)
 
 
-def _answered_table(ctx: Context, answer: Answer) -> str | None:
-    """The words of the one table an answer's citations are rows of (its title, header and cells), else None."""
-    label = _one_table(answer)
+def _answered_table(ctx: Context, answer: Answer, label: str | None) -> str | None:
+    """The words of the one table an answer's citations are rows of (its title, header and cells; ``label``: that
+    table's label, ``_one_table``), else None."""
     for c in answer.citations[:1] if label else ():
         title = next(h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h))
         for t in ctx.documents[c.doc_id].tables:
@@ -1415,7 +1416,6 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
     return Candidate(withdraw(held.answer, gap.message(ctx.question.text), 0.0, gap.reason), held.kind, 0.0)
 
 
-CELL_SEP = " | "  # how a quoted table row joins its cells (assistant/index/chunk.py table_row_text)
 
 
 def _states_for(c, place, number: bool) -> bool:

@@ -23,7 +23,7 @@ from assistant.text.patterns import (
     YEAR,
 )
 from assistant.text.sentences import is_lead, sentences
-from assistant.types import Document, Goal, IndicatorRow, Project, Table, YearValue
+from assistant.types import CELL_SEP, Document, Goal, IndicatorRow, Project, Table, YearValue
 
 from .indicators import score_names
 from .reasons import NO_ATTRIBUTE, TABLE_YEAR
@@ -51,7 +51,7 @@ class Part:
 
 def table_text(t: Table) -> str:
     """A table as a citation quotes it: its title, header, rows and notes, one line each."""
-    lines = [t.title, " | ".join(t.header)] + [" | ".join(r) for r in t.rows] + list(t.notes)
+    lines = [t.title, CELL_SEP.join(t.header)] + [CELL_SEP.join(r) for r in t.rows] + list(t.notes)
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.text.sentences import sentences
-from assistant.types import Chunk, Document, IndicatorRow, Section, Table, TableRow
+from assistant.types import CELL_SEP, Chunk, Document, IndicatorRow, Section, Table, TableRow
 
 TokenCounter = Callable[[str], int]
 
@@ -149,7 +149,7 @@ def indicator_sentence(doc: Document, row: IndicatorRow) -> str:
 def table_row_text(table: Table, row: TableRow) -> str:
     """What a citation of a table row shows: the caption, the header and the row's cells as in the source."""
     group = f"{row.group}\n" if row.group else ""
-    return f"{table.title}\n{' | '.join(table.columns)}\n{group}{' | '.join(c for _, c in row.cells)}"
+    return f"{table.title}\n{CELL_SEP.join(table.columns)}\n{group}{CELL_SEP.join(c for _, c in row.cells)}"
 
 
 def table_row_sentence(table: Table, row: TableRow) -> str:
