@@ -58,7 +58,11 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "rewordev": ROOT / "eval" / "realplans" / "corpus", "rewordtest": ROOT / "eval" / "realplans" / "corpus",
           "realdev10": ROOT / "eval" / "realplans" / "corpus", "realtest7": ROOT / "eval" / "realplans" / "corpus",
           "synthdev3": ROOT / "eval" / "unseen6" / "corpus", "unseen6": ROOT / "eval" / "unseen6" / "corpus",
-          "synthdev4": ROOT / "eval" / "unseen7" / "corpus", "unseen7": ROOT / "eval" / "unseen7" / "corpus"}
+          "synthdev4": ROOT / "eval" / "unseen7" / "corpus", "unseen7": ROOT / "eval" / "unseen7" / "corpus",
+          "dev8": None, "test8": None,
+          "realdev11": ROOT / "eval" / "realplans" / "corpus", "realtest8": ROOT / "eval" / "realplans" / "corpus",
+          "synthdev5": ROOT / "eval" / "unseen8" / "corpus", "unseen8": ROOT / "eval" / "unseen8" / "corpus",
+          "synthdev6": ROOT / "eval" / "unseen9" / "corpus", "unseen9": ROOT / "eval" / "unseen9" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -96,6 +96,21 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
     assert report.ok and len(items) in (7, 8)
 
 
+@pytest.mark.parametrize("name, bundled", [("dev8.jsonl", True), ("test8.jsonl", True),
+                                           ("realdev11.jsonl", False), ("realtest8.jsonl", False)])
+def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
+    """The session-11 blind set over all ten plans (100 questions, 10 a plan), split by plan x category with a
+    fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
+    texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, texts)
+    assert report.problems == (), report.problems
+    assert report.ok
+    assert len(items) == (10 if bundled else 40)
+    assert sum(it.expect_refusal for it in items) >= (0 if bundled else 5)
+    assert {e.doc for it in items for e in it.evidence} == set(texts), "every plan has evidence"
+
+
 @pytest.mark.parametrize("name", ["rewordev.jsonl", "rewordtest.jsonl"])
 def test_reworded_halves_pass_the_checker(name):
     """Session 9: 120 tuning questions the engine answered, reworded blind as other staff would type them, split by
@@ -139,7 +154,9 @@ def test_gold_set_coverage():
                                          ("synthdev.jsonl", "eval/unseen4/src"), ("unseen4.jsonl", "eval/unseen4/src"),
                                          ("synthdev2.jsonl", "eval/unseen5/src"), ("unseen5.jsonl", "eval/unseen5/src"),
                                          ("synthdev3.jsonl", "eval/unseen6/src"), ("unseen6.jsonl", "eval/unseen6/src"),
-                                         ("synthdev4.jsonl", "eval/unseen7/src"), ("unseen7.jsonl", "eval/unseen7/src")])
+                                         ("synthdev4.jsonl", "eval/unseen7/src"), ("unseen7.jsonl", "eval/unseen7/src"),
+                                         ("synthdev5.jsonl", "eval/unseen8/src"), ("unseen8.jsonl", "eval/unseen8/src"),
+                                         ("synthdev6.jsonl", "eval/unseen9/src"), ("unseen9.jsonl", "eval/unseen9/src")])
 def test_synthetic_plan_sets_pass_the_checker(name, texts):
     """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
     formatdev, against the running text their generator put into the file)."""
@@ -156,7 +173,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "test4.jsonl", "realtest3.jsonl", "unseen3.jsonl", "realtest4.jsonl",
                                   "realtest5.jsonl", "test6.jsonl", "unseen4.jsonl",
                                   "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl", "rewordtest.jsonl",
-                                  "realtest7.jsonl", "unseen6.jsonl", "unseen7.jsonl"])
+                                  "realtest7.jsonl", "unseen6.jsonl", "unseen7.jsonl",
+                                  "test8.jsonl", "realtest8.jsonl", "unseen8.jsonl", "unseen9.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)

@@ -23,7 +23,8 @@ REQUIRED = ("id", "question", "doc", "category", "answer", "must_contain", "evid
 FROZEN_SETS = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "paraphrase", "realparaphrase", "casual",
                "realcasual", "test4", "realtest3", "unseen3", "realtest4", "realtest5", "test6", "unseen4",
                "realtest6", "test7", "unseen5", "rewordtest",
-               "realtest7", "unseen6", "unseen7")
+               "realtest7", "unseen6", "unseen7",
+               "test8", "realtest8", "unseen8", "unseen9")
 HEADING_SEP = "›"
 MISSING_HEADING = "（原文缺标题）"  # marks a heading absent from the export, as the outline shows it
 OVERLAP_CHARS = 8
