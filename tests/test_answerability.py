@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from assistant.answer.answerability import (
     Missing,
     absent_codes,
@@ -179,6 +181,15 @@ def test_figures_bind_to_the_nearest_years_before_them():
     found = figures("2020年至2025年增长率按7%测算，预计2035年保有量约500.9万辆。到2025年，能耗较2020年下降13.5%。")
     assert [sorted(f.years)[-1] for f in found] == [2025, 2035, 2025]  # 较2020年 is the base, not the year
     assert found[1].unit.startswith("万辆")
+
+
+@pytest.mark.parametrize("text", [
+    "到2035年，全面完成2000年底前建成的城镇老旧小区改造任务，完整社区覆盖率达到90%以上。",
+    "到2035年，2019年以前建设的燃气管网全部更新，管网监测覆盖率达到90%。",
+    "到2035年，改造2005年前建成的老旧厂房，利用率达到90%。"])
+def test_a_year_dating_what_a_noun_is_does_not_date_the_figure(text):
+    found = [f for f in figures(text) if f.unit.startswith("%")]
+    assert found and found[0].years == frozenset({2035})
 
 
 def test_a_level_asked_is_not_answered_by_an_increase_or_another_years_level():

@@ -236,6 +236,8 @@ def layout(tmp_path_factory):
     ("一心两廊四片里的“四片”具体指哪几个片？", "西部茶叶片", "环湖生态农业走廊"),
     ("一心两廊四片中的两廊指的是哪两条", "环湖生态农业走廊", "西部茶叶片"),
     ("“一心”是什么意思", "都市农业核心区", "环湖生态农业走廊"),
+    ("一心两廊四片 四片指哪几个啊", "西部茶叶片", "环湖生态农业走廊"),  # no quote, no 里的: the part the ask governs
+    ("一心两廊四片，两廊具体指啥", "环湖生态农业走廊", "西部茶叶片"),
 ])
 def test_a_part_of_a_named_layout_is_the_clause_defining_it(layout, question, said, other):
     ans = layout.ask(question)

@@ -79,6 +79,8 @@ def planner(tmp_path_factory):
     ("请问，有人说节能标准1级是按能效前5%划分的，对不对？", "节能标准1级是按能效前多少%划分的？", ("5",), ()),
     ("表2-1里专栏4那项5G基站是3A级标准，没错吧", "表2-1里专栏4那项5G基站是3A级标准？", (), ()),
     ("同事说双跨平台最高奖5000万，是这样吗？企业级平台呢？", "双跨平台最高奖多少万？企业级平台呢？", ("5000",), ()),
+    ("双跨平台最高奖5000万吧？", "双跨平台最高奖多少万？", ("5000",), ()),  # a statement closed by 吧
+    ("综合能源站一共规划了138座吧", "综合能源站一共规划了多少座？", ("138",), ()),
 ])
 def test_a_claim_is_asked_as_a_question_of_its_subject(question, checked, figures, years):
     claim = read_claim(question)
@@ -111,6 +113,7 @@ def test_a_claim_stating_no_figure_asks_no_value_by_its_measure_words():
 
 @pytest.mark.parametrize("question", [
     "同事说样例省对跨行业跨领域的产业平台，省里最高能奖5000万，是这样吗？",  # a wrong figure
+    "跨行业跨领域产业平台省级奖补最高是5000万元吧？",
     "有人说跨行业跨领域产业平台省级奖补最高2000万元，对吗",
     "同事说样例省对跨行业跨领域产业平台最高奖3000万，是这样吗？",  # the plan's own figure
 ])

@@ -15,7 +15,7 @@ from .lexicon import lexicon
 from .render import render
 from .sections import section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
-from .terms import plain, term_coverage
+from .terms import plain, term_by, term_coverage
 from .understand import Question
 
 LEX = lexicon()
@@ -440,7 +440,9 @@ def definition_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     quoted = [plain(x) for x in QUOTED_RE.findall(q.resolved)]
     part = LEX.regex("part_of").search(q.resolved)  # 一核两带三区里的三区: the part after 里的 is asked
     tail = q.resolved[part.end():] if part else ""
-    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: (t not in tail, -weight(t)))
+    # the term the asking words govern first (三园 of 一区三园 三园指哪几个): of a compound name, the part asked
+    governed = term_by(q.resolved, terms, LEX.regex("define_ask").search(q.resolved), 0)
+    asked = [t for t in quoted if t] or sorted(terms, key=lambda t: (t not in tail, t != governed, -weight(t)))
     for term in asked:
         parts = []
         for d in scope:

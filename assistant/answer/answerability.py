@@ -23,6 +23,7 @@ from assistant.text.patterns import (
     QUANTITY_RE,
     WRITTEN_YEAR_RE,
     YEAR_PHRASE_RE,
+    YEAR_QUALIFIER_RE,
     YEAR_RE,
     YEAR_SPAN_RE,
     blank_titles,
@@ -53,7 +54,7 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items" or "whole"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items", "whole", "duty"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -65,6 +66,8 @@ class Missing:
             return f"找到的最接近的段落只提到“{self.value}”，没有列出其具体内容；以下列出这些段落，仅供参考。"
         if self.kind == "items":
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "duty":
+            return "找到的最接近的段落中没有写明由哪个单位负责，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
@@ -235,7 +238,8 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
     """The quantities a text states (not years), each bound to the year its sentence states it for: the years of
     the nearest clause before it that names some, within its sentence (到2030年，光伏…达240万千瓦 -> 2030; 预计
     2035年…约500.9万辆 -> 2035, not the 2025 of an earlier clause); a year after 比/较 is the base compared with
-    (lexicon role base_year_lead), not the year the figure is for."""
+    (lexicon role base_year_lead), and one dating what a noun is (2000年底前建成的小区: YEAR_QUALIFIER_RE), not the
+    year the figure is for."""
     text = to_halfwidth(text)
     base = re.compile(f"(?:{lexicon().pattern('base_year_lead')})\\s*$")
     out: list[Figure] = []
@@ -245,7 +249,9 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
         years = None
         for i in range(len(clauses) - 1, -1, -1):
             clause = clauses[i]
-            found = {int(y.group(1)) for y in YEAR_RE.finditer(clause) if not base.search(clause[:y.start()])}
+            dated = {m.start() for m in YEAR_QUALIFIER_RE.finditer(clause)}  # 2000年底前建成的小区: what, not when
+            found = {int(y.group(1)) for y in YEAR_RE.finditer(clause)
+                     if not base.search(clause[:y.start()]) and y.start() not in dated}
             spanned = years_covered(YEAR_RE.sub(" ", clause), plans) if not found else set()
             for sp in YEAR_SPAN_RE.finditer(clause):
                 found |= set(range(int(sp.group(1)), int(sp.group(2)) + 1))
@@ -393,7 +399,7 @@ def names_kind(kind: str, text: str) -> bool:
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
                number: re.Pattern[str] | None = None, per_year: str = "", bind: bool = True,
-               counted: str = "") -> Missing | None:
+               counted: str = "", duty: bool = False) -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -401,7 +407,8 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     ``places``: for a question asking which places of a kind (哪几个乡镇; lexicon role place_kind), that kind, of
     which a quote must name one (石咀镇); ``key``: for a question asking an amount, the measure a quote must
     name (充电站 is not answered by a row of 加油站); ``number``: for a question asking a figure, the asked
-    answer's shape, of which a quote must hold one."""
+    answer's shape, of which a quote must hold one; ``duty``: the question asks who is responsible, which a quote
+    must say (``names_duty``)."""
     if answer.refused or not answer.citations:
         return None
     terms = list(terms)
@@ -414,10 +421,22 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
             gap = Missing("items", places)
+        if gap is None and duty and not names_duty(" ".join([*texts[:-1], *around(c.text, c.highlight or "")])):
+            gap = Missing("duty", "")
         if gap is None:
             return None
         first = first or gap
     return first
+
+
+def names_duty(text: str) -> bool:
+    """Whether a text (not its headings) says who does something: a body (市城市管理局, 县人民政府, 领导小组; lexicon
+    role duty_body), another kind of agent (重庆海关, 国网公司; role duty_agent) or a word of responsibility (负责,
+    牵头, 责任单位; roles duty_word, duty_note). A project's line naming none (鹤鸣湖生态修复工程：实施湖体清淤…) does
+    not say who is responsible."""
+    lex = lexicon()
+    body = re.compile(rf"[^\W\d_](?:{lex.pattern('duty_body')}|{lex.pattern('duty_agent')})")
+    return bool(body.search(text) or lex.regex("duty_word").search(text) or lex.regex("duty_note").search(text))
 
 
 ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
@@ -449,7 +468,10 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
         if shape is not None else ""
     # the figures of a multi-part answer were bound to their own part's year, kind and measure when it was asked
     bind = kind not in ITEM_KINDS and kind != "multi_part"
-    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted)
+    # who is responsible, asked in this very question (not in the one a follow-up builds on: 那是哪天印发的 after
+    # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction
+    duty = kind != "duty" and bool(lexicon().regex("ask_duty").search(q.text if q.is_followup else q.resolved))
+    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]

@@ -239,6 +239,9 @@ def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
     return frozenset(w)
 
 
+_DUTY_ASK_RE = LEX.regex("ask_duty")
+
+
 def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
     """The intent and whether plans are compared. 分别 (lexicon role each) of a question naming one plan asks
     each of that plan's items (保障措施一共几条 分别是啥), not each plan. ``states``: the text states something to
@@ -252,7 +255,8 @@ def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
     if _LIST_RE.search(text):
         return "list", False
     unlevelled = _LEVEL_ASK_RE.sub("", text)
-    if (_NUMBER_RE.search(unlevelled) and not states) or _ATTR_RE.search(unlevelled) or _CUMUL_RE.search(unlevelled):
+    figure = _DUTY_ASK_RE.sub(" ", unlevelled)  # 责任单位是谁: the unit that leads, no unit of measure asked
+    if (_NUMBER_RE.search(figure) and not states) or _ATTR_RE.search(unlevelled) or _CUMUL_RE.search(unlevelled):
         return "indicator", False
     if unlevelled != text:
         return "goal", False

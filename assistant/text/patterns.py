@@ -31,6 +31,8 @@ PART_UNIT = "部分"  # 第七部分: a part by its place among the plan's top-l
 # a year written on its own, not inside a longer number (专栏32021年 names no year 2021)
 WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
 # a span of years written out: 2026—2030年, 2021年至2025年 (group 1: first year, 2: last year)
+# a year that dates what a noun is, not when a figure is for: 2000年底前建成的(小区), 2019年以前建设的(管网)
+YEAR_QUALIFIER_RE = re.compile(rf"({YEAR})\s*年(?:底|末)?(?:以前|之前|前)[^，,；;。！？\d]{{0,6}}的")
 YEAR_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
