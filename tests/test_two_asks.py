@@ -189,6 +189,14 @@ def test_two_columns_of_one_row_asked_apart_are_each_answered(plans, question):
     assert "107座" in a.answer and "32座" in a.answer and "68座" not in a.answer, a.answer
 
 
+@pytest.mark.parametrize("question", ["样例市加油站规划表4-2，西岭区新规划几座？到规划期末一共多少座",
+                                      "表4-2里西岭区新规划多少座？规划期末总共几座？",
+                                      "西岭区新规划几座？期末一共有多少座"])
+def test_a_later_question_asking_another_column_only_is_of_the_first_ones_row(plans, question):
+    a = plans.ask(question)
+    assert "11座" in a.answer and "53座" in a.answer and "107座" not in a.answer, a.answer
+
+
 @pytest.mark.parametrize("question", ["样例市规划里碳预算管理是放在哪一部分讲的？责任单位有哪些",
                                       "碳预算管理在样例市规划的哪一节？由哪些单位负责",
                                       "样例市规划碳预算管理写在哪部分，责任单位是哪些"])

@@ -72,7 +72,7 @@ from assistant.text.patterns import (
     YEAR_RE,
 )
 from assistant.text.sentences import is_lead, sentences
-from assistant.types import CELL_SEP, Answer, Citation, Document, Hit
+from assistant.types import CELL_SEP, Answer, Citation, Document, Hit, Table, TableRow
 
 from . import reasons
 from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
@@ -1165,6 +1165,11 @@ def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list
         # answered the first (中心城区: a column of it) is of that row too, which the part's reading dropped; another
         # ask (主要任务有哪些), or an amount of another table or of no one year (总投资多少), is not
         asked = when + asked
+    row = _answered_row(ctx, answered, label) if of_table and asks_amount(first) and asks_amount(text) else None
+    if row is not None and row.key not in asked and not _names_row(ctx, answered, label, asked):
+        # 巴南区调整新建几座？到规划期末一共多少座: an amount of another column of the table whose row answered the
+        # first, naming no row of its own, is of that row too (一共: all of it, not the table's 合计 row)
+        asked = row.key + asked
     if label and not of_table and history and history[-1].table == label and label not in text:
         # 2018年全市机动车多少万辆，东江区新规划几座: a part naming what another table holds is not asked of the
         # table the first was answered from
@@ -1205,11 +1210,29 @@ def _quotes(answer: Answer, thing: str) -> bool:
 def _answered_table(ctx: Context, answer: Answer, label: str | None) -> str | None:
     """The words of the one table an answer's citations are rows of (its title, header and cells; ``label``: that
     table's label, ``_one_table``), else None."""
+    t = _answered_table_of(ctx, answer, label)
+    return " ".join([t.title, *t.header, *(cell for row in t.rows for cell in row)]) if t is not None else None
+
+
+def _answered_row(ctx: Context, answer: Answer, label: str | None) -> TableRow | None:
+    """The one data row of the one table an answer quotes (its first citation's highlighted row), else None."""
+    table = _answered_table_of(ctx, answer, label)
+    said = {c.highlight or c.text for c in answer.citations}
+    rows = [r for r in table.records if r.kind == "data" and r.key and any(r.key in t for t in said)] if table else []
+    return rows[0] if len({r.key for r in rows}) == 1 else None
+
+
+def _names_row(ctx: Context, answer: Answer, label: str | None, text: str) -> bool:
+    """Whether a text names a row of the one table an answer quotes (another district, the 合计 row by its name)."""
+    table = _answered_table_of(ctx, answer, label)
+    return table is not None and any(len(r.key) >= 2 and r.key in text for r in table.records)
+
+
+def _answered_table_of(ctx: Context, answer: Answer, label: str | None) -> Table | None:
+    """The one table (a ``Table``) an answer's citations are rows of, else None."""
     for c in answer.citations[:1] if label else ():
         title = next(h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h))
-        for t in ctx.documents[c.doc_id].tables:
-            if t.title == title:
-                return " ".join([t.title, *t.header, *(cell for row in t.rows for cell in row)])
+        return next((t for t in ctx.documents[c.doc_id].tables if t.title == title), None)
     return None
 
 
