@@ -57,6 +57,7 @@ class _Table:
     top: float
     rows: tuple[tuple[str, ...], ...]
     ncols: int
+    last_page: int = 0  # the page its last rows sit on, once merged with its continuation
 
 
 _Item = _Line | _Table
@@ -154,10 +155,11 @@ def assemble(items: list[_Item]) -> list[_Item]:
         prev = out[-1] if out else None
         if isinstance(item, _Line) and isinstance(prev, _Line) and prev.framed == item.framed and _continues(prev, item, edges):
             out[-1] = replace(item, text=join_wrapped(prev.text, item.text), first_page=prev.first_page or prev.page)
-        elif isinstance(item, _Table) and isinstance(prev, _Table) and item.page == prev.page + 1 and item.rows:
+        elif isinstance(item, _Table) and isinstance(prev, _Table) and item.page == (prev.last_page or prev.page) + 1 \
+                and item.rows:
             repeated = item.rows[0] == prev.rows[0]
-            if repeated or item.ncols == prev.ncols:
-                out[-1] = replace(prev, rows=prev.rows + item.rows[1 if repeated else 0 :])
+            if repeated or item.ncols == prev.ncols:  # a table over three or more pages goes on from its last page
+                out[-1] = replace(prev, rows=prev.rows + item.rows[1 if repeated else 0 :], last_page=item.page)
             else:
                 out.append(item)
         else:
