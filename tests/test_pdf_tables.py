@@ -120,3 +120,28 @@ def test_a_bare_table_label_takes_the_title_line_under_it(tmp_path, label):
     doc = load_document(path, DocMeta("label", TITLE))
     assert [t.title for t in doc.tables] == [f"{label} 城市更新重点项目安排"]
     assert doc.tables[0].heading_path[0] == "二、保障措施"
+
+
+@pytest.mark.parametrize("mark", ["续表", "续表1", "表1（续）"])
+def test_a_continuation_caption_between_the_pages_of_a_table_is_passed_over(tmp_path, mark):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    text, cell = (ParagraphStyle(n, fontName=_FONT, fontSize=s, leading=s * 1.5, wordWrap="CJK")
+                  for n, s in (("text", 12), ("cell", 9)))
+    rows = [HEADER] + [_project(n) for n in range(1, 9)]
+
+    def grid(part):
+        return Table([[Paragraph(c, cell) for c in r] for r in part], style=[("GRID", (0, 0), (-1, -1), 0.5, "black")])
+
+    path = tmp_path / "continued.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([
+        Paragraph("一、重点项目", text), Paragraph("表1 重点项目表", text), grid(rows[:5]), PageBreak(),
+        Paragraph(mark, text), grid([HEADER] + rows[5:]), Paragraph("二、保障措施", text)])
+    doc = load_document(path, DocMeta("continued", TITLE))
+    assert [t.title for t in doc.tables] == ["表1 重点项目表"] and len(doc.tables[0].records) == 8
+    assert mark not in "\n".join(s.text for s in doc.sections)

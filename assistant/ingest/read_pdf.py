@@ -17,6 +17,7 @@ from pathlib import Path
 from statistics import median
 
 from assistant.errors import DocumentError
+from assistant.text.patterns import CONTINUED_TABLE_RE
 from assistant.types import Block, RawDocument, SourceLine, SourceTable
 
 logger = logging.getLogger(__name__)
@@ -147,11 +148,20 @@ def _continues(a: _Line, b: _Line, edges: dict[float, _Edges]) -> bool:
     return b.page != a.page or b.top - a.bottom < 1.5 * max(a.size, b.size)
 
 
+def _continued_mark(out: list[_Item], item: _Item) -> bool:
+    """Whether the last item out is a 续表 / 表1（续） caption between a table and its next page's part."""
+    return (isinstance(item, _Table) and len(out) >= 2 and isinstance(out[-1], _Line) and isinstance(out[-2], _Table)
+            and bool(CONTINUED_TABLE_RE.match(out[-1].text)) and out[-1].page == item.page)
+
+
 def assemble(items: list[_Item]) -> list[_Item]:
-    """Join wrapped lines into paragraphs and tables broken by a page break into one table."""
+    """Join wrapped lines into paragraphs and tables broken by a page break into one table (a 续表 caption
+    between the two parts passed over)."""
     edges = _edges(items)
     out: list[_Item] = []
     for item in items:
+        if _continued_mark(out, item):
+            out.pop()
         prev = out[-1] if out else None
         if isinstance(item, _Line) and isinstance(prev, _Line) and prev.framed == item.framed and _continues(prev, item, edges):
             out[-1] = replace(item, text=join_wrapped(prev.text, item.text), first_page=prev.first_page or prev.page)
