@@ -145,3 +145,25 @@ def test_a_continuation_caption_between_the_pages_of_a_table_is_passed_over(tmp_
     doc = load_document(path, DocMeta("continued", TITLE))
     assert [t.title for t in doc.tables] == ["表1 重点项目表"] and len(doc.tables[0].records) == 8
     assert mark not in "\n".join(s.text for s in doc.sections)
+
+
+def test_a_header_of_two_rows_repeated_on_each_page_is_read_once(tmp_path):
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table
+
+    pdfmetrics.registerFont(UnicodeCIDFont(_FONT))
+    text = ParagraphStyle("text", fontName=_FONT, fontSize=12, leading=18)
+    head = [("序号", "指标名称", "单位", "目标值", ""), ("", "", "", "2027年", "2030年")]
+    body = [(str(n), f"第{n}类城市更新指标", "个", str(10 + n), str(20 + n)) for n in range(1, 71)]
+    grid = Table([list(r) for r in head + body], repeatRows=2,
+                 style=[("GRID", (0, 0), (-1, -1), 0.5, "black"), ("SPAN", (3, 0), (4, 0)), ("SPAN", (0, 0), (0, 1)),
+                        ("SPAN", (1, 0), (1, 1)), ("SPAN", (2, 0), (2, 1)), ("FONTNAME", (0, 0), (-1, -1), _FONT)])
+    path = tmp_path / "two_rows.pdf"
+    SimpleDocTemplate(str(path), pagesize=A4).build([Paragraph("表1 主要指标", text), grid])
+    assert len(_pages_with_tables(path)) >= 2
+    tables = [b for b in read_file(path).blocks if isinstance(b, SourceTable)]
+    assert len(tables) == 1 and len(tables[0].rows) == 2 + 70
+    assert [r[1] for r in tables[0].rows[2:]] == [r[1] for r in body]

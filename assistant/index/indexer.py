@@ -41,7 +41,8 @@ PARSER_VERSION = 30  # bump when parsing or chunking output changes (21: a goal 
 # its rows groups them; Word heading-styled siblings that lost their numbers are numbered by their order; 附件2 主要指标
 # is an annex heading at its Word level, a closing list of the annexes (附件：1. … / 2. …) is text; 30: a PDF table
 # over three or more pages is one table, a bare 附表 line over its title is an annex heading naming its table, a bare
-# 表N label takes the title line under it, a 续表 caption between a PDF table's pages passed over)
+# 表N label takes the title line under it, a 续表 caption between a PDF table's pages passed over,
+# a header of two or three rows repeated on each page read once)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

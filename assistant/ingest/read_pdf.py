@@ -33,6 +33,7 @@ _STARTS_ITEM = re.compile(
 _TOC_ENTRY = re.compile(r"(?:[.．·…]\s?){4,}\s*\d{1,4}$|(?:[-_—]\s?){6,}\s*\d{1,4}$")
 _SENTENCE_END = re.compile(r"[。；！？：][”’」』）)]?$")  # a closing quote alone (“三个代表”) ends no sentence
 _NO_LINE_START = frozenset("，。、；：！？）》」』”’%％,.;:!?)")  # punctuation a line break never precedes
+_HEADER_ROWS = 3  # the most rows a header repeated on each page of a table spans
 _ZONE = 0.1  # the top and bottom tenth of a page may hold running headers and footers
 
 
@@ -154,6 +155,15 @@ def _continued_mark(out: list[_Item], item: _Item) -> bool:
             and bool(CONTINUED_TABLE_RE.match(out[-1].text)) and out[-1].page == item.page)
 
 
+def _repeated_header(rows: tuple[tuple[str, ...], ...], more: tuple[tuple[str, ...], ...]) -> int:
+    """How many of a continued table's first rows repeat the header rows it opened with (a header of one row,
+    or a group row over its years, repeated on every page)."""
+    n = 0
+    while n < min(_HEADER_ROWS, len(rows) - 1, len(more)) and more[n] == rows[n]:
+        n += 1
+    return n
+
+
 def assemble(items: list[_Item]) -> list[_Item]:
     """Join wrapped lines into paragraphs and tables broken by a page break into one table (a 续表 caption
     between the two parts passed over)."""
@@ -167,9 +177,9 @@ def assemble(items: list[_Item]) -> list[_Item]:
             out[-1] = replace(item, text=join_wrapped(prev.text, item.text), first_page=prev.first_page or prev.page)
         elif isinstance(item, _Table) and isinstance(prev, _Table) and item.page == (prev.last_page or prev.page) + 1 \
                 and item.rows:
-            repeated = item.rows[0] == prev.rows[0]
+            repeated = _repeated_header(prev.rows, item.rows)
             if repeated or item.ncols == prev.ncols:  # a table over three or more pages goes on from its last page
-                out[-1] = replace(prev, rows=prev.rows + item.rows[1 if repeated else 0 :], last_page=item.page)
+                out[-1] = replace(prev, rows=prev.rows + item.rows[repeated:], last_page=item.page)
             else:
                 out.append(item)
         else:
