@@ -85,3 +85,46 @@ def test_a_field_no_project_table_has_is_refused_not_answered_with_the_row(farm,
 def test_a_field_the_table_has_is_still_answered(farm):
     ans = farm.ask("附表里冷链物流集散中心总投资多少")
     assert not ans.refused and "12.4" in ans.answer
+
+
+RENEWAL_PLAN = """青禾市城市更新专项规划（2026—2030年）
+
+一、重点任务
+
+（一）基础设施更新
+推进城市生命线安全工程建设，布设监测感知设备，建设城市安全运行监测中心。推进排水管网雨污分流改造。
+
+二、保障措施
+加强组织领导，市各有关部门按照职责分工各负其责。
+
+附表 青禾市城市更新重点项目清单
+
+| 序号 | 项目名称 | 所在区 | 建设内容 | 总投资（亿元） | 实施年限 | 责任单位 |
+| --- | --- | --- | --- | --- | --- | --- |
+| 1 | 燃气老旧管网更新改造工程 | 全市 | 改造燃气老旧管网650公里 | 14.2 | 2026—2027年 | 市住房和城乡建设局 |
+| 2 | 排水管网雨污分流改造工程 | 中心城区 | 新建改造排水管网900公里 | 22.6 | 2026—2030年 | 市水务局 |
+| 3 | 供水老旧管网改造工程 | 全市 | 改造供水老旧管网210公里 | 7.5 | 2026—2029年 | 青禾水务集团有限公司 |
+| 4 | 城市生命线安全工程（二期） | 全市 | 布设监测感知设备约4.6万套 | 6.8 | 2026—2028年 | 市城市管理局 |
+| 5 | 城市公共停车设施建设工程 | 中心城区 | 新增公共停车泊位5.5万个 | 11.8 | 2026—2030年 | 市交通运输局 |
+"""
+
+
+@pytest.fixture(scope="module")
+def renewal(tmp_path_factory):
+    from conftest import plan_assistant
+
+    return plan_assistant(tmp_path_factory.mktemp("renewal"), RENEWAL_PLAN)
+
+
+@pytest.mark.parametrize("followup, wanted", [
+    ("实施年限呢？归哪个部门", ["2026—2028年", "市城市管理局"]),
+    ("那实施年限呢", ["2026—2028年"]),
+    ("实施年限是哪几年", ["2026—2028年"]),
+])
+def test_a_followup_naming_a_field_by_its_header_asks_it_of_the_row_just_asked(renewal, followup, wanted):
+    """Not the field's cell of every row quoted as a bare "实施年限：…；" line."""
+    earlier = renewal.ask("生命线安全工程二期总投资多少？")
+    assert "6.8" in earlier.answer
+    ans = renewal.ask(followup, [{"question": "生命线安全工程二期总投资多少？", "answer": earlier.answer}])
+    assert all(w in ans.answer for w in wanted)
+    assert "2026—2029年" not in ans.answer and "2026—2030年" not in ans.answer

@@ -686,9 +686,11 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     swapped = (_code_swap(stripped, new) or _kind_swap(stripped, new, tagger)) if not docs_now else None
     if swapped:
         return swapped
-    fields = re.sub(f"{LEX.pattern('ask_duty')}|{LEX.pattern('ask_schedule')}", " ", stripped)
+    # a project field asked or named by its header (实施年限, 责任单位): of what was just asked
+    fields = re.sub(f"{LEX.pattern('ask_duty')}|{LEX.pattern('ask_schedule')}|{LEX.pattern('table_schedule')}"
+                    f"|{LEX.pattern('duty_note')}", " ", stripped)
     if fields != stripped and not docs_now and len(topic_of(without_aspects(fields, tagger), aliases)) <= 1:
-        return asked_of(new) + "，" + body  # "谁负责？啥时候建": who and when, of what was just asked
+        return asked_of(new) + "，" + body  # "谁负责？啥时候建", "实施年限呢": who and when, of what was just asked
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
     first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
     sibling = (_sibling(first, new) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None

@@ -17,6 +17,7 @@ from pathlib import Path
 from statistics import median
 
 from assistant.errors import DocumentError
+from assistant.text.patterns import CONTINUED_TABLE_RE
 from assistant.types import Block, RawDocument, SourceLine, SourceTable
 
 logger = logging.getLogger(__name__)
@@ -32,6 +33,7 @@ _STARTS_ITEM = re.compile(
 _TOC_ENTRY = re.compile(r"(?:[.．·…]\s?){4,}\s*\d{1,4}$|(?:[-_—]\s?){6,}\s*\d{1,4}$")
 _SENTENCE_END = re.compile(r"[。；！？：][”’」』）)]?$")  # a closing quote alone (“三个代表”) ends no sentence
 _NO_LINE_START = frozenset("，。、；：！？）》」』”’%％,.;:!?)")  # punctuation a line break never precedes
+_HEADER_ROWS = 3  # the most rows a header repeated on each page of a table spans
 _ZONE = 0.1  # the top and bottom tenth of a page may hold running headers and footers
 
 
@@ -57,6 +59,7 @@ class _Table:
     top: float
     rows: tuple[tuple[str, ...], ...]
     ncols: int
+    last_page: int = 0  # the page its last rows sit on, once merged with its continuation
 
 
 _Item = _Line | _Table
@@ -146,18 +149,37 @@ def _continues(a: _Line, b: _Line, edges: dict[float, _Edges]) -> bool:
     return b.page != a.page or b.top - a.bottom < 1.5 * max(a.size, b.size)
 
 
+def _continued_mark(out: list[_Item], item: _Item) -> bool:
+    """Whether the last item out is a 续表 / 表1（续） caption between a table and its next page's part."""
+    return (isinstance(item, _Table) and len(out) >= 2 and isinstance(out[-1], _Line) and isinstance(out[-2], _Table)
+            and bool(CONTINUED_TABLE_RE.match(out[-1].text)) and out[-1].page == item.page)
+
+
+def _repeated_header(rows: tuple[tuple[str, ...], ...], more: tuple[tuple[str, ...], ...]) -> int:
+    """How many of a continued table's first rows repeat the header rows it opened with (a header of one row,
+    or a group row over its years, repeated on every page)."""
+    n = 0
+    while n < min(_HEADER_ROWS, len(rows) - 1, len(more)) and more[n] == rows[n]:
+        n += 1
+    return n
+
+
 def assemble(items: list[_Item]) -> list[_Item]:
-    """Join wrapped lines into paragraphs and tables broken by a page break into one table."""
+    """Join wrapped lines into paragraphs and tables broken by a page break into one table (a 续表 caption
+    between the two parts passed over)."""
     edges = _edges(items)
     out: list[_Item] = []
     for item in items:
+        if _continued_mark(out, item):
+            out.pop()
         prev = out[-1] if out else None
         if isinstance(item, _Line) and isinstance(prev, _Line) and prev.framed == item.framed and _continues(prev, item, edges):
             out[-1] = replace(item, text=join_wrapped(prev.text, item.text), first_page=prev.first_page or prev.page)
-        elif isinstance(item, _Table) and isinstance(prev, _Table) and item.page == prev.page + 1 and item.rows:
-            repeated = item.rows[0] == prev.rows[0]
-            if repeated or item.ncols == prev.ncols:
-                out[-1] = replace(prev, rows=prev.rows + item.rows[1 if repeated else 0 :])
+        elif isinstance(item, _Table) and isinstance(prev, _Table) and item.page == (prev.last_page or prev.page) + 1 \
+                and item.rows:
+            repeated = _repeated_header(prev.rows, item.rows)
+            if repeated or item.ncols == prev.ncols:  # a table over three or more pages goes on from its last page
+                out[-1] = replace(prev, rows=prev.rows + item.rows[repeated:], last_page=item.page)
             else:
                 out.append(item)
         else:

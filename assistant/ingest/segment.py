@@ -11,7 +11,14 @@ from dataclasses import dataclass, field, replace
 
 from assistant.answer.lexicon import lexicon
 from assistant.text.numbers import cn_to_int, to_halfwidth
-from assistant.text.patterns import ANNEX_LIST_RE, ANNEX_TITLED_RE, CELL_VALUE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE
+from assistant.text.patterns import (
+    ANNEX_LIST_RE,
+    ANNEX_TITLED_RE,
+    CELL_VALUE_RE,
+    ITEM_NAME_RE,
+    ITEM_NUMBER_RE,
+    TABLE_LABEL_RE,
+)
 
 from ..types import RawDocument, SourceLine, SourceTable
 from .forms import (
@@ -510,7 +517,9 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
 def _attach_captions(events: list[Event]) -> list[Event]:
     """A caption apart from its table names it: an untitled table takes the nearest caption above it (within
     a few lines, no other table between); a caption broken over two lines ("表4-2 …加油站" / "发展规划汇总表")
-    is joined when its second line sits right above the table. A caption that names no table stays text."""
+    is joined when its second line sits right above the table, and a bare label ("表3", set on its own line
+    above a centred title) takes the title line after it. An annex heading ("附表" over its title) names the
+    table and stays the annex's heading. A caption that names no table stays text."""
     out: list[Event] = []
     for ev in events:
         if ev.kind == "table" and ev.text == UNTITLED:
@@ -519,28 +528,33 @@ def _attach_captions(events: list[Event]) -> list[Event]:
                 e = out[j]
                 if e.kind in ("table", "box") or ev.lineno - e.lineno > _CAPTION_REACH:
                     break
-                if e.kind in ("para", "heading") and table_title(e.text):
+                if e.kind in ("para", "heading") and (table_title(e.text) or TABLE_LABEL_RE.match(e.text)):
                     found = j
                     break
             if found is not None:
                 between = [k for k in range(found + 1, len(out)) if out[k].kind != "blank"]
                 title = out[found].text
-                if len(between) == 1 and _caption_tail(out[between[0]]):
-                    title += out[between[0]].text
+                bare = bool(TABLE_LABEL_RE.match(title))
+                if len(between) == 1 and _caption_tail(out[between[0]], MAX_TITLE if bare else 20):
+                    title += (" " if bare else "") + out[between[0]].text
                     del out[between[0]]
                 ev.text = title
-                del out[found]
+                if not _is_annex(out[found]):
+                    del out[found]
             else:
                 last = next((e for e in reversed(out) if e.kind != "blank"), None)
-                if last is not None and last.kind == "heading" and last.form.kind == "preface" \
-                        and ANNEX_RE.match(last.form.display.split(" ")[0]):
+                if last is not None and _is_annex(last):
                     ev.text = last.form.display  # an annex that opens with its table ("附件：重点项目表") names it
         out.append(ev)
     return out
 
 
-def _caption_tail(ev: Event) -> bool:
-    return ev.kind == "para" and len(ev.text) <= 20 and ev.text[-1:] not in "。；：:，,"
+def _is_annex(ev: Event) -> bool:
+    return ev.kind == "heading" and ev.form.kind == "preface" and bool(ANNEX_RE.match(ev.form.display.split(" ")[0]))
+
+
+def _caption_tail(ev: Event, longest: int = 20) -> bool:
+    return ev.kind == "para" and len(ev.text) <= longest and ev.text[-1:] not in "。；：:，,"
 
 
 def _decimal_headings(events: list[Event]) -> list[Event]:

@@ -132,6 +132,8 @@ BOX_LINE_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]
 # 表2-1 …, 附表3 …, or a 附表 without a number whose title follows a colon or a space (附表：…重点项目表)
 TABLE_TITLE_RE = re.compile(r"^(?:(?:附)?表\s*\d+(?:\s*[-－—–.]\s*\d+)?(?=[\s:：、]|[^\d\s\-－—–.])"
                             r"|附\s*表(?:\s*[:：]|\s)\s*(?=\S))")
+# a table's label alone on its line, its title on the next line (a caption set as two centred lines): 表3, 表 2-1
+TABLE_LABEL_RE = re.compile(r"^表\s*\d+(?:\s*[-－—–.]\s*\d+)?\s*[:：]?$")
 # a 专栏 caption without a number: "专栏 “十五五”重点工程", "专栏：重点工程" (a short line; see forms.box_title)
 UNNUMBERED_BOX_LINE_RE = re.compile(r"^专\s*栏(?:\s*[:：]|\s)\s*(?=[^\s\d])")
 NOTE_RE = re.compile(r"^(?:备注|注|说明|数据来源)\s*\d*\s*[:：]")
@@ -145,7 +147,7 @@ YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+
 # headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
 GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
                               rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
-ANNEX_RE = re.compile(r"^附\s*件\s*\d{0,2}\s*[:：]?$")  # a bare 附件 line, its title on the next line
+ANNEX_RE = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[:：]?$")  # a bare 附件 / 附表 line, its title on the next line
 # a table's caption: 表 3-1 “十四五”分区域发展目标 (group 1: 表 or 附表, 2: the number)
 TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
 FIVE_YEAR_PLAN_RE = re.compile(  # “十四五”: the five-year plan's ordinal (group 1)
