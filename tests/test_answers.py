@@ -411,6 +411,17 @@ def test_any_mix_of_trigger_words_gets_an_answer_or_a_clear_error(assistant):
     check()
 
 
+@pytest.mark.parametrize("question", ["C32021年", "专栏32021年"])
+def test_four_digits_inside_a_longer_number_ask_no_year_an_answer_could_state(assistant, question):
+    """A case the fuzz above found: C32021年 after 服贸 was asked of 2021, and the refusal stated 2021, a number the
+    guard does not read in what was typed. Years are read from a question as the guard reads them."""
+    from assistant.answer.understand import years_in
+
+    assert years_in(question) == ()
+    ans = assistant.ask(question, history=[{"question": "服贸", "answer": ""}])
+    assert ans.answer and not unsupported(ans, question + " 服贸")
+
+
 def test_plan_text_durations_are_never_read_as_years():
     """'经过15年的发展' in a plan is a duration: parsing, quoting and the guard keep it 15 (only what staff type, 25年,
     means 2025年)."""

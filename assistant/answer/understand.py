@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, YEAR_RE, blank_titles
+from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, WRITTEN_YEAR_RE, YEAR_RE, blank_titles
 from assistant.types import DocMeta, Turn
 
 from .claims import Claim, checked_question, read_claim
@@ -213,9 +213,10 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
 
 def years_in(text: str, plans: Sequence[PlanScope] = ()) -> tuple[str, ...]:
     """Years written out, then the years period words stand for (十四五末; 规划期末 as each plan's last year).
-    Not those inside a 《title》: 《2024—2025年节能降碳行动方案》 names a plan, it asks no year."""
+    Not those inside a 《title》: 《2024—2025年节能降碳行动方案》 names a plan, it asks no year; nor four digits inside
+    a longer number (C32021年: the number guard reads no 2021 there either, so no answer may state it)."""
     text = blank_titles(text)
-    out = [m.group(1) for m in _YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
+    out = [m.group(1) for m in WRITTEN_YEAR_RE.finditer(text) if 1990 <= int(m.group(1)) <= 2100]
     out += period_words(text, plans).years
     return tuple(dict.fromkeys(out))
 
