@@ -386,11 +386,11 @@ def location(ctx: Context) -> Candidate | None:
         if listed is not None and not listed.refused:
             return _candidate(listed, "list")
     terms = _where_terms(ctx)
-    ans = location_answer(q, ctx.docs, list(ctx.hits), terms, list(ctx.metas), ctx.scope)
+    ans = location_answer(q, ctx.docs, list(ctx.hits), terms, list(ctx.metas), ctx.scope, ctx.weight)
     if ans is None and terms:  # a rare term retrieval missed (东数西算): the passages that hold it
         key = max(terms, key=ctx.weight)
         held = ctx.retriever.containing([forms(key)], list(ctx.scope), limit=NEAR_HELD)
-        ans = location_answer(q, ctx.docs, held, terms, list(ctx.metas), ()) if held else None
+        ans = location_answer(q, ctx.docs, held, terms, list(ctx.metas), (), ctx.weight) if held else None
     if ans is not None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,

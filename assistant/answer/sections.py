@@ -28,6 +28,7 @@ from .terms import char_bigrams, masked_question, plain, term_coverage, without_
 from .understand import Question
 
 NEAR_HITS = 8  # passages looked at for a heading above several that answer
+NEAR_COVER_GAP = 0.2  # a passage covering the key terms this much less than the best one does not say it as well
 MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after the place it names
 _UNTITLED = ("table", "box", "title", "front")  # section kinds whose title names no part of the plan's text
 
@@ -42,9 +43,10 @@ def subtree(doc: Document, sec):
     return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
 
 
-def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
+def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(), weight=None) -> Answer | None:
     """Where a topic is: a section the question names, else the headings of the passage that covers the key terms
-    best (down to the titled item holding it), or the heading above several such passages."""
+    best (down to the titled item holding it), or the heading above several such passages. ``weight``: how much
+    each term counts (a rare word of the plans, 托育, more than a common one, 服务)."""
     secs = named_sections(q, docs, scope, metas) if scope else []
     if secs:
         parts = []
@@ -62,29 +64,40 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     if not hits:
         return None
 
-    def cover(h: Hit) -> float:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
-        return term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}")
+    def share(text: str) -> float:  # each thing named counts, and a rare one (托育) more than a common one (服务)
+        return (term_coverage(terms, text) + term_coverage(terms, text, weight)) / 2
+
+    def passage(h: Hit) -> str:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
+        return f"{h.chunk.text} {' '.join(h.chunk.heading_path)}"
+
+    def cover(h: Hit) -> float:
+        return share(passage(h))
 
     def headed(h: Hit) -> float:  # a passage under a heading that names the topic (发展普惠托育服务 for 托育)
-        return term_coverage(terms, " ".join(h.chunk.heading_path))
+        return share(" ".join(h.chunk.heading_path))
 
-    hit = max(hits[:5], key=lambda h: (cover(h), headed(h), -h.rank))
+    # the passage naming most of the things asked, then the one saying the rarer ones
+    hit = max(hits[:5], key=lambda h: (term_coverage(terms, passage(h)), cover(h), headed(h), -h.rank))
     if cover(hit) < 0.5:
         return None
     doc = docs[hit.chunk.doc_id]
-    near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id and cover(h) >= 0.5]
+    # passages that say it about as fully as the best one: a passage stating the whole topic (加油站之间 of
+    # 4.2.2间距要求) is where it is, not the chapter above it and passages naming only part of it (加油站)
+    near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id
+            and cover(h) >= max(0.5, cover(hit) - NEAR_COVER_GAP)]
     common = _common_path([h.chunk.heading_path for h in near])
     below = " ".join(hit.chunk.heading_path[len(common):])
-    if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
-            terms, below):  # several sub-sections of one heading that names it, their own headings do not
+    # several sub-sections of one heading that names it, their own headings do not
+    if len(near) >= 2 and common and below and share(" ".join(common)) >= 0.5 > share(below):
+        near = near[:MAX_CITES_PER_DOC]  # the sub-sections named are the ones cited
         below_titles = list(dict.fromkeys(h.chunk.heading_path[len(common)] for h in near))
         part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
                            f"（{'、'.join(escape_md(t) for t in below_titles[:3])}等）。"],
-                    evidence=[hit_evidence(h) for h in near[:3]])
+                    evidence=[hit_evidence(h) for h in near])
         return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
     said = [s for s in sentences(hit.chunk.text) if any(t in s for t in terms)]
-    highlight = max(said, key=lambda s: term_coverage(terms, s)) if said else None  # the sentence saying it most
+    highlight = max(said, key=lambda s: term_coverage(terms, s, weight)) if said else None  # the sentence saying it most
     item = _item_title(doc, hit, highlight)
     if item:  # 14﹒利用工业互联网提升安全生产: the numbered item under the heading that holds it
         path += f" › {item}"
