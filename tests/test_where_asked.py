@@ -155,3 +155,99 @@ def test_the_passage_stating_the_whole_topic_is_where_it_is(assistant, question)
     ans = assistant.ask(question)
     assert "间距要求" in ans.answer, ans.answer
     assert "布局方案等" not in ans.answer, ans.answer  # not the chapter above passages naming only 加油站
+
+
+RENEWAL = """样例市城市更新专项规划
+
+一、发展基础
+
+（一）主要成效
+
+全市完成老旧小区改造120个，城市体检工作全面开展。
+
+（二）城市体检主要结论
+
+全市开展城市体检，识别各类问题清单860项。主要结论如下：
+
+1.住房层面
+
+房龄超过30年的住宅约占17%，部分住宅存在安全隐患。
+
+2.街区层面
+
+部分老街区公共活动空间不足，消防通道不畅。
+
+二、主要任务
+
+（一）健全城市更新机制
+
+1.建立城市体检与城市更新联动机制
+
+以城市体检发现的问题为导向确定更新项目，实现体检、更新、评估闭环管理。
+
+名词解释
+
+1.城市体检
+
+指综合评价城市发展建设状况、查找城市问题的一项基础性工作。
+"""
+
+
+@pytest.fixture(scope="module")
+def renewal(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("where_listed"), {"renewal.txt": RENEWAL})
+
+
+@pytest.mark.parametrize("question", [
+    "城市体检发现了哪些问题，样例市城市更新规划哪一节讲的？",
+    "样例市城市更新规划里，城市体检发现了哪些问题，放在哪部分",
+    "样例市城市更新规划里城市体检查出的问题有哪些，在哪一节写的"])
+def test_things_asked_before_the_place_are_placed_where_they_are_listed(renewal, question):
+    ans = renewal.ask(question)
+    assert "城市体检主要结论" in _place(ans), ans.answer
+
+
+def test_things_asked_after_the_place_are_still_listed():
+    from assistant.answer.compose import _list_before_place
+
+    assert _list_before_place("城市体检发现了哪些问题，规划哪一节讲的")
+    assert not _list_before_place("规划哪部分讲存在的问题？主要有哪些")  # the place first, then its items
+    assert not _list_before_place("这些项目放在哪些地区")  # one ask: the places themselves
+
+
+ACTION = """样例省工业互联网创新发展行动计划
+
+第一部分 总体要求
+
+到2025年，全省工业互联网建设量质并进，培育一批工业互联网平台。
+
+第二部分 重点任务
+
+一、强化平台建设
+
+培育跨行业跨领域工业互联网平台，推动企业上云。
+
+二、完善人才体系建设
+
+开展工业互联网招才引智工作，每年组织面向1万名专业技术人才的素质提升培训。
+
+第三部分 保障措施
+
+一、加强组织领导
+
+建立省级工作协调机制，统筹推进工业互联网发展。
+"""
+
+
+@pytest.fixture(scope="module")
+def action(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("where_words"), {"action.txt": ACTION})
+
+
+@pytest.mark.parametrize("question", [
+    "样例省行动计划里讲人才队伍建设的是哪部分？",
+    "人才队伍建设在样例省行动计划第几部分",
+    "样例省行动计划的人才队伍建设写在哪个部分"])
+def test_a_topic_in_the_askers_words_finds_the_heading_in_the_plans(action, question):
+    ans = action.ask(question)
+    assert "完善人才体系建设" in _place(ans), ans.answer
