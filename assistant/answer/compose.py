@@ -379,18 +379,20 @@ def location(ctx: Context) -> Candidate | None:
                               where=True)
         if held is not None and not held.refused and "\n- " in held.answer:
             return _candidate(held, "location")
-    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if listing else None
+    listed_first = _list_before_place(q.resolved)  # in this message or the ask before it (…哪些问题？在哪部分)
+    ask = list_ask(q.resolved, ctx.tokenizer.words, GENERIC) if listing and not listed_first else None
     if ask is not None:
         listed = enumeration_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), ask, ctx.scope, ctx.weight,
                                     ctx.retriever)
         if listed is not None and not listed.refused:
             return _candidate(listed, "list")
     terms = _where_terms(ctx)
-    ans = location_answer(q, ctx.docs, list(ctx.hits), terms, list(ctx.metas), ctx.scope)
+    ans = location_answer(q, ctx.docs, list(ctx.hits), terms, list(ctx.metas), ctx.scope, ctx.weight, listed_first)
     if ans is None and terms:  # a rare term retrieval missed (东数西算): the passages that hold it
         key = max(terms, key=ctx.weight)
         held = ctx.retriever.containing([forms(key)], list(ctx.scope), limit=NEAR_HELD)
-        ans = location_answer(q, ctx.docs, held, terms, list(ctx.metas), ()) if held else None
+        ans = location_answer(q, ctx.docs, held, terms, list(ctx.metas), (), ctx.weight,
+                              listed_first) if held else None
     if ans is not None:
         return _candidate(ans, "location")
     return _candidate(_extractive_answer(q, ctx.docs, list(ctx.hits), list(ctx.terms), weight=ctx.weight,
@@ -403,6 +405,20 @@ _REASON_RE = lexicon().regex("ask_reason")  # 为啥, 为什么: a reason asked
 _UNDER_RE = lexicon().regex("location_under")  # 哪个行动下面: the kind of heading asked for
 _WHERE_RE = lexicon().regex("location")  # 放在计划的哪: the asking words of a where-is-it question
 _PLAN_WORD_RE = lexicon().regex("plan_title_word")
+
+
+def _list_before_place(question: str) -> bool:
+    """Things asked in a clause before the place is asked (城市体检发现了哪些问题，规划哪一节讲的): the place of
+    their list is asked, not the things one by one; 放在哪些地区 (one ask) and 在哪部分？主要有哪些 (the place
+    first) ask for the things."""
+    where = _WHERE_RE.search(question)
+    listed = _LIST_RE.search(question)
+    if where is None or listed is None or listed.end() > where.start():
+        return False
+    return bool(re.search(f"[{_CLAUSE_ENDS}]", question[listed.end():where.start()]))
+
+
+_CLAUSE_ENDS = "，,；;。？?！! "
 
 
 def _where_terms(ctx: Context) -> list[str]:

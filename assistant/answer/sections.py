@@ -7,7 +7,7 @@ import functools
 import re
 
 from assistant.answer.lists import box_evidence
-from assistant.text.patterns import FIELD_LINE_RE, NUM_PREFIX_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
+from assistant.text.patterns import FIELD_LINE_RE, GLOSSARY_RE, NUM_PREFIX_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit
 
@@ -28,6 +28,7 @@ from .terms import char_bigrams, masked_question, plain, term_coverage, without_
 from .understand import Question
 
 NEAR_HITS = 8  # passages looked at for a heading above several that answer
+NEAR_COVER_GAP = 0.2  # a passage covering the key terms this much less than the best one does not say it as well
 MAX_QUOTED = 150  # characters of the sentence a where-is-it answer quotes after the place it names
 _UNTITLED = ("table", "box", "title", "front")  # section kinds whose title names no part of the plan's text
 
@@ -42,49 +43,94 @@ def subtree(doc: Document, sec):
     return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
 
 
-def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=()) -> Answer | None:
+def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(), weight=None,
+                    listed: bool = False) -> Answer | None:
     """Where a topic is: a section the question names, else the headings of the passage that covers the key terms
-    best (down to the titled item holding it), or the heading above several such passages."""
+    best (down to the titled item holding it), or the heading above several such passages. ``weight``: how much
+    each term counts (a rare word of the plans, 托育, more than a common one, 服务). ``listed``: things were asked
+    before the place (发现了哪些问题，哪一节讲的), so a passage whose section lists items under it comes first."""
     secs = named_sections(q, docs, scope, metas) if scope else []
-    if secs:
-        parts = []
-        used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
-        for sec in secs[:2]:
-            doc = docs[sec.doc_id]
-            room = MAX_CITES_PER_DOC - used.get(doc.doc_id, 0) - 1
-            boxes = [b for b in doc.boxes if b.section_id == sec.id][:max(room, 0)]
-            used[doc.doc_id] = used.get(doc.doc_id, 0) + 1 + len(boxes)
-            extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
-            parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
-                              evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
-                              + [box_evidence(doc, b) for b in boxes]))
-        return render(q, parts, docs, False, long_ok=True)
+    # a term's entry in the glossary (名词解释 › 城市体检) is where it is defined, and a section titled by one word
+    # of things asked before the place (城市体检发现了哪些问题，…) is not their list: their place only when the
+    # passages show none
+    if secs and not (all(_defined_only(s) for s in secs)
+                     or listed and _share(terms, " ".join(secs[0].path), weight) < 0.5):
+        return _named_place(q, docs, secs)
+    found = _passage_place(q, docs, hits, terms, weight, listed)
+    return found if found is not None or not secs else _named_place(q, docs, secs)
+
+
+def _defined_only(sec) -> bool:
+    """A section under the plan's glossary (名词解释)."""
+    return any(GLOSSARY_RE.match(plain(t)) for t in sec.path[:-1])
+
+
+def _share(terms, text: str, weight) -> float:
+    """How much of what is asked ``text`` says: each thing named counts, and a rare one (托育) more than a common
+    one (服务)."""
+    return (term_coverage(terms, text) + term_coverage(terms, text, weight)) / 2
+
+
+def _named_place(q: Question, docs, secs) -> Answer:
+    """The sections the question names by title, with the boxes under them."""
+    parts = []
+    used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
+    for sec in secs[:2]:
+        doc = docs[sec.doc_id]
+        room = MAX_CITES_PER_DOC - used.get(doc.doc_id, 0) - 1
+        boxes = [b for b in doc.boxes if b.section_id == sec.id][:max(room, 0)]
+        used[doc.doc_id] = used.get(doc.doc_id, 0) + 1 + len(boxes)
+        extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
+        parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
+                          evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
+                          + [box_evidence(doc, b) for b in boxes]))
+    return render(q, parts, docs, False, long_ok=True)
+
+
+def _passage_place(q: Question, docs, hits: list[Hit], terms, weight, listed: bool) -> Answer | None:
+    """The headings of the passage that says the topic best (down to the titled item holding it), or the heading
+    above several such passages."""
     if not hits:
         return None
 
-    def cover(h: Hit) -> float:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
-        return term_coverage(terms, f"{h.chunk.text} {' '.join(h.chunk.heading_path)}")
+    def share(text: str) -> float:
+        return _share(terms, text, weight)
+
+    def passage(h: Hit) -> str:  # what a passage and its headings say (各县市区布局情况 › 1.离石区)
+        return f"{h.chunk.text} {' '.join(h.chunk.heading_path)}"
+
+    def cover(h: Hit) -> float:
+        return share(passage(h))
 
     def headed(h: Hit) -> float:  # a passage under a heading that names the topic (发展普惠托育服务 for 托育)
-        return term_coverage(terms, " ".join(h.chunk.heading_path))
+        return share(" ".join(h.chunk.heading_path))
 
-    hit = max(hits[:5], key=lambda h: (cover(h), headed(h), -h.rank))
-    if cover(hit) < 0.5:
+    def lists(h: Hit) -> bool:  # its section has sections under it: the items a list asked for
+        return listed and any(s.parent_id == h.chunk.section_id and titled(s) for s in docs[h.chunk.doc_id].sections)
+
+    # the passage naming most of the things asked, then the one saying the rarer ones
+    passing = [h for h in hits[:5] if cover(h) >= 0.5]
+    if not passing:
         return None
+    hit = max(passing, key=lambda h: (lists(h), term_coverage(terms, passage(h)), cover(h), headed(h), -h.rank))
     doc = docs[hit.chunk.doc_id]
-    near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id and cover(h) >= 0.5]
+    # passages that say it about as fully as the best one: a passage stating the whole topic (加油站之间 of
+    # 4.2.2间距要求) is where it is, not the chapter above it and passages naming only part of it (加油站)
+    near = [h for h in hits[:NEAR_HITS] if h.chunk.doc_id == hit.chunk.doc_id
+            and cover(h) >= max(0.5, cover(hit) - NEAR_COVER_GAP)]
     common = _common_path([h.chunk.heading_path for h in near])
     below = " ".join(hit.chunk.heading_path[len(common):])
-    if len(near) >= 2 and common and below and term_coverage(terms, " ".join(common)) >= 0.5 > term_coverage(
-            terms, below):  # several sub-sections of one heading that names it, their own headings do not
+    # several sub-sections of one heading that names it, their own headings do not
+    if len(near) >= 2 and common and below and share(" ".join(common)) >= 0.5 > share(below):
+        near = near[:MAX_CITES_PER_DOC]  # the sub-sections named are the ones cited
         below_titles = list(dict.fromkeys(h.chunk.heading_path[len(common)] for h in near))
         part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(common))} 部分"
                            f"（{'、'.join(escape_md(t) for t in below_titles[:3])}等）。"],
-                    evidence=[hit_evidence(h) for h in near[:3]])
+                    evidence=[hit_evidence(h) for h in near])
         return render(q, [part], docs, False)
     path = " › ".join(hit.chunk.heading_path)
     said = [s for s in sentences(hit.chunk.text) if any(t in s for t in terms)]
-    highlight = max(said, key=lambda s: term_coverage(terms, s)) if said else None  # the sentence saying it most
+    highlight = max(said, key=lambda s: term_coverage(terms, s, weight)) if said else None  # the sentence saying it most
     item = _item_title(doc, hit, highlight)
     if item:  # 14﹒利用工业互联网提升安全生产: the numbered item under the heading that holds it
         path += f" › {item}"

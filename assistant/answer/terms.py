@@ -24,6 +24,7 @@ _GENERIC_PHRASE_RE = re.compile("|".join(re.escape(w) for w in sorted(GENERIC, k
 # single characters that end no term: a run of characters jieba left apart (站 + 有, 是 + 在) is trimmed of them
 _GRAM_STOP = frozenset(LEX.words("gram_stop"))  # 的, 和, 有: function characters
 _TRAILING_CHARS = "".join(w for w in _GRAM_STOP if len(w) == 1)
+_POLITE_RE = LEX.regex("polite_lead")  # 想问下: the asker's lead, never a key term
 _VERB_LEAD_RE = LEX.regex("verb_lead")  # 要建, 能办: the asker's verb, unless a noun (能耗, 要素) or a synonym row's word (能耗强度)
 
 
@@ -44,7 +45,7 @@ def key_terms(q: Question, tokenizer, metas, idf=None, n_chunks: int = 0) -> lis
     # 多少座 and 到2025年 go whole: jieba would glue their last character to the word beside them (座充 of
     # 多少座充换电站, 桩到 of 公用桩到2025年), which no plan writes
     masked_counted = masked
-    masked = QUESTION_WORDS.sub(" ", _COUNTED_RE.sub(" ", masked.replace("＿", " ")))
+    masked = QUESTION_WORDS.sub(" ", _COUNTED_RE.sub(" ", _POLITE_RE.sub(" ", masked.replace("＿", " "))))
     masked = _GENERIC_PHRASE_RE.sub(" ", YEAR_RE.sub(" ", AIM_YEAR_RE.sub(" ", masked)))
     words = tokenizer.words(masked)
     unseen = unseen_weight(n_chunks)  # the weight of a word no chunk contains
@@ -109,11 +110,14 @@ def unseen_weight(n_chunks: int) -> float:
     return math.log((n_chunks + 1) / 0.5)
 
 
+_LEADS = frozenset(w for r in ("locative_lead", "topic_lead") for w in LEX.words(r) if len(w) == 1)
+
+
 def without_locative(w: str, idf, unseen: float) -> str:
-    """A word jieba glued to the locative character before it (规划里托育 -> 里托育) that no plan contains
-    (``unseen``: the weight of such a word), less that character when the rest is a word of the plans (托育).
-    Locatives: lexicon role ``locative_lead``."""
-    if len(w) >= 3 and w[0] in LEX.words("locative_lead") and idf(w) >= unseen and idf(w[1:]) < unseen:
+    """A word jieba glued to the locative or telling character before it (规划里托育 -> 里托育, 讲托育服务 ->
+    讲托育) that no plan contains (``unseen``: the weight of such a word), less that character when the rest is a
+    word of the plans (托育). Leads: lexicon roles ``locative_lead`` and ``topic_lead``."""
+    if len(w) >= 3 and w[0] in _LEADS and idf(w) >= unseen and idf(w[1:]) < unseen:
         return w[1:]
     return w
 

@@ -71,7 +71,22 @@ def normalise_question(text: str) -> str:
                    if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
     text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
     text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
-    return normalise_years(to_simplified(text))
+    return normalise_years(to_simplified(without_courtesy(text)))
+
+
+_COURTESY_RE = LEX.regex("courtesy")
+
+
+def without_courtesy(text: str) -> str:
+    """The question without the greeting, self-introduction and thanks around it (您好，我是新来的，…？谢谢): they
+    ask nothing, and their words are no topic. A message of courtesy alone is kept as it is."""
+    out = text
+    for _ in range(3):  # a greeting, then the introduction it led
+        stripped = _COURTESY_RE.sub("", out).strip()
+        if stripped == out:
+            break
+        out = stripped
+    return out or text
 
 
 @dataclass(frozen=True)

@@ -126,7 +126,9 @@ SENTENCE_END = "。；！？"  # what ends a sentence (assistant/text/sentences.
 # a heading line: 第三章 … / 第二部分 … (group 1: the number, 2: the unit, 3: the title); a preface's heading
 CHAPTER_LINE_RE = re.compile(rf"^第\s*({CN}+|\d+)\s*(部分|[篇章节])(?:\s+|(?=[^\s，。；、]))(.*)$")
 # (a glossary closing the plan, 名词解释, is such a part too: not the tail of the annex or section above it)
-PREFACE_LINE_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语|名\s*词\s*解\s*释|术\s*语\s*解\s*释)$")
+GLOSSARY = r"名\s*词\s*解\s*释|术\s*语\s*解\s*释"
+GLOSSARY_RE = re.compile(rf"^(?:{GLOSSARY})$")  # where terms are defined, not where the plan discusses them
+PREFACE_LINE_RE = re.compile(rf"^(前\s*言|序\s*言|引\s*言|总\s*则|附\s*则|结\s*语|{GLOSSARY})$")
 PREFACE_RUN_IN_RE = re.compile(r"^(前\s*言|序\s*言|引\s*言)\s+(\S.{8,})$")  # "前 言 充换电基础设施是……"
 BOX_LINE_RE = re.compile(r"^专栏\s*\d+(?:\s*[-－—–]\s*\d+)?(?=[\s:：、]|[^\d\s])")
 # 表2-1 …, 附表3 …, or a 附表 without a number whose title follows a colon or a space (附表：…重点项目表)
