@@ -164,6 +164,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
                       reason=reasons.COMPARE_NO_CONTENT)
+    if q.intent == "indicator":  # 规模 of 加油站规模是多少座: the figure states it, a line need not name it
+        terms = _value_words_aside(terms)
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
@@ -245,8 +247,8 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     # a measure in the asker's own words, of no known kind, that no plan writes (注册人数 for the plans'
     # 注册应急志愿者达到15万人) cannot be named as written: a line holding most of its characters states it
     unwritten = bool(measure) and kind is None and not known(measure)
-    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind
-    keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
+    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind;
+    keys = [k for i, k in enumerate(specific_terms(_value_words_aside(own), weight, titles))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer) and k not in kinds_only)]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
@@ -662,6 +664,7 @@ _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked o
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
+_VALUE_WORD_RE = lexicon().regex("value_ask")  # 规模, 数量: of them, those no line need name (not 下降, 比重)
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
@@ -697,9 +700,16 @@ def _said_under(answer: Answer) -> str:
     return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
 
 
+def _value_words_aside(terms: list[str]) -> list[str]:
+    """The terms without the words asking for a value (规模 of 加油站规模是多少座: stated by the quantity itself,
+    not named by the line stating it), unless there is nothing else."""
+    return [t for t in terms if not _VALUE_WORD_RE.fullmatch(t)] or terms
+
+
 def _key_noun(ctx: Context) -> str:
-    """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
-    terms = list(ctx.terms)
+    """The heaviest noun of the question, the asker's own words and the words asking for a value aside: what a
+    stated number must be about."""
+    terms = _value_words_aside(list(ctx.terms))
     nouns = [t for t in terms if not askers_word(t, ctx.retriever, ctx.tokenizer)] or terms
     return max(nouns, key=ctx.weight) if nouns else ""
 
@@ -766,7 +776,9 @@ def goal(ctx: Context) -> Candidate | None:
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
+    # a figure asked: a goal covers what it is of (加油站 of 加油站规模是多少座), not the word asking for it
+    terms = _value_words_aside(list(ctx.terms)) if how_much else list(ctx.terms)
+    ans = goal_answer(q, ctx.docs, ctx.scope, terms, ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
                       {p.doc_id: p.wholes for p in ctx.plans})
@@ -986,10 +998,11 @@ def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
     its passages do not cover what is asked."""
     hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5, query_vector=sub.query_vector).get(doc, [])
-    terms = list(sub.terms)
+    figure = sub.question.intent == "indicator"
+    terms = _value_words_aside(list(sub.terms)) if figure else list(sub.terms)
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
-    part = extractive(hits, terms, sub.question.intent == "indicator", limit=160, max_sentences=2, weight=sub.weight)
+    part = extractive(hits, terms, figure, limit=160, max_sentences=2, weight=sub.weight)
     return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
 
 
