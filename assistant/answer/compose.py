@@ -1137,6 +1137,8 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
             ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered) else ans
+        if len(plans) == 1 and not ans.refused:
+            ans = _side_things(sub, plans[0], aliases, ans) or ans
         elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
             # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
             said = _plan_passages(sub, sub.scope[0])
@@ -1147,6 +1149,38 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return answers
+
+
+# a plan's side quotes one of two things compared when its lines hold THING_SAID of that thing's terms (the words
+# naming it are often paraphrased: 站点密度 as 每百公里); the sentence found for it holds THING_COVER at least
+THING_SAID = 0.8
+THING_COVER = 0.5
+
+
+def _side_things(sub: Context, doc: str, aliases: list[str], answer: Answer) -> Answer | None:
+    """One plan's side of a comparison asking of two things joined (城区服务半径和高速站点密度的要求一样吗), a list
+    aside: when ``answer`` leaves one of them unsaid, the sentence of that plan's passages best stating each thing
+    (its words, with the words the side names besides the things), each once. None when the side asks one thing,
+    the answer quotes each, or some thing has no sentence of its own."""
+    q = sub.question
+    things = split_joined(q.text, aliases) if q.intent != "list" else None
+    if things is None or not _whole_words(q.text, things.labels, sub.tokenizer):
+        return None
+    own = [[t for t in sub.terms if present(t, label)] for label in things.labels]
+    said = _MARKER_RE.sub(" ", answer.answer)
+    if not all(own) or all(term_coverage(ts, said, sub.weight) >= THING_SAID for ts in own):
+        return None
+    shared = [t for t in sub.terms if not any(t in ts for ts in own)]
+    hits = sub.retriever.search_per_doc(q.resolved, [doc], 8, query_vector=sub.query_vector).get(doc, [])
+    parts, quoted = [], set()
+    for ts in own:
+        part = extractive(hits, ts + shared, q.intent == "indicator", limit=160, max_sentences=1, weight=sub.weight)
+        if not part.lines or term_coverage(ts, part.evidence[0].highlight or "", sub.weight) < THING_COVER:
+            return None
+        if part.evidence[0].highlight not in quoted:
+            quoted.add(part.evidence[0].highlight)
+            parts.append(part)
+    return render(q, parts, sub.docs, False, None, long_ok=True)
 
 
 def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list, plans: tuple[str, ...],

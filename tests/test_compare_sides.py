@@ -1,0 +1,91 @@
+"""Each plan's side of a comparison states what is asked of it: both of two things asked (服务半径和站点密度), the
+figure of the thing asked rather than of a word that only asks a value (规模), and both plans when their names are
+joined by 跟 or 同. On two small hand-written plans with the fake embedder."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import plans_assistant
+
+QINGXI = """青溪县成品油零售加油站“十五五”发展规划
+
+第一章 发展现状
+
+截至2024年底，全县现有加油站48座，其中城区加油站10座，高速公路加油站6座。
+
+全省加氢站规模持续扩大，已建成加氢站60座。
+
+第二章 布局要求
+
+一、空间布局控制要求
+
+1.城区加油站的服务半径不少于0.9公里。
+
+2.国道、省道加油站每百公里原则上不超过6对，在有永久隔离带的情况下，可根据车流量酌情设置对向站。
+
+3.高速公路加油站每百公里不超过2对。
+
+二、选址要求
+
+站点选址应满足“三线”管控要求，避开生态保护红线、永久基本农田。
+"""
+
+BAISHI = """白石市成品油零售加油站“十四五”发展规划
+
+第一章 发展基础
+
+“十三五”期末，全市成品油加油站1738座，中心城区加油站402座。
+
+从规模看，全国已建成加氢站497座，在营加氢站291座。
+
+第二章 布局方案
+
+一、间距要求
+
+1．城区加油站的服务半径不低于0.8公里，城区加油站之间最近车行距离不得低于1.6公里，对核心区加油站点进行适当加密。
+
+2．高速公路沿线宜结合服务区规划成对设置，每百公里双向不超过3对。
+
+3．国道、省道沿线每百公里双向不超过5对，两站间距不得低于5公里。
+"""
+
+
+@pytest.fixture(scope="module")
+def stations(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("compare_sides"), {"qingxi.txt": QINGXI, "baishi.txt": BAISHI})
+
+
+@pytest.mark.parametrize("question", [
+    "青溪县和白石市两个加油站规划，城区加油站服务半径和高速上站点密度的要求一样吗？",
+    "青溪县和白石市的加油站规划，城区服务半径和高速公路站点密度各怎么要求的",
+    "白石市和青溪县对城区加油站服务半径和高速公路加油站密度分别怎么定的",
+])
+def test_each_side_states_both_things_asked(stations, question):
+    a = stations.ask(question)
+    assert not a.refused
+    for said in ("0.9公里", "0.8公里", "2对", "3对"):
+        assert said in a.answer, (said, a.answer)
+
+
+@pytest.mark.parametrize("question", [
+    "青溪县和白石市目前的加油站规模各是多少座？",
+    "白石市和青溪县的加油站规模分别多大",
+    "加油站现状规模，青溪县和白石市各是多少座",
+])
+def test_a_word_asking_the_value_is_not_what_the_figure_must_name(stations, question):
+    a = stations.ask(question)
+    assert not a.refused
+    assert "48座" in a.answer and "1738座" in a.answer, a.answer
+    assert "497" not in a.answer and "60座" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "城区加油站服务半径，白石市跟青溪县分别咋写的",
+    "白石市同青溪县，城区加油站服务半径各是多少",
+    "青溪县跟白石市城区加油站的服务半径分别是多少公里",
+])
+def test_plans_joined_by_gen_or_tong_are_each_answered(stations, question):
+    a = stations.ask(question)
+    assert not a.refused
+    assert {c.doc_id for c in a.citations} == {"qingxi", "baishi"}, a.answer
+    assert "0.9公里" in a.answer and "0.8公里" in a.answer, a.answer
