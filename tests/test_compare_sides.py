@@ -110,3 +110,59 @@ def test_plans_joined_by_gen_or_tong_are_each_answered(stations, question):
     assert not a.refused
     assert {c.doc_id for c in a.citations} == {"qingxi", "baishi"}, a.answer
     assert "55座" in a.answer and "1900座" in a.answer, a.answer
+
+
+JIA = """甲市综合能源站专项规划（2025－2030年）
+
+第一章 发展现状
+
+一、国内外发展现状
+
+国外形成了以氢能为核心的综合能源站模式，氢能车辆运营状况良好。我市氢能产业起步较早，氢能资源指数全省第一。
+
+第二章 规划方案
+
+一、规划目标
+
+结合氢能产业中长期规划，打造氢都甲市，分阶段推进氢能综合能源站建设，形成区域全覆盖的综合能源站网络。
+
+二、重点任务
+
+1．加快充电设施建设
+
+在高速公路服务区和城区停车场建设充电桩，满足电动汽车充电需求。
+"""
+
+YI = """乙市碳达峰试点实施方案
+
+一、发展基础
+
+乙市氢能企业数量较多，已建成加氢站12座。
+
+二、主要任务
+
+5．着力培育氢能经济
+
+抢抓氢能产业发展机遇，集中力量突破产业技术瓶颈，打造氢能产业核心技术策源地。
+
+6．推进节能降碳
+
+加强重点领域节能改造，提高能源利用效率。
+"""
+
+
+@pytest.fixture(scope="module")
+def hydrogen(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("compare_stance"), {"jia.txt": JIA, "yi.txt": YI})
+
+
+@pytest.mark.parametrize("question", [
+    "甲市和乙市在氢能上分别怎么提的？",
+    "氢能这块，甲市跟乙市各自是怎么讲的",
+    "乙市和甲市对氢能分别提了什么",
+])
+def test_each_side_quotes_what_the_plan_sets_out_not_where_it_stands(hydrogen, question):
+    a = hydrogen.ask(question)
+    assert not a.refused
+    assert "氢都甲市" in a.answer and "着力培育氢能经济" in a.answer, a.answer
+    assert "国外形成了" not in a.answer, a.answer

@@ -63,6 +63,7 @@ from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
+    HEADING_NUMBER_RE,
     ITEM_NUMBER_RE,
     LABEL_RE,
     ORDINAL_RE,
@@ -75,7 +76,16 @@ from assistant.text.sentences import is_lead, sentences
 from assistant.types import CELL_SEP, Answer, Citation, Document, Hit
 
 from . import reasons
-from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
+from .answerability import (
+    Missing,
+    answerability,
+    asked_years,
+    decide,
+    missing,
+    past_heading,
+    with_lead,
+    withdraw,
+)
 from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
@@ -982,6 +992,16 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
 
 
+def _asks_status(ctx: Context) -> bool:
+    """The question asks where things stand (目前, 现有, 现状), at no year of its own."""
+    return "baseline" in ctx.question.wants and not ctx.question.years
+
+
+def _states_past(ctx: Context, answer: Answer) -> bool:
+    """Some passage the answer quotes sits where the plan states where things stand (一、发展现状)."""
+    return any(past_heading(c.heading_path, ctx.plans) for c in answer.citations)
+
+
 def _cover(ctx: Context, answer: Answer, doc: str) -> float:
     """How much of the question's key terms the best passage an answer quotes holds, with its headings; the
     plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked. With fewer than two such
@@ -996,14 +1016,29 @@ def _cover(ctx: Context, answer: Answer, doc: str) -> float:
 
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
-    its passages do not cover what is asked."""
+    its passages do not cover what is asked. Unless where things stand is asked, passages stating it (under 发展现状)
+    are left out while others remain: a plan's side compares what the plan sets out."""
     hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5, query_vector=sub.query_vector).get(doc, [])
+    if not _asks_status(sub):
+        hits = [h for h in hits if not past_heading(h.chunk.heading_path, sub.plans)] or hits
     figure = sub.question.intent == "indicator"
     terms = _value_words_aside(list(sub.terms)) if figure else list(sub.terms)
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
     part = extractive(hits, terms, figure, limit=160, max_sentences=2, weight=sub.weight)
+    part.lines[:] = [_headed(line, ev, terms) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
+
+
+def _headed(line: str, ev: Evidence, terms: list[str]) -> str:
+    """A line opening its passage, led by the numbered item title it sits under when the title names a key term
+    (5．着力培育氢能经济 › 抢抓氢能产业发展机遇…): the title is the plan's point on what is compared."""
+    title = ev.heading_path[-1] if ev.heading_path else ""
+    bare = HEADING_NUMBER_RE.sub("", title).strip()
+    if bare == title.strip() or re.search(r"\d", bare) or not ev.text.startswith((ev.highlight or ev.text)[:12]) \
+            or not any(present(t, bare) for t in terms):
+        return line
+    return f"{escape_md(bare)}：{line}"
 
 
 def multi_part(ctx: Context) -> Candidate | None:
@@ -1132,11 +1167,14 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
         covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
-        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
+        # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out may answer
+        aside = len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans)
+        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER or aside):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered) else ans
+            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
+                aside and not _states_past(sub, said) and _cover(sub, said, plans[0]) >= covered)) else ans
         if len(plans) == 1 and not ans.refused:
             ans = _side_things(sub, plans[0], aliases, ans) or ans
         elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
