@@ -1,13 +1,18 @@
 """Each plan's side of a comparison states what is asked of it: both of two things asked (服务半径和站点密度), the
-figure of the thing asked rather than of a word that only asks a value (规模), and both plans when their names are
-joined by 跟 or 同. On two small hand-written plans with the fake embedder."""
+figure of the thing asked rather than of a word that only asks a value (规模), what the plan sets out rather than
+where it stands (发展现状), led by the item title naming the topic; both plans when their names are joined by 跟 or
+同, each named once. On small hand-written plans with the fake embedder, and the pure split and merge rules."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 import pytest
 from conftest import plans_assistant
 
-from assistant.answer.multipart import split_plans
+from assistant.answer.compose import merge_answers
+from assistant.answer.multipart import Parts, split_plans
+from assistant.types import Answer, Citation
 
 QINGXI = """青溪县成品油零售加油站“十五五”发展规划
 
@@ -110,6 +115,7 @@ def test_plans_joined_by_gen_or_tong_are_each_answered(stations, question):
     assert not a.refused
     assert {c.doc_id for c in a.citations} == {"qingxi", "baishi"}, a.answer
     assert "55座" in a.answer and "1900座" in a.answer, a.answer
+    assert a.answer.count("**") == 4, a.answer  # each plan named once, by its label
 
 
 JIA = """甲市综合能源站专项规划（2025－2030年）
@@ -166,3 +172,18 @@ def test_each_side_quotes_what_the_plan_sets_out_not_where_it_stands(hydrogen, q
     assert not a.refused
     assert "氢都甲市" in a.answer and "着力培育氢能经济" in a.answer, a.answer
     assert "国外形成了" not in a.answer, a.answer
+
+
+def _cited(doc: str, title: str) -> Citation:
+    return Citation(1, doc, title, ("一、目标",), "……", 1.0)
+
+
+def test_a_plans_part_names_its_plan_once_under_its_label():
+    parts = Parts(("甲试点，能耗降多少", "乙那份，能耗降多少"), ("甲试点", "乙那份"), False, (("a",), ("b",)), True)
+    answers = [Answer("q", "**甲市碳达峰试点实施方案**：到2025年下降14.5%。 [1]", False,
+                      (_cited("a", "甲市碳达峰试点实施方案"),)),
+               Answer("q", "**乙方案 · （一）目标**：2024年降低2.5%左右。 [1]", False, (_cited("b", "乙方案"),))]
+    merged = merge_answers(SimpleNamespace(text="能耗降多少，甲试点跟乙那份分别咋写的", docs=("a", "b")), parts, answers)
+    first, second = merged.answer.splitlines()
+    assert first == "**甲试点**：到2025年下降14.5%。 [1]"
+    assert second == "**乙那份**：**乙方案 · （一）目标**：2024年降低2.5%左右。 [2]"  # a section's head stays

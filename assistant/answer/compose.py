@@ -977,16 +977,28 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
         if ans.refused:
             lines.append(head + "所收录的规划中没有找到这一项。")
             continue
-        if ans.answer.startswith(f"**{escape_md(label)}"):  # the part's answer names its plan already
+        body = ans.answer
+        if body.startswith(f"**{escape_md(label)}"):  # the part's answer names its plan already
             head = ""
-        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]",
-                                          ans.answer))
+        elif parts.plans:  # else a plan's part under its label says the plan's name once, not twice
+            body = _without_plan_head(body, ans)
+        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", body))
     related = [c for _, a in kept for c in a.related]
     related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
     rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
     refused = all(a.refused for _, a in kept)
     return Answer(q.text, "\n".join(lines), refused, tuple(cites), rows, related, kept[0][1].intent, q.docs,
                   reason=reasons.PARTS_UNANSWERED if refused else "")
+
+
+def _without_plan_head(body: str, answer: Answer) -> str:
+    """An answer without the bold plan name it opens with (**2024—2025年节能降碳行动方案**：…), when that name is
+    part of the title of the plan it cites; a head naming a section too (**重庆市 · （1）高速公路**) stays."""
+    m = _PART_LABEL_RE.match(body)
+    name = m.group(0)[2:-3].replace("\\", "") if m else ""
+    if not name or " · " in name or not any(name in c.doc_title for c in answer.citations):
+        return body
+    return body[m.end():]
 
 
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
