@@ -158,9 +158,11 @@ log = logging.getLogger(__name__)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
-                       weight=None, retriever=None, tokenizer=None, shunned: frozenset[str] = frozenset()) -> Answer:
+                       weight=None, retriever=None, tokenizer=None, shunned: frozenset[str] = frozenset(),
+                       headed: bool = False) -> Answer:
     """``shunned``: project rows the question names only by a look-alike, kept out of the passages searched
-    beyond the retrieved ones too."""
+    beyond the retrieved ones too. ``headed``: a line opening its passage is led by the item title naming what is
+    asked (``_headed``), as a comparison's side quotes it."""
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
@@ -174,40 +176,42 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
                       reason=reasons.COMPARE_NO_CONTENT)
-    if q.intent == "indicator":  # 规模 of 加油站规模是多少座: the figure states it, a line need not name it
-        terms = _value_words_aside(terms)
+    figure = q.intent == "indicator"
+    # 规模 of 加油站规模是多少座: the figure states it, so a line is chosen and held by what it names (加油站)
+    picked = _value_words_aside(terms) if figure else terms
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
-    if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
+    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound)
+    if (not part.lines or _best_cover(part, picked, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
-        pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
+        pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], picked, weight, retriever)
                  if not shuns(shunned, h)]
-        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
-                          only=bound)
+        part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound)
     if not part.lines:
         return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
     own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
-    asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
-    figure = q.intent == "indicator"
+    asked = [t for t in picked if not framing(t)] or picked  # what a line must be about: a word no plan writes counts
     weight = getattr(weight, "said", weight)  # the decision weighs a word no plan writes little (TermWeights.said)
     known = _writes(retriever, None)  # a word some plan of the corpus writes
     judged = support(part.evidence, asked, weight or _length_weight, shape,
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), known)
                        if figure else ((), None)),
-                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not known(t))
+                     figure_terms=_value_words_aside(own) if figure else own, frame=_lead_of,
+                     unwritten=lambda t: not known(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
         stated = figure and judged.on_topic
         return refuse(q, docs, NO_NUMBER if stated else NO_CONTENT, related_evidence(hits),
                       reasons.NO_NUMBER if stated else reasons.NO_CONTENT)
+    if headed:
+        part.lines[:] = [_headed(line, ev, picked) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(q, [part], docs, False)
 
 
@@ -1005,8 +1009,22 @@ SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key 
 
 
 def _asks_status(ctx: Context) -> bool:
-    """The question asks where things stand (目前, 现有, 现状), at no year of its own."""
-    return "baseline" in ctx.question.wants and not ctx.question.years
+    """The question may ask where things stand: it says so (目前, 现有, 现状), names a time (十四五, 2020年) or asks
+    a figure (a count today is stated where the plan says where it stands)."""
+    q = ctx.question
+    return "baseline" in q.wants or bool(q.years) or q.period is not None or q.intent == "indicator"
+
+
+def _set_out(sub: Context) -> Answer | None:
+    """A side's retrieval-only answer from its passages that are not where the plan says where it stands, decided
+    as any answer is; None when there are none or all are."""
+    hits = tuple(h for h in sub.hits if not past_heading(h.chunk.heading_path, sub.plans))
+    if not hits or len(hits) == len(sub.hits):
+        return None
+    said = _extractive_answer(sub.question, sub.docs, list(hits), list(sub.terms), weight=sub.weight,
+                              retriever=sub.retriever, tokenizer=sub.tokenizer, shunned=sub.shunned, headed=True)
+    ans = decide(sub, said, kind="extractive")
+    return None if ans.refused else ans
 
 
 def _states_past(ctx: Context, answer: Answer) -> bool:
@@ -1179,14 +1197,19 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
         covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
-        # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out may answer
-        aside = len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans)
-        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER or aside):
+        if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
+            # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
+            # covers as much
+            alt = _set_out(sub)
+            if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
+                ans = alt
+        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
             ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
-                aside and not _states_past(sub, said) and _cover(sub, said, plans[0]) >= covered)) else ans
+                _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
+                and _cover(sub, said, plans[0]) >= covered)) else ans
         if len(plans) == 1 and not ans.refused:
             ans = _side_things(sub, plans[0], aliases, ans) or ans
         elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
