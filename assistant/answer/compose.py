@@ -63,6 +63,7 @@ from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
+    HEADING_NUMBER_RE,
     ITEM_NUMBER_RE,
     LABEL_RE,
     ORDINAL_RE,
@@ -75,7 +76,16 @@ from assistant.text.sentences import is_lead, sentences
 from assistant.types import CELL_SEP, Answer, Citation, Document, Hit, Table, TableRow
 
 from . import reasons
-from .answerability import Missing, answerability, asked_years, decide, missing, with_lead, withdraw
+from .answerability import (
+    Missing,
+    answerability,
+    asked_years,
+    decide,
+    missing,
+    past_heading,
+    with_lead,
+    withdraw,
+)
 from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
@@ -148,9 +158,11 @@ log = logging.getLogger(__name__)
 
 
 def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[Hit]] | None = None,
-                       weight=None, retriever=None, tokenizer=None, shunned: frozenset[str] = frozenset()) -> Answer:
+                       weight=None, retriever=None, tokenizer=None, shunned: frozenset[str] = frozenset(),
+                       headed: bool = False) -> Answer:
     """``shunned``: project rows the question names only by a look-alike, kept out of the passages searched
-    beyond the retrieved ones too."""
+    beyond the retrieved ones too. ``headed``: a line opening its passage is led by the item title naming what is
+    asked (``_headed``), as a comparison's side quotes it."""
     if per_doc:
         parts = []
         for d, hs in per_doc.items():
@@ -164,38 +176,42 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
         refused = all(not p.evidence for p in parts)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
                       reason=reasons.COMPARE_NO_CONTENT)
+    figure = q.intent == "indicator"
+    # 规模 of 加油站规模是多少座: the figure states it, so a line is chosen and held by what it names (加油站)
+    picked = _value_words_aside(terms) if figure else terms
     shape = answer_shape(q.resolved)
     bound = bounded_shape(q.resolved, shape)  # 最多几座: the sentences setting the limit, not counts of what is
     ranking = bound or shape
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
-    part = extractive(hits, terms, q.intent == "indicator", weight=weight, shape=ranking, only=bound)
-    if (not part.lines or _best_cover(part, terms, weight, shape) < 0.8) and retriever:
+    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound)
+    if (not part.lines or _best_cover(part, picked, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
-        pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], terms, weight, retriever)
+        pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], picked, weight, retriever)
                  if not shuns(shunned, h)]
-        part = extractive(pool, terms, q.intent == "indicator", weight=weight, depth=len(pool), shape=ranking,
-                          only=bound)
+        part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound)
     if not part.lines:
         return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
              or not askers_word(t, retriever, tokenizer)] or terms  # without the asker's own verbs (提速, 聚到)
     own = [t for t in nouns if not framing(t)] or nouns  # nor the words framing the ask (计划装多少套)
-    asked = [t for t in terms if not framing(t)] or terms  # what a line must be about: a word no plan writes counts
-    figure = q.intent == "indicator"
+    asked = [t for t in picked if not framing(t)] or picked  # what a line must be about: a word no plan writes counts
     weight = getattr(weight, "said", weight)  # the decision weighs a word no plan writes little (TermWeights.said)
     known = _writes(retriever, None)  # a word some plan of the corpus writes
     judged = support(part.evidence, asked, weight or _length_weight, shape,
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), known)
                        if figure else ((), None)),
-                     figure_terms=own, frame=_lead_of, unwritten=lambda t: not known(t))
+                     figure_terms=_value_words_aside(own) if figure else own, frame=_lead_of,
+                     unwritten=lambda t: not known(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)
         stated = figure and judged.on_topic
         return refuse(q, docs, NO_NUMBER if stated else NO_CONTENT, related_evidence(hits),
                       reasons.NO_NUMBER if stated else reasons.NO_CONTENT)
+    if headed:
+        part.lines[:] = [_headed(line, ev, picked) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(q, [part], docs, False)
 
 
@@ -245,8 +261,8 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     # a measure in the asker's own words, of no known kind, that no plan writes (注册人数 for the plans'
     # 注册应急志愿者达到15万人) cannot be named as written: a line holding most of its characters states it
     unwritten = bool(measure) and kind is None and not known(measure)
-    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind
-    keys = [k for i, k in enumerate(specific_terms(own, weight, titles))
+    # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind;
+    keys = [k for i, k in enumerate(specific_terms(_value_words_aside(own), weight, titles))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer) and k not in kinds_only)]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
@@ -678,6 +694,7 @@ _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked o
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
+_VALUE_WORD_RE = lexicon().regex("value_ask")  # 规模, 数量: of them, those no line need name (not 下降, 比重)
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
@@ -713,9 +730,16 @@ def _said_under(answer: Answer) -> str:
     return " ".join([_MARKER_RE.sub(" ", answer.answer), *(h for c in answer.citations for h in c.heading_path)])
 
 
+def _value_words_aside(terms: list[str]) -> list[str]:
+    """The terms without the words asking for a value (规模 of 加油站规模是多少座: stated by the quantity itself,
+    not named by the line stating it), unless there is nothing else."""
+    return [t for t in terms if not _VALUE_WORD_RE.fullmatch(t)] or terms
+
+
 def _key_noun(ctx: Context) -> str:
-    """The heaviest noun of the question, the asker's own words aside: what a stated number must be about."""
-    terms = list(ctx.terms)
+    """The heaviest noun of the question, the asker's own words and the words asking for a value aside: what a
+    stated number must be about."""
+    terms = _value_words_aside(list(ctx.terms))
     nouns = [t for t in terms if not askers_word(t, ctx.retriever, ctx.tokenizer)] or terms
     return max(nouns, key=ctx.weight) if nouns else ""
 
@@ -782,7 +806,9 @@ def goal(ctx: Context) -> Candidate | None:
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later
     status = not q.years and "baseline" in q.wants and "target" not in q.wants
-    ans = goal_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight, key,
+    # a figure asked: a goal covers what it is of (加油站 of 加油站规模是多少座), not the word asking for it
+    terms = _value_words_aside(list(ctx.terms)) if how_much else list(ctx.terms)
+    ans = goal_answer(q, ctx.docs, ctx.scope, terms, ctx.weight, key,
                       {d: str(e) for d, (_, e) in periods.items()},
                       {d: s for d, (s, _) in periods.items()} if status else None,
                       {p.doc_id: p.wholes for p in ctx.plans})
@@ -971,10 +997,12 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
         if ans.refused:
             lines.append(head + "所收录的规划中没有找到这一项。")
             continue
-        if ans.answer.startswith(f"**{escape_md(label)}"):  # the part's answer names its plan already
+        body = ans.answer
+        if body.startswith(f"**{escape_md(label)}"):  # the part's answer names its plan already
             head = ""
-        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]",
-                                          ans.answer))
+        elif parts.plans:  # else a plan's part under its label says the plan's name once, not twice
+            body = _without_plan_head(body, ans)
+        lines.append(head + _MARKER_RE.sub(lambda m, r=renumber: f"[{r.get(int(m.group(1)), m.group(1))}]", body))
     related = [c for _, a in kept for c in a.related]
     related = tuple(replace(c, n=i) for i, c in enumerate(dict.fromkeys(related), 1))
     rows = tuple(dict.fromkeys(r for _, a in kept for r in a.indicators))
@@ -983,7 +1011,41 @@ def merge_answers(q: Question, parts: Parts, answers: list[Answer]) -> Answer:
                   reason=reasons.PARTS_UNANSWERED if refused else "")
 
 
+def _without_plan_head(body: str, answer: Answer) -> str:
+    """An answer without the bold plan name it opens with (**2024—2025年节能降碳行动方案**：…), when that name is
+    part of the title of the plan it cites; a head naming a section too (**重庆市 · （1）高速公路**) stays."""
+    m = _PART_LABEL_RE.match(body)
+    name = m.group(0)[2:-3].replace("\\", "") if m else ""
+    if not name or " · " in name or not any(name in c.doc_title for c in answer.citations):
+        return body
+    return body[m.end():]
+
+
 SIDE_COVER = 0.8  # a plan's part answered by passages covering less of its key terms is checked against its sentences
+
+
+def _asks_status(ctx: Context) -> bool:
+    """The question may ask where things stand: it says so (目前, 现有, 现状), names a time (十四五, 2020年) or asks
+    a figure (a count today is stated where the plan says where it stands)."""
+    q = ctx.question
+    return "baseline" in q.wants or bool(q.years) or q.period is not None or q.intent == "indicator"
+
+
+def _set_out(sub: Context) -> Answer | None:
+    """A side's retrieval-only answer from its passages that are not where the plan says where it stands, decided
+    as any answer is; None when there are none or all are."""
+    hits = tuple(h for h in sub.hits if not past_heading(h.chunk.heading_path, sub.plans))
+    if not hits or len(hits) == len(sub.hits):
+        return None
+    said = _extractive_answer(sub.question, sub.docs, list(hits), list(sub.terms), weight=sub.weight,
+                              retriever=sub.retriever, tokenizer=sub.tokenizer, shunned=sub.shunned, headed=True)
+    ans = decide(sub, said, kind="extractive")
+    return None if ans.refused else ans
+
+
+def _states_past(ctx: Context, answer: Answer) -> bool:
+    """Some passage the answer quotes sits where the plan states where things stand (一、发展现状)."""
+    return any(past_heading(c.heading_path, ctx.plans) for c in answer.citations)
 
 
 def _cover(ctx: Context, answer: Answer, doc: str) -> float:
@@ -1000,13 +1062,29 @@ def _cover(ctx: Context, answer: Answer, doc: str) -> float:
 
 def _plan_passages(sub: Context, doc: str) -> Answer | None:
     """One plan's part that no handler answered: its best sentences, as a comparison quotes each plan; None when
-    its passages do not cover what is asked."""
+    its passages do not cover what is asked. Unless where things stand is asked, passages stating it (under 发展现状)
+    are left out while others remain: a plan's side compares what the plan sets out."""
     hits = sub.retriever.search_per_doc(sub.question.resolved, [doc], 5, query_vector=sub.query_vector).get(doc, [])
-    terms = list(sub.terms)
+    if not _asks_status(sub):
+        hits = [h for h in hits if not past_heading(h.chunk.heading_path, sub.plans)] or hits
+    figure = sub.question.intent == "indicator"
+    terms = _value_words_aside(list(sub.terms)) if figure else list(sub.terms)
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
-    part = extractive(hits, terms, sub.question.intent == "indicator", limit=160, max_sentences=2, weight=sub.weight)
+    part = extractive(hits, terms, figure, limit=160, max_sentences=2, weight=sub.weight)
+    part.lines[:] = [_headed(line, ev, terms) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
+
+
+def _headed(line: str, ev: Evidence, terms: list[str]) -> str:
+    """A line opening its passage, led by the numbered item title it sits under when the title names a key term
+    (5．着力培育氢能经济 › 抢抓氢能产业发展机遇…): the title is the plan's point on what is compared."""
+    title = ev.heading_path[-1] if ev.heading_path else ""
+    bare = HEADING_NUMBER_RE.sub("", title).strip()
+    if bare == title.strip() or re.search(r"\d", bare) or not ev.text.startswith((ev.highlight or ev.text)[:12]) \
+            or not any(present(t, bare) for t in terms):
+        return line
+    return f"{escape_md(bare)}：{line}"
 
 
 def multi_part(ctx: Context) -> Candidate | None:
@@ -1135,11 +1213,21 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
         ans = decide(sub, cand.answer, kind=cand.kind)
         covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
+        if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
+            # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
+            # covers as much
+            alt = _set_out(sub)
+            if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
+                ans = alt
         if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
             # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
             # (a section's sub-headings, a sentence on another measure) leaves out what is asked
             said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered) else ans
+            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
+                _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
+                and _cover(sub, said, plans[0]) >= covered)) else ans
+        if len(plans) == 1 and not ans.refused:
+            ans = _side_things(sub, plans[0], aliases, ans) or ans
         elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
             # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
             said = _plan_passages(sub, sub.scope[0])
@@ -1150,6 +1238,38 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return answers
+
+
+# a plan's side quotes one of two things compared when its lines hold THING_SAID of that thing's terms (the words
+# naming it are often paraphrased: 站点密度 as 每百公里); the sentence found for it holds THING_COVER at least
+THING_SAID = 0.8
+THING_COVER = 0.5
+
+
+def _side_things(sub: Context, doc: str, aliases: list[str], answer: Answer) -> Answer | None:
+    """One plan's side of a comparison asking of two things joined (城区服务半径和高速站点密度的要求一样吗), a list
+    aside: when ``answer`` leaves one of them unsaid, the sentence of that plan's passages best stating each thing
+    (its words, with the words the side names besides the things), each once. None when the side asks one thing,
+    the answer quotes each, or some thing has no sentence of its own."""
+    q = sub.question
+    things = split_joined(q.text, aliases) if q.intent != "list" else None
+    if things is None or not _whole_words(q.text, things.labels, sub.tokenizer):
+        return None
+    own = [[t for t in sub.terms if present(t, label)] for label in things.labels]
+    said = _MARKER_RE.sub(" ", answer.answer)
+    if not all(own) or all(term_coverage(ts, said, sub.weight) >= THING_SAID for ts in own):
+        return None
+    shared = [t for t in sub.terms if not any(t in ts for ts in own)]
+    hits = sub.retriever.search_per_doc(q.resolved, [doc], 8, query_vector=sub.query_vector).get(doc, [])
+    parts, quoted = [], set()
+    for ts in own:
+        part = extractive(hits, ts + shared, q.intent == "indicator", limit=160, max_sentences=1, weight=sub.weight)
+        if not part.lines or term_coverage(ts, part.evidence[0].highlight or "", sub.weight) < THING_COVER:
+            return None
+        if part.evidence[0].highlight not in quoted:
+            quoted.add(part.evidence[0].highlight)
+            parts.append(part)
+    return render(q, parts, sub.docs, False, None, long_ok=True)
 
 
 def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list, plans: tuple[str, ...],

@@ -408,9 +408,13 @@ def split_parts(text: str, aliases: list[str]) -> Parts | None:
     return split_items(text, aliases)
 
 
+# what joins two plans' names: a conjunction, or a word joining names only (深圳试点跟国务院那份)
+_PLAN_JOIN = f"(?:{LEX.pattern('conjunction')}|{LEX.pattern('plan_join')})"
+
+
 def _connector(gap: str) -> bool:
-    """Whether the text between two plan names only joins them (和, 与, 的, a comma)."""
-    rest = re.sub(LEX.pattern("conjunction"), "", gap)
+    """Whether the text between two plan names only joins them (和, 与, 跟, 的, a comma)."""
+    rest = re.sub(_PLAN_JOIN, "", gap)
     rest = re.sub(LEX.pattern("of"), "", rest)
     return not re.sub(r"[\W_]", "", rest)
 
@@ -478,7 +482,7 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
         ask = text[firsts[-1][1]:]
         questions = [pre + text[s:e] + ask for s, e, _ in firsts]
     else:  # each plan with its own thing, up to the next plan's name
-        joined = rf"(?:{LEX.pattern('conjunction')}|[，,、；;])\s*$"
+        joined = rf"(?:{_PLAN_JOIN}|[，,、；;])\s*$"
         if not all(re.search(joined, text[:b[0]]) for b in firsts[1:]):
             return None  # "甲规划里乙市的X": a place asked of one plan, not a second plan's part
         ends = [b[0] for b in firsts[1:]] + [len(text)]
@@ -490,7 +494,7 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
             segments[-1] = last[:cut - 1]
         questions = []
         for seg in segments:
-            seg = re.sub(rf"(?:{LEX.pattern('conjunction')}|[\s，,、；;。])+$", "", seg)
+            seg = re.sub(rf"(?:{_PLAN_JOIN}|[\s，,、；;。])+$", "", seg)
             questions.append(pre + seg + shared)
     # each part headed by the plan's name in the asker's own words: a title's years (2024—2025年…) would be
     # numbers no passage of a part the plans do not answer supports
