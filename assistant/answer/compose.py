@@ -80,7 +80,16 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence
-from .followups import anchored_sentence, lost_scope, merge_followup, names_time, new_words, year_phrase
+from .followups import (
+    anchored_sentence,
+    followup_words,
+    lost_scope,
+    merge_followup,
+    names_time,
+    new_words,
+    writes,
+    year_phrase,
+)
 from .lexicon import lexicon
 from .multipart import (
     Parts,
@@ -759,6 +768,8 @@ def goal(ctx: Context) -> Candidate | None:
         and not names_section(q, ctx.docs, list(ctx.metas))
     if not (q.intent in ("goal", "indicator") or q.years or listed):
         return None
+    if asks_figures(q.resolved) and not q.years and not _GOAL_WORD_RE.search(q.resolved):
+        return None  # 品牌引进还有别的量化要求吗: a topic's figures, no goal (目标) of a year asked (topic_figures)
     kind = asked_kind(q.resolved)
     kind = kind if kind in (COUNT, POWER) else None  # 布局总数, 多少座, 装机: a count or capacity asked
     how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
@@ -1541,6 +1552,7 @@ def _answer(ctx: Context) -> Answer:
 WEAK_SUPPORT = 0.8
 STRONG_SUPPORT = 0.6
 MERGE_MARGIN = 0.2
+ANCHORED_SUPPORT = 0.3
 
 
 def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
@@ -1562,30 +1574,33 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     if not (answer.refused or answer.score < WEAK_SUPPORT or lost):
         return None
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
-    if text is None or normalise_question(text) == q.resolved:
-        return None
-    alt_ctx = build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer, ctx.doc_filter,
-                            ctx.deadline)
-    alt = _answer(alt_ctx)
-    rule = 0.0 if answer.refused else answerability(alt_ctx, answer)
-    words = new_words(q.text, q.previous, ctx.tokenizer.tag)
-    log.debug("follow-up merged: %s (%.2f%s) vs %s (%.2f over the merged terms; own %.2f, lost %s)", text, alt.score,
-              " refused" if alt.refused else "", q.resolved, rule, answer.score or 0.0, lost)
-    beside = _beside_earlier_answer(alt_ctx, ctx.history[-1], words)
+    # a merge that adds nothing to the rule's question ("企业级平台呢" swapped in either way) asks nothing new
+    same = text is None or normalise_question(text) == q.resolved
+    alt_ctx = ctx if same else build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                                             ctx.doc_filter, ctx.deadline)
+    alt = None if same else _answer(alt_ctx)
+    # an answer saying the plan does not write what was asked (its rows, no sum) weighs as a refusal
+    rule = 0.0 if answer.refused or answer.reason else answerability(alt_ctx, answer)
+    log.debug("follow-up merged: %s (%s) vs %s (%.2f over the merged terms; own %.2f, lost %s)", text,
+              "same" if alt is None else f"{alt.score:.2f}{' refused' if alt.refused else ''}", q.resolved, rule,
+              answer.score or 0.0, lost)
+    # a merge adding nothing asks what the rule's answer answered: only a refusal is looked beside
+    beside = (_beside_earlier_answer(alt_ctx, ctx.history[-1], followup_words(q.text, q.previous, ctx.tokenizer.tag),
+                                     q.text) if rule == 0.0 or not same else None)
     # of the two, the answer quoting the follow-up's words beside the earlier answer first, unless less supported
     asked = new_words(q.text, q.previous, ctx.tokenizer.tag, generic=True)
-    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, asked))]
+    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
 
 
 def _names(answer: Answer, words: list[str]) -> bool:
     """Whether what the answer says (its body and the lines it highlights, not the rest of the passages it cites)
-    names each of the follow-up's own words."""
+    names each of the follow-up's own words (written with others inside it: followups.writes)."""
     said = " ".join([plain_text(answer.answer), *(c.highlight or "" for c in answer.citations)])
-    return all(w in said for w in words)
+    return all(writes(said, w) for w in words)
 
 
-def _beside_earlier_answer(ctx: Context, earlier, words: list[str]) -> Answer | None:
+def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: str) -> Answer | None:
     """The sentence of the passage stating the earlier answer that names the follow-up's words with a figure of
     its own (followups.anchored_sentence; a passage is read with the rest of its section; in any plan the caller
     allows, as the earlier answer may come from a plan the merged question does not name), quoted and decided
@@ -1594,8 +1609,14 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str]) -> Answer | 
     for c in ctx.retriever.chunks:  # any plan the caller allows: the earlier answer's figures say which one
         if not ctx.doc_filter or c.doc_id in ctx.doc_filter:
             sections.setdefault((c.doc_id, tuple(c.heading_path)), []).append(c)
-    groups = list(sections.values())
-    found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words)
+    # the plans the question names first: a small figure (10座) is stated somewhere in many plans
+    named = [g for (doc, _), g in sections.items() if doc in ctx.question.docs]
+    found = None
+    for groups in ([named] if named else []) + [list(sections.values())]:
+        found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words,
+                                  fragment)
+        if found is not None:
+            break
     if found is None:
         return None
     i, sentence = found
@@ -1605,9 +1626,13 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str]) -> Answer | 
     return decide(ctx, answer, kind="beside_earlier_answer")
 
 
-def prefer_merged(rule_support: float, merged: Answer, names_words: bool) -> bool:
+def prefer_merged(rule_support: float, merged: Answer, names_words: bool, anchored: bool = False) -> bool:
     """Whether the merged follow-up's answer replaces a rule-resolved answer in doubt: it answers (a refusal never
     replaces an answer), names the follow-up's own words, and its support is strong and clearly above the rule
-    answer's over the same key terms (0 for a refused rule answer). Pure."""
-    return (not merged.refused and names_words and merged.score >= STRONG_SUPPORT
+    answer's over the same key terms (0 for a refused rule answer). ``anchored``: the sentence beside the earlier
+    answer, which the earlier answer's figures and a word of the follow-up already tie to the conversation: over a
+    refusal it needs only ANCHORED_SUPPORT and that word (城区点数21个 for 其中城区点位几个). Pure."""
+    over_refusal = anchored and rule_support == 0.0
+    return (not merged.refused and (names_words or over_refusal)
+            and merged.score >= (ANCHORED_SUPPORT if over_refusal else STRONG_SUPPORT)
             and merged.score >= rule_support + MERGE_MARGIN)

@@ -22,6 +22,7 @@ from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
+from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import render
@@ -338,7 +339,7 @@ def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
             f"规划未直接写出其余各行的合计（本助手不自行计算原文没有的数字）。")
     ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
                   highlight=rest[0].key)
-    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+    return replace(render(q, [Part(lines=[line], evidence=[ev])], docs, False), reason=reasons.UNSTATED_SUM)
 
 
 _STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters
