@@ -87,6 +87,7 @@ from .followups import (
     merge_followup,
     names_time,
     new_words,
+    swaps_kind,
     writes,
     year_phrase,
 )
@@ -1571,7 +1572,7 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
 
     # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
     lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
-    if not (answer.refused or answer.score < WEAK_SUPPORT or lost):
+    if not (answer.refused or answer.reason or answer.score < WEAK_SUPPORT or lost):  # reason: a sum left unsaid
         return None
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
     # a merge that adds nothing to the rule's question ("企业级平台呢" swapped in either way) asks nothing new
@@ -1585,8 +1586,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
               "same" if alt is None else f"{alt.score:.2f}{' refused' if alt.refused else ''}", q.resolved, rule,
               answer.score or 0.0, lost)
     # a merge adding nothing asks what the rule's answer answered: only a refusal is looked beside
-    beside = (_beside_earlier_answer(alt_ctx, ctx.history[-1], followup_words(q.text, q.previous, ctx.tokenizer.tag),
-                                     q.text) if rule == 0.0 or not same else None)
+    tag = ctx.tokenizer.tag
+    beside = (_beside_earlier_answer(alt_ctx, ctx.history[-1], followup_words(q.text, q.previous, tag), q.text,
+                                     swaps_kind(q.text, q.previous, tag)) if rule == 0.0 or not same else None)
     # of the two, the answer quoting the follow-up's words beside the earlier answer first, unless less supported
     asked = new_words(q.text, q.previous, ctx.tokenizer.tag, generic=True)
     chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
@@ -1600,11 +1602,13 @@ def _names(answer: Answer, words: list[str]) -> bool:
     return all(writes(said, w) for w in words)
 
 
-def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: str) -> Answer | None:
+def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: str, sibling: bool) -> Answer | None:
     """The sentence of the passage stating the earlier answer that names the follow-up's words with a figure of
     its own (followups.anchored_sentence; a passage is read with the rest of its section; in any plan the caller
     allows, as the earlier answer may come from a plan the merged question does not name), quoted and decided
-    over ``ctx``'s (the merged question's) key terms; None when there is none."""
+    over ``ctx``'s (the merged question's) key terms; None when there is none. ``fragment`` and ``sibling``: the
+    follow-up as asked and whether it names a sibling of the earlier measure (followups.swaps_kind), which choose
+    among clauses naming its words alike."""
     sections: dict[tuple[str, tuple[str, ...]], list] = {}
     for c in ctx.retriever.chunks:  # any plan the caller allows: the earlier answer's figures say which one
         if not ctx.doc_filter or c.doc_id in ctx.doc_filter:
@@ -1614,7 +1618,7 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     found = None
     for groups in ([named] if named else []) + [list(sections.values())]:
         found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words,
-                                  fragment)
+                                  fragment, sibling)
         if found is not None:
             break
     if found is None:

@@ -34,6 +34,7 @@ _QUESTION_WORDS = LEX.regex("question_word")
 _ASK_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_ask')}|{LEX.pattern('how_much')})")
 _GENERIC = LEX.regex("topic_generic")
 _ASK_SUM_RE = LEX.regex("ask_sum")
+_REST_RE = LEX.regex("rest_word")  # 剩下, 其余: the rest of the rows just asked, no thing of its own
 _CONTENT_FLAGS = ("n", "v", "b", "j", "l", "a", "eng")  # nouns (ns, nz, vn …), verbs, attributives: what names a thing
 _PLACE_FLAG = "ns"
 KIND_PAIR = 2  # tagger words joined when looking for the word a follow-up's word stands in for (核心区 = 核心 + 区)
@@ -77,7 +78,7 @@ def names_time(text: str) -> bool:
 def _content(word: str, flag: str, generic: bool = False) -> bool:
     # "x": the tagger's mark for the plans' own terms (保障措施, 双跨平台) as well as for punctuation
     named = flag.startswith(_CONTENT_FLAGS) or (flag == "x" and re.fullmatch(r"[\w\u4e00-\u9fff]+", word) is not None)
-    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word)
+    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word) and not _REST_RE.fullmatch(word)
             and not _ASK_RE.search(word)
             and (generic or not _GENERIC.fullmatch(word)) and not YEAR_RE.search(word))
 
@@ -198,14 +199,23 @@ def _states(text: str, figure: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", text) is not None
 
 
+def swaps_kind(text: str, previous: str, tagger) -> bool:
+    """Whether the follow-up names a thing of the kind the earlier question asked of (换电站呢 after …几座充电站): the
+    same subject's sibling measure, which the plan states in the clause beside the earlier figure."""
+    fragment = _bare(text)
+    return any(_stands_for(w, previous, fragment, tagger, ()) for w, _ in _things(fragment, tagger))
+
+
 def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str],
-                      fragment: str = "") -> tuple[int, str] | None:
+                      fragment: str = "", sibling: bool = False) -> tuple[int, str] | None:
     """The sentence that answers a follow-up about a thing stated beside the earlier answer ("高速上呢" after "城区
     加油站10座"; "秸秆呢" after "畜禽粪污约42万吨"): among the passages ``texts`` that state every figure of the
     earlier answer, the clause naming most of the follow-up's own ``words`` and a figure of its own; (the
     passage's index, its sentence), or None. The earlier answer is evidence of which passage the conversation is
     about. Of clauses naming as many, the one writing the longest run of the follow-up's own ``fragment`` as it
-    wrote it (其他城市 of "那其他城市加起来呢", not 城市 in 推广城市), else the first. Pure."""
+    wrote it (其他城市 of "那其他城市加起来呢", not 城市 in 推广城市), then one restating an earlier figure only for a
+    ``sibling`` of the earlier measure (swaps_kind: 60座换电站 beside 20座充电站; another subject is stated apart:
+    剩下的城市), else the first. Pure."""
     figures = list(dict.fromkeys(QUANTITY_RE.findall(earlier_answer)))
     if not figures or not words:
         return None
@@ -217,7 +227,8 @@ def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence
             for clause in CLAUSE_RE.findall(sentence):
                 named = sum(writes(clause, w) for w in words)
                 own = [n for n in QUANTITY_RE.findall(clause) if n not in figures]
-                key = (named, _shared_run(clause, fragment))
+                restates = any(_states(clause, f) for f in figures)
+                key = (named, _shared_run(clause, fragment), restates == sibling)
                 if named and own and (best is None or key > best[0]):
                     best = (key, i, sentence.strip())
     return (best[1], best[2]) if best else None
