@@ -12,6 +12,7 @@ from conftest import plans_assistant
 from assistant.answer import reasons
 from assistant.answer.compose import ANCHORED_SUPPORT, STRONG_SUPPORT, prefer_merged
 from assistant.answer.followups import anchored_sentence, followup_words, new_words, swaps_kind, writes
+from assistant.answer.tables import earlier_row_columns
 from assistant.answer.understand import resolve
 from assistant.text.tokenize import Tokenizer
 from assistant.types import Answer
@@ -146,6 +147,51 @@ def test_the_rest_summed_is_the_sentence_stating_that_sum(plans, follow):
 def test_a_sibling_measure_of_the_same_row_stays_beside_the_earlier_figure(plans):
     ans = _ask(plans, "换电站呢", "样例省充换电规划里甲市核心区要新建几座充电站", "20座。")
     assert not ans.refused and "60" in ans.answer, ans.answer
+
+
+TOWNS = """样例市充换电设施规划（2026—2030年）
+
+第二章 主要任务
+
+表2-1 各镇充换电设施目标
+
+| 地区 | 充电站（座） | 换电站（座） | 充电桩（根） |
+| --- | --- | --- | --- |
+| 东湖镇 | 3 | 2 | 40 |
+| 新桥镇 | 5 | 1 | 60 |
+| 南山镇 | 4 | 6 | 70 |
+"""
+
+ROW_TURN = ("样例市表2-1里东湖镇要建几座充电站？", "东湖镇计划新建3座充电站、2座换电站、40根充电桩。")
+
+
+@pytest.fixture(scope="module")
+def towns(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("towns"), {"towns.txt": TOWNS})
+
+
+@pytest.mark.parametrize("follow", ["那新桥镇呢", "新桥镇的呢"])
+def test_another_row_is_asked_the_columns_the_earlier_answer_gave(towns, follow):
+    ans = _ask(towns, follow, *ROW_TURN)
+    assert not ans.refused and all(f in ans.answer for f in ("5座", "1座", "60根")), ans.answer
+    assert "东湖镇" not in ans.answer, ans.answer
+
+
+def test_one_figure_asked_before_keeps_the_one_column(towns):
+    ans = _ask(towns, "那新桥镇呢", ROW_TURN[0], "3座。")
+    assert "5座" in ans.answer and "60根" not in ans.answer, ans.answer
+
+
+def test_the_columns_are_those_of_the_row_holding_every_earlier_figure(towns):
+    doc = next(d for d in towns.documents if d.tables)
+    docs, scope = {doc.doc_id: doc}, (doc.doc_id,)
+    resolved = "样例市表2-1里新桥镇要建几座充电站？"
+    asked = earlier_row_columns(resolved, "那新桥镇呢", ROW_TURN[0], ROW_TURN[1], docs, scope)
+    assert asked is not None and "换电站" in asked and "充电桩" in asked and asked.startswith(resolved[:-1]), asked
+    # one figure, a column the follow-up names, or figures of no one row: the question as resolved
+    assert earlier_row_columns(resolved, "那新桥镇呢", ROW_TURN[0], "3座。", docs, scope) is None
+    assert earlier_row_columns(resolved, "那新桥镇的充电桩呢", ROW_TURN[0], ROW_TURN[1], docs, scope) is None
+    assert earlier_row_columns(resolved, "那新桥镇呢", ROW_TURN[0], "3座、6座。", docs, scope) is None
 
 
 PV_TURN = ("样例市碳达峰方案里光伏要装多少？", "“十四五”期间累计新增光伏发电装机容量80万千瓦。")

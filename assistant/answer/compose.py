@@ -58,7 +58,14 @@ from assistant.answer.sections import (
     section_figure_answer,
     stages_answer,
 )
-from assistant.answer.tables import asked_unit, extreme_answer, rows_answer, share_answer, table_cell_answer
+from assistant.answer.tables import (
+    asked_unit,
+    earlier_row_columns,
+    extreme_answer,
+    rows_answer,
+    share_answer,
+    table_cell_answer,
+)
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
@@ -1451,12 +1458,28 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
     if confirmed is not None:
         ctx, answer = confirmed
     else:
+        ctx = same_columns(ctx) or ctx
         answer = _answer(ctx)
         ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
         ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
         answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+def same_columns(ctx: Context) -> Context | None:
+    """A follow-up naming another row of the table whose row the earlier answer gave several figures of ("那吉林市呢"
+    after 长春市's 充电站、换电站、充电桩): the context of the resolved follow-up asking those columns of the new row
+    (tables.earlier_row_columns), or None."""
+    q = ctx.question
+    if not q.is_followup or not ctx.history or ctx.expired():
+        return None
+    text = earlier_row_columns(q.resolved, q.text, q.previous, as_turn(ctx.history[-1]).answer, ctx.docs, ctx.scope)
+    if text is None:
+        return None
+    log.debug("the earlier answer's columns asked of the follow-up's row: %s", text)
+    return build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer, ctx.doc_filter,
+                         ctx.deadline)
 
 
 def claim_as_stated(ctx: Context, history: list) -> tuple[Context, Answer] | None:
@@ -1591,7 +1614,10 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
                                      swaps_kind(q.text, q.previous, tag)) if rule == 0.0 or not same else None)
     # of the two, the answer quoting the follow-up's words beside the earlier answer first, unless less supported
     asked = new_words(q.text, q.previous, ctx.tokenizer.tag, generic=True)
-    chosen = [a for a in (beside, alt) if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
+    # rows listed for a sum the table never writes are replaced only by a sentence stating that sum, not by another
+    # cell the merged question finds (the 合计 row holds the row asked before too)
+    tried = (beside,) if answer.reason else (beside, alt)
+    chosen = [a for a in tried if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
 
 
