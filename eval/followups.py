@@ -1,4 +1,4 @@
-"""Follow-up accuracy on the tuning sets and on eval/followup_rewordings.jsonl (44 rewordings of tuning follow-ups,
+"""Follow-up accuracy on the tuning sets and on eval/followup_rewordings.jsonl (58 rewordings of tuning follow-ups,
 as a staff member would type them: same earlier turn and reference answer, the follow-up worded otherwise). Not a
 gold set: it measures whether follow-up resolution holds beyond the tuning wording. Judging sets are never read.
 

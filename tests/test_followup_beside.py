@@ -74,6 +74,8 @@ ECONOMY = """样例市数字经济发展规划（2021—2025年）
 专栏3：商贸服务扩大开放重点项目
 
 1.国际品牌专项引进：建立品牌引进专项资金，持续引进国际品牌入驻，到2025年，集聚国际知名品牌300个，高端品牌入驻率达到70%。
+
+2.发展免退税经济：推动市内免税店落地，持续扩大离境退税商店规模，到2025年，集聚免退税商店20家。
 """
 
 CARBON = """样例市碳达峰试点城市建设实施方案
@@ -222,6 +224,12 @@ def test_a_year_named_as_the_base_asks_the_same_measure_of_that_year(plans, foll
 def test_a_topics_other_figures_are_its_figure_stating_sentences(plans, follow):
     ans = _ask(plans, follow, "样例市国际知名品牌到2025年要达到多少？", "300个。")
     assert not ans.refused and "30家以上" in ans.answer and "70%" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize("follow", ["到25年要攒多少家这类店？", "那到2025年这类店有多少家"])
+def test_a_refused_follow_up_still_takes_the_merged_questions_answer(plans, follow):
+    ans = _ask(plans, follow, "样例市规划里免退税经济打算怎么搞？", "推动市内免税店落地，持续扩大离境退税商店规模。")
+    assert not ans.refused and "20家" in ans.answer, ans.answer
 
 
 # ---------------------------------------------------------------- the pieces
