@@ -355,5 +355,7 @@ class Answer:
     docs: tuple[str, ...] = ()
     latency_ms: float = 0.0
     score: float | None = None  # answerability: how well the best passage covers the question (0..1)
-    reason: str = ""  # why a refusal refused, a stable code (assistant/answer/reasons.py); "" for an answer
+    # why a refusal refused, a stable code (assistant/answer/reasons.py); "" for an answer, or what an answer leaves
+    # unsaid (reasons.UNSTATED_SUM: the rows of a sum the plan does not write)
+    reason: str = ""
     turn: Turn | None = field(default=None, compare=False, repr=False)

@@ -1,4 +1,4 @@
-"""Follow-up accuracy on the tuning sets and on eval/followup_rewordings.jsonl (44 rewordings of tuning follow-ups,
+"""Follow-up accuracy on the tuning sets and on eval/followup_rewordings.jsonl (58 rewordings of tuning follow-ups,
 as a staff member would type them: same earlier turn and reference answer, the follow-up worded otherwise). Not a
 gold set: it measures whether follow-up resolution holds beyond the tuning wording. Judging sets are never read.
 
@@ -20,11 +20,10 @@ from run import SPLITS  # noqa: E402
 
 from assistant.config import load_settings  # noqa: E402
 from assistant.evaluation.evaluate import score_answer  # noqa: E402
-from assistant.evaluation.gold import load_gold  # noqa: E402
+from assistant.evaluation.gold import FROZEN_SETS, load_gold  # noqa: E402
 from assistant.pipeline import Assistant  # noqa: E402
 
-TUNING = ("dev", "dev2", "realdev", "dev3", "realdev2", "realdev3", "realdev4", "dev4", "realdev5", "realdev6",
-          "layoutdev", "realdev7", "formatdev", "realdev8", "dev6", "synthdev")
+TUNING = tuple(s for s in SPLITS if s not in FROZEN_SETS)  # every tuning set, as eval/run.py lists them
 REWORDINGS = ROOT / "eval" / "followup_rewordings.jsonl"  # ids are "<tuning set>:<item id>-vN"
 
 

@@ -33,6 +33,8 @@ _PERIOD_RE = re.compile(rf"(?:{LEX.pattern('five_year_plan')})(?:{LEX.pattern('f
 _QUESTION_WORDS = LEX.regex("question_word")
 _ASK_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_ask')}|{LEX.pattern('how_much')})")
 _GENERIC = LEX.regex("topic_generic")
+_ASK_SUM_RE = LEX.regex("ask_sum")
+_REST_RE = LEX.regex("rest_word")  # 剩下, 其余: the rest of the rows just asked, no thing of its own
 _CONTENT_FLAGS = ("n", "v", "b", "j", "l", "a", "eng")  # nouns (ns, nz, vn …), verbs, attributives: what names a thing
 _PLACE_FLAG = "ns"
 KIND_PAIR = 2  # tagger words joined when looking for the word a follow-up's word stands in for (核心区 = 核心 + 区)
@@ -76,19 +78,21 @@ def names_time(text: str) -> bool:
 def _content(word: str, flag: str, generic: bool = False) -> bool:
     # "x": the tagger's mark for the plans' own terms (保障措施, 双跨平台) as well as for punctuation
     named = flag.startswith(_CONTENT_FLAGS) or (flag == "x" and re.fullmatch(r"[\w\u4e00-\u9fff]+", word) is not None)
-    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word)
+    return (len(word) >= 2 and named and not _QUESTION_WORDS.fullmatch(word) and not _REST_RE.fullmatch(word)
             and not _ASK_RE.search(word)
             and (generic or not _GENERIC.fullmatch(word)) and not YEAR_RE.search(word))
 
 
-def _things(text: str, tagger, generic: bool = False) -> list[tuple[str, str]]:
-    """The text's words that name things, each with its tag, and each pair of adjacent nouns joined (核心 + 区);
-    ``generic``: words that name no particular thing (措施, 情况) too."""
-    words = tagger(text)
+def _things(text: str, tagger, generic: bool = False, old: str = "") -> list[tuple[str, str]]:
+    """The text's words that name things, each with its tag, and each pair of adjacent nouns joined (核心 + 区)
+    unless ``old`` writes both (平台 + 奖补 after a question on 平台's 奖补: nothing new); ``generic``: words that
+    name no particular thing (措施, 情况) too. A sum asked (加起来, which the tagger splits into 加 + 起来) names no
+    thing."""
+    words = tagger(_ASK_SUM_RE.sub(" ", text))
     out = [(w, f) for w, f in words if _content(w, f, generic)]
     for i in range(len(words) - KIND_PAIR + 1):
         run = words[i:i + KIND_PAIR]
-        if all(f.startswith("n") for _, f in run):
+        if all(f.startswith("n") for _, f in run) and not (old and all(w in old for w, _ in run)):
             out.append(("".join(w for w, _ in run), run[-1][1]))
     return out
 
@@ -145,7 +149,36 @@ def merge_followup(text: str, previous: str, tagger, kept: Sequence[str] = (), p
 def new_words(text: str, previous: str, tagger, generic: bool = False) -> list[str]:
     """What the follow-up names that the earlier question did not (its own things, not its asking words): an
     answer to it names them. ``generic``: words that name no particular thing too (保障措施有哪些)."""
-    return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger, generic) if w not in previous))
+    return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger, generic, previous) if w not in previous))
+
+
+def followup_words(text: str, previous: str, tagger) -> list[str]:
+    """The follow-up's own words as ``new_words``, or, when the tagger reads none of them as naming a thing (高速
+    read as an adverb in "高速上呢"), its words of two or more characters that are not asking, generic or year
+    words."""
+    return new_words(text, previous, tagger) or list(dict.fromkeys(
+        w for w, _ in tagger(_bare(text)) if _content(w, "n") and w not in previous))
+
+
+INSIDE_CHARS = 6  # at most this many characters written inside a word (企业级工业互联网平台 for 企业级平台)
+TAIL_CHARS = 2  # a word is written with others inside it before its last this many characters
+
+
+def writes(text: str, word: str) -> bool:
+    """Whether the text writes the word, or writes it with a few words inside it before its last two characters
+    (企业级平台 in 企业级工业互联网平台). Pure."""
+    if word in text:
+        return True
+    head, tail = word[:-TAIL_CHARS], word[-TAIL_CHARS:]
+    if len(head) < TAIL_CHARS:
+        return False
+    at = text.find(head)
+    while at >= 0:
+        end = text.find(tail, at + len(head))
+        if 0 <= end - at - len(head) <= INSIDE_CHARS:
+            return True
+        at = text.find(head, at + 1)
+    return False
 
 
 def lost_scope(previous: str, resolved: str, text: str, places=None) -> bool:
@@ -166,23 +199,42 @@ def _states(text: str, figure: str) -> bool:
     return re.search(rf"(?<![\d.]){re.escape(figure)}(?![\d.])", text) is not None
 
 
-def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str]) -> tuple[int, str] | None:
+def swaps_kind(text: str, previous: str, tagger) -> bool:
+    """Whether the follow-up names a thing of the kind the earlier question asked of (换电站呢 after …几座充电站): the
+    same subject's sibling measure, which the plan states in the clause beside the earlier figure."""
+    fragment = _bare(text)
+    return any(_stands_for(w, previous, fragment, tagger, ()) for w, _ in _things(fragment, tagger))
+
+
+def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str],
+                      fragment: str = "", sibling: bool = False) -> tuple[int, str] | None:
     """The sentence that answers a follow-up about a thing stated beside the earlier answer ("高速上呢" after "城区
     加油站10座"; "秸秆呢" after "畜禽粪污约42万吨"): among the passages ``texts`` that state every figure of the
     earlier answer, the clause naming most of the follow-up's own ``words`` and a figure of its own; (the
     passage's index, its sentence), or None. The earlier answer is evidence of which passage the conversation is
-    about. Pure."""
+    about. Of clauses naming as many, the one writing the longest run of the follow-up's own ``fragment`` as it
+    wrote it (其他城市 of "那其他城市加起来呢", not 城市 in 推广城市), then one restating an earlier figure only for a
+    ``sibling`` of the earlier measure (swaps_kind: 60座换电站 beside 20座充电站; another subject is stated apart:
+    剩下的城市), else the first. Pure."""
     figures = list(dict.fromkeys(QUANTITY_RE.findall(earlier_answer)))
     if not figures or not words:
         return None
-    best: tuple[int, int, str] | None = None
+    best: tuple[tuple[int, int], int, str] | None = None
     for i, text in enumerate(texts):
         if not all(_states(text, f) for f in figures):
             continue
         for sentence in sentences(text):
             for clause in CLAUSE_RE.findall(sentence):
-                named = sum(w in clause for w in words)
+                named = sum(writes(clause, w) for w in words)
                 own = [n for n in QUANTITY_RE.findall(clause) if n not in figures]
-                if named and own and (best is None or named > best[0]):
-                    best = (named, i, sentence.strip())
+                restates = any(_states(clause, f) for f in figures)
+                key = (named, _shared_run(clause, fragment), restates == sibling)
+                if named and own and (best is None or key > best[0]):
+                    best = (key, i, sentence.strip())
     return (best[1], best[2]) if best else None
+
+
+def _shared_run(text: str, fragment: str) -> int:
+    """The length of the longest run of the fragment's characters the text writes."""
+    return max((j - i for i in range(len(fragment)) for j in range(i + 1, len(fragment) + 1)
+                if fragment[i:j] in text), default=0)

@@ -26,6 +26,9 @@ NO_FACT = "no_fact"  # the plan's text does not state the fact (issuer, date, �
 LOW_SCORE = "low_score"  # answerability's score under its threshold
 EMPTY = "empty"  # nothing left to say (every line dropped by the number guard, or none made)
 PARTS_UNANSWERED = "parts_unanswered"  # a multi-part question none of whose parts is answered
+# not a refusal: an answer giving the rows of a sum it says the plan never writes (其余各行的合计), which a
+# sentence stating that sum (其他城市共计划新建…) replaces in a follow-up (compose.merged_followup)
+UNSTATED_SUM = "unstated_sum"
 MISSING_PREFIX = "missing_"
 
 DESCRIPTIONS: dict[str, str] = {
@@ -47,6 +50,7 @@ DESCRIPTIONS: dict[str, str] = {
     LOW_SCORE: "answerability score under the threshold",
     EMPTY: "nothing left to say",
     PARTS_UNANSWERED: "no part of a multi-part question answered",
+    UNSTATED_SUM: "the rows of a sum the plan does not write (an answer, not a refusal)",
 }
 
 

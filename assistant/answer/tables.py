@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
-from assistant.text.numbers import to_halfwidth
+from assistant.text.numbers import parse_value, to_halfwidth
 from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
+from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import render
@@ -338,7 +339,32 @@ def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
             f"规划未直接写出其余各行的合计（本助手不自行计算原文没有的数字）。")
     ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
                   highlight=rest[0].key)
-    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+    return replace(render(q, [Part(lines=[line], evidence=[ev])], docs, False), reason=reasons.UNSTATED_SUM)
+
+
+def earlier_row_columns(resolved: str, text: str, previous: str, earlier_answer: str, docs: dict[str, Document],
+                        scope: tuple[str, ...]) -> str | None:
+    """"那吉林市呢" after an answer giving 长春市's 27座充电站、75座换电站、2645根充电桩: the resolved follow-up asking
+    the same columns of the row it names. The columns are those of the one table row holding every figure of the
+    earlier answer (two or more, each in its own column); the follow-up names another row of that table (written
+    in ``resolved``, not in ``previous``) and no column of its own (``text``). None otherwise. Pure."""
+    figures = {parse_value(f) for f in QUANTITY_RE.findall(earlier_answer)}
+    if len(figures) < 2:
+        return None
+    for doc in scope:
+        for t in docs[doc].tables if doc in docs else ():
+            heads = {c: BRACKET_RE.sub("", c).strip() for c in t.columns}
+            if any(h and h in text for h in heads.values()):
+                continue
+            for row in t.records:
+                cols = [c for c in t.columns if c != "" and row.value(c) in figures and row.cell(c) != row.key]
+                if len(cols) < 2 or {row.value(c) for c in cols} != figures:
+                    continue
+                if not any(r is not row and r.key and r.key in resolved and r.key not in previous for r in t.records):
+                    continue
+                asked = [heads[c] for c in cols if heads[c] and heads[c] not in resolved]
+                return re.sub(r"[？?。！!]+$", "", resolved) + "".join(f"、{h}" for h in asked) if asked else None
+    return None
 
 
 _STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters

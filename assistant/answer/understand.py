@@ -38,6 +38,7 @@ _PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('pronoun_lead')})")
 _FILLER_LEAD_RE = re.compile(rf"^(?:{LEX.pattern('filler_lead')})[\s,，。.!！~～]*")
 _SUBJECTLESS_RE = re.compile(rf"^(?:{LEX.pattern('subjectless_ask')})")
 _NOW_RE = LEX.regex("now_ask")
+_BASELINE_RE = LEX.regex("baseline")
 _ITEM_PRONOUN_RE = re.compile(rf"^(?:{LEX.pattern('item_pronoun')})")
 GENERIC_WORDS = LEX.regex("topic_generic")
 QUESTION_WORDS = LEX.regex("question_word")
@@ -652,6 +653,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             new = re.sub(r"[？?。]*$", "", new) + f"（{years_now[0]}年）"
     stripped = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", text.strip())
     stripped = _PERIOD_END_RE.sub(" ", stripped)  # "那规划期末呢": a year asked (above), not a new topic
+    if years_now:  # "基期2020年那会儿呢": the year named as the base, not a new topic
+        stripped = _BASELINE_RE.sub(" ", stripped)
     topic = topic_of(without_aspects(stripped, tagger), aliases)
     aspect_only = len(topic) <= 1
     marker = bool(re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())) or bool(
@@ -686,8 +689,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         return plan + rest  # "其中X…": X, one of what was just listed, same plan
     passage = previous_turn.passage if previous_turn else ""
-    if passage and _ITEM_PRONOUN_RE.match(text.strip()) and not docs_now:
-        # "这条由谁负责": the item the previous answer quoted, not another passage on its topic
+    if passage and _ITEM_PRONOUN_RE.match(body) and not docs_now:
+        # "这条由谁负责", "那这项是哪些部门负责的": the item the previous answer quoted, not another passage on its topic
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         rest = re.sub(rf"^(?:{LEX.pattern('pronoun_strip')})", "", body).lstrip("的，, ")
         return f"{plan}{passage.rstrip('。；;')}，{rest or body}"
