@@ -116,3 +116,12 @@ def test_another_category_lists_its_own_rows(county):
 def test_a_column_named_in_the_asker_s_words(county, question, value, not_value):
     ans = county.ask(question)
     assert _says(ans, value) and not_value not in ans.answer, (question, ans.answer)
+
+
+@pytest.mark.parametrize("question", ["镇级污水处理厂提标改造谁负责，什么时候完成？",
+                                      "公共机构节能改造归哪个部门，啥时候建"])
+def test_a_new_thing_asked_after_a_row_is_not_read_from_that_row(county, question):
+    earlier = "青峰水库总投资多少"
+    first = county.ask(earlier)
+    ans = county.ask(question, history=[{"question": earlier, "answer": first.answer}])
+    assert "县水利局" not in ans.answer and "2026—2030" not in ans.answer, (question, ans.answer)

@@ -23,6 +23,7 @@ from assistant.text.patterns import NUM_PREFIX_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
+from .multipart import names_nothing
 from .reasons import ABSENT_COLUMN
 from .render import refuse, render
 from .structured import Evidence, Part, doc_name, escape_md
@@ -46,14 +47,15 @@ def _grams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1) if " " not in text[i:i + 2]}
 
 
-def _question_grams(resolved: str, masked: str) -> set[str]:
-    """The question's pieces less those wholly inside a plan's name it writes (``masked``: blanked there), keeping
-    those across its edge: 溪段 of 澜岚高速岚溪段, where 岚溪 names the plan's county and the row's section."""
+def _edge_grams(resolved: str, masked: str) -> set[str]:
+    """The question's pieces across the edge of a plan's name it writes (``masked``: blanked there): 溪段 of
+    澜岚高速岚溪段, where 岚溪 names the plan's county and the row's section. They help name a row, never its
+    look-alike (县医 of 霁山县医院 names no 县医养结合中心)."""
     text = to_halfwidth(resolved)
     if len(text) != len(masked):
-        return _grams(masked)
+        return set()
     inside = {i for i, ch in enumerate(masked) if ch != text[i]}
-    return set().union(*(_grams(text[i:i + 2]) for i in range(len(text) - 1) if not {i, i + 1} <= inside))
+    return set().union(*(_grams(text[i:i + 2]) for i in range(len(text) - 1) if len({i, i + 1} & inside) == 1))
 
 
 def _key_column(t: Table) -> str | None:
@@ -79,11 +81,12 @@ def _field_columns(t: Table, q: str) -> list[str]:
     return out
 
 
-def _named_row(t: Table, q: set[str], own: set[str], asked: str) -> TableRow | None:
+def _named_row(t: Table, resolved: str, masked: str, own: set[str]) -> TableRow | None:
     """The data row the question names clearly more than any other (``_best_row``), unless the question names its
-    look-alike (``_names_another``)."""
+    look-alike (``_names_another``). ``masked``: the question with the plans' names blanked."""
     rows, grams = _row_grams(t, own)
-    best = _best_row(grams, q, asked, [_core(r.key) for r in rows])
+    q = _grams(masked)
+    best = _best_row(grams, q | _edge_grams(resolved, masked), resolved, [_core(r.key) for r in rows])
     return None if best is None or _names_another(q, grams, best, rows[best]) else rows[best]
 
 
@@ -138,7 +141,7 @@ def lookalike_rows(q: Question, docs: dict[str, Document], scope: tuple[str, ...
     as their passages read (the row's cells, the project read from it): such a row is not what is asked and does
     not answer it."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
-    grams = _question_grams(q.resolved, masked)
+    grams = _grams(masked)
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     out = set()
     for _, t in _project_tables(docs, scope):
@@ -197,15 +200,23 @@ def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     the parts of one message each asking a field of the one project row it names are that row's fields, read
     together, unless a part names another row of its own."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
-    found = _row_cells(q, docs, scope, masked, earlier=True)
+    found = _row_cells(q, docs, scope, masked, earlier=_fields_only(to_halfwidth(q.text)))
     if not found or len({id(c.table) for c in found}) != 1:
         return None
     t, row = found[0].table, found[0].row
     own = _own_grams(t, _grams(" ".join(docs[x].meta.title for x in scope)))
     for part in map(to_halfwidth, parts):
-        if not _field_columns(t, part) or _named_row(t, _grams(part), own, part) not in (None, row):
+        if not _field_columns(t, part) or _named_row(t, part, part, own) not in (None, row):
             return None
     return render_cells(q, docs, found, by_row=True)
+
+
+def _fields_only(text: str) -> bool:
+    """The text asks fields (实施年限呢？归哪个部门) and names nothing else: no row of its own."""
+    lex = lexicon()
+    for ask, kind in _FIELDS:
+        text = lex.regex(kind).sub(" ", lex.regex(ask).sub(" ", text))
+    return names_nothing(text)
 
 
 def _asked_columns(t: Table, q: Question, masked: str) -> list[str]:
@@ -220,7 +231,6 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
     """The cells asked of the project row the question names, in each project table naming one. A follow-up
     naming no row (实施年限呢, 那谁负责), or with ``earlier`` any question, asks of the row the earlier question
     named."""
-    grams = _question_grams(q.resolved, masked)
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     before = (earlier or q.is_followup) and q.previous
     if before:
@@ -231,9 +241,9 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
         if not columns:
             continue
         own = _own_grams(t, plans)
-        row = _named_row(t, grams, own, q.resolved)
+        row = _named_row(t, q.resolved, masked, own)
         if row is None and before:
-            row = _named_row(t, _question_grams(q.previous, masked_before), own, q.previous)
+            row = _named_row(t, q.previous, masked_before, own)
         if row is not None:
             found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
     return found
@@ -243,7 +253,7 @@ def _total_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
     """A sum asked of the project table the question names by its title's words: its 合计 row's fields."""
     if len(set(q.docs) or set(scope)) != 1:
         return None  # a sum of a table, only where the plan is named or alone
-    grams = _question_grams(q.resolved, masked)
+    grams = _grams(masked)
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     totals: list[Cell] = []
     for d, t in _project_tables(docs, scope):
@@ -282,10 +292,9 @@ def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[st
             if lex.regex(kind).search(BRACKET_RE.sub("", col))}
     if held:
         return None
-    grams = _question_grams(q.resolved, masked)
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     for d, t in tables:
-        row = _named_row(t, grams, _own_grams(t, plans), q.resolved)
+        row = _named_row(t, q.resolved, masked, _own_grams(t, plans))
         if row is not None:
             shown = [Evidence(d, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)]
             columns = "、".join(f"“{escape_md(BRACKET_RE.sub('', c).strip())}”" for c in t.columns)
@@ -332,7 +341,7 @@ def _group_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
             or asked_unit(masked) in lex.words("count_unit")):
         return None
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
-    grams = _question_grams(q.resolved, masked)
+    grams = _grams(masked)
     named = [(d, t, g) for d, t in tables if _names_table(masked, grams, t, plans)
              for g in dict.fromkeys(r.group for r in t.records if r.kind == "data" and r.group)
              if len(core := _group_core(g)) >= 2 and core in masked]
