@@ -125,3 +125,10 @@ def test_a_new_thing_asked_after_a_row_is_not_read_from_that_row(county, questio
     first = county.ask(earlier)
     ans = county.ask(question, history=[{"question": earlier, "answer": first.answer}])
     assert "县水利局" not in ans.answer and "2026—2030" not in ans.answer, (question, ans.answer)
+
+
+@pytest.mark.parametrize("question", ["青峰水库投资多少，污水管网建设多长", "青峰水库工程要花多少钱？镇级污水处理厂什么时候改造完"])
+def test_a_part_naming_a_thing_of_its_own_is_not_read_from_the_row_the_first_names(county, question):
+    ans = county.ask(question)
+    assert "12.5" in ans.answer, (question, ans.answer)
+    assert "新建中型水库" not in ans.answer and "2026—2030" not in ans.answer, (question, ans.answer)

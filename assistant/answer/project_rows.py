@@ -198,15 +198,16 @@ def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                      parts: tuple[str, ...]) -> Answer | None:
     """"茶亭茶旅融合示范区 投资、年限、责任单位" / "澜岚高速岚溪段多长，总投资多少" / "实施年限呢？归哪个部门":
     the parts of one message each asking a field of the one project row it names are that row's fields, read
-    together, unless a part names another row of its own."""
+    together, when each part names that row or nothing but fields (管网建设多长 names a thing of its own)."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
-    found = _row_cells(q, docs, scope, masked, earlier=_fields_only(to_halfwidth(q.text)))
+    found = _row_cells(q, docs, scope, masked)
     if not found or len({id(c.table) for c in found}) != 1:
         return None
     t, row = found[0].table, found[0].row
     own = _own_grams(t, _grams(" ".join(docs[x].meta.title for x in scope)))
     for part in map(to_halfwidth, parts):
-        if not _field_columns(t, part) or _named_row(t, part, part, own) not in (None, row):
+        named = _named_row(t, part, part, own)
+        if not _field_columns(t, part) or named is not row and (named is not None or not _fields_only(part)):
             return None
     return render_cells(q, docs, found, by_row=True)
 
@@ -226,13 +227,11 @@ def _asked_columns(t: Table, q: Question, masked: str) -> list[str]:
     return own or _field_columns(t, masked)
 
 
-def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str,
-               earlier: bool = False) -> list[Cell]:
-    """The cells asked of the project row the question names, in each project table naming one. A follow-up
-    naming no row (实施年限呢, 那谁负责), or with ``earlier`` any question, asks of the row the earlier question
-    named."""
+def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str) -> list[Cell]:
+    """The cells asked of the project row the question names, in each project table naming one. A question after
+    another naming nothing but fields (实施年限呢？归哪个部门, 那谁牵头) asks of the row the earlier one named."""
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
-    before = (earlier or q.is_followup) and q.previous
+    before = q.previous and _fields_only(to_halfwidth(q.text))
     if before:
         masked_before = to_halfwidth(masked_question(replace(q, resolved=q.previous), [d.meta for d in docs.values()]))
     found: list[Cell] = []
