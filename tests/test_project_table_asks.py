@@ -132,3 +132,17 @@ def test_a_part_naming_a_thing_of_its_own_is_not_read_from_the_row_the_first_nam
     ans = county.ask(question)
     assert "12.5" in ans.answer, (question, ans.answer)
     assert "新建中型水库" not in ans.answer and "2026—2030" not in ans.answer, (question, ans.answer)
+
+
+@pytest.mark.parametrize("turns", [("青峰水库总投资多少", "那建设年限呢", "谁负责"),
+                                   ("北岭风电项目要花多少钱", "啥时候建", "归哪个部门"),
+                                   ("梧溪高速溪川段总投资多少", "工期多久", "哪个单位牵头")])
+def test_a_chain_of_follow_ups_stays_on_the_row(county, turns):
+    history = []
+    for q in turns:
+        ans = county.ask(q, history=history)
+        history.append({"question": q, "answer": ans.answer})
+    assert not ans.refused and ("县水利局" in ans.answer or "县发展改革局" in ans.answer
+                                or "县交通运输局" in ans.answer), (turns, ans.answer)
+    row = {"青峰水库总投资多少": "青峰水库工程", "北岭风电项目要花多少钱": "北岭风电项目"}.get(turns[0], "梧州至溪川高速公路溪川段")
+    assert row in ans.answer, (turns, ans.answer)

@@ -553,7 +553,7 @@ def _counts_items(question: str) -> bool:
 def project_row(ctx: Context) -> Candidate | None:
     """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
     table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
-    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope)
+    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope, _quoted_before(ctx))
     if answer is None:
         answer = absent_column_answer(ctx.question, ctx.docs, ctx.scope)
     return _candidate(answer, "table_cell")
@@ -1030,7 +1030,13 @@ def multi_part(ctx: Context) -> Candidate | None:
 def _one_row(ctx: Context, parts: Parts) -> Candidate | None:
     """澜岚高速岚溪段多长，总投资多少 / 茶亭茶旅融合示范区 投资、年限、责任单位 / 实施年限呢？归哪个部门: every part
     a field of the one project row the message (or, naming none, the earlier question) names, read from that row."""
-    return _candidate(row_parts_answer(ctx.question, ctx.docs, ctx.scope, parts.questions), "table_cell")
+    return _candidate(row_parts_answer(ctx.question, ctx.docs, ctx.scope, parts.questions, _quoted_before(ctx)),
+                      "table_cell")
+
+
+def _quoted_before(ctx: Context) -> str:
+    """The passage the earlier answer quoted first (a table row's name, for the engine's own row answers)."""
+    return as_turn(ctx.history[-1]).passage if ctx.history else ""
 
 
 def _counted_parts(ctx: Context) -> Parts | None:

@@ -180,27 +180,29 @@ def _asks_total(q: str, t: Table) -> bool:
     return bool(lex.regex("ask_total").search(q) or lex.regex("ask_sum").search(q))
 
 
-def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
+                       quoted: str = "") -> Answer | None:
     """One field (or several) of a project row the question names; the total row when a sum is asked of the
-    table; the rows whose field holds the body or value the question quotes, when it asks which projects."""
+    table; the rows whose field holds the body or value the question quotes, when it asks which projects.
+    ``quoted``: the passage the earlier answer quoted first (``_row_cells``)."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
     tables = _project_tables(docs, scope)
     listed = _rows_by_value(q, docs, tables, masked) or _group_answer(q, docs, scope, tables, masked)
     if listed is not None:
         return listed
-    found = _row_cells(q, docs, scope, masked)
+    found = _row_cells(q, docs, scope, masked, quoted)
     if found:
         return render_cells(q, docs, found, by_row=True) if len({id(c.table) for c in found}) == 1 else None
     return _total_answer(q, docs, scope, masked)
 
 
 def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...],
-                     parts: tuple[str, ...]) -> Answer | None:
+                     parts: tuple[str, ...], quoted: str = "") -> Answer | None:
     """"茶亭茶旅融合示范区 投资、年限、责任单位" / "澜岚高速岚溪段多长，总投资多少" / "实施年限呢？归哪个部门":
     the parts of one message each asking a field of the one project row it names are that row's fields, read
     together, when each part names that row or nothing but fields (管网建设多长 names a thing of its own)."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
-    found = _row_cells(q, docs, scope, masked)
+    found = _row_cells(q, docs, scope, masked, quoted)
     if not found or len({id(c.table) for c in found}) != 1:
         return None
     t, row = found[0].table, found[0].row
@@ -227,9 +229,11 @@ def _asked_columns(t: Table, q: Question, masked: str) -> list[str]:
     return own or _field_columns(t, masked)
 
 
-def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str) -> list[Cell]:
+def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str,
+               quoted: str = "") -> list[Cell]:
     """The cells asked of the project row the question names, in each project table naming one. A question after
-    another naming nothing but fields (实施年限呢？归哪个部门, 那谁牵头) asks of the row the earlier one named."""
+    another naming nothing but fields (实施年限呢？归哪个部门, 那谁牵头) asks of the row the earlier question named,
+    else of the row the earlier answer quoted (``quoted``: 谁负责 after 实施年限呢 answered from the row)."""
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
     before = q.previous and _fields_only(to_halfwidth(q.text))
     if before:
@@ -242,7 +246,8 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
         own = _own_grams(t, plans)
         row = _named_row(t, q.resolved, masked, own)
         if row is None and before:
-            row = _named_row(t, q.previous, masked_before, own)
+            row = _named_row(t, q.previous, masked_before, own) or (_named_row(t, quoted, quoted, own)
+                                                                    if quoted else None)
         if row is not None:
             found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
     return found
