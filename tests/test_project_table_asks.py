@@ -146,3 +146,12 @@ def test_a_chain_of_follow_ups_stays_on_the_row(county, turns):
                                 or "县交通运输局" in ans.answer), (turns, ans.answer)
     row = {"青峰水库总投资多少": "青峰水库工程", "北岭风电项目要花多少钱": "北岭风电项目"}.get(turns[0], "梧州至溪川高速公路溪川段")
     assert row in ans.answer, (turns, ans.answer)
+
+
+@pytest.mark.parametrize("earlier, question, values", [
+    ("北岭风电项目要花多少钱", "那风电那块谁负责", ("县发展改革局",)),
+    ("青峰水库工程总投资多少？", "水库那边实施年限呢？归哪个部门", ("2026—2030", "县水利局"))])
+def test_a_follow_up_naming_the_row_s_own_words_asks_of_that_row(county, earlier, question, values):
+    first = county.ask(earlier)
+    ans = county.ask(question, history=[{"question": earlier, "answer": first.answer}])
+    assert _says(ans, *values), (question, ans.answer)

@@ -262,6 +262,11 @@ def names_nothing(text: str) -> bool:
     return len(_content(text)) < MIN_OWN_CHARS
 
 
+def content_of(text: str) -> str:
+    """What the text names besides asking words and single function characters."""
+    return _content(text)
+
+
 def _content(text: str) -> str:
     """What a clause names besides asking words and single function characters."""
     rest = LEX.regex("how_much").sub("", _ASK_ONLY_RE.sub("", text))

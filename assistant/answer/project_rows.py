@@ -23,7 +23,7 @@ from assistant.text.patterns import NUM_PREFIX_RE
 from assistant.types import Answer, Document, Table, TableRow
 
 from .lexicon import lexicon
-from .multipart import names_nothing
+from .multipart import content_of, names_nothing
 from .reasons import ABSENT_COLUMN
 from .render import refuse, render
 from .structured import Evidence, Part, doc_name, escape_md
@@ -207,19 +207,36 @@ def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
         return None
     t, row = found[0].table, found[0].row
     own = _own_grams(t, _grams(" ".join(docs[x].meta.title for x in scope)))
+    said = {c.column for c in found}
     for part in map(to_halfwidth, parts):
         named = _named_row(t, part, part, own)
-        if not _field_columns(t, part) or named is not row and (named is not None or not _fields_only(part)):
-            return None
+        if not said & set(_field_columns(t, part)) or named is not row and (named is not None
+                                                                            or not _fields_only(part)):
+            return None  # a part asking no field the row states, or of a thing of its own
     return render_cells(q, docs, found, by_row=True)
 
 
 def _fields_only(text: str) -> bool:
     """The text asks fields (实施年限呢？归哪个部门) and names nothing else: no row of its own."""
+    return names_nothing(_beyond_fields(text))
+
+
+def _beyond_fields(text: str) -> str:
+    """What the text names besides the fields it asks and its asking words (停车那块 of 停车那块谁负责)."""
     lex = lexicon()
     for ask, kind in _FIELDS:
         text = lex.regex(kind).sub(" ", lex.regex(ask).sub(" ", text))
-    return names_nothing(text)
+    return content_of(text)
+
+
+def _of_row(words: str, t: Table, row: TableRow, own: set[str]) -> bool:
+    """Whether the words name nothing but that row: a piece of its cells (停车 of 城市公共停车设施建设工程), no piece
+    of another row's name that it does not write."""
+    rows, grams = _row_grams(t, own)
+    mine = _grams(" ".join(cell for _, cell in row.cells))
+    others = set().union(*(g for r, g in zip(rows, grams, strict=True) if r is not row)) - mine
+    pieces = _grams(words)
+    return bool(pieces & mine) and not pieces & others
 
 
 def _asked_columns(t: Table, q: Question, masked: str) -> list[str]:
@@ -235,7 +252,8 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
     another naming nothing but fields (实施年限呢？归哪个部门, 那谁牵头) asks of the row the earlier question named,
     else of the row the earlier answer quoted (``quoted``: 谁负责 after 实施年限呢 answered from the row)."""
     plans = _grams(" ".join(docs[x].meta.title for x in scope))
-    before = q.previous and _fields_only(to_halfwidth(q.text))
+    rest = _beyond_fields(to_halfwidth(q.text))
+    before = q.previous and (names_nothing(rest) or q.is_followup)
     if before:
         masked_before = to_halfwidth(masked_question(replace(q, resolved=q.previous), [d.meta for d in docs.values()]))
     found: list[Cell] = []
@@ -248,6 +266,7 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
         if row is None and before:
             row = _named_row(t, q.previous, masked_before, own) or (_named_row(t, quoted, quoted, own)
                                                                     if quoted else None)
+            row = row if row is None or names_nothing(rest) or _of_row(rest, t, row, own) else None
         if row is not None:
             found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
     return found
