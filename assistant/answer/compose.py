@@ -44,7 +44,7 @@ from assistant.answer.numeric import cumulative_note_answer, goal_answer, indica
 from assistant.answer.parallel import parallel_absent, parallel_extreme
 from assistant.answer.parttopic import everyday_terms, part_topic_answer
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
-from assistant.answer.project_rows import absent_column_answer, project_row_answer
+from assistant.answer.project_rows import absent_column_answer, project_row_answer, row_parts_answer
 from assistant.answer.sections import (
     field_answer,
     headed_sections,
@@ -602,7 +602,7 @@ def _counts_items(question: str) -> bool:
 def project_row(ctx: Context) -> Candidate | None:
     """"地铁3号线一期总投资多少" / "谁负责" / "项目总投资加起来多少" / "市轨道交通集团负责哪几个项目": a project
     table's row named in the asker's words and the field asked, its 合计 row, or its rows holding a quoted value."""
-    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope)
+    answer = project_row_answer(ctx.question, ctx.docs, ctx.scope, _quoted_before(ctx))
     if answer is None:
         answer = absent_column_answer(ctx.question, ctx.docs, ctx.scope)
     return _candidate(answer, "table_cell")
@@ -1124,6 +1124,9 @@ def multi_part(ctx: Context) -> Candidate | None:
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
             return _candidate(shared, "table_cell")
+        row = _one_row(ctx, parts)
+        if row is not None:
+            return row
     if parts is not None and split_on_measure(q.text, parts):
         # 加油站最多设几对，两站最少隔多远: one sentence states both amounts; the parts are answered each only when the
         # whole answer states fewer figures than amounts asked, or none of a part's kind (能保障多少人: no count of people)
@@ -1135,6 +1138,18 @@ def multi_part(ctx: Context) -> Candidate | None:
             # …and names what sets each part apart (期末 of 期末一共多少站): else its figures answer other columns
             return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _one_row(ctx: Context, parts: Parts) -> Candidate | None:
+    """澜岚高速岚溪段多长，总投资多少 / 茶亭茶旅融合示范区 投资、年限、责任单位 / 实施年限呢？归哪个部门: every part
+    a field of the one project row the message (or, naming none, the earlier question) names, read from that row."""
+    return _candidate(row_parts_answer(ctx.question, ctx.docs, ctx.scope, parts.questions, _quoted_before(ctx)),
+                      "table_cell")
+
+
+def _quoted_before(ctx: Context) -> str:
+    """The passage the earlier answer quoted first (a table row's name, for the engine's own row answers)."""
+    return as_turn(ctx.history[-1]).passage if ctx.history else ""
 
 
 def _counted_parts(ctx: Context) -> Parts | None:
@@ -1167,6 +1182,9 @@ def _joined(ctx: Context, aliases: list[str]) -> Candidate | None:
     parts = split_joined(q.text, aliases)
     if parts is None or not _whole_words(q.text, parts.labels, ctx.tokenizer):
         return None
+    row = _one_row(ctx, parts)
+    if row is not None:
+        return row
     whole = dispatch(ctx, PART_HANDLERS)
     if all(_quotes(whole.answer, i) for i in parts.labels):
         return whole

@@ -257,6 +257,16 @@ def asks_amount(text: str) -> bool:
     return bool(LEX.regex("how_much").search(text))
 
 
+def names_nothing(text: str) -> bool:
+    """The text names fewer than MIN_OWN_CHARS characters besides asking words: it asks of what was named before."""
+    return len(_content(text)) < MIN_OWN_CHARS
+
+
+def content_of(text: str) -> str:
+    """What the text names besides asking words and single function characters."""
+    return _content(text)
+
+
 def _content(text: str) -> str:
     """What a clause names besides asking words and single function characters."""
     rest = LEX.regex("how_much").sub("", _ASK_ONLY_RE.sub("", text))

@@ -480,14 +480,18 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
 
 
 def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False,
-                 extra: list[Part] | None = None) -> Answer:
-    """One line per cell, citing its row; ``extra`` parts (a share stated or computed) after them."""
+                 extra: list[Part] | None = None, by_row: bool = False) -> Answer:
+    """One line per cell, citing its row (``by_row``: one line per row, its cells in order); ``extra`` parts (a
+    share stated or computed) after them."""
     parts = []
-    for c in chosen:
+    for cells in _row_runs(chosen) if by_row else [[c] for c in chosen]:
+        c = cells[0]
         t, row = c.table, c.row
         group = f"{row.group} · " if row.group else ""
+        said = "；".join(f"“{escape_md(x.column)}”为 **{escape_md(row.cell(x.column))}{escape_md(_unit(x))}**"
+                        for x in cells)
         line = (f"**{escape_md(doc_name(docs[c.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(group + row.key)}”"
-                f"一行“{escape_md(c.column)}”为 **{escape_md(row.cell(c.column))}{escape_md(_unit(c))}**。")
+                f"一行{'：' if len(cells) > 1 else ''}{said}。")
         ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
         parts.append(Part(lines=[line], evidence=[ev]))
     most = _largest(chosen)
@@ -495,6 +499,17 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
         more = "更多" if len(chosen) == 2 else "最多"
         parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
     return render(q, parts + list(extra or ()), docs, False)
+
+
+def _row_runs(cells: list[Cell]) -> list[list[Cell]]:
+    """The cells in runs of one row each, in order."""
+    runs: list[list[Cell]] = []
+    for c in cells:
+        if runs and runs[-1][0].row is c.row and runs[-1][0].table is c.table:
+            runs[-1].append(c)
+        else:
+            runs.append([c])
+    return runs
 
 
 _FULL_HEADER = 4  # a column named without its row only by a header of at least this many characters, in full
