@@ -31,6 +31,7 @@ from assistant.text.patterns import (
 from assistant.types import Answer, Citation
 
 from .context import Context
+from .duty import asks_duty
 from .guard import unsupported_numbers
 from .lexicon import lexicon
 from .planfacts import asked_fact
@@ -434,9 +435,12 @@ def names_duty(text: str) -> bool:
     role duty_body), another kind of agent (重庆海关, 国网公司; role duty_agent) or a word of responsibility (负责,
     牵头, 责任单位; roles duty_word, duty_note). A project's line naming none (鹤鸣湖生态修复工程：实施湖体清淤…) does
     not say who is responsible."""
-    lex = lexicon()
-    body = re.compile(rf"[^\W\d_](?:{lex.pattern('duty_body')}|{lex.pattern('duty_agent')})")
-    return bool(body.search(text) or lex.regex("duty_word").search(text) or lex.regex("duty_note").search(text))
+    return bool(_DUTY_NAME_RE.search(text) or _DUTY_WORD_RE.search(text))
+
+
+# a body or agent named (市城市管理局, 重庆海关: a word ending in one), or a word of responsibility (负责, 责任单位)
+_DUTY_NAME_RE = re.compile(rf"[^\W\d_](?:{lexicon().pattern('duty_body')}|{lexicon().pattern('duty_agent')})")
+_DUTY_WORD_RE = re.compile(rf"(?:{lexicon().pattern('duty_word')})|(?:{lexicon().pattern('duty_note')})")
 
 
 ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
@@ -470,7 +474,7 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     bind = kind not in ITEM_KINDS and kind != "multi_part"
     # who is responsible, asked in this very question (not in the one a follow-up builds on: 那是哪天印发的 after
     # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction
-    duty = kind != "duty" and bool(lexicon().regex("ask_duty").search(q.text if q.is_followup else q.resolved))
+    duty = kind != "duty" and asks_duty(q.text if q.is_followup else q.resolved)
     gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]

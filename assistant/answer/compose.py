@@ -1328,18 +1328,20 @@ def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list
         # 节能监察…啥时候全覆盖？24年底先要完成百分之多少: a part naming no subject of its own keeps the first's
         asked = subject + own
     label = _one_table(answered)
-    table = _answered_table(ctx, answered, label)
+    found = _answered_table(ctx, answered, label)
+    table = _table_words(found) if found is not None else None
     words = named_words(own, ctx.tokenizer.tag)
     of_table = table is not None and bool(words) and all(present(w, table) for w in words)
-    when = year_phrase(first) if of_table and asks_amount(first) and asks_amount(text) else ""
+    amounts = of_table and asks_amount(first) and asks_amount(text)  # an amount after an amount of that table
+    when = year_phrase(first) if amounts else ""
     if when and YEAR_RE.search(when).group(1) in answered.answer and not names_time(text) \
             and not names_time(sub.question.resolved) and not names_time(asked):
         # 重庆2018年全市机动车多少万辆，中心城区多少万辆: an amount after an amount of the table whose row of that year
         # answered the first (中心城区: a column of it) is of that row too, which the part's reading dropped; another
         # ask (主要任务有哪些), or an amount of another table or of no one year (总投资多少), is not
         asked = when + asked
-    row = _answered_row(ctx, answered, label) if of_table and asks_amount(first) and asks_amount(text) else None
-    if row is not None and row.key not in asked and not _names_row(ctx, answered, label, asked):
+    row = _answered_row(found, answered) if amounts else None
+    if row is not None and row.key not in asked and not _names_row(found, asked):
         # 巴南区调整新建几座？到规划期末一共多少座: an amount of another column of the table whose row answered the
         # first, naming no row of its own, is of that row too (一共: all of it, not the table's 合计 row)
         asked = row.key + asked
@@ -1380,29 +1382,26 @@ def _quotes(answer: Answer, thing: str) -> bool:
     return not answer.refused and present(thing, answer.answer)
 
 
-def _answered_table(ctx: Context, answer: Answer, label: str | None) -> str | None:
-    """The words of the one table an answer's citations are rows of (its title, header and cells; ``label``: that
-    table's label, ``_one_table``), else None."""
-    t = _answered_table_of(ctx, answer, label)
-    return " ".join([t.title, *t.header, *(cell for row in t.rows for cell in row)]) if t is not None else None
+def _table_words(table: Table) -> str:
+    """A table's title, header and cells as one text: what a later part's words are looked for in."""
+    return " ".join([table.title, *table.header, *(cell for row in table.rows for cell in row)])
 
 
-def _answered_row(ctx: Context, answer: Answer, label: str | None) -> TableRow | None:
-    """The one data row of the one table an answer quotes (its first citation's highlighted row), else None."""
-    table = _answered_table_of(ctx, answer, label)
+def _answered_row(table: Table, answer: Answer) -> TableRow | None:
+    """The one data row of ``table`` (the table an answer quotes) its citations highlight, else None."""
     said = {c.highlight or c.text for c in answer.citations}
-    rows = [r for r in table.records if r.kind == "data" and r.key and any(r.key in t for t in said)] if table else []
+    rows = [r for r in table.records if r.kind == "data" and r.key and any(r.key in t for t in said)]
     return rows[0] if len({r.key for r in rows}) == 1 else None
 
 
-def _names_row(ctx: Context, answer: Answer, label: str | None, text: str) -> bool:
-    """Whether a text names a row of the one table an answer quotes (another district, the 合计 row by its name)."""
-    table = _answered_table_of(ctx, answer, label)
-    return table is not None and any(len(r.key) >= 2 and r.key in text for r in table.records)
+def _names_row(table: Table, text: str) -> bool:
+    """Whether a text names a row of ``table`` (another district, the 合计 row by its name)."""
+    return any(len(r.key) >= 2 and r.key in text for r in table.records)
 
 
-def _answered_table_of(ctx: Context, answer: Answer, label: str | None) -> Table | None:
-    """The one table (a ``Table``) an answer's citations are rows of, else None."""
+def _answered_table(ctx: Context, answer: Answer, label: str | None) -> Table | None:
+    """The one table an answer's citations are rows of (``label``: that table's label, ``_one_table``), else
+    None."""
     for c in answer.citations[:1] if label else ():
         title = next(h for h in reversed(c.heading_path) if TABLE_TITLE_RE.match(h))
         return next((t for t in ctx.documents[c.doc_id].tables if t.title == title), None)
