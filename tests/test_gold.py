@@ -97,10 +97,12 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
 
 
 @pytest.mark.parametrize("name, bundled", [("dev8.jsonl", True), ("test8.jsonl", True),
-                                           ("realdev11.jsonl", False), ("realtest8.jsonl", False)])
+                                           ("realdev11.jsonl", False), ("realtest8.jsonl", False),
+                                           ("dev9.jsonl", True), ("test9.jsonl", True),
+                                           ("realdev12.jsonl", False), ("realtest9.jsonl", False)])
 def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
-    """The session-11 blind set over all ten plans (100 questions, 10 a plan), split by plan x category with a
-    fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
+    """The session-11 and session-12 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
+    category with a fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
     items = load_gold(GOLD / name)
     report = check_gold(items, texts)
@@ -156,7 +158,10 @@ def test_gold_set_coverage():
                                          ("synthdev3.jsonl", "eval/unseen6/src"), ("unseen6.jsonl", "eval/unseen6/src"),
                                          ("synthdev4.jsonl", "eval/unseen7/src"), ("unseen7.jsonl", "eval/unseen7/src"),
                                          ("synthdev5.jsonl", "eval/unseen8/src"), ("unseen8.jsonl", "eval/unseen8/src"),
-                                         ("synthdev6.jsonl", "eval/unseen9/src"), ("unseen9.jsonl", "eval/unseen9/src")])
+                                         ("synthdev6.jsonl", "eval/unseen9/src"), ("unseen9.jsonl", "eval/unseen9/src"),
+                                         ("synthdev7.jsonl", "eval/unseen10/src"), ("unseen10.jsonl", "eval/unseen10/src"),
+                                         ("synthdev8.jsonl", "eval/unseen11/corpus"),
+                                         ("unseen11.jsonl", "eval/unseen11/corpus")])
 def test_synthetic_plan_sets_pass_the_checker(name, texts):
     """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
     formatdev, against the running text their generator put into the file)."""
@@ -174,7 +179,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "realtest5.jsonl", "test6.jsonl", "unseen4.jsonl",
                                   "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl", "rewordtest.jsonl",
                                   "realtest7.jsonl", "unseen6.jsonl", "unseen7.jsonl",
-                                  "test8.jsonl", "realtest8.jsonl", "unseen8.jsonl", "unseen9.jsonl"])
+                                  "test8.jsonl", "realtest8.jsonl", "unseen8.jsonl", "unseen9.jsonl",
+                                  "unseen10.jsonl", "unseen11.jsonl", "test9.jsonl", "realtest9.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
