@@ -96,7 +96,7 @@ from .answerability import (
 from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
-from .extract import extractive, hit_evidence, related_evidence
+from .extract import extractive, hit_evidence, related_evidence, stated_figures
 from .followups import (
     anchored_sentence,
     followup_words,
@@ -201,12 +201,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     ranking = bound or shape
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
-    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound)
+    stated = stated_figures(q.resolved) if figure else ()  # 规划了817座，实际建成多少: the premise's figure quoted too
+    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound, stated=stated)
     if (not part.lines or _best_cover(part, picked, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], picked, weight, retriever)
                  if not shuns(shunned, h)]
-        part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound)
+        part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound,
+                          stated=stated)
     if not part.lines:
         return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
@@ -219,7 +221,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                      *(_figure_checks(q, docs, own, weight, shape, tokenizer,
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), known)
                        if figure else ((), None)),
-                     figure_terms=_value_words_aside(own) if figure else own, frame=_lead_of,
+                     figure_terms=_figure_words_aside(own) if figure else own, frame=_lead_of,
                      unwritten=lambda t: not known(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
@@ -270,8 +272,8 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     weight = weight or _length_weight
     titles = [docs[d].meta.title for d in q.docs if d in docs]
     measure = measure_term(q.resolved, [t for t in own if tokenizer is None or noun_like(t, tokenizer)])
-    if _NUMBER_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
-        measure = ""  # 规模多大, 数量, 合计: a word asking for a value (or a sum) is stated by the quantity itself
+    if _NUMBER_WORD_RE.fullmatch(measure) or _FIGURE_WORD_RE.fullmatch(measure) or _TOTAL_WORD_RE.fullmatch(measure):
+        measure = ""  # 规模多大, 数量, 总长, 淘汰标准, 合计: a word asking for a value (or a sum) is stated by the quantity itself
     kinds_only = lexicon().words("kind_word")  # 比例, 金额: stated by any quantity of the kind
     stands_in = bool(measure) and (measure in kinds_only or not writes(measure))
     kind = asked_kind(measure) if stands_in else None  # 多少钱 is stated by money, 投资 only by naming it
@@ -279,7 +281,7 @@ def _figure_checks(q: Question, docs, own: list[str], weight, shape, tokenizer,
     # 注册应急志愿者达到15万人) cannot be named as written: a line holding most of its characters states it
     unwritten = bool(measure) and kind is None and not known(measure)
     # the heaviest term and the names as heavy; a kind word as heavy (比例) is stated by any quantity of its kind;
-    keys = [k for i, k in enumerate(specific_terms(_value_words_aside(own), weight, titles))
+    keys = [k for i, k in enumerate(specific_terms(_figure_words_aside(own), weight, titles))
             if i == 0 or (tokenizer is not None and is_name_word(k, tokenizer) and k not in kinds_only)]
     top = max((weight(t) for t in own), default=0.0)
     keys += [t for t in own if t not in keys and t not in kinds_only and not (stands_in and t == measure)
@@ -710,8 +712,10 @@ def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
+_GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a goal's figure asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _VALUE_WORD_RE = lexicon().regex("value_ask")  # 规模, 数量: of them, those no line need name (not 下降, 比重)
+_FIGURE_WORD_RE = lexicon().regex("figure_word")  # 总长, 淘汰标准: stated by the figure, though they rank lines
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
@@ -753,10 +757,18 @@ def _value_words_aside(terms: list[str]) -> list[str]:
     return [t for t in terms if not _VALUE_WORD_RE.fullmatch(t)] or terms
 
 
+def _figure_words_aside(terms: list[str]) -> list[str]:
+    """The terms without the words a stated figure answers by itself: those asking for a value (规模) and those
+    naming what the figure is of the thing (总长 of 治几条河，总长多少 -> 治理河长共计260公里; 淘汰标准 -> 淘汰200万吨/年及以下…;
+    lexicon role ``figure_word``), unless there is nothing else. A figure word still ranks the lines (总长 finds
+    道路里程 by its synonym); no line need name it."""
+    return [t for t in _value_words_aside(terms) if not _FIGURE_WORD_RE.fullmatch(t)] or terms
+
+
 def _key_noun(ctx: Context) -> str:
     """The heaviest noun of the question, the asker's own words and the words asking for a value aside: what a
     stated number must be about."""
-    terms = _value_words_aside(list(ctx.terms))
+    terms = _figure_words_aside(list(ctx.terms))
     nouns = [t for t in terms if not askers_word(t, ctx.retriever, ctx.tokenizer)] or terms
     return max(nouns, key=ctx.weight) if nouns else ""
 
@@ -820,7 +832,8 @@ def goal(ctx: Context) -> Candidate | None:
         return None  # 品牌引进还有别的量化要求吗: a topic's figures, no goal (目标) of a year asked (topic_figures)
     kind = asked_kind(q.resolved)
     kind = kind if kind in (COUNT, POWER) else None  # 布局总数, 多少座, 装机: a count or capacity asked
-    how_much = bool(_HOW_MUCH_RE.search(q.resolved)) or kind is not None
+    # 总磷有没有具体目标: a goal stating a figure is asked, as by 多少 (lexicon role ask_goal_figure)
+    how_much = bool(_HOW_MUCH_RE.search(q.resolved) or _GOAL_FIGURE_RE.search(q.resolved)) or kind is not None
     key = _key_noun(ctx) if how_much else ""
     periods = {p.doc_id: p.period for p in ctx.plans if p.period}
     # 已建成多少座 asks what stands today: a statement of a year before the plan's period, not an aim for later

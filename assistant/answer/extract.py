@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE, QUANTITY_RE
+from assistant.text.numbers import matching_form, to_halfwidth
+from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE
 from assistant.text.sentences import is_lead, sentences
 from assistant.types import Hit
 
@@ -75,14 +76,16 @@ def hit_evidence(hit: Hit) -> Evidence:
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
                max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None,
-               only: re.Pattern[str] | None = None) -> Part:
+               only: re.Pattern[str] | None = None, stated: tuple[str, ...] = ()) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
     it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
     lead sentence it continues or the item name it begins with names them (国际交往中心。加强…, 1.外资金融集聚区：
     …: about it, not a list naming it), and, when the question asks an amount, by holding one of the asked shape
     (terms.answer_shape: 50米 for 多远). ``only``: when some chosen sentence holds it (a limit asked: 控制在18座之内),
-    the chosen sentences that do not are left out."""
+    the chosen sentences that do not are left out. ``stated``: figures the question itself states (规划了817座，实际
+    建成多少): a chosen sentence is quoted with the sentence before it in its passage that states one of them
+    (``with_premise``), so the answer shows the asker's figure where the plan gives it."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
 
@@ -132,8 +135,16 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     if wants_number and any(states_figure(c[3]) for c in chosen):  # a number is asked: lines that give one
         chosen = [c for c in chosen if states_figure(c[3])]
     if only is not None and any(only.search(c[3]) for c in chosen):
-        chosen = [c for c in chosen if only.search(c[3])]
+        # a sentence naming more of the key terms than every stretch stating the limit stays: it is about what is
+        # asked (企业级平台…一次性奖补100万元 beside …企业级工业互联网平台。对跨行业…最高3000万元, asked the top award of
+        # 企业级平台: the limit is set for another thing)
+        def named(c, text: str) -> float:
+            return share(f"{c[4].chunk.heading_path[-1] if c[4].chunk.heading_path else ''} {text}")
+        bar = max(named(c, _stretch(c[3], m)) for c in chosen if (m := only.search(c[3])))
+        chosen = [c for c in chosen if only.search(c[3]) or named(c, c[3]) > bar]
     chosen.sort(key=lambda c: (c[1], c[2]))
+    if stated:
+        chosen = [(*c[:3], with_premise(sentences(c[4].chunk.text), c[2], c[3], stated), c[4]) for c in chosen]
     part = Part()
     for c in chosen:
         quote = focus(c[3], terms, weight) if len(c[3]) > _FOCUS_OVER else c[3]
@@ -145,6 +156,38 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
         part.lines.append(escape_md(text))
         part.evidence.append(ev)
     return part
+
+
+def _stretch(sentence: str, m: re.Match) -> str:
+    """The stretch of ``sentence`` holding the match, between the sentence or clause-group ends (。；) around it."""
+    start = max(sentence.rfind(c, 0, m.start()) for c in "。；;") + 1
+    ends = [i for c in "。；;" if (i := sentence.find(c, m.end())) >= 0]
+    return sentence[start:min(ends, default=len(sentence))]
+
+
+def with_premise(sents: list[str], pos: int, sentence: str, stated: tuple[str, ...]) -> str:
+    """``sentence`` (the passage's ``pos``-th, or begun by it) led by the passage's sentence before it when that one
+    states a figure of ``stated`` that ``sentence`` does not: “十四五”期间，全市加油站规划817座…。截至目前，加油站实际
+    建成约510座 for 规划了817座，实际建成多少."""
+    if pos < 1 or pos > len(sents) - 1:
+        return sentence
+    before = sents[pos - 1].strip()
+    if before in sentence or not any(_states(f, before) and not _states(f, sentence) for f in stated):
+        return sentence
+    return before + sentence
+
+
+def _states(figure: str, text: str) -> bool:
+    """The text states the figure (817座) as written, not inside a longer number (1817座)."""
+    return re.search(rf"(?<![\d.]){re.escape(figure)}", to_halfwidth(matching_form(text))) is not None
+
+
+def stated_figures(question: str) -> tuple[str, ...]:
+    """The figures a question states itself, each a number with the character after it (817座 of 规划了817座，实际建成
+    多少): not a year, not a table's or box's label (表4-2)."""
+    text = LABEL_RE.sub(" ", to_halfwidth(matching_form(question)))
+    return tuple(text[m.start():m.end() + 1] for m in QUANTITY_RE.finditer(text)
+                 if m.end() < len(text) and not text[m.end()].isspace())
 
 
 NAMING_REACH = 6  # the sentences after one stating the asked topic that may name what it asks for
