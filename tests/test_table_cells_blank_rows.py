@@ -165,3 +165,26 @@ def test_a_comparison_table_writes_each_value_with_its_unit(tmp_path_factory, qu
     two = plans_assistant(tmp_path_factory.mktemp("cmp_units"), {"qingxi.md": QINGXI, "baishi.md": BAISHI})
     ans = two.ask(question)
     assert "20亿美元" in ans.answer and "30亿美元" in ans.answer, ans.answer
+
+
+CHARGE = """# 青原省充换电基础设施发展规划
+
+## 三、发展目标
+
+表3-1 分区域发展目标
+
+| 地区 | 充电站(座) | 换电站(座) | 核心区公共设施服务半径 |
+| --- | --- | --- | --- |
+| 甲城市 | 27 | 75 | 1.0公里 |
+| 乙城市 | 9 | 9 | 1.5公里 |
+| 丙城市 | 5 | 7 | 2.0公里 |
+| 总计 | 41 | 91 |  |
+"""
+
+
+@pytest.mark.parametrize("question", ["甲城市核心区以外的其他城市，区域目标合计要建多少？", "核心区服务半径总计是多少"])
+def test_a_total_row_s_blank_cell_is_not_what_a_sum_asks(tmp_path_factory, question):
+    from conftest import plan_assistant
+
+    ans = plan_assistant(tmp_path_factory.mktemp("total_blank"), CHARGE, name="charge.md").ask(question)
+    assert ans.reason != "blank_cell", ans.answer

@@ -268,7 +268,7 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
                                                                     if quoted else None)
             row = row if row is None or names_nothing(rest) or _of_row(rest, t, row, own) else None
         if row is not None:
-            found.extend(Cell(d, t, row, c, 0.0) for c in columns)  # a blank one is said to be blank
+            found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())  # — is said to be blank
     return found
 
 
@@ -342,11 +342,13 @@ def _rows_by_value(q: Question, docs: dict[str, Document], scope: tuple[str, ...
             if t.indicator_rows or not t.records:
                 continue
             key = _key_column(t)
+            if key is None or not (lex.regex("ask_which_projects").search(masked) or _grams(key) & grams):
+                continue  # the rows asked are the table's (哪些任务 of 重点任务), not things of a row (五大中心)
             for col in t.columns:
                 if col == key or lex.regex("table_seq").fullmatch(BRACKET_RE.sub("", col).strip()):
                     continue
-                forms = {f for r in t.records if r.kind == "data" and r.cell(col) != r.key
-                         for f in _value_forms(r.cell(col), title) if f in masked}
+                forms = {f for r in t.records if r.kind == "data" and r.cell(col) != r.key and r.value(col) is None
+                         for f in _value_forms(r.cell(col), title) if f in masked}  # a number picks no rows
                 if forms:
                     form = max(forms, key=len)
                     fit = (len(_grams(BRACKET_RE.sub("", col)) & grams), len(_grams(t.title) & grams), len(form))
@@ -355,13 +357,20 @@ def _rows_by_value(q: Question, docs: dict[str, Document], scope: tuple[str, ...
     if not found or (len(found) > 1 and found[1][0] == found[0][0]):
         return None
     _, d, t, col, value = found[0]
-    rows = [r for r in t.records if r.kind == "data" and value in r.cell(col)]
+    rows = [r for r in t.records if r.kind == "data" and _holds(r.cell(col), value, docs[d].meta.title)]
     said = "为" if all(r.cell(col).strip() == value for r in rows) else "写有"
     lines = [f"**{escape_md(doc_name(docs[d]))}** {escape_md(t.title)}中，“{escape_md(col)}”{said}"
-             f"“{escape_md(value)}”的{'项目' if t.projects else '行'}共{len(rows)}项："]
+             f"“{escape_md(value)}”的{'项目' if t.projects else '各行'}："]  # no count: a figure no source writes
     lines += [f"- {escape_md(r.key)}" + (f"（{escape_md(r.cell(col))}）" if r.cell(col) != value else "") for r in rows]
     ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows), highlight=rows[0].key)
     return render(q, [Part(lines=lines, evidence=[ev])], docs, False, long_ok=True)
+
+
+def _holds(cell: str, value: str, title: str) -> bool:
+    """The cell writes the value as one of its items (东澜区 of 东澜区、南汐区), in full, less the plan's own place
+    (雁屿高新区), or opening it as a place inside (东澜区屿头岛); not inside a longer phrase of a description."""
+    items = [i.strip() for i in re.split(r"[、，,；;/／]", cell) if i.strip()]
+    return any(i.startswith(value) or value in _value_forms(i, title) for i in items)
 
 
 def _value_forms(cell: str, title: str) -> list[str]:

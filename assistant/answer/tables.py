@@ -7,7 +7,8 @@ come only from the cells; indicator tables are left to the indicator answers.
 
 Beyond one cell: several measures asked of one row (多少充电站、多少根桩: the column each 多少 names); a column
 named without a row (折减系数取值多少: read down its rows); the row holding a column's largest or smallest value
-(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区).
+(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区). A cell the table
+leaves empty (—, /, 暂无) gives nothing: it is said to be empty, and a question asking only such cells is refused.
 """
 
 from __future__ import annotations
@@ -252,11 +253,11 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
                     continue  # a place no plan is about: only a row keyed by it, or a table titled by it
                 for col, cell in row.cells:
-                    if cell == row.key:
-                        continue
+                    if cell == row.key or not cell.strip() or (row.kind == "total" and is_blank(cell)):
+                        continue  # a total row leaves blank what is not summed (服务半径): no cell asked
                     if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
                         continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
-                    if not named and measures_other(col, tkind) and not _names_measured(col, plain):
+                    if not named and measures_other(col, tkind) and not (tkind is None and _names_measured(col, plain)):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, tkind)
                     if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
