@@ -174,6 +174,7 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
     # words naming the plan asked of (深圳 of 国家碳达峰试点（深圳）实施方案) say which plan, not which item: an
     # item that happens to write them is no closer to what is asked
     content = plan_topic(content, docs, q.docs) or content
+    content = [t for t in content if not _names_table(t, q.resolved)] or content
     if not content:
         return None
     roster = roster_answer(q, docs, scope, content, weight)
@@ -208,6 +209,12 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
     sent = sent.rstrip("，,、 ")  # an inline note's item ends at the comma before its label
     line = f"“{escape_md(sent)}”一项的{escape_md(note.group(0).strip('（()）'))}。"
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+def _names_table(term: str, question: str) -> bool:
+    """The term names the table the question points at (分工 of 分工表里好像是空的, 表里: lexicon role ``table_ask``):
+    it says where the asker looked, not what the item is; the text's note answers a cell the table leaves blank."""
+    return bool(lexicon().regex("table_ask").search(term)) or f"{term}表" in question
 
 
 MAX_ITEMS = 12  # items listed for a body asked of

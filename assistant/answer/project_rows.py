@@ -26,8 +26,8 @@ from .lexicon import lexicon
 from .multipart import content_of, names_nothing
 from .reasons import ABSENT_COLUMN
 from .render import refuse, render
-from .structured import Evidence, Part, doc_name, escape_md
-from .tables import BRACKET_RE, Cell, asked_unit, render_cells
+from .structured import Evidence, Part, doc_name, escape_md, is_blank
+from .tables import BRACKET_RE, Cell, asked_unit, cells_answer, render_cells
 from .terms import masked_question
 from .understand import Question
 
@@ -39,7 +39,7 @@ MIN_ABBREVIATION = 0.4  # …and this share of the name's (澜岚高速岚溪段
 MIN_TITLE_FIT = 2  # pieces of a table's own title (重大项目, 附表·项目) a sum question names it by
 _FIELDS = (("ask_money", "ask_money"), ("ask_duty", "duty_note"), ("ask_schedule", "table_schedule"),
            ("ask_scale", "table_scale"))
-_MIN_VALUE = 4  # a field value the question quotes to pick rows by it (市轨道交通集团), at least this long
+_MIN_VALUE = 3  # a field value the question quotes to pick rows by it (市轨道交通集团, 高新区), at least this long
 
 
 def _grams(text: str) -> set[str]:
@@ -187,12 +187,12 @@ def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
     ``quoted``: the passage the earlier answer quoted first (``_row_cells``)."""
     masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
     tables = _project_tables(docs, scope)
-    listed = _rows_by_value(q, docs, tables, masked) or _group_answer(q, docs, scope, tables, masked)
+    listed = _rows_by_value(q, docs, scope, masked) or _group_answer(q, docs, scope, tables, masked)
     if listed is not None:
         return listed
     found = _row_cells(q, docs, scope, masked, quoted)
     if found:
-        return render_cells(q, docs, found, by_row=True) if len({id(c.table) for c in found}) == 1 else None
+        return cells_answer(q, docs, found, by_row=True) if len({id(c.table) for c in found}) == 1 else None
     return _total_answer(q, docs, scope, masked)
 
 
@@ -213,7 +213,7 @@ def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
         if not said & set(_field_columns(t, part)) or named is not row and (named is not None
                                                                             or not _fields_only(part)):
             return None  # a part asking no field the row states, or of a thing of its own
-    return render_cells(q, docs, found, by_row=True)
+    return cells_answer(q, docs, found, by_row=True)
 
 
 def _fields_only(text: str) -> bool:
@@ -268,7 +268,7 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
                                                                     if quoted else None)
             row = row if row is None or names_nothing(rest) or _of_row(rest, t, row, own) else None
         if row is not None:
-            found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())
+            found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())  # — is said to be blank
     return found
 
 
@@ -326,31 +326,65 @@ def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[st
     return None
 
 
-def _rows_by_value(q: Question, docs: dict[str, Document], tables: list[tuple[str, Table]],
-                   masked: str) -> Answer | None:
-    """"市轨道交通集团负责哪几个项目": the rows of a project table whose field holds the value the question quotes."""
-    if not lexicon().regex("ask_which_projects").search(masked):
+def _rows_by_value(q: Question, docs: dict[str, Document], scope: tuple[str, ...], masked: str) -> Answer | None:
+    """"市轨道交通集团负责哪几个项目" / "高新区那边列了哪些重点项目" / "分工表里哪些任务的完成时限是2027年底前": every
+    data row of a table whose field holds the value the question quotes (a whole cell, or a cell less the plan's own
+    place that opens it: 高新区 of 雁屿高新区), the rows whose cell writes that value listed in full. One table and
+    column must hold it more clearly than any other (its header or title named as well)."""
+    lex = lexicon()
+    if not (lex.regex("ask_which_projects").search(masked) or lex.regex("list").search(masked)):
         return None
-    hits: list[tuple[str, Table, str, list[TableRow]]] = []
-    for d, t in tables:
-        key = _key_column(t)
-        for col in t.columns:
-            if col == key:
+    grams = _grams(masked)
+    found: list[tuple[tuple[int, int, int], str, Table, str, str]] = []
+    for d in scope:
+        title = docs[d].meta.title
+        for t in docs[d].tables:
+            if t.indicator_rows or not t.records:
                 continue
-            values = {r.cell(col) for r in t.records if r.kind == "data" and len(r.cell(col)) >= _MIN_VALUE}
-            for v in sorted(values, key=len, reverse=True):
-                if v in masked:
-                    hits.append((d, t, col, [r for r in t.records if r.kind == "data" and r.cell(col) == v]))
-                    break
-    if len(hits) != 1:
+            key = _key_column(t)
+            if key is None or not (lex.regex("ask_which_projects").search(masked) or _grams(key) & grams):
+                continue  # the rows asked are the table's (哪些任务 of 重点任务), not things of a row (五大中心)
+            for col in t.columns:
+                if col == key or lex.regex("table_seq").fullmatch(BRACKET_RE.sub("", col).strip()):
+                    continue
+                forms = {f for r in t.records if r.kind == "data" and r.cell(col) != r.key and r.value(col) is None
+                         for f in _value_forms(r.cell(col), title) if f in masked}  # a number picks no rows
+                if forms:
+                    form = max(forms, key=len)
+                    fit = (len(_grams(BRACKET_RE.sub("", col)) & grams), len(_grams(t.title) & grams), len(form))
+                    found.append((fit, d, t, col, form))
+    found.sort(key=lambda f: f[0], reverse=True)
+    if not found or (len(found) > 1 and found[1][0] == found[0][0]):
         return None
-    d, t, col, rows = hits[0]
-    value = rows[0].cell(col)
-    lines = [f"**{escape_md(doc_name(docs[d]))}** {escape_md(t.title)}中，“{escape_md(col)}”为"
-             f"“{escape_md(value)}”的项目有{len(rows)}个："]
-    lines += [f"- {escape_md(r.key)}" for r in rows]
-    evidence = [Evidence(d, t.heading_path + (t.title,), table_row_text(t, r), highlight=r.key) for r in rows]
-    return render(q, [Part(lines=lines, evidence=evidence)], docs, False, long_ok=True)
+    _, d, t, col, value = found[0]
+    rows = [r for r in t.records if r.kind == "data" and _holds(r.cell(col), value, docs[d].meta.title)]
+    said = "为" if all(r.cell(col).strip() == value for r in rows) else "写有"
+    lines = [f"**{escape_md(doc_name(docs[d]))}** {escape_md(t.title)}中，“{escape_md(col)}”{said}"
+             f"“{escape_md(value)}”的{'项目' if t.projects else '各行'}："]  # no count: a figure no source writes
+    lines += [f"- {escape_md(r.key)}" + (f"（{escape_md(r.cell(col))}）" if r.cell(col) != value else "") for r in rows]
+    ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows), highlight=rows[0].key)
+    return render(q, [Part(lines=lines, evidence=[ev])], docs, False, long_ok=True)
+
+
+def _holds(cell: str, value: str, title: str) -> bool:
+    """The cell writes the value as one of its items (东澜区 of 东澜区、南汐区), in full, less the plan's own place
+    (雁屿高新区), or opening it as a place inside (东澜区屿头岛); not inside a longer phrase of a description."""
+    items = [i.strip() for i in re.split(r"[、，,；;/／]", cell) if i.strip()]
+    return any(i.startswith(value) or value in _value_forms(i, title) for i in items)
+
+
+def _value_forms(cell: str, title: str) -> list[str]:
+    """How a question quotes a cell's value: in full, or less the plan's own place opening it (雁屿高新区 ->
+    高新区, in a plan titled 雁屿市…); at least _MIN_VALUE characters, never a blank one."""
+    cell = cell.strip()
+    if is_blank(cell) or len(cell) < _MIN_VALUE:
+        return []
+    forms = [cell]
+    for n in range(len(cell) - _MIN_VALUE, 1, -1):
+        if cell[:n] in title:
+            forms.append(cell[n:])
+            break
+    return forms
 
 
 def _group_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], tables: list[tuple[str, Table]],

@@ -18,6 +18,7 @@ ABSENT_INDICATOR = "absent_indicator"  # the named plan's indicator table lacks 
 TABLE_YEAR = "table_year"  # the indicator row gives no value for the asked year
 NO_ATTRIBUTE = "no_attribute"  # the indicator table has no 指标属性 column
 ABSENT_COLUMN = "absent_column"  # a project table's field asked that no project table has as a column
+BLANK_CELL = "blank_cell"  # the cell asked is left empty in its table (—, /, 无)
 ABSENT_GOAL_YEAR = "absent_goal_year"  # no plan sets goals for the asked year
 NO_FIGURES = "no_figures"  # a topic's figures asked, none stated
 OTHER_PLAN = "other_plan"  # a plan fact asked of a plan not in the corpus (another period)
@@ -42,6 +43,7 @@ DESCRIPTIONS: dict[str, str] = {
     TABLE_YEAR: "the indicator row lacks the asked year",
     NO_ATTRIBUTE: "the table has no 指标属性 column",
     ABSENT_COLUMN: "no project table has the asked column",
+    BLANK_CELL: "the table leaves the asked cell empty",
     ABSENT_GOAL_YEAR: "no goals for the asked year",
     NO_FIGURES: "a topic's figures asked, none stated",
     OTHER_PLAN: "a plan not in the corpus",

@@ -26,7 +26,8 @@ from assistant.text.sentences import is_lead, sentences
 from assistant.types import CELL_SEP, Document, Goal, IndicatorRow, Project, Table, YearValue
 
 from .indicators import score_names
-from .reasons import NO_ATTRIBUTE, TABLE_YEAR
+from .lexicon import lexicon
+from .reasons import BLANK_CELL, NO_ATTRIBUTE, TABLE_YEAR
 from .synonyms import present
 from .terms import names_term, term_coverage
 
@@ -79,10 +80,17 @@ def doc_name(doc: Document) -> str:
     return doc.meta.short_names[0] if doc.meta.short_names else doc.meta.title
 
 
+def is_blank(raw: str | None) -> bool:
+    """A table cell that gives nothing: empty, a blank mark (—, /) or a word saying so (无, 待定: lexicon role
+    ``blank_cell``). It states no figure and no name; an answer says the table leaves it empty."""
+    cell = (raw or "").strip()
+    return not cell or cell in BLANK_CELLS or bool(lexicon().regex("blank_cell").fullmatch(cell))
+
+
 def _value(raw: str | None, unit: str | None) -> str:
     if raw is None:
         return "（表中为空）"
-    if raw.strip() in BLANK_CELLS:
+    if is_blank(raw):
         return f"{escape_md(raw.strip())}（表中未填）"
     u = unit if unit and not raw.endswith(unit) else ""
     return f"{escape_md(raw)}{escape_md(u) if u and u != '%' else ('%' if u == '%' else '')}"
@@ -109,6 +117,12 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     if row.attribute:
         line += f"；指标属性：{escape_md(row.attribute)}"
     part.lines.append(line + "。")
+    blank = [y for y in asked_years if is_blank(by_year[y].raw)]
+    if blank and len(blank) == len(asked_years) and not missing_years:  # 2025年基数 where the table writes —
+        part.refused, part.reason = True, BLANK_CELL
+        marks = "、".join(dict.fromkeys(f"“{escape_md(m)}”" for y in blank if (m := (by_year[y].raw or "").strip())))
+        part.lines.insert(0, f"{escape_md(doc_name(doc))}的指标表中，{escape_md(row.name)}{'、'.join(blank)}年一栏为空"
+                             f"{f'（表中填{marks}）' if marks else ''}，规划没有给出{'、'.join(blank)}年的数值：")
     if missing_years:
         absent = f"表中没有{'、'.join(missing_years)}年的数值（只列出{'、'.join(table_years)}年）。"
         if not asked_years:
@@ -162,7 +176,7 @@ def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
     part.lines.append("|---|---|---|" + "---|" * len(years))
     for doc, r in pairs:
         vals = {r.baseline_year: r.baseline_raw, r.target_year: r.target_raw}
-        cells = [escape_md(vals.get(y) or "—") for y in years]
+        cells = [_value(vals[y], r.unit) if vals.get(y) else "—" for y in years]  # 20亿美元, as the plans write it
         part.lines.append(f"| {escape_md(doc_name(doc))} | {escape_md(r.name)} | {escape_md(r.unit or '—')} | "
                           + " | ".join(cells) + " |")
         part.rows.append(r)

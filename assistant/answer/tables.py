@@ -7,7 +7,8 @@ come only from the cells; indicator tables are left to the indicator answers.
 
 Beyond one cell: several measures asked of one row (多少充电站、多少根桩: the column each 多少 names); a column
 named without a row (折减系数取值多少: read down its rows); the row holding a column's largest or smallest value
-(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区).
+(哪一年涨得最猛); the rows of a column whose total the question quotes (新增的13座在哪些区). A cell the table
+leaves empty (—, /, 暂无) gives nothing: it is said to be empty, and a question asking only such cells is refused.
 """
 
 from __future__ import annotations
@@ -18,15 +19,15 @@ from dataclasses import dataclass, replace
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import parse_value, to_halfwidth
-from assistant.text.patterns import QUANTITY_RE, TABLE_REF_RE
+from assistant.text.patterns import FIGURE_RE, QUANTITY_RE, TABLE_REF_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
 from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
-from .render import render
-from .structured import Evidence, Part, doc_name, escape_md
+from .render import refuse, render
+from .structured import Evidence, Part, doc_name, escape_md, is_blank
 from .terms import question_aliases
 from .understand import Question, find_docs
 
@@ -173,6 +174,19 @@ def measures_other(column: str, kind: str | None) -> bool:
     return any(k != kind and lex.regex(role).search(head) for k, role in ((MONEY, "ask_money"), (SHARE, "ask_share")))
 
 
+_MEASURED = 2  # two-character pieces of what a share or money column measures that name it (优良·良天·天数)
+
+
+def _names_measured(column: str, q: str) -> bool:
+    """The question names what a share or money column measures, beyond its measure and period words (优良天数 of
+    空气质量优良天数比例2030年目标（%））: the column is asked, though no share word is."""
+    lex = lexicon()
+    head = BRACKET_RE.sub("", column)
+    for role in ("ask_money", "ask_share", "table_target", "table_baseline"):
+        head = lex.regex(role).sub(" ", head)
+    return len(_bigrams(head) & _bigrams(q)) >= _MEASURED
+
+
 def _named_column(table: Table, column: str, q: str, years: tuple[str, ...]) -> bool:
     """The question names the column by its words, its year or its role (现状, 规划期末), not by its unit alone."""
     lex = lexicon()
@@ -239,11 +253,11 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                                and not any(n in place or place in n for n, _ in _key_names(row.key))):
                     continue  # a place no plan is about: only a row keyed by it, or a table titled by it
                 for col, cell in row.cells:
-                    if cell == row.key or not cell.strip():
-                        continue
+                    if cell == row.key or not cell.strip() or (row.kind == "total" and is_blank(cell)):
+                        continue  # a total row leaves blank what is not summed (服务半径): no cell asked
                     if other_thing(said, t.unit(col)) and not _whole_header(col, plain):
                         continue  # 多少辆 is not answered by a column of 座 (几座换电站和充电桩 names 充电桩（根）)
-                    if not named and measures_other(col, tkind):
+                    if not named and measures_other(col, tkind) and not (tkind is None and _names_measured(col, plain)):
                         continue  # 换电站 in a column of 规划投资（亿元）: the amount measures what is not asked
                     cs = _column_score(t, col, plain, q.years, asked, tkind)
                     if len(measures) > 1:  # 多少线路、多少辆车: each column a measure names is asked
@@ -254,7 +268,7 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
                         continue  # 有几座 alone does not say which of several 座 columns
                     if target_table and "baseline" in q.wants and not lex.regex("table_baseline").search(col):
                         continue  # 截至…已建成 is not stated by a table of targets
-                    bonus = 3.0 if named else 0.0
+                    bonus = (3.0 if named else 0.0) - (_BLANK if is_blank(cell) else 0.0)
                     cells.append(Cell(d, t, row, col, rs + cs + title_fit + bonus))
     if left_out and asks_total and not named:
         # 长春核心区以外的其他城市合计: the row left out (长春市) is in one table; another table's total row,
@@ -262,6 +276,9 @@ def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], p
         cells = [c for c in cells if id(c.table) in left_out]
     cells.sort(key=lambda c: -c.score)
     return [c for c in cells if c.score >= _MIN_SCORE]
+
+
+_BLANK = 0.5  # a cell the table leaves empty answers (it gives nothing) only where no filled cell fits as well
 
 
 def part_share(text: str) -> re.Match[str] | None:
@@ -462,7 +479,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     for c in cells:  # 一共有多少充电站、多少根桩: the best row of which each measure names a column
         columns = _columns_asked(c, measures)
         if columns is not None:
-            return render_cells(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
+            return cells_answer(q, docs, [Cell(c.doc_id, c.table, c.row, col, c.score) for col in columns])
         if len(measures) < 2:
             break
     chosen = [best] + [c for c in cells[1:2] if c.score == best.score and c.table is not best.table
@@ -476,7 +493,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
         chosen += [c for c in totals if all(c.row is not o.row for o in chosen)]
     elif total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
-    return render_cells(q, docs, chosen, compare=q.compare, extra=shares)
+    return cells_answer(q, docs, chosen, compare=q.compare, extra=shares)
 
 
 def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], compare: bool = False,
@@ -499,6 +516,35 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
         more = "更多" if len(chosen) == 2 else "最多"
         parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
     return render(q, parts + list(extra or ()), docs, False)
+
+
+def blank_answer(q: Question, docs: dict[str, Document], cells: list[Cell]) -> Answer:
+    """Cells asked that their table leaves empty (—, /, 无, nothing): a refusal saying so, their row shown as the
+    closest passage. A blank mark is no figure: it is never written as one (—亿元)."""
+    c = cells[0]
+    t, row = c.table, c.row
+    columns = "、".join(f"“{escape_md(x.column)}”" for x in cells)
+    marks = {x.row.cell(x.column).strip() for x in cells} - {""}
+    shown = "、".join(f"“{escape_md(m)}”" for m in sorted(marks))
+    # a refusal cites nothing (its row is shown as the closest passage): what it names carries no figure, which
+    # the number guard would drop with the line; a title with one (附件3, （2026—2028年）) is left unnamed
+    label = "的表" if FIGURE_RE.search(_label(t)) else f" {escape_md(_label(t))}"
+    message = (f"{escape_md(doc_name(docs[c.doc_id]))}{label}中“{escape_md(row.key)}”一行的{columns}{'一栏' if len(cells) == 1 else '各栏'}为空"
+               f"{f'（表中填{shown}）' if shown else ''}，规划没有给出这一项。")
+    ev = Evidence(c.doc_id, t.heading_path + (t.title,), table_row_text(t, row), highlight=row.key)
+    return refuse(q, docs, message, [ev], reasons.BLANK_CELL)
+
+
+def cells_answer(q: Question, docs: dict[str, Document], cells: list[Cell], **kw) -> Answer:
+    """The cells asked, each row's in one line (``render_cells``); cells the table leaves empty are said to be
+    empty, and when every one is, the answer is a refusal (``blank_answer``)."""
+    filled = [c for c in cells if not is_blank(c.row.cell(c.column))]
+    if not filled:
+        return blank_answer(q, docs, cells)
+    empty = [c for c in cells if c not in filled]
+    extra = [Part(lines=[f"“{escape_md(c.row.key)}”一行的“{escape_md(c.column)}”一栏表中为空，规划没有给出。"])
+             for c in empty]
+    return render_cells(q, docs, filled, extra=[*extra, *kw.pop("extra", [])], **kw)
 
 
 def _row_runs(cells: list[Cell]) -> list[list[Cell]]:
