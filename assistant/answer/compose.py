@@ -699,8 +699,8 @@ def section_aim(ctx: Context) -> Candidate | None:
 def role(ctx: Context) -> Candidate | None:
     """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
     area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold. Not
-    for a question naming a section (分区施策里岷江新区是怎么定位的): that section's text says it."""
-    if names_section(ctx.question, ctx.docs, list(ctx.metas)):
+    for a question naming a section of a plan asked (分区施策里岷江新区是怎么定位的): that section's text says it."""
+    if names_section(ctx.question, ctx.docs, list(ctx.metas), ctx.scope):
         return None
     return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx), ctx.weight), "goal")
 

@@ -38,6 +38,11 @@ def titled(sec) -> bool:
     return sec.kind not in _UNTITLED and not sec.inferred
 
 
+def running_part(sec) -> bool:
+    """A part of the plan's running text, its heading written or inferred (第二章（原文缺标题）)."""
+    return sec.kind not in _UNTITLED
+
+
 def subtree(doc: Document, sec):
     """The section and the sections under it, in order."""
     return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
@@ -349,11 +354,13 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
     return render(q, [part], docs, False)
 
 
-def names_section(q: Question, docs, metas) -> bool:
+def names_section(q: Question, docs, metas, scope: tuple[str, ...] | None = None) -> bool:
     """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it. Any
-    plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
+    plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart;
+    with ``scope``, only those plans' titles."""
     masked = plain(masked_question(q, metas))
-    return any(t in masked for t in _all_titles(tuple(docs.values())))
+    held = tuple(docs[d] for d in scope) if scope is not None else tuple(docs.values())
+    return any(t in masked for t in _all_titles(held))
 
 
 _TITLES: dict[tuple[int, ...], tuple[tuple, frozenset[str]]] = {}

@@ -30,7 +30,7 @@ from .aims import numbered_parts, plan_topic
 from .lexicon import lexicon
 from .reasons import NO_FIGURES
 from .render import MAX_CITES_PER_DOC, refuse, render
-from .sections import MAX_PLANS_LISTED, section_part, section_title, subtree, titled
+from .sections import MAX_PLANS_LISTED, running_part, section_part, section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present
 from .terms import plain, term_coverage
@@ -205,7 +205,7 @@ def plan_parts_answer(q: Question, docs, terms: list[str]) -> Answer | None:
     asked = [t for t in terms if not _PLAN_PARTS_RE.search(t)]
     if plan_topic(asked, docs, (d,)):
         return None  # 目标分哪几个方面: the parts of something the plan names (parts_section_answer)
-    body = _body_sections(docs[d])
+    body = [s for s in docs[d].sections if running_part(s)]  # a chapter whose heading was lost is a part too
     top = min((s.level for s in body), default=0)
     heads = [s for s in body if s.level == top]
     if len(heads) < 2:
