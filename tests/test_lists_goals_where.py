@@ -206,3 +206,36 @@ def test_which_numbered_item_gives_its_heading_path(planner, question, item):
     assert not ans.refused, ans.answer
     first = ans.answer.split("\n")[0]
     assert "拓展氢能应用场景" in first and item in first, ans.answer
+
+
+WITH_TITLE = """甲区开放发展规划
+
+一、总体要求
+
+（一）发展定位
+
+打造区域开放枢纽。
+"""
+
+WITHOUT_TITLE = """乙区开放发展规划
+
+一、总体要求
+
+乙区立足区位优势，到2028年，努力建设成为全省对外开放的窗口和名片。
+"""
+
+
+@pytest.fixture(scope="module")
+def two_areas(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("lgw_role"),
+                           {"jia_open.txt": WITH_TITLE, "yi_open.txt": WITHOUT_TITLE})
+
+
+@pytest.mark.parametrize("question", [
+    "乙区的发展定位怎么表述的",
+    "乙区开放发展规划的定位是什么",
+])
+def test_another_plans_section_title_does_not_stop_the_role_clause(two_areas, question):
+    ans = two_areas.ask(question)
+    assert not ans.refused, ans.answer
+    assert "全省对外开放的窗口和名片" in ans.answer
