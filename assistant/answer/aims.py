@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE, QUOTED_RE
+from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE, QUANTITY_RE, QUOTED_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, Section
 
@@ -198,13 +198,13 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
     """"渝中在全市开放大局里要当什么角色" / "两份规划各自的定位" of a plan with no section titled so: what the plan
     means its area to become, in its own words. The roles it gives the things asked among each other (以A为主体，
     以B为辅助: ``_assigned_roles``) first; else a clause of its running text (not a 专栏 item) that begins with
-    a become verb (努力建设成为新时代重庆面向全球的窗口、名片), not one making something else the subject (把科学会堂
+    a become verb (努力建设成为新时代重庆面向全球的窗口、名片, 基本建成全省重要的…集聚区) and counts nothing, not one making something else the subject (把科学会堂
     打造成为…). Of those, the one whose sentence holds most of the question's other terms, the earliest first."""
     role = LEX.regex("role_ask")
     if not role.search(q.resolved):
         return None
     become = LEX.regex("become_verb")
-    rest = [t for t in terms if not role.search(t)]
+    rest = plan_topic([t for t in terms if not role.search(t)], docs, scope)  # 方案 of 这个方案 names the plan
     parts = []
     for d in scope:
         assigned = _assigned_roles(docs[d], rest, weight)
@@ -217,8 +217,8 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
         best = None
         for sec, para, sent, clause in _clauses(docs[d]):
             m = become.search(clause)
-            if not m or len(clause[:m.start()].strip()) > ROLE_LEAD_MAX:
-                continue
+            if not m or len(clause[:m.start()].strip()) > ROLE_LEAD_MAX or QUANTITY_RE.search(clause):
+                continue  # a clause counting what it builds (建成起降点150个) states a target, not a role
             cover = term_coverage(rest, sent, weight) if rest else 1.0
             if cover >= ROLE_COVER and (best is None or cover > best[0]):
                 best = (cover, sec, para, clause.strip("，；、。 "))
@@ -270,8 +270,8 @@ def _clauses(doc: Document):
 
 
 def plan_words(doc: Document) -> str:
-    """What names the plan itself: its title, short names and issuer."""
-    return " ".join((doc.meta.title, *doc.meta.short_names, doc.meta.issuer or ""))
+    """What names the plan itself: its title, short names, issuer and 文号 (皖政办秘〔2021〕82号)."""
+    return " ".join((doc.meta.title, *doc.meta.short_names, doc.meta.issuer or "", doc.meta.doc_number or ""))
 
 
 def plan_topic(terms: list[str], docs: dict[str, Document], plans: tuple[str, ...]) -> list[str]:

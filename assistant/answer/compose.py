@@ -158,7 +158,14 @@ from .terms import (
     specific_terms,
     term_coverage,
 )
-from .topics import asks_figures, kind_list_answer, nth_item_answer, numbered_part_answer, topic_figures_answer
+from .topics import (
+    asks_figures,
+    kind_list_answer,
+    nth_item_answer,
+    numbered_part_answer,
+    plan_parts_answer,
+    topic_figures_answer,
+)
 from .understand import (
     Question,
     alias_table,
@@ -512,6 +519,14 @@ def numbered_part(ctx: Context) -> Candidate | None:
                       "section")
 
 
+def plan_parts(ctx: Context) -> Candidate | None:
+    """"《若干政策》一共支持哪几个方面": the one plan named, asked of nothing beyond its own names, with its
+    top-level headings (assistant/answer/topics.py); not when it names a section (目标分哪几个方面)."""
+    if names_section(ctx.question, ctx.docs, list(ctx.metas)):
+        return None
+    return _candidate(plan_parts_answer(ctx.question, ctx.docs, list(ctx.terms)), "list")
+
+
 def referenced_section(ctx: Context) -> Candidate | None:
     """"保障那块一共几条 / 数据要素那章讲了几块内容": the items of the section the question points at. Not when the
     question asks the section's aim (交通那部分提的总体目标是啥): the goal handlers answer that."""
@@ -685,7 +700,10 @@ def section_aim(ctx: Context) -> Candidate | None:
 
 def role(ctx: Context) -> Candidate | None:
     """渝中要当什么角色 / 各自的定位, where no section is titled by it: the clause saying what the plan means its
-    area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold."""
+    area to become. Words no plan uses (开放大局's 大局) are the asker's framing, not what the clause must hold. Not
+    for a question naming a section of a plan asked (分区施策里岷江新区是怎么定位的): that section's text says it."""
+    if names_section(ctx.question, ctx.docs, list(ctx.metas), ctx.scope):
+        return None
     return _candidate(role_answer(ctx.question, ctx.docs, ctx.scope, _said_terms(ctx), ctx.weight), "goal")
 
 
@@ -1479,6 +1497,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("kind_list", kind_list),  # headings of the kind asked (十项行动), before a sentence naming the kind
     Handler("listed_items", listed_items),
     Handler("section", section),
+    Handler("plan_parts", plan_parts),  # 这个方案支持哪几个方面: the plan's top-level parts, after any part it names
     Handler("enumeration", enumeration),
     Handler("project", project),
     Handler("table_cell", table_cell),

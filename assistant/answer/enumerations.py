@@ -36,6 +36,8 @@ _QUOTED_RUN_RE = re.compile(r"[“\"「][^”\"」、，。]{1,12}[”\"」](?:�
 # 面临一些问题和挑战：A；B；C。 clauses joined by ； after a colon, each clause one item
 _CLAUSE_LIST_RE = re.compile(r"[：:](?P<body>[^：:。！？\n]+；[^：:。！？\n]+)")
 _HEAD_BEFORE = lexicon().pattern("enum_head_before_run")
+_CLAUSE_SEP_RE = re.compile(r"[，；,;]")  # 实施A项目，扩建B项目: clauses that each name one item
+MAX_CLAUSE_ITEM = 40  # characters of a clause read as one named item
 
 
 @dataclass(frozen=True)
@@ -123,6 +125,7 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         before = sentence[max(0, m.start() - 12):m.start()]
         if len(items) >= 2 and re.search(re.escape(head) + _HEAD_BEFORE, before):
             out.append(Enumeration(items, 0.0, True, None))
+    out += _clause_runs(sentence, head)
     for m in _RUN_RE.finditer(sentence):
         items = tuple(_ETC_RE.sub("", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:
@@ -135,6 +138,21 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         intro = re.search(re.escape(head) + lexicon().pattern("enum_head_before_run"), before)
         count_after = _number(tail.group("n") or tail.group("n2")) if tail else None
         out.append(Enumeration(items, on_items, bool(tail or intro), count_after))
+    return out
+
+
+def _clause_runs(sentence: str, head: str) -> list[Enumeration]:
+    """Runs of two or more clauses in a row that each end in the head (实施妈湾电厂…改造项目，扩建华润海丰电厂…
+    项目): items named one to a clause, each with its own verb, rather than joined by 、."""
+    out, run = [], []
+    for c in [*_CLAUSE_SEP_RE.split(sentence.strip().rstrip("。")), ""]:
+        c = c.strip()
+        if c.endswith(head) and len(head) < len(c) <= MAX_CLAUSE_ITEM:
+            run.append(c)
+            continue
+        if len(run) >= 2:
+            out.append(Enumeration(tuple(run), 1.0, False, None))
+        run = []
     return out
 
 

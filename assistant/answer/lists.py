@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import re
 
-from assistant.text.patterns import BOX_NUMBER_RE, BOX_PREFIX_RE, NUMBER_LABEL_RE, QUANTITY_RE, YEAR_RE, box_numbered
+from assistant.text.patterns import (
+    BOX_NUMBER_RE,
+    BOX_PREFIX_RE,
+    NUMBER_LABEL_RE,
+    QUANTITY_RE,
+    QUOTED_RE,
+    YEAR_RE,
+    box_numbered,
+)
 from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
@@ -288,11 +296,13 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
     best: dict[str, tuple[float, str, Hit]] = {}
     for h in pool:
         context = " ".join(h.chunk.heading_path)
-        for sent in leads_joined(sentences(h.chunk.text)) + clause_lists(h.chunk.text):
+        sents = leads_joined(sentences(h.chunk.text))
+        for i, sent in enumerate(sents + clause_lists(h.chunk.text)):
             es = enumeration_score(sent, ask)
             if not es:
                 continue
-            cov = max(term_coverage(rest, sent, weight), 0.8 * term_coverage(rest, context + sent, weight))
+            cov = max(term_coverage(rest, sent, weight), 0.8 * term_coverage(rest, context + sent, weight),
+                      _beside_cover(rest, sents, i, weight))
             if rest and cov < 0.5:
                 continue
             score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1) + KIND_NAMED * any(k in sent for k in kinds)
@@ -311,6 +321,21 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
         label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
         parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+BESIDE = 0.8  # what the sentences beside a list count for, as its headings do
+
+
+def _beside_cover(rest: list[str], sents: list[str], i: int, weight) -> float:
+    """The share of ``rest`` a list sentence holds with the names quoted in the sentences right before and after
+    it, when it holds some itself: the programme a list belongs to may be named beside it (在京津冀、长三角……等地区
+    布局国家枢纽节点。加快实施“东数西算”工程), while any other word beside it is another sentence's topic. 0 for a
+    sentence outside ``sents`` (a clause list) or holding none of ``rest``."""
+    if i >= len(sents) or not rest or term_coverage(rest, sents[i], weight) <= 0:
+        return 0.0
+    named = [n for x in (sents[i - 1] if i else "", sents[i + 1] if i + 1 < len(sents) else "")
+             for n in QUOTED_RE.findall(x)]
+    return BESIDE * term_coverage(rest, " ".join([sents[i], *named]), weight) if named else 0.0
 
 
 _BREAKDOWN_RE = LEX.regex("breakdown")  # 怎么分, 由哪些构成: the parts of a total asked

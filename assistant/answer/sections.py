@@ -38,6 +38,11 @@ def titled(sec) -> bool:
     return sec.kind not in _UNTITLED and not sec.inferred
 
 
+def running_part(sec) -> bool:
+    """A part of the plan's running text, its heading written or inferred (第二章（原文缺标题）)."""
+    return sec.kind not in _UNTITLED
+
+
 def subtree(doc: Document, sec):
     """The section and the sections under it, in order."""
     return (s for s in doc.sections if s.id == sec.id or s.id.startswith(sec.id + "."))
@@ -213,14 +218,40 @@ def named_sections(q: Question, docs, scope, metas) -> list:
         found = [(1.0, sec) for d in scope for sec in docs[d].sections
                  if titled(sec) and _asked_after_plan_name(_after_plan_word(plain(section_title(sec))), raw)]
     found += _qualified_twins(docs, scope, found)
-    # 布局原则里的远近结合: a section named whole under another one named is the one asked, not its parent's list
-    nested = [(n, sec) for n, sec in found if n >= 2.0 and any(sec.id.startswith(o.id + ".") for _, o in found)]
+    found += _named_under(q, docs, scope, found)
+    # 布局原则里的远近结合 / 农林植保作业是重点任务的第几条: a section named (whole, or most of its title) under one
+    # named whole is the one asked, not its parent's list
+    outer = [o for n, o in found if n >= 2.0]
+    nested = [(n, sec) for n, sec in found if any(sec.id.startswith(o.id + ".") and (
+        n >= 2.0 or _named_beyond(sec, o, masked)) for o in outer)]
     found = nested or found
     found.sort(key=lambda x: -x[0])
     if not found:
         return []
     best = found[0][0]
     return [sec for n, sec in found if n >= best - 0.001]
+
+
+def _named_beyond(inner, outer, masked: str) -> bool:
+    """The question spells most of what the inner section's title says beyond the outer one's (农林植保作业 of
+    发展农林植保作业 under 重点任务), not only the words they share (布局原则 of 科学布局原则 under 规划布局原则)."""
+    rest = without_subject(plain(section_title(inner)), plain(section_title(outer))).replace(" ", "")
+    return len(rest) >= 2 and spelled_share(rest, masked, 0.6) >= 0.6
+
+
+MIN_NAMED_UNDER = 3  # characters of a sub-section's title the question must write whole to name it
+
+
+def _named_under(q: Question, docs, scope, found) -> list:
+    """Sections under one the question names whole, whose whole title the question writes as typed, the plan's
+    own area in it (分区施策里岷江新区 of a 岷江省 plan: masking the plan's name hid it): the part asked inside
+    the one named, scored as a title named whole."""
+    outer = [sec for n, sec in found if n >= 2.0]
+    raw = plain(q.resolved)
+    have = {sec.id for _, sec in found}
+    return [(2.0 + len(t) / 100, sec) for d in scope for sec in docs[d].sections
+            if sec.id not in have and titled(sec) and any(sec.id.startswith(o.id + ".") for o in outer)
+            and len(t := plain(section_title(sec))) >= MIN_NAMED_UNDER and t in raw]
 
 
 _CONJUNCTION = lexicon().pattern("conjunction")
@@ -323,11 +354,13 @@ def field_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Ans
     return render(q, [part], docs, False)
 
 
-def names_section(q: Question, docs, metas) -> bool:
+def names_section(q: Question, docs, metas, scope: tuple[str, ...] | None = None) -> bool:
     """Whether the question names a section by its whole title (第四章的基本原则有哪些), not by most of it. Any
-    plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart."""
+    plan's titles count: a plan without that heading (高新区基本原则有哪些) is answered from its counterpart;
+    with ``scope``, only those plans' titles."""
     masked = plain(masked_question(q, metas))
-    return any(t in masked for t in _all_titles(tuple(docs.values())))
+    held = tuple(docs[d] for d in scope) if scope is not None else tuple(docs.values())
+    return any(t in masked for t in _all_titles(held))
 
 
 _TITLES: dict[tuple[int, ...], tuple[tuple, frozenset[str]]] = {}

@@ -8,6 +8,7 @@
 - A part by its number: 第七部分 (the plan's seventh top-level part, whatever its heading form) with its items;
   保障措施第一条 (the named section's first item) from that item's own sentences.
 - Headings of one kind: 部署了哪些专项行动 -> the sibling headings ending in ……行动.
+- A plan's parts: 《若干政策》一共支持哪几个方面 (nothing asked beyond the plan's own names) -> its top-level headings.
 """
 
 from __future__ import annotations
@@ -25,16 +26,17 @@ from assistant.text.patterns import (
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document
 
-from .aims import numbered_parts
+from .aims import numbered_parts, plan_topic
 from .lexicon import lexicon
 from .reasons import NO_FIGURES
 from .render import MAX_CITES_PER_DOC, refuse, render
-from .sections import MAX_PLANS_LISTED, section_part, section_title, subtree, titled
+from .sections import MAX_PLANS_LISTED, running_part, section_part, section_title, subtree, titled
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present
 from .terms import plain, term_coverage
 from .understand import Question
 
+_PLAN_PARTS_RE = lexicon().regex("plan_parts_ask")  # 哪几个方面, 分几部分: a plan's parts asked
 _FIGURES_RE = lexicon().regex("ask_figures")  # 量化指标, 硬指标, 哪些目标: the figures of a topic asked
 MAX_FIGURES = 6  # sentences quoted for a topic's figures
 # a sentence chosen by the terms its part's headings do not name holds this much of them, and nearly as much as
@@ -192,6 +194,26 @@ def top_part(doc: Document, n: int):
     top = min(s.level for s in body)
     found = [s for s in body if s.level == top and s.number and _numeral(s.number) == n]
     return found[0] if len(found) == 1 else None
+
+
+def plan_parts_answer(q: Question, docs, terms: list[str]) -> Answer | None:
+    """"《支持工业互联网发展若干政策》一共支持哪几个方面": the one plan named, asked of nothing beyond its own names
+    (its title, issuer, 文号), answers with its top-level headings, when it has two or more."""
+    if len(q.docs) != 1 or not _PLAN_PARTS_RE.search(q.resolved):
+        return None
+    d = q.docs[0]
+    asked = [t for t in terms if not _PLAN_PARTS_RE.search(t)]
+    if plan_topic(asked, docs, (d,)):
+        return None  # 目标分哪几个方面: the parts of something the plan names (parts_section_answer)
+    body = [s for s in docs[d].sections if running_part(s)]  # a chapter whose heading was lost is a part too
+    top = min((s.level for s in body), default=0)
+    heads = [s for s in body if s.level == top]
+    if len(heads) < 2:
+        return None
+    part = Part(lines=[f"**{escape_md(doc_name(docs[d]))}**："])
+    part.lines.extend(f"- {escape_md(s.path[-1])}" for s in heads)
+    part.evidence.append(Evidence(d, (), "\n".join(s.path[-1] for s in heads)))
+    return render(q, [part], docs, False, long_ok=True)
 
 
 def _numeral(number: str) -> int | None:
