@@ -420,7 +420,8 @@ def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[Plan
 def _sibling(topic: str, previous: str, tagger=None) -> str | None:
     """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
     kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车), and
-    (given the tagger) is not the tail of one of the previous question's words: 江新区 of 两江新区 is no word."""
+    (given the tagger) does not start inside a word of the previous question that ends within it: 江新区 of 两江新区
+    (two words or one) is no word."""
     n = len(topic)
     if not 2 < n <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", topic) or topic in previous:
         return None
@@ -429,7 +430,7 @@ def _sibling(topic: str, previous: str, tagger=None) -> str | None:
         s = previous[i:i + n]
         if (s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s)
                 and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1
-                and not any(a < i and b == i + n for a, b in words)):
+                and not any(a < i < b <= i + n for a, b in words)):
             return s
     return None
 
@@ -893,10 +894,14 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
     if which and turn is not None:
         kind = next((w for w, _ in tagger(previous[which.end():]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)), "")
         for said in (turn.passage, turn.answer):
-            for w, flag in tagger(_plain_answer(said or "")):
-                if (len(w) >= 2 and kind and w[-1] in kind and w not in previous and flag.startswith(_ENTITY_FLAGS)
-                        and re.fullmatch(r"[\u4e00-\u9fff]+", w)):
-                    return w
+            tags = tagger(_plain_answer(said or ""))
+            for i, (w, flag) in enumerate(tags):
+                # a one-character suffix split off (太谷 + 区) belongs to the word before it
+                joined = w + tags[i + 1][0] if i + 1 < len(tags) and len(tags[i + 1][0]) == 1 else w
+                for x in dict.fromkeys((joined, w)):
+                    if (len(x) >= 2 and kind and x[-1] in kind and x not in previous and flag.startswith(_ENTITY_FLAGS)
+                            and re.fullmatch(r"[\u4e00-\u9fff]+", x)):
+                        return x
         return ""
     places = [a for a in anchors if not LABEL_RE.fullmatch(a)]
     return places[0] if len(places) == 1 and _OBJECT_PRONOUN_RE.search(text) else ""
