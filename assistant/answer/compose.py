@@ -102,6 +102,7 @@ from .followups import (
     followup_words,
     lost_scope,
     merge_followup,
+    names_thing_only,
     names_time,
     new_words,
     swaps_kind,
@@ -1809,7 +1810,7 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
     unstated = answer.reason == reasons.UNSTATED_SUM  # rows listed, their sum said to be unwritten
     if not (answer.refused or unstated or answer.score < WEAK_SUPPORT or lost):
-        return None
+        return _other_thing_beside(ctx, answer)
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
     # a merge that adds nothing to the rule's question ("企业级平台呢" swapped in either way) asks nothing new
     same = text is None or normalise_question(text) == q.resolved
@@ -1832,6 +1833,24 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     tried = (beside,) if unstated else (beside, alt)
     chosen = [a for a in tried if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
+
+
+def _other_thing_beside(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
+    """A follow-up naming another thing alone ("生态修复那块呢" after "水污染防治占多少": 约530亿元) asks the same of
+    it: when the passage stating the earlier answer's figures states that thing with a figure of its own (其中…水污染
+    防治工程约530亿元…生态保护修复工程约260亿元), that clause answers, over a well-supported answer from elsewhere (a
+    专栏 item on 生态修复 and its own 总投资) that does not state it. None otherwise."""
+    q, tag = ctx.question, ctx.tokenizer.tag
+    if not q.is_followup or not ctx.history or not names_thing_only(q.text, q.previous, tag):
+        return None
+    words = followup_words(q.text, q.previous, tag)
+    beside = _beside_earlier_answer(ctx, ctx.history[-1], words, q.text, swaps_kind(q.text, q.previous, tag))
+    if beside is None or beside.refused or beside.score < STRONG_SUPPORT or not _names(beside, words):
+        return None
+    said = set(QUANTITY_RE.findall(_MARKER_RE.sub(" ", answer.answer)))
+    new = set(QUANTITY_RE.findall(_MARKER_RE.sub(" ", beside.answer))) - said
+    log.debug("another thing beside the earlier answer: %s", "new figures" if new else "no new figure")
+    return (ctx, beside) if new else None
 
 
 def _names(answer: Answer, words: list[str]) -> bool:

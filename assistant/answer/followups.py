@@ -152,6 +152,18 @@ def new_words(text: str, previous: str, tagger, generic: bool = False) -> list[s
     return list(dict.fromkeys(w for w, _ in _things(_bare(text), tagger, generic, previous) if w not in previous))
 
 
+def names_thing_only(text: str, previous: str, tagger) -> bool:
+    """Whether the follow-up names a thing and nothing else (生态修复那块呢, 那免退税商店呢): the same question asked of
+    another thing, no time, measure or ask of its own besides it."""
+    fragment = _bare(text)
+    words = new_words(text, previous, tagger)
+    if not words or names_time(fragment):
+        return False
+    for w in sorted(words, key=len, reverse=True):
+        fragment = fragment.replace(w, " ")
+    return not re.sub(r"[\W\d_]", "", _GENERIC.sub("", fragment))
+
+
 def followup_words(text: str, previous: str, tagger) -> list[str]:
     """The follow-up's own words as ``new_words``, or, when the tagger reads none of them as naming a thing (高速
     read as an adverb in "高速上呢"), its words of two or more characters that are not asking, generic or year
@@ -179,6 +191,20 @@ def writes(text: str, word: str) -> bool:
             return True
         at = text.find(head, at + 1)
     return False
+
+
+def written_spans(text: str, word: str) -> list[tuple[int, int]]:
+    """Where the text writes the word, or writes it with a few words inside it (``writes``): (start, end) of each.
+    Pure."""
+    found = [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
+    head, tail = word[:-TAIL_CHARS], word[-TAIL_CHARS:]
+    if len(head) < TAIL_CHARS:
+        return found
+    for m in re.finditer(re.escape(head), text):
+        end = text.find(tail, m.end(), m.end() + INSIDE_CHARS + len(tail))
+        if end > m.end():
+            found.append((m.start(), end + len(tail)))
+    return found
 
 
 def lost_scope(previous: str, resolved: str, text: str, places=None) -> bool:

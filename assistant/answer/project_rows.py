@@ -7,7 +7,8 @@ A row is named by the two-character pieces its project name shares with the ques
 4号线), outside the table's and plans' own names, clearly more than any other row, and by enough of its name's
 pieces or by the name shortened in order (澜岚高速岚溪段 of 澜州至岚溪高速公路岚溪段). A field is named by its header,
 a header word of its kind (年限) or asked by its kind (lexicon roles: ask_money → a money header, ask_duty →
-duty_note, ask_schedule → table_schedule, ask_scale → table_scale). The parts of one message asking fields of one
+duty_note, ask_schedule → table_schedule, ask_scale → table_scale, ask_owner → table_owner: 业主单位, never the
+text's 责任单位). The parts of one message asking fields of one
 row are read from that row; a follow-up asking fields of its own (实施年限呢？归哪个部门) asks them of the row the
 earlier question named.
 """
@@ -38,7 +39,7 @@ ABBREVIATION_CHARS = 4  # a run of the question naming a row by its name shorten
 MIN_ABBREVIATION = 0.4  # …and this share of the name's (澜岚高速岚溪段: 7 of 澜州至岚溪高速公路岚溪段's 12)
 MIN_TITLE_FIT = 2  # pieces of a table's own title (重大项目, 附表·项目) a sum question names it by
 _FIELDS = (("ask_money", "ask_money"), ("ask_duty", "duty_note"), ("ask_schedule", "table_schedule"),
-           ("ask_scale", "table_scale"))
+           ("ask_scale", "table_scale"), ("ask_owner", "table_owner"))
 _MIN_VALUE = 3  # a field value the question quotes to pick rows by it (市轨道交通集团, 高新区), at least this long
 
 

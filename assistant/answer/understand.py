@@ -14,6 +14,7 @@ from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, WRITTEN_
 from assistant.types import DocMeta, Turn
 
 from .claims import Claim, checked_question, read_claim
+from .followups import written_spans
 from .lexicon import lexicon
 from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
 
@@ -416,48 +417,74 @@ def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[Plan
     return None
 
 
-def _sibling(topic: str, previous: str) -> str | None:
+def _sibling(topic: str, previous: str, tagger=None) -> str | None:
     """The thing of the previous question that a follow-up's topic stands in for: a word of the same length and
-    kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车)."""
+    kind (the same last character) that differs from it in one character (充电站 -> 换电站, 公交车 -> 公务车), and
+    (given the tagger) does not start inside a word of the previous question that ends within it: 江新区 of 两江新区
+    (two words or one) is no word."""
     n = len(topic)
     if not 2 < n <= 6 or not re.fullmatch(r"[\u4e00-\u9fff]+", topic) or topic in previous:
         return None
+    words = [] if tagger is None else _word_spans(previous, tagger)
     for i in range(len(previous) - n + 1):
         s = previous[i:i + n]
-        if s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s) and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1:
+        if (s[-1] == topic[-1] and re.fullmatch(r"[\u4e00-\u9fff]+", s)
+                and sum(a == b for a, b in zip(s, topic, strict=True)) == n - 1
+                and not any(a < i < b <= i + n for a, b in words)):
             return s
     return None
 
 
+def _word_spans(text: str, tagger) -> list[tuple[int, int]]:
+    at, out = 0, []
+    for w, _ in tagger(text):
+        out.append((at, at + len(w)))
+        at += len(w)
+    return out
+
+
 SIBLING_WINDOW = 40  # characters: two things the plan states side by side (a clause apart, adjacent table rows)
+ITEM_WINDOW = 400  # characters: two items of one list or box (专栏7's 1. and 4.), for things named by ITEM_CHARS or more
+ITEM_CHARS = 4
+_THING_FLAGS = ("n", "b", "j", "x", "l", "eng", "vn")  # the tagger's words that name a thing (not 集聚, 要)
 
 
 def _spans(text: str, tagger, most: int = 3) -> list[str]:
     """Runs of one to ``most`` consecutive words of the tagger's, longest first at each start, in order of start
-    (畜禽 + 粪污 -> 畜禽粪污, 畜禽): the things a question may name, however the tagger cut them."""
-    words = [w for w, _ in tagger(text)]
-    return [("".join(words[i:j])) for i in range(len(words)) for j in range(min(len(words), i + most), i, -1)]
+    (畜禽 + 粪污 -> 畜禽粪污, 畜禽): the things a question may name, however the tagger cut them; a run of verbs
+    and function words alone (集聚, 要) names none, nor a run a noun follows (养老 of 养老护理员: the thing is the
+    noun it ends with; 换电站 of 换电站投资估算 stands, a measure of it follows), nor the unit of an ask (人次 of
+    多少人次)."""
+    tags = tagger(text)
+    return [("".join(w for w, _ in tags[i:j])) for i in range(len(tags)) for j in range(min(len(tags), i + most), i, -1)
+            if any(f.startswith(_THING_FLAGS) for _, f in tags[i:j]) and (j == len(tags) or not tags[j][1].startswith("n"))
+            and not (i and _HOW_MUCH_RE.fullmatch(tags[i - 1][0]))]
 
 
 def _text_sibling(topic: str, previous: str, text: str, aliases, plans: Sequence[PlanScope], tagger) -> str | None:
     """The thing of the previous question a follow-up's topic stands beside in the plan's own text ("秸秆呢" after
     "…畜禽粪污一年产生多少": the plan states 畜禽粪污 and 秸秆 a clause apart; "充电桩那项呢" after "…换电站投资估算…":
-    adjacent rows of one table): the first run of words of the previous question (past the plan's name), sharing
-    no word with the follow-up, that the plan's text names within ``SIBLING_WINDOW`` characters of the topic."""
+    adjacent rows of one table; "生态修复那块呢" after "水污染防治占规划总投资多少": 水污染防治工程约530亿元 beside
+    生态保护修复工程约260亿元, the topic written with words inside it): the first run of words of the previous
+    question (past the plan's name and any 表/专栏 label), sharing no word with the follow-up, that a plan's text
+    names within ``SIBLING_WINDOW`` characters of the topic; else one of ``ITEM_CHARS`` or more within
+    ``ITEM_WINDOW`` (items of one box). The plans: those the previous question names, else every plan."""
     if tagger is None or not 2 <= len(topic) <= 8 or topic in previous:
         return None
     docs, masked = find_docs(previous, aliases)
-    texts = [p.text for p in plans if p.doc_id in docs] if docs else []
-    if len(texts) != 1 or topic not in texts[0]:
+    bodies = [p.text for p in plans if p.text and (not docs or p.doc_id in docs)]
+    if docs and len(bodies) != 1:
         return None
-    body = texts[0]
-    near = [body[max(0, m.start() - SIBLING_WINDOW):m.end() + SIBLING_WINDOW] for m in re.finditer(re.escape(topic), body)]
     said = {text[i:i + 2] for i in range(len(text) - 1)}
-    for run in _spans(masked.replace("＿", " "), tagger):
-        if (len(run) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", run) and not GENERIC_WORDS.fullmatch(run)
-                and not any(run[i:i + 2] in said for i in range(len(run) - 1)) and run not in topic
-                and any(run in n for n in near)):
-            return run
+    runs = [run for run in _spans(LABEL_RE.sub(" ", masked.replace("＿", " ")), tagger)
+            if len(run) >= 2 and re.fullmatch(r"[\u4e00-\u9fff]+", run) and not GENERIC_WORDS.fullmatch(run)
+            and not any(run[i:i + 2] in said for i in range(len(run) - 1)) and run not in topic]
+    for window, shortest in ((SIBLING_WINDOW, 2), (ITEM_WINDOW, ITEM_CHARS)):
+        for body in bodies:
+            near = [body[max(0, a - window):b + window] for a, b in written_spans(body, topic)]
+            found = next((run for run in runs if len(run) >= shortest and any(run in n for n in near)), None)
+            if found:
+                return found
     return None
 
 
@@ -712,7 +739,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return asked_of(new) + "，" + body  # "谁负责？啥时候建", "实施年限呢": who and when, of what was just asked
     head, _, rest = re.sub(r"[,，]", "，", stripped).partition("，")
     first = topic_of(_ASPECT_RE.sub(" ", head), aliases) if rest and not docs_now else ""
-    sibling = (_sibling(first, new) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None
+    sibling = (_sibling(first, new, tagger) or _text_sibling(first, new, text, aliases, plans, tagger)) if first else None
     if sibling:  # "公务车的呢，合计多少" after "…电动公交车充电桩…多少根": the sibling asked of, then the rest
         # a rest naming a measure of its own ("占总投资多少") is a question of its own, a part to answer apart
         asked = topic_of(without_aspects(rest, tagger), aliases)  # 合计多少 asks the sum, no measure of its own
@@ -729,7 +756,7 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in previous), "")
         kept = "".join(a for a in anchors if a not in text)
         return plan + (kept + "里" if kept else "") + text  # a new subject in the same plan, table and place
-    sibling = (_sibling(topic, new) or (_text_sibling(topic, new, text, aliases, plans, tagger) if marker else None)
+    sibling = (_sibling(topic, new, tagger) or (_text_sibling(topic, new, text, aliases, plans, tagger) if marker else None)
                ) if topic and not docs_now else None
     if sibling:  # "换电站呢" after "…新建几座充电站": the same question of the sibling thing
         return new.replace(sibling, topic, 1)
@@ -850,6 +877,42 @@ def _kept_place(text: str, previous: str, aliases, tagger, plans: Sequence[PlanS
     return places[0] if len(places) == 1 else ""
 
 
+_ENTITY_PRONOUN_RE = LEX.regex("entity_pronoun")
+_OBJECT_PRONOUN_RE = LEX.regex("object_pronoun")
+_WHICH_RE = LEX.regex("which_ask")
+_ENTITY_FLAGS = ("n", "x", "j", "eng")  # the tagger's nouns (ns, nt, nz …) and the plans' own terms
+
+
+def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequence[str], tagger) -> str:
+    """What 它 in a follow-up stands for: after a question asking which one (哪个县市区布点最多), the first thing of
+    that kind the earlier answer names (孝义市: a word ending in a character of the kind asked, 县市区); else, for
+    它 after a coverb (给它规划了几座), the one place the earlier question was asked of (渝中区); "" when neither
+    (它属于约束性指标吗 asks more of the measure itself)."""
+    if tagger is None or not _ENTITY_PRONOUN_RE.search(text):
+        return ""
+    which = _WHICH_RE.search(previous)
+    if which and turn is not None:
+        kind = next((w for w, _ in tagger(previous[which.end():]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)), "")
+        for said in (turn.passage, turn.answer):
+            tags = tagger(_plain_answer(said or ""))
+            for i, (w, flag) in enumerate(tags):
+                # a one-character suffix split off (太谷 + 区) belongs to the word before it
+                joined = w + tags[i + 1][0] if i + 1 < len(tags) and len(tags[i + 1][0]) == 1 else w
+                for x in dict.fromkeys((joined, w)):
+                    if (len(x) >= 2 and kind and x[-1] in kind and x not in previous and flag.startswith(_ENTITY_FLAGS)
+                            and re.fullmatch(r"[\u4e00-\u9fff]+", x)):
+                        return x
+        return ""
+    places = [a for a in anchors if not LABEL_RE.fullmatch(a)]
+    return places[0] if len(places) == 1 and _OBJECT_PRONOUN_RE.search(text) else ""
+
+
+def with_entity(text: str, entity: str) -> str:
+    """The follow-up with its 它 written as the thing it stands for, its lead (那) dropped: a question of its own."""
+    named = _ENTITY_PRONOUN_RE.sub(entity, text, count=1)
+    return re.sub(rf"^(?:{LEX.pattern('lead_strip')})", "", named.strip()).strip()
+
+
 MEASURE_WORDS = 3  # words before the ask that name the measure asked (总 + 投资, 外贸 + 进出口额)
 _MEASURE_FLAGS = frozenset({"n", "vn", "b", "nz"})  # the tagger's nouns, verbal nouns and attributives
 
@@ -923,10 +986,16 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     text = with_share_whole(text, resolved_prev, tagger)
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
+    # 它 anywhere in the message ("这次给它规划了几座") makes it a follow-up of what it stands for
+    entity = pronoun_entity(text, resolved_prev, prev, anchors, tagger) if resolved_prev and ordinal is None else ""
+    follow = follow or bool(entity)
     if ordinal is not None:
         docs_prev, _ = find_docs(resolved_prev, aliases)
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
         resolved = plan + ordinal
+    elif entity:  # "那它城区布了几个" after "哪个县市区布点最多" (孝义市): a question of that thing, in the same plan
+        own = with_entity(text, entity)
+        resolved = _kept_plan(own, resolved_prev, aliases, tagger, plans) + own
     else:
         resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors, tagger) if follow else text
         if not follow and resolved_prev and not casual_names(text, metas, tagger):
