@@ -46,6 +46,7 @@ from assistant.answer.parttopic import everyday_terms, part_topic_answer
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import absent_column_answer, project_row_answer, row_parts_answer
 from assistant.answer.sections import (
+    cited_place,
     field_answer,
     headed_sections,
     location_answer,
@@ -119,6 +120,7 @@ from .multipart import (
     names_measure_only,
     one_sentence,
     own_words,
+    points_back,
     shared_lead,
     spelt_out,
     split_counted,
@@ -155,6 +157,7 @@ from .terms import (
     named_shape,
     names_term,
     noun_like,
+    question_aliases,
     specific_terms,
     term_coverage,
 )
@@ -1246,35 +1249,54 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         sub = part_context(ctx, text, history, plans, parts.same_ask)
         if parts.sequential and i:
             sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
-        # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
-        cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
-        ans = decide(sub, cand.answer, kind=cand.kind)
-        covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
-        if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
-            # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
-            # covers as much
-            alt = _set_out(sub)
-            if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
-                ans = alt
-        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
-            # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
-            # (a section's sub-headings, a sentence on another measure) leaves out what is asked
-            said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
-                _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
-                and _cover(sub, said, plans[0]) >= covered)) else ans
-        if len(plans) == 1 and not ans.refused:
-            ans = _side_things(sub, plans[0], aliases, ans) or ans
-        elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
-            # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
-            said = _plan_passages(sub, sub.scope[0])
-            earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
-            ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
+        ans = (_answered_place(ctx, sub, text, answers[-1]) if parts.sequential and i else None) \
+            or _part_answer(sub, parts, i, plans, aliases, answers)
         answers.append(ans)
         if parts.sequential:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return answers
+
+
+def _answered_place(ctx: Context, sub: Context, text: str, before: Answer) -> Answer | None:
+    """中心城区加油站占地面积原则上多大，这个要求在重庆规划哪一节: a where-is-it part pointing at what the part
+    before it asked is answered by where the passage that answered that part sits (its first citation), not by a
+    search of its own words; None for any other part."""
+    if before.refused or not before.citations:
+        return None
+    _, masked = find_docs(text, question_aliases(ctx.question, list(ctx.metas)))
+    return cited_place(sub.question, ctx.docs, before.citations[0]) if points_back(text, masked, ctx.tokenizer.tag) else None
+
+
+def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], aliases: list[str],
+                 answers: list[Answer]) -> Answer:
+    """One part's answer (``answers``: the earlier parts'): a plan's side of a comparison stating what is asked of
+    that plan."""
+    # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
+    cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
+    ans = decide(sub, cand.answer, kind=cand.kind)
+    covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
+    if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
+        # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
+        # covers as much
+        alt = _set_out(sub)
+        if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
+            ans = alt
+    if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
+        # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
+        # (a section's sub-headings, a sentence on another measure) leaves out what is asked
+        said = _plan_passages(sub, plans[0])
+        ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
+            _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
+            and _cover(sub, said, plans[0]) >= covered)) else ans
+    if len(plans) == 1 and not ans.refused:
+        ans = _side_things(sub, plans[0], aliases, ans) or ans
+    elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
+        # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
+        said = _plan_passages(sub, sub.scope[0])
+        earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
+        ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
+    return ans
 
 
 # a plan's side quotes one of two things compared when its lines hold THING_SAID of that thing's terms (the words
