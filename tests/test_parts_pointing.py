@@ -125,3 +125,57 @@ def test_a_figure_asked_of_one_side_is_answered_on_that_side(plans, question):
     assert len(blocks) == 2, a.answer
     assert "普惠性上云服务" in blocks[0] and "2万家" not in blocks[0], a.answer
     assert "2万家" in blocks[1], a.answer
+
+
+JIA = """甲市综合能源站专项规划（2025－2030年）
+
+本规划所称综合能源站是指：为适应能源多元化发展形势，大力推进我市氢能产业发展，打造氢都甲市，在全市范围内规划建设的综合能源服务设施。
+
+第一章 发展现状
+
+一、国内外发展现状
+
+国外形成了以氢能为核心的综合能源站模式，氢能车辆运营状况良好。我市氢能产业起步较早，氢能资源指数全省第一。
+
+第二章 规划方案
+
+一、重点任务
+
+1．加快充电设施建设
+
+在高速公路服务区和城区停车场建设充电桩，鼓励氢能装备企业参与综合能源站建设。
+"""
+
+YI = """乙市碳达峰试点实施方案
+
+一、发展基础
+
+乙市氢能企业数量较多，已建成加氢站12座。
+
+二、主要任务
+
+5．着力培育氢能经济
+
+抢抓氢能产业发展机遇，集中力量突破产业技术瓶颈，打造氢能产业核心技术策源地。
+
+6．推进节能降碳
+
+加强重点领域节能改造，提高能源利用效率。
+"""
+
+
+@pytest.fixture(scope="module")
+def hydrogen(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("compare_role"), {"jia.txt": JIA, "yi.txt": YI})
+
+
+@pytest.mark.parametrize("question", [
+    "甲市和乙市都讲了氢能，各自是怎么定位的？",
+    "乙市跟甲市对氢能的定位分别是什么",
+    "氢能在甲市和乙市的规划里各是什么定位",
+])
+def test_each_side_of_a_role_asked_is_the_role_the_plan_gives(hydrogen, question):
+    a = hydrogen.ask(question)
+    assert not a.refused
+    assert "打造氢都甲市" in a.answer and "着力培育氢能经济" in a.answer, a.answer
+    assert "国外形成了" not in a.answer and "鼓励氢能装备" not in a.answer, a.answer

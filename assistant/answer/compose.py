@@ -715,6 +715,7 @@ _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _VALUE_WORD_RE = lexicon().regex("value_ask")  # 规模, 数量: of them, those no line need name (not 下降, 比重)
+_ROLE_WORD_RE = lexicon().regex("role_ask")  # 定位, 角色: a role asked, stated by a clause not naming the word
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
@@ -1072,10 +1073,11 @@ def _states_past(ctx: Context, answer: Answer) -> bool:
 
 def _cover(ctx: Context, answer: Answer, doc: str) -> float:
     """How much of the question's key terms the best passage an answer quotes holds, with its headings; the
-    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked. With fewer than two such
-    terms (定位) the handler that understood the ask is trusted: 1.0."""
+    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked, and a word asking a role
+    (定位, 角色) is what the handler answering it understood, stated by a clause that need not name it (打造氢都
+    吕梁). With fewer than two such terms the handler that understood the ask is trusted: 1.0."""
     title = ctx.documents[doc].meta.title
-    terms = [t for t in ctx.terms if t not in title]
+    terms = [t for t in ctx.terms if t not in title and not _ROLE_WORD_RE.fullmatch(t)]
     if len(terms) < 2:
         return 1.0
     return max((term_coverage(terms, f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
