@@ -230,3 +230,49 @@ def test_a_standard_taken_from_another_things_is_quoted_with_it(roads, question)
     a = roads.ask(question)
     assert not a.refused
     assert "参照国道、省道设置标准" in a.answer and "不超过6对" in a.answer, a.answer
+
+
+YANGCHENG = """阳城市成品油零售加油站“十四五”发展规划
+
+第一章 发展情况
+
+一、加油站现状
+
+“十三五”期末，全市成品油加油站1520座。从权属看：中石油410座，中石化300座，民营810座。
+
+二、存在问题
+
+以中心城区为例，截至2020年末，布点规划的240座加油站还有120座未建成，70座站点尚未办理规划手续。
+
+第二章 布局方案
+
+到2025年，全市加油站总数控制在1700座以内。
+"""
+
+SHANHE = """山河市综合能源站专项规划（2025－2030年）
+
+第一章 发展现状
+
+“十四五”期间，全市加油站规划760座，截至目前实际建成约480座，且约90座停业。
+
+第二章 布局规划
+
+全市共布局120个综合能源站。
+"""
+
+
+@pytest.fixture(scope="module")
+def counts(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("compare_whole"), {"yangcheng.txt": YANGCHENG, "shanhe.txt": SHANHE})
+
+
+@pytest.mark.parametrize("question", [
+    "阳城和山河目前的加油站规模各是多少座？",
+    "山河市跟阳城市目前加油站分别有多少座",
+    "现在加油站有多少座，阳城市和山河市各是多少",
+])
+def test_a_side_asked_of_the_whole_is_not_answered_by_a_part(counts, question):
+    a = counts.ask(question)
+    assert not a.refused
+    assert "1520座" in a.answer and "480座" in a.answer, a.answer
+    assert "以中心城区为例" not in a.answer, a.answer

@@ -1066,6 +1066,23 @@ def _set_out(sub: Context) -> Answer | None:
     return None if ans.refused else ans
 
 
+_AREA_PART_RE = lexicon().regex("area_part")  # 中心城区, 城区, 高速公路: a part of a plan's area
+_ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a bracketed aside: (其中中心城区402座)
+
+
+def _of_a_part(ctx: Context, answer: Answer) -> bool:
+    """Every sentence the answer quotes opens on a part of the plan's area the question does not ask of."""
+    return bool(answer.citations) and all(_opens_on_part(ctx, c.highlight or c.text) for c in answer.citations)
+
+
+def _opens_on_part(ctx: Context, sentence: str) -> bool:
+    """The sentence opens on a part of the plan's area (以中心城区为例，…: its first clause, asides aside, names
+    one) that the question does not ask of: it states the part's, not the plan's whole."""
+    if _AREA_PART_RE.search(ctx.question.resolved):
+        return False
+    return bool(_AREA_PART_RE.search(next(iter(CLAUSE_RE.findall(_ASIDE_RE.sub("", sentence))), "")))
+
+
 def _states_past(ctx: Context, answer: Answer) -> bool:
     """Some passage the answer quotes sits where the plan states where things stand (一、发展现状)."""
     return any(past_heading(c.heading_path, ctx.plans) for c in answer.citations)
@@ -1096,6 +1113,10 @@ def _plan_passages(sub: Context, doc: str) -> Answer | None:
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
     part = extractive(hits, terms, figure, limit=160, max_sentences=2, weight=sub.weight)
+    kept = [(line, ev) for line, ev in zip(part.lines, part.evidence, strict=True)
+            if not _opens_on_part(sub, ev.highlight or ev.text)]  # a part of the plan's area not asked
+    if kept and len(kept) < len(part.lines):
+        part.lines[:], part.evidence[:] = [line for line, _ in kept], [ev for _, ev in kept]
     part.lines[:] = [_headed(line, ev, terms) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
 
@@ -1291,6 +1312,11 @@ def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], ali
         ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
             _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
             and _cover(sub, said, plans[0]) >= covered)) else ans
+    if len(plans) == 1 and not ans.refused and _of_a_part(sub, ans):
+        # 重庆目前的加油站规模: a side asked of the plan's whole is not answered by a sentence on a part of its area
+        # (以中心城区为例，…260座…), when the plan's sentences state the whole's (全市成品油加油站1738座)
+        said = _plan_passages(sub, plans[0])
+        ans = said if said is not None and not _of_a_part(sub, said) else ans
     if len(plans) == 1 and not ans.refused:
         ans = _side_things(sub, plans[0], aliases, ans) or ans
     elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):

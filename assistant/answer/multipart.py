@@ -430,6 +430,9 @@ def shared_lead(questions: list[str]) -> str:
 def split_parts(text: str, aliases: list[str]) -> Parts | None:
     """The parts of a multi-part question, or None for a single question."""
     qs = split_questions(text)
+    if len(qs) > 1 and any(_plans_only(q, aliases) for q in qs[1:]):
+        # 现在加油站有多少座，甲市和乙市各是多少: a later clause naming only plans asks the first of each of them
+        return None
     if len(qs) > 1:
         lead = shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
         return Parts(tuple(qs), tuple(q[len(lead):].rstrip(_SENTENCE_END) for q in qs), sequential=True)
@@ -438,6 +441,15 @@ def split_parts(text: str, aliases: list[str]) -> Parts | None:
 
 # what joins two plans' names: a conjunction, or a word joining names only (深圳试点跟国务院那份)
 _PLAN_JOIN = f"(?:{LEX.pattern('conjunction')}|{LEX.pattern('plan_join')})"
+
+
+def _plans_only(question: str, aliases: list[str]) -> bool:
+    """The question names two plans or more and nothing else but asking words (甲市和乙市各是多少)."""
+    rest, named = question, 0
+    for a in sorted(aliases, key=len, reverse=True):
+        named += rest.count(a)
+        rest = rest.replace(a, " ")
+    return named >= 2 and _asks_only(re.sub(_PLAN_JOIN, "", rest))
 
 
 def _connector(gap: str) -> bool:
