@@ -276,3 +276,14 @@ def test_a_side_asked_of_the_whole_is_not_answered_by_a_part(counts, question):
     assert not a.refused
     assert "1520座" in a.answer and "480座" in a.answer, a.answer
     assert "以中心城区为例" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize("question", [
+    "推动企业上云是怎么提的，这个在白石市行动计划哪一部分？",
+    "企业上云怎么推进，上述内容出自白石市计划的哪一节",
+])
+def test_a_part_pointing_back_names_the_place_in_the_plan_it_names(plans, question):
+    a = plans.ask(question)
+    assert not a.refused
+    second = a.answer.split("\n**")[-1]
+    assert "白石市企业上云行动计划" in second and "东山市" not in second, a.answer

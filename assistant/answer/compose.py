@@ -1284,11 +1284,13 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
 def _answered_place(ctx: Context, sub: Context, text: str, before: Answer) -> Answer | None:
     """中心城区加油站占地面积原则上多大，这个要求在重庆规划哪一节: a where-is-it part pointing at what the part
     before it asked is answered by where the passage that answered that part sits (its first citation), not by a
-    search of its own words; None for any other part."""
-    if before.refused or not before.citations:
+    search of its own words; of a plan the part names (…，这个在崇阳规划哪一节), the first passage of that plan. None
+    for any other part, or when that part was answered from no passage of the plan named."""
+    named, masked = find_docs(text, question_aliases(ctx.question, list(ctx.metas)))
+    cited = [c for c in before.citations if not named or c.doc_id in named]
+    if before.refused or not cited or not points_back(text, masked, ctx.tokenizer.tag):
         return None
-    _, masked = find_docs(text, question_aliases(ctx.question, list(ctx.metas)))
-    return cited_place(sub.question, ctx.docs, before.citations[0]) if points_back(text, masked, ctx.tokenizer.tag) else None
+    return cited_place(sub.question, ctx.docs, cited[0])
 
 
 def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], aliases: list[str],
