@@ -181,57 +181,6 @@ def test_each_side_of_a_role_asked_is_the_role_the_plan_gives(hydrogen, question
     assert "国外形成了" not in a.answer and "鼓励氢能装备" not in a.answer, a.answer
 
 
-LUXI = """芦溪县加油站布局专项规划（2026－2030年）
-
-第一章 布局要求
-
-一、空间布局控制要求
-
-1.城区加油站的服务半径不少于0.9公里。
-
-2.国道、省道加油站每百公里原则上不超过6对（12座），在有永久隔离带的情况下，可根据车流量酌情设置对向站。
-
-3.县道、乡道加油站布局参照国道、省道设置标准，并由当地有关行政主管部门根据实际情况控制。
-
-4.高速公路加油站每百公里不超过2对（4座）。
-
-第二章 保障措施
-
-加强加油站安全监管。
-"""
-
-HEDONG = """河东市成品油零售加油站发展规划
-
-第一章 设置标准
-
-一、间距要求
-
-1．城区加油站之间最近车行距离不得低于1.6公里。
-
-2．县道、乡道沿线每百公里双向不超过4对，且两站间距不得低于5公里。
-
-第二章 保障措施
-
-加强规划实施评估。
-"""
-
-
-@pytest.fixture(scope="module")
-def roads(tmp_path_factory):
-    return plans_assistant(tmp_path_factory.mktemp("compare_refer"), {"luxi.txt": LUXI, "hedong.txt": HEDONG})
-
-
-@pytest.mark.parametrize("question", [
-    "县道乡道上的加油站布设标准，河东市和芦溪县的规划各怎么定的？",
-    "芦溪县跟河东市对县道、乡道加油站分别是什么标准",
-    "芦溪县县道乡道的加油站怎么设置",
-])
-def test_a_standard_taken_from_another_things_is_quoted_with_it(roads, question):
-    a = roads.ask(question)
-    assert not a.refused
-    assert "参照国道、省道设置标准" in a.answer and "不超过6对" in a.answer, a.answer
-
-
 YANGCHENG = """阳城市成品油零售加油站“十四五”发展规划
 
 第一章 发展情况

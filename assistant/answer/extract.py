@@ -112,10 +112,6 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
                 # (……推动货运向铁路、水路转移。到2025年，……占比提升至34%。): scored by this sentence's terms, below
                 # a sentence that states the terms and a number itself
                 cands.append((score + 0.5, hit.rank, pos, s + nxt, hit))
-            elif (ref := _referred(sents, pos)) is not None and not states_figure(s):
-                # 县道、乡道加油站布局参照国道、省道设置标准: the standard it refers to is the passage's item on that
-                # thing (2.国道、省道加油站每百公里原则上不超过6对), quoted after it, scored by this sentence's terms
-                cands.append((score + 0.5, hit.rank, pos, s + sents[ref].strip(), hit))
             elif shape is not None and not wants_number and not shape.search(s):
                 named = _naming_after(sents, pos, shape)
                 if named is not None:
@@ -151,21 +147,6 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     return part
 
 
-def _referred(sents: list[str], pos: int) -> int | None:
-    """The position of the item of its passage that the sentence at ``pos`` refers to for its standard (参照国道、
-    省道设置标准 -> the item opening on 国道、省道 and stating a figure), else None."""
-    m = _REFER_RE.search(sents[pos])
-    if m is None:
-        return None
-    thing = m.group("thing").strip()
-    return next((j for j, t in enumerate(sents) if j != pos and states_figure(t)
-                 and ITEM_NUMBER_RE.sub("", t.strip()).startswith(thing)), None)
-
-
-# 参照国道、省道设置标准 / 比照城区加油站的要求: a sentence taking its standard from another thing's (the thing: 2 to
-# 12 characters between the verb and the standard word)
-_REFER_RE = re.compile(rf"(?:{lexicon().pattern('refer_verb')})(?P<thing>[^，。；;,]{{2,12}}?)"
-                       rf"(?:{lexicon().pattern('refer_standard')})")
 NAMING_REACH = 6  # the sentences after one stating the asked topic that may name what it asks for
 
 
