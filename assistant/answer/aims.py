@@ -7,7 +7,15 @@ from __future__ import annotations
 import re
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import AIM_YEAR_RE, CLAUSE_RE, ITEM_NAME_RE, NUMBERED_PART_RE, QUANTITY_RE, QUOTED_RE
+from assistant.text.patterns import (
+    AIM_YEAR_RE,
+    CLAUSE_RE,
+    HEADING_NUMBER_RE,
+    ITEM_NAME_RE,
+    NUMBERED_PART_RE,
+    QUANTITY_RE,
+    QUOTED_RE,
+)
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, Section
 
@@ -207,6 +215,7 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
     rest = plan_topic([t for t in terms if not role.search(t)], docs, scope)  # 方案 of 这个方案 names the plan
     parts = []
     for d in scope:
+        # where the plan says where things stand (发展现状: 国外形成了以氢能为核心的模式) is no role it gives
         assigned = _assigned_roles(docs[d], rest, weight)
         if assigned is not None:
             sec, para, said = assigned
@@ -217,7 +226,7 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
         best = None
         for sec, para, sent, clause in _clauses(docs[d]):
             m = become.search(clause)
-            if not m or len(clause[:m.start()].strip()) > ROLE_LEAD_MAX or QUANTITY_RE.search(clause):
+            if not m or len(clause[:m.start()].strip()) > ROLE_LEAD_MAX or _stands(sec) or QUANTITY_RE.search(clause):
                 continue  # a clause counting what it builds (建成起降点150个) states a target, not a role
             cover = term_coverage(rest, sent, weight) if rest else 1.0
             if cover >= ROLE_COVER and (best is None or cover > best[0]):
@@ -226,9 +235,25 @@ def role_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
             continue
         _, sec, para, clause = best
         head = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
+        head += _item_lead(sec, rest)
         parts.append(Part(lines=[f"{head}……{escape_md(clause)}。"],
                           evidence=[Evidence(d, sec.path, para.text, highlight=clause)]))
     return render(q, parts, docs, False) if parts else None
+
+
+def _stands(sec: Section) -> bool:
+    """A section under a heading stating where things stand (一、发展现状, 发展基础)."""
+    return any(LEX.regex("past_section").search(h) for h in sec.path)
+
+
+def _item_lead(sec: Section, terms: list[str]) -> str:
+    """The numbered item title a role's clause sits under (5．着力培育氢能经济), to lead it, when the title names
+    a term asked: the title is the plan's point on it; "" otherwise."""
+    title = sec.path[-1] if sec.path else ""
+    bare = HEADING_NUMBER_RE.sub("", title).strip()
+    if bare == title.strip() or re.search(r"\d", bare) or not any(t in bare for t in terms):
+        return ""
+    return f"{escape_md(bare)}："
 
 
 ASSIGN_COVER = 0.6  # the share of the question's other terms the things given roles must name
@@ -244,7 +269,7 @@ def _assigned_roles(doc: Document, terms: list[str], weight):
     assign = LEX.regex("role_assignment")
     best = None
     for sec in doc.sections:
-        if sec.kind in ("table", "box", "title", "front"):
+        if sec.kind in ("table", "box", "title", "front") or _stands(sec):
             continue
         for para in sec.paragraphs:
             for sent in sentences(para.text):
@@ -259,9 +284,10 @@ def _assigned_roles(doc: Document, terms: list[str], weight):
 
 
 def _clauses(doc: Document):
-    """(section, paragraph, sentence, clause) of the plan's running text, in order."""
+    """(section, paragraph, sentence, clause) of the plan's running text, in order; its opening text before the
+    first heading too (本规划所称综合能源站是指：…，打造氢都吕梁，…: what the plan says it is for)."""
     for sec in doc.sections:
-        if sec.kind in ("table", "box", "title", "front"):
+        if sec.kind in ("table", "box", "title"):
             continue
         for para in sec.paragraphs:
             for sent in sentences(para.text):

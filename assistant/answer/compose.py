@@ -46,6 +46,7 @@ from assistant.answer.parttopic import everyday_terms, part_topic_answer
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import absent_column_answer, project_row_answer, row_parts_answer
 from assistant.answer.sections import (
+    cited_place,
     field_answer,
     headed_sections,
     location_answer,
@@ -120,6 +121,7 @@ from .multipart import (
     names_measure_only,
     one_sentence,
     own_words,
+    points_back,
     shared_lead,
     spelt_out,
     split_counted,
@@ -156,6 +158,7 @@ from .terms import (
     named_shape,
     names_term,
     noun_like,
+    question_aliases,
     specific_terms,
     term_coverage,
 )
@@ -735,6 +738,7 @@ _GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a
 _NUMBER_WORD_RE = lexicon().regex("number")  # 规模, 数量, 目标值: words asking for a value, not what it is of
 _VALUE_WORD_RE = lexicon().regex("value_ask")  # 规模, 数量: of them, those no line need name (not 下降, 比重)
 _FIGURE_WORD_RE = lexicon().regex("figure_word")  # 总长, 淘汰标准: stated by the figure, though they rank lines
+_ROLE_WORD_RE = lexicon().regex("role_ask")  # 定位, 角色: a role asked, stated by a clause not naming the word
 _LIST_RE = lexicon().regex("list")  # 哪些, 哪几: several things asked
 _TOTAL_WORD_RE = lexicon().regex("ask_total")  # 合计, 总计: a sum asked, which the stated quantity itself gives
 
@@ -1094,6 +1098,23 @@ def _set_out(sub: Context) -> Answer | None:
     return None if ans.refused else ans
 
 
+_AREA_PART_RE = lexicon().regex("area_part")  # 中心城区, 城区, 高速公路: a part of a plan's area
+_ASIDE_RE = re.compile(r"（[^（）]*）|\([^()]*\)")  # a bracketed aside: (其中中心城区402座)
+
+
+def _of_a_part(ctx: Context, answer: Answer) -> bool:
+    """Every sentence the answer quotes opens on a part of the plan's area the question does not ask of."""
+    return bool(answer.citations) and all(_opens_on_part(ctx, c.highlight or c.text) for c in answer.citations)
+
+
+def _opens_on_part(ctx: Context, sentence: str) -> bool:
+    """The sentence opens on a part of the plan's area (以中心城区为例，…: its first clause, asides aside, names
+    one) that the question does not ask of: it states the part's, not the plan's whole."""
+    if _AREA_PART_RE.search(ctx.question.resolved):
+        return False
+    return bool(_AREA_PART_RE.search(next(iter(CLAUSE_RE.findall(_ASIDE_RE.sub("", sentence))), "")))
+
+
 def _states_past(ctx: Context, answer: Answer) -> bool:
     """Some passage the answer quotes sits where the plan states where things stand (一、发展现状)."""
     return any(past_heading(c.heading_path, ctx.plans) for c in answer.citations)
@@ -1101,10 +1122,11 @@ def _states_past(ctx: Context, answer: Answer) -> bool:
 
 def _cover(ctx: Context, answer: Answer, doc: str) -> float:
     """How much of the question's key terms the best passage an answer quotes holds, with its headings; the
-    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked. With fewer than two such
-    terms (定位) the handler that understood the ask is trusted: 1.0."""
+    plan's own title words (开放高地 of 开放高地规划) name the plan, not what is asked, and a word asking a role
+    (定位, 角色) is what the handler answering it understood, stated by a clause that need not name it (打造氢都
+    吕梁). With fewer than two such terms the handler that understood the ask is trusted: 1.0."""
     title = ctx.documents[doc].meta.title
-    terms = [t for t in ctx.terms if t not in title]
+    terms = [t for t in ctx.terms if t not in title and not _ROLE_WORD_RE.fullmatch(t)]
     if len(terms) < 2:
         return 1.0
     return max((term_coverage(terms, f"{c.highlight or c.text} {' '.join(c.heading_path)}", ctx.weight)
@@ -1123,6 +1145,10 @@ def _plan_passages(sub: Context, doc: str) -> Answer | None:
     if not hits or term_coverage(terms, " ".join(h.chunk.text for h in hits[:3]), sub.weight) < 0.4:
         return None
     part = extractive(hits, terms, figure, limit=160, max_sentences=2, weight=sub.weight)
+    kept = [(line, ev) for line, ev in zip(part.lines, part.evidence, strict=True)
+            if not _opens_on_part(sub, ev.highlight or ev.text)]  # a part of the plan's area not asked
+    if kept and len(kept) < len(part.lines):
+        part.lines[:], part.evidence[:] = [line for line, _ in kept], [ev for _, ev in kept]
     part.lines[:] = [_headed(line, ev, terms) for line, ev in zip(part.lines, part.evidence, strict=True)]
     return render(sub.question, [part], sub.docs, False, None, long_ok=True) if part.lines else None
 
@@ -1278,35 +1304,61 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         sub = part_context(ctx, text, history, plans, parts.same_ask)
         if parts.sequential and i:
             sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
-        # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
-        cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
-        ans = decide(sub, cand.answer, kind=cand.kind)
-        covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
-        if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
-            # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
-            # covers as much
-            alt = _set_out(sub)
-            if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
-                ans = alt
-        if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
-            # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
-            # (a section's sub-headings, a sentence on another measure) leaves out what is asked
-            said = _plan_passages(sub, plans[0])
-            ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
-                _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
-                and _cover(sub, said, plans[0]) >= covered)) else ans
-        if len(plans) == 1 and not ans.refused:
-            ans = _side_things(sub, plans[0], aliases, ans) or ans
-        elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
-            # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
-            said = _plan_passages(sub, sub.scope[0])
-            earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
-            ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
+        ans = (_answered_place(ctx, sub, text, answers[-1]) if parts.sequential and i else None) \
+            or _part_answer(sub, parts, i, plans, aliases, answers)
         answers.append(ans)
         if parts.sequential:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return answers
+
+
+def _answered_place(ctx: Context, sub: Context, text: str, before: Answer) -> Answer | None:
+    """中心城区加油站占地面积原则上多大，这个要求在重庆规划哪一节: a where-is-it part pointing at what the part
+    before it asked is answered by where the passage that answered that part sits (its first citation), not by a
+    search of its own words; of a plan the part names (…，这个在崇阳规划哪一节), the first passage of that plan. None
+    for any other part, or when that part was answered from no passage of the plan named."""
+    named, masked = find_docs(text, question_aliases(ctx.question, list(ctx.metas)))
+    cited = [c for c in before.citations if not named or c.doc_id in named]
+    if before.refused or not cited or not points_back(text, masked, ctx.tokenizer.tag):
+        return None
+    return cited_place(sub.question, ctx.docs, cited[0])
+
+
+def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], aliases: list[str],
+                 answers: list[Answer]) -> Answer:
+    """One part's answer (``answers``: the earlier parts'): a plan's side of a comparison stating what is asked of
+    that plan."""
+    # a plan's side asking of two things joined (服务半径和站点密度的要求) answers each of them
+    cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
+    ans = decide(sub, cand.answer, kind=cand.kind)
+    covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
+    if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
+        # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
+        # covers as much
+        alt = _set_out(sub)
+        if alt is not None and not _states_past(sub, alt) and _cover(sub, alt, plans[0]) >= covered:
+            ans = alt
+    if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
+        # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
+        # (a section's sub-headings, a sentence on another measure) leaves out what is asked
+        said = _plan_passages(sub, plans[0])
+        ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
+            _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
+            and _cover(sub, said, plans[0]) >= covered)) else ans
+    if len(plans) == 1 and not ans.refused and _of_a_part(sub, ans):
+        # 重庆目前的加油站规模: a side asked of the plan's whole is not answered by a sentence on a part of its area
+        # (以中心城区为例，…260座…), when the plan's sentences state the whole's (全市成品油加油站1738座)
+        said = _plan_passages(sub, plans[0])
+        ans = said if said is not None and not _of_a_part(sub, said) else ans
+    if len(plans) == 1 and not ans.refused:
+        ans = _side_things(sub, plans[0], aliases, ans) or ans
+    elif parts.joined and len(sub.scope) == 1 and not _quotes(ans, parts.labels[i]):
+        # one of several things joined (A和B有啥要求) whose answer quotes another: the sentence naming it
+        said = _plan_passages(sub, sub.scope[0])
+        earlier = [a for a in answers if _quotes(a, parts.labels[i])]  # one sentence states both: shown once
+        ans = said if said is not None and _quotes(said, parts.labels[i]) else (earlier[0] if earlier else ans)
+    return ans
 
 
 # a plan's side quotes one of two things compared when its lines hold THING_SAID of that thing's terms (the words

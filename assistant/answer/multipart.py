@@ -262,6 +262,24 @@ def names_nothing(text: str) -> bool:
     return len(_content(text)) < MIN_OWN_CHARS
 
 
+_BACK_RE = re.compile(rf"^(?:{LEX.pattern('back_pointer')})(?:{LEX.pattern('said_kind')})?")
+# words naming no thing of their own: what a pointing part may say besides the pointer, a plan and the place asked
+_NAMES_NO_THING_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in (
+    "topic_generic", "generic", "plan_pointer", "plan_title_word", "said_kind")))
+
+
+def points_back(text: str, masked: str, tag: Callable[[str], list[tuple[str, str]]]) -> bool:
+    """A where-is-it part pointing at what the part before it asked (这个要求在重庆规划哪一节, 上述规定出自哪一章):
+    it opens on a pointer (and the kind of thing said) and names nothing else but the place asked. ``masked``: the
+    part with the plans it names blanked out."""
+    where = LEX.regex("location")
+    opened = _BACK_RE.match(masked.strip())
+    if opened is None or not opened.group(0) or not where.search(text):
+        return False
+    rest = where.sub(" ", masked.strip()[opened.end():])
+    return not [w for w in named_words(rest, tag) if not _NAMES_NO_THING_RE.fullmatch(w) and not where.fullmatch(w)]
+
+
 def content_of(text: str) -> str:
     """What the text names besides asking words and single function characters."""
     return _content(text)
@@ -412,6 +430,9 @@ def shared_lead(questions: list[str]) -> str:
 def split_parts(text: str, aliases: list[str]) -> Parts | None:
     """The parts of a multi-part question, or None for a single question."""
     qs = split_questions(text)
+    if len(qs) > 1 and any(_plans_only(q, aliases) for q in qs[1:]):
+        # 现在加油站有多少座，甲市和乙市各是多少: a later clause naming only plans asks the first of each of them
+        return None
     if len(qs) > 1:
         lead = shared_lead(qs)  # the clauses every part shares head the answer once, not each part's label
         return Parts(tuple(qs), tuple(q[len(lead):].rstrip(_SENTENCE_END) for q in qs), sequential=True)
@@ -420,6 +441,15 @@ def split_parts(text: str, aliases: list[str]) -> Parts | None:
 
 # what joins two plans' names: a conjunction, or a word joining names only (深圳试点跟国务院那份)
 _PLAN_JOIN = f"(?:{LEX.pattern('conjunction')}|{LEX.pattern('plan_join')})"
+
+
+def _plans_only(question: str, aliases: list[str]) -> bool:
+    """The question names two plans or more and nothing else but asking words (甲市和乙市各是多少)."""
+    rest, named = question, 0
+    for a in sorted(aliases, key=len, reverse=True):
+        named += rest.count(a)
+        rest = rest.replace(a, " ")
+    return named >= 2 and _asks_only(re.sub(_PLAN_JOIN, "", rest))
 
 
 def _connector(gap: str) -> bool:
@@ -461,6 +491,24 @@ def _with_title_words(text: str, mentions: tuple[tuple[int, int, str], ...],
     return out
 
 
+def _own_clauses(text: str, start: int, mentions: tuple[tuple[int, int, str], ...],
+                 plans: list[str]) -> tuple[str, dict[str, str]]:
+    """The ask plans named side by side share (``text`` from ``start``), and the later clauses of it that name one
+    of them, each that plan's own: "甲和乙，对企业上云各是怎么提的，乙有没有具体数量" asks the figure of 乙 only."""
+    ask = text[start:]
+    pieces = re.findall(rf"[^{_CLAUSE_MARKS}？?]*[{_CLAUSE_MARKS}？?]*", ask)
+    shared, own, at = "", {}, start
+    for i, piece in enumerate(p for p in pieces if p):
+        named = {d for s, _, d in mentions if at <= s < at + len(piece) and d in plans}
+        at += len(piece)
+        if i and shared.strip("，,；;？? ") and len(named) == 1 and _asks(piece):
+            doc = named.pop()
+            own[doc] = own.get(doc, "") + "，" + piece.rstrip(_CLAUSE_MARKS)
+        else:
+            shared += piece
+    return (shared.rstrip(_CLAUSE_MARKS) if own else shared), own
+
+
 def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tuple[str, ...],
                 names: dict[str, str], titles: dict[str, str] | None = None) -> Parts | None:
     """One question per plan when one thing is asked of each of several plans. ``mentions``: where the text
@@ -488,9 +536,9 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
     pre = _without_each(re.sub(LEX.pattern("compare"), "", text[:firsts[0][0]]))
     gaps = [text[a[1]:b[0]] for a, b in zip(firsts, firsts[1:], strict=False)]
     same_ask = all(_connector(g) for g in gaps)
-    if same_ask:  # side by side: the rest is the shared ask
-        ask = text[firsts[-1][1]:]
-        questions = [pre + text[s:e] + ask for s, e, _ in firsts]
+    if same_ask:  # side by side: the rest is the shared ask, less a later clause naming one of the plans
+        ask, own = _own_clauses(text, firsts[-1][1], mentions, [d for _, _, d in firsts])
+        questions = [pre + text[s:e] + ask + own.get(d, "") for s, e, d in firsts]
     else:  # each plan with its own thing, up to the next plan's name
         joined = rf"(?:{_PLAN_JOIN}|[，,、；;])\s*$"
         if not all(re.search(joined, text[:b[0]]) for b in firsts[1:]):

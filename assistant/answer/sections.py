@@ -9,7 +9,7 @@ import re
 from assistant.answer.lists import box_evidence
 from assistant.text.patterns import FIELD_LINE_RE, GLOSSARY_RE, NUM_PREFIX_RE, PLACEHOLDER_LIST_RE, QUOTED_RE
 from assistant.text.sentences import sentences
-from assistant.types import Answer, Document, Hit
+from assistant.types import Answer, Citation, Document, Hit
 
 from .extract import extractive, hit_evidence
 from .indicators import spelled_share
@@ -90,6 +90,17 @@ def _named_place(q: Question, docs, secs) -> Answer:
                           evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
                           + [box_evidence(doc, b) for b in boxes]))
     return render(q, parts, docs, False, long_ok=True)
+
+
+def cited_place(q: Question, docs, cited: Citation) -> Answer:
+    """Where a passage an answer cited sits (its headings), with the sentence it quoted: the place of what an
+    earlier part of the message was answered by."""
+    doc = docs[cited.doc_id]
+    said = (cited.highlight or "").strip()
+    quote = f"原文：{escape_md(said)}" if said and len(said) <= MAX_QUOTED else ""
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(cited.heading_path))} 部分。{quote}"],
+                evidence=[Evidence(cited.doc_id, cited.heading_path, cited.text, cited.score, cited.highlight)])
+    return render(q, [part], docs, False)
 
 
 def _passage_place(q: Question, docs, hits: list[Hit], terms, weight, listed: bool) -> Answer | None:
