@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import plans_assistant
+from test_compare_sides import YI  # the same 乙市 plan: a role item under 主要任务, a status under 发展基础
 
 from assistant.answer.multipart import points_back, split_plans
 
@@ -146,22 +147,6 @@ JIA = """甲市综合能源站专项规划（2025－2030年）
 在高速公路服务区和城区停车场建设充电桩，鼓励氢能装备企业参与综合能源站建设。
 """
 
-YI = """乙市碳达峰试点实施方案
-
-一、发展基础
-
-乙市氢能企业数量较多，已建成加氢站12座。
-
-二、主要任务
-
-5．着力培育氢能经济
-
-抢抓氢能产业发展机遇，集中力量突破产业技术瓶颈，打造氢能产业核心技术策源地。
-
-6．推进节能降碳
-
-加强重点领域节能改造，提高能源利用效率。
-"""
 
 
 @pytest.fixture(scope="module")
