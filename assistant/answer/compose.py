@@ -15,6 +15,7 @@ passage out-covers on the question's key terms yields to the later handlers and 
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections.abc import Callable
@@ -1333,6 +1334,7 @@ def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], ali
     cand = (_joined(sub, aliases) if len(plans) == 1 else None) or dispatch(sub, PART_HANDLERS)
     ans = decide(sub, cand.answer, kind=cand.kind)
     covered = 0.0 if len(plans) != 1 or ans.refused else _cover(sub, ans, plans[0])
+    passages = functools.cache(lambda: _plan_passages(sub, plans[0]))  # searched once, when a check below asks
     if len(plans) == 1 and not ans.refused and not _asks_status(sub) and _states_past(sub, ans):
         # a side quoting where its plan stands (发展现状) when that is not asked: what the plan sets out, when it
         # covers as much
@@ -1342,14 +1344,14 @@ def _part_answer(sub: Context, parts: Parts, i: int, plans: tuple[str, ...], ali
     if len(plans) == 1 and (ans.refused or covered < SIDE_COVER):
         # a plan's side of a comparison: the sentence stating the measure compared, when the handler's answer
         # (a section's sub-headings, a sentence on another measure) leaves out what is asked
-        said = _plan_passages(sub, plans[0])
+        said = passages()
         ans = said if said is not None and (ans.refused or _cover(sub, said, plans[0]) > covered or (
             _states_past(sub, ans) and not _states_past(sub, said) and not _asks_status(sub)
             and _cover(sub, said, plans[0]) >= covered)) else ans
     if len(plans) == 1 and not ans.refused and _of_a_part(sub, ans):
         # 重庆目前的加油站规模: a side asked of the plan's whole is not answered by a sentence on a part of its area
         # (以中心城区为例，…260座…), when the plan's sentences state the whole's (全市成品油加油站1738座)
-        said = _plan_passages(sub, plans[0])
+        said = passages()
         ans = said if said is not None and not _of_a_part(sub, said) else ans
     if len(plans) == 1 and not ans.refused:
         ans = _side_things(sub, plans[0], aliases, ans) or ans

@@ -48,6 +48,16 @@ def _grams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1) if " " not in text[i:i + 2]}
 
 
+def _masked(q: Question, docs: dict[str, Document]) -> str:
+    """The question with the plans' names blanked (``masked_question``), in half-width characters."""
+    return to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+
+
+def _plan_grams(docs: dict[str, Document], scope: tuple[str, ...]) -> set[str]:
+    """The pieces of the titles of the plans in scope: they name the plan, no row."""
+    return _grams(" ".join(docs[x].meta.title for x in scope))
+
+
 def _edge_grams(resolved: str, masked: str) -> set[str]:
     """The question's pieces across the edge of a plan's name it writes (``masked``: blanked there): 溪段 of
     澜岚高速岚溪段, where 岚溪 names the plan's county and the row's section. They help name a row, never its
@@ -141,9 +151,9 @@ def lookalike_rows(q: Question, docs: dict[str, Document], scope: tuple[str, ...
     """The project-table rows the question names only by a look-alike name (数字孪生桐江 for 数字孪生青溪江建设工程),
     as their passages read (the row's cells, the project read from it): such a row is not what is asked and does
     not answer it."""
-    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    masked = _masked(q, docs)
     grams = _grams(masked)
-    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    plans = _plan_grams(docs, scope)
     out = set()
     for _, t in _project_tables(docs, scope):
         rows, row_grams = _row_grams(t, _own_grams(t, plans))
@@ -186,7 +196,7 @@ def project_row_answer(q: Question, docs: dict[str, Document], scope: tuple[str,
     """One field (or several) of a project row the question names; the total row when a sum is asked of the
     table; the rows whose field holds the body or value the question quotes, when it asks which projects.
     ``quoted``: the passage the earlier answer quoted first (``_row_cells``)."""
-    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    masked = _masked(q, docs)
     tables = _project_tables(docs, scope)
     listed = _rows_by_value(q, docs, scope, masked) or _group_answer(q, docs, scope, tables, masked)
     if listed is not None:
@@ -202,12 +212,12 @@ def row_parts_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     """"茶亭茶旅融合示范区 投资、年限、责任单位" / "澜岚高速岚溪段多长，总投资多少" / "实施年限呢？归哪个部门":
     the parts of one message each asking a field of the one project row it names are that row's fields, read
     together, when each part names that row or nothing but fields (管网建设多长 names a thing of its own)."""
-    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    masked = _masked(q, docs)
     found = _row_cells(q, docs, scope, masked, quoted)
     if not found or len({id(c.table) for c in found}) != 1:
         return None
     t, row = found[0].table, found[0].row
-    own = _own_grams(t, _grams(" ".join(docs[x].meta.title for x in scope)))
+    own = _own_grams(t, _plan_grams(docs, scope))
     said = {c.column for c in found}
     for part in map(to_halfwidth, parts):
         named = _named_row(t, part, part, own)
@@ -252,11 +262,11 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
     """The cells asked of the project row the question names, in each project table naming one. A question after
     another naming nothing but fields (实施年限呢？归哪个部门, 那谁牵头) asks of the row the earlier question named,
     else of the row the earlier answer quoted (``quoted``: 谁负责 after 实施年限呢 answered from the row)."""
-    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    plans = _plan_grams(docs, scope)
     rest = _beyond_fields(to_halfwidth(q.text))
     before = q.previous and (names_nothing(rest) or q.is_followup)
     if before:
-        masked_before = to_halfwidth(masked_question(replace(q, resolved=q.previous), [d.meta for d in docs.values()]))
+        masked_before = _masked(replace(q, resolved=q.previous), docs)
     found: list[Cell] = []
     for d, t in _project_tables(docs, scope):
         columns = _asked_columns(t, q, masked)
@@ -278,7 +288,7 @@ def _total_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
     if len(set(q.docs) or set(scope)) != 1:
         return None  # a sum of a table, only where the plan is named or alone
     grams = _grams(masked)
-    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    plans = _plan_grams(docs, scope)
     totals: list[Cell] = []
     for d, t in _project_tables(docs, scope):
         columns = _field_columns(t, masked)
@@ -304,7 +314,7 @@ def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[st
     """"附表里冷链物流集散中心的牵头单位是哪个": a field asked of a row of the project table the question names
     (附表, 项目表) that none of the plans' project tables has as a column is refused, showing the row, rather
     than answered with the row's other fields or a sentence of the text."""
-    masked = to_halfwidth(masked_question(q, [d.meta for d in docs.values()]))
+    masked = _masked(q, docs)
     if not lexicon().regex("project_table_ref").search(masked):
         return None
     tables = _project_tables(docs, scope)
@@ -316,7 +326,7 @@ def absent_column_answer(q: Question, docs: dict[str, Document], scope: tuple[st
             if lex.regex(kind).search(BRACKET_RE.sub("", col))}
     if held:
         return None
-    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    plans = _plan_grams(docs, scope)
     for d, t in tables:
         row = _named_row(t, q.resolved, masked, _own_grams(t, plans))
         if row is not None:
@@ -398,7 +408,7 @@ def _group_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
     if not (any(lex.regex(r).search(masked) for r in ("list", "ask_which_projects", "each", "each_adverb"))
             or asked_unit(masked) in lex.words("count_unit")):
         return None
-    plans = _grams(" ".join(docs[x].meta.title for x in scope))
+    plans = _plan_grams(docs, scope)
     grams = _grams(masked)
     named = [(d, t, g) for d, t in tables if _names_table(masked, grams, t, plans)
              for g in dict.fromkeys(r.group for r in t.records if r.kind == "data" and r.group)

@@ -604,10 +604,7 @@ def without_aspects(text: str, tagger=None) -> str:
     tagger's (增加 of 增加值: a measure's own name, not an aspect asked)."""
     if tagger is None:
         return _ASPECT_RE.sub(" ", text)
-    words, at = [], 0
-    for w, _ in tagger(text):
-        words.append((at, at + len(w)))
-        at += len(w)
+    words = _word_spans(text, tagger)
 
     def blank(m: re.Match[str]) -> str:
         inside = any(a <= m.start() and m.end() <= b and b - a > m.end() - m.start() for a, b in words)
