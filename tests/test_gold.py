@@ -99,9 +99,11 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
 @pytest.mark.parametrize("name, bundled", [("dev8.jsonl", True), ("test8.jsonl", True),
                                            ("realdev11.jsonl", False), ("realtest8.jsonl", False),
                                            ("dev9.jsonl", True), ("test9.jsonl", True),
-                                           ("realdev12.jsonl", False), ("realtest9.jsonl", False)])
+                                           ("realdev12.jsonl", False), ("realtest9.jsonl", False),
+                                           ("dev10.jsonl", True), ("test10.jsonl", True),
+                                           ("realdev13.jsonl", False), ("realtest10.jsonl", False)])
 def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
-    """The session-11 and session-12 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
+    """The session-11, session-12 and session-13 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
     category with a fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
     items = load_gold(GOLD / name)
@@ -161,11 +163,14 @@ def test_gold_set_coverage():
                                          ("synthdev6.jsonl", "eval/unseen9/src"), ("unseen9.jsonl", "eval/unseen9/src"),
                                          ("synthdev7.jsonl", "eval/unseen10/src"), ("unseen10.jsonl", "eval/unseen10/src"),
                                          ("synthdev8.jsonl", "eval/unseen11/corpus"),
-                                         ("unseen11.jsonl", "eval/unseen11/corpus")])
+                                         ("unseen11.jsonl", "eval/unseen11/corpus"),
+                                         ("synthdev9.jsonl", "eval/unseen12/corpus"),
+                                         ("unseen12.jsonl", "eval/unseen12/corpus")])
 def test_synthetic_plan_sets_pass_the_checker(name, texts):
     """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
     formatdev, against the running text their generator put into the file)."""
-    plans = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / texts).glob("*.txt"))}
+    plans = {p.stem: p.read_text(encoding="utf-8") for p in sorted((ROOT / texts).iterdir())
+             if p.suffix in (".txt", ".md")}  # a repost saved as Markdown (unseen12)
     items = load_gold(GOLD / name)
     report = check_gold(items, plans)
     assert report.problems == (), report.problems
@@ -180,7 +185,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "realtest6.jsonl", "test7.jsonl", "unseen5.jsonl", "rewordtest.jsonl",
                                   "realtest7.jsonl", "unseen6.jsonl", "unseen7.jsonl",
                                   "test8.jsonl", "realtest8.jsonl", "unseen8.jsonl", "unseen9.jsonl",
-                                  "unseen10.jsonl", "unseen11.jsonl", "test9.jsonl", "realtest9.jsonl"])
+                                  "unseen10.jsonl", "unseen11.jsonl", "test9.jsonl", "realtest9.jsonl",
+                                  "unseen12.jsonl", "test10.jsonl", "realtest10.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
