@@ -179,31 +179,23 @@ TAIL_CHARS = 2  # a word is written with others inside it before its last this m
 def writes(text: str, word: str) -> bool:
     """Whether the text writes the word, or writes it with a few words inside it before its last two characters
     (企业级平台 in 企业级工业互联网平台). Pure."""
-    if word in text:
-        return True
-    head, tail = word[:-TAIL_CHARS], word[-TAIL_CHARS:]
-    if len(head) < TAIL_CHARS:
-        return False
-    at = text.find(head)
-    while at >= 0:
-        end = text.find(tail, at + len(head))
-        if 0 <= end - at - len(head) <= INSIDE_CHARS:
-            return True
-        at = text.find(head, at + 1)
-    return False
+    return word in text or bool(written_spans(text, word))
 
 
 def written_spans(text: str, word: str) -> list[tuple[int, int]]:
-    """Where the text writes the word, or writes it with a few words inside it (``writes``): (start, end) of each.
-    Pure."""
+    """Where the text writes the word, or writes it with at most INSIDE_CHARS characters inside it before its last
+    TAIL_CHARS characters: (start, end) of each. Pure."""
     found = [(m.start(), m.end()) for m in re.finditer(re.escape(word), text)]
     head, tail = word[:-TAIL_CHARS], word[-TAIL_CHARS:]
     if len(head) < TAIL_CHARS:
         return found
-    for m in re.finditer(re.escape(head), text):
-        end = text.find(tail, m.end(), m.end() + INSIDE_CHARS + len(tail))
-        if end > m.end():
-            found.append((m.start(), end + len(tail)))
+    at = text.find(head)
+    while at >= 0:
+        start = at + len(head)
+        end = text.find(tail, start, start + INSIDE_CHARS + len(tail))
+        if end > start:
+            found.append((at, end + len(tail)))
+        at = text.find(head, at + 1)
     return found
 
 
