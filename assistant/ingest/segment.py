@@ -88,7 +88,7 @@ def to_lines(raw: RawDocument) -> list[Line | SourceTable]:
             text = clean(b.text)
             items = [text] if b.lead else run_in_items(text)
             if len(items) > 1:  # numbered items run together on one line: a line each, as written apart
-                out.extend(Line(b.lineno, t, t, False, b.style_level) for t in items)
+                out.extend(Line(b.lineno, t, t, is_indented(b.text), b.style_level) for t in items)
                 continue
             out.append(Line(b.lineno, b.text, text, is_indented(b.text), b.style_level,
                             clean(b.lead) if b.lead else None))
