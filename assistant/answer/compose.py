@@ -64,6 +64,7 @@ from assistant.answer.tables import (
     asked_unit,
     earlier_row_columns,
     extreme_answer,
+    kinds_answer,
     rows_answer,
     share_answer,
     table_cell_answer,
@@ -635,7 +636,7 @@ def table_rows(ctx: Context) -> Candidate | None:
     q = ctx.question
     if not _LIST_RE.search(q.resolved) or lexicon().regex("ask_none").search(q.resolved):
         return None  # 哪些区没布: the rows lacking it (absent_rows), not those holding it
-    return _candidate(rows_answer(q, ctx.docs, ctx.scope), "table_rows")
+    return _candidate(rows_answer(q, ctx.docs, ctx.scope) or kinds_answer(q, ctx.docs, ctx.scope), "table_rows")
 
 
 def absent_rows(ctx: Context) -> Candidate | None:

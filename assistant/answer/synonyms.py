@@ -18,9 +18,12 @@ for _g in GROUPS:
         _INDEX[_w] = tuple(dict.fromkeys(_INDEX.get(_w, ()) + tuple(x for x in _g if x != _w and len(x) > 1)))
 
 
+_FOLDED: dict[str, tuple[str, ...]] = {w.casefold(): xs for w, xs in _INDEX.items() if re.search(r"[A-Za-z]", w)}
+
+
 def synonyms(word: str) -> tuple[str, ...]:
-    """Other words for ``word`` (empty when none are known)."""
-    return _INDEX.get(word, ())
+    """Other words for ``word`` (empty when none are known); Latin letters in any case (gdp for GDP)."""
+    return _INDEX.get(word) or _FOLDED.get(word.casefold(), ())
 
 
 def variants(term: str) -> list[str]:
@@ -34,6 +37,8 @@ def _variants(term: str) -> tuple[str, ...]:
     for w, others in _INDEX.items():
         if len(w) >= 2 and w in term:
             out.extend(term.replace(w, x) for x in others)
+        elif len(w) >= 2 and latin(w) and w.casefold() in term.casefold():  # typed in another case: gdp
+            out.extend(re.sub(re.escape(w), lambda _m, x=x: x, term, flags=re.IGNORECASE) for x in others)
     return tuple(dict.fromkeys(out))
 
 

@@ -727,19 +727,26 @@ _CLEARLY = 0.5  # the column named must score this much above the next one
 _MIN_ROWS_SCORE = 2.5  # column and table title together (no row is named: the rows are what is asked)
 
 
-def _asked_row_kind(text: str, tables: list[Table]) -> str | None:
+def _keyed_rows(t: Table, kind: str) -> int:
+    """How many data rows of the table have keys ending with ``kind`` (区 for 渝中区, 江北区)."""
+    return sum(r.kind != "total" and r.key.endswith(kind) for r in t.records)
+
+
+def _asked_row_kind(text: str, tables: list[Table], fits=None) -> str | None:
     """What a "which rows" question asks for (在哪几个区 -> 区): the words right after its list word (lexicon
-    role ``list``), cut to the longest ending that the keys of several data rows of a table end with."""
+    role ``list``), cut to the longest ending that the keys of several data rows of a table end with (or that
+    ``fits(table, kind)`` accepts)."""
     lex = lexicon()
+    fits = fits or (lambda t, kind: _keyed_rows(t, kind) >= MIN_LISTED_ROWS)
     for m in lex.regex("list").finditer(text):
-        after = re.match(rf"(?:{lex.pattern('count_unit')})?([\u4e00-\u9fff]{{1,4}})", text[m.end():])
+        after = re.match(rf"(?:{lex.pattern('count_unit')}|{lex.pattern('list_measure')})?([\u4e00-\u9fff]{{1,4}})",
+                         text[m.end():])
         if not after:
             continue
         words = after.group(1)
         for n in range(len(words), 0, -1):
             kind = words[:n]
-            if any(sum(r.kind != "total" and r.key.endswith(kind) for r in t.records) >= MIN_LISTED_ROWS
-                   for t in tables):
+            if any(fits(t, kind) for t in tables):
                 return kind
     return None
 
@@ -797,6 +804,49 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
             f"分布在{len(rows)}个{escape_md(kind)}：{listed}。")
     cited = [*rows, *([total] if total else [])]
     ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in cited),
+                  highlight=rows[0].key)
+    return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+_KINDS_NAMED = 2  # bigrams of a table's name the question must share to name a table of kinds without its label
+
+
+def _key_column(t: Table) -> str:
+    """The column the table's rows are keyed by (the one whose cell is the row's key), "" when none is."""
+    first = next((r for r in t.records if r.kind != "total"), None)
+    return next((c for c in t.columns if first and first.cell(c) == first.key), "")
+
+
+def _kind_rows(t: Table, kind: str) -> list:
+    """The rows of a table that are kinds of ``kind``: every data row when its key column names the kind (车辆类型
+    for 车), else the rows keyed by it (公交车, 出租车 for 车); none when fewer than two."""
+    keyed = [r for r in t.records if r.kind != "total" and (kind in _key_column(t) or r.key.endswith(kind))]
+    return keyed if len(keyed) >= MIN_LISTED_ROWS else []
+
+
+def kinds_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) -> Answer | None:
+    """"分析充电需求特点时分了哪几类车": the kinds a descriptive table (no figures) sets out, when the question
+    names it by its title (or label): its rows keyed by the kind asked (公交车, 出租车, … end with 车), or every
+    row when its key column names the kind (车辆类型), in the table's order (not counted: the plan states no
+    count). A table with figures is left to ``rows_answer`` and the cells."""
+    text = to_halfwidth(q.resolved)
+    tables = [t for d in scope for t in docs[d].tables if not t.indicator_rows and t.records
+              and all(v is None for r in t.records for _, v in r.values)]
+    kind = _asked_row_kind(text, tables, lambda t, k: bool(_kind_rows(t, k)))
+    if kind is None:
+        return None
+    named = [(len(_bigrams(t.name or t.title) & _bigrams(text)) + (_QUOTED if t.number and t.number in text else 0), t)
+             for t in tables if _kind_rows(t, kind)]
+    named = sorted((x for x in named if x[0] >= _KINDS_NAMED), key=lambda x: -x[0])
+    if not named or (len(named) > 1 and named[1][0] == named[0][0]):
+        return None  # no table named, or two named alike
+    t = named[0][1]
+    rows = _kind_rows(t, kind)
+    label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
+    by = f"按“{escape_md(_key_column(t))}”" if _key_column(t) else ""
+    line = (f"**{escape_md(doc_name(docs[t.doc_id]))}** {escape_md(label)}{by}分列："
+            f"{'、'.join(escape_md(r.key) for r in rows)}。")
+    ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows),
                   highlight=rows[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
 

@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 30  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
+PARSER_VERSION = 31  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
 # own year, 2030年前实现…; 23: a .txt keeping a PDF's page layout or a web page's chrome is read into structure: page
 # furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both; 25: a
 # file is hard-wrapped only at a width a page can hold, so a legal export's metadata lines are not joined; 26: Word/PDF cells merged across
@@ -42,7 +42,8 @@ PARSER_VERSION = 30  # bump when parsing or chunking output changes (21: a goal 
 # is an annex heading at its Word level, a closing list of the annexes (附件：1. … / 2. …) is text; 30: a PDF table
 # over three or more pages is one table, a bare 附表 line over its title is an annex heading naming its table, a bare
 # 表N label takes the title line under it, a 续表 caption between a PDF table's pages passed over,
-# a header of two or three rows repeated on each page read once)
+# a header of two or three rows repeated on each page read once; 31: numbered items run together on one line
+# split into one line each, a repost's head (follow prompt, byline, editor's lead), footer and images chrome)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.text.numbers import to_halfwidth
+from assistant.text.numbers import cn_to_int, to_halfwidth
 from assistant.text.patterns import (  # noqa: F401  (line forms, defined once there; re-exported for ingest)
     ANNEX_RE,
     BOX_LINE_RE,
@@ -21,6 +21,7 @@ from assistant.text.patterns import (  # noqa: F401  (line forms, defined once t
     DOC_NUMBER_RE,
     FIVE_YEAR_PLAN_RE,
     GLUED_HEADING_RE,
+    IMAGE_LINE_RE,
     NOTE_RE,
     PAGE_DEBRIS_RE,
     PREFACE_LINE_RE,
@@ -149,6 +150,41 @@ def heading_form(line: str) -> HeadingForm | None:
             title, source, rest = split
             return HeadingForm(kind, number, title, number + title, number + source, rest)
     return None
+
+
+# a numbered item's marker inside a line, where an earlier item's sentence ends: （二） / (2) / ② / 二、
+_RUN_IN_MARKS = {
+    "paren_cn": rf"[（(]({CN}+)[）)]",
+    "paren_arabic": r"[（(](\d{1,2})[）)]",
+    "circled": r"([\u2460-\u2473])",
+    "cn_num": rf"({CN}+)、",
+}
+
+
+def _mark_value(mark: str) -> int | None:
+    if len(mark) == 1 and "\u2460" <= mark <= "\u2473":
+        return ord(mark) - 0x2460 + 1
+    return cn_to_int(mark)
+
+
+def run_in_items(line: str) -> list[str]:
+    """A line holding several numbered items one after another (“（一）甲。……。（二）乙。……（三）丙。……”, a
+    section's items run together when a repost or an export lost their line breaks): one piece per item. Only
+    markers of the line's own opening form that count on from its number, each right after a sentence end, cut
+    it; anything else is one piece."""
+    f = heading_form(line)
+    if f is None or f.kind not in _RUN_IN_MARKS or not f.rest or f.number is None:
+        return [line]
+    want = _mark_value(re.sub(r"[（()）、]", "", f.number))
+    if want is None:
+        return [line]
+    cuts = []
+    for m in re.finditer(rf"(?<=[{SENTENCE_END}；])\s*{_RUN_IN_MARKS[f.kind]}", line):
+        if _mark_value(m.group(1)) == want + 1:
+            cuts.append(m.start())
+            want += 1
+    pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
+    return pieces if len(pieces) > 1 and all(heading_form(p) for p in pieces[1:]) else [line]
 
 
 def box_title(line: str) -> str | None:

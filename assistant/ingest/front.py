@@ -21,6 +21,7 @@ from .forms import (
     DOC_NUMBER_RE,
     FIELD_LABEL_RE,
     FIELD_ROW_RE,
+    IMAGE_LINE_RE,
     NAV_BAR_RE,
     PAGE_DEBRIS_RE,
     SENTENCE_END,
@@ -92,7 +93,7 @@ def _chrome(lines: list[tuple[int, int, str]]) -> set[int]:
             break
         if BREADCRUMB_RE.match(t):
             out.add(i)
-        if line_rx.match(t) or notice_rx.fullmatch(t):
+        if line_rx.match(t) or notice_rx.fullmatch(t) or IMAGE_LINE_RE.match(t):
             out.add(i)
         elif re.fullmatch(r"(?:[*＊·\-—_=]\s*){3,}", t):
             out.add(i)
@@ -102,11 +103,13 @@ def _chrome(lines: list[tuple[int, int, str]]) -> set[int]:
 
 
 def _page_header(head: list[tuple[int, int, str]], chrome: set[int]) -> set[int]:
-    """Block indexes of a web page's header around the chrome found so far: its navigation bar, the site's name
-    above it, and the metadata field lines next to a chrome line (发文日期：…⇥主题分类：… beside 索引号：…)."""
+    """Block indexes of a web page's header around the chrome found so far: its navigation bar (or a repost's
+    follow prompt among the first lines), the site's or account's name above it, and the metadata field lines
+    next to a chrome line (发文日期：…⇥主题分类：… beside 索引号：…)."""
     lex = lexicon()
     out: set[int] = set()
-    nav = next((pos for pos, (_, _, t) in enumerate(head[:4]) if NAV_BAR_RE.match(t)), None)
+    nav = next((pos for pos, (i, _, t) in enumerate(head[:4]) if NAV_BAR_RE.match(t) or (pos < 3 and i in chrome)),
+               None)
     if nav is not None:
         out.add(head[nav][0])
         for _, _, t in head[:nav]:

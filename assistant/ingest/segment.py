@@ -32,6 +32,7 @@ from .forms import (
     heading_form,
     is_indented,
     is_note,
+    run_in_items,
     table_title,
 )
 from .table_model import is_data_cell
@@ -84,7 +85,12 @@ def to_lines(raw: RawDocument) -> list[Line | SourceTable]:
         if isinstance(b, SourceTable):
             out.append(b)
         elif isinstance(b, SourceLine):
-            out.append(Line(b.lineno, b.text, clean(b.text), is_indented(b.text), b.style_level,
+            text = clean(b.text)
+            items = [text] if b.lead else run_in_items(text)
+            if len(items) > 1:  # numbered items run together on one line: a line each, as written apart
+                out.extend(Line(b.lineno, t, t, is_indented(b.text), b.style_level) for t in items)
+                continue
+            out.append(Line(b.lineno, b.text, text, is_indented(b.text), b.style_level,
                             clean(b.lead) if b.lead else None))
     return out
 

@@ -149,6 +149,7 @@ YEAR_RANGE_LINE_RE = re.compile(r"^[（(]\s*(?:19|20)\d\d\s*[-－—–~～至]+
 # headings run together: "第一篇 总体要求 第一章 发展基础", "……取得显著成效。第三节 发展目标"
 GLUED_HEADING_RE = re.compile(rf"^(.+?[{SENTENCE_END}]|第\s*(?:{CN}+|\d+)\s*(?:部分|篇)\s*\S{{1,30}}?)\s*"
                               rf"(第\s*(?:{CN}+|\d+)\s*[章节]\s*\S.{{0,39}})$")
+IMAGE_LINE_RE = re.compile(r"^!\[[^\]]*\]\([^)]*\)\s*$")  # a markdown image alone on its line (a repost's pictures)
 ANNEX_RE = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[:：]?$")  # a bare 附件 / 附表 line, its title on the next line
 # a table's caption: 表 3-1 “十四五”分区域发展目标 (group 1: 表 or 附表, 2: the number)
 TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
