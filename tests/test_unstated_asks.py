@@ -30,7 +30,7 @@ PLAN = """岚江市“十五五”现代物流发展规划（2026—2030年）
 第三章 重点项目
 1. 东泽港区四期集装箱码头工程：总投资42亿元，建设年限2026—2029年。
 2. 岚城商贸物流园提升工程：总投资19亿元，建设年限2026—2028年。
-3. 滨湖空港物流园工程：总投资12亿元，建设年限2026—2027年，由市交通运输局负责。
+3. 滨湖空港物流园工程：总投资12亿元，建设年限2026—2027年。
 第四章 主要指标
 到2030年，全市物流业增加值突破900亿元。
 第五章 保障措施
@@ -73,7 +73,7 @@ def test_a_project_whose_row_names_only_a_headquarters_is_refused_who_is_respons
     assert "19亿元" not in ans.answer
 
 
-@pytest.mark.parametrize("question", ["岚江物流园区协调联席会议是哪个部门牵头？", "滨湖空港物流园工程是哪个单位负责的"])
+@pytest.mark.parametrize("question", ["岚江物流园区协调联席会议是哪个部门牵头？", "物流园区协调联席会议谁牵头"])
 def test_a_line_naming_the_unit_still_answers_who_leads(helper, question):
     ans = helper.ask(question, [])
     assert not ans.refused, ans.answer

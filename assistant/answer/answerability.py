@@ -405,7 +405,7 @@ def names_kind(kind: str, text: str) -> bool:
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
                number: re.Pattern[str] | None = None, per_year: str = "", bind: bool = True,
-               counted: str = "", duty: bool = False, about=None) -> Missing | None:
+               counted: str = "", duty: bool = False) -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -414,8 +414,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     which a quote must name one (石咀镇); ``key``: for a question asking an amount, the measure a quote must
     name (充电站 is not answered by a row of 加油站); ``number``: for a question asking a figure, the asked
     answer's shape, of which a quote must hold one; ``duty``: the question asks who is responsible, which a quote
-    must say (``names_duty``), of the thing asked when ``about`` (text -> bool) tells (not another project's
-    由市交通运输局负责 beside the one asked)."""
+    must say (``names_duty``)."""
     if answer.refused or not answer.citations:
         return None
     terms = list(terms)
@@ -428,10 +427,8 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
             gap = Missing("items", places)
-        if gap is None and duty:
-            said = " ".join([*texts[:-1], *around(c.text, c.highlight or "")])
-            if not names_duty(said) or (about is not None and not about(f"{said} {texts[-1]}")):
-                gap = Missing("duty", "")
+        if gap is None and duty and not names_duty(" ".join([*texts[:-1], *around(c.text, c.highlight or "")])):
+            gap = Missing("duty", "")
         if gap is None:
             return None
         first = first or gap
@@ -487,35 +484,13 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction, and a
     # multi-part answer's parts were each held to it when decided (the part asking 哪个部门出的, not the figure's)
     duty = kind not in ("duty", "multi_part") and asks_duty(q.text if q.is_followup else q.resolved)
-    about = duty_about(ctx) if duty and not q.is_followup else None
     gap = unheld_label(ctx, answer)
-    gap = gap or missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty,
-                            about)
+    gap = gap or missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
         gap = Missing("whole", parts[0]) if parts and all(parts) else None  # a citation stating the whole answers
     return gap
-
-
-DUTY_COVER = 0.5  # of what a who-is-responsible question is about, in the quote naming a body (as duty.MIN_COVERAGE)
-
-
-def duty_about(ctx: Context):
-    """For a question asking who is responsible for a thing: whether a quote (with its headings) is about that
-    thing, holding its rarest term and DUTY_COVER of the question's terms less its asking and duty words
-    (岚城商贸物流园提升工程 of …是哪个单位负责的); None when nothing is left to hold."""
-    lex = lexicon()
-    asking = " ".join(m.group(0) for m in lex.regex("ask_duty").finditer(ctx.question.resolved))  # 哪个单位负责
-    content = [t for t in ctx.terms if t not in asking and not lex.regex("duty_word").search(t)]
-    if not content:
-        return None
-    weight = getattr(ctx.weight, "said", ctx.weight)
-    unseen = ctx.retriever.idf("\0")
-    written = [t for t in content if ctx.retriever.idf(t) < unseen]
-    # 商贸 of 岚城商贸物流园: another 物流园 工程 is another thing
-    rarest = max(written, key=ctx.retriever.idf, default="")
-    return lambda text: (not rarest or present(rarest, text)) and term_coverage(content, text, weight) >= DUTY_COVER
 
 
 def unheld_label(ctx: Context, answer: Answer) -> Missing | None:
