@@ -33,6 +33,7 @@ from assistant.types import Answer, Citation
 from .context import Context
 from .duty import asks_duty
 from .guard import unsupported_numbers
+from .labels import labels_in, unheld_labels
 from .lexicon import lexicon
 from .planfacts import asked_fact
 from .reasons import LOW_SCORE, missing_reason
@@ -55,7 +56,8 @@ _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cel
 class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
-    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items", "whole", "duty"
+    kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items", "whole", "duty",
+    #            "label"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -69,6 +71,9 @@ class Missing:
             return f"找到的最接近的段落中没有列出所问的“{self.value}”，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "duty":
             return "找到的最接近的段落中没有写明由哪个单位负责，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "label":
+            return (f"规划文本中没有“{self.value}”的具体内容（原文中它可能是一张图片，只留下了标题），无法据此回答；"
+                    "以下列出最接近的段落，仅供参考。")
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
@@ -434,13 +439,16 @@ def names_duty(text: str) -> bool:
     """Whether a text (not its headings) says who does something: a body (市城市管理局, 县人民政府, 领导小组; lexicon
     role duty_body), another kind of agent (重庆海关, 国网公司; role duty_agent) or a word of responsibility (负责,
     牵头, 责任单位; roles duty_word, duty_note). A project's line naming none (鹤鸣湖生态修复工程：实施湖体清淤…) does
-    not say who is responsible."""
+    not say who is responsible; nor do words holding a body's last character that name none (供应链总部, 部际协调机制,
+    空间布局; role not_body)."""
+    text = _NOT_BODY_RE.sub(" ", text)
     return bool(_DUTY_NAME_RE.search(text) or _DUTY_WORD_RE.search(text))
 
 
 # a body or agent named (市城市管理局, 重庆海关: a word ending in one), or a word of responsibility (负责, 责任单位)
 _DUTY_NAME_RE = re.compile(rf"[^\W\d_](?:{lexicon().pattern('duty_body')}|{lexicon().pattern('duty_agent')})")
 _DUTY_WORD_RE = re.compile(rf"(?:{lexicon().pattern('duty_word')})|(?:{lexicon().pattern('duty_note')})")
+_NOT_BODY_RE = lexicon().regex("not_body")
 
 
 ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
@@ -473,14 +481,38 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     # the figures of a multi-part answer were bound to their own part's year, kind and measure when it was asked
     bind = kind not in ITEM_KINDS and kind != "multi_part"
     # who is responsible, asked in this very question (not in the one a follow-up builds on: 那是哪天印发的 after
-    # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction
-    duty = kind != "duty" and asks_duty(q.text if q.is_followup else q.resolved)
-    gap = missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
+    # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction, and a
+    # multi-part answer's parts were each held to it when decided (the part asking 哪个部门出的, not the figure's)
+    duty = kind not in ("duty", "multi_part") and asks_duty(q.text if q.is_followup else q.resolved)
+    gap = unheld_label(ctx, answer)
+    gap = gap or missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
         gap = Missing("whole", parts[0]) if parts and all(parts) else None  # a citation stating the whole answers
     return gap
+
+
+def unheld_label(ctx: Context, answer: Answer) -> Missing | None:
+    """A 专栏 or 表 the question names by number that the plan writes but that heads nothing (an image left with its
+    caption) holds no content to answer from: an answer quoting another chapter's list, or the caption line alone,
+    does not say what it holds. Where it is (intent location) the caption does say."""
+    where = ctx.question.intent == "location"
+    for label in unheld_labels(ctx.question.resolved, ctx.docs, ctx.scope):
+        if not any(holds_label(label, c, where) for c in answer.citations):
+            return Missing("label", label)
+    return None
+
+
+def holds_label(label: str, c: Citation, where: bool = False) -> bool:
+    """Whether a citation is of what the label heads (its heading writes it), or quotes the label with more than
+    the line writing it (a caption's items run on as text); ``where``: any quote writing it."""
+    if label in labels_in(" ".join(c.heading_path)):
+        return True
+    lines = (c.highlight or c.text).splitlines()
+    if not any(label in labels_in(t) for t in lines):
+        return False
+    return where or any(label not in labels_in(t) and re.search(r"[^\W\d_]", t) for t in lines)
 
 
 _CLAUSE_MARKS = "，。；：,;:（("

@@ -30,3 +30,17 @@ def labelled_scope(text: str, documents: dict[str, Document], scope: tuple[str, 
         return scope
     having = tuple(d for d in scope if asked <= doc_labels(documents[d]))
     return having or scope
+
+
+def unheld_labels(text: str, documents: dict[str, Document], scope: tuple[str, ...]) -> tuple[str, ...]:
+    """The table or box labels the question names (专栏2, 表3-1) that a plan in scope writes in its text but that
+    head no table, box or section of any of them: a 专栏 reposted as an image leaves only its caption line
+    (专栏2 冷链物流骨干网络建设工程（图片）), so the text holds nothing under it. A label no plan writes at all is
+    left alone (the asker's own numbering)."""
+    asked = labels_in(text)
+    if not asked:
+        return ()
+    docs = [documents[d] for d in scope if d in documents]
+    asked -= set().union(*(doc_labels(d) for d in docs))
+    written = {k for d in docs for s in d.sections for p in s.paragraphs for k in labels_in(p.text) if k in asked}
+    return tuple(sorted(written))

@@ -138,12 +138,43 @@ def _place_spans(text: str, tagger: Tagger, gaz: Gazetteer,
             continue
         if e < len(text) and text[e] in suffixes and all(a.name != name for a in areas):
             continue  # 江州 + 市 when the table knows only 江州区: another place
+        if _glued(text, s, e, starts, tag_at) and not known(areas):
+            continue  # 国道和县道: 和 + 县道, not 和县; 沄南县: a name no table holds, not 南县
         full = any(name == a.name and a.short != a.name for a in areas) or (
             len(name) >= 3 and all(a.level == "town" for a in areas))
         if not full and (e not in starts or (tag_at.get(s) != _PLACE_TAG and not known(areas))):
             continue
         out.append((s, e, areas))
     return out
+
+
+def _loose() -> frozenset[str]:
+    """One-character words that join a name only as a particle (和, 在, 的: roles stopword, conjunction,
+    locative_lead, of)."""
+    lex = lexicon()
+    return frozenset(w for r in ("stopword", "conjunction", "locative_lead", "of") for w in lex.words(r) if len(w) == 1)
+
+
+def _one_char_before(text: str, s: int, starts: set[int], tag_at: dict[int, str]) -> bool:
+    """The word right before ``s`` is a single Chinese character the tagger reads as a name's piece (a noun, a
+    bound morpheme or unknown: 岚 of 岚 + 南区, 沄 of 沄 + 南县), no particle, preposition or verb (跟 + 东区): the
+    tagger cut a longer name it does not know."""
+    if s < 1 or s - 1 not in starts or not re.match(r"[\u4e00-\u9fff]", text[s - 1]):
+        return False
+    tag = tag_at.get(s - 1, "")
+    return (tag[:1] in _NAME_PIECE_TAGS or tag.endswith("g")) and text[s - 1] not in _loose() \
+        and text[s - 1] not in _suffixes()
+
+
+_NAME_PIECE_TAGS = frozenset({"n", "x"})  # jieba tags of a character that may open a name (nr, ns, ng, x)
+
+
+def _glued(text: str, s: int, e: int, starts: set[int], tag_at: dict[int, str]) -> bool:
+    """A two-character administrative name (one character and its suffix: 和县, 南县, 东区) that is a particle
+    joined to a word (国道和县道: 和 + 县道) or the tail of a longer name the tagger cut (沄 + 南县)."""
+    if e - s != 2 or text[e - 1] not in _suffixes():
+        return False
+    return text[s] in _loose() or _one_char_before(text, s, starts, tag_at)
 
 
 def _unknown_admin_spans(text: str, tagger: Tagger, gaz: Gazetteer,
@@ -157,14 +188,19 @@ def _unknown_admin_spans(text: str, tagger: Tagger, gaz: Gazetteer,
     suffixes = frozenset(w for w in lexicon().words("admin_suffix") if len(w) == 1)
     generic = set(lexicon().words("not_place"))
     zone = lexicon().regex("zone_suffix")
-    loose = {w for r in ("stopword", "conjunction", "locative_lead", "of") for w in lexicon().words(r) if len(w) == 1}
+    loose = _loose()
+    tags = tagger(text)
+    starts, tag_at = _boundaries(tags)
     out, pos = [], 0
-    for w, flag in tagger(text):
+    for w, flag in tags:
         s, pos = pos, pos + len(w)
         if flag != _PLACE_TAG:
             continue
+        cut = len(w) == 2 and w[-1] in suffixes and _one_char_before(text, s, starts, tag_at)
+        s -= cut  # 岚 + 南区 (南区 alone a generic word): the tagger cut 岚南区, a name it does not know
         end = pos if w[-1] in suffixes else pos + 1 if pos < len(text) and text[pos] in suffixes else None
-        if end is None or end - s < 3 or w in generic or text[s:end] in generic or zone.search(text[s:end]):
+        if end is None or end - s < 3 or (w in generic and not cut) or text[s:end] in generic \
+                or zone.search(text[s:end]):
             continue
         if gaz.lookup(text[s:end]) or any(a < end and s < b for a, b in taken) or text[s] in loose:
             continue  # 附表中由县…: jieba joins a particle to the name
