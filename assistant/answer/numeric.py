@@ -24,6 +24,7 @@ from .indicators import (
     other_qualifier,
 )
 from .lexicon import lexicon
+from .quantity import several_values, unit_kind
 from .reasons import ABSENT_GOAL_YEAR, ABSENT_INDICATOR, NO_ATTRIBUTE
 from .render import refuse, render
 from .scope import plan_period
@@ -347,9 +348,11 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     parts = []
     shown: set[tuple[str, str]] = set()
     asked_years = set(q.years) if len(set(q.years)) > 1 else set()
+    several = several_values(q.resolved)
     for s, g in goals:
-        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢)
-        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, "")}
+        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢); each
+        # goal scored as high when the values of several things are asked (要降的几个指标分别是多少)
+        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, g.text if several else "")}
         if s < best * 0.75 or keys <= shown:
             continue
         shown |= keys
