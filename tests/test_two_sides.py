@@ -168,3 +168,11 @@ def test_a_row_alike_but_of_another_measure_still_does_not_answer():
 def test_a_later_part_naming_no_row_keeps_the_row_the_first_part_asked_of(plans, question):
     a = plans.ask(question)
     assert "107座" in a.answer and "32座" in a.answer and "43座" not in a.answer, a.answer
+
+
+@pytest.mark.parametrize(("question", "said", "unsaid"), [("东江区规划期末一共多少座", "107座", "160座"),
+                                                          ("西岭区到规划期末总共几座", "53座", "160座"),
+                                                          ("样例市加油站规划东江区规划期末多少座，合计多少", "160座", "")])
+def test_a_total_word_beside_a_named_row_asks_all_of_that_row_not_the_tables_total(plans, question, said, unsaid):
+    a = plans.ask(question)
+    assert said in a.answer and (not unsaid or unsaid not in a.answer), a.answer
