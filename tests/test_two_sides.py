@@ -24,7 +24,8 @@ def test_each_with_no_two_sides_named_compares_nothing(question):
 
 @pytest.mark.parametrize("question", ["高新区跟渝中的外资企业数，2025年目标分别是多少？",
                                       "2020年和2025年分别是多少",
-                                      "甲县、乙县的加油站分别有多少座"])
+                                      "甲县、乙县的加油站分别有多少座",
+                                      "两个区的外资企业数分别是多少"])
 def test_each_after_two_sides_named_compares_them(question):
     assert classify(question, 0)[1] is True
 

@@ -279,6 +279,12 @@ _DUTY_ASK_RE = LEX.regex("ask_duty")
 _SIDES_RE = re.compile(rf"(?:{LEX.pattern('conjunction')})(?!{LEX.pattern('bound_tail')})|{LEX.pattern('plan_join')}|、")
 
 
+def _names_sides(text: str, at: int) -> bool:
+    """Two sides named before ``at`` (高新区和渝中…分别) or counted anywhere (两个区的…分别, 两家各自)."""
+    return bool(_SIDES_RE.search(text[:at])) or any(m.group(0) not in _EACH_WORDS
+                                                    for m in LEX.regex("each_plan").finditer(text))
+
+
 def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
     """The intent and whether plans are compared. 分别 (lexicon role each) compares only sides the question names:
     of a question naming one plan it asks each of that plan's items (保障措施一共几条 分别是啥), and of one naming
@@ -286,7 +292,7 @@ def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
     几个指标分别是多少), not each plan. ``states``: the text states something to check and asks no amount, so a
     word naming a measure in it (指标, 数量) asks no value."""
     found = list(_COMPARE_RE.finditer(text))
-    compare = any(m.group(0) not in _EACH_WORDS or n_docs == 0 and _SIDES_RE.search(text[:m.start()])
+    compare = any(m.group(0) not in _EACH_WORDS or n_docs == 0 and _names_sides(text, m.start())
                   for m in found) or n_docs >= 2
     if _LOCATION_RE.search(text):
         return "location", compare
