@@ -36,6 +36,7 @@ from .guard import unsupported_numbers
 from .labels import labels_in, unheld_labels
 from .lexicon import lexicon
 from .planfacts import asked_fact
+from .quantity import values_asked
 from .reasons import LOW_SCORE, missing_reason
 from .scope import PlanScope, period_words
 from .synonyms import abbreviates, present, synonyms
@@ -579,6 +580,8 @@ def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: b
                      f"(?:{lex.pattern('count_unit')})")
     of_word = lex.regex("of")  # 的: the run before it is a modifier, the thing counted follows
     for m in cue.finditer(question):
+        if values_asked(question, m.start()):
+            continue  # 几个指标分别是多少: which things, each of whose values is asked; no count of them
         if not run:
             for t in terms:
                 if question.startswith(t, m.end()) and is_noun(t):

@@ -1418,7 +1418,8 @@ def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list
     found = _answered_table(ctx, answered, label)
     table = _table_words(found) if found is not None else None
     words = named_words(own, ctx.tokenizer.tag)
-    of_table = table is not None and bool(words) and all(present(w, table) for w in words)
+    # a part naming nothing of its own (新规划几座: 新 and 规划 name no thing) asks of the table the first was answered from
+    of_table = table is not None and all(present(w, table) for w in words)
     amounts = of_table and asks_amount(first) and asks_amount(text)  # an amount after an amount of that table
     when = year_phrase(first) if amounts else ""
     if when and YEAR_RE.search(when).group(1) in answered.answer and not names_time(text) \
@@ -1431,7 +1432,7 @@ def _later_part(ctx: Context, sub: Context, first: str, text: str, history: list
     if row is not None and row.key not in asked and not _names_row(found, asked):
         # 巴南区调整新建几座？到规划期末一共多少座: an amount of another column of the table whose row answered the
         # first, naming no row of its own, is of that row too (一共: all of it, not the table's 合计 row)
-        asked = row.key + asked
+        asked = lead + row.key + asked[len(lead):] if lead and asked.startswith(lead) else row.key + asked
     if label and not of_table and history and history[-1].table == label and label not in text:
         # 2018年全市机动车多少万辆，东江区新规划几座: a part naming what another table holds is not asked of the
         # table the first was answered from

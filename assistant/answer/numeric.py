@@ -10,7 +10,7 @@ from assistant.answer.sections import NUM_PREFIX_RE
 from assistant.index.chunk import indicator_source_text
 from assistant.text.patterns import QUANTITY_RE, STATED_YEAR_RE
 from assistant.text.sentences import sentences
-from assistant.types import Answer, Document, Hit
+from assistant.types import Answer, Document, Hit, IndicatorRow
 
 from .extract import hit_evidence
 from .indicators import (
@@ -24,6 +24,7 @@ from .indicators import (
     other_qualifier,
 )
 from .lexicon import lexicon
+from .quantity import several_values, unit_kind
 from .reasons import ABSENT_GOAL_YEAR, ABSENT_INDICATOR, NO_ATTRIBUTE
 from .render import refuse, render
 from .scope import plan_period
@@ -171,6 +172,13 @@ def _totals_of(matches: list[Match], rows) -> list[Match]:
     return out
 
 
+def same_measure(a: IndicatorRow, b: IndicatorRow) -> bool:
+    """Two rows name one measure in other words: their names alike once a generic tail is off (外资企业 counted in
+    个 and 外资企业数 in 家: the count of foreign firms both), their units of one kind (or one unit)."""
+    kinds = unit_kind(a.unit), unit_kind(b.unit)
+    return core_name(a.name) == core_name(b.name) and (kinds[0] == kinds[1] if kinds[0] or kinds[1] else a.unit == b.unit)
+
+
 def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], hits=(),
                       weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
@@ -182,7 +190,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     # the other plan has the indicator by (nearly) this very name, this plan only a look-alike
     # (外贸进出口企业数 asked of 渝中, whose table has 外贸进出口额): not in this plan's table
     shadowed = bool(in_scope and elsewhere and elsewhere[0].score >= 0.9
-                    and elsewhere[0].score - in_scope[0].score >= 0.1)
+                    and elsewhere[0].score - in_scope[0].score >= 0.1
+                    and not same_measure(in_scope[0].row, elsewhere[0].row))
     if not in_scope or shadowed:
         if q.docs and elsewhere and elsewhere[0].score >= 0.75:
             m = elsewhere[0]
@@ -347,9 +356,11 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
     parts = []
     shown: set[tuple[str, str]] = set()
     asked_years = set(q.years) if len(set(q.years)) > 1 else set()
+    several = several_values(q.resolved)
     for s, g in goals:
-        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢)
-        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, "")}
+        # one goal per plan; per plan and asked year when several years are asked (到2024年底…，2025年呢); each
+        # goal scored as high when the values of several things are asked (要降的几个指标分别是多少)
+        keys = {(g.doc_id, y) for y in goal_years(g) & asked_years} or {(g.doc_id, g.text if several else "")}
         if s < best * 0.75 or keys <= shown:
             continue
         shown |= keys

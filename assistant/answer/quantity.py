@@ -46,10 +46,25 @@ def asked_kind(question: str) -> str | None:
     magnitude = lex.pattern("amount_magnitude")
     counter = f"(?:(?:{lex.pattern('magnitude_counter')})(?={magnitude}))?"
     for m in re.finditer(f"(?:{lex.pattern('ask_quantity')})\\s*{counter}((?:{magnitude})*\\S{{0,3}})", q):
-        if unit_kind(m.group(1)) and not any(a <= m.start() < b for a, b in listing):
+        if unit_kind(m.group(1)) and not any(a <= m.start() < b for a, b in listing) and not values_asked(q, m.start()):
             return unit_kind(m.group(1))
     kinds = {kind for kind, role in _ASK_ROLES if lex.regex(role).search(q)}
     return kinds.pop() if len(kinds) == 1 else None
+
+
+def several_values(question: str) -> bool:
+    """The question asks the values of several things it counts (要降的几个指标分别是多少): each is stated, not
+    how many there are."""
+    text = to_halfwidth(question)
+    return any(values_asked(text, m.start()) for m in lexicon().regex("ask_quantity").finditer(text))
+
+
+def values_asked(question: str, at: int) -> bool:
+    """The count asked at ``at`` is followed by another amount asked in its clause (几个指标分别是多少): the counted
+    words say which things, each of whose values is asked, not how many there are. A clause of its own after a
+    comma (重点项目一共几个，总投资多少) asks another amount."""
+    clause = re.split(r"[，,。；;？?！!]", question[at:], maxsplit=1)[0]
+    return len(lexicon().regex("how_much").findall(clause)) >= 2
 
 
 def stated_kinds(text: str) -> set[str | None]:

@@ -209,6 +209,14 @@ def _asks_total(q: str) -> bool:
     return bool(lexicon().regex("ask_total").search(q))
 
 
+def _total_asked_apart(q: str, row: TableRow) -> bool:
+    """A total asked in a clause naming no row (公务车的呢，合计多少): the table's 合计 row is asked too. A total word
+    in the clause naming the row (开州区规划期末一共多少座) asks all of that row's, not the table's total."""
+    total = lexicon().regex("ask_total")
+    return any(total.search(c) and not any(name in c for name, _ in _key_names(row.key))
+               for c in re.split(r"[，,。；;？?！!]", q))
+
+
 def find_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], place: str | None = None) -> list[Cell]:
     """The best-matching cells, best first; only those that clearly name a row and a column (and, with
     ``place``, only rows keyed by that place, in a table titled by it, or in a table the question names)."""
@@ -491,7 +499,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     if part_share(to_halfwidth(q.resolved)):  # 换电站占多少: the row and the total, and the share stated or computed
         totals, shares = share_parts(docs, best)
         chosen += [c for c in totals if all(c.row is not o.row for o in chosen)]
-    elif total is not None and best.row.kind != "total" and _asks_total(to_halfwidth(q.resolved)):
+    elif total is not None and best.row.kind != "total" and _total_asked_apart(to_halfwidth(q.resolved), best.row):
         chosen.append(Cell(best.doc_id, best.table, total, best.column, best.score))  # 公务车的呢，合计多少: both
     return cells_answer(q, docs, chosen, compare=q.compare, extra=shares)
 

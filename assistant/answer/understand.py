@@ -15,6 +15,7 @@ from assistant.types import DocMeta, Turn
 
 from .claims import Claim, checked_question, read_claim
 from .followups import written_spans
+from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
 
@@ -73,10 +74,24 @@ def normalise_question(text: str) -> str:
                    if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
     text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
     text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
-    return normalise_years(to_simplified(without_courtesy(text)))
+    return normalise_years(to_simplified(without_asker(without_courtesy(text))))
 
 
 _COURTESY_RE = LEX.regex("courtesy")
+_ASKER_RE = re.compile(f"^(?:{LEX.pattern('asker_intro')})")
+_ADMIN_SUFFIX_RE = LEX.regex("admin_suffix")
+
+
+def without_asker(text: str) -> str:
+    """The question without the office the asker speaks for (机关事务这边问：…): its words are no topic. A place
+    (开州这边问：新规划几座; a gazetteer name or a word with an area's suffix) is what is asked of, and kept."""
+    m = _ASKER_RE.match(text)
+    if m is None or not text[m.end():].strip():
+        return text
+    who = m.group("who")
+    if gazetteer().scan(who) or _ADMIN_SUFFIX_RE.search(who):
+        return who + "，" + text[m.end():]
+    return text[m.end():]
 
 
 def without_courtesy(text: str) -> str:
@@ -260,12 +275,25 @@ def wants_of(text: str, plans: Sequence[PlanScope] = ()) -> frozenset[str]:
 _DUTY_ASK_RE = LEX.regex("ask_duty")
 
 
+# two sides named before 分别 (高新区和渝中, 2020年、2025年): things joined by a conjunction or a list comma
+_SIDES_RE = re.compile(rf"(?:{LEX.pattern('conjunction')})(?!{LEX.pattern('bound_tail')})|{LEX.pattern('plan_join')}|、")
+
+
+def _names_sides(text: str, at: int) -> bool:
+    """Two sides named before ``at`` (高新区和渝中…分别) or counted anywhere (两个区的…分别, 两家各自)."""
+    return bool(_SIDES_RE.search(text[:at])) or any(m.group(0) not in _EACH_WORDS
+                                                    for m in LEX.regex("each_plan").finditer(text))
+
+
 def classify(text: str, n_docs: int, states: bool = False) -> tuple[str, bool]:
-    """The intent and whether plans are compared. 分别 (lexicon role each) of a question naming one plan asks
-    each of that plan's items (保障措施一共几条 分别是啥), not each plan. ``states``: the text states something to
-    check and asks no amount, so a word naming a measure in it (指标, 数量) asks no value."""
-    words = [m.group(0) for m in _COMPARE_RE.finditer(text)]
-    compare = any(n_docs != 1 or w not in _EACH_WORDS for w in words) or n_docs >= 2
+    """The intent and whether plans are compared. 分别 (lexicon role each) compares only sides the question names:
+    of a question naming one plan it asks each of that plan's items (保障措施一共几条 分别是啥), and of one naming
+    no plan and no two things joined before it, the several figures one plan states of one subject (公共机构要降的
+    几个指标分别是多少), not each plan. ``states``: the text states something to check and asks no amount, so a
+    word naming a measure in it (指标, 数量) asks no value."""
+    found = list(_COMPARE_RE.finditer(text))
+    compare = any(m.group(0) not in _EACH_WORDS or n_docs == 0 and _names_sides(text, m.start())
+                  for m in found) or n_docs >= 2
     if _LOCATION_RE.search(text):
         return "location", compare
     if compare:
