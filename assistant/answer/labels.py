@@ -42,5 +42,7 @@ def unheld_labels(text: str, documents: dict[str, Document], scope: tuple[str, .
         return ()
     docs = [documents[d] for d in scope if d in documents]
     asked -= set().union(*(doc_labels(d) for d in docs))
+    if not asked:  # every label asked heads something: no paragraph need be read
+        return ()
     written = {k for d in docs for s in d.sections for p in s.paragraphs for k in labels_in(p.text) if k in asked}
     return tuple(sorted(written))

@@ -14,6 +14,7 @@ mean against the plans in scope. Pure code over the plans' metadata and text, th
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -148,6 +149,7 @@ def _place_spans(text: str, tagger: Tagger, gaz: Gazetteer,
     return out
 
 
+@functools.cache
 def _loose() -> frozenset[str]:
     """One-character words that join a name only as a particle (和, 在, 的: roles stopword, conjunction,
     locative_lead, of)."""
@@ -210,6 +212,7 @@ def _unknown_admin_spans(text: str, tagger: Tagger, gaz: Gazetteer,
     return out
 
 
+@functools.cache
 def _suffixes() -> frozenset[str]:
     """The last characters of administrative names (省, 市, 区, 县 …), from the lexicon's whole-area words."""
     return frozenset(w[-1] for w in lexicon().words("whole_area"))

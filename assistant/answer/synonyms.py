@@ -18,7 +18,8 @@ for _g in GROUPS:
         _INDEX[_w] = tuple(dict.fromkeys(_INDEX.get(_w, ()) + tuple(x for x in _g if x != _w and len(x) > 1)))
 
 
-_FOLDED: dict[str, tuple[str, ...]] = {w.casefold(): xs for w, xs in _INDEX.items() if re.search(r"[A-Za-z]", w)}
+_LATIN_RE = re.compile(r"[A-Za-z]")
+_FOLDED: dict[str, tuple[str, ...]] = {w.casefold(): xs for w, xs in _INDEX.items() if _LATIN_RE.search(w)}
 
 
 def synonyms(word: str) -> tuple[str, ...]:
@@ -123,9 +124,6 @@ def contracted(term: str, text: str) -> bool:
     names in full."""
     pattern = _contraction_pattern(term)
     return pattern is not None and pattern.search(text) is not None
-
-
-_LATIN_RE = re.compile(r"[A-Za-z]")
 
 
 def latin(term: str) -> bool:

@@ -828,7 +828,8 @@ def _key_column(t: Table) -> str:
 def _kind_rows(t: Table, kind: str) -> list:
     """The rows of a table that are kinds of ``kind``: every data row when its key column names the kind (车辆类型
     for 车), else the rows keyed by it (公交车, 出租车 for 车); none when fewer than two."""
-    keyed = [r for r in t.records if r.kind != "total" and (kind in _key_column(t) or r.key.endswith(kind))]
+    every = kind in _key_column(t)
+    keyed = [r for r in t.records if r.kind != "total" and (every or r.key.endswith(kind))]
     return keyed if len(keyed) >= MIN_LISTED_ROWS else []
 
 
@@ -851,7 +852,8 @@ def kinds_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...])
     t = named[0][1]
     rows = _kind_rows(t, kind)
     label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
-    by = f"按“{escape_md(_key_column(t))}”" if _key_column(t) else ""
+    column = _key_column(t)
+    by = f"按“{escape_md(column)}”" if column else ""
     line = (f"**{escape_md(doc_name(docs[t.doc_id]))}** {escape_md(label)}{by}分列："
             f"{'、'.join(escape_md(r.key) for r in rows)}。")
     ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows),
