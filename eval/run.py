@@ -17,7 +17,7 @@ session-7 blind set over the real plans); formatdev (tuning: two synthetic plans
 60 questions, written blind in session 7); realdev8 / realtest5 and dev6 / test6 (tuning / frozen halves of the
 session-8 blind set over the real and the bundled plans); synthdev / unseen4 (tuning / frozen halves of 120 questions
 over two synthetic plans in new layouts, a copied web page and a Markdown export, written blind in session 8). The sets
-of sessions 9–13 follow the same pattern; eval/gold/README.md lists every set with what it is.
+of sessions 9–14 follow the same pattern; eval/gold/README.md lists every set with what it is.
 
 A thin wrapper over `assistant eval` (assistant/evaluation/evaluate.py), which does the work; this only fixes the
 file names so the results in eval/results/ can be diffed with eval/compare.py from run to run.
@@ -70,7 +70,10 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "realdev12": ROOT / "eval" / "realplans" / "corpus", "realtest9": ROOT / "eval" / "realplans" / "corpus",
           "synthdev9": ROOT / "eval" / "unseen12" / "corpus", "unseen12": ROOT / "eval" / "unseen12" / "corpus",
           "dev10": None, "test10": None,
-          "realdev13": ROOT / "eval" / "realplans" / "corpus", "realtest10": ROOT / "eval" / "realplans" / "corpus"}
+          "realdev13": ROOT / "eval" / "realplans" / "corpus", "realtest10": ROOT / "eval" / "realplans" / "corpus",
+          "synthdev10": ROOT / "eval" / "unseen13" / "corpus", "unseen13": ROOT / "eval" / "unseen13" / "corpus",
+          "dev11": None, "test11": None,
+          "realdev14": ROOT / "eval" / "realplans" / "corpus", "realtest11": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:
