@@ -10,7 +10,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
-from assistant.text.patterns import BOX_RE, CODE, LABEL_RE, ORDINAL_RE, WRITTEN_YEAR_RE, YEAR_RE, blank_titles
+from assistant.text.patterns import (
+    BOX_RE,
+    CODE,
+    DIGIT_GAP_RE,
+    LABEL_RE,
+    ORDINAL_RE,
+    WRITTEN_YEAR_RE,
+    YEAR_RE,
+    blank_titles,
+)
 from assistant.types import DocMeta, Turn
 
 from .claims import Claim, checked_question, read_claim
@@ -73,25 +82,40 @@ def normalise_question(text: str) -> str:
     text = "".join(" " if unicodedata.category(c) in ("Cc", "Zs") else c for c in text
                    if unicodedata.category(c) not in ("Cf", "Co", "Cs"))
     text = re.sub(r"<[^>]{0,200}>", " ", text)  # markup is not part of a question
-    text = to_halfwidth(re.sub(r"\s+", " ", text)).strip()
-    return normalise_years(to_simplified(without_asker(without_courtesy(text))))
+    text = DIGIT_GAP_RE.sub("", to_halfwidth(re.sub(r"\s+", " ", text))).strip()
+    return normalise_years(to_simplified(without_lead_ins(text)))
+
+
+def without_lead_ins(text: str) -> str:
+    """The question without what only leads into it, in any order (我在写个材料，请问一下，…; 您好，领导让我查下，…)."""
+    for _ in range(4):
+        out = without_asker(without_courtesy(text))
+        if out == text:
+            break
+        text = out
+    return text
 
 
 _COURTESY_RE = LEX.regex("courtesy")
 _ASKER_RE = re.compile(f"^(?:{LEX.pattern('asker_intro')})")
+_PURPOSE_RE = re.compile(f"^(?:{LEX.pattern('asker_purpose')})")
 _ADMIN_SUFFIX_RE = LEX.regex("admin_suffix")
 
 
 def without_asker(text: str) -> str:
-    """The question without the office the asker speaks for (机关事务这边问：…): its words are no topic. A place
-    (开州这边问：新规划几座; a gazetteer name or a word with an area's suffix) is what is asked of, and kept."""
+    """The question without the office the asker speaks for (机关事务这边问：…) or the writing they are doing
+    (我在写个材料，…): their words are no topic. A place the office is (开州这边问：新规划几座; a gazetteer name or
+    a word with an area's suffix) is what is asked of, and kept; so is what the writing is about (在写外贸的材料，)."""
     m = _ASKER_RE.match(text)
-    if m is None or not text[m.end():].strip():
-        return text
-    who = m.group("who")
-    if gazetteer().scan(who) or _ADMIN_SUFFIX_RE.search(who):
-        return who + "，" + text[m.end():]
-    return text[m.end():]
+    if m is not None and text[m.end():].strip():
+        who = m.group("who")
+        if gazetteer().scan(who) or _ADMIN_SUFFIX_RE.search(who):
+            return who + "，" + text[m.end():]
+        return text[m.end():]
+    m = _PURPOSE_RE.match(text)
+    if m is not None and text[m.end():].strip():
+        return (m.group("who") + "，" if m.group("who") else "") + text[m.end():]
+    return text
 
 
 def without_courtesy(text: str) -> str:

@@ -61,6 +61,8 @@ def blank_titles(text: str) -> str:
     return TITLE_RE.sub(lambda m: "＿" * len(m.group(0)), text)
 # a space between two Chinese characters: a line wrapped in a PDF export (充 电站, 电动汽 车); matched across
 CJK_GAP_RE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# a space typed between a figure and a Chinese character (25 年, 建 4 座): it parts nothing
+DIGIT_GAP_RE = re.compile(r"(?<=\d)[ \t]+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])[ \t]+(?=\d)")
 # a quoted shape of placeholders ("xx、xx、xx", “××、××”): the asker wants the quoted list of that many items
 PLACEHOLDER = r"[xX×＊*]{1,4}"
 PLACEHOLDER_LIST_RE = re.compile(rf"[“\"']?{PLACEHOLDER}(?:、{PLACEHOLDER})+[”\"']?")
