@@ -27,13 +27,26 @@ def test_a_lead_in_is_taken_out(lead):
     ("正在准备外贸的汇报，高新区2030年目标是多少", "外贸，高新区2030年目标是多少"),  # what the writing is about stays
     ("高新区 30 年外贸进出口总额要达到多少？", PLAIN),
     ("建 4 座加油站", "建4座加油站"),
+    ("五大中心是哪五个来着？", "五大中心是哪五个？"),
+    ("他们说的来着是什么意思", "他们说的来着是什么意思"),  # only a closing 来着
     ("开州 期末 几座", "开州 期末 几座"),  # a space between words still parts them
 ])
 def test_tails_and_spaces_around_figures(text, plain):
     assert normalise_question(text) == plain
 
 
-@pytest.mark.parametrize("text", ["请问", "请问高新区", "我在写个材料", "想问下规划里讲托育服务的内容放在哪一章",
+@pytest.mark.parametrize(("text", "plain"), [
+    ("群众问：加油站能不能开在小学门口旁边？", "加油站能不能开在小学门口旁边？"),
+    ("有市民打电话问，充电桩在小区能装吗", "充电桩在小区能装吗"),
+    ("企业咨询：技改奖补最多多少", "技改奖补最多多少"),
+    ("您好，彭水县有群众打热线问，县里加油站一共会有多少座？麻烦帮忙查一下，谢谢",
+     "彭水县，县里加油站一共会有多少座？"),  # the place the caller is in is what is asked of
+    ("新规划的有几座？帮我核对下", "新规划的有几座？")])
+def test_a_question_relayed_from_the_public_is_read_as_its_own(text, plain):
+    assert normalise_question(text) == plain
+
+
+@pytest.mark.parametrize("text", ["请问", "请问高新区", "群众关心的问题有哪些", "群众反映的问题怎么解决", "我在写个材料", "想问下规划里讲托育服务的内容放在哪一章",
                                   "新材料产业的目标是什么"])
 def test_a_lead_in_alone_or_run_into_the_ask_stays(text):
     assert normalise_question(text) == text

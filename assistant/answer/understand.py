@@ -98,20 +98,23 @@ def without_lead_ins(text: str) -> str:
 
 _COURTESY_RE = LEX.regex("courtesy")
 _ASKER_RE = re.compile(f"^(?:{LEX.pattern('asker_intro')})")
+_RELAY_RE = re.compile(f"^(?:{LEX.pattern('asker_relay')})")
 _PURPOSE_RE = re.compile(f"^(?:{LEX.pattern('asker_purpose')})")
 _ADMIN_SUFFIX_RE = LEX.regex("admin_suffix")
 
 
 def without_asker(text: str) -> str:
-    """The question without the office the asker speaks for (机关事务这边问：…) or the writing they are doing
+    """The question without the office the asker speaks for (机关事务这边问：…), the member of the public who asked
+    it first (群众问：…), or the writing they are doing
     (我在写个材料，…): their words are no topic. A place the office is (开州这边问：新规划几座; a gazetteer name or
     a word with an area's suffix) is what is asked of, and kept; so is what the writing is about (在写外贸的材料，)."""
-    m = _ASKER_RE.match(text)
-    if m is not None and text[m.end():].strip():
-        who = m.group("who")
-        if gazetteer().scan(who) or _ADMIN_SUFFIX_RE.search(who):
-            return who + "，" + text[m.end():]
-        return text[m.end():]
+    for asker in (_ASKER_RE, _RELAY_RE):
+        m = asker.match(text)
+        if m is not None and text[m.end():].strip():
+            who = m.group("who")
+            if gazetteer().scan(who) or _ADMIN_SUFFIX_RE.search(who):
+                return who + "，" + text[m.end():]
+            return text[m.end():]
     m = _PURPOSE_RE.match(text)
     if m is not None and text[m.end():].strip():
         return (m.group("who") + "，" if m.group("who") else "") + text[m.end():]
