@@ -185,6 +185,10 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     texts = [to_halfwidth(t) for t in texts]
     if unit and not any(re.search(rf"\d\s*{re.escape(magnitude(unit))}", t) or unit in t for t in texts):
         return Missing("unit", unit)
+    # 多少辆 is not answered by a sentence counting no 辆 (a table's row is checked by its measure, ``key``)
+    counted_unit = asked_count_unit(question) if number is not None and bind else None
+    if counted_unit and not _TABLE_ROW_RE.search(passage) and not counts_in(counted_unit, [*texts, *cut]):
+        return Missing("unit", counted_unit)
     for t in absent_codes(terms, texts):
         return Missing("code", t)
     if key and _TABLE_ROW_RE.search(passage) and not any(names_term(key, t) for t in [*texts, *cut]):
@@ -360,6 +364,30 @@ def asked_amount_unit(question: str) -> str | None:
     m = re.search(f"(?:{lex.pattern('ask_quantity')})\\s*((?:{mag})*(?:{lex.pattern('amount_unit')})"
                   f"|(?:{mag})+(?:{lex.pattern('count_unit')})|(?:{mag})+(?![\u4e00-\u9fff]))", question)
     return m.group(1) if m else None
+
+
+def asked_count_unit(question: str) -> str | None:
+    """The counting word of a count asked outright when it counts one kind of thing (多少辆, 几座, 几所): a
+    ``count_unit`` that is no ``generic`` word (个, 家, 项 count anything and are answered in other words)."""
+    m = _COUNT_ASK_RE.search(to_halfwidth(question))
+    return m.group(1) if m else None
+
+
+def counts_in(unit: str, texts: Iterable[str]) -> bool:
+    """Whether a text counts with ``unit``: a figure before it (600辆, 十一座, 3.5万辆) or a heading naming it ((座))."""
+    lex = lexicon()
+    figure = rf"[\d一二两三四五六七八九十百千万]\s*(?:{lex.pattern('amount_magnitude')})*\s*{re.escape(unit)}"
+    header = rf"[（(]\s*{re.escape(unit)}\s*[)）]"
+    return any(re.search(figure, t) or re.search(header, t) for t in texts)
+
+
+def _count_ask_re() -> re.Pattern[str]:
+    lex = lexicon()
+    units = sorted(set(lex.words("count_unit")) - set(lex.words("generic")), key=len, reverse=True)
+    return re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*({'|'.join(map(re.escape, units))})")
+
+
+_COUNT_ASK_RE = _count_ask_re()
 
 
 def magnitude(unit: str) -> str:
