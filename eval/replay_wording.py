@@ -1,6 +1,6 @@
 """Replay the tuning sets' number questions in words no plan uses: does the engine still answer (or refuse) them?
 
-    python eval/replay_wording.py [--splits dev dev2 ...] [--rows OUT.jsonl] [--sweep]
+    python eval/replay_wording.py [--splits dev dev2 ...] [--rows OUT.jsonl] [--sweep | --frames]
 
 The engine's lexicon was written for the tuning sets' words, so those sets cannot show how it treats a question
 worded otherwise. This replay rewords each tuning number question by rule: each formal word below that the
@@ -10,7 +10,10 @@ applies, plus one with every rule applied. An answerable question's variant is r
 the gold's must_contain; an unanswerable one's (expect_refusal) when it is still refused. The everyday words live
 here, never in the product: the product must not learn them. ``--sweep``: ask with the retrieval-only answer's
 support threshold at 0 and replay each threshold on the variants, as eval/fallback_support.py does on the tuning
-sets (choose FALLBACK_SUPPORT on both). Judging splits are refused.
+sets (choose FALLBACK_SUPPORT on both). ``--frames``: ask every question (not only number questions) inside what
+staff type around one (请问一下，… / 领导让我查一下，… / 有群众打电话问：… / …，急用 / spaces around figures) and
+count, frame by frame, the right answers kept (session 14: before the lead-in fix about one in five was lost).
+Judging splits are refused.
 """
 
 from __future__ import annotations
@@ -46,6 +49,27 @@ REWORDINGS = [
     ("培育", "养出"), ("推动", "弄"), ("([是有])多少(?=[？?]|$)", r"\1多少来着"),
 ]
 
+# what staff type around a question (--frames): a lead-in announcing the ask, the writing they are doing, a caller
+# they relay, a tail, a closing particle, spaces around figures. The question itself is unchanged, so every item
+# (not only number questions) must get the same verdict
+FRAMES = [
+    ("lead", lambda q: "请问一下，" + q), ("boss", lambda q: "领导让我查一下，" + q),
+    ("writing", lambda q: "我在写个材料，" + q), ("relay", lambda q: "有群众打电话问：" + q),
+    ("hello", lambda q: "你好，" + q), ("urgent", lambda q: _bare(q) + "，急用"),
+    ("help", lambda q: _bare(q) + "？麻烦帮忙查一下，谢谢"), ("recall", lambda q: _bare(q) + "来着？"),
+    ("spaced", lambda q: re.sub(r"(?<=[\u4e00-\u9fff])(?=\d)|(?<=\d)(?=[\u4e00-\u9fff])", " ", q)),
+]
+
+
+def _bare(question: str) -> str:
+    return re.sub(r"[？?。]+$", "", question)
+
+
+def framed(question: str, unused=None) -> list[tuple[str, str]]:
+    """(frame, the question with it): each frame that changes the text."""
+    return [(name, v) for name, make in FRAMES if (v := make(question)) != question]
+
+
 _NUMBER_ASK_RE = re.compile(r"多少|几|多大|多长|多高|多快|占比|比重|比例|规模|目标值")
 _DIGIT_RE = re.compile(r"\d")
 
@@ -76,7 +100,7 @@ def variants(question: str, unused) -> list[tuple[str, str]]:
     return out
 
 
-def collect(split: str, assistants: dict) -> list[dict]:
+def collect(split: str, assistants: dict, frames: bool = False) -> list[dict]:
     import logging
 
     from fallback_support import _Capture, _plain
@@ -96,10 +120,11 @@ def collect(split: str, assistants: dict) -> list[dict]:
     log.setLevel(logging.DEBUG)
     rows = []
     for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
-        if not number_question(it):
+        if not frames and not number_question(it):
             continue
         history = [{"question": t.question, "answer": t.answer} for t in it.history]
-        for rule, q in [("orig", it.question), *variants(it.question, lambda w: retriever.idf(w) >= unseen)]:
+        make = framed if frames else variants
+        for rule, q in [("orig", it.question), *make(it.question, lambda w: retriever.idf(w) >= unseen)]:
             capture.records.clear()
             ans = engine.ask(q, history=history)
             row = score_answer(replace(it, question=q), ans)
@@ -135,9 +160,22 @@ def summary(rows: list[dict]) -> dict:
     return out
 
 
+def by_rule(rows: list[dict]) -> dict[str, list[int]]:
+    """rule -> [variants right, variants] over the originals the engine gets right."""
+    right = {(r["split"], r["id"]) for r in rows if r["rule"] == "orig" and r["correct"]}
+    out: dict[str, list[int]] = {}
+    for r in rows:
+        if r["rule"] != "orig" and (r["split"], r["id"]) in right:
+            out.setdefault(r["rule"], [0, 0])
+            out[r["rule"]][0] += r["correct"]
+            out[r["rule"]][1] += 1
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", nargs="+", default=TUNING)
+    ap.add_argument("--frames", action="store_true", help="ask every question inside the FRAMES around it instead")
     ap.add_argument("--rows", type=Path, help="write the rows here (JSON lines)")
     ap.add_argument("--sweep", action="store_true", help="ask at support threshold 0 and replay each threshold")
     args = ap.parse_args(argv)
@@ -148,11 +186,13 @@ def main(argv: list[str] | None = None) -> int:
 
         support_rule.FALLBACK_SUPPORT = 0.0
     assistants: dict = {}
-    rows = [r for s in args.splits for r in collect(s, assistants)]
+    rows = [r for s in args.splits for r in collect(s, assistants, args.frames)]
     if args.rows:
         args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     if not args.sweep:
         print(json.dumps(summary(rows), ensure_ascii=False, indent=1))
+        if args.frames:
+            print(json.dumps(by_rule(rows), ensure_ascii=False))
         return 0
     from fallback_support import table
 

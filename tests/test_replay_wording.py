@@ -43,3 +43,12 @@ def test_the_judging_sets_are_refused(replay):
 def test_the_spoken_tail_goes_only_at_the_end(replay):
     got = [v for _, v in replay.variants("长春现在有多少根桩？现状是多少？", lambda w: True)]
     assert got == ["长春现在有多少根桩？现状是多少来着？"]
+
+
+def test_each_frame_wraps_the_question_and_leaves_it_whole(replay):
+    got = dict(replay.framed("高新区2025年外贸进出口总额要达到多少？"))
+    assert got["lead"] == "请问一下，高新区2025年外贸进出口总额要达到多少？"
+    assert got["urgent"] == "高新区2025年外贸进出口总额要达到多少，急用"
+    assert got["spaced"] == "高新区 2025 年外贸进出口总额要达到多少？"
+    assert all("高新区" in v and "外贸进出口总额" in v for v in got.values())
+    assert "spaced" not in dict(replay.framed("外贸目标是什么？"))  # no figure: no spacing to add
