@@ -101,11 +101,10 @@ def variants(question: str, unused) -> list[tuple[str, str]]:
 
 
 def collect(split: str, assistants: dict, frames: bool = False) -> list[dict]:
-    import logging
-
-    from fallback_support import _Capture, _plain
+    from fallback_support import _plain
     from run import SPLITS
 
+    from assistant.evaluation.capture import SupportCapture
     from assistant.pipeline import Assistant
 
     corpus = SPLITS[split]
@@ -114,27 +113,23 @@ def collect(split: str, assistants: dict, frames: bool = False) -> list[dict]:
     engine = assistants[corpus]
     retriever = engine.retriever
     unseen = retriever.idf("\0")
-    capture = _Capture()
-    log = logging.getLogger("assistant.answer.compose")
-    log.addHandler(capture)
-    log.setLevel(logging.DEBUG)
+    make = framed if frames else variants
     rows = []
-    for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
-        if not frames and not number_question(it):
-            continue
-        history = [{"question": t.question, "answer": t.answer} for t in it.history]
-        make = framed if frames else variants
-        for rule, q in [("orig", it.question), *make(it.question, lambda w: retriever.idf(w) >= unseen)]:
-            capture.records.clear()
-            ans = engine.ask(q, history=history)
-            row = score_answer(replace(it, question=q), ans)
-            made_of = [r for r in capture.records
-                       if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
-            rows.append({"split": split, "id": it.id, "rule": rule, "question": q, "expect_refusal": it.expect_refusal,
-                         "refused": ans.refused, "reason": row.refusal_reason, "correct": row.correct,
-                         "score": ans.score, "fallback": [round(r.support.score, 4) for r in made_of],
-                         "answer": ans.answer[:160]})
-    log.removeHandler(capture)
+    with SupportCapture() as capture:
+        for it in load_gold(ROOT / "eval" / "gold" / f"{split}.jsonl"):
+            if not frames and not number_question(it):
+                continue
+            history = [{"question": t.question, "answer": t.answer} for t in it.history]
+            for rule, q in [("orig", it.question), *make(it.question, lambda w: retriever.idf(w) >= unseen)]:
+                capture.records.clear()
+                ans = engine.ask(q, history=history)
+                row = score_answer(replace(it, question=q), ans)
+                made_of = [r for r in capture.records
+                           if r.answer_lines and _plain(ans.answer) == _plain("".join(r.answer_lines))]
+                rows.append({"split": split, "id": it.id, "rule": rule, "question": q,
+                             "expect_refusal": it.expect_refusal, "refused": ans.refused,
+                             "reason": row.refusal_reason, "correct": row.correct, "score": ans.score,
+                             "fallback": [round(r.support.score, 4) for r in made_of], "answer": ans.answer[:160]})
     return rows
 
 
