@@ -100,6 +100,7 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
+from .figure_kind import with_kind_verdict
 from .followups import (
     anchored_sentence,
     followup_words,
@@ -1728,6 +1729,7 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
         ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
         ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
         answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
+    answer = with_kind_verdict(answer, question)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
 

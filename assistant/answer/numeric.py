@@ -13,6 +13,7 @@ from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, IndicatorRow
 
 from .extract import hit_evidence
+from .figure_kind import kind_claim
 from .indicators import (
     QUALIFIER_RE,
     Match,
@@ -32,6 +33,7 @@ from .structured import (
     NAMED_LEAD,
     Evidence,
     Part,
+    cell_text,
     comparison_table,
     doc_name,
     escape_md,
@@ -244,6 +246,8 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
     """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
     if not _TABLE_Q_RE.search(q.resolved) or (q.is_followup and _PRONOUN_RE.match(q.text)):
         return None  # "这个算约束性指标吗" asks about the indicator just discussed, not the table
+    if kind_claim(q.text):
+        return None  # "指标表里…写的10000，是一年的量吗" asks what kind one figure is, not about the table
     if lexicon().regex("ask_how_many").search(lexicon().regex("count_of_indicators").sub("", q.resolved)):  # 指标表里…有多少人
         return None
     parts = []
@@ -260,8 +264,8 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
             if cats and not attr:  # "开放平台方面的指标": the rows of that category
                 sel = [r for r in rows if r.category in cats]
                 part.lines.append(f"{head}中“{escape_md('、'.join(cats))}”类指标：" + "、".join(
-                    f"{escape_md(r.name)}（{escape_md(r.baseline_raw or '—')} → {escape_md(r.target_raw or '—')}"
-                    f"{escape_md(r.unit or '')}）" for r in sel) + "。")
+                    f"{escape_md(r.name)}（{cell_text(r.baseline_raw or '—')} → {cell_text(r.target_raw or '—', r.unit or '')}）"
+                    for r in sel) + "。")
             elif attr:
                 want = attr.group(0)
                 has_col = any(r.attribute for r in rows)

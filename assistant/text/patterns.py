@@ -46,6 +46,8 @@ FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；�
 # a clause runs to the next ，or ；outside quotation marks and title marks: “道路联通，东西联动，区域全覆盖” is
 # one thing named, never cut in two
 CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；])+[，；]?")
+# a clause of a question, between its commas and marks: 是指2025年当年吧 of …45亿美元，是指2025年当年吧？
+ASK_CLAUSE_RE = re.compile(r"[^，,；;。？?！!]+")
 # a year named as the base a change is measured from: 较2020年下降14.5% (group 1: the year); it
 # does not start another year's statement
 BASE_YEAR_RE = re.compile(rf"(?:较|比)\s*({YEAR})\s*年(?:底|末)?(?=下降|降低|提高|提升|增长|增加|减少|上升)")
