@@ -174,3 +174,26 @@ def test_the_page_shows_the_marked_value_as_written(planner):
     html = MarkdownIt("commonmark").render(render_answer(ans))
     assert "45亿美元在表中记作[45]，为五年累计数" in html, html
     assert "45亿美元（五年累计数，表中记作[45]）" in html and "\\[" not in html, html
+
+
+@pytest.mark.parametrize("question", [
+    "新增注册企业写的10000个，是一年的吗",  # the name only in part: the row holding the figure
+    "注册企业那个1万个是每年的数吗",  # the figure with its magnitude written after it
+    "同事说新增注册企业一年要新增10000个，是这样吗？",  # a claim: its figure is what is checked
+])
+def test_the_row_holding_the_figure_checked_answers(planner, question):
+    first = _plain(planner.ask(question).answer).split("\n")[0]
+    assert first.startswith("不是一年的数") and "【10000】" in first, first
+
+
+@pytest.mark.parametrize("question, lead", [
+    ("规划说每年新增外资企业30家，是五年累计的吧？", "不是累计数"),
+    ("规划里外资企业每年新增30家，是指五年累计的吗", "不是累计数"),
+    ("同事说规划里每年新增外资企业30家以上，是这样吗", "是"),
+    ("正文写的每年新增外资企业30家，是一年的还是五年累计的？", "是一年的数，不是累计数"),
+])
+def test_a_figure_of_running_text_is_checked_on_the_clause_stating_it(planner, question, lead):
+    ans = planner.ask(question)
+    first = _plain(ans.answer).split("\n")[0]
+    assert first.startswith(lead + "：") and "每年新增外资企业30家以上" in first, ans.answer
+    assert "新增注册企业数量" not in ans.answer, ans.answer  # a row holding no figure checked is a look-alike

@@ -10,35 +10,51 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.text.numbers import marked_figure, parse_value
-from assistant.text.patterns import ASK_CLAUSE_RE, CLAUSE_RE, QUANTITY_RE, WRITTEN_YEAR_RE
+from assistant.text.patterns import AMOUNT_RE, ASK_CLAUSE_RE, CLAUSE_RE, QUANTITY_RE, WRITTEN_YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import CELL_SEP, Answer, IndicatorRow, YearValue
 
+from .claims import read_claim
 from .lexicon import lexicon
 from .structured import CUMULATIVE_KIND, escape_md, value_text, year_values
 
 ONE_YEAR, CUMULATIVE, WHICH = "one_year", "cumulative", "which"
 
 
-def kind_claim(text: str) -> str | None:
+def kind_claim(text: str, claimed: bool = False) -> str | None:
     """What a question asking whether something holds calls a figure: one year's (ONE_YEAR: 是指2025年当年吧), five
     years' together (CUMULATIVE: 是五年累计的吧), or which of the two (WHICH: 是一年的还是累计的); None for a question
-    asking no such thing (每年要引多少外资 asks a figure, not whether one is yearly)."""
+    asking no such thing (每年要引多少外资 asks a figure, not whether one is yearly). ``claimed``: the text is a claim
+    to check already (同事说…每年培育6000家，是这样吗, read by claims.read_claim), which needs no asking word of its own."""
     lex = lexicon()
-    for clause in ASK_CLAUSE_RE.findall(text):  # the check and the kind in one clause: "每年多少？写了吗" is none
-        if not lex.regex("kind_check").search(clause):
-            continue
+    clauses = ASK_CLAUSE_RE.findall(text)
+    asking = [c for c in clauses if lex.regex("kind_check").search(c)]  # "每年多少？写了吗" asks no kind
+    for clause in asking + (clauses if claimed else []):  # the asking clause first: …每年新增30家，是累计的吧
         one, cumulative = lex.regex("kind_one_year").search(clause), lex.regex("kind_cumulative").search(clause)
         if one or cumulative:
             return WHICH if one and cumulative else ONE_YEAR if one else CUMULATIVE
     return None
 
 
+def written_values(text: str) -> set[float]:
+    """The values of the figures a text writes (not its years), each with and without the magnitude written after it:
+    1万家 -> 10000 and 1, 45亿美元 -> 45 (a row's unit 亿美元 holds the 亿) and 4.5e9."""
+    out = set()
+    for m in AMOUNT_RE.finditer(text):
+        out |= {v for v in (parse_value(m.group()), parse_value(QUANTITY_RE.match(m.group()).group())) if v is not None}
+    return out
+
+
+def holds_figure(rows: tuple[IndicatorRow, ...], question: str) -> bool:
+    """Whether one of ``rows`` holds a figure the question writes, or the question writes none."""
+    return claimed_value(rows, question) is not None or not written_values(question)
+
+
 def claimed_value(rows: tuple[IndicatorRow, ...], question: str) -> tuple[IndicatorRow, YearValue] | None:
     """The row and year value a question means: the one holding a figure it writes (写的10000), else, when it writes
     none, the first row's value for the year it names, else its target; None when the answer quotes no such row (a
     figure written that no row holds is checked on another passage, not on a look-alike row)."""
-    written = {parse_value(f) for f in QUANTITY_RE.findall(question)}
+    written = written_values(question)
     for row in rows:
         held = next((v for v in year_values(row) if v.value is not None and v.value in written), None)
         if held is not None:
@@ -76,7 +92,7 @@ def with_kind_verdict(answer: Answer, question: str) -> Answer:
     from: the row the answer quotes, else the clause of a cited passage stating the figure the question writes
     (实际利用外资累计达45亿美元, 每年新增外资企业30家); returned as it is when the question asks no such thing, the
     answer is refused or nothing it cites says which kind the figure is."""
-    kind = kind_claim(question)
+    kind = kind_claim(question, claimed=read_claim(question) is not None)
     if kind is None or answer.refused:
         return answer
     found = _row_verdict(answer, question, kind) or _clause_verdict(answer, question, kind)
@@ -105,14 +121,14 @@ _LEADS = {  # (what the plan's clause says, what the question calls it) -> the p
 def _clause_verdict(answer: Answer, question: str, kind: str) -> tuple[str, int] | None:
     """The clause of a cited passage stating a figure the question writes, when it says its kind: 累计 (a
     five-year or running total) or 每年 / 年均 (one year's)."""
-    written = {parse_value(f) for f in QUANTITY_RE.findall(question)}
+    written = written_values(question)
     if not written:
         return None
     lex = lexicon()
     for c in answer.citations:
         for sent in sentences(c.text):
             for clause in CLAUSE_RE.findall(sent):
-                if not {parse_value(f) for f in QUANTITY_RE.findall(clause)} & written:
+                if not written_values(clause) & written:
                     continue
                 said = CUMULATIVE if lex.regex("kind_cumulative").search(clause) else ONE_YEAR if (
                     lex.regex("per_year_statement").search(clause)) else None
