@@ -163,7 +163,7 @@ def assistant(tmp_path_factory):
 @pytest.mark.parametrize("question,value,table_", [
     ("东区规划期末加油站有多少座？", "13座", "表2-1"),
     ("规划期末加油站合计多少座？", "37座", "表2-1"),  # the total row of the table whose column is asked
-    ("表1-1中西区充电桩多少根？", "[150]根", "表1-1"),
+    ("表1-1中西区充电桩多少根？", "150根（五年累计数，表中记作[150]）", "表1-1"),
     ("表1-1里充电站合计多少座？", "20座", "表1-1"),  # the table named scopes the 合计
     ("2025年新增充电桩多少根？", "120根", "表2-2"),
 ])

@@ -100,6 +100,7 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
+from .figure_kind import holds_figure, kind_claim, with_kind_verdict
 from .followups import (
     anchored_sentence,
     followup_words,
@@ -577,11 +578,20 @@ def indicator(ctx: Context) -> Candidate | None:
             return text
     if _not_per_item(ctx, ans):
         return None  # "每户补多少钱": an indicator's value is the whole's (改造3200户), not each one's
+    if ans is not None and ans.indicators and _look_alike_rows(q, ans):
+        return None  # "外资企业每年新增30家，是累计的吗": rows holding no figure the check writes are look-alikes
     if _whole_for_part(ctx, ans):
         return None  # "其中大型水库几座": the row counts the whole (病险水库除险加固数量), not the part asked
     if ans is not None and not ans.refused and project_over_rows(q, docs, scope, [r.name for r in ans.indicators]):
         return None  # a project the question names outright, not the row sharing part of its name (named_project)
     return _candidate(ans, "indicator")
+
+
+def _look_alike_rows(q, answer: Answer) -> bool:
+    """A check of a figure's kind ("外资企业每年新增30家，是累计的吗", a claim's stated text keeping its figures)
+    answered by rows none of which holds a figure it writes: rows of another measure, not the figure checked."""
+    text = q.claim.stated if q.claim else q.text
+    return bool(kind_claim(text, claimed=q.claim is not None)) and not holds_figure(answer.indicators, text)
 
 
 _AMONG_RE = lexicon().regex("among_lead")  # 其中, 这里面: a part of what was just named is asked
@@ -1728,6 +1738,7 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
         ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
         ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
         answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
+    answer = with_kind_verdict(answer, question)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
 

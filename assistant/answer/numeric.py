@@ -13,6 +13,7 @@ from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Hit, IndicatorRow
 
 from .extract import hit_evidence
+from .figure_kind import kind_claim, written_values
 from .indicators import (
     QUALIFIER_RE,
     Match,
@@ -32,6 +33,7 @@ from .structured import (
     NAMED_LEAD,
     Evidence,
     Part,
+    cell_text,
     comparison_table,
     doc_name,
     escape_md,
@@ -43,6 +45,7 @@ from .structured import (
     lead_named,
     measure_clauses,
     table_text,
+    year_values,
 )
 from .synonyms import abbreviates, gapped, present
 from .terms import char_bigrams, masked_question, plain, term_coverage
@@ -183,7 +186,8 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
                       weight=None, min_score: float = 0.6, terms=None) -> Answer | None:
     all_rows = [r for d in docs.values() for r in d.indicators]
     text = masked_question(q, [d.meta for d in docs.values()])
-    in_scope = match_rows(text, [r for r in all_rows if r.doc_id in scope], min_score=min_score)
+    in_scope = (match_rows(text, [r for r in all_rows if r.doc_id in scope], min_score=min_score)
+                or _rows_holding_figure(q, text, [r for r in all_rows if r.doc_id in scope]))
     if not in_scope and min_score > 0.6:
         return None
     elsewhere = match_rows(text, [r for r in all_rows if r.doc_id not in scope]) if q.docs else []
@@ -237,6 +241,21 @@ def indicator_answer(q: Question, docs: dict[str, Document], scope: tuple[str, .
     return render(q, parts, docs, refused, intro=intro, long_ok=len(parts) > 1)
 
 
+FIGURE_ROW_SCORE = 0.4  # the name match a row holding the figure a kind check writes needs (its figure and asking
+# words leave the name's share of the question short of MIN_SCORE: 新增注册企业写的10000，是一年的吗)
+
+
+def _rows_holding_figure(q: Question, text: str, rows: list[IndicatorRow]) -> list:
+    """A check of a figure's kind quoting the figure ("新增注册企业写的10000，是一年的吗"): the rows holding it whose
+    name the question names in part; none for any other question."""
+    stated = q.claim.stated if q.claim else q.text  # a claim is asked with its figures taken out: they are checked
+    if not kind_claim(stated, claimed=q.claim is not None):
+        return []
+    written = written_values(stated)
+    held = [r for r in rows if any(v.value in written for v in year_values(r) if v.value is not None)]
+    return match_rows(text, held, min_score=FIGURE_ROW_SCORE) if held else []
+
+
 _TABLE_Q_RE = lexicon().regex("ask_indicator_table")
 
 
@@ -244,6 +263,8 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
     """Questions about an indicator table as a whole: which indicators, how many, which are 约束性."""
     if not _TABLE_Q_RE.search(q.resolved) or (q.is_followup and _PRONOUN_RE.match(q.text)):
         return None  # "这个算约束性指标吗" asks about the indicator just discussed, not the table
+    if kind_claim(q.text):
+        return None  # "指标表里…写的10000，是一年的量吗" asks what kind one figure is, not about the table
     if lexicon().regex("ask_how_many").search(lexicon().regex("count_of_indicators").sub("", q.resolved)):  # 指标表里…有多少人
         return None
     parts = []
@@ -260,8 +281,8 @@ def table_answer(q: Question, docs, scope) -> Answer | None:
             if cats and not attr:  # "开放平台方面的指标": the rows of that category
                 sel = [r for r in rows if r.category in cats]
                 part.lines.append(f"{head}中“{escape_md('、'.join(cats))}”类指标：" + "、".join(
-                    f"{escape_md(r.name)}（{escape_md(r.baseline_raw or '—')} → {escape_md(r.target_raw or '—')}"
-                    f"{escape_md(r.unit or '')}）" for r in sel) + "。")
+                    f"{escape_md(r.name)}（{cell_text(r.baseline_raw or '—')} → {cell_text(r.target_raw or '—', r.unit or '')}）"
+                    for r in sel) + "。")
             elif attr:
                 want = attr.group(0)
                 has_col = any(r.attribute for r in rows)
@@ -414,9 +435,12 @@ def other_periods(para: str, goal_text: str, terms: list[str], weight=None) -> t
 def cumulative_note_answer(q: Question, docs: dict[str, Document], scope) -> Answer | None:
     """"累计数用什么符号标注" with no indicator named: each plan's table note saying how its cumulative
     (five-year) figures are marked (备注：带[ ]为五年累计数), cited with its table. None when the question does not
-    ask about cumulative figures, asks an amount (累计利用外资多少: a row's value, or nothing) or no plan in scope
-    marks any."""
+    ask about cumulative figures, asks an amount (累计利用外资多少: a row's value, or nothing), checks the kind of a
+    figure it writes (每年新增30家，是一年的还是累计的: that figure's passage says) or no plan in scope marks any."""
     if "cumulative" not in q.wants or lexicon().regex("how_much").search(q.resolved):
+        return None
+    stated = q.claim.stated if q.claim else q.text
+    if kind_claim(stated, claimed=q.claim is not None) and written_values(stated):
         return None
     parts = []
     for d in scope:

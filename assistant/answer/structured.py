@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from assistant.index.chunk import indicator_source_text
 from assistant.ingest.tables import extra_columns as table_extra_columns
-from assistant.text.numbers import BLANK_CELLS, is_cumulative
+from assistant.text.numbers import BLANK_CELLS, is_cumulative, marked_figure
 from assistant.text.patterns import (
     AIM_YEAR_RE,
     CJK_GAP_RE,
@@ -87,13 +87,29 @@ def is_blank(raw: str | None) -> bool:
     return not cell or cell in BLANK_CELLS or bool(lexicon().regex("blank_cell").fullmatch(cell))
 
 
-def _value(raw: str | None, unit: str | None) -> str:
+CUMULATIVE_KIND = "五年累计数"  # what a marked cell ([45], 【10000】, 〔3000〕) is, as the tables' notes define it
+
+
+def value_text(raw: str | None, unit: str | None) -> str:
+    """A table cell with its unit, as an answer writes it. A five-year cumulative cell keeps its figure and unit
+    together and says so in words, the mark as the table writes it after them: [45] of 亿美元 ->
+    45亿美元（五年累计数，表中记作[45]）, so the figure reads as written and the asker need not know the mark."""
     if raw is None:
         return "（表中为空）"
     if is_blank(raw):
         return f"{escape_md(raw.strip())}（表中未填）"
+    marked = marked_figure(raw)
+    if marked is not None:
+        figure, after, mark = marked
+        return f"{escape_md(figure)}{escape_md(after or unit or '')}（{CUMULATIVE_KIND}，表中记作{escape_md(mark)}）"
     u = unit if unit and not raw.endswith(unit) else ""
-    return f"{escape_md(raw)}{escape_md(u) if u and u != '%' else ('%' if u == '%' else '')}"
+    return f"{escape_md(raw)}{escape_md(u)}"
+
+
+def cell_text(raw: str, unit: str = "") -> str:
+    """A cell of any table followed by its column's unit: a five-year cumulative cell as :func:`value_text` writes
+    it, any other as the table writes it."""
+    return value_text(raw, unit) if marked_figure(raw) else f"{escape_md(raw)}{escape_md(unit)}"
 
 
 def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wants: frozenset[str],
@@ -101,7 +117,7 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     """One indicator, exactly as the table gives it; absent years or columns named as absent."""
     part = Part(rows=[row])
     table_years = [v.year for v in row.values] or [y for y in (row.baseline_year, row.target_year) if y]
-    values = row.values or tuple(v for v in _pairs(row))
+    values = year_values(row)
     by_year = {v.year: v for v in values}
     label = f"**{escape_md(doc_name(doc))} · {escape_md(row.name)}**" if with_name else ""
     unit = f"（单位：{escape_md(row.unit)}）" if row.unit else ""
@@ -110,7 +126,7 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     bits = []
     for v in values:
         tag = "年目标" if v.year == row.target_year else "年"
-        bits.append(f"{v.year}{tag} {_value(v.raw, row.unit)}" + ("（五年累计）" if v.cumulative else ""))
+        bits.append(f"{v.year}{tag} {value_text(v.raw, row.unit)}")
     line = f"{label}{unit}：{'，'.join(bits)}"
     for head, cell in extra_columns(row):
         line += f"；{escape_md(head)}：{escape_md(cell)}"
@@ -160,6 +176,11 @@ def extra_columns(row: IndicatorRow) -> list[tuple[str, str]]:
             and row.cells[i].strip() not in BLANK_CELLS]
 
 
+def year_values(row: IndicatorRow) -> tuple[YearValue, ...]:
+    """A row's values by year: its year columns, or the baseline and target of a two-year table."""
+    return row.values or tuple(_pairs(row))
+
+
 def _pairs(row: IndicatorRow):
     """Baseline and target of a two-year table as YearValues (tables with more years carry row.values)."""
     if row.baseline_year:
@@ -176,7 +197,7 @@ def comparison_table(pairs: list[tuple[Document, IndicatorRow]]) -> Part:
     part.lines.append("|---|---|---|" + "---|" * len(years))
     for doc, r in pairs:
         vals = {r.baseline_year: r.baseline_raw, r.target_year: r.target_raw}
-        cells = [_value(vals[y], r.unit) if vals.get(y) else "—" for y in years]  # 20亿美元, as the plans write it
+        cells = [value_text(vals[y], r.unit) if vals.get(y) else "—" for y in years]  # 20亿美元, as the plans write it
         part.lines.append(f"| {escape_md(doc_name(doc))} | {escape_md(r.name)} | {escape_md(r.unit or '—')} | "
                           + " | ".join(cells) + " |")
         part.rows.append(r)

@@ -27,7 +27,7 @@ from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import refuse, render
-from .structured import Evidence, Part, doc_name, escape_md, is_blank
+from .structured import Evidence, Part, cell_text, doc_name, escape_md, is_blank
 from .terms import question_aliases
 from .understand import Question, find_docs
 
@@ -358,9 +358,9 @@ def rest_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]) 
     if not rest:
         return None
     unit = _unit(best)
-    listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col).strip())}" for r in rest)
+    listed = "、".join(f"{escape_md(r.key)}{cell_text(r.cell(col).strip())}" for r in rest)
     line = (f"**{escape_md(doc_name(docs[best.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
-            f"“{escape_md(best.row.key)}”为{escape_md(best.row.cell(col).strip())}{escape_md(unit)}，其余各行为：{listed}。"
+            f"“{escape_md(best.row.key)}”为{cell_text(best.row.cell(col).strip(), unit)}，其余各行为：{listed}。"
             f"规划未直接写出其余各行的合计（本助手不自行计算原文没有的数字）。")
     ev = Evidence(best.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in [best.row, *rest]),
                   highlight=rest[0].key)
@@ -513,7 +513,7 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
         c = cells[0]
         t, row = c.table, c.row
         group = f"{row.group} · " if row.group else ""
-        said = "；".join(f"“{escape_md(x.column)}”为 **{escape_md(row.cell(x.column))}{escape_md(_unit(x))}**"
+        said = "；".join(f"“{escape_md(x.column)}”为 **{cell_text(row.cell(x.column), _unit(x))}**"
                         for x in cells)
         line = (f"**{escape_md(doc_name(docs[c.doc_id]))}** {escape_md(_label(t))}中，“{escape_md(group + row.key)}”"
                 f"一行{'：' if len(cells) > 1 else ''}{said}。")
@@ -522,7 +522,7 @@ def render_cells(q: Question, docs: dict[str, Document], chosen: list[Cell], com
     most = _largest(chosen)
     if most is not None and compare:
         more = "更多" if len(chosen) == 2 else "最多"
-        parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{escape_md(most.row.cell(most.column))}）。"]))
+        parts.append(Part(lines=[f"其中“{escape_md(most.row.key)}”{more}（{cell_text(most.row.cell(most.column))}）。"]))
     return render(q, parts + list(extra or ()), docs, False)
 
 
@@ -604,9 +604,9 @@ def column_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...]
     head = f"**{escape_md(doc_name(docs[d]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏"
     if len(rows) > 1 and len(values) == 1:
         keys = "、".join(escape_md(r.key) for r in rows)
-        line = f"{head}{keys}均为 **{escape_md(rows[0].cell(col))}{escape_md(unit)}**。"
+        line = f"{head}{keys}均为 **{cell_text(rows[0].cell(col), unit)}**。"
     else:
-        listed = "，".join(f"“{escape_md(r.key)}”{escape_md(r.cell(col))}{escape_md(unit)}" for r in rows)
+        listed = "，".join(f"“{escape_md(r.key)}”{cell_text(r.cell(col), unit)}" for r in rows)
         line = f"{head}：{listed}。"
     ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows), highlight=rows[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
@@ -672,7 +672,7 @@ def extreme_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...
             cell = Cell(d, t, hit[0], col, 0.0)
             keys = "、".join(f"“{escape_md(r.key)}”" for r in hit)
             line = (f"**{escape_md(doc_name(docs[d]))}** {escape_md(_label(t))}中，“{escape_md(col)}”一栏{word}的是"
-                    f"{keys}一行：**{escape_md(hit[0].cell(col))}{escape_md(_unit(cell))}**。")
+                    f"{keys}一行：**{cell_text(hit[0].cell(col), _unit(cell))}**。")
             ev = Evidence(d, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in hit),
                           highlight=hit[0].key)
             parts.append(Part(lines=[line], evidence=[ev]))
@@ -806,8 +806,8 @@ def rows_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], 
     unit = t.unit(col) or ""
     total = next((r for r in t.records if r.kind == "total" and (r.value(col) or 0) > 0), None)
     label = f"{t.number + ' ' if t.number else ''}{t.name or t.title}"
-    listed = "、".join(f"{escape_md(r.key)}{escape_md(r.cell(col))}{escape_md(unit)}" for r in rows)
-    head = f"“{escape_md(total.key)}”共{escape_md(total.cell(col))}{escape_md(unit)}，" if total else ""
+    listed = "、".join(f"{escape_md(r.key)}{cell_text(r.cell(col), unit)}" for r in rows)
+    head = f"“{escape_md(total.key)}”共{cell_text(total.cell(col), unit)}，" if total else ""
     line = (f"**{escape_md(doc_name(docs[t.doc_id]))}** {escape_md(label)}中，“{escape_md(col)}”一栏{head}"
             f"分布在{len(rows)}个{escape_md(kind)}：{listed}。")
     cited = [*rows, *([total] if total else [])]

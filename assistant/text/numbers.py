@@ -66,6 +66,20 @@ def is_cumulative(raw: str | None) -> bool:
     return bool(raw) and bool(CUMULATIVE_RE.match(raw))
 
 
+# a marked cell as written: the mark around the figure, any unit after it ([45], 【10000】, 〔3000〕户)
+_MARKED_CELL_RE = re.compile(r"^\s*([\[【［〔])\s*([^\]】］〕]*?)\s*([\]】］〕])(\D*?)\s*$")
+
+
+def marked_figure(raw: str | None) -> tuple[str, str, str] | None:
+    """A five-year cumulative cell split into (figure, unit written after the mark, the mark as written):
+    '[45]' -> ('45', '', '[45]'), '〔3000〕户' -> ('3000', '户', '〔3000〕'); None for a cell with no mark or
+    with nothing inside it."""
+    m = _MARKED_CELL_RE.match(raw or "")
+    if not m or not m.group(2):
+        return None
+    return m.group(2), m.group(4), f"{m.group(1)}{m.group(2)}{m.group(3)}"
+
+
 def parse_value(raw: str | None) -> float | None:
     """A table cell to a number: '[7.76]' -> 7.76, '【6700】' -> 6700, '1.5万' -> 15000,
     '2,900' -> 2900, '35%' -> 35. Bounds and ranges ('>30', '6人（含）以下') give None."""

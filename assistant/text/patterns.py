@@ -16,6 +16,8 @@ BOX_RE = re.compile(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?")  # 专栏4, 专栏7-1
 # a number qualifying a measure by the character after it (60岁 of 60岁以上, 5岁 of 5岁以下); not a year (2030年)
 QUALIFYING_NUMBER_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*([\u4e00-\u9fff])(?<!年)")
 QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年(?!一遇))")
+# a figure with the magnitude written after it (1万家, 45亿美元): its value either way, 10000 or 1 (亿 of a unit)
+AMOUNT_RE = re.compile(rf"(?:{QUANTITY_RE.pattern})(?:万亿|万|亿)?")
 # the number of a heading at the start of its title: 一、 / 1. / （一） / 第三章
 HEADING_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
 # a table's or box's label as a question or a heading names it: 表2-1, 专栏 7-1, 专栏1 (group 1: kind, 2: number)
@@ -46,6 +48,8 @@ FIELD_LINE_RE = re.compile(r"^\s*(?P<label>[^：:，。；、\s][^：:，。；�
 # a clause runs to the next ，or ；outside quotation marks and title marks: “道路联通，东西联动，区域全覆盖” is
 # one thing named, never cut in two
 CLAUSE_RE = re.compile(r"(?:“[^“”]{0,40}”|《[^《》]{0,60}》|[^，；])+[，；]?")
+# a clause of a question, between its commas and marks: 是指2025年当年吧 of …45亿美元，是指2025年当年吧？
+ASK_CLAUSE_RE = re.compile(r"[^，,；;。？?！!]+")
 # a year named as the base a change is measured from: 较2020年下降14.5% (group 1: the year); it
 # does not start another year's statement
 BASE_YEAR_RE = re.compile(rf"(?:较|比)\s*({YEAR})\s*年(?:底|末)?(?=下降|降低|提高|提升|增长|增加|减少|上升)")
