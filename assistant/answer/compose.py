@@ -1317,10 +1317,11 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
 
 
 def _sub_part(sub: Context, before_text: str, before: Answer) -> Answer | None:
-    """其中高速公路上几个 after 全市一共布了多少个综合能源站: the sub-figure beside the line that answered the part before
-    (sub_part_beside), that line standing for the earlier answer; None when that part was refused."""
-    line = next((c.highlight or c.text for c in before.citations), "") if not before.refused else ""
-    return sub_part_beside(sub, turn_record(before_text, line)) if line else None
+    """其中高速公路上几个 after 全市一共布了多少个综合能源站: the sub-figure beside the first line of the part before's
+    answer (sub_part_beside), its figures those just given (a table's label, 表4-1, and citation markers are none);
+    None when that part was refused."""
+    line = "" if before.refused else LABEL_RE.sub(" ", _MARKER_RE.sub(" ", before.answer.strip().split("\n")[0]))
+    return sub_part_beside(sub, turn_record(before_text, line)) if line.strip() else None
 
 
 def _answered_place(ctx: Context, sub: Context, text: str, before: Answer) -> Answer | None:
@@ -1921,7 +1922,8 @@ def sub_part_beside(ctx: Context, earlier) -> Answer | None:
     words = _sub_part_words(q.text, q.previous, tag)
     if not words:
         return None
-    beside = _beside_earlier_answer(ctx, earlier, words, q.text, False, restated=True)
+    # of clauses naming it alike, one of the total's own sentence (城区点数15个 beside 138个, not a county's 城区1个)
+    beside = _beside_earlier_answer(ctx, earlier, words, q.text, True, restated=True)
     if beside is None or beside.refused or beside.score < ANCHORED_SUPPORT or not _names(beside, words):
         return None
     log.debug("a sub-part answered beside the figure just given: %s", words)
@@ -1974,7 +1976,8 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     allows, as the earlier answer may come from a plan the merged question does not name), quoted and decided
     over ``ctx``'s (the merged question's) key terms; None when there is none. ``fragment`` and ``sibling``: the
     follow-up as asked and whether it names a sibling of the earlier measure (followups.swaps_kind), which choose
-    among clauses naming its words alike."""
+    among clauses naming its words alike; ``restated``: a sub-figure, which may be one the earlier answer gave too
+    (followups.anchored_sentence)."""
     sections: dict[tuple[str, tuple[str, ...]], list] = {}
     for c in ctx.retriever.chunks:  # any plan the caller allows: the earlier answer's figures say which one
         if not ctx.doc_filter or c.doc_id in ctx.doc_filter:
@@ -1993,6 +1996,8 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     chunk = next((c for c in groups[i] if sentence in c.text), groups[i][0])
     part = Part([escape_md(sentence)], [Evidence(chunk.doc_id, tuple(chunk.heading_path), chunk.text, 1.0, sentence)])
     answer = render(ctx.question, [part], ctx.docs, False)
+    if restated:  # a sub-figure stated beside its total is of the total's year or period, which the total's
+        return replace(answer, score=answerability(ctx, answer))  # sentence states: only its support is weighed
     return decide(ctx, answer, kind="beside_earlier_answer")
 
 
