@@ -58,6 +58,10 @@ STATIONS = """样例市成品油零售加油站“十四五”发展规划
 全市共布局90个综合能源站，其中，高速点数20个，国道和省道的布局点数50个，城区点数15个，专线点数5个。
 
 东湖县综合能源站布局6个。其中，高速上2个，省道上3个，城区1个。
+
+第六章 成品油销售
+
+2022年共销售成品油3.644万吨，其中汽油2.540万吨，柴油1.104万吨。2023年销售成品油4.614万吨，其中汽油3.053万吨，柴油1.560万吨。
 """
 
 STATIONS_TURN = ("样例市加油站规划里，渝中区规划期末有几座加油站？", "渝中区现状16座，本次规划2座，均为迁建站，规划期末总计18座。")
@@ -112,6 +116,13 @@ def test_a_follow_up_with_a_question_of_its_own_keeps_the_column_asked_before(ro
 def test_a_sub_part_follow_up_is_read_beside_the_total(rows, follow):
     ans = _ask(rows, follow, "样例市加油站规划里，高新区规划期末一共多少座？", "43座")
     assert not ans.refused and "新规划10座" in ans.answer, ans.answer
+
+
+@pytest.mark.parametrize(("follow", "figure"), [("其中汽油占多少", "3.053"), ("这里面汽油有多少", "3.053"),
+                                              ("其中柴油多少万吨", "1.560")])
+def test_a_sub_figure_is_the_one_after_its_total_in_one_sentence(rows, follow, figure):
+    ans = _ask(rows, follow, "样例市加油站规划里2023年成品油销售了多少？", "4.614万吨。")
+    assert not ans.refused and figure in ans.answer and "2.540" not in ans.answer, ans.answer
 
 
 @pytest.mark.parametrize("question", ["全市一共布了多少个综合能源站？其中城区几个",

@@ -1915,10 +1915,14 @@ def sub_part_beside(ctx: Context, earlier) -> Answer | None:
     after a district's 规划期末 total) is the sub-figure of that same thing: the sentence of the passage stating the
     earlier answer's figures (``earlier``: a turn, its answer the figures just given) that names the part's own
     words with a figure of its own (全市共布局138个综合能源站，其中，高速点数34个…), not a figure of another thing
-    found by the part's words alone. None when the part is not so led, or no such sentence names its words."""
+    found by the part's words alone. None when the part is not so led, asks more than the sub-figure, or no such
+    sentence names its words."""
     q, tag = ctx.question, ctx.tokenizer.tag
-    if not q.previous or not _SUB_PART_RE.match(q.text.strip()) or ctx.expired():
+    lead = _SUB_PART_RE.match(q.text.strip())
+    if not q.previous or not lead or ctx.expired():
         return None
+    if len(CLAUSE_RE.findall(q.text.strip()[lead.end():].strip("，,？?。！! "))) > 1:
+        return None  # 其中新规划的有几座，在哪几个区: an ask of its own besides the sub-figure
     words = _sub_part_words(q.text, q.previous, tag)
     if not words:
         return None
