@@ -1317,12 +1317,21 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
         if parts.sequential and i:
             sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
         ans = (_answered_place(ctx, sub, text, answers[-1]) if parts.sequential and i else None) \
+            or (_sub_part(sub, parts.questions[i - 1], answers[-1]) if parts.sequential and i else None) \
             or _part_answer(sub, parts, i, plans, aliases, answers)
         answers.append(ans)
         if parts.sequential:
             turn = turn_record(text, ans.answer, sub.question.resolved)
             history.append(replace(turn, table=_one_table(ans)))
     return answers
+
+
+def _sub_part(sub: Context, before_text: str, before: Answer) -> Answer | None:
+    """其中高速公路上几个 after 全市一共布了多少个综合能源站: the sub-figure beside the first line of the part before's
+    answer (sub_part_beside), its figures those just given (a table's label, 表4-1, and citation markers are none);
+    None when that part was refused."""
+    line = "" if before.refused else LABEL_RE.sub(" ", _MARKER_RE.sub(" ", before.answer.strip().split("\n")[0]))
+    return sub_part_beside(sub, turn_record(before_text, line)) if line.strip() else None
 
 
 def _answered_place(ctx: Context, sub: Context, text: str, before: Answer) -> Answer | None:
@@ -1746,9 +1755,12 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
 def same_columns(ctx: Context) -> Context | None:
     """A follow-up naming another row of the table whose row the earlier answer gave several figures of ("那吉林市呢"
     after 长春市's 充电站、换电站、充电桩): the context of the resolved follow-up asking those columns of the new row
-    (tables.earlier_row_columns), or None."""
+    (tables.earlier_row_columns), or None. A follow-up asking a question of its own besides the row ("那高新区呢？
+    里面新规划的有几座") asks that column, after the column asked before: its parts are answered each."""
     q = ctx.question
     if not q.is_followup or not ctx.history or ctx.expired():
+        return None
+    if split_parts(q.text, [a for a, _ in alias_table(list(ctx.metas))]) is not None:
         return None
     text = earlier_row_columns(q.resolved, q.text, q.previous, as_turn(ctx.history[-1]).answer, ctx.docs, ctx.scope)
     if text is None:
@@ -1873,6 +1885,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     def places(text: str) -> list[str]:
         return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
 
+    sub = sub_part_beside(ctx, ctx.history[-1]) if q.is_followup and ctx.history else None
+    if sub is not None:  # 这里面新规划的有几座: beside the total just given
+        return ctx, sub
     # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
     lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
     unstated = answer.reason == reasons.UNSTATED_SUM  # rows listed, their sum said to be unwritten
@@ -1902,6 +1917,48 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
 
 
+_SUB_PART_RE = re.compile(rf"^(?:(?:{lexicon().pattern('filler_lead')}|{lexicon().pattern('lead_strip')})[\s,，]*)*"
+                          rf"(?:{lexicon().pattern('sub_part_lead')})")
+
+
+def sub_part_beside(ctx: Context, earlier) -> Answer | None:
+    """A part asked of what was just counted (其中高速公路上几个 after 全市一共布了多少个综合能源站; 里面新规划的有几座
+    after a district's 规划期末 total) is the sub-figure of that same thing: the sentence of the passage stating the
+    earlier answer's figures (``earlier``: a turn, its answer the figures just given) that names the part's own
+    words with a figure of its own (全市共布局138个综合能源站，其中，高速点数34个…), not a figure of another thing
+    found by the part's words alone. None when the part is not so led, asks more than the sub-figure, or no such
+    sentence names its words."""
+    q, tag = ctx.question, ctx.tokenizer.tag
+    lead = _SUB_PART_RE.match(q.text.strip())
+    if not q.previous or not lead or ctx.expired():
+        return None
+    if len(CLAUSE_RE.findall(q.text.strip()[lead.end():].strip("，,？?。！! "))) > 1:
+        return None  # 其中新规划的有几座，在哪几个区: an ask of its own besides the sub-figure
+    words = _sub_part_words(q.text, q.previous, tag)
+    if not words:
+        return None
+    # of clauses naming it alike, one of the total's own sentence (城区点数15个 beside 138个, not a county's 城区1个)
+    beside = _beside_earlier_answer(ctx, earlier, words, q.text, True, restated=True)
+    if beside is None or beside.refused or beside.score < ANCHORED_SUPPORT or not _names(beside, words):
+        return None
+    log.debug("a sub-part answered beside the figure just given: %s", words)
+    return beside
+
+
+_GRAM_STOP_CHARS = "".join(w for w in lexicon().words("gram_stop") if len(w) == 1)
+
+
+def _sub_part_words(text: str, previous: str, tag) -> list[str]:
+    """What a sub-part names (高速公路 of 其中高速公路上几个): the follow-up's own words, else the words it writes
+    before its ask, its function characters trimmed (新规划 of 里面新规划的有几座: 规划 alone was asked before)."""
+    words = followup_words(text, previous, tag)
+    if words:
+        return words
+    lead = _SUB_PART_RE.match(text.strip())
+    run = ask_subject(text.strip()[lead.end():] if lead else text).rstrip(_GRAM_STOP_CHARS)
+    return [run] if len(run) >= 2 else []
+
+
 def _other_thing_beside(ctx: Context, answer: Answer) -> tuple[Context, Answer] | None:
     """A follow-up naming another thing alone ("生态修复那块呢" after "水污染防治占多少": 约530亿元) asks the same of
     it: when the passage stating the earlier answer's figures states that thing with a figure of its own (其中…水污染
@@ -1927,13 +1984,15 @@ def _names(answer: Answer, words: list[str]) -> bool:
     return all(writes(said, w) for w in words)
 
 
-def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: str, sibling: bool) -> Answer | None:
+def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: str, sibling: bool,
+                           restated: bool = False) -> Answer | None:
     """The sentence of the passage stating the earlier answer that names the follow-up's words with a figure of
     its own (followups.anchored_sentence; a passage is read with the rest of its section; in any plan the caller
     allows, as the earlier answer may come from a plan the merged question does not name), quoted and decided
     over ``ctx``'s (the merged question's) key terms; None when there is none. ``fragment`` and ``sibling``: the
     follow-up as asked and whether it names a sibling of the earlier measure (followups.swaps_kind), which choose
-    among clauses naming its words alike."""
+    among clauses naming its words alike; ``restated``: a sub-figure, which may be one the earlier answer gave too
+    (followups.anchored_sentence)."""
     sections: dict[tuple[str, tuple[str, ...]], list] = {}
     for c in ctx.retriever.chunks:  # any plan the caller allows: the earlier answer's figures say which one
         if not ctx.doc_filter or c.doc_id in ctx.doc_filter:
@@ -1943,7 +2002,7 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     found = None
     for groups in ([named] if named else []) + [list(sections.values())]:
         found = anchored_sentence(["\n".join(c.text for c in g) for g in groups], as_turn(earlier).answer, words,
-                                  fragment, sibling)
+                                  fragment, sibling, restated)
         if found is not None:
             break
     if found is None:
@@ -1952,6 +2011,8 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     chunk = next((c for c in groups[i] if sentence in c.text), groups[i][0])
     part = Part([escape_md(sentence)], [Evidence(chunk.doc_id, tuple(chunk.heading_path), chunk.text, 1.0, sentence)])
     answer = render(ctx.question, [part], ctx.docs, False)
+    if restated:  # a sub-figure stated beside its total is of the total's year or period, which the total's
+        return replace(answer, score=answerability(ctx, answer))  # sentence states: only its support is weighed
     return decide(ctx, answer, kind="beside_earlier_answer")
 
 

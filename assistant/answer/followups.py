@@ -225,7 +225,7 @@ def swaps_kind(text: str, previous: str, tagger) -> bool:
 
 
 def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence[str],
-                      fragment: str = "", sibling: bool = False) -> tuple[int, str] | None:
+                      fragment: str = "", sibling: bool = False, restated: bool = False) -> tuple[int, str] | None:
     """The sentence that answers a follow-up about a thing stated beside the earlier answer ("高速上呢" after "城区
     加油站10座"; "秸秆呢" after "畜禽粪污约42万吨"): among the passages ``texts`` that state every figure of the
     earlier answer, the clause naming most of the follow-up's own ``words`` and a figure of its own; (the
@@ -233,7 +233,10 @@ def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence
     about. Of clauses naming as many, the one writing the longest run of the follow-up's own ``fragment`` as it
     wrote it (其他城市 of "那其他城市加起来呢", not 城市 in 推广城市), then one restating an earlier figure only for a
     ``sibling`` of the earlier measure (swaps_kind: 60座换电站 beside 20座充电站; another subject is stated apart:
-    剩下的城市), else the first. Pure."""
+    剩下的城市), else the first. ``restated``: a sub-figure asked of the total just given: the clause's figure may be
+    one the earlier answer gave (城区点数21个 of 全市共布局138个…，其中…城区点数21个), and a clause after an earlier
+    figure in its sentence, the total it breaks down, comes first (离石区…布局21个，其中，高速8个, not the city's
+    sentence stating 城区点数21个 after its 高速点数34个). Pure."""
     figures = list(dict.fromkeys(QUANTITY_RE.findall(earlier_answer)))
     if not figures or not words:
         return None
@@ -242,11 +245,15 @@ def anchored_sentence(texts: Sequence[str], earlier_answer: str, words: Sequence
         if not all(_states(text, f) for f in figures):
             continue
         for sentence in sentences(text):
+            seen = ""
             for clause in CLAUSE_RE.findall(sentence):
                 named = sum(writes(clause, w) for w in words)
-                own = [n for n in QUANTITY_RE.findall(clause) if n not in figures]
+                own = [n for n in QUANTITY_RE.findall(clause) if restated or n not in figures]
                 restates = any(_states(clause, f) for f in figures)
-                key = (named, _shared_run(clause, fragment), restates == sibling)
+                # a sub-figure after its total in one sentence (4.614万吨，其中汽油3.053万吨; not 2022年's 汽油2.540万吨)
+                after = restated and any(_states(seen, f) for f in figures)
+                seen += clause
+                key = (named, after, _shared_run(clause, fragment), restates == sibling)
                 if named and own and (best is None or key > best[0]):
                     best = (key, i, sentence.strip())
     return (best[1], best[2]) if best else None

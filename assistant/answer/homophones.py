@@ -140,7 +140,7 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
                         or any(c in CN_NUMERAL_CHARS for c in typed)
                         or any(a < s + n and s < b and (n < 3 or b - a > 1) for a, b in spans)):
                     continue
-                words = smap.sounding(typed, tab)
+                words = smap.sounding(typed, tab) or _within(typed, [g - s for g in gaps], smap, tab, count)
                 if words:
                     best = max(sorted(words), key=count)
                     found.append((n, count(best), s, best))
@@ -152,6 +152,21 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
         taken[s:s + n] = [True] * n
         log.info("homophone: %s -> %s", question[s:s + n], word)
     return "".join(out)
+
+
+def _within(typed: str, gaps: list[int], smap: SoundMap, table: dict[str, tuple[str, ...]],
+            count: Callable[[str], int]) -> set[str]:
+    """The run read with a shorter piece of it corrected (能原 of 能原站: 能源站, which the plans write, though no
+    word of the vocabulary is 能源站 whole: the tokenizer cut 综合能源站 as 综合 + 能源 + 站): each piece of two or
+    more characters holding the unwritten bigram (``gaps``: where in the run one starts) that sounds like a plans'
+    word, the rest of the run kept, when the plans write the run so read."""
+    out = set()
+    for i in range(len(typed) - 1):
+        for j in range(i + 2, len(typed) + (i > 0)):
+            if any(i <= g < j - 1 for g in gaps):
+                out |= {w for w in (typed[:i] + p + typed[j:] for p in smap.sounding(typed[i:j], table))
+                        if count(w) > 0}
+    return out
 
 
 class Speller:

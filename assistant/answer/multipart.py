@@ -39,9 +39,10 @@ class Parts:
 
 def _asks(text: str) -> bool:
     """The text asks something: an asking word or an amount asked, beyond the asker's polite lead (请问《X》中 asks
-    nothing: it names the plan the next clause asks about). A clause's bare 谁 asks too (组长谁，办公室在哪个厅),
-    though as a key-term filter it is no question word."""
-    text = LEX.regex("polite_lead").sub("", text)
+    nothing: it names the plan the next clause asks about), nor does an ask inside a noun phrase (降到多少的要求
+    names a requirement). A clause's bare 谁 asks too (组长谁，办公室在哪个厅), though as a key-term filter it is no
+    question word."""
+    text = LEX.regex("ask_in_name").sub(" ", LEX.regex("polite_lead").sub("", text))
     return any(LEX.regex(r).search(text) for r in ("question_word", "how_much", "clause_ask"))
 
 

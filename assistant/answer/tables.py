@@ -382,14 +382,23 @@ def earlier_row_columns(resolved: str, text: str, previous: str, earlier_answer:
             if any(h and h in text for h in heads.values()):
                 continue
             for row in t.records:
-                cols = [c for c in t.columns if c != "" and row.value(c) in figures and row.cell(c) != row.key]
-                if len(cols) < 2 or {row.value(c) for c in cols} != figures:
+                cols = [c for c in t.columns if c != "" and _figure(row, c) in figures and row.cell(c) != row.key]
+                if len(cols) < 2 or {_figure(row, c) for c in cols} != figures:
                     continue
                 if not any(r is not row and r.key and r.key in resolved and r.key not in previous for r in t.records):
                     continue
                 asked = [heads[c] for c in cols if heads[c] and heads[c] not in resolved]
                 return re.sub(r"[？?。！!]+$", "", resolved) + "".join(f"、{h}" for h in asked) if asked else None
     return None
+
+
+def _figure(row: TableRow, column: str) -> float | None:
+    """A cell's figure: its value, or the one figure a cell written with its unit holds (1.0公里)."""
+    value = row.value(column)
+    if value is not None:
+        return value
+    found = QUANTITY_RE.findall(row.cell(column))
+    return parse_value(found[0]) if len(found) == 1 else None
 
 
 _STATED_SPAN = 24  # the share the plan states follows the row's value within this many characters

@@ -408,8 +408,9 @@ def _named_places(text: str, aliases) -> list[int]:
 def _place_swap(text: str, previous: str, docs_now, docs_prev, aliases, anchors: Sequence[str]) -> str | None:
     """A follow-up naming a place that shares its name with the plan (那吉林市呢 after a question on the 吉林 plan's
     长春): the plan's name plus an area suffix that is no name of a plan names a place inside it, and the one
-    place the previous question was about is swapped for it (not the plan named again)."""
-    if not docs_now or set(docs_now) != set(docs_prev):
+    place the previous question was about is swapped for it (not the plan named again). The previous question may
+    have named no plan at all (表3-1里长春市…: its table and place scoped it), and is then of the plan too."""
+    if not docs_now or docs_prev and set(docs_now) != set(docs_prev):
         return None
     places = [a for a in anchors if not LABEL_RE.fullmatch(a) and a in previous and a not in text]
     if len(places) != 1:
