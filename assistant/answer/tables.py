@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import parse_value, to_halfwidth
-from assistant.text.patterns import FIGURE_RE, QUANTITY_RE, TABLE_REF_RE
+from assistant.text.patterns import FIGURE_RE, QUANTITY_RE, TABLE_REF_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
@@ -494,6 +494,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
     chosen += named_columns(cells, best, to_halfwidth(q.resolved))  # 换电站和充电桩各几: the other columns named, same row
+    chosen += year_columns(best, q.years)  # 25年和30年分别是多少: the measure's other year asked, same row
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     shares: list[Part] = []
     if part_share(to_halfwidth(q.resolved)):  # 换电站占多少: the row and the total, and the share stated or computed
@@ -716,6 +717,17 @@ def named_columns(cells: list[Cell], best: Cell, q: str) -> list[Cell]:
                 and _whole_header(c.column, q) and all(c.column != o.column for o in out):
             out.append(c)
     return out
+
+
+def year_columns(best: Cell, years: tuple[str, ...]) -> list[Cell]:
+    """The best cell's measure at the other years the question asks, in the same row: a header of a group over year
+    columns (床位数（张）/2025年 | 床位数（张）/2030年) read at each year named (25年和30年分别是多少)."""
+    year_of = {col: str(y) for col, y in best.table.years}
+    if len(years) < 2 or year_of.get(best.column) not in years:
+        return []
+    stem = YEAR_RE.sub("", best.column)
+    return [Cell(best.doc_id, best.table, best.row, col, best.score) for col in best.table.columns
+            if col != best.column and year_of.get(col) in years and YEAR_RE.sub("", col) == stem]
 
 
 def _largest(cells: list[Cell]) -> Cell | None:
