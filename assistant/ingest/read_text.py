@@ -288,8 +288,11 @@ _LEAD = re.compile(r"^\s*((?:(?:\*\*|__)(?=\S)[^*_]+?(?<=\S)(?:\*\*|__)\s*)+)(?=
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
+_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+(?=\S)(?![-*+_][ \t]*[-*+_])")  # "-   儿童青少年": the list marker
+
+
 def _plain(line: str) -> str:
-    return _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))
+    return _EMPHASIS.sub(r"\2", _BULLET.sub("", _QUOTE.sub("", line)))
 
 
 def _unmark(line: str) -> str:
