@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
 from assistant.text.numbers import parse_value, to_halfwidth
-from assistant.text.patterns import FIGURE_RE, QUANTITY_RE, TABLE_REF_RE, YEAR_RE
+from assistant.text.patterns import FIGURE_RE, NOTE_RE, QUANTITY_RE, TABLE_REF_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
@@ -27,7 +27,7 @@ from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import refuse, render
-from .structured import Evidence, Part, doc_name, escape_md, is_blank
+from .structured import Evidence, Part, doc_name, escape_md, is_blank, table_text
 from .terms import question_aliases
 from .understand import Question, find_docs
 
@@ -885,3 +885,27 @@ def _rows_without(q: Question, docs: dict[str, Document], t: Table, col: str, ki
     ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows),
                   highlight=rows[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+def note_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str]) -> Answer | None:
+    """A thing the question names that no row, column or title of a table holds, but the table's note accounts for,
+    while the question's other words name the table's measure (苍梧高新区…床位 under a per-district table whose
+    注 says 苍梧高新区医疗卫生资源纳入澜溪区统计): the note, cited with its table. None when the question names a
+    row the table has, or no note names what it asks."""
+    parts = []
+    for d in scope:
+        for t in docs[d].tables:
+            if not t.notes or not t.records:
+                continue
+            own = " ".join((t.title, *t.columns, *(r.key for r in t.records), *(r.group or "" for r in t.records)))
+            named = [w for w in terms if len(w) >= 2 and w not in own and any(w in n for n in t.notes)]
+            measure = [w for w in terms if len(w) >= 2 and (w in t.title or any(w in c for c in t.columns))]
+            rows = [w for w in terms if any(w in r.key for r in t.records)]
+            note = next((n for n in t.notes if named and all(w in n for w in named)), None)
+            if note is None or not measure or rows:
+                continue
+            ev = Evidence(d, t.heading_path + (t.title,), table_text(t), highlight=note)
+            said = NOTE_RE.sub("", note).strip()
+            parts.append(Part(lines=[f"{escape_md(_label(t))}没有单列“{escape_md('、'.join(named))}”一行，表注："
+                                     f"{escape_md(said)}"], evidence=[ev]))
+    return render(q, parts[:1], docs, False) if len(parts) == 1 else None
