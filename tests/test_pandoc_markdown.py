@@ -333,3 +333,39 @@ def test_a_thing_a_table_leaves_out_is_answered_by_its_note(pandoc_assistant, qu
     ans = pandoc_assistant.ask(question, history)
     assert not ans.refused and "纳入东湖区统计" in ans.answer, ans.answer
     assert pandoc_assistant.ask("东湖区2030年床位数规划多少？").answer.count("纳入东湖区统计") == 0
+
+
+# ---------------------------------------------------------------- simple and multiline tables
+
+
+MULTILINE = """\
+  ------------------------------------------------------
+  类别       指标                   单位    2030年目标
+  ---------- ---------------------- ------- ------------
+  健康水平   人均预期寿命           岁      80.5
+
+             每千人口医疗卫生机构   张      7.50
+             床位数
+  ------------------------------------------------------
+"""
+SIMPLE = """\
+  区县       床位数（张）   医师数（人）
+  ---------- -------------- --------------
+  东湖区     6100           2800
+  西岭区     3900           1750
+"""
+
+
+@pytest.mark.parametrize("text, rows", [
+    (MULTILINE, [("类别", "指标", "单位", "2030年目标"), ("健康水平", "人均预期寿命", "岁", "80.5"),
+                 ("", "每千人口医疗卫生机构床位数", "张", "7.50")]),
+    (SIMPLE, [("区县", "床位数（张）", "医师数（人）"), ("东湖区", "6100", "2800"), ("西岭区", "3900", "1750")]),
+])
+def test_simple_and_multiline_tables_are_tables(text, rows):
+    tables = [b for b in pandoc_blocks(text.splitlines()) if isinstance(b, SourceTable)]
+    assert len(tables) == 1 and list(tables[0].rows) == rows
+
+
+def test_rules_that_are_no_table_stay_text():
+    lines = ["标题", "----", "", "----------------", "", "正文一行", "-- --"]
+    assert not [b for b in pandoc_blocks(lines) if isinstance(b, SourceTable)]

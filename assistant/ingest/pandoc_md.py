@@ -1,6 +1,8 @@
 """What pandoc writes when it turns a Word file into Markdown (``pandoc -t markdown``), read back as lines and tables.
 Pure: lines in, blocks out.
 
+- simple and multiline tables (a rule of dash groups under the header, a multiline table's rows a blank line
+  apart between two long rules) -> a SourceTable, columns cut where the dash groups start (in display width);
 - grid tables (``+---+`` borders, ``+===+`` under the header, ``|`` rows, a cell wrapped over several text lines of
   one row) -> a SourceTable, the wrapped lines of each cell joined; a grid table of one cell (a 专栏 box drawn as a
   framed paragraph) -> its paragraphs as lines, a blank line after them, as a Word one-cell table is read;
@@ -27,6 +29,8 @@ _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # +----+-----+ / +====+=====+ 
 _ROW = re.compile(r"^\s*\|.*\|\s*$")
 _ROW_ENDS = re.compile(r"^\s*[|+].*[|+]\s*$")
 _SEGMENT = re.compile(r"\+[-=:]{3,}\+")
+_DASHES = re.compile(r"^\s*-{2,}(?:[ \t]+-{2,})+\s*$")  # a simple or multiline table's column rule: ---- ------ --
+_RULE = re.compile(r"^\s*-{10,}\s*$")  # a multiline table's top and bottom rule
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _DIV_FENCE = re.compile(r"^ {0,3}:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*(?::{3,})?\s*$")
 _COMMENT = re.compile(r"<!--.*?-->", re.S)
@@ -88,6 +92,67 @@ def _split_row(line: str, bounds: list[int]) -> list[str]:
             cells[k].append(ch)
         col += _width(ch)
     return ["".join(c).strip() for c in cells]
+
+
+def _columns(rule: str) -> list[int]:
+    """Display columns where each dash group of a column rule starts: a cell runs from its group's start to the
+    next one's (left-aligned text starts at its dashes, right-aligned ends at them)."""
+    starts, col, prev = [], 0, " "
+    for ch in rule.rstrip():
+        if ch == "-" and prev != "-":
+            starts.append(col)
+        prev, col = ch, col + _width(ch)
+    return starts
+
+
+def _cut(line: str, starts: list[int]) -> list[str]:
+    cells = [[] for _ in starts]
+    col = 0
+    for ch in line.rstrip():
+        k = max((i for i, s in enumerate(starts) if s <= col), default=0)
+        cells[k].append(ch)
+        col += _width(ch)
+    return ["".join(c).strip() for c in cells]
+
+
+def _dash_rows(chunks: list[list[str]], starts: list[int]) -> list[tuple[str, ...]]:
+    """Rows of a simple or multiline table: each chunk of text lines one row, a cell's lines joined."""
+    out = []
+    for chunk in chunks:
+        cells = list(zip(*(_cut(ln, starts) for ln in chunk), strict=True))
+        out.append(tuple(inline(_join_cell(list(c))) for c in cells))
+    return out
+
+
+def dash_table(lines: list[str], i: int) -> tuple[list[tuple[str, ...]], int] | None:
+    """A pandoc simple table (a header line over a rule of dash groups, a row a line, a blank line after) or
+    multiline table (a long rule, header lines, the dash groups, rows a blank line apart, a long rule) starting at
+    lines[i]: its rows (the header first) and the index after it. None when lines[i] starts neither."""
+    if _RULE.match(lines[i]):
+        j = i + 1
+        while j < len(lines) and lines[j].strip() and not _DASHES.match(lines[j]) and not _RULE.match(lines[j]):
+            j += 1
+        if j >= len(lines) or not _DASHES.match(lines[j]):
+            return None
+        chunks, cur, k = [lines[i + 1:j]] if j > i + 1 else [], [], j + 1
+        while k < len(lines) and not _RULE.match(lines[k]) and not _DASHES.match(lines[k]):
+            if lines[k].strip():
+                cur.append(lines[k])
+            elif cur:
+                chunks, cur = [*chunks, cur], []
+            k += 1
+        if k >= len(lines) or len(chunks) + bool(cur) < 2:
+            return None
+        return _dash_rows([*chunks, cur] if cur else chunks, _columns(lines[j])), k + 1
+    if not lines[i].strip() or i + 1 >= len(lines) or not _DASHES.match(lines[i + 1]) or _ROW.match(lines[i]):
+        return None
+    k = i + 2
+    while k < len(lines) and lines[k].strip() and not _DASHES.match(lines[k]):
+        k += 1
+    if k == i + 2:
+        return None
+    end = k + 1 if k < len(lines) and _DASHES.match(lines[k]) else k
+    return _dash_rows([[ln] for ln in [lines[i], *lines[i + 2:k]]], _columns(lines[i + 1])), end
 
 
 def _join_cell(pieces: list[str]) -> str:
@@ -225,6 +290,10 @@ def pandoc_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             else:
                 out.append(SourceTable(i + 1, tuple(tuple(inline(_join_cell(c)) for c in cells) for _, cells in rows)))
             i = end
+            continue
+        if (dashed := dash_table(lines, i)) is not None:
+            out.append(SourceTable(i + 1, tuple(dashed[0])))
+            i = dashed[1]
             continue
         if (html := _html_table(lines, i)) is not None:
             out.extend(html[0])
