@@ -273,9 +273,16 @@ def test_setext_headings_and_attributes_are_headings_without_their_marks(doc):
     ("医共体[^1]4个", "医共体4个"),
     ("面积100m^2^，CO~2~排放", "面积100m2，CO2排放"),
     ("正文<!-- 注释 -->继续", "正文继续"),
+    ("面积<sup>2</sup>和<u>下划线</u>", "面积2和下划线"),
+    ("10\\ 万人", "10 万人"),
 ])
 def test_inline_marks_become_plain_text(raw, plain):
     assert inline(raw) == plain
+
+
+def test_line_blocks_are_lines_without_their_marks():
+    blocks = pandoc_blocks(["| 苍梧市人民政府办公室", "| 2026年3月18日", "| 甲 | 乙 |"])
+    assert [b.text for b in blocks] == ["苍梧市人民政府办公室", "2026年3月18日", "| 甲 | 乙 |"]
 
 
 def test_comments_and_div_fences_are_blank_lines_and_footnotes_lines_of_text():

@@ -47,7 +47,8 @@ PARSER_VERSION = 33  # bump when parsing or chunking output changes (21: a goal 
 # Markdown: grid tables (wrapped cells joined), raw HTML tables with rowspan/colspan filled (also in .html pages), a
 # one-cell grid table a box, setext headings, attributes, spans, escapes, fenced divs and comments read as plain text;
 # a group name filled down its rows groups them; a bare 附件 over a list of short titles lists them as text; 33: a
-# markdown bullet marker (-   item) dropped, pandoc simple and multiline tables read as tables)
+# markdown bullet marker (-   item) dropped, pandoc simple and multiline tables read as tables, line-block marks and
+# inline HTML tags dropped)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

@@ -11,10 +11,11 @@ Pure: lines in, blocks out.
 - setext headings (a line over ``===`` / ``---``) -> a line with its heading level, as ``#`` / ``##`` give it;
 - fenced divs (``::: {.box}`` … ``:::``) -> their lines, the fences blank lines (the div's end ends a box);
 - ``<!-- -->`` comments (pandoc puts one between two lists) -> blank lines;
-- footnote definitions (``[^1]: …``, continued by indented lines) -> one line of their text.
+- footnote definitions (``[^1]: …``, continued by indented lines) -> one line of their text;
+- line blocks (``| 苍梧市人民政府办公室``, lines Word broke by hand) -> the lines without their marks.
 
 Inline marks (``inline``): ``{#id .class}`` after a heading, ``[text]{.underline}`` spans, ``^sup^`` / ``~sub~``,
-footnote markers and backslash escapes (``1\\.``, ``\\*``, ``\\[``) -> plain text.
+inline HTML tags (``<u>``, ``<sup>``), footnote markers and backslash escapes (``1\\.``, ``\\*``, ``\\[``) -> plain text.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ _ATTRS = r"\{\s*(?:[#.][^\s{}]*|[\w-]+=(?:\"[^\"]*\"|\S*?))(?:\s+(?:[#.][^\s{}]*
 _TRAILING_ATTRS = re.compile(r"\s*" + _ATTRS + r"\s*$")
 _SPAN = re.compile(r"\[([^\[\]]*)\]" + _ATTRS)
 _SUPER_SUB = re.compile(r"(?<=\S)(\^|~)(?!\1)([^\s^~]{1,10})\1")  # m^2^, CO~2~
-_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")  # any escaped ASCII punctuation: the character itself
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~ ])")  # any escaped ASCII punctuation (or space): the character itself
+_INLINE_HTML = re.compile(r"</?(?:span|u|sup|sub|br|strong|em|b|i|mark|small|font)\b[^<>]*>", re.I)
+_LINE_BLOCK = re.compile(r"^\|[ \t]+(?=\S)(?!.*(?<!\\)\|)")  # "| 苍梧市人民政府办公室": a line kept as its own line
 _HARD_BREAK = re.compile(r"\\$")
 
 
@@ -58,7 +61,7 @@ def inline(text: str) -> str:
     text = _SPAN.sub(r"\1", text)
     text = _TRAILING_ATTRS.sub("", text)
     text = _FOOTNOTE_REF.sub("", text)
-    text = _SUPER_SUB.sub(r"\2", text)
+    text = _SUPER_SUB.sub(r"\2", _INLINE_HTML.sub("", text))
     return unescape(_HARD_BREAK.sub("", text))
 
 
@@ -311,6 +314,6 @@ def pandoc_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             out.extend((SourceLine(i + 1, ln.strip(), style_level=level), SourceLine(i + 2, "")))
             i += 2
             continue
-        out.append(SourceLine(i + 1, ln))
+        out.append(SourceLine(i + 1, _LINE_BLOCK.sub("", ln)))
         i += 1
     return out
