@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
+from assistant.ingest.table_model import is_data_cell
 from assistant.text.numbers import parse_value, to_halfwidth
 from assistant.text.patterns import FIGURE_RE, NOTE_RE, QUANTITY_RE, TABLE_REF_RE, YEAR_RE
 from assistant.text.sentences import sentences
@@ -888,20 +889,26 @@ def _rows_without(q: Question, docs: dict[str, Document], t: Table, col: str, ki
 
 
 def note_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str]) -> Answer | None:
-    """A thing the question names that no row, column or title of a table holds, but the table's note accounts for,
-    while the question's other words name the table's measure (苍梧高新区…床位 under a per-district table whose
-    注 says 苍梧高新区医疗卫生资源纳入澜溪区统计): the note, cited with its table. None when the question names a
-    row the table has, or no note names what it asks."""
+    """A figure asked of a thing that no cell, column or title of a table holds, but that the table's note counts
+    under one of its rows, while the question's other words name the table's measure (苍梧高新区…床位 under a
+    per-district table whose 注 says 苍梧高新区医疗卫生资源纳入澜溪区统计): the note, cited with its table. None
+    when the question names a row the table has, asks no figure, or no note places what it names under a row."""
+    if q.intent not in ("indicator", "comparison"):
+        return None
     parts = []
     for d in scope:
+        indicators = " ".join(r.name for r in docs[d].indicators)
         for t in docs[d].tables:
             if not t.notes or not t.records:
                 continue
-            own = " ".join((t.title, *t.columns, *(r.key for r in t.records), *(r.group or "" for r in t.records)))
+            cells = " ".join(c for r in t.records for _, c in r.cells)
+            own = " ".join((t.title, *t.columns, cells, indicators))
             named = [w for w in terms if len(w) >= 2 and w not in own and any(w in n for n in t.notes)]
             measure = [w for w in terms if len(w) >= 2 and (w in t.title or any(w in c for c in t.columns))]
-            rows = [w for w in terms if any(w in r.key for r in t.records)]
-            note = next((n for n in t.notes if named and all(w in n for w in named)), None)
+            rows = [w for w in terms if len(w) >= 2 and w in cells]
+            keys = [r.key for r in t.records if len(r.key) >= 2 and not is_data_cell(r.key)]
+            note = next((n for n in t.notes if named and all(w in n for w in named) and any(k in n for k in keys)),
+                        None)
             if note is None or not measure or rows:
                 continue
             ev = Evidence(d, t.heading_path + (t.title,), table_text(t), highlight=note)
