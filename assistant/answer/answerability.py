@@ -492,7 +492,8 @@ def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
 
 def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     """``kind``: the handler that made the answer; one saying the plan gives no figure for the asked year
-    (``year_aim``) is not held to quote a figure."""
+    (``year_aim``), or a table's note saying where a thing its rows leave out is counted (``table_note``), is not
+    held to quote a figure."""
     if answer.refused or not answer.citations:
         return None
     cited = {c.doc_id for c in answer.citations}
@@ -502,7 +503,7 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     places = asked_place_kind(q.resolved, list(ctx.terms), q.intent)
     unseen = ctx.retriever.idf("\0")
     terms = known_codes(ctx.terms, lambda t: ctx.retriever.idf(t) < unseen)
-    shape = answer_shape(q.resolved) if q.intent == "indicator" and kind != "year_aim" else None
+    shape = answer_shape(q.resolved) if q.intent == "indicator" and kind not in ("year_aim", "table_note") else None
     key = measure_key(ctx) if shape is not None else ""
     per_year = per_year_asked(q)
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \

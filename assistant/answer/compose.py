@@ -65,6 +65,7 @@ from assistant.answer.tables import (
     earlier_row_columns,
     extreme_answer,
     kinds_answer,
+    note_answer,
     rows_answer,
     share_answer,
     table_cell_answer,
@@ -1025,6 +1026,12 @@ def project(ctx: Context) -> Candidate | None:
     return _candidate(project_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "project")
 
 
+def table_note(ctx: Context) -> Candidate | None:
+    """A thing the question names that a table's rows leave out but its note accounts for (高新区…纳入澜溪区统计),
+    the question naming the table's measure: the note (tables.note_answer)."""
+    return _candidate(note_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms)), "table_note")
+
+
 def table_cell(ctx: Context) -> Candidate | None:
     """A row × column question worded otherwise (长春市要建几座换电站): the cell of any table, when it asks a
     quantity or names the table; a question asking what a plan requires (对新建小区车位有啥要求) is not answered by
@@ -1554,6 +1561,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes
     Handler("table_extreme", table_extreme),  # the row with a column's extreme, before one cell of it
     Handler("section_figure", section_figure),  # a figure of a section named by title, before the tables
+    Handler("table_note", table_note),  # a thing a table's rows leave out and its note accounts for, before its rows
     Handler("indicator", indicator),
     Handler("area_goal", area_goal),  # an area's goals in the goal section (after its indicator rows), before
     # sections and goals of its words

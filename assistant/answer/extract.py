@@ -7,7 +7,7 @@ import re
 
 from assistant.text.numbers import matching_form, to_halfwidth
 from assistant.text.patterns import CLAUSE_RE, ITEM_NAME_RE, ITEM_NUMBER_RE, LABEL_RE, QUANTITY_RE
-from assistant.text.sentences import is_lead, sentences
+from assistant.text.sentences import is_lead, items_after, sentences
 from assistant.types import Hit
 
 from .lexicon import lexicon
@@ -105,6 +105,9 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
             if is_lead(s) and pos + 1 < len(sents):
                 lead = s
                 s = s + sents[pos + 1].strip()  # a lead sentence alone says little: keep what it introduces
+            elif items := items_after(sents, pos):
+                lead = s
+                s = s + "、".join(items)  # 重点做好以下人群的心理健康服务： over its bulleted items: one list
             framed = f"{head} {s}"
             score = 4.0 * answer_coverage(terms, framed, weight, shape) * (share(framed) + 0.5) + share(lead) \
                 + 1.0 / (hit.rank + 1)

@@ -279,7 +279,7 @@ def _row_cells(q: Question, docs: dict[str, Document], scope: tuple[str, ...], m
                                                                     if quoted else None)
             row = row if row is None or names_nothing(rest) or _of_row(rest, t, row, own) else None
         if row is not None:
-            found.extend(Cell(d, t, row, c, 0.0) for c in columns if row.cell(c).strip())  # — is said to be blank
+            found.extend(Cell(d, t, row, c, 0.0) for c in columns)  # a cell left empty, or —, is said to be blank
     return found
 
 

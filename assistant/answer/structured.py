@@ -102,7 +102,10 @@ def value_text(raw: str | None, unit: str | None) -> str:
     if marked is not None:
         figure, after, mark = marked
         return f"{escape_md(figure)}{escape_md(after or unit or '')}（{CUMULATIVE_KIND}，表中记作{escape_md(mark)}）"
-    u = unit if unit and not raw.endswith(unit) else ""
+    # a unit follows a figure (≥90 %, 〔300〕人), not a value written in words (力争每年降低0.5个百分点以上), and a
+    # unit cell left blank (医护比's —) is no unit
+    figure = bool(re.search(r"[\d\]】］〕)）]$", raw.strip()))
+    u = unit if unit and figure and not is_blank(unit) and not raw.endswith(unit) else ""
     return f"{escape_md(raw)}{escape_md(u)}"
 
 
@@ -120,7 +123,7 @@ def indicator_part(doc: Document, row: IndicatorRow, years: tuple[str, ...], wan
     values = year_values(row)
     by_year = {v.year: v for v in values}
     label = f"**{escape_md(doc_name(doc))} · {escape_md(row.name)}**" if with_name else ""
-    unit = f"（单位：{escape_md(row.unit)}）" if row.unit else ""
+    unit = f"（单位：{escape_md(row.unit)}）" if row.unit and not is_blank(row.unit) else ""
     asked_years = [y for y in years if y in by_year]
     missing_years = [y for y in years if y not in by_year]
     bits = []

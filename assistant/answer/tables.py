@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 
 from assistant.index.chunk import table_row_text
 from assistant.ingest.forms import table_number
+from assistant.ingest.table_model import is_data_cell
 from assistant.text.numbers import parse_value, to_halfwidth
-from assistant.text.patterns import FIGURE_RE, QUANTITY_RE, TABLE_REF_RE
+from assistant.text.patterns import FIGURE_RE, NOTE_RE, QUANTITY_RE, TABLE_REF_RE, YEAR_RE
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Table, TableRow
 
@@ -27,7 +28,7 @@ from . import reasons
 from .lexicon import lexicon
 from .quantity import MONEY, SHARE, asked_kind, fits, other_thing, unit_kind
 from .render import refuse, render
-from .structured import Evidence, Part, cell_text, doc_name, escape_md, is_blank
+from .structured import Evidence, Part, cell_text, doc_name, escape_md, is_blank, table_text
 from .terms import question_aliases
 from .understand import Question, find_docs
 
@@ -503,6 +504,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
                        and c.row.cell(c.column) != best.row.cell(best.column)]  # two tables that disagree: both
     chosen += named_rows(cells, best)  # 万州和涪陵谁多: the other rows named, same column
     chosen += named_columns(cells, best, to_halfwidth(q.resolved))  # 换电站和充电桩各几: the other columns named, same row
+    chosen += year_columns(best, q.years)  # 25年和30年分别是多少: the measure's other year asked, same row
     total = next((r for r in best.table.records if r.kind == "total" and r.cell(best.column).strip()), None)
     shares: list[Part] = []
     if part_share(to_halfwidth(q.resolved)):  # 换电站占多少: the row and the total, and the share stated or computed
@@ -727,6 +729,17 @@ def named_columns(cells: list[Cell], best: Cell, q: str) -> list[Cell]:
     return out
 
 
+def year_columns(best: Cell, years: tuple[str, ...]) -> list[Cell]:
+    """The best cell's measure at the other years the question asks, in the same row: a header of a group over year
+    columns (床位数（张）/2025年 | 床位数（张）/2030年) read at each year named (25年和30年分别是多少)."""
+    year_of = {col: str(y) for col, y in best.table.years}
+    if len(years) < 2 or year_of.get(best.column) not in years:
+        return []
+    stem = YEAR_RE.sub("", best.column)
+    return [Cell(best.doc_id, best.table, best.row, col, best.score) for col in best.table.columns
+            if col != best.column and year_of.get(col) in years and YEAR_RE.sub("", col) == stem]
+
+
 def _largest(cells: list[Cell]) -> Cell | None:
     """Of several rows' cells in one column, the one with the largest value; None unless every cell is a number
     and one is strictly the largest."""
@@ -882,3 +895,33 @@ def _rows_without(q: Question, docs: dict[str, Document], t: Table, col: str, ki
     ev = Evidence(t.doc_id, t.heading_path + (t.title,), "\n".join(table_row_text(t, r) for r in rows),
                   highlight=rows[0].key)
     return render(q, [Part(lines=[line], evidence=[ev])], docs, False)
+
+
+def note_answer(q: Question, docs: dict[str, Document], scope: tuple[str, ...], terms: list[str]) -> Answer | None:
+    """A figure asked of a thing that no cell, column or title of a table holds, but that the table's note counts
+    under one of its rows, while the question's other words name the table's measure (苍梧高新区…床位 under a
+    per-district table whose 注 says 苍梧高新区医疗卫生资源纳入澜溪区统计): the note, cited with its table. None
+    when the question names a row the table has, asks no figure, or no note places what it names under a row."""
+    if q.intent not in ("indicator", "comparison"):
+        return None
+    parts = []
+    for d in scope:
+        indicators = " ".join(r.name for r in docs[d].indicators)
+        for t in docs[d].tables:
+            if not t.notes or not t.records:
+                continue
+            cells = " ".join(c for r in t.records for _, c in r.cells)
+            own = " ".join((t.title, *t.columns, cells, indicators))
+            named = [w for w in terms if len(w) >= 2 and w not in own and any(w in n for n in t.notes)]
+            measure = [w for w in terms if len(w) >= 2 and (w in t.title or any(w in c for c in t.columns))]
+            rows = [w for w in terms if len(w) >= 2 and w in cells]
+            keys = [r.key for r in t.records if len(r.key) >= 2 and not is_data_cell(r.key)]
+            note = next((n for n in t.notes if named and all(w in n for w in named) and any(k in n for k in keys)),
+                        None)
+            if note is None or not measure or rows:
+                continue
+            ev = Evidence(d, t.heading_path + (t.title,), table_text(t), highlight=note)
+            said = NOTE_RE.sub("", note).strip()
+            parts.append(Part(lines=[f"{escape_md(_label(t))}没有单列“{escape_md('、'.join(named))}”一行，表注："
+                                     f"{escape_md(said)}"], evidence=[ev]))
+    return render(q, parts[:1], docs, False) if len(parts) == 1 else None

@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 31  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
+PARSER_VERSION = 33  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
 # own year, 2030年前实现…; 23: a .txt keeping a PDF's page layout or a web page's chrome is read into structure: page
 # furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both; 25: a
 # file is hard-wrapped only at a width a page can hold, so a legal export's metadata lines are not joined; 26: Word/PDF cells merged across
@@ -43,7 +43,12 @@ PARSER_VERSION = 31  # bump when parsing or chunking output changes (21: a goal 
 # over three or more pages is one table, a bare 附表 line over its title is an annex heading naming its table, a bare
 # 表N label takes the title line under it, a 续表 caption between a PDF table's pages passed over,
 # a header of two or three rows repeated on each page read once; 31: numbered items run together on one line
-# split into one line each, a repost's head (follow prompt, byline, editor's lead), footer and images chrome)
+# split into one line each, a repost's head (follow prompt, byline, editor's lead), footer and images chrome; 32: pandoc
+# Markdown: grid tables (wrapped cells joined), raw HTML tables with rowspan/colspan filled (also in .html pages), a
+# one-cell grid table a box, setext headings, attributes, spans, escapes, fenced divs and comments read as plain text;
+# a group name filled down its rows groups them; a bare 附件 over a list of short titles lists them as text; 33: a
+# markdown bullet marker (-   item) dropped, pandoc simple and multiline tables read as tables, line-block marks and
+# inline HTML tags dropped)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

@@ -32,8 +32,10 @@ class _Page(HTMLParser):
         self.style: int | None = None
         self.skip: list[str] = []  # open elements whose content is dropped
         self.table: list[list[str]] | None = None
-        self.row: list[str] | None = None
+        self.row: list[tuple[str, int, int]] | None = None  # cells as (text, rowspan, colspan)
         self.cell: list[str] | None = None
+        self.span = (1, 1)
+        self.caption: list[str] | None = None
         self.depth = 0  # nested tables are read as text of their cell
         self.n = 0
 
@@ -66,6 +68,9 @@ class _Page(HTMLParser):
                 self.row = []
             elif tag in ("td", "th"):
                 self.cell = []
+                self.span = (_span(attrs, "rowspan"), _span(attrs, "colspan"))
+            elif tag == "caption":
+                self.caption = []
             elif tag == "br" and self.cell is not None:
                 self.cell.append(" ")
             return
@@ -83,7 +88,7 @@ class _Page(HTMLParser):
         if tag == "table" and self.depth:
             self.depth -= 1
             if self.depth == 0 and self.table is not None:
-                rows = tuple(tuple(r) for r in self.table if any(c for c in r))
+                rows = tuple(r for r in fill_spans(self.table) if any(c for c in r))
                 if rows:
                     self.n += 1
                     self.blocks.append(SourceTable(self.n, rows))
@@ -91,8 +96,12 @@ class _Page(HTMLParser):
             return
         if self.table is not None and self.depth == 1:
             if tag in ("td", "th") and self.cell is not None and self.row is not None:
-                self.row.append(re.sub(r"\s+", " ", "".join(self.cell)).strip())
+                self.row.append((re.sub(r"\s+", " ", "".join(self.cell)).strip(), *self.span))
                 self.cell = None
+            elif tag == "caption" and self.caption is not None:  # a table's caption names it: a line above it
+                self.n += 1
+                self.blocks.append(SourceLine(self.n, re.sub(r"\s+", " ", "".join(self.caption)).strip()))
+                self.caption = None
             elif tag == "tr" and self.row is not None:
                 self.table.append(self.row)
                 self.row = None
@@ -106,8 +115,42 @@ class _Page(HTMLParser):
         if self.table is not None:
             if self.cell is not None:
                 self.cell.append(data)
+            elif self.caption is not None:
+                self.caption.append(data)
             return
         self.text.append(data)
+
+
+def _span(attrs, name: str) -> int:
+    value = next((v for k, v in attrs if k == name), None) or "1"
+    return max(1, min(int(value), 100)) if value.strip().isdigit() else 1
+
+
+def fill_spans(rows: list[list[tuple[str, int, int]]]) -> list[tuple[str, ...]]:
+    """Rows of (text, rowspan, colspan) cells -> a grid: a cell spanning rows or columns fills every place it
+    covers (床位数 over 2025年 | 2030年; 中心城区 beside each of its districts; 全市合计 across the name columns)."""
+    grid: list[tuple[str, ...]] = []
+    below: dict[int, tuple[str, int]] = {}  # column -> (text, rows still covered)
+    for cells in rows:
+        row: list[str] = []
+        for text, rowspan, colspan in cells:
+            _carry(row, below)
+            for _ in range(colspan):
+                if rowspan > 1:
+                    below[len(row)] = (text, rowspan - 1)
+                row.append(text)
+        _carry(row, below)
+        grid.append(tuple(row))
+    return grid
+
+
+def _carry(row: list[str], below: dict[int, tuple[str, int]]) -> None:
+    """Put the cells spanning down from rows above into ``row`` where it has reached their column."""
+    while len(row) in below:
+        text, left = below.pop(len(row))
+        if left > 1:
+            below[len(row)] = (text, left - 1)
+        row.append(text)
 
 
 def html_blocks(text: str) -> list[Block]:

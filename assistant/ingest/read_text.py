@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.errors import DocumentError, EmptyDocumentError
+from assistant.ingest.pandoc_md import inline, pandoc_blocks
 from assistant.ingest.read_pdf import join_wrapped
 from assistant.ingest.text_layout import aligned_table, continues, furniture, wrap_width
 from assistant.types import Block, RawDocument, SourceLine, SourceTable
@@ -237,11 +238,12 @@ def _past_furniture(lines: list[str], i: int, skip: set[int]) -> int:
     return j if any(k in skip for k in range(i, j)) else i
 
 
-_MD_SIGN = re.compile(r"^ {0,3}#{1,6}[ \t]+\S|^\s*\*\*\S.*\*\*|^\s*\|?\s*:?-{3,}:?\s*\|")
+_MD_SIGN = re.compile(r"^ {0,3}#{1,6}[ \t]+\S|^\s*\*\*\S.*\*\*|^\s*\|?\s*:?-{3,}:?\s*\||^\s*\+(?:[-=:]{3,}\+)+\s*$")
 
 
 def looks_markdown(lines: tuple[str, ...] | list[str]) -> bool:
-    """At least two lines with markdown marks: ATX headings, bold runs opening a line, table separators."""
+    """At least two lines with markdown marks: ATX headings, bold runs opening a line, table separators, grid
+    table borders."""
     return sum(1 for ln in lines if _MD_SIGN.match(ln)) >= 2
 
 
@@ -259,16 +261,14 @@ def _pipe_cells(line: str) -> tuple[str, ...]:
     if body.endswith("|") and not body.endswith("\\|"):
         body = body[:-1]
     cells = re.split(r"(?<!\\)\|", body)
-    return tuple(_MD_ESCAPE.sub(r"\1", c.strip()) for c in cells)
+    return tuple(inline(c.strip()) for c in cells)
 
 
-_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|<>])")  # \[ \] \| … : the character itself
-
-
-def _take_table(lines: list[str] | tuple[str, ...], i: int, blocks: list[Block]) -> int:
+def _take_table(lines: list[str] | tuple[str, ...], i: int, blocks: list[Block],
+                linenos: list[int] | None = None) -> int:
     """The pipe table starting at lines[i] -> one SourceTable; returns the index after it."""
     rows = [_pipe_cells(lines[i])]
-    lineno = i + 1
+    lineno = linenos[i] if linenos else i + 1
     i += 2
     while i < len(lines) and lines[i].strip() and "|" in lines[i]:
         rows.append(_pipe_cells(lines[i]))
@@ -288,37 +288,62 @@ _LEAD = re.compile(r"^\s*((?:(?:\*\*|__)(?=\S)[^*_]+?(?<=\S)(?:\*\*|__)\s*)+)(?=
 _EMPHASIS = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
 
 
-_FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^[^\]\s]{1,16}\]:[ \t]*")  # "[^1]: 社会应急力量，是指…"
-_FOOTNOTE_REF = re.compile(r"\[\^[^\]\s]{1,16}\]")  # "社会应急力量[^1]214支": the marker, not part of 214
+_BULLET = re.compile(r"^ {0,3}[-*+][ \t]+(?=\S)(?![-*+_][ \t]*[-*+_])")  # "-   儿童青少年": the list marker
+
+
+def _plain(line: str) -> str:
+    return _EMPHASIS.sub(r"\2", _BULLET.sub("", _QUOTE.sub("", line)))
 
 
 def _unmark(line: str) -> str:
-    """A line without blockquote markers (a 专栏 set off as "> …"), bold markers (**…**) and footnote markers (a
-    footnote's text stays, as a line of its own)."""
-    return _FOOTNOTE_REF.sub("", _FOOTNOTE_DEF.sub("", _EMPHASIS.sub(r"\2", _QUOTE.sub("", line))))
+    """A line without blockquote markers (a 专栏 set off as "> …"), bold markers (**…**) and pandoc's inline marks
+    (attributes, spans, footnote markers, backslash escapes: ``pandoc_md.inline``)."""
+    return inline(_plain(line))
+
+
+def _lead(line: str) -> str | None:
+    """The bold run opening a line (a run-in heading); None for a wholly bold line."""
+    m = _LEAD.match(_QUOTE.sub("", line))
+    if m is None or line[m.end():].startswith(("**", "__")):
+        return None
+    return inline(re.sub(r"\*\*|__|\s+", "", m.group(1)))
 
 
 def markdown_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
-    """ATX headings -> SourceLine with style_level; pipe tables -> SourceTable; the rest verbatim, with
-    blockquote and bold markers removed."""
-    leads = [re.sub(r"\*\*|__|\s+", "", m.group(1)) if (m := _LEAD.match(_QUOTE.sub("", ln)))
-             and not ln[m.end():].startswith(("**", "__")) else None for ln in lines]  # a wholly bold line: no lead
-    lines = [ln if _FENCE.match(ln) else _unmark(ln) for ln in lines]
+    """ATX and setext headings -> SourceLine with style_level; pipe, grid and HTML tables -> SourceTable (a one-cell
+    grid table, a framed 专栏, -> its lines); the rest verbatim, with blockquote, bold and pandoc's inline marks
+    removed (``pandoc_md``)."""
+    items = pandoc_blocks(lines)
+    texts = [_plain(b.text) if isinstance(b, SourceLine) else "" for b in items]
     blocks: list[Block] = []
     in_fence = False
     i = 0
-    while i < len(lines):
-        line, lineno = lines[i], i + 1
-        if _FENCE.match(line):
-            in_fence = not in_fence
-        elif not in_fence and _is_table_start(lines, i):
-            i = _take_table(lines, i, blocks)
-            continue
-        elif not in_fence and (m := _ATX.match(line)):
-            blocks.append(SourceLine(lineno, m.group(2) or "", style_level=len(m.group(1))))
+    while i < len(items):
+        item = items[i]
+        if isinstance(item, SourceTable):
+            blocks.append(item)
             i += 1
             continue
-        blocks.append(SourceLine(lineno, line, lead=None if in_fence else leads[i]))
+        line, lineno = item.text, item.lineno
+        if _FENCE.match(line):
+            in_fence = not in_fence
+        elif in_fence:
+            pass
+        elif _is_table_start(texts, i) and isinstance(items[i + 1], SourceLine):
+            i = _take_table(texts, i, blocks, [b.lineno for b in items])
+            continue
+        elif item.style_level is not None:
+            blocks.append(SourceLine(lineno, _unmark(line), style_level=item.style_level))
+            i += 1
+            continue
+        elif m := _ATX.match(texts[i]):
+            blocks.append(SourceLine(lineno, _unmark(m.group(2) or ""), style_level=len(m.group(1))))
+            i += 1
+            continue
+        if in_fence or _FENCE.match(line):
+            blocks.append(SourceLine(lineno, line))
+        else:
+            blocks.append(SourceLine(lineno, _unmark(line), lead=_lead(line)))
         i += 1
     return blocks
 

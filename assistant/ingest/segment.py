@@ -394,6 +394,33 @@ def _annex_names(lines: list, i: int) -> list[Event]:
     return out
 
 
+def _annex_titles(lines: list, i: int) -> tuple[list[Event], int] | None:
+    """A bare 附件 heading over a numbered list of short titles and nothing else (1. 某某专项规划 / 2. …, blank
+    lines between them or not): the annexes' names, listed as text under the 附件 heading, not headings of their own.
+    None when any other text stands between the numbered lines."""
+    ln = lines[i]
+    if not (isinstance(ln, Line) and ANNEX_RE.match(ln.text)):
+        return None
+    items: list[Line] = []
+    j = i + 1
+    while j < len(lines) and isinstance(lines[j], Line):
+        if lines[j].text:
+            if item_number(lines[j].text) != len(items) + 1 or len(lines[j].text) > MAX_TITLE \
+                    or lines[j].text[-1:] in SENTENCE_END:
+                break
+            items.append(lines[j])
+        j += 1
+    end = items[-1].lineno if items else 0
+    after = next((x for x in lines[j:] if not isinstance(x, Line) or x.text), None)
+    if len(items) < 2 or (isinstance(after, Line) and item_number(after.text) is not None):
+        return None
+    title = ln.text.rstrip("：: ")
+    head = Event("heading", ln.lineno, text=title, raw=ln.raw, style_level=ln.style_level,
+                 form=HeadingForm("preface", None, title, title, title, ""))
+    k = next(k for k in range(i + 1, len(lines)) if isinstance(lines[k], Line) and lines[k].lineno == end)
+    return [head, *(Event("para", x.lineno, text=x.text, raw=x.raw) for x in items)], k + 1
+
+
 def _annex_list(lines: list, i: int, heading: Event) -> tuple[Event, int] | None:
     """An annex that is a numbered list of named entries ("1. 某某工程：新建……，总投资……") lists projects as a 专栏
     does: read it as a box under the annex heading, one item per entry. None when any entry is not so named."""
@@ -491,6 +518,11 @@ def segment(raw: RawDocument, title_lines: frozenset[int] = frozenset(),
         if named:
             events.extend(named)
             i += len(named)
+            continue
+        titles = _annex_titles(lines, i) if ln.lineno not in title_lines else None
+        if titles is not None:
+            events.extend(titles[0])
+            i = titles[1]
             continue
         annex = _annex(lines, i, title_lines)
         if annex is not None:

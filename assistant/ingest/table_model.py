@@ -180,7 +180,17 @@ def _group_column(rows: list[tuple[tuple[str, ...], int]], col: int, width: int)
     if len(data) < 3 or len(below) < len(data):
         return False
     heads = [c[col] for c in data if c[col]]
-    return bool(heads) and data[0][col] != "" and len(heads) < len(data) and not any(map(is_data_cell, heads))
+    if not heads or data[0][col] == "" or any(map(is_data_cell, heads)):
+        return False
+    return len(heads) < len(data) or _repeated_runs([c[col] for c in data], [c[col + 1] for c in below])
+
+
+def _repeated_runs(groups: list[str], names: list[str]) -> bool:
+    """A merged cell filled into each row it spans (an HTML rowspan, a PDF group name given to each of its rows):
+    each group's name repeated down consecutive rows, at least one run longer than a row, no name coming back
+    after another, while the next column names every row differently."""
+    runs = [g for k, g in enumerate(groups) if k == 0 or g != groups[k - 1]]
+    return len(runs) < len(groups) and len(set(runs)) == len(runs) and len(set(names)) == len(names)
 
 
 def _body(rows: list[tuple[tuple[str, ...], int]], columns: tuple[str, ...]) -> tuple[TableRow, ...]:

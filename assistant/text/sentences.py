@@ -25,6 +25,23 @@ def is_lead(sentence: str) -> bool:
     return len(s) <= LEAD_MAX and s.endswith("。")
 
 
+ITEM_MAX = 20  # a line this short, with no punctuation inside, after a line ending in a colon is an item it lists
+
+
+def items_after(sents: list[str], pos: int) -> list[str]:
+    """The short item lines a sentence ending in a colon introduces (重点做好以下人群的心理健康服务： / 儿童青少年 /
+    孕产妇 / …: a bulleted list, one item a line); [] when fewer than two follow it."""
+    if not sents[pos].strip().endswith(("：", ":")):
+        return []
+    items = []
+    for s in sents[pos + 1:]:
+        s = s.strip()
+        if len(s) > ITEM_MAX or re.search(rf"[{ENDS}，,：:]", s):
+            break
+        items.append(s)
+    return items if len(items) >= 2 else []
+
+
 def leads_joined(sents: list[str]) -> list[str]:
     """Stripped sentences, each lead sentence joined to the one it introduces
     (国际化医疗设施建设项目。重庆（中美）海吉亚医院二期、……)."""
