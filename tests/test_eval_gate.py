@@ -1,14 +1,13 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set (session 13's run of the merged branches, README "Evaluation"), less at most two points (rounded
-down): on the frozen test split (answer accuracy 0.893, refusal F1 0.923, indicator exactness 0.85), on the twelve
-unseen synthetic plans (answer accuracy 0.889, 0.867, 0.66, 0.767, 0.90, 0.833, 0.70, 0.80, 0.667, 0.633, 0.633 and
-0.833), on the frozen real-plan test split (answer accuracy 0.811, refusal F1 0.80, indicator exactness 0.90), on the
-two frozen sets of casual staff wording (casual 0.938, realcasual 0.857), on the frozen halves of the session-5 to -13
-blind sets (test3 0.941, realtest2 0.812, test4 0.90, realtest3 0.787, realtest4 0.75, realtest5 0.819, realtest6
-0.836, realtest7 0.817, realtest8 0.725, realtest9 0.775, realtest10 0.90) and on rewordtest (0.75: tuning questions
-reworded blind); no number without a source anywhere. A gate already within two points of its figure was kept. One
-gate went down with session 13's figures: realtest8 (0.73 -> 0.70: multi13's reading of 分别 cost it one question);
-the README discloses it. test6, test7, test8, test9 and test10 (7 to 10 questions) are not gated."""
+thresholds were set (session 14's run of the merged branches, README "Evaluation"), less at most two points (rounded
+down): on the frozen test split (answer accuracy 0.893, refusal F1 0.923, indicator exactness 0.85), on the thirteen
+unseen synthetic plans (answer accuracy 0.889, 0.867, 0.66, 0.767, 0.90, 0.833, 0.70, 0.80, 0.667, 0.667, 0.633, 0.833
+and 0.867), on the frozen real-plan test split (answer accuracy 0.820, refusal F1 0.824, indicator exactness 0.90), on
+the two frozen sets of casual staff wording (casual 0.969, realcasual 0.857), on the frozen halves of the session-5 to
+-14 blind sets (test3 0.941, realtest2 0.812, test4 0.90, realtest3 0.787, realtest4 0.762, realtest5 0.819, realtest6
+0.836, realtest7 0.817, realtest8 0.75, realtest9 0.775, realtest10 0.90, realtest11 0.70) and on rewordtest (0.767:
+tuning questions reworded blind); no number without a source anywhere. A gate already within two points of its figure
+was kept. No gate went down with session 14's figures. test6 to test11 (7 to 10 questions) are not gated."""
 
 from __future__ import annotations
 
@@ -34,26 +33,28 @@ UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator e
     "unseen7": ("unseen7", 0.68, 0.98),  # session 10: a district action plan exported from Word, judging only
     "unseen8": ("unseen8", 0.78, 0.78),  # session 11: a county 规划纲要 exported from Word, judging only
     "unseen9": ("unseen9", 0.64, 0.58),  # session 11: a city plan typeset as a PDF, judging only
-    "unseen10": ("unseen10", 0.61, 0.98),  # session 12: a municipal 行动方案 exported from Word, judging only
+    "unseen10": ("unseen10", 0.64, 0.98),  # session 12: a municipal 行动方案 exported from Word, judging only
     "unseen11": ("unseen11", 0.61, 0.48),  # session 12: a provincial plan saved from a web page, judging only
     "unseen12": ("unseen12", 0.81, 0.73),  # session 13: a city plan saved from a WeChat repost as Markdown, judging only
+    "unseen13": ("unseen13", 0.84, 0.98),  # session 14: a city plan converted from Word to Markdown by pandoc, judging only
 }
-REAL = (0.79, 0.78, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
+REAL = (0.79, 0.80, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
-    "casual": (None, 0.91),
+    "casual": (None, 0.94),
     "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.84),
     "test3": (None, 0.92),  # the frozen halves of session 5's blind set
     "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.79),
     "test4": (None, 0.88),  # the frozen halves of session 6's blind set
     "realtest3": (ROOT / "eval" / "realplans" / "corpus", 0.76),
-    "realtest4": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # the frozen half of session 7's blind set
+    "realtest4": (ROOT / "eval" / "realplans" / "corpus", 0.74),  # the frozen half of session 7's blind set
     "realtest5": (ROOT / "eval" / "realplans" / "corpus", 0.79),  # the frozen half of session 8's blind set
     "realtest6": (ROOT / "eval" / "realplans" / "corpus", 0.81),  # the frozen half of session 9's blind set
     "realtest7": (ROOT / "eval" / "realplans" / "corpus", 0.79),  # the frozen half of session 10's blind set
-    "realtest8": (ROOT / "eval" / "realplans" / "corpus", 0.70),  # the frozen real-plan half of session 11's blind set
+    "realtest8": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # the frozen real-plan half of session 11's blind set
     "realtest9": (ROOT / "eval" / "realplans" / "corpus", 0.75),  # the frozen real-plan half of session 12's blind set
     "realtest10": (ROOT / "eval" / "realplans" / "corpus", 0.88),  # the frozen real-plan half of session 13's blind set
-    "rewordtest": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # session 9: tuning questions reworded blind
+    "realtest11": (ROOT / "eval" / "realplans" / "corpus", 0.68),  # the frozen real-plan half of session 14's blind set
+    "rewordtest": (ROOT / "eval" / "realplans" / "corpus", 0.74),  # session 9: tuning questions reworded blind
 }
 
 
