@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.ingest.loader import load_documents
-from assistant.ingest.pandoc_md import grid_table, inline, pandoc_blocks
+from assistant.ingest.pandoc_md import grid_table, inline, pandoc_blocks, without_comments
 from assistant.ingest.read_html import fill_spans, html_blocks
 from assistant.ingest.read_text import markdown_blocks
 from assistant.types import SourceLine, SourceTable
@@ -376,3 +376,15 @@ def test_simple_and_multiline_tables_are_tables(text, rows):
 def test_rules_that_are_no_table_stay_text():
     lines = ["标题", "----", "", "----------------", "", "正文一行", "-- --"]
     assert not [b for b in pandoc_blocks(lines) if isinstance(b, SourceTable)]
+
+
+@pytest.mark.parametrize(("text", "plain"), [("a<!--x-->b<!--y-->c", "abc"), ("a<!--c", "a<!--c"),
+                                             ("<!---->" + "<!--甲" * 3, "<!--甲" * 3), ("无注释", "无注释")])
+def test_comments_are_taken_out_in_one_scan_and_an_unclosed_one_stays(text, plain):
+    assert without_comments(text) == plain
+
+
+def test_table_lines_never_closed_stay_text_and_a_closed_table_is_read():
+    assert [b.text for b in pandoc_blocks(["<table>"] * 3 + ["正文"])] == ["<table>"] * 3 + ["正文"]
+    blocks = pandoc_blocks(["正文", "<table><tr><td>甲县</td><td>12</td></tr></table>"])
+    assert any(isinstance(b, SourceTable) and ("甲县", "12") in b.rows for b in blocks)

@@ -130,17 +130,21 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
     for w in words:
         at += len(w)
         cuts.add(at)
+    gap_at = _prefix(len(question), ((g, g + 1) for g in gaps))  # an unwritten bigram starts here
+    held_at = _prefix(len(question), spans)  # a protected span covers this character
+    long_held_at = _prefix(len(question), ((a, b) for a, b in spans if b - a > 1))
     found = []  # (length, frequency, start, word)
     for m in _HAN_RUN_RE.finditer(question):
         run, base = m.group(), m.start()
         for n in LENGTHS:
             for s in range(base, base + len(run) - n + 1):
                 typed = question[s:s + n]
-                if (s not in cuts or s + n not in cuts or not any(s <= g < s + n - 1 for g in gaps) or known(typed)
+                if (s not in cuts or s + n not in cuts or not _any_in(gap_at, s, s + n - 1) or known(typed)
                         or any(c in CN_NUMERAL_CHARS for c in typed)
-                        or any(a < s + n and s < b and (n < 3 or b - a > 1) for a, b in spans)):
+                        or _any_in(held_at if n < 3 else long_held_at, s, s + n)):
                     continue
-                words = smap.sounding(typed, tab) or _within(typed, [g - s for g in gaps], smap, tab, count)
+                words = smap.sounding(typed, tab) or _within(
+                    typed, lambda i, j, s=s: _any_in(gap_at, s + i, s + j - 1), smap, tab, count)
                 if words:
                     best = max(sorted(words), key=count)
                     found.append((n, count(best), s, best))
@@ -154,16 +158,35 @@ def correct(question: str, count: Callable[[str], int], sounds: Callable[[], Sou
     return "".join(out)
 
 
-def _within(typed: str, gaps: list[int], smap: SoundMap, table: dict[str, tuple[str, ...]],
+def _prefix(size: int, spans: Iterable[tuple[int, int]]) -> list[int]:
+    """Counts of covered positions before each index (``size + 1`` of them), for :func:`_any_in` in O(1)."""
+    covered = [0] * (size + 1)
+    for a, b in spans:
+        covered[max(a, 0)] += 1
+        covered[min(b, size)] -= 1
+    out, depth, total = [0], 0, 0
+    for k in range(size):
+        depth += covered[k]
+        total += depth > 0
+        out.append(total)
+    return out
+
+
+def _any_in(prefix: list[int], lo: int, hi: int) -> bool:
+    """Whether a position in [lo, hi) is covered."""
+    return hi > lo and prefix[hi] - prefix[lo] > 0
+
+
+def _within(typed: str, has_gap: Callable[[int, int], bool], smap: SoundMap, table: dict[str, tuple[str, ...]],
             count: Callable[[str], int]) -> set[str]:
     """The run read with a shorter piece of it corrected (能原 of 能原站: 能源站, which the plans write, though no
     word of the vocabulary is 能源站 whole: the tokenizer cut 综合能源站 as 综合 + 能源 + 站): each piece of two or
-    more characters holding the unwritten bigram (``gaps``: where in the run one starts) that sounds like a plans'
-    word, the rest of the run kept, when the plans write the run so read."""
+    more characters holding the unwritten bigram (``has_gap(i, j)``: one starts in typed[i:j - 1]) that sounds like
+    a plans' word, the rest of the run kept, when the plans write the run so read."""
     out = set()
     for i in range(len(typed) - 1):
         for j in range(i + 2, len(typed) + (i > 0)):
-            if any(i <= g < j - 1 for g in gaps):
+            if has_gap(i, j):
                 out |= {w for w in (typed[:i] + p + typed[j:] for p in smap.sounding(typed[i:j], table))
                         if count(w) > 0}
     return out

@@ -34,7 +34,6 @@ _DASHES = re.compile(r"^\s*-{2,}(?:[ \t]+-{2,})+\s*$")  # a simple or multiline 
 _RULE = re.compile(r"^\s*-{10,}\s*$")  # a multiline table's top and bottom rule
 _SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _DIV_FENCE = re.compile(r"^ {0,3}:{3,}\s*(?:\{[^}]*\}|[\w-]+)?\s*(?::{3,})?\s*$")
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
 _HTML_TABLE_OPEN = re.compile(r"^\s*<table\b", re.I)
 _HTML_TABLE_CLOSE = re.compile(r"</table\s*>", re.I)
 _FOOTNOTE_DEF = re.compile(r"^ {0,3}\[\^([^\]\s]{1,16})\]:[ \t]*")  # "[^1]: 紧密型县域医共体：指…"
@@ -55,9 +54,23 @@ def unescape(text: str) -> str:
     return _ESCAPE.sub(r"\1", text)
 
 
+def without_comments(text: str) -> str:
+    """The text without its <!-- … --> comments, found by one scan (a regex would rescan the rest of the text from
+    every unclosed <!-- : quadratic on a pathological line); an unclosed one is kept as text."""
+    out, at = [], 0
+    while (start := text.find("<!--", at)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        at = end + 3
+    out.append(text[at:])
+    return "".join(out)
+
+
 def inline(text: str) -> str:
     """A line without pandoc's inline marks: attributes, spans, footnote markers, escapes; the text as written."""
-    text = _COMMENT.sub("", text)
+    text = without_comments(text)
     text = _SPAN.sub(r"\1", text)
     text = _TRAILING_ATTRS.sub("", text)
     text = _FOOTNOTE_REF.sub("", text)
@@ -215,12 +228,21 @@ def _box_lines(rows: list[tuple[int, list[list[str]]]]) -> list[Block]:
     return out
 
 
-def _html_table(lines: list[str], i: int) -> tuple[list[Block], int] | None:
+def _closing_lines(lines: list[str] | tuple[str, ...]) -> list[int]:
+    """For each line, the first line at or after it that closes an HTML table (len(lines) when none does): one
+    backward pass, so that many <table> lines left open cost no rescan each."""
+    out, nxt = [len(lines)] * len(lines), len(lines)
+    for j in range(len(lines) - 1, -1, -1):
+        if _HTML_TABLE_CLOSE.search(lines[j]):
+            nxt = j
+        out[j] = nxt
+    return out
+
+
+def _html_table(lines: list[str], i: int, closing: list[int]) -> tuple[list[Block], int] | None:
     if not _HTML_TABLE_OPEN.match(lines[i]):
         return None
-    j = i
-    while j < len(lines) and not _HTML_TABLE_CLOSE.search(lines[j]):
-        j += 1
+    j = closing[i]
     if j >= len(lines):
         return None
     from assistant.ingest.read_html import html_blocks  # read_html reads files through read_text
@@ -263,6 +285,7 @@ def pandoc_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
     """Lines as blocks: pandoc's block structures read (see the module's docstring), every other line as it is
     (``SourceLine`` with its own line number, inline marks left for the markdown reader)."""
     lines = list(lines)
+    closing = _closing_lines(lines)
     out: list[Block] = []
     in_code = False
     i = 0
@@ -298,7 +321,7 @@ def pandoc_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             out.append(SourceTable(i + 1, tuple(dashed[0])))
             i = dashed[1]
             continue
-        if (html := _html_table(lines, i)) is not None:
+        if (html := _html_table(lines, i, closing)) is not None:
             out.extend(html[0])
             i = html[1]
             continue
@@ -306,7 +329,7 @@ def pandoc_blocks(lines: list[str] | tuple[str, ...]) -> list[Block]:
             out.append(SourceLine(i + 1, note[0]))
             i = note[1]
             continue
-        if _DIV_FENCE.match(ln) or not _COMMENT.sub("", ln).strip():
+        if _DIV_FENCE.match(ln) or not without_comments(ln).strip():
             out.append(SourceLine(i + 1, ""))
             i += 1
             continue
