@@ -51,10 +51,11 @@ class Area:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Every area under each of its names (full and short), and the name lengths, for a longest-match scan."""
+    """Every area under each of its names (full and short), and by first character the lengths of the names it
+    opens, for a longest-match scan."""
 
     by_name: dict[str, tuple[Area, ...]]
-    lengths: tuple[int, ...]  # distinct name lengths, longest first
+    heads: dict[str, tuple[int, ...]]  # a name's first character -> the lengths of the names it opens, longest first
 
     def __hash__(self) -> int:  # one table per process; identity is enough
         return id(self)
@@ -67,7 +68,7 @@ class Gazetteer:
         which ``skip`` is true are not taken (a shorter name at the same place may be)."""
         out, i = [], 0
         while i < len(text):
-            for n in self.lengths:
+            for n in self.heads.get(text[i], ()):
                 areas = self.by_name.get(text[i:i + n]) if i + n <= len(text) else None
                 if areas and not skip(text[i:i + n]):
                     out.append((i, i + n, areas))
@@ -102,7 +103,10 @@ def parse_table(lines) -> Gazetteer:
         for n in area.names:
             by_name.setdefault(n, []).append(area)
     frozen = {k: tuple(v) for k, v in by_name.items()}
-    return Gazetteer(by_name=frozen, lengths=tuple(sorted({len(k) for k in frozen}, reverse=True)))
+    heads: dict[str, set[int]] = {}
+    for k in frozen:
+        heads.setdefault(k[0], set()).add(len(k))
+    return Gazetteer(by_name=frozen, heads={c: tuple(sorted(ns, reverse=True)) for c, ns in heads.items()})
 
 
 def data_path() -> Path:

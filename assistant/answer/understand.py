@@ -6,7 +6,7 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.text.numbers import normalise_years, to_halfwidth
@@ -993,6 +993,18 @@ def with_share_whole(text: str, previous: str, tagger) -> str:
     return text[:m.end()] + measure + text[m.end():] if measure and measure not in text else text
 
 
+def _anchors_later(resolved: str, table: str | None, tagger, aliases, plans) -> Callable[[], tuple[str, ...]]:
+    """A turn's anchors (its table and the places inside a plan's area it names), read when a follow-up first needs
+    them: only the last turn's are read for most questions (a place pass over each of eight pasted 2,000-character
+    turns cost ~0.1 s a turn)."""
+    @functools.cache
+    def anchors() -> tuple[str, ...]:
+        local = split_places(resolved, tagger, aliases, plans)[2]
+        found = anchors_of(resolved, [p.text for p in local])
+        return (*found, table) if table and table not in found else found  # a later part of one message stays
+    return anchors                                                          # in that part's table
+
+
 RESOLVED_CHARS = 2000  # a resolved follow-up is cut here (or at the question's own length, if longer)
 
 
@@ -1015,7 +1027,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
                else alias_table(metas))
     resolved_prev, prev = "", Turn("")
     cap = max(len(text), RESOLVED_CHARS)
-    anchors: tuple[str, ...] = ()
+    anchors = _anchors_later("", None, tagger, aliases, plans)
     for turn in turns:  # resolve the chain turn by turn
         if turn.resolved is not None:
             resolved_prev = turn.resolved
@@ -1025,14 +1037,11 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
             if ordinal is None and resolved_prev and not is_followup(h, aliases) and not casual_names(h, metas, tagger):
                 # a new question in the chain keeps the plan, as the question asked now does (below)
                 ordinal = _kept_plan(h, resolved_prev, aliases, tagger, plans) + h
-            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors, tagger)
+            resolved_prev = ordinal or (resolve(h, resolved_prev, aliases, prev, plans, anchors(), tagger)
                                         if resolved_prev and is_followup(h, aliases) else h)
         resolved_prev = resolved_prev[:cap]  # a chain of follow-ups must not grow without bound
         prev = turn
-        _, _, local, _, _ = split_places(resolved_prev, tagger, aliases, plans)
-        anchors = anchors_of(resolved_prev, [p.text for p in local])
-        if turn.table and turn.table not in anchors:  # a later part of one message stays in that part's table
-            anchors = (*anchors, turn.table)
+        anchors = _anchors_later(resolved_prev, turn.table, tagger, aliases, plans)
     asked = text
     if resolved_prev:  # "嗯 那现在有多少家": the filler is no part of the follow-up
         text = _FILLER_LEAD_RE.sub("", text) or text
@@ -1040,7 +1049,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     # 它 anywhere in the message ("这次给它规划了几座") makes it a follow-up of what it stands for
-    entity = pronoun_entity(text, resolved_prev, prev, anchors, tagger) if resolved_prev and ordinal is None else ""
+    entity = pronoun_entity(text, resolved_prev, prev, anchors(), tagger) if resolved_prev and ordinal is None else ""
     follow = follow or bool(entity)
     if ordinal is not None:
         docs_prev, _ = find_docs(resolved_prev, aliases)
@@ -1050,7 +1059,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
         own = with_entity(text, entity)
         resolved = _kept_plan(own, resolved_prev, aliases, tagger, plans) + own
     else:
-        resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors, tagger) if follow else text
+        resolved = resolve(text, resolved_prev, aliases, prev, plans, anchors(), tagger) if follow else text
         if not follow and resolved_prev and not casual_names(text, metas, tagger):
             resolved = _kept_plan(text, resolved_prev, aliases, tagger, plans) + resolved
     resolved = resolved[:cap]
