@@ -13,7 +13,10 @@ support threshold at 0 and replay each threshold on the variants, as eval/fallba
 sets (choose FALLBACK_SUPPORT on both). ``--frames``: ask every question (not only number questions) inside what
 staff type around one (请问一下，… / 领导让我查一下，… / 有群众打电话问：… / …，急用 / spaces around figures) and
 count, frame by frame, the right answers kept (session 14: before the lead-in fix about one in five was lost).
-Judging splits are refused.
+``--file-frames tune|frozen``: the same with frames written by a helper blind to the code (eval/frames/frames.jsonl,
+120 frames in ten kinds, split by kind with a fixed seed): --k of one split drawn around each question. The frozen
+half stands for wording nobody tuned for: it prints counts by kind only and writes no rows. Judging splits are
+refused.
 """
 
 from __future__ import annotations
@@ -61,6 +64,26 @@ FRAMES = [
 ]
 
 
+FRAMES_FILE = ROOT / "eval" / "frames" / "frames.jsonl"
+
+
+def file_frames(path: Path, split: str) -> list[tuple[str, str]]:
+    """(id/kind, template) of one split ("tune" or "frozen") of a frames file written blind to the code
+    (eval/frames/README.md): {q} is the question, {q_bare} the question without its final ？/?/。."""
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(f"{r['id']}/{r['kind']}", r["template"]) for r in rows if r["split"] == split]
+
+
+def drawn(question: str, key: str, frames: list[tuple[str, str]], k: int, seed: int) -> list[tuple[str, str]]:
+    """k of the file's frames around the question, drawn by the item's key with a fixed seed (all 120 around each
+    of 1,800 questions would take an hour and a half)."""
+    import random
+
+    picked = random.Random(f"{seed}:{key}").sample(frames, min(k, len(frames)))
+    out = [(name, t.replace("{q_bare}", _bare(question)).replace("{q}", question)) for name, t in picked]
+    return [(name, v) for name, v in out if v != question]
+
+
 def _bare(question: str) -> str:
     return re.sub(r"[？?。]+$", "", question)
 
@@ -100,7 +123,8 @@ def variants(question: str, unused) -> list[tuple[str, str]]:
     return out
 
 
-def collect(split: str, assistants: dict, frames: bool = False) -> list[dict]:
+def collect(split: str, assistants: dict, frames: bool = False, drawn_from: list | None = None, k: int = 2,
+            seed: int = 20261215) -> list[dict]:
     from fallback_support import _plain
     from run import SPLITS
 
@@ -120,7 +144,9 @@ def collect(split: str, assistants: dict, frames: bool = False) -> list[dict]:
             if not frames and not number_question(it):
                 continue
             history = [{"question": t.question, "answer": t.answer} for t in it.history]
-            for rule, q in [("orig", it.question), *make(it.question, lambda w: retriever.idf(w) >= unseen)]:
+            extra = (drawn(it.question, f"{split}:{it.id}", drawn_from, k, seed) if drawn_from is not None
+                     else make(it.question, lambda w: retriever.idf(w) >= unseen))
+            for rule, q in [("orig", it.question), *extra]:
                 capture.records.clear()
                 ans = engine.ask(q, history=history)
                 row = score_answer(replace(it, question=q), ans)
@@ -167,10 +193,26 @@ def by_rule(rows: list[dict]) -> dict[str, list[int]]:
     return out
 
 
+def by_kind(rows: list[dict]) -> dict[str, list[int]]:
+    """kind -> [right, asked] over the originals the engine gets right, and "all"."""
+    out: dict[str, list[int]] = {}
+    for rule, (right, n) in by_rule(rows).items():
+        for key in (rule.split("/")[-1], "all"):
+            out.setdefault(key, [0, 0])
+            out[key][0] += right
+            out[key][1] += n
+    return dict(sorted(out.items()))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--splits", nargs="+", default=TUNING)
     ap.add_argument("--frames", action="store_true", help="ask every question inside the FRAMES around it instead")
+    ap.add_argument("--file-frames", choices=("tune", "frozen"),
+                    help="ask each question inside --k frames drawn from this split of --frames-file instead; "
+                         "frozen: counts by kind only, no rows")
+    ap.add_argument("--frames-file", type=Path, default=FRAMES_FILE)
+    ap.add_argument("--k", type=int, default=2, help="frames drawn per question (--file-frames)")
     ap.add_argument("--rows", type=Path, help="write the rows here (JSON lines)")
     ap.add_argument("--sweep", action="store_true", help="ask at support threshold 0 and replay each threshold")
     args = ap.parse_args(argv)
@@ -180,8 +222,15 @@ def main(argv: list[str] | None = None) -> int:
         from assistant.answer import support as support_rule
 
         support_rule.FALLBACK_SUPPORT = 0.0
+    if args.file_frames == "frozen" and args.rows:
+        ap.error("frozen frames are counted, never read: no --rows")
+    pool = file_frames(args.frames_file, args.file_frames) if args.file_frames else None
     assistants: dict = {}
-    rows = [r for s in args.splits for r in collect(s, assistants, args.frames)]
+    rows = [r for s in args.splits for r in collect(s, assistants, args.frames, pool, args.k)]
+    if pool is not None:
+        print(json.dumps(by_kind(rows), ensure_ascii=False, indent=1))
+        if args.file_frames == "frozen":
+            return 0
     if args.rows:
         args.rows.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     if not args.sweep:

@@ -368,3 +368,20 @@ def test_every_judging_set_is_named_frozen_once():
     recorded = set(re.findall(r"`(\w+)\.jsonl` sha256", readme))
     assert recorded <= set(FROZEN_SETS)
     assert all((GOLD / f"{name}.jsonl").is_file() for name in FROZEN_SETS)
+
+
+def test_blind_frames_are_frozen_and_well_formed():
+    """The frames file (eval/frames/) is the one written blind to the code, split once by kind: its sha256 is
+    recorded, every template holds one placeholder, and both halves cover every kind."""
+
+    root = Path(__file__).resolve().parent.parent / "eval" / "frames"
+    data = (root / "frames.jsonl").read_bytes()
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    recorded = re.search(r"sha256 of `frames.jsonl`: `([0-9a-f]{64})`", readme)
+    assert recorded and hashlib.sha256(data).hexdigest() == recorded.group(1)
+    rows = [json.loads(line) for line in data.decode("utf-8").splitlines() if line.strip()]
+    assert len(rows) == 120 and len({r["id"] for r in rows}) == 120
+    assert all((r["template"].count("{q}") + r["template"].count("{q_bare}")) == 1 for r in rows)
+    kinds = {r["kind"] for r in rows}
+    for split in ("tune", "frozen"):
+        assert {r["kind"] for r in rows if r["split"] == split} == kinds
