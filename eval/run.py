@@ -73,7 +73,10 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "realdev13": ROOT / "eval" / "realplans" / "corpus", "realtest10": ROOT / "eval" / "realplans" / "corpus",
           "synthdev10": ROOT / "eval" / "unseen13" / "corpus", "unseen13": ROOT / "eval" / "unseen13" / "corpus",
           "dev11": None, "test11": None,
-          "realdev14": ROOT / "eval" / "realplans" / "corpus", "realtest11": ROOT / "eval" / "realplans" / "corpus"}
+          "realdev14": ROOT / "eval" / "realplans" / "corpus", "realtest11": ROOT / "eval" / "realplans" / "corpus",
+          "dev12": None, "test12": None,
+          "synthdev11": ROOT / "eval" / "unseen14" / "corpus", "unseen14": ROOT / "eval" / "unseen14" / "corpus",
+          "realdev15": ROOT / "eval" / "realplans" / "corpus", "realtest12": ROOT / "eval" / "realplans" / "corpus"}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -103,9 +103,11 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
                                            ("dev10.jsonl", True), ("test10.jsonl", True),
                                            ("realdev13.jsonl", False), ("realtest10.jsonl", False),
                                            ("dev11.jsonl", True), ("test11.jsonl", True),
-                                           ("realdev14.jsonl", False), ("realtest11.jsonl", False)])
+                                           ("realdev14.jsonl", False), ("realtest11.jsonl", False),
+                                           ("dev12.jsonl", True), ("test12.jsonl", True),
+                                           ("realdev15.jsonl", False), ("realtest12.jsonl", False)])
 def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
-    """The session-11 to session-14 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
+    """The session-11 to session-15 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
     category with a fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
     texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
     items = load_gold(GOLD / name)
@@ -169,7 +171,9 @@ def test_gold_set_coverage():
                                          ("synthdev9.jsonl", "eval/unseen12/corpus"),
                                          ("unseen12.jsonl", "eval/unseen12/corpus"),
                                          ("synthdev10.jsonl", "eval/unseen13/corpus"),
-                                         ("unseen13.jsonl", "eval/unseen13/corpus")])
+                                         ("unseen13.jsonl", "eval/unseen13/corpus"),
+                                         ("synthdev11.jsonl", "eval/unseen14/corpus"),
+                                         ("unseen14.jsonl", "eval/unseen14/corpus")])
 def test_synthetic_plan_sets_pass_the_checker(name, texts):
     """Sets over synthetic plans: quotes are checked against the plan text (for the Word and PDF plans of
     formatdev, against the running text their generator put into the file)."""
@@ -191,7 +195,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "test8.jsonl", "realtest8.jsonl", "unseen8.jsonl", "unseen9.jsonl",
                                   "unseen10.jsonl", "unseen11.jsonl", "test9.jsonl", "realtest9.jsonl",
                                   "unseen12.jsonl", "test10.jsonl", "realtest10.jsonl",
-                                  "unseen13.jsonl", "test11.jsonl", "realtest11.jsonl"])
+                                  "unseen13.jsonl", "test11.jsonl", "realtest11.jsonl",
+                                  "test12.jsonl", "realtest12.jsonl", "unseen14.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
