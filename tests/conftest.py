@@ -53,6 +53,14 @@ def pytest_collection_modifyitems(items):
             item.add_marker(pytest.mark.timeout(SLOW_TIMEOUT))
 
 
+@pytest.fixture(autouse=True)
+def handler_errors_raise(monkeypatch):
+    """In the tests a handler's exception fails the test; the product logs and skips it (compose._run)."""
+    from assistant.answer import compose
+
+    monkeypatch.setattr(compose, "RAISE_HANDLER_ERRORS", True)
+
+
 # ------------------------------------------------------------------ small helpers
 
 

@@ -1,5 +1,7 @@
 """Who is responsible, who leads, and what a named unit is responsible for. Fast: hand-written plans."""
 
+import pytest
+
 from assistant.answer.duty import asks_items_of, asks_more, duty_answer, unit_items_answer
 from assistant.answer.understand import understand
 from assistant.ingest.parser import parse
@@ -128,3 +130,26 @@ def test_a_unit_made_the_agent_by_its_verb_counts_among_its_items():
     q = understand("市数据局负责哪些任务？", [], [doc.meta], lambda t: [(t, "x")])
     ans = unit_items_answer(q, {"f": doc}, ("f",), ["市", "数据局", "负责", "任务"])
     assert ans is not None and "培育数据市场" in ans.answer and "建设算力中心" not in ans.answer
+
+
+NOTE_LINE_PLAN = """某区教育事业发展规划
+第八章 保障措施
+第一节 强化经费投入保障
+落实教育经费法定增长要求，保证财政一般公共预算教育支出逐年只增不减。
+（责任单位：区财政局、区教育局）
+第二节 加强督导考核
+建立教育督导问责机制，把规划落实情况纳入考核。
+责任单位：区政府教育督导室
+"""
+
+
+@pytest.mark.parametrize("question, terms, unit", [
+    ("经费投入保障由谁负责？", ["经费", "投入", "保障"], "区财政局"),
+    ("教育经费保障是哪个部门牵头", ["教育", "经费", "保障"], "区财政局"),
+    ("督导考核归谁管？", ["督导", "考核"], "教育督导室"),
+])
+def test_a_note_on_a_line_of_its_own_names_its_sections_task(question, terms, unit):
+    """A responsibility note on a line of its own (OCR and Word exports put it after the section's paragraphs)
+    has no sentence before it: the item it names is its section's task, quoted by the section's heading."""
+    ans = _ask(question, terms, _doc(NOTE_LINE_PLAN, "n"))
+    assert ans is not None and unit in ans.answer

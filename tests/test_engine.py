@@ -40,6 +40,24 @@ def test_the_first_handler_with_a_candidate_wins_in_registry_order():
     assert dispatch(_ctx(), (Handler("a", _none),), _fallback).kind == "extractive"
 
 
+def test_a_handler_that_raises_is_skipped_and_logged_outside_the_tests(monkeypatch, caplog):
+    """One handler's bug never costs the asker the answer: the next handler answers and the error is logged with
+    its traceback; in the tests (conftest) the error is raised instead, so a bug fails its test."""
+    import pytest
+
+    from assistant.answer import compose
+
+    def broken(ctx):
+        raise ValueError("max() arg is an empty sequence")
+
+    handlers = (Handler("broken", broken), Handler("b", _answers("b")))
+    with pytest.raises(ValueError):
+        dispatch(_ctx(), handlers, _fallback)
+    monkeypatch.setattr(compose, "RAISE_HANDLER_ERRORS", False)
+    assert dispatch(_ctx(), handlers, _fallback).kind == "b"
+    assert "handler broken failed" in caplog.text and "ValueError" in caplog.text
+
+
 def test_a_passed_deadline_lists_the_retrieved_passages_and_says_so():
     handlers = (Handler("b", _answers("b")),)
     late = dispatch(_ctx(deadline=time.thread_time() - 1), handlers, _fallback)  # CPU time of this thread

@@ -1687,6 +1687,21 @@ def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
     return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
 
 
+RAISE_HANDLER_ERRORS = False  # the tests set it: there a handler's bug fails the test instead of being skipped
+
+
+def _run(h: Handler, ctx: Context) -> Candidate | None:
+    """The handler's candidate. One that raises is logged with its traceback and skipped, so that the next
+    handlers or the retrieval-only answer still answer: one handler's bug never costs the asker the answer."""
+    try:
+        return h.run(ctx)
+    except Exception:
+        if RAISE_HANDLER_ERRORS:
+            raise
+        log.exception("handler %s failed; skipped", h.name)
+        return None
+
+
 def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
              fallback: Callable[[Context], Candidate] = _retrieval_only) -> Candidate:
     """Try the handlers in order and take the first candidate that passes answerability's explicit checks (a
@@ -1702,7 +1717,7 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         if ctx.expired():
             log.warning("deadline passed before handler %s; answering from retrieval only", h.name)
             return _over_budget(ctx)
-        cand = h.run(ctx)
+        cand = _run(h, ctx)
         if cand is None:
             continue
         lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer, cand.kind)

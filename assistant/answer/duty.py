@@ -153,6 +153,8 @@ def _quoted(content: list[str], body: str, more: bool, wants_number: bool, weigh
     amount), every sentence nearly as close to it (KEEP_SHARE of the best), those with a figure if it asks one."""
     sents = [s.strip() for s in sentences(body) if s.strip()]
     scored = [(term_coverage(content, s, weight), s) for s in sents]
+    if not scored:
+        return body.strip()
     best = max(c for c, _ in scored)
     if not more:
         return next(s for c, s in scored if c == best)
@@ -191,7 +193,7 @@ def duty_answer(q: Question, hits: list[Hit], terms: list[str], docs, weight=Non
                 if any(body_re.match(s.strip()) for s in sentences(para)):
                     best_body = max(best_body, _score(content, head, para, weight))
                 continue
-            body = para[:note.start()]
+            body = para[:note.start()].strip() or head  # a note on a line of its own: its section's task
             if term_coverage(content, f"{head} {body}", weight) < MIN_COVERAGE:
                 continue
             score = _score(content, head, body, weight)
