@@ -74,7 +74,8 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "synthdev10": ROOT / "eval" / "unseen13" / "corpus", "unseen13": ROOT / "eval" / "unseen13" / "corpus",
           "dev11": None, "test11": None,
           "realdev14": ROOT / "eval" / "realplans" / "corpus", "realtest11": ROOT / "eval" / "realplans" / "corpus",
-          "dev12": None, "test12": None,
+          "dev12": None, "test12": None, "dev13": None, "test13": None,
+          "realdev16": ROOT / "eval" / "realplans" / "corpus", "realtest13": ROOT / "eval" / "realplans" / "corpus",
           "synthdev11": ROOT / "eval" / "unseen14" / "corpus", "unseen14": ROOT / "eval" / "unseen14" / "corpus",
           "realdev15": ROOT / "eval" / "realplans" / "corpus", "realtest12": ROOT / "eval" / "realplans" / "corpus"}
 

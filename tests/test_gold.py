@@ -105,7 +105,9 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
                                            ("dev11.jsonl", True), ("test11.jsonl", True),
                                            ("realdev14.jsonl", False), ("realtest11.jsonl", False),
                                            ("dev12.jsonl", True), ("test12.jsonl", True),
-                                           ("realdev15.jsonl", False), ("realtest12.jsonl", False)])
+                                           ("realdev15.jsonl", False), ("realtest12.jsonl", False),
+                                           ("dev13.jsonl", True), ("test13.jsonl", True),
+                                           ("realdev16.jsonl", False), ("realtest13.jsonl", False)])
 def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
     """The session-11 to session-15 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
     category with a fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
@@ -196,7 +198,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "unseen10.jsonl", "unseen11.jsonl", "test9.jsonl", "realtest9.jsonl",
                                   "unseen12.jsonl", "test10.jsonl", "realtest10.jsonl",
                                   "unseen13.jsonl", "test11.jsonl", "realtest11.jsonl",
-                                  "test12.jsonl", "realtest12.jsonl", "unseen14.jsonl"])
+                                  "test12.jsonl", "realtest12.jsonl", "unseen14.jsonl",
+                                  "test13.jsonl", "realtest13.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)
