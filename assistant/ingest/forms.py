@@ -43,7 +43,7 @@ RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "decimal1": 2.2, "decima
 MAX_TITLE = 40
 
 _ENUM_RES = (
-    ("cn_num", re.compile(rf"^({CN}+、)\s*(.+)$")),
+    ("cn_num", re.compile(rf"^({CN}+[、．.](?![\d.．]))\s*(.+)$")),  # 二． / 二. : an OCR tool's reading of 二、
     ("paren_cn", re.compile(rf"^([（(]{CN}+[）)])\s*(.+)$")),
     ("paren_arabic", re.compile(r"^([（(]\d{1,2}[）)])\s*(.+)$")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*(.+)$")),
