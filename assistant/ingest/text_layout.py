@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from assistant.text.patterns import CELL_NUMBER_RE, CONTINUED_TABLE_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
 
-from .ocr_table import columns_kept, ocr_table
 from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
+from .ocr_table import columns_kept, ocr_table
 
 _GAP_RE = re.compile(r"(?: {2,}|\t|\u3000{2,})")
 _CELL_RE = re.compile(r"[^ \t\u3000](?:[^ \t\u3000]| (?! )|\u3000(?!\u3000))*")  # up to a gap of 2+ spaces
