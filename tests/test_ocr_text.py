@@ -9,7 +9,7 @@ from assistant.ingest.forms import heading_form
 from assistant.ingest.ocr_table import tokens
 from assistant.ingest.read_text import text_blocks
 from assistant.ingest.text_layout import continues
-from assistant.text.numbers import is_cumulative, marked_figure, parse_value
+from assistant.text.numbers import is_cumulative, marked_figure, parse_value, to_halfwidth
 from assistant.types import SourceLine, SourceTable
 from tests.conftest import plan_assistant
 
@@ -187,3 +187,37 @@ def test_ocr_plan_blocks_are_lines_and_a_table(tmp_path):
     blocks = text_blocks(_OCR_PLAN.split("\n"))
     assert sum(isinstance(b, SourceTable) for b in blocks) == 1
     assert any(isinstance(b, SourceLine) and "新建供水管网" in b.text for b in blocks) is False
+
+
+@pytest.mark.parametrize("text, read", [
+    ("规划（2O26—2030年）", "规划（2026—2030年）"),
+    ("建设年限2028—2O3O年", "建设年限2028—2030年"),
+    ("达到1O0%", "达到100%"),
+])
+def test_a_letter_read_for_a_digit_inside_a_figure_is_the_digit(text, read):
+    assert to_halfwidth(text) == read and len(to_halfwidth(text)) == len(text)
+
+
+@pytest.mark.parametrize("text", ["推广O2O模式", "教育中心l个", "ISO9001认证", "CO2排放", "PM2.5浓度"])
+def test_letters_of_words_and_codes_stay_letters(text):
+    assert to_halfwidth(text) == text
+
+
+@pytest.mark.parametrize("label", ["附件1", "附件 2", "附件3："])
+def test_a_bare_annex_line_is_not_joined_to_its_title(label):
+    assert not continues(label, "某某区教育事业发展规划重点项目表", WRAP)
+
+
+def test_a_bare_annex_over_its_title_line_names_the_ocr_table(tmp_path):
+    body = "\n".join(["第一章　总则", "　　本规划明确了重点项目。"])
+    table = "\n".join([
+        "附件1",
+        "东城区教育发展重点项目表",
+        "序号  项目名称          建设内容          总投资    建设年限",
+        "                                        （亿元）",
+        "1     东城第三幼儿园 | 新建，15班     0.58  2026—2027",
+        "2  西城实验学校 新建，48班 3.8     2026—2O28",
+        "合计  4.38",
+    ])
+    a = plan_assistant(tmp_path, body + "\n" + table).ask("重点项目表里所有项目总投资合计多少")
+    assert not a.refused and "4.38" in a.answer and "重点项目表" in a.answer, a.answer

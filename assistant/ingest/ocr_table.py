@@ -13,7 +13,7 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.text.patterns import CELL_NUMBER_RE, CELL_VALUE_RE, OCR_CELL_GAP_RE
+from assistant.text.patterns import CELL_NUMBER_RE, CELL_VALUE_RE, OCR_BAR_RE as _BAR_RE, OCR_CELL_GAP_RE
 
 _INDENT = 4  # display columns a continuation line stands in from a row's first cell
 _OPENERS = "（(〔【[《“"
@@ -69,12 +69,15 @@ def _column(start: int, columns: tuple[int, ...]) -> int:
     return max((k for k, c in enumerate(columns) if c <= start + 2), default=0)
 
 
-def columns_kept(head_starts: tuple[int, ...], rows: list[tuple[int, ...]]) -> bool:
-    """Do most rows start each cell under a header cell (a layout that kept its columns)?"""
+def columns_kept(head_starts: tuple[int, ...], rows: list[tuple[int, ...]], lines: list[str]) -> bool:
+    """Do most rows start each cell under a header cell (a layout that kept its columns), with no ruled line read
+    as a bar between two cells?"""
     if not rows:
         return True
+    if any(_BAR_RE.search(ln) for ln in lines):
+        return False
     aligned = sum(all(any(abs(s - c) <= 2 for c in head_starts) for s in r) for r in rows)
-    return aligned >= _ALIGNED_SHARE * len(rows)
+    return aligned > _ALIGNED_SHARE * len(rows)
 
 
 def _fit(texts: list[str], n: int) -> list[str] | None:

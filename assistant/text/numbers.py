@@ -14,9 +14,19 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％", "012345
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 
 
+# a letter an OCR tool reads for a digit inside a figure (2O26, 2O3O, 1O0): a run of digits with O or l in it that
+# holds two digits at least and touches no other letter (O2O, a word, keeps its letters)
+_OCR_DIGIT_RUN_RE = re.compile(r"(?<![A-Za-z])(?=(?:[Ol]*\d){2})[\dOl]*[Ol][\dOl]*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans("Ol", "01")
+
+
 def to_halfwidth(text: str) -> str:
-    """Full-width digits and number punctuation to ASCII (other characters unchanged)."""
-    return text.translate(_FULLWIDTH)
+    """Full-width digits and number punctuation to ASCII (other characters unchanged), and a letter an OCR tool read
+    for a digit inside a figure to that digit ("2O26" -> "2026"). The length never changes."""
+    text = text.translate(_FULLWIDTH)
+    if "O" not in text and "l" not in text:
+        return text
+    return _OCR_DIGIT_RUN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
 
 
 def cn_to_int(text: str) -> int | None:

@@ -122,6 +122,7 @@ CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％
 # the gap between the cells of a table row as an OCR tool reads it: a run of spaces (one or more) or a drawn rule
 # read as a bar (" | ")
 OCR_CELL_GAP_RE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")
+OCR_BAR_RE = re.compile(r"\S[ \t\u3000]+[|｜][ \t\u3000]+\S")  # a ruled line between two cells read as " | "
 # a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
 CELL_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\.\d+)?\s*[%‰％]?[\]〕】)）]?$|^[—\-－/／]+$")
 
