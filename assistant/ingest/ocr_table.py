@@ -13,7 +13,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass
 
-from assistant.text.patterns import CELL_NUMBER_RE, CELL_VALUE_RE, OCR_BAR_RE as _BAR_RE, OCR_CELL_GAP_RE
+from assistant.text.patterns import CELL_NUMBER_RE, CELL_VALUE_RE, OCR_CELL_GAP_RE
+from assistant.text.patterns import OCR_BAR_RE as _BAR_RE
 
 _INDENT = 4  # display columns a continuation line stands in from a row's first cell
 _OPENERS = "（(〔【[《“"
