@@ -221,3 +221,16 @@ def test_a_bare_annex_over_its_title_line_names_the_ocr_table(tmp_path):
     ])
     a = plan_assistant(tmp_path, body + "\n" + table).ask("重点项目表里所有项目总投资合计多少")
     assert not a.refused and "4.38" in a.answer and "重点项目表" in a.answer, a.answer
+
+
+@pytest.mark.parametrize("line, title", [
+    ("（一）坚持党的全面领 导。把党的领导贯穿教育改革发展全过程", "坚持党的全面领 导"),
+    ("（四）坚持改革创新发 展。破除制约教育高质量发展的体制机制障碍", "坚持改革创新发 展"),
+    ("二、深化集团化办 学：按照优质学校带新建学校的模式组建教育集团，覆盖全部镇域学校", "深化集团化办 学"),
+])
+def test_a_stray_space_inside_a_run_in_title_does_not_cut_it(line, title):
+    assert heading_form(line).title == title
+
+
+def test_a_title_set_off_by_a_space_is_still_cut_there():
+    assert heading_form("一、指导思想 以习近平新时代中国特色社会主义思想为指导").title == "指导思想"
