@@ -22,7 +22,7 @@ from .store import IndexReadOnly, build_lock, current_build, load_build, read_ch
 
 log = logging.getLogger(__name__)
 
-PARSER_VERSION = 33  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
+PARSER_VERSION = 37  # bump when parsing or chunking output changes (21: a goal runs on past a sentence restating its
 # own year, 2030年前实现…; 23: a .txt keeping a PDF's page layout or a web page's chrome is read into structure: page
 # furniture, wrapped lines, space-aligned and one-cell-per-line tables, an annex list of projects; 24: both; 25: a
 # file is hard-wrapped only at a width a page can hold, so a legal export's metadata lines are not joined; 26: Word/PDF cells merged across
@@ -48,7 +48,9 @@ PARSER_VERSION = 33  # bump when parsing or chunking output changes (21: a goal 
 # one-cell grid table a box, setext headings, attributes, spans, escapes, fenced divs and comments read as plain text;
 # a group name filled down its rows groups them; a bare 附件 over a list of short titles lists them as text; 33: a
 # markdown bullet marker (-   item) dropped, pandoc simple and multiline tables read as tables, line-block marks and
-# inline HTML tags dropped)
+# inline HTML tags dropped; 34: an OCR'd table, its cells set apart by any gap or " | ", read by its count of cells,
+# wrapped cells and a second header line joined; a line cut at the margin runs on into a decimal figure, a run-in
+# heading's body and a list item run on; 二． is 二、; a figure marked by OCR'd brackets, (0.5] or 【6.45〕, is cumulative; 36: a bare 附件1 is not joined to its title line, and a letter read for a digit in a figure (2O26) is the digit; 37: a stray space inside a run-in heading's title (领 导。) is no title cut)
 
 
 def corpus_fingerprint(sources: list[Path]) -> dict[str, str]:

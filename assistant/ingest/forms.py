@@ -43,7 +43,7 @@ RANKS = {"pian": 0, "zhang": 1, "preface": 1, "jie": 2, "decimal1": 2.2, "decima
 MAX_TITLE = 40
 
 _ENUM_RES = (
-    ("cn_num", re.compile(rf"^({CN}+、)\s*(.+)$")),
+    ("cn_num", re.compile(rf"^({CN}+[、．.](?![\d.．]))\s*(.+)$")),  # 二． / 二. : an OCR tool's reading of 二、
     ("paren_cn", re.compile(rf"^([（(]{CN}+[）)])\s*(.+)$")),
     ("paren_arabic", re.compile(r"^([（(]\d{1,2}[）)])\s*(.+)$")),
     ("circled", re.compile(r"^([\u2460-\u2473])\s*(.+)$")),
@@ -91,6 +91,9 @@ class HeadingForm:
 
 
 _SPACED_TITLE_RE = re.compile(r"^([^\s，。；：、,;:]{4,20}) ([^\s，。；：、,;:].{7,})$")
+# what follows a space is the title's own last characters when a sentence end comes one or two characters on
+# ("坚持党的全面领 导。…": a stray space an OCR tool put inside the title)
+_STRAY_SPACE_RE = re.compile(r"^[^\s，。；：、,;:]{1,2}[。：:]")
 
 
 def _split_title(text: str) -> tuple[str, str, str] | None:
@@ -98,7 +101,7 @@ def _split_title(text: str) -> tuple[str, str, str] | None:
     A PDF export may set the title off by a space only ("指导思想 以习近平……"); a lead ending in ：
     ("控制总量：根据需求预测……") is a title too."""
     m = _SPACED_TITLE_RE.match(text)
-    if m:
+    if m and not _STRAY_SPACE_RE.match(m.group(2)):
         return m.group(1), m.group(1), m.group(2)
     cut = min((i for i in (text.find(c) for c in "。") if i >= 0), default=-1)
     colon = text.find("：")

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from assistant.text.patterns import CELL_NUMBER_RE, CONTINUED_TABLE_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
 
-from .forms import NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
+from .forms import ANNEX_RE, NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
+from .ocr_table import columns_kept, ocr_table
 
 _GAP_RE = re.compile(r"(?: {2,}|\t|\u3000{2,})")
 _CELL_RE = re.compile(r"[^ \t\u3000](?:[^ \t\u3000]| (?! )|\u3000(?!\u3000))*")  # up to a gap of 2+ spaces
@@ -206,6 +207,8 @@ def aligned_table(lines: list[str], i: int, skip: set[int]) -> tuple[list[tuple[
     first = " ".join(head.texts)
     body = _table_lines(lines, i, skip, head.starts)
     head = _split_header(head, [cells(lines[j]) for j in body])
+    if not columns_kept(head.starts, [cells(lines[j]).starts for j in body], [lines[j] for j in body]):
+        return ocr_table(lines, i, body)  # an OCR'd table: rows kept, columns not
     columns = head.starts
     header = list(head.texts)
     rows: list[list[str]] = []
@@ -269,8 +272,21 @@ def continues(a: str, b: str, wrap: int) -> bool:
         return False
     if b[0] in _NO_LINE_START:
         return True  # no line of a plan starts with a comma, a full stop or a closing bracket
-    if a[-1] in SENTENCE_END + "：:" or _starts_block(b):
+    if a[-1] in SENTENCE_END + "：:" or ANNEX_RE.match(a):
+        return False  # a sentence's end, or a bare 附件1 over its title
+    if _starts_block(b) and not (_cut_at_margin(a, wrap) and _figure_not_heading(b)):
         return False
-    if (f := heading_form(a)) is not None and not any(ch in f.rest for ch in SENTENCE_END + "，"):
-        return False  # a heading alone on its line
+    if (f := heading_form(a)) is not None and not f.rest.strip() and not any(ch in f.title for ch in SENTENCE_END + "，,：:；;"):
+        return False  # a heading alone on its line (a run-in heading's body, or a list item's, runs on)
     return len(a) >= 0.7 * wrap or bool(ENDS_WITH_NUMBER_RE.search(a))
+
+
+def _cut_at_margin(a: str, wrap: int) -> bool:
+    return len(a) >= 0.9 * wrap
+
+
+def _figure_not_heading(b: str) -> bool:
+    """A line opening with a decimal figure ("1.58万人。…") after a line cut at the margin goes on with that line's
+    sentence: a decimal heading number (1.2) is not what a cut sentence runs into."""
+    f = heading_form(b)
+    return f is not None and f.kind.startswith("decimal")

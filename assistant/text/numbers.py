@@ -14,9 +14,19 @@ _FULLWIDTH = str.maketrans("０１２３４５６７８９．－＋％", "012345
 NUMBER_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?![\d.])|\d+(?:\.\d+)?")
 
 
+# a letter an OCR tool reads for a digit inside a figure (2O26, 2O3O, 1O0): a run of digits with O or l in it that
+# holds two digits at least and touches no other letter (O2O, a word, keeps its letters)
+_OCR_DIGIT_RUN_RE = re.compile(r"(?<![A-Za-z])(?=(?:[Ol]*\d){2})[\dOl]*[Ol][\dOl]*(?![A-Za-z])")
+_OCR_DIGITS = str.maketrans("Ol", "01")
+
+
 def to_halfwidth(text: str) -> str:
-    """Full-width digits and number punctuation to ASCII (other characters unchanged)."""
-    return text.translate(_FULLWIDTH)
+    """Full-width digits and number punctuation to ASCII (other characters unchanged), and a letter an OCR tool read
+    for a digit inside a figure to that digit ("2O26" -> "2026"). The length never changes."""
+    text = text.translate(_FULLWIDTH)
+    if "O" not in text and "l" not in text:
+        return text
+    return _OCR_DIGIT_RUN_RE.sub(lambda m: m.group(0).translate(_OCR_DIGITS), text)
 
 
 def cn_to_int(text: str) -> int | None:
@@ -59,7 +69,10 @@ def normalise_years(text: str, typed: bool = True) -> str:
 BLANK_CELLS = frozenset({"—", "——", "-", "－", "/", "／"})  # a table cell that gives nothing (no unit, no value)
 
 
-CUMULATIVE_RE = re.compile(r"^\s*[\[【［〔](.*)[\]】］〕]\s*$")
+# a figure in square marks; an OCR tool may read one half of the mark as a round bracket ((0.5], 〔5.82)) or mix
+# the two kinds (【6.45〕), but a figure in round brackets on both sides is no mark
+_OPEN, _CLOSE = r"[\[【［〔]", r"[\]】］〕]"
+CUMULATIVE_RE = re.compile(rf"^\s*(?:{_OPEN}(?=.*[\]】］〕)）]\s*$)|[(（](?=.*{_CLOSE}\s*$))(.*)[\]】］〕)）]\s*$")
 
 
 def is_cumulative(raw: str | None) -> bool:
@@ -67,7 +80,8 @@ def is_cumulative(raw: str | None) -> bool:
 
 
 # a marked cell as written: the mark around the figure, any unit after it ([45], 【10000】, 〔3000〕户)
-_MARKED_CELL_RE = re.compile(r"^\s*([\[【［〔])\s*([^\]】］〕]*?)\s*([\]】］〕])(\D*?)\s*$")
+_MARKED_CELL_RE = re.compile(rf"^\s*({_OPEN})\s*([^\]】］〕)）]*?)\s*([\]】］〕)）])(\D*?)\s*$"
+                             rf"|^\s*([(（])\s*([^\]】］〕)）]*?)\s*({_CLOSE})(\D*?)\s*$")
 
 
 def marked_figure(raw: str | None) -> tuple[str, str, str] | None:
@@ -75,9 +89,12 @@ def marked_figure(raw: str | None) -> tuple[str, str, str] | None:
     '[45]' -> ('45', '', '[45]'), '〔3000〕户' -> ('3000', '户', '〔3000〕'); None for a cell with no mark or
     with nothing inside it."""
     m = _MARKED_CELL_RE.match(raw or "")
-    if not m or not m.group(2):
+    if not m:
         return None
-    return m.group(2), m.group(4), f"{m.group(1)}{m.group(2)}{m.group(3)}"
+    mark, figure, close, unit = (g or "" for g in (m.groups()[:4] if m.group(1) else m.groups()[4:]))
+    if not figure:
+        return None
+    return figure, unit, f"{mark}{figure}{close}"
 
 
 def parse_value(raw: str | None) -> float | None:

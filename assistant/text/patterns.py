@@ -119,6 +119,10 @@ STATED_FIGURE_RE = re.compile(r"(?<![A-Za-z\d.\-－—~～第表栏])\d+(?:\.\d+
                               r"|[一二两三四五六七八九十百千]+(?:[多余几](?=[\u4e00-\u9fff])|(?=[万亿]))")
 # a table cell that is one number (a share, a bound): 91.2, ≥95, 3‰
 CELL_NUMBER_RE = re.compile(r"^[≥≤<>＞＜约]?\s*[-+]?\d+(?:\.\d+)?\s*[%％‰]?$")
+# the gap between the cells of a table row as an OCR tool reads it: a run of spaces (one or more) or a drawn rule
+# read as a bar (" | ")
+OCR_CELL_GAP_RE = re.compile(r"[ \t\u3000]*[|｜][ \t\u3000]*|[ \t\u3000]+")
+OCR_BAR_RE = re.compile(r"\S[ \t\u3000]+[|｜][ \t\u3000]+\S")  # a ruled line between two cells read as " | "
 # a table cell holding a value: a number, bracketed as a five-year total (〔5800〕), or a blank mark (—, /)
 CELL_VALUE_RE = re.compile(r"^[\[〔【(（]?[≥≤<>＜＞约]?\s*[-+]?\d+(?:\.\d+)?\s*[%‰％]?[\]〕】)）]?$|^[—\-－/／]+$")
 

@@ -30,6 +30,9 @@ _SPACE_RE = re.compile(r"\s+")
 _TERM_CLEAN_RE = HEADING_NUMBER_RE
 
 
+# a character an OCR tool reads for another of like shape -> the one meant (lexicon rows: 士土 = 士 misread for 土)
+GLYPHS = {w[0]: w[1] for w in LEX.words("ocr_glyph_pair") if len(w) == 2}
+_GLYPH_REACH = 4  # characters either side of a misread one that its segmentation looks at
 _GRAM_STOP = set(LEX.words("gram_stop"))  # characters a frequent compound never holds
 _GRAM_VERBS = set(LEX.words("gram_verb"))  # words a frequent compound never starts or ends with
 _CJK_RUN_RE = re.compile(r"[\u4e00-\u9fff]{4,}")
@@ -168,9 +171,35 @@ class Tokenizer:
                     self._jieba = tk
         return self._jieba
 
+    def read_glyphs(self, text: str) -> str:
+        """``text`` with a character an OCR tool misread (``GLYPHS``) read as the one meant, where the dictionary's
+        segmentation around it leaves the misread one a word of its own and puts the meant one inside a longer word
+        (士地出让 -> 土地出让, 干兆网络 -> 千兆网络; 博士, 若干, 干细胞, 入口, 加强入河 stay). Same length; for
+        matching only, never for quoting."""
+        if not any(c in GLYPHS for c in text):
+            return text
+        chars = list(text)
+        for i, c in enumerate(chars):
+            meant = GLYPHS.get(c)
+            if meant is not None and self._alone(chars, i, c) and not self._alone(chars, i, meant):
+                chars[i] = meant
+        return "".join(chars)
+
+    def _alone(self, chars: list[str], i: int, c: str) -> bool:
+        """Is ``c`` at ``chars[i]`` a word of its own in the dictionary's segmentation of the few characters around?"""
+        lo = max(0, i - _GLYPH_REACH)
+        window = "".join(chars[lo:i]) + c + "".join(chars[i + 1:i + 1 + _GLYPH_REACH])
+        at = 0
+        for w in self._tk().lcut(window, HMM=False):
+            if at <= i - lo < at + len(w):
+                return len(w) == 1
+            at += len(w)
+        return True
+
     def tokens(self, text: str) -> list[str]:
-        """Search-mode tokens (compounds and their parts), lower-cased, stopwords and spaces removed."""
-        text = _SPACE_RE.sub(" ", join_spaced_digits(text).lower())
+        """Search-mode tokens (compounds and their parts), lower-cased, stopwords and spaces removed; characters an
+        OCR tool misread are read as meant (``read_glyphs``)."""
+        text = _SPACE_RE.sub(" ", self.read_glyphs(join_spaced_digits(text)).lower())
         out = []
         for t in self._tk().cut_for_search(text):
             t = t.strip()
@@ -180,7 +209,7 @@ class Tokenizer:
 
     def words(self, text: str) -> list[str]:
         """Plain segmentation (no sub-words), for matching key terms."""
-        return [t for t in (w.strip() for w in self._tk().lcut(text)) if t and t not in STOPWORDS]
+        return [t for t in (w.strip() for w in self._tk().lcut(self.read_glyphs(text))) if t and t not in STOPWORDS]
 
     def known(self, word: str) -> bool:
         """Whether the word is in the dictionary (jieba's or the plans'), not one its HMM made up (线有)."""
