@@ -13,6 +13,7 @@ from assistant.text.numbers import normalise_years, to_halfwidth
 from assistant.text.patterns import (
     BOX_RE,
     CODE,
+    COUNT_OF_RE,
     DIGIT_GAP_RE,
     LABEL_RE,
     ORDINAL_RE,
@@ -361,13 +362,16 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
 
 _ASPECT_RE = LEX.regex("aspect")
 _BOTH_RE = LEX.regex("both_plans")
-_EACH_WORDS = frozenset(LEX.words("each"))  # 分别: each of several things, plans or items
+# 分别: each of several things, plans or items; 都是: all of them, plans or items
+_EACH_WORDS = frozenset(LEX.words("each"))
+_ALL_ITEMS_RE = LEX.regex("all_items")
 
 
 def _asks_each_plan(text: str, docs_prev: tuple[str, ...]) -> bool:
-    """A follow-up asking the same of every plan (两个区分别是多少). A bare 分别 after a question about one plan
-    (保障措施有几条？→ 分别是什么) asks for each of that plan's items, not each plan."""
-    return any(m.group(0) not in _EACH_WORDS or len(docs_prev) != 1 for m in _BOTH_RE.finditer(text))
+    """A follow-up asking the same of every plan (两个区分别是多少). A bare 分别 or 都是 after a question about one
+    plan (保障措施有几条？→ 分别是什么; 城区有几座加油站 → 都是国企的吗) asks of that plan's items, not each plan."""
+    return any((m.group(0) not in _EACH_WORDS and not _ALL_ITEMS_RE.fullmatch(m.group(0))) or len(docs_prev) != 1
+               for m in _BOTH_RE.finditer(text))
 _ASK_TAIL_RE = re.compile(rf"(?:{LEX.pattern('ask_tail_measure')})?(?:{LEX.pattern('ask_tail_verb')})?"
                           rf"(?:{LEX.pattern('ask_tail_ask')})?[？?。！!]*$")
 
@@ -462,6 +466,15 @@ def _area_swap(text: str, previous: str, docs_now, aliases, plans: Sequence[Plan
     named = [(a, k) for a, k in _areas(previous, aliases, plans, tagger) if a not in text and a not in area]
     if len(rest) > 1:
         return None
+    swapped = _swapped_area(text, previous, area, kind, named)
+    if swapped and _HOW_MUCH_RE.search(bare) and not _HOW_MUCH_RE.search(previous):
+        # "高速上有几座" after "…城区有加油站，都是国企的吗": its own ask of the same things, not the check
+        return swapped.partition("，")[0] + "，" + bare
+    return swapped
+
+
+def _swapped_area(text: str, previous: str, area: str, kind: str, named: list[tuple[str, str]]) -> str | None:
+    """The previous question with the one area ``area`` stands in for replaced (see ``_area_swap``)."""
     before = [a for a, k in named if k in _REPLACES[kind]]
     if len(before) == 1:
         return previous.replace(before[0], area, 1)
@@ -753,9 +766,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     if _SUBJECTLESS_RE.match(stripped) and not docs_now:
         # "啥时候推到所有设区市" after "城市生命线安全工程先在哪试点": no subject of its own, the previous one's
         return _ASK_TAIL_RE.sub("", new) + "，" + body
-    if (LEX.regex("per_item").match(stripped) and not docs_now and _HOW_MUCH_RE.search(previous)
-            and not _LIST_RE.search(previous)):
-        # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted
+    if ((LEX.regex("per_item").match(stripped) or LEX.regex("all_items").match(stripped)) and not docs_now
+            and _HOW_MUCH_RE.search(previous) and not _LIST_RE.search(previous)):
+        # "每个加多少床位" after "…要建几个县域医疗次中心": each of the things just counted; "都是国企的吗" after
+        # "…城区有几座加油站": all of them
         return counted(new) + "，" + body
     switch = re.match(rf"^(?:{LEX.pattern('switch_marker')})", text.strip())
     switched = _switched_kind(text.strip()[switch.end():], new, tagger) if switch and not docs_now else None
@@ -894,7 +908,9 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
     """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
     m = _ORDINAL_RE.search(text)
     items = list(previous_turn.items)
-    if not m or not items:
+    if m and not items:
+        return _ordinal_of_previous(text, previous, m)
+    if not m:
         return None
     from assistant.text.numbers import cn_to_int
 
@@ -903,6 +919,18 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
         return None
     rest = _ORDINAL_RE.sub("", text)
     return f"{items[n - 1]}{rest}"
+
+
+def _ordinal_of_previous(text: str, previous: str, m: re.Match[str]) -> str | None:
+    """An ordinal asked after an answer listing nothing: another one of the same list when the previous question
+    asked one by its ordinal ("第四条呢" after "…政策创新里第一条是啥"), or one of what it counted ("第一条是啥" after
+    "…保障措施有几条")."""
+    before = _ORDINAL_RE.search(previous)
+    if before:
+        return previous[:before.start()] + m.group(0) + previous[before.end():]
+    if COUNT_OF_RE.search(previous):
+        return counted(previous) + text.strip()
+    return None
 
 
 def _kept_plan(text: str, previous: str, aliases: list[tuple[str, str]], tagger,
@@ -1054,7 +1082,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     if ordinal is not None:
         docs_prev, _ = find_docs(resolved_prev, aliases)
         plan = next((a for a, d in aliases if docs_prev and d == docs_prev[0] and a in resolved_prev), "")
-        resolved = plan + ordinal
+        resolved = ordinal if plan and plan in ordinal else plan + ordinal
     elif entity:  # "那它城区布了几个" after "哪个县市区布点最多" (孝义市): a question of that thing, in the same plan
         own = with_entity(text, entity)
         resolved = _kept_plan(own, resolved_prev, aliases, tagger, plans) + own

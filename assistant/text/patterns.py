@@ -11,6 +11,7 @@ YEAR = r"(?:19|20)\d\d"
 YEAR_RE = re.compile(rf"({YEAR})\s*年?")  # 2025年, 2025 年, 2025 (group 1: the year)
 YEAR_ONLY_RE = re.compile(r"[\d.%年]+")  # a token that is only a year, a number or a share
 ORDINAL_RE = re.compile(r"第([一二三四五六七八九十\d]{1,3})(?:条|个|项|点|款|方面)")  # 第二条 (group 1: the number)
+COUNT_OF_RE = re.compile(r"几(?:条|个|项|点|款|方面)")  # 有几条: a count of what 第二条 then picks one of
 BOX_RE = re.compile(r"专栏\s*\d+(?:\s*[-－]\s*\d+)?")  # 专栏4, 专栏7-1
 # a quantity in running text: 577.9km, 200年一遇 (a return period), not 5G, C3 or 2025年
 # a number qualifying a measure by the character after it (60岁 of 60岁以上, 5岁 of 5岁以下); not a year (2030年)
