@@ -67,3 +67,16 @@ def test_one_sentence_stating_both_years_answers_whole(plan, question):
     ans = plan.ask(question)
     assert not ans.refused and "4万个" in ans.answer and "6万个" in ans.answer, ans.answer
     assert len(ans.citations) == 1, ans.answer
+
+
+@pytest.mark.parametrize(("question", "terms"), [
+    ("到2025年全省充换电站多少", ["全省", "充换", "电站"]),  # the tokenizer splits 充换电站
+    ("2025年全省充换电站要建成几座", ["全省", "充换", "电站"]),
+    ("全省充换电站2025年目标", ["全省", "充换", "电站"])])
+def test_a_goal_writing_the_asked_word_whole_outranks_one_holding_its_pieces_apart(question, terms):
+    from assistant.answer.structured import goal_score
+    from assistant.types import Goal
+
+    apart = Goal("d", "2025", "力争到2025年，全省高速公路服务区充换电基础设施实现全覆盖，计划建设18座城际充电站。", (), "s", (), 1)
+    whole = Goal("d", "2025", "到2025年，全省将建成充换电站500座，充电桩达到1万个以上。", (), "s", (), 2)
+    assert goal_score(whole, question, ("2025",), terms) > goal_score(apart, question, ("2025",), terms)
