@@ -80,3 +80,18 @@ def test_a_goal_writing_the_asked_word_whole_outranks_one_holding_its_pieces_apa
     apart = Goal("d", "2025", "力争到2025年，全省高速公路服务区充换电基础设施实现全覆盖，计划建设18座城际充电站。", (), "s", (), 1)
     whole = Goal("d", "2025", "到2025年，全省将建成充换电站500座，充电桩达到1万个以上。", (), "s", (), 2)
     assert goal_score(whole, question, ("2025",), terms) > goal_score(apart, question, ("2025",), terms)
+
+
+@pytest.mark.parametrize("question", ["样例碳达峰试点到2030年要达到啥目标", "样例碳达峰试点2030年目标是什么"])
+def test_a_word_of_the_plans_title_breaks_no_tie(question):
+    from assistant.answer.structured import goal_score
+    from assistant.types import Goal
+
+    title = "国家碳达峰试点（样例）实施方案"
+    terms = ["达峰", "试点"]
+    aim = Goal("d", "2030", "到2030年，碳排放双控制度体系全面建立，低碳试点引领作用充分发挥，碳排放达峰后稳中有降。",
+               (), "s", (), 1)
+    naming = Goal("d", "2030", "积极推进城市碳达峰试点建设，到2030年有计划分步骤实施碳达峰行动。", (), "s", (), 2)
+    assert goal_score(naming, question, ("2030",), terms) > goal_score(aim, question, ("2030",), terms)  # no title
+    assert goal_score(aim, question, ("2030",), terms, title=title) >= goal_score(naming, question, ("2030",), terms,
+                                                                                title=title)
