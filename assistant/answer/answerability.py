@@ -58,7 +58,7 @@ class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
     kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items", "whole", "duty",
-    #            "label"
+    #            "label", "time"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -77,6 +77,8 @@ class Missing:
                     "以下列出最接近的段落，仅供参考。")
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
+        if self.kind == "time":
+            return "找到的最接近的段落中没有写明所问的时间，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
             return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "whole":
@@ -481,6 +483,9 @@ _NOT_BODY_RE = lexicon().regex("not_body")
 
 
 ITEM_KINDS = ("list", "section", "box", "table_rows")  # handlers answering with items: their count is the figure
+# answers made of parts, each decided on its own; year_parts: one measure's years asked apart (2020年和2025年各多少),
+# each part held to its own year, so no one quote need hold every year asked
+PART_KINDS = ("multi_part", "year_parts")
 
 
 def known_codes(terms: Iterable[str], in_corpus) -> list[str]:
@@ -509,13 +514,14 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     counted = counted_noun(q.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer), run=True) \
         if shape is not None else ""
     # the figures of a multi-part answer were bound to their own part's year, kind and measure when it was asked
-    bind = kind not in ITEM_KINDS and kind != "multi_part"
+    bind = kind not in ITEM_KINDS and kind not in PART_KINDS
     # who is responsible, asked in this very question (not in the one a follow-up builds on: 那是哪天印发的 after
     # 哪个部门印发的); the duty handler's answers quote a responsibility note or roster by construction, and a
     # multi-part answer's parts were each held to it when decided (the part asking 哪个部门出的, not the figure's)
-    duty = kind not in ("duty", "multi_part") and asks_duty(q.text if q.is_followup else q.resolved)
+    duty = kind != "duty" and kind not in PART_KINDS and asks_duty(q.text if q.is_followup else q.resolved)
+    asked = WRITTEN_YEAR_RE.sub(" ", q.resolved) if kind == "year_parts" else q.resolved
     gap = unheld_label(ctx, answer)
-    gap = gap or missing_in(q.resolved, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
+    gap = gap or missing_in(asked, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]

@@ -74,6 +74,7 @@ from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
+    FIVE_YEAR_PLAN_RE,
     HEADING_NUMBER_RE,
     ITEM_NUMBER_RE,
     LABEL_RE,
@@ -88,6 +89,7 @@ from assistant.types import CELL_SEP, Answer, Citation, Document, Hit, Table, Ta
 
 from . import reasons
 from .answerability import (
+    PART_KINDS,
     Missing,
     answerability,
     asked_years,
@@ -134,6 +136,7 @@ from .multipart import (
     split_parts,
     split_plans,
     split_unasked,
+    split_years,
     thing_of,
 )
 from .quantity import COUNT, POWER, asked_kind, stated_kinds
@@ -1197,6 +1200,10 @@ def multi_part(ctx: Context) -> Candidate | None:
         parts = split_unasked(q.text, aliases, ctx.tokenizer.words)
     if parts is None:  # 两种方法各算出来多少: each of the things the plan names of that kind
         parts = _counted_parts(ctx)
+    if parts is None and not q.is_followup:  # 2020年实际和2025年目标各是多少: one measure at several years
+        years = split_years(q.resolved)
+        if years is not None:
+            return _years_apart(ctx, years)
     if parts is not None:  # 充电桩那项呢，占总投资多少: the share is of the row the other part names
         shared = share_answer(q, ctx.docs, ctx.scope)
         if shared is not None:
@@ -1215,6 +1222,23 @@ def multi_part(ctx: Context) -> Candidate | None:
             # …and names what sets each part apart (期末 of 期末一共多少站): else its figures answer other columns
             return whole
     return _joined(ctx, aliases) if parts is None else _answer_parts(ctx, parts)
+
+
+def _years_apart(ctx: Context, parts: Parts) -> Candidate | None:
+    """"…占GDP比重 2020年实际和2025年目标各是多少": the question whole when its answer states every year asked (one
+    row of year columns, one sentence 到2023年…，到2025年…); else each year asked on its own, the year reached and
+    the aim often standing in sentences of their own. The whole stands when a year's part finds nothing."""
+    whole = dispatch(ctx, PART_HANDLERS)
+    cited = {c.doc_id for c in whole.answer.citations}
+    if not whole.answer.refused and all(y in whole.answer.answer for y in ctx.question.years) \
+            and (len(cited) <= 1 or len(ctx.question.docs) > 1):  # not one plan's measure read in every plan
+        return whole
+    answers = _part_answers(ctx, parts)
+    if all(a.refused for a in answers):
+        return None  # the handlers try it whole, as for any question
+    if any(a.refused for a in answers) and not whole.answer.refused:
+        return whole
+    return _candidate(merge_answers(ctx.question, parts, answers), "year_parts")
 
 
 def _one_row(ctx: Context, parts: Parts) -> Candidate | None:
@@ -1687,6 +1711,23 @@ def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
     return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
 
 
+def undated_for_when(ctx: Context, cand: Candidate) -> bool:
+    """A time asked (啥时候见顶, 什么时候全覆盖, 哪年建成: lexicon role fact_when) is answered by the sentence that
+    dates the thing asked, not by one dating nothing (监测覆盖率达到40% for 什么时候全覆盖) nor by a list of headings
+    dating nothing (第三章 需求预测's sections, picked by 需求 and 预测). What the answer says and the sentences it
+    quotes may date it (not the rest of their passages, nor a heading's “十四五” over what was done): a year, a
+    five-year plan's period or a time word (lexicon role time_said: 之日起, 年底前, 近期). The plan's own dates (印发于二〇二二年四月) are plan_fact's."""
+    q = ctx.question
+    if cand.answer.refused or cand.kind in (*PART_KINDS, "plan_fact") or not _WHEN_RE.search(q.text if q.is_followup else q.resolved):
+        return False
+    said = " ".join([_MARKER_RE.sub(" ", cand.answer.answer), *(c.highlight or "" for c in cand.answer.citations)])
+    return not (YEAR_RE.search(said) or FIVE_YEAR_PLAN_RE.search(said) or _TIME_WORD_RE.search(said))
+
+
+_WHEN_RE = lexicon().regex("fact_when")  # 什么时候, 哪年: a time asked
+_TIME_WORD_RE = re.compile(f"{lexicon().pattern('period_end')}|{lexicon().pattern('time_said')}")  # 期末, 近期
+
+
 RAISE_HANDLER_ERRORS = False  # the tests set it: there a handler's bug fails the test instead of being skipped
 
 
@@ -1720,9 +1761,11 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         cand = _run(h, ctx)
         if cand is None:
             continue
-        lack = None if cand.kind == "multi_part" else missing(ctx, cand.answer, cand.kind)
+        lack = None if cand.kind in PART_KINDS else missing(ctx, cand.answer, cand.kind)
         if lack is None and h.name in STRUCTURE_HANDLERS and year_figure_as_headings(ctx, cand):
             lack = Missing("number", "")
+        if lack is None and undated_for_when(ctx, cand):
+            lack = Missing("time", "")
         if lack is None and h.name in STRUCTURE_HANDLERS and structure_yields(ctx, cand):
             yielded = yielded or cand
             continue
@@ -1841,7 +1884,7 @@ def same_area_answer(ctx: Context, answer: Answer) -> tuple[Context, Answer] | N
 # questions only lost none (tuning +1; the fresh realdev10 and synthdev3 halves unchanged).
 SECOND_OPINION_BELOW = 0.8
 SECOND_OPINION_MARGIN = 0.3
-_FIRST_HAND = frozenset({"extractive", "comparison", "multi_part", "over_budget"})  # already the plain answer, or parts
+_FIRST_HAND = frozenset({"extractive", "comparison", *PART_KINDS, "over_budget"})  # already the plain answer, or parts
 
 
 def second_opinion(ctx: Context, cand: Candidate, answer: Answer) -> Answer:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.text.patterns import CJK_GAP_RE, YEAR_PHRASE_RE, YEAR_RE
+from assistant.text.patterns import BASE_YEAR_RE, CJK_GAP_RE, YEAR_PHRASE_RE, YEAR_RE, YEAR_SPAN_RE
 
 from .lexicon import lexicon
 
@@ -567,3 +567,44 @@ def split_plans(text: str, mentions: tuple[tuple[int, int, str], ...], scope: tu
                  for q, label, (s, _, d) in zip(questions, labels, firsts, strict=True)]
     return Parts(tuple(_without_each(q) for q in questions), labels, False, tuple((d,) for _, _, d in firsts),
                  same_ask)
+
+
+_YEAR_QUALIFIER_CHARS = 4  # what a year is asked as (实际, 目标, 预计, 底): at most this many characters
+_QUALIFIER_END_RE = re.compile("|".join(f"(?:{LEX.pattern(r)})" for r in (
+    "each", "each_adverb", "ask_quantity", "question_word", "ask_tail_verb")) + r"|[\s，,、；;。？?]")
+
+
+def split_years(text: str) -> Parts | None:
+    """One measure asked at two years or more, typed as one ask ("核心产业占GDP比重 2020年实际和2025年目标各是多少",
+    "2023年和2025年分别要到多少"): one question per year, each the words around the years with that year and what it
+    is asked as (实际, 目标), the 各 / 分别 left out. A plan often states each year in a sentence of its own (the year
+    reached under 发展基础, the aim under 发展目标); the caller asks the whole first, which one row or sentence may
+    answer. None for fewer than two years, a span (2021—2025年), a base year (较2020年下降多少) or no figure asked."""
+    if YEAR_SPAN_RE.search(text) or BASE_YEAR_RE.search(text) or not LEX.regex("how_much").search(text):
+        return None
+    found = list(YEAR_PHRASE_RE.finditer(text))  # 到2025年底: a year and the words dating by it
+    if len(found) < 2 or len({YEAR_RE.search(m.group(0)).group(1) for m in found}) < len(found):
+        return None
+    segments = []
+    for i, m in enumerate(found):
+        end = found[i + 1].start() if i + 1 < len(found) else len(text)
+        tail = text[m.end():end]
+        stop = _QUALIFIER_END_RE.search(tail)
+        qualifier = re.sub(_JOIN, "", tail[:stop.start()] if stop else tail)
+        between = tail[stop.start():] if stop else ""
+        if len(qualifier) > _YEAR_QUALIFIER_CHARS or (i + 1 < len(found) and re.sub(rf"{_JOIN}|[\s，,、]", "", between)):
+            return None  # words between two years that are no joint: the years are of different things
+        segments.append(text[m.start():m.end()] + qualifier)
+    last = found[-1]
+    stop = _QUALIFIER_END_RE.search(text[last.end():])
+    # the words after the last year are what every year is asked of when no earlier year has words of its own
+    # (2023年、2025年充电桩各多少个), else that year's own (2020年实际和2025年目标)
+    own = any(seg != text[m.start():m.end()] for seg, m in zip(segments[:-1], found, strict=False))
+    rest = _without_each(text[last.end() + (stop.start() if stop and own else 0):])
+    if not own:
+        segments[-1] = text[last.start():last.end()]
+    head = text[:found[0].start()]
+    # each part asks its year plainly: what the year is asked as (实际, 目标) heads its answer, and as a key term
+    # would ask for a word the sentence stating the year need not write (2020年，…比重达到7.8%)
+    questions = tuple(f"{head}{m.group(0).strip()}{rest}" for m in found)
+    return Parts(questions, tuple(seg.strip() for seg in segments), sequential=False)

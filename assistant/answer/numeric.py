@@ -352,7 +352,7 @@ def goal_answer(q: Question, docs: dict[str, Document], scope, terms, weight=Non
         in_period = [g for g in in_period if _ahead(g, docs[g.doc_id])]
     if wholes:
         in_period = [g for g in in_period if not _other_whole(g, q.resolved, wholes.get(g.doc_id, frozenset()))]
-    goals = [(goal_score(g, q.resolved, q.years, terms, weight), g) for g in in_period]
+    goals = [(goal_score(g, q.resolved, q.years, terms, weight, docs[g.doc_id].meta.title), g) for g in in_period]
     known_years = sorted({y for d in scope for g in docs[d].goals for y in goal_years(g)})
     asked = [y for y in q.years if y not in ("2020", "2021")]
     if asked and not any(y in known_years for y in asked):

@@ -222,9 +222,12 @@ NAMED_LEAD = 0.25  # a goal led by a short title sentence naming the key terms (
 NAMED_HEADING = 0.25  # a goal under the heading the question names (总体目标), of goals naming as much
 
 
-def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None) -> float:
+def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[str], weight=None,
+               title: str = "") -> float:
     """1 for the asked year plus the (weighted) share of key terms the goal states (across a PDF's wrapped
-    lines: 充 电站), and a little for a heading the question names."""
+    lines: 充 电站), a little for a heading the question names, and a tie-breaking touch for each word the
+    question and the goal both write whole that the tokenizer split (``ADJACENT``), unless the plan's ``title``
+    writes it (达峰试点 of 碳达峰试点 names the plan, not what is asked)."""
     weight = weight or (lambda t: min(len(t), 4))
     s = 0.0
     if years and goal_years(goal) & set(years):
@@ -238,7 +241,13 @@ def goal_score(goal: Goal, question: str, years: tuple[str, ...], terms: list[st
         s += sum(weight(t) for t in terms if present(t, hay)) / total
     if len(heading) >= 2 and heading in question:
         s += NAMED_HEADING
-    return s
+    return s + ADJACENT * sum(1 for a, b in zip(terms, terms[1:], strict=False)
+                              if a + b in question and a + b in hay and a + b not in title)
+
+
+# two key terms the question writes as one word (充换 + 电站 of 充换电站, split by the tokenizer) that a goal writes
+# as one word too: it breaks a tie with a goal holding them apart (充换电基础设施 … 充电站)
+ADJACENT = 0.01
 
 
 def lead_named(goal: Goal, terms: list[str], weight=None) -> float:

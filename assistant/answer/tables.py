@@ -451,6 +451,40 @@ def asked_measures(text: str, before: bool = True) -> list[str]:
     return out
 
 
+def row_measures(text: str) -> list[str]:
+    """The measures a question asks of one row, one phrase each: each 多少/几 with the words of its clause before
+    it (新规划几座站 names 新规划, not the 站 every column of a table of stations counts; the clause runs back to the
+    previous ask or punctuation), else, one ask or none for several things, the items the question lists
+    (现状站、新规划、期末 三个数; 投资和床位各多少)."""
+    lex = lexicon()
+    bounds = rf"[\s，,。；;？?！!、]|{lex.pattern('conjunction')}"
+    out, start = [], 0
+    asks = list(lex.regex("ask_quantity").finditer(text))
+    for m in asks:
+        after = re.split(bounds, text[m.end():], maxsplit=1)[0]
+        after = re.sub(f"^(?:{lex.pattern('count_unit')})", "", after)
+        before = re.split(bounds, text[start:m.start()].rstrip())[-1]
+        out.append(before + after)
+        start = m.end() + len(after)
+    if len([p for p in out if _chars(p)]) >= 2:
+        return out
+    return _listed(text)
+
+
+def _listed(text: str) -> list[str]:
+    """The items of the longest list a question writes (A、B和C), less the words that only ask."""
+    lex = lexicon()
+    asking = re.compile(f"(?:{lex.pattern('ask_quantity')})(?:{lex.pattern('count_unit')})?|{lex.pattern('question_word')}"
+                        f"|{lex.pattern('each')}|{lex.pattern('each_adverb')}")
+    best: list[str] = []
+    for clause in re.split(r"[\s，,。；;？?！!]", text):
+        items = [asking.sub("", i) for i in re.split(f"、|{lex.pattern('conjunction')}", clause)]
+        items = [i for i in items if _chars(i)]
+        if len(items) > len(best):
+            best = items
+    return best if len(best) >= 2 else []
+
+
 def _counts_other(t: Table, phrases: list[str]) -> bool:
     """The thing counted right after 多少 (多少座充电站, 多少万辆) is nowhere in the table (title, headers, row
     names): its cells count something else (加油站, 座)."""
@@ -493,7 +527,7 @@ def table_cell_answer(q: Question, docs: dict[str, Document], scope: tuple[str, 
     if not cells:
         return None if place else column_answer(q, docs, scope)
     best = cells[0]
-    measures = asked_measures(lexicon().regex("ask_total").sub(" ", to_halfwidth(q.resolved)))
+    measures = row_measures(lexicon().regex("ask_total").sub(" ", to_halfwidth(q.resolved)))
     for c in cells:  # 一共有多少充电站、多少根桩: the best row of which each measure names a column
         columns = _columns_asked(c, measures)
         if columns is not None:
