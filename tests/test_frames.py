@@ -21,12 +21,13 @@ BARE = PLAIN.rstrip("？")
     "在赶一份专报，", "给领导准备口径用，", "开会要用：", "校对时有点吃不准，", "我刚调过来，业务还不太熟，",  # why
     "挺急的，", "下午就要交，", "赶时间！",  # how urgently
     "嗨，", "各位好，在吗？", "小助手，",  # greeting and address
+    "分管领导在催，", "#求助# ", "对了，", "记者来电询问：", "做课件用（加急）",
 ])
 def test_a_leading_clause_of_who_why_or_hurry_is_dropped(lead):
     assert normalise_question(lead + PLAIN) == PLAIN
 
 
-@pytest.mark.parametrize("tail", ["辛苦啦", "\n感谢小助手", "，拜托了！", "。马上要用，万分感谢", " 在线等哈", "～着急用"])
+@pytest.mark.parametrize("tail", ["（急）", "[抱拳]", "谢谢哟", "提前感谢～", "辛苦啦", "\n感谢小助手", "，拜托了！", "。马上要用，万分感谢", " 在线等哈", "～着急用"])
 def test_a_trailing_clause_of_thanks_or_hurry_is_dropped(tail):
     assert normalise_question(PLAIN + tail) == PLAIN
 
@@ -57,7 +58,7 @@ def test_a_checking_lead_frames_a_question_but_not_a_claim(text, plain):
 
 @pytest.mark.parametrize(("text", "plain"), [
     ("外贸进出口总额要达到多少呢？", "外贸进出口总额要达到多少？"), ("外资累计几亿美元呢", "外资累计几亿美元"),
-    ("那青潭呢", "那青潭呢"), ("那企业级的呢？", "那企业级的呢？")])  # 呢 that is the whole ask stays
+    ("那青潭呢", "那青潭呢"), ("那企业级的呢？", "那企业级的呢？"), ("外资是多少？上限呢", "外资是多少？上限呢")])  # 呢 that is the whole ask stays
 def test_a_closing_ne_after_an_ask_is_dropped(text, plain):
     assert normalise_question(text) == plain
 
@@ -71,7 +72,8 @@ def test_a_filler_clause_between_clauses_is_dropped():
     "高新区的外贸，2030年目标多少",  # a topic
     "关于外资，规划怎么说", "2030年，外贸进出口总额多少",  # a topic, a year
     "群众反映的问题怎么解决", "企业问题整改有哪些措施", "问题整改有哪些措施",  # 问 and persons that are the topic
-    "哈尔滨有多少家", "急救服务圈半径多少公里", "材料产业规模多少",  # frame characters opening a name
+    "哈尔滨有多少家", "急救服务圈半径多少公里", "材料产业规模多少", "对了解决停车难有哪些措施",  # names
+    "为什么要建三座", "外资企业（含分支机构）有多少家", "代表，有几位",
     "谢谢", "企业，有多少家",  # nothing else left; persons alone say nothing of who asks
 ])
 def test_a_clause_with_content_stays(text):

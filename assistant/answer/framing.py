@@ -32,7 +32,6 @@ _CLAIM_RE = LEX.regex("claim_lead")  # 帮忙核实一下：… states a claim t
 _FIGURE_ASK_RE = re.compile(f"{LEX.pattern('how_much')}|{LEX.pattern('ask_how_many')}")
 _TAIL_PARTICLE_RE = re.compile(f"(?:{LEX.pattern('frame_particle')})+(?=[？?！!。～~\\s]*$)")
 _ASK_PARTICLE_RE = re.compile(f"(?:{LEX.pattern('frame_ask_particle')})(?=[？?！!。～~\\s]*$)")
-_ASKS_RE = LEX.regex("question_word")
 _CLOSING_RE = re.compile(r"[？?！!。～~\s]*$")
 _ASKS_MARK = "？?"
 _EDGE = 40  # a frame is short: no clause or run longer than this is read as one (a pasted page is not)
@@ -56,7 +55,7 @@ def frame_words(text: str, start: int = 0, end: int | None = None) -> list[tuple
 def without_frame(text: str) -> str:
     """The question without the frame around it; the text as it is when nothing else would be left."""
     text = REPEATED_MARK_RE.sub(r"\1", EMOJI_RE.sub("", text)).strip()
-    text = CHAT_TAG_RE.sub(r"\1，", CHAT_LABEL_RE.sub("", text), count=1)
+    text = CHAT_TAG_RE.sub(lambda m: (m.group(1) or m.group(2)) + "，", CHAT_LABEL_RE.sub("", text), count=1)
     out = _without_fillers(_without_tail(_without_lead(text)))
     out = _without_tail_particles(out)
     quoted = WHOLE_QUOTE_RE.match(out)
@@ -141,11 +140,18 @@ def _asks(cut: str) -> str:
 
 
 def _without_fillers(text: str) -> str:
-    """Clauses of fillers alone between others (…，嗯，…) dropped."""
-    parts = re.split(f"({CLAUSE_BREAK_RE.pattern})", text)
-    kept = [p for i, p in enumerate(parts) if i % 2 or not p or not _fillers_only(p)]
+    """Clauses of fillers alone between others (…，嗯，…) dropped, with the marks after them."""
+    parts = re.split(f"({CLAUSE_BREAK_RE.pattern})", text)  # clause, marks, clause, marks, …
+    kept, skip = [], False
+    for i, part in enumerate(parts):
+        if skip:
+            skip = False
+            continue
+        if i % 2 == 0 and i > 0 and part and _fillers_only(part) and i + 1 < len(parts):
+            skip = True
+            continue
+        kept.append(part)
     out = "".join(kept)
-    out = CLAUSE_BREAK_RE.sub(lambda m: m.group(0)[0], out) if out != text else out
     return out if _has_content(out) else text
 
 
@@ -166,7 +172,7 @@ def _without_tail_particles(text: str) -> str:
     tail = _TAIL_PARTICLE_RE.sub("", tail)
     m = _ASK_PARTICLE_RE.search(tail)
     asked = CLAUSE_BREAK_RE.split(tail[:m.start()])[-1] if m is not None else ""
-    if m is not None and (_ASKS_RE.search(asked) or _FIGURE_ASK_RE.search(asked)):
+    if m is not None and _FIGURE_ASK_RE.search(asked):
         tail = tail[:m.start()] + tail[m.end():]
     out = head + tail.rstrip("～~ ")
     return out if _has_content(out) else text
