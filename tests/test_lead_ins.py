@@ -46,7 +46,7 @@ def test_a_question_relayed_from_the_public_is_read_as_its_own(text, plain):
     assert normalise_question(text) == plain
 
 
-@pytest.mark.parametrize("text", ["请问", "请问高新区", "群众关心的问题有哪些", "群众反映的问题怎么解决", "我在写个材料", "想问下规划里讲托育服务的内容放在哪一章",
+@pytest.mark.parametrize("text", ["请问", "群众关心的问题有哪些", "群众反映的问题怎么解决", "我在写个材料",
                                   "新材料产业的目标是什么"])
 def test_a_lead_in_alone_or_run_into_the_ask_stays(text):
     assert normalise_question(text) == text
@@ -62,6 +62,13 @@ PLAN = """样例区开放型经济发展规划（2026—2030年）
 
 构建新材料产业园区，引进半导体材料企业10家。
 """
+
+
+@pytest.mark.parametrize(("text", "plain"), [
+    ("请问高新区", "高新区"), ("想问下规划里讲托育服务的内容放在哪一章", "规划里讲托育服务的内容放在哪一章")])
+def test_asking_words_typed_with_no_pause_are_dropped_too(text, plain):
+    # session 15 (answer/framing.py): a lead run into the ask, as voice input types it, asks nothing either
+    assert normalise_question(text) == plain
 
 
 @pytest.mark.parametrize("lead", ["", "请问一下，", "领导让我查一下，", "我在写个材料，", "麻烦帮我看下："])

@@ -25,6 +25,7 @@ from assistant.types import DocMeta, Turn
 
 from .claims import Claim, checked_question, read_claim
 from .followups import written_spans
+from .framing import without_frame
 from .gazetteer import gazetteer
 from .lexicon import lexicon
 from .scope import PlaceMention, PlanScope, period_words, place_mentions, plan_scope
@@ -90,7 +91,7 @@ def normalise_question(text: str) -> str:
 def without_lead_ins(text: str) -> str:
     """The question without what only leads into it, in any order (我在写个材料，请问一下，…; 您好，领导让我查下，…)."""
     for _ in range(4):
-        out = without_asker(without_courtesy(text))
+        out = without_asker(without_courtesy(without_frame(text)))
         if out == text:
             break
         text = out

@@ -166,3 +166,16 @@ ANNEX_RE = re.compile(r"^附\s*[件表]\s*\d{0,2}\s*[:：]?$")  # a bare 附件 
 TABLE_NUMBER_RE = re.compile(r"^((?:附)?表)\s*(\d+(?:\s*[-－—–.]\s*\d+)?)\s*[:：、.．]?\s*")
 FIVE_YEAR_PLAN_RE = re.compile(  # “十四五”: the five-year plan's ordinal (group 1)
     r"十([一二三四五六七八九])五")
+
+# ---------------------------------------------------------------- chat formatting around a question (answer/framing)
+# emoji and pictographs typed around a question (🤔, 🙏, ✅): they say nothing of what is asked
+EMOJI_RE = re.compile("[\U0001F000-\U0001FAFF\u2600-\u27BF\u2B00-\u2BFF\uFE0F]|\\[[\u4e00-\u9fff]{1,3}\\]")  # [抱拳]: a sticker's code
+REPEATED_MARK_RE = re.compile(r"([？?！!。～~])[？?！!。～~]+")  # 什么？？？ / 吗?! / 哦～～: one mark says as much
+# where a question's clauses part: commas, colons, stops, a space or a line break, a tilde typed as a pause (哈喽～)
+CLAUSE_BREAK_RE = re.compile(r"[，,：:。！!？?；;～~…⋯（）()\s]+")
+# a tag opening a chat message (【咨询】, [求助]): read as a clause of its own, then kept or dropped as any clause
+CHAT_TAG_RE = re.compile(r"^\s*(?:[【\[［]([^【】\[\]［］\d]{1,6})[】\]］]|#([^#\d\s]{1,6})#)\s*")
+# a label or an address opening a chat message (Q: …, @小助手 …): the label asks nothing, the name is a clause
+CHAT_LABEL_RE = re.compile(r"^\s*(?:[Qq]\s*[:：.．]|@)\s*")
+# the whole question inside one pair of quotation marks (“…” / 「…」 / "…"), its closing marks after them or inside
+WHOLE_QUOTE_RE = re.compile(r"^[“「『‘\"]([^“”「」『』‘’\"]+)[”」』’\"]([？?。！!]*)$")
