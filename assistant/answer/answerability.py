@@ -58,7 +58,7 @@ class Missing:
     """What the question names exactly that the answer's quoted text does not hold."""
 
     kind: str  # "year", "unit", "code", "measure", "number", "level", "per_year", "list", "items", "whole", "duty",
-    #            "label", "time"
+    #            "label"
     value: str
 
     def message(self, question: str = "") -> str:
@@ -77,8 +77,6 @@ class Missing:
                     "以下列出最接近的段落，仅供参考。")
         if self.kind == "number":
             return "找到的最接近的段落中没有给出所问的数值，无法据此回答；以下列出这些段落，仅供参考。"
-        if self.kind == "time":
-            return "找到的最接近的段落中没有写明所问的时间，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "level":
             return "找到的最接近的段落只给出新增量，没有给出所问的总量，无法据此回答；以下列出这些段落，仅供参考。"
         if self.kind == "whole":

@@ -74,7 +74,6 @@ from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
     CLAUSE_RE,
     FIGURE_RE,
-    FIVE_YEAR_PLAN_RE,
     HEADING_NUMBER_RE,
     ITEM_NUMBER_RE,
     LABEL_RE,
@@ -1711,23 +1710,6 @@ def year_figure_as_headings(ctx: Context, cand: Candidate) -> bool:
     return any("\n- " in b and not QUANTITY_RE.search(LABEL_RE.sub(" ", b)) for b in blocks)
 
 
-def undated_for_when(ctx: Context, cand: Candidate) -> bool:
-    """A time asked (啥时候见顶, 什么时候全覆盖, 哪年建成: lexicon role fact_when) is answered by the sentence that
-    dates the thing asked, not by one dating nothing (监测覆盖率达到40% for 什么时候全覆盖) nor by a list of headings
-    dating nothing (第三章 需求预测's sections, picked by 需求 and 预测). What the answer says and the sentences it
-    quotes may date it (not the rest of their passages, nor a heading's “十四五” over what was done): a year, a
-    five-year plan's period or a time word (lexicon role time_said: 之日起, 年底前, 近期). The plan's own dates (印发于二〇二二年四月) are plan_fact's."""
-    q = ctx.question
-    if cand.answer.refused or cand.kind in (*PART_KINDS, "plan_fact") or not _WHEN_RE.search(q.text if q.is_followup else q.resolved):
-        return False
-    said = " ".join([_MARKER_RE.sub(" ", cand.answer.answer), *(c.highlight or "" for c in cand.answer.citations)])
-    return not (YEAR_RE.search(said) or FIVE_YEAR_PLAN_RE.search(said) or _TIME_WORD_RE.search(said))
-
-
-_WHEN_RE = lexicon().regex("fact_when")  # 什么时候, 哪年: a time asked
-_TIME_WORD_RE = re.compile(f"{lexicon().pattern('period_end')}|{lexicon().pattern('time_said')}")  # 期末, 近期
-
-
 RAISE_HANDLER_ERRORS = False  # the tests set it: there a handler's bug fails the test instead of being skipped
 
 
@@ -1764,8 +1746,6 @@ def dispatch(ctx: Context, handlers: tuple[Handler, ...] = HANDLERS,
         lack = None if cand.kind in PART_KINDS else missing(ctx, cand.answer, cand.kind)
         if lack is None and h.name in STRUCTURE_HANDLERS and year_figure_as_headings(ctx, cand):
             lack = Missing("number", "")
-        if lack is None and undated_for_when(ctx, cand):
-            lack = Missing("time", "")
         if lack is None and h.name in STRUCTURE_HANDLERS and structure_yields(ctx, cand):
             yielded = yielded or cand
             continue
