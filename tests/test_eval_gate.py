@@ -1,13 +1,14 @@
 """The CI gate: the full pipeline with the real model must not fall below the figures measured when the
-thresholds were set (session 14's run of the merged branches, README "Evaluation"), less at most two points (rounded
-down): on the frozen test split (answer accuracy 0.893, refusal F1 0.923, indicator exactness 0.85), on the thirteen
-unseen synthetic plans (answer accuracy 0.889, 0.867, 0.66, 0.767, 0.90, 0.833, 0.70, 0.80, 0.667, 0.667, 0.633, 0.833
-and 0.867), on the frozen real-plan test split (answer accuracy 0.820, refusal F1 0.824, indicator exactness 0.90), on
-the two frozen sets of casual staff wording (casual 0.969, realcasual 0.857), on the frozen halves of the session-5 to
--14 blind sets (test3 0.941, realtest2 0.812, test4 0.90, realtest3 0.787, realtest4 0.762, realtest5 0.819, realtest6
-0.836, realtest7 0.817, realtest8 0.75, realtest9 0.775, realtest10 0.90, realtest11 0.70) and on rewordtest (0.767:
-tuning questions reworded blind); no number without a source anywhere. A gate already within two points of its figure
-was kept. No gate went down with session 14's figures. test6 to test11 (7 to 10 questions) are not gated."""
+thresholds were set (session 15's run of the merged branches, README "Evaluation"), less at most two points (rounded
+down): on the frozen test split (answer accuracy 0.893, refusal F1 0.923, indicator exactness 0.85), on the fourteen
+unseen synthetic plans (answer accuracy 0.889, 0.867, 0.66, 0.767, 0.90, 0.833, 0.70, 0.80, 0.667, 0.667, 0.633, 0.833,
+0.867 and 0.70), on the frozen real-plan test split (answer accuracy 0.829, refusal F1 0.848, indicator exactness 0.90),
+on the two frozen sets of casual staff wording (casual 0.969, realcasual 0.875), on the frozen halves of the session-5
+to -15 blind sets (test3 0.941, realtest2 0.812, test4 0.90, realtest3 0.787, realtest4 0.762, realtest5 0.819,
+realtest6 0.836, realtest7 0.817, realtest8 0.75, realtest9 0.775, realtest10 0.90, realtest11 0.725, realtest12 0.75,
+realtest13 0.525: follow-ups) and on rewordtest (0.783: tuning questions reworded blind); no number without a source
+anywhere. A gate already within two points of its figure was kept. No gate went down with session 15's figures.
+test6 to test13 (7 to 10 questions) are not gated."""
 
 from __future__ import annotations
 
@@ -37,11 +38,12 @@ UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator e
     "unseen11": ("unseen11", 0.61, 0.48),  # session 12: a provincial plan saved from a web page, judging only
     "unseen12": ("unseen12", 0.81, 0.73),  # session 13: a city plan saved from a WeChat repost as Markdown, judging only
     "unseen13": ("unseen13", 0.84, 0.98),  # session 14: a city plan converted from Word to Markdown by pandoc, judging only
+    "unseen14": ("unseen14", 0.68, 0.78),  # session 15: a district plan as the OCR text of a scanned document, judging only
 }
-REAL = (0.79, 0.80, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
+REAL = (0.80, 0.82, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
     "casual": (None, 0.94),
-    "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.84),
+    "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.85),
     "test3": (None, 0.92),  # the frozen halves of session 5's blind set
     "realtest2": (ROOT / "eval" / "realplans" / "corpus", 0.79),
     "test4": (None, 0.88),  # the frozen halves of session 6's blind set
@@ -53,8 +55,10 @@ CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum
     "realtest8": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # the frozen real-plan half of session 11's blind set
     "realtest9": (ROOT / "eval" / "realplans" / "corpus", 0.75),  # the frozen real-plan half of session 12's blind set
     "realtest10": (ROOT / "eval" / "realplans" / "corpus", 0.88),  # the frozen real-plan half of session 13's blind set
-    "realtest11": (ROOT / "eval" / "realplans" / "corpus", 0.68),  # the frozen real-plan half of session 14's blind set
-    "rewordtest": (ROOT / "eval" / "realplans" / "corpus", 0.74),  # session 9: tuning questions reworded blind
+    "realtest11": (ROOT / "eval" / "realplans" / "corpus", 0.70),  # the frozen real-plan half of session 14's blind set
+    "realtest12": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # the frozen real-plan half of session 15's blind set
+    "realtest13": (ROOT / "eval" / "realplans" / "corpus", 0.50),  # session 15's follow-up set, frozen real-plan half
+    "rewordtest": (ROOT / "eval" / "realplans" / "corpus", 0.76),  # session 9: tuning questions reworded blind
 }
 
 
