@@ -208,6 +208,8 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                 sub.lines[0] = f"**{escape_md(doc_name(docs[d]))}**：{sub.lines[0]}"
             parts.append(sub)
         refused = all(not p.evidence for p in parts)
+        if refused:  # no plan covers it: one plain refusal with the closest passages, not a line naming each plan
+            parts = []  # (a plan's name may hold years, 2024—2025年…方案, and a refusal states no figure)
         return render(q, parts, docs, refused, related_evidence(hits) if refused else None, long_ok=True,
                       reason=reasons.COMPARE_NO_CONTENT)
     figure = q.intent == "indicator"
