@@ -76,6 +76,15 @@ def assert_public_endpoints(api: dict) -> None:
     assert [p["parameter_has_default"] for p in api["named_endpoints"]["/indicators"]["parameters"]] == [True]
 
 
+def parsed_plan(text: str, doc_id: str):
+    """A hand-written plan parsed as a .txt upload, its first line the title (no index, no model)."""
+    from assistant.ingest.parser import parse
+    from assistant.types import DocMeta, RawDocument, SourceLine
+
+    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
+    return parse(raw, DocMeta(doc_id, text.split("\n", 1)[0]))
+
+
 def write_plan(folder: Path, name: str = "blueberry_plan.txt", text: str = TINY_PLAN) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / name

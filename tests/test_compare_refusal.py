@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from tests.conftest import plans_assistant
+from tests.conftest import parsed_plan, plans_assistant
 
 PLAN_A = """2024—2025年节能降碳行动方案
 
@@ -45,14 +45,6 @@ def test_a_comparison_no_plan_covers_is_one_plain_refusal(two_plans, question):
 
 
 
-def _doc(text: str, doc_id: str):
-    from assistant.ingest.parser import parse
-    from assistant.types import DocMeta, RawDocument, SourceLine
-
-    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
-    return parse(raw, DocMeta(doc_id, text.split("\n", 1)[0]))
-
-
 @pytest.mark.parametrize("question", ["2024—2025年节能降碳行动方案和乙区养老规划的培训人数各是多少",
                                       "乙区养老服务体系建设规划（2026—2030年）跟节能方案比，培训各安排了多少人"])
 def test_a_comparison_whose_every_side_is_empty_names_no_plan(question):
@@ -61,7 +53,7 @@ def test_a_comparison_whose_every_side_is_empty_names_no_plan(question):
     from assistant.answer.compose import _extractive_answer
     from assistant.answer.understand import understand
 
-    docs = {"jiaqu": _doc(PLAN_A, "jiaqu"), "yiqu": _doc(PLAN_B, "yiqu")}
+    docs = {"jiaqu": parsed_plan(PLAN_A, "jiaqu"), "yiqu": parsed_plan(PLAN_B, "yiqu")}
     q = understand(question, [], [d.meta for d in docs.values()], lambda t: [(t, "x")])
     ans = _extractive_answer(q, docs, [], ["培训", "人数"], per_doc={"jiaqu": [], "yiqu": []})
     assert ans.refused and ans.reason == "compare_no_content"

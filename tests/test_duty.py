@@ -6,6 +6,7 @@ from assistant.answer.duty import asks_items_of, asks_more, duty_answer, unit_it
 from assistant.answer.understand import understand
 from assistant.ingest.parser import parse
 from assistant.types import Chunk, DocMeta, Hit, RawDocument, SourceLine
+from tests.conftest import parsed_plan
 
 TASK_PLAN = """某市碳达峰实施方案
 一、主要任务
@@ -34,11 +35,6 @@ PROJECT_PLAN = """某市养老服务体系建设规划
 """
 
 
-def _doc(text: str, doc_id: str):
-    raw = RawDocument(f"{doc_id}.txt", "txt", tuple(SourceLine(i, t) for i, t in enumerate(text.split("\n"), 1)))
-    return parse(raw, DocMeta(doc_id, text.split("\n", 1)[0]))
-
-
 def _hits(doc) -> list[Hit]:
     """One hit per section holding text, in the plan's order (a stand-in for retrieval)."""
     out = []
@@ -55,34 +51,34 @@ def _ask(question: str, terms: list[str], doc):
 
 def test_a_note_is_chosen_by_the_task_asked_not_by_one_generic_term():
     # the note of 3．推进基础研究 holds 规划实施 only; the section about 评估 names its bodies as subjects
-    ans = _ask("规划实施的评估督导由哪几个部门牵头？", ["规划实施", "评估", "督导", "部门", "牵头"], _doc(TASK_PLAN, "t"))
+    ans = _ask("规划实施的评估督导由哪几个部门牵头？", ["规划实施", "评估", "督导", "部门", "牵头"], parsed_plan(TASK_PLAN, "t"))
     assert ans is not None and "市统计局" in ans.answer and "科技创新局" not in ans.answer
 
 
 def test_a_duty_question_asking_an_amount_too_quotes_the_figures_with_the_note():
-    ans = _ask("光伏装机到2030年要到多少，谁负责？", ["光伏", "装机", "负责"], _doc(TASK_PLAN, "t"))
+    ans = _ask("光伏装机到2030年要到多少，谁负责？", ["光伏", "装机", "负责"], parsed_plan(TASK_PLAN, "t"))
     assert ans is not None and "240万千瓦" in ans.answer and "150万千瓦" in ans.answer and "住房建设局" in ans.answer
 
 
 def test_a_duty_question_asking_a_list_too_quotes_the_listing_sentence():
-    ans = _ask("建数字能源城市要打造哪几个中心？归谁管", ["数字", "能源", "城市", "中心"], _doc(TASK_PLAN, "t"))
+    ans = _ask("建数字能源城市要打造哪几个中心？归谁管", ["数字", "能源", "城市", "中心"], parsed_plan(TASK_PLAN, "t"))
     assert ans is not None and "示范验证中心" in ans.answer and "政务服务和数据管理局" in ans.answer
 
 
 def test_a_duty_question_alone_quotes_one_sentence():
-    ans = _ask("光伏装机谁负责？", ["光伏", "装机", "负责"], _doc(TASK_PLAN, "t"))
+    ans = _ask("光伏装机谁负责？", ["光伏", "装机", "负责"], parsed_plan(TASK_PLAN, "t"))
     assert ans is not None and "住房建设局" in ans.answer and "分布式光伏" not in ans.answer
     assert not asks_more("光伏装机谁负责？") and asks_more("光伏装机到2030年要到多少，谁负责？")
     assert not asks_more("培育氢能经济这条，责任单位是哪几个？")
 
 
 def test_who_leads_a_working_group_is_its_rosters_leaders():
-    ans = _ask("碳达峰专项工作组谁牵头？", ["碳达峰", "专项", "工作组", "牵头"], _doc(TASK_PLAN, "t"))
+    ans = _ask("碳达峰专项工作组谁牵头？", ["碳达峰", "专项", "工作组", "牵头"], parsed_plan(TASK_PLAN, "t"))
     assert ans is not None and "张三" in ans.answer and "李四" in ans.answer and "王五" not in ans.answer
 
 
 def test_the_items_a_named_unit_is_responsible_for_are_listed():
-    doc = _doc(PROJECT_PLAN, "p")
+    doc = parsed_plan(PROJECT_PLAN, "p")
     question = "重点项目里由市民政局负责的有哪些？"
     assert asks_items_of(question) and not asks_items_of("这条是哪些部门负责的？")
     q = understand(question, [], [doc.meta], lambda t: [(t, "x")])
@@ -121,12 +117,12 @@ FORMS_PLAN = """某市数字经济发展行动方案（2026—2028年）
 
 
 def test_an_inline_responsibility_field_answers_who_is_responsible():
-    ans = _ask("互联网医院谁负责？", ["互联网", "医院", "负责"], _doc(FORMS_PLAN, "f"))
+    ans = _ask("互联网医院谁负责？", ["互联网", "医院", "负责"], parsed_plan(FORMS_PLAN, "f"))
     assert ans is not None and "市卫生健康委" in ans.answer and "建设互联网医院10家”" in ans.answer
 
 
 def test_a_unit_made_the_agent_by_its_verb_counts_among_its_items():
-    doc = _doc(FORMS_PLAN, "f")
+    doc = parsed_plan(FORMS_PLAN, "f")
     q = understand("市数据局负责哪些任务？", [], [doc.meta], lambda t: [(t, "x")])
     ans = unit_items_answer(q, {"f": doc}, ("f",), ["市", "数据局", "负责", "任务"])
     assert ans is not None and "培育数据市场" in ans.answer and "建设算力中心" not in ans.answer
@@ -151,5 +147,5 @@ NOTE_LINE_PLAN = """某区教育事业发展规划
 def test_a_note_on_a_line_of_its_own_names_its_sections_task(question, terms, unit):
     """A responsibility note on a line of its own (OCR and Word exports put it after the section's paragraphs)
     has no sentence before it: the item it names is its section's task, quoted by the section's heading."""
-    ans = _ask(question, terms, _doc(NOTE_LINE_PLAN, "n"))
+    ans = _ask(question, terms, parsed_plan(NOTE_LINE_PLAN, "n"))
     assert ans is not None and unit in ans.answer

@@ -10,21 +10,17 @@ numbers and brackets, never words.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 
 from assistant.text.patterns import CELL_NUMBER_RE, CELL_VALUE_RE, OCR_CELL_GAP_RE
 from assistant.text.patterns import OCR_BAR_RE as _BAR_RE
+from assistant.text.width import width
 
 _INDENT = 4  # display columns a continuation line stands in from a row's first cell
 _OPENERS = "（(〔【[《“"
 _CLOSERS = "）)〕】]》”"
 _CUT_END = "、，,（(《“"  # a cell ending here was cut at its column's edge
 _ALIGNED_SHARE = 0.5  # share of rows whose cells all start under a header cell, above which the columns are kept
-
-
-def _width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 @dataclass(frozen=True)
@@ -42,7 +38,7 @@ def tokens(line: str) -> Tokens:
     for m in list(OCR_CELL_GAP_RE.finditer(body)) + [None]:
         end = m.start() if m else len(body)
         if end > pos:
-            starts.append(_width(body[:pos]))
+            starts.append(width(body[:pos]))
             texts.append(body[pos:end])
         if m:
             pos = m.end()
@@ -54,7 +50,7 @@ def _letter_spaced(t: Tokens) -> Tokens:
     starts: list[int] = []
     texts: list[str] = []
     for s, x in zip(t.starts, t.texts, strict=True):
-        if texts and len(x) == 1 and len(texts[-1]) == 1 and _width(x) == 2 and _width(texts[-1]) == 2:
+        if texts and len(x) == 1 and len(texts[-1]) == 1 and width(x) == 2 and width(texts[-1]) == 2:
             texts[-1] += x
             continue
         starts.append(s)

@@ -21,9 +21,9 @@ inline HTML tags (``<u>``, ``<sup>``), footnote markers and backslash escapes (`
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from assistant.ingest.read_pdf import join_wrapped
+from assistant.text.width import width
 from assistant.types import Block, SourceLine, SourceTable
 
 _BORDER = re.compile(r"^\s*\+(?:[-=:]+\+)+\s*$")  # +----+-----+ / +====+=====+ / +:---+
@@ -78,17 +78,13 @@ def inline(text: str) -> str:
     return unescape(_HARD_BREAK.sub("", text))
 
 
-def _width(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
-
-
 def _bounds(border: str) -> list[int]:
     """Display columns of a border's ``+`` signs."""
     out, col = [], 0
     for ch in border.rstrip():
         if ch == "+":
             out.append(col)
-        col += _width(ch)
+        col += width(ch)
     return out
 
 
@@ -106,7 +102,7 @@ def _split_row(line: str, bounds: list[int]) -> list[str]:
         k = next((i for i in range(len(bounds) - 1) if bounds[i] < col < bounds[i + 1]), None)
         if k is not None:
             cells[k].append(ch)
-        col += _width(ch)
+        col += width(ch)
     return ["".join(c).strip() for c in cells]
 
 
@@ -117,7 +113,7 @@ def _columns(rule: str) -> list[int]:
     for ch in rule.rstrip():
         if ch == "-" and prev != "-":
             starts.append(col)
-        prev, col = ch, col + _width(ch)
+        prev, col = ch, col + width(ch)
     return starts
 
 
@@ -127,7 +123,7 @@ def _cut(line: str, starts: list[int]) -> list[str]:
     for ch in line.rstrip():
         k = max((i for i, s in enumerate(starts) if s <= col), default=0)
         cells[k].append(ch)
-        col += _width(ch)
+        col += width(ch)
     return ["".join(c).strip() for c in cells]
 
 

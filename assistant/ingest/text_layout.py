@@ -9,10 +9,10 @@ file's line-length statistics, and cell start columns shared by consecutive line
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from assistant.text.patterns import CELL_NUMBER_RE, CONTINUED_TABLE_RE, ENDS_WITH_NUMBER_RE, PAGE_NUMBER_LINE_RE
+from assistant.text.width import width
 
 from .forms import ANNEX_RE, NOTE_RE, SENTENCE_END, box_title, heading_form, table_title
 from .ocr_table import columns_kept, ocr_table
@@ -24,11 +24,6 @@ _PAGE_LINES = 12  # text lines a page holds at least
 _NEAR_PAGE = 3  # a running header or footer sits this close (in non-blank lines) to a page number
 _WRAPPED_SHARE = 0.3  # share of long lines ending mid-sentence above which a file is taken as hard-wrapped
 _PAGE_WIDTH = 80  # characters a printed page's line holds at most: lines cut at a wider "margin" are paragraphs
-
-
-def width(text: str) -> int:
-    """Display width: a Chinese (wide) character takes two columns, as the exporter aligned them."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
 # ---------------------------------------------------------------- page furniture
