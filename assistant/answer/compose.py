@@ -72,6 +72,7 @@ from assistant.answer.tables import (
 )
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
+    AMOUNT_RE,
     CLAUSE_RE,
     FIGURE_RE,
     HEADING_NUMBER_RE,
@@ -102,7 +103,16 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
-from .figure_kind import holds_figure, kind_claim, with_kind_verdict
+from .figure_kind import (
+    ONE_YEAR,
+    WHICH,
+    holds_figure,
+    kind_claim,
+    with_earlier_figures,
+    with_kind_verdict,
+    written_values,
+    yearly_clause,
+)
 from .followups import (
     anchored_sentence,
     followup_words,
@@ -121,6 +131,7 @@ from .multipart import (
     ask_subject,
     asking_word,
     asks_amount,
+    asks_place_only,
     counted_each,
     named_words,
     names_measure_only,
@@ -1791,13 +1802,74 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
         ctx, answer = confirmed
     else:
         ctx = same_columns(ctx) or ctx
-        answer = _answer(ctx)
+        answer = earlier_place(ctx) or _answer(ctx)
         ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
         ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
         answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
-    answer = with_kind_verdict(answer, question)
+    checked = (with_earlier_figures(question, as_turn(ctx.history[-1]).answer)
+               if ctx.question.is_followup and ctx.history and kind_claim(question) else question)
+    judged = with_kind_verdict(answer, checked)
+    answer = judged if judged is not answer or checked is question else with_yearly_beside(ctx, answer, checked)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+YEARLY_HELD = 8  # passages holding the thing checked, searched for its yearly figure
+
+
+def with_yearly_beside(ctx: Context, answer: Answer, checked: str) -> Answer:
+    """"是每年的吗" after "到2023年新增2万家", when nothing cited says which kind the figure is: the answer led by the
+    plan's clause stating a yearly figure of the same thing elsewhere (每年培育“皖企登云”企业6000家以上), so that
+    both figures are read side by side; never a figure worked out. The answer as it is when the check calls the
+    figure no one year's, or no passage holding the thing's rarest term states a yearly figure of it."""
+    if answer.refused or kind_claim(checked) not in (ONE_YEAR, WHICH) or ctx.expired():
+        return answer
+    given = as_turn(ctx.history[-1]).answer
+    key = _figure_thing(ctx, answer, given)
+    held = ctx.retriever.containing([key], list(ctx.scope), limit=YEARLY_HELD) if key else []
+    found = yearly_clause([h.chunk.text for h in held], key, given) if held else None
+    if found is None:
+        return answer
+    i, clause = found
+    chunk = held[i].chunk
+    n = len(answer.citations) + 1
+    meta = ctx.docs[chunk.doc_id].meta
+    cite = Citation(n, chunk.doc_id, meta.title, tuple(chunk.heading_path), chunk.text, 1.0, clause, meta.reference())
+    log.debug("a yearly figure of %s beside the figure checked: %s", key, clause)
+    return replace(answer, answer=f"规划另写有每年的数：“{escape_md(clause)}” [{n}]\n{answer.answer}",
+                   citations=(*answer.citations, cite))
+
+
+def _figure_thing(ctx: Context, answer: Answer, given: str) -> str:
+    """What the figure just given counts, as the plan writes it: the rarest word (of two or more characters, over
+    the passages; not the figure) of the clause the answer cites stating that figure (企登云 of 新增“皖企登云”企业2万家,
+    as the tokenizer splits it); "" when
+    no cited clause states it."""
+    figures = written_values(given)
+    for c in answer.citations:
+        for clause in CLAUSE_RE.findall(c.highlight or c.text):
+            if written_values(clause) & figures:
+                words = [w for w in ctx.tokenizer.words(AMOUNT_RE.sub(" ", clause)) if len(w) >= 2]
+                return max(words, key=ctx.retriever.idf, default="")
+    return ""
+
+
+def earlier_place(ctx: Context) -> Answer | None:
+    """A follow-up asking only where (在哪一部分讲的, 这个出自规划哪一节, after "节能监察到24年底要完成多少"): where the
+    passage answering the earlier question sits (its first citation; of a plan the follow-up names, that plan's),
+    not a search of the follow-up's own words, which name nothing. None for any other question, or when the
+    earlier question is answered from no passage."""
+    q = ctx.question
+    if not q.is_followup or not q.previous or ctx.expired():
+        return None
+    named, masked = find_docs(q.text, question_aliases(q, list(ctx.metas)))
+    if not asks_place_only(q.text, masked, ctx.tokenizer.tag):
+        return None
+    before = _answer(build_context(q.previous, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                                   ctx.doc_filter, ctx.deadline))
+    cited = [c for c in before.citations if not named or c.doc_id in named]
+    log.debug("where the earlier answer is written: %s", "refused" if before.refused or not cited else cited[0].heading_path)
+    return None if before.refused or not cited else replace(cited_place(q, ctx.docs, cited[0]), score=before.score)
 
 
 def same_columns(ctx: Context) -> Context | None:

@@ -357,6 +357,7 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
     aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
     short = len(re.sub(r"[\W_]", "", text)) <= 8 and not find_docs(text, list(aliases))[0]
     return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or short
+            or bool(FIGURE_POINTER_RE.search(text))
             or bool(_SUBJECTLESS_RE.match(text.strip()))
             or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
 
@@ -724,6 +725,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
     if not docs_now and LEX.regex("rest_followup").match(text.strip()):  # "那其他城市加起来呢": the rest of the
         return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # rows besides the one just asked, summed
+    if not docs_now and FIGURE_POINTER_RE.search(text):  # "每年都要新增这么多？": a check of the figure just given,
+        return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # which the earlier question is asked for
     place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors) or _area_swap(
         text, previous, docs_now, aliases, plans, tagger)
     if place:
@@ -972,6 +975,9 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
     (它属于约束性指标吗 asks more of the measure itself)."""
     if tagger is None or not _ENTITY_PRONOUN_RE.search(text):
         return ""
+    item = _item_answered(previous, turn)
+    if item:
+        return item
     which = _WHICH_RE.search(previous)
     if which and turn is not None:
         kind = next((w for w, _ in tagger(previous[which.end():]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)), "")
@@ -987,6 +993,22 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
         return ""
     places = [a for a in anchors if not LABEL_RE.fullmatch(a)]
     return places[0] if len(places) == 1 and _OBJECT_PRONOUN_RE.search(text) else ""
+
+
+ITEM_CHARS = 40  # an item quoted longer than this is a passage, not an item's name 它 can stand for
+
+
+def _item_answered(previous: str, turn: Turn | None) -> str:
+    """The item the earlier answer gave when the earlier question asked one item of a list by its place (专栏里头一个
+    是啥, 第二条是什么): its first sentence, or "" when it asked no such thing or quoted more than an item's name."""
+    if turn is None or not (_ORDINAL_RE.search(previous) or _ONE_ITEM_RE.search(previous)):
+        return ""
+    first = re.split(r"[。；;！!\n]", (turn.passage or "").strip())[0].strip(" ，,：:")
+    return first if 2 <= len(first) <= ITEM_CHARS else ""
+
+
+_ONE_ITEM_RE = LEX.regex("one_item_ask")
+FIGURE_POINTER_RE = LEX.regex("figure_pointer")
 
 
 def with_entity(text: str, entity: str) -> str:
