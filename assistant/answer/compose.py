@@ -181,6 +181,7 @@ from .terms import (
 )
 from .topics import (
     asks_figures,
+    inner_part_answer,
     kind_list_answer,
     nth_item_answer,
     numbered_part_answer,
@@ -535,7 +536,8 @@ def numbered_part(ctx: Context) -> Candidate | None:
     the named section's n-th item, from its own sentences (assistant/answer/topics.py)."""
     if ctx.question.intent == "goal":
         return None
-    whole = numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
+    whole = (inner_part_answer(ctx.question, ctx.docs, ctx.scope)
+             or numbered_part_answer(ctx.question, ctx.docs, ctx.scope))
     if whole is not None and part_topic(ctx) is not None:
         return None  # 第十一部分对资金怎么说: the part's item about the topic answers (part_topic), not its items
     return _candidate(whole or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight),

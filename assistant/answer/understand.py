@@ -15,7 +15,9 @@ from assistant.text.patterns import (
     CODE,
     COUNT_OF_RE,
     DIGIT_GAP_RE,
+    INNER_UNIT,
     LABEL_RE,
+    NUMBERED_PART_RE,
     ORDINAL_RE,
     WRITTEN_YEAR_RE,
     YEAR_RE,
@@ -909,7 +911,11 @@ def as_turn(h) -> Turn:
 
 
 def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None:
-    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
+    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context; "第三节是啥"
+    after a question on a chapter -> that section of the chapter."""
+    inner = _inner_part(text, previous)
+    if inner is not None:
+        return inner
     m = _ORDINAL_RE.search(text)
     items = list(previous_turn.items)
     if m and not items:
@@ -923,6 +929,18 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
         return None
     rest = _ORDINAL_RE.sub("", text)
     return f"{items[n - 1]}{rest}"
+
+
+def _inner_part(text: str, previous: str) -> str | None:
+    """"第三节是啥" after "高新区规划最后一章讲什么" (or "…第十章讲什么"): the section so numbered inside the chapter the
+    previous question named, asked as the follow-up asks it; None when the follow-up names no such section or the
+    previous question no chapter (by its number, or as the last)."""
+    m = NUMBERED_PART_RE.search(text)
+    if m is None or m.group(2) != INNER_UNIT or NUMBERED_PART_RE.search(text, m.end()):
+        return None
+    outer = next((x for x in NUMBERED_PART_RE.finditer(previous) if x.group(2) != INNER_UNIT), None)
+    outer = outer or LEX.regex("last_part_ref").search(previous)
+    return previous[:outer.end()] + text[m.start():].strip() if outer else None
 
 
 def _ordinal_of_previous(text: str, previous: str, m: re.Match[str]) -> str | None:
