@@ -9,7 +9,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.text.numbers import normalise_years, to_halfwidth
+from assistant.text.numbers import cn_to_int, normalise_years, to_halfwidth
 from assistant.text.patterns import (
     BOX_RE,
     CODE,
@@ -19,6 +19,7 @@ from assistant.text.patterns import (
     LABEL_RE,
     NUMBERED_PART_RE,
     ORDINAL_RE,
+    PLAN_YEAR_RE,
     WRITTEN_YEAR_RE,
     YEAR_RE,
     blank_titles,
@@ -931,6 +932,27 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
     return f"{items[n - 1]}{rest}"
 
 
+def with_relative_year(text: str, previous: str, aliases, plans: Sequence[PlanScope]) -> str:
+    """A follow-up naming its year from the year asked before, written as that year: "第二年呢" (the plan's second
+    year, when the plan asked of has a period; else the year after), "下一年呢" / "前一年呢" (the year after or before
+    the one asked): after "…24年非化石能源消费占比定的多少" in a 2024—2025 plan, "2025年呢". The text as it is when
+    it names no such year or the previous question no year."""
+    docs = find_docs(previous, aliases)[0]
+    periods = {p.period for p in plans if p.doc_id in docs and p.period}
+    nth = PLAN_YEAR_RE.search(text)
+    if nth and len(periods) == 1:
+        first, last = next(iter(periods))
+        year = first + (cn_to_int(nth.group(1)) or 0) - 1
+        if first <= year <= last:
+            return text[:nth.start()] + f"{year}年" + text[nth.end():]
+    asked = years_in(previous, plans)
+    for role, step in (("next_year", 1), ("previous_year", -1)):
+        m = LEX.regex(role).search(text)
+        if m and asked:
+            return text[:m.start()] + f"{int(asked[0]) + step}年" + text[m.end():]
+    return text
+
+
 def _inner_part(text: str, previous: str) -> str | None:
     """"第三节是啥" after "高新区规划最后一章讲什么" (or "…第十章讲什么"): the section so numbered inside the chapter the
     previous question named, asked as the follow-up asks it; None when the follow-up names no such section or the
@@ -970,11 +992,20 @@ def _kept_plan(text: str, previous: str, aliases: list[tuple[str, str]], tagger,
     return plan + _kept_place(text, previous, aliases, tagger, plans)
 
 
+def _names_thing(text: str, tagger) -> bool:
+    """Whether the text names a thing of its own (a noun of two or more characters that is no asking, generic, year
+    or period word): "到规划期末控制在多少座" names none, only a measure's verb and its counting word."""
+    bare = _PERIOD_END_RE.sub(" ", _YEAR_RE.sub(" ", text))
+    return any(len(w) >= 2 and f.startswith(("n", "j", "x")) and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+               and not QUESTION_WORDS.fullmatch(w) and not GENERIC_WORDS.fullmatch(w) for w, f in tagger(bare))
+
+
 def _kept_place(text: str, previous: str, aliases, tagger, plans: Sequence[PlanScope]) -> str:
     """The place a conversation is about, kept by a question asking only of a part of an area ("国道上那俩在哪条
-    国道上" after turns on 临县): a part is a part of some place, the one place the previous question named."""
+    国道上" after turns on 临县), or naming no thing at all ("到规划期末控制在多少座" after turns on 巫山县): the
+    one place the previous question named."""
     kinds = {k for _, k in _areas(text, aliases, plans, tagger)}
-    if kinds != {"part"}:
+    if kinds != {"part"} and (kinds or _names_thing(text, tagger)):
         return ""
     places = [a for a, k in _areas(previous, aliases, plans, tagger) if k == "place" and a not in text]
     return places[0] if len(places) == 1 else ""
@@ -1115,6 +1146,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     if resolved_prev:  # "嗯 那现在有多少家": the filler is no part of the follow-up
         text = _FILLER_LEAD_RE.sub("", text) or text
     text = with_share_whole(text, resolved_prev, tagger)
+    text = with_relative_year(text, resolved_prev, aliases, plans) if resolved_prev else text
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     # 它 anywhere in the message ("这次给它规划了几座") makes it a follow-up of what it stands for

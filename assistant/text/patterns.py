@@ -31,6 +31,8 @@ def label_key(kind: str, number: str) -> str:
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
 NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇]+")  # the numeral of a heading's number: 七 of 七、, 3 of （3）
 PART_UNIT = "部分"  # 第七部分: a part by its place among the plan's top-level parts, whatever their heading form
+# a year of a plan by its place in the plan's period: 第二年 (group 1: the number), not 第二年度 of a title
+PLAN_YEAR_RE = re.compile(r"第([一二三四五六七八九十\d]{1,2})年(?!度)")
 INNER_UNIT = "节"  # 第三节: a section inside a chapter (第十章 › 第三节), asked of the chapter a question names
 # a year written on its own, not inside a longer number (专栏32021年 names no year 2021)
 WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
