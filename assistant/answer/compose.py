@@ -762,6 +762,7 @@ def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_ASK_TOTAL_RE = lexicon().regex("ask_total")  # 一共, 合计: a total asked, which a follow-up may break down
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a goal's figure asked
@@ -2052,9 +2053,11 @@ def sub_part_beside(ctx: Context, earlier) -> Answer | None:
     sentence names its words."""
     q, tag = ctx.question, ctx.tokenizer.tag
     lead = _SUB_PART_RE.match(q.text.strip())
-    if not q.previous or not lead or ctx.expired():
+    # "高速上有几个" after "全市一共布局多少个": a count asked of a part of the total just asked is a sub-part too
+    of_total = bool(_ASK_TOTAL_RE.search(q.previous) and _HOW_MUCH_RE.search(q.text))
+    if not q.previous or not (lead or of_total) or ctx.expired():
         return None
-    if len(CLAUSE_RE.findall(q.text.strip()[lead.end():].strip("，,？?。！! "))) > 1:
+    if len(CLAUSE_RE.findall(q.text.strip()[lead.end() if lead else 0:].strip("，,？?。！! "))) > 1:
         return None  # 其中新规划的有几座，在哪几个区: an ask of its own besides the sub-figure
     words = _sub_part_words(q.text, q.previous, tag)
     if not words:

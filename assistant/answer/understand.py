@@ -851,7 +851,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
-        return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
+        # the table and place the previous question was scoped to (表2里青川市 … 地表水优良比例呢) stay
+        kept = "".join(a for a in anchors if a not in text and a not in plan)
+        return f"{plan}{kept}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
     asks_aspect = LEX.regex("aspect_ask").search(body) or _LOCATION_RE.search(body)  # 在哪部分讲的: where it is
     if body and (asks_aspect or (topic and not docs_now and not years_now)):
         new = _ASK_TAIL_RE.sub("", new) + "，" + body
