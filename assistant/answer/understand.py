@@ -1046,7 +1046,7 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
     return places[0] if len(places) == 1 and _OBJECT_PRONOUN_RE.search(text) else ""
 
 
-ITEM_CHARS = 40  # an item quoted longer than this is a passage, not an item's name 它 can stand for
+ITEM_NAME_CHARS = 40  # an item quoted longer than this is a passage, not an item's name 它 can stand for
 
 
 def _item_answered(previous: str, turn: Turn | None) -> str:
@@ -1055,7 +1055,7 @@ def _item_answered(previous: str, turn: Turn | None) -> str:
     if turn is None or not (_ORDINAL_RE.search(previous) or _ONE_ITEM_RE.search(previous)):
         return ""
     first = re.split(r"[。；;！!\n]", (turn.passage or "").strip())[0].strip(" ，,：:")
-    return first if 2 <= len(first) <= ITEM_CHARS else ""
+    return first if 2 <= len(first) <= ITEM_NAME_CHARS else ""
 
 
 _ONE_ITEM_RE = LEX.regex("one_item_ask")
