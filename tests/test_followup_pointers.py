@@ -10,8 +10,10 @@ import pytest
 from conftest import plans_assistant
 
 from assistant.answer.figure_kind import ONE_YEAR, kind_claim, with_earlier_figures, yearly_clause
+from assistant.answer.followups import merge_followup
 from assistant.answer.scope import PlanScope
 from assistant.answer.understand import resolve, resolve_ordinal, turn_record, with_relative_year
+from assistant.text.tokenize import Tokenizer
 
 OPENING = """样例区开放发展“十四五”规划
 
@@ -71,7 +73,27 @@ SAVING = """样例省2024—2025年节能降碳行动方案
 
 STATIONS = """样例市加油站发展规划（2021—2025年）
 
-一、区县布局
+一、总体布局
+
+全市共布局90个综合能源站，其中，高速点数20个，国道和省道的布局点数50个，城区点数15个，专线点数5个。
+
+表4-1 中心城区加油站发展规划汇总表
+
+| 区县 | 现状站（座） | 规划期末（座） |
+| --- | --- | --- |
+| 东城区 | 40 | 52 |
+| 西城区 | 30 | 41 |
+| 中心城区合计 | 70 | 93 |
+
+表4-2 中心城区以外其他区县加油站发展规划汇总表
+
+| 区县 | 现状站（座） | 规划期末（座） |
+| --- | --- | --- |
+| 甲山县 | 34 | 59 |
+| 乙水县 | 24 | 30 |
+| 合计 | 58 | 89 |
+
+二、区县布局
 
 （一）甲山县
 
@@ -208,3 +230,24 @@ def test_a_year_before_and_a_plan_year_out_of_the_period_are_read_as_such():
 def test_the_next_years_figure_is_answered(plans, follow):
     ans = plans.ask(follow, _turn("样例省节能降碳行动方案里24年非化石能源消费占比定的多少", "18.9%左右。"))
     assert not ans.refused and "20%" in ans.answer, ans.answer
+
+
+# ---------------------------------------------------------------- the rest, a part of the total
+
+
+@pytest.mark.parametrize("follow", ["其他区县加起来呢", "那其余区县加在一起呢", "剩下的区县合计多少座"])
+def test_the_rest_summed_is_the_total_row_of_the_rests_table(plans, follow):
+    ans = plans.ask(follow, _turn("样例市中心城区规划期末加油站合计多少座", "93座。"))
+    assert not ans.refused and "89" in ans.answer and "93座" not in ans.answer, ans.answer
+
+
+def test_the_rest_takes_the_place_of_the_thing_of_its_kind():
+    tag = Tokenizer().tag
+    assert merge_followup("其他区县加起来呢", "中心城区规划期末加油站合计多少座", tag) == "其他区县规划期末加油站合计多少座"
+    assert merge_followup("那高速上呢", "中心城区规划期末加油站合计多少座", tag) != "其他区县规划期末加油站合计多少座"
+
+
+@pytest.mark.parametrize("follow", ["高速上有几个", "那高速上布了几个？", "高速公路上几个"])
+def test_a_count_of_a_part_after_a_total_is_the_figure_beside_the_total(plans, follow):
+    ans = plans.ask(follow, _turn("样例市全市一共布局多少个综合能源站", "90个。"))
+    assert not ans.refused and "20个" in ans.answer, ans.answer

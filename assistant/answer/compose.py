@@ -2014,7 +2014,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
     lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
     unstated = answer.reason == reasons.UNSTATED_SUM  # rows listed, their sum said to be unwritten
-    if not (answer.refused or unstated or answer.score < WEAK_SUPPORT or lost):
+    # asked of the rest (其他区县加起来呢), stating only the figures just given (596座 of 中心城区 again)
+    restated = q.is_followup and bool(ctx.history) and _restates_for_rest(q.text, answer, ctx.history[-1])
+    if not (answer.refused or unstated or restated or answer.score < WEAK_SUPPORT or lost):
         return _other_thing_beside(ctx, answer)
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
     # a merge that adds nothing to the rule's question ("企业级平台呢" swapped in either way) asks nothing new
@@ -2022,8 +2024,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     alt_ctx = ctx if same else build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
                                              ctx.doc_filter, ctx.deadline)
     alt = None if same else _answer(alt_ctx)
-    # an answer saying the plan does not write what was asked (its rows, no sum) weighs as a refusal
-    rule = 0.0 if answer.refused or unstated else answerability(alt_ctx, answer)
+    # an answer saying the plan does not write what was asked (its rows, no sum) weighs as a refusal; so does one
+    # restating the figures just given for the rest
+    rule = 0.0 if answer.refused or unstated or restated else answerability(alt_ctx, answer)
     log.debug("follow-up merged: %s (%s) vs %s (%.2f over the merged terms; own %.2f, lost %s)", text,
               "same" if alt is None else f"{alt.score:.2f}{' refused' if alt.refused else ''}", q.resolved, rule,
               answer.score or 0.0, lost)
@@ -2038,6 +2041,17 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     tried = (beside,) if unstated else (beside, alt)
     chosen = [a for a in tried if a is not None and prefer_merged(rule, a, _names(a, asked), a is beside)]
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
+
+
+_REST_FOLLOWUP_RE = lexicon().regex("rest_followup")
+
+
+def _restates_for_rest(text: str, answer: Answer, earlier) -> bool:
+    """Whether a follow-up asking of the rest (那其他区县加起来呢) is answered by nothing but the figures the earlier
+    answer gave: the rows asked before, not the rest."""
+    said = set(QUANTITY_RE.findall(LABEL_RE.sub(" ", _MARKER_RE.sub(" ", answer.answer))))  # not 表4-1's numbers
+    given = set(QUANTITY_RE.findall(as_turn(earlier).answer))
+    return bool(_REST_FOLLOWUP_RE.search(text)) and bool(said) and said <= given
 
 
 _SUB_PART_RE = re.compile(rf"^(?:(?:{lexicon().pattern('filler_lead')}|{lexicon().pattern('lead_strip')})[\s,，]*)*"
