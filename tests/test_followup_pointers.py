@@ -251,3 +251,32 @@ def test_the_rest_takes_the_place_of_the_thing_of_its_kind():
 def test_a_count_of_a_part_after_a_total_is_the_figure_beside_the_total(plans, follow):
     ans = plans.ask(follow, _turn("样例市全市一共布局多少个综合能源站", "90个。"))
     assert not ans.refused and "20个" in ans.answer, ans.answer
+
+
+# ---------------------------------------------------------------- a part after a first part following up
+
+COUNTY = """样例县开放发展“十四五”规划
+
+第一章 发展目标
+
+表1 样例县开放发展主要指标
+
+| 序号 | 指标 | 单位 | 2020年 | 2025年 | 指标属性 |
+| --- | --- | --- | --- | --- | --- |
+| 1 | 外贸进出口额 | 亿元 | 90.1 | 120 | 预期性 |
+| 2 | 实际利用外资 | 亿美元 | 3.1 | 5 | 预期性 |
+"""
+
+
+@pytest.fixture(scope="module")
+def two_plans(tmp_path_factory):
+    return plans_assistant(tmp_path_factory.mktemp("two"), {"opening.txt": OPENING, "county.txt": COUNTY})
+
+
+@pytest.mark.parametrize("question", ["样例县那个规划25年的呢？跟样例区的目标比哪个大",
+                                      "样例县规划2025年的呢？和样例区比哪个多"])
+def test_a_later_part_takes_what_a_following_up_first_part_was_resolved_to_ask(two_plans, question):
+    history = _turn("样例区开放规划外贸进出口总额25年目标多少", "3700亿元。")
+    ans = two_plans.ask(question, history)
+    compared = ans.answer[ans.answer.find("比哪个"):]  # the comparison part: both sides of the same measure
+    assert not ans.refused and "120" in compared and "3700" in compared, ans.answer

@@ -1357,11 +1357,16 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
     aliases = [a for a, _ in alias_table(list(ctx.metas))]
     answers = []
     lead = shared_lead(list(parts.questions))  # 开州，期末一共多少站 / 开州，新规划几个: the clauses all parts begin with
+    first = parts.questions[0]
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
+        if not i and ctx.history and sub.question.is_followup:
+            # a first part following up the conversation (渝中那个规划25年的呢？跟高新区的目标比哪个大) lends the later
+            # parts what it was resolved to ask (渝中…外贸进出口总额2025年目标多少), not its own few words
+            first = sub.question.resolved
         if parts.sequential and i:
-            sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
+            sub = _later_part(ctx, sub, first, text, history, plans, lead, answers[0])
         ans = (_answered_place(ctx, sub, text, answers[-1]) if parts.sequential and i else None) \
             or (_sub_part(sub, parts.questions[i - 1], answers[-1]) if parts.sequential and i else None) \
             or _part_answer(sub, parts, i, plans, aliases, answers)
