@@ -280,3 +280,16 @@ def test_a_later_part_takes_what_a_following_up_first_part_was_resolved_to_ask(t
     ans = two_plans.ask(question, history)
     compared = ans.answer[ans.answer.find("比哪个"):]  # the comparison part: both sides of the same measure
     assert not ans.refused and "120" in compared and "3700" in compared, ans.answer
+
+
+@pytest.mark.parametrize("follow, previous, expected", [
+    ("那2028到2029年呢", "实施步骤里26、2027年两年老旧小区计划改多少", "实施步骤里2028到2029年两年老旧小区计划改多少"),
+    ("2028—2029年呢", "2026—2027年老旧小区改多少", "2028—2029年老旧小区改多少"),
+    ("那2021年和2022年呢", "2023、2024年分别建多少座", "2021年和2022年分别建多少座"),
+])
+def test_a_span_of_years_takes_the_place_of_the_span_asked_before(follow, previous, expected):
+    assert resolve(follow, previous, [], tagger=Tokenizer().tag) == expected
+
+
+def test_one_year_still_takes_the_place_of_one_year():
+    assert resolve("2020年呢", "2025年外贸多少", [], tagger=Tokenizer().tag) == "2020年外贸多少"

@@ -22,6 +22,7 @@ from assistant.text.patterns import (
     PLAN_YEAR_RE,
     WRITTEN_YEAR_RE,
     YEAR_RE,
+    YEAR_RUN_RE,
     blank_titles,
 )
 from assistant.types import DocMeta, Turn
@@ -745,7 +746,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     years_now, years_prev = years_in(text, in_scope), years_in(previous, in_scope)
     if LEX.regex("compare_year").search(text):  # "比2020年多多少" compares with a year, it does not switch to it
         years_now = ()
-    if years_now:
+    run_now, run_prev = YEAR_RUN_RE.search(blank_titles(text)), YEAR_RUN_RE.search(blank_titles(new))
+    if len(years_now) >= 2 and run_now and run_prev:  # "那2028到2029年呢" after "…26、27年两年…": the span swapped
+        new = new[:run_prev.start()] + run_now.group(0) + new[run_prev.end():]
+    elif years_now:
         if years_prev:  # the year asked is replaced, not one inside a 《title》
             at = blank_titles(new).find(years_prev[0])
             new = new if at < 0 else new[:at] + years_now[0] + new[at + len(years_prev[0]):]

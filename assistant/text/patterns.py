@@ -40,6 +40,9 @@ WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
 # a year that dates what a noun is, not when a figure is for: 2000年底前建成的(小区), 2019年以前建设的(管网)
 YEAR_QUALIFIER_RE = re.compile(rf"({YEAR})\s*年(?:底|末)?(?:以前|之前|前)[^，,；;。！？\d]{{0,6}}的")
 YEAR_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")
+# years written one after another, as a span or a list ending in a whole year: 2028到2029, 26、2027 (a two-digit year
+# before a whole one, as a question types it), 2026—2027
+YEAR_RUN_RE = re.compile(rf"(?<![\d.])(?:(?:{YEAR}|\d\d)\s*年?\s*(?:[-－—–~～、，,]|至|到|和)+\s*)+{YEAR}(?![\d.])")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
 YEAR_PHRASE_RE = re.compile(rf"(?:到|至)?\s*{YEAR}\s*年(?:底|末)?")  # 到2025年底: a clause's time, not its subject
