@@ -2013,7 +2013,7 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     def places(text: str) -> list[str]:
         return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
 
-    sub = sub_part_beside(ctx, ctx.history[-1]) if q.is_followup and ctx.history else None
+    sub = sub_part_beside(ctx, ctx.history[-1], of_total=True) if q.is_followup and ctx.history else None
     if sub is not None:  # 这里面新规划的有几座: beside the total just given
         return ctx, sub
     # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
@@ -2063,7 +2063,7 @@ _SUB_PART_RE = re.compile(rf"^(?:(?:{lexicon().pattern('filler_lead')}|{lexicon(
                           rf"(?:{lexicon().pattern('sub_part_lead')})")
 
 
-def sub_part_beside(ctx: Context, earlier) -> Answer | None:
+def sub_part_beside(ctx: Context, earlier, of_total: bool = False) -> Answer | None:
     """A part asked of what was just counted (其中高速公路上几个 after 全市一共布了多少个综合能源站; 里面新规划的有几座
     after a district's 规划期末 total) is the sub-figure of that same thing: the sentence of the passage stating the
     earlier answer's figures (``earlier``: a turn, its answer the figures just given) that names the part's own
@@ -2072,8 +2072,11 @@ def sub_part_beside(ctx: Context, earlier) -> Answer | None:
     sentence names its words."""
     q, tag = ctx.question, ctx.tokenizer.tag
     lead = _SUB_PART_RE.match(q.text.strip())
-    # "高速上有几个" after "全市一共布局多少个": a count asked of a part of the total just asked is a sub-part too
-    of_total = bool(_ASK_TOTAL_RE.search(q.previous) and _HOW_MUCH_RE.search(q.text))
+    # "高速上有几个" after "全市一共布局多少个" (``of_total``: a turn of the conversation, not a later part of one
+    # message, whose "总投资多少？换电站投多少" asks the table's rows): a count asked of a part of the total just
+    # asked is a sub-part too
+    total = _ASK_TOTAL_RE.search(q.previous)  # 一共, 合计: a word asking the whole (not 总 of 总投资, an amount's name)
+    of_total = of_total and total is not None and len(total.group(0)) > 1 and bool(_HOW_MUCH_RE.search(q.text))
     if not q.previous or not (lead or of_total) or ctx.expired():
         return None
     if len(CLAUSE_RE.findall(q.text.strip()[lead.end() if lead else 0:].strip("，,？?。！! "))) > 1:
