@@ -12,7 +12,13 @@ from conftest import plans_assistant
 from assistant.answer.figure_kind import ONE_YEAR, kind_claim, with_earlier_figures, yearly_clause
 from assistant.answer.followups import merge_followup
 from assistant.answer.scope import PlanScope
-from assistant.answer.understand import resolve, resolve_ordinal, turn_record, with_relative_year
+from assistant.answer.understand import (
+    FIGURE_POINTER_RE,
+    resolve,
+    resolve_ordinal,
+    turn_record,
+    with_relative_year,
+)
 from assistant.text.tokenize import Tokenizer
 
 OPENING = """样例区开放发展“十四五”规划
@@ -293,3 +299,9 @@ def test_a_span_of_years_takes_the_place_of_the_span_asked_before(follow, previo
 
 def test_one_year_still_takes_the_place_of_one_year():
     assert resolve("2020年呢", "2025年外贸多少", [], tagger=Tokenizer().tag) == "2020年外贸多少"
+
+
+@pytest.mark.parametrize("text, points", [("这个数是每年的吗", True), ("那个数呢", True), ("每年都要新增这么多？", True),
+                                          ("这个数字经济规划的目标是什么", False), ("这个数据哪来的", False)])
+def test_a_figure_pointer_is_a_word_pointing_at_a_figure_not_the_start_of_a_name(text, points):
+    assert bool(FIGURE_POINTER_RE.search(text)) is points
