@@ -32,6 +32,7 @@ from assistant.types import Answer, Citation
 
 from .context import Context
 from .duty import asks_duty
+from .figure_kind import kind_claim
 from .guard import unsupported_numbers
 from .labels import labels_in, unheld_labels
 from .lexicon import lexicon
@@ -581,8 +582,8 @@ def per_year_asked(q) -> str:
     """The per-year word (每年, 按年) a follow-up asks an amount by ("那每年的培育数呢" after "…到2023年新增多少家"):
     the figure it asks is a yearly one, not the total just given. "" for any other question: a first question's
     每年 is often answered by a plan's 年新增… or 年实际… wording."""
-    if not q.is_followup or lexicon().regex("cumulative").search(q.text):
-        return ""  # 是五年加起来的还是每年的: which kind the figure just given is, not a yearly figure asked
+    if not q.is_followup or lexicon().regex("cumulative").search(q.text) or kind_claim(q.text) is not None:
+        return ""  # 是五年加起来的还是每年的, 每年都要新增这么多: which kind the figure just given is, not a yearly figure asked
     m = lexicon().regex("per_year").search(q.text)
     return m.group(0) if m else ""
 

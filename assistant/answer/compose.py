@@ -72,6 +72,7 @@ from assistant.answer.tables import (
 )
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
+    AMOUNT_RE,
     CLAUSE_RE,
     FIGURE_RE,
     HEADING_NUMBER_RE,
@@ -102,7 +103,16 @@ from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
 from .enumerations import list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
-from .figure_kind import holds_figure, kind_claim, with_kind_verdict
+from .figure_kind import (
+    ONE_YEAR,
+    WHICH,
+    holds_figure,
+    kind_claim,
+    with_earlier_figures,
+    with_kind_verdict,
+    written_values,
+    yearly_clause,
+)
 from .followups import (
     anchored_sentence,
     followup_words,
@@ -121,6 +131,7 @@ from .multipart import (
     ask_subject,
     asking_word,
     asks_amount,
+    asks_place_only,
     counted_each,
     named_words,
     names_measure_only,
@@ -170,6 +181,7 @@ from .terms import (
 )
 from .topics import (
     asks_figures,
+    inner_part_answer,
     kind_list_answer,
     nth_item_answer,
     numbered_part_answer,
@@ -524,7 +536,8 @@ def numbered_part(ctx: Context) -> Candidate | None:
     the named section's n-th item, from its own sentences (assistant/answer/topics.py)."""
     if ctx.question.intent == "goal":
         return None
-    whole = numbered_part_answer(ctx.question, ctx.docs, ctx.scope)
+    whole = (inner_part_answer(ctx.question, ctx.docs, ctx.scope)
+             or numbered_part_answer(ctx.question, ctx.docs, ctx.scope))
     if whole is not None and part_topic(ctx) is not None:
         return None  # 第十一部分对资金怎么说: the part's item about the topic answers (part_topic), not its items
     return _candidate(whole or nth_item_answer(ctx.question, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight),
@@ -749,6 +762,7 @@ def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_ASK_TOTAL_RE = lexicon().regex("ask_total")  # 一共, 合计: a total asked, which a follow-up may break down
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a goal's figure asked
@@ -1343,11 +1357,16 @@ def _part_answers(ctx: Context, parts: Parts) -> list[Answer]:
     aliases = [a for a, _ in alias_table(list(ctx.metas))]
     answers = []
     lead = shared_lead(list(parts.questions))  # 开州，期末一共多少站 / 开州，新规划几个: the clauses all parts begin with
+    first = parts.questions[0]
     for i, text in enumerate(parts.questions):
         plans = parts.plans[i] if parts.plans else ()
         sub = part_context(ctx, text, history, plans, parts.same_ask)
+        if not i and ctx.history and sub.question.is_followup:
+            # a first part following up the conversation (渝中那个规划25年的呢？跟高新区的目标比哪个大) lends the later
+            # parts what it was resolved to ask (渝中…外贸进出口总额2025年目标多少), not its own few words
+            first = sub.question.resolved
         if parts.sequential and i:
-            sub = _later_part(ctx, sub, parts.questions[0], text, history, plans, lead, answers[0])
+            sub = _later_part(ctx, sub, first, text, history, plans, lead, answers[0])
         ans = (_answered_place(ctx, sub, text, answers[-1]) if parts.sequential and i else None) \
             or (_sub_part(sub, parts.questions[i - 1], answers[-1]) if parts.sequential and i else None) \
             or _part_answer(sub, parts, i, plans, aliases, answers)
@@ -1791,13 +1810,74 @@ def answer_question(question: str, history: list, documents: tuple[Document, ...
         ctx, answer = confirmed
     else:
         ctx = same_columns(ctx) or ctx
-        answer = _answer(ctx)
+        answer = earlier_place(ctx) or _answer(ctx)
         ctx, answer = merged_followup(ctx, answer) or (ctx, answer)
         ctx, answer = same_area_answer(ctx, answer) or (ctx, answer)
         answer = with_claimed_years(answer, ctx.question.claim, list(ctx.terms), ctx.weight, ctx.retriever)
-    answer = with_kind_verdict(answer, question)
+    checked = (with_earlier_figures(question, as_turn(ctx.history[-1]).answer)
+               if ctx.question.is_followup and ctx.history and kind_claim(question) else question)
+    judged = with_kind_verdict(answer, checked)
+    answer = judged if judged is not answer or checked is question else with_yearly_beside(ctx, answer, checked)
     quoted = next((c.highlight or c.text for c in answer.citations), "") if not answer.refused else ""
     return replace(answer, turn=turn_record(question, answer.answer, ctx.question.resolved, quoted))
+
+
+YEARLY_HELD = 8  # passages holding the thing checked, searched for its yearly figure
+
+
+def with_yearly_beside(ctx: Context, answer: Answer, checked: str) -> Answer:
+    """"是每年的吗" after "到2023年新增2万家", when nothing cited says which kind the figure is: the answer led by the
+    plan's clause stating a yearly figure of the same thing elsewhere (每年培育“皖企登云”企业6000家以上), so that
+    both figures are read side by side; never a figure worked out. The answer as it is when the check calls the
+    figure no one year's, or no passage holding the thing's rarest term states a yearly figure of it."""
+    if answer.refused or kind_claim(checked) not in (ONE_YEAR, WHICH) or ctx.expired():
+        return answer
+    given = as_turn(ctx.history[-1]).answer
+    key = _figure_thing(ctx, answer, given)
+    held = ctx.retriever.containing([key], list(ctx.scope), limit=YEARLY_HELD) if key else []
+    found = yearly_clause([h.chunk.text for h in held], key, given) if held else None
+    if found is None:
+        return answer
+    i, clause = found
+    chunk = held[i].chunk
+    n = len(answer.citations) + 1
+    meta = ctx.docs[chunk.doc_id].meta
+    cite = Citation(n, chunk.doc_id, meta.title, tuple(chunk.heading_path), chunk.text, 1.0, clause, meta.reference())
+    log.debug("a yearly figure of %s beside the figure checked: %s", key, clause)
+    return replace(answer, answer=f"规划另写有每年的数：“{escape_md(clause)}” [{n}]\n{answer.answer}",
+                   citations=(*answer.citations, cite))
+
+
+def _figure_thing(ctx: Context, answer: Answer, given: str) -> str:
+    """What the figure just given counts, as the plan writes it: the rarest word (of two or more characters, over
+    the passages; not the figure) of the clause the answer cites stating that figure (企登云 of 新增“皖企登云”企业2万家,
+    as the tokenizer splits it); "" when
+    no cited clause states it."""
+    figures = written_values(given)
+    for c in answer.citations:
+        for clause in CLAUSE_RE.findall(c.highlight or c.text):
+            if written_values(clause) & figures:
+                words = [w for w in ctx.tokenizer.words(AMOUNT_RE.sub(" ", clause)) if len(w) >= 2]
+                return max(words, key=ctx.retriever.idf, default="")
+    return ""
+
+
+def earlier_place(ctx: Context) -> Answer | None:
+    """A follow-up asking only where (在哪一部分讲的, 这个出自规划哪一节, after "节能监察到24年底要完成多少"): where the
+    passage answering the earlier question sits (its first citation; of a plan the follow-up names, that plan's),
+    not a search of the follow-up's own words, which name nothing. None for any other question, or when the
+    earlier question is answered from no passage."""
+    q = ctx.question
+    if not q.is_followup or not q.previous or ctx.expired():
+        return None
+    named, masked = find_docs(q.text, question_aliases(q, list(ctx.metas)))
+    if not asks_place_only(q.text, masked, ctx.tokenizer.tag):
+        return None
+    before = _answer(build_context(q.previous, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
+                                   ctx.doc_filter, ctx.deadline))
+    cited = [c for c in before.citations if not named or c.doc_id in named]
+    log.debug("where the earlier answer is written: %s", "refused" if before.refused or not cited else cited[0].heading_path)
+    return None if before.refused or not cited else replace(cited_place(q, ctx.docs, cited[0]), score=before.score)
 
 
 def same_columns(ctx: Context) -> Context | None:
@@ -1933,13 +2013,15 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     def places(text: str) -> list[str]:
         return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
 
-    sub = sub_part_beside(ctx, ctx.history[-1]) if q.is_followup and ctx.history else None
+    sub = sub_part_beside(ctx, ctx.history[-1], of_total=True) if q.is_followup and ctx.history else None
     if sub is not None:  # 这里面新规划的有几座: beside the total just given
         return ctx, sub
     # a question of its own in a conversation (保障措施有哪些 after a figure) rightly drops the earlier year
     lost = q.is_followup and lost_scope(q.previous, q.resolved, q.text, places)
     unstated = answer.reason == reasons.UNSTATED_SUM  # rows listed, their sum said to be unwritten
-    if not (answer.refused or unstated or answer.score < WEAK_SUPPORT or lost):
+    # asked of the rest (其他区县加起来呢), stating only the figures just given (596座 of 中心城区 again)
+    restated = q.is_followup and bool(ctx.history) and _restates_for_rest(q.text, answer, ctx.history[-1])
+    if not (answer.refused or unstated or restated or answer.score < WEAK_SUPPORT or lost):
         return _other_thing_beside(ctx, answer)
     text = merge_followup(q.text, q.previous, ctx.tokenizer.tag, kept, places)
     # a merge that adds nothing to the rule's question ("企业级平台呢" swapped in either way) asks nothing new
@@ -1947,8 +2029,9 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     alt_ctx = ctx if same else build_context(text, [], tuple(ctx.documents.values()), ctx.retriever, ctx.tokenizer,
                                              ctx.doc_filter, ctx.deadline)
     alt = None if same else _answer(alt_ctx)
-    # an answer saying the plan does not write what was asked (its rows, no sum) weighs as a refusal
-    rule = 0.0 if answer.refused or unstated else answerability(alt_ctx, answer)
+    # an answer saying the plan does not write what was asked (its rows, no sum) weighs as a refusal; so does one
+    # restating the figures just given for the rest
+    rule = 0.0 if answer.refused or unstated or restated else answerability(alt_ctx, answer)
     log.debug("follow-up merged: %s (%s) vs %s (%.2f over the merged terms; own %.2f, lost %s)", text,
               "same" if alt is None else f"{alt.score:.2f}{' refused' if alt.refused else ''}", q.resolved, rule,
               answer.score or 0.0, lost)
@@ -1965,11 +2048,22 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     return (alt_ctx, max(chosen, key=lambda a: a.score)) if chosen else None
 
 
+_REST_FOLLOWUP_RE = lexicon().regex("rest_followup")
+
+
+def _restates_for_rest(text: str, answer: Answer, earlier) -> bool:
+    """Whether a follow-up asking of the rest (那其他区县加起来呢) is answered by nothing but the figures the earlier
+    answer gave: the rows asked before, not the rest."""
+    said = set(QUANTITY_RE.findall(LABEL_RE.sub(" ", _MARKER_RE.sub(" ", answer.answer))))  # not 表4-1's numbers
+    given = set(QUANTITY_RE.findall(as_turn(earlier).answer))
+    return bool(_REST_FOLLOWUP_RE.search(text)) and bool(said) and said <= given
+
+
 _SUB_PART_RE = re.compile(rf"^(?:(?:{lexicon().pattern('filler_lead')}|{lexicon().pattern('lead_strip')})[\s,，]*)*"
                           rf"(?:{lexicon().pattern('sub_part_lead')})")
 
 
-def sub_part_beside(ctx: Context, earlier) -> Answer | None:
+def sub_part_beside(ctx: Context, earlier, of_total: bool = False) -> Answer | None:
     """A part asked of what was just counted (其中高速公路上几个 after 全市一共布了多少个综合能源站; 里面新规划的有几座
     after a district's 规划期末 total) is the sub-figure of that same thing: the sentence of the passage stating the
     earlier answer's figures (``earlier``: a turn, its answer the figures just given) that names the part's own
@@ -1978,9 +2072,14 @@ def sub_part_beside(ctx: Context, earlier) -> Answer | None:
     sentence names its words."""
     q, tag = ctx.question, ctx.tokenizer.tag
     lead = _SUB_PART_RE.match(q.text.strip())
-    if not q.previous or not lead or ctx.expired():
+    # "高速上有几个" after "全市一共布局多少个" (``of_total``: a turn of the conversation, not a later part of one
+    # message, whose "总投资多少？换电站投多少" asks the table's rows): a count asked of a part of the total just
+    # asked is a sub-part too
+    total = _ASK_TOTAL_RE.search(q.previous)  # 一共, 合计: a word asking the whole (not 总 of 总投资, an amount's name)
+    of_total = of_total and total is not None and len(total.group(0)) > 1 and bool(_HOW_MUCH_RE.search(q.text))
+    if not q.previous or not (lead or of_total) or ctx.expired():
         return None
-    if len(CLAUSE_RE.findall(q.text.strip()[lead.end():].strip("，,？?。！! "))) > 1:
+    if len(CLAUSE_RE.findall(q.text.strip()[lead.end() if lead else 0:].strip("，,？?。！! "))) > 1:
         return None  # 其中新规划的有几座，在哪几个区: an ask of its own besides the sub-figure
     words = _sub_part_words(q.text, q.previous, tag)
     if not words:

@@ -28,7 +28,8 @@ def kind_claim(text: str, claimed: bool = False) -> str | None:
     to check already (同事说…每年培育6000家，是这样吗, read by claims.read_claim), which needs no asking word of its own."""
     lex = lexicon()
     clauses = ASK_CLAUSE_RE.findall(text)
-    asking = [c for c in clauses if lex.regex("kind_check").search(c)]  # "每年多少？写了吗" asks no kind
+    # "每年多少？写了吗" asks no kind; "每年都要新增这么多？" checks the figure just given
+    asking = [c for c in clauses if lex.regex("kind_check").search(c) or lex.regex("figure_pointer").search(c)]
     for clause in asking + (clauses if claimed else []):  # the asking clause first: …每年新增30家，是累计的吧
         one, cumulative = lex.regex("kind_one_year").search(clause), lex.regex("kind_cumulative").search(clause)
         if one or cumulative:
@@ -43,6 +44,16 @@ def written_values(text: str) -> set[float]:
     for m in AMOUNT_RE.finditer(text):
         out |= {v for v in (parse_value(m.group()), parse_value(QUANTITY_RE.match(m.group()).group())) if v is not None}
     return out
+
+
+def with_earlier_figures(question: str, earlier_answer: str) -> str:
+    """A follow-up checking the kind of the figure just given (是每年的吗, 每年都要新增这么多) writes no figure of its
+    own: the earlier answer's figures (10000个, 2万家) are the ones it checks, written after it. The question as it
+    is when it writes a figure or the earlier answer states none."""
+    if written_values(question):
+        return question
+    figures = list(dict.fromkeys(m.group() for m in AMOUNT_RE.finditer(earlier_answer)))
+    return f"{question}（{'、'.join(figures)}）" if figures else question
 
 
 def holds_figure(rows: tuple[IndicatorRow, ...], question: str) -> bool:
@@ -135,4 +146,20 @@ def _clause_verdict(answer: Answer, question: str, kind: str) -> tuple[str, int]
                 if said is not None:
                     body = clause.strip().rstrip("，；。,;")
                     return f"{_LEADS[said, kind]}：规划写的是“{escape_md(body)}”。", c.n
+    return None
+
+
+def yearly_clause(texts: list[str], term: str, given: str) -> tuple[int, str] | None:
+    """The clause stating a yearly figure of ``term`` (每年培育“皖企登云”企业6000家以上) among ``texts``, for a check
+    whether the figure just given (``given``: the earlier answer, 到2023年新增2万家) is one year's that the clause
+    stating it leaves unsaid: (the text's index, the clause), the first clause writing the term, a per-year word
+    and a figure the earlier answer did not give; None when none does. Pure."""
+    lex = lexicon()
+    said = written_values(given)
+    for i, text in enumerate(texts):
+        for sent in sentences(text):
+            for clause in CLAUSE_RE.findall(sent):
+                if (term in clause and lex.regex("per_year_statement").search(clause)
+                        and written_values(clause) and not written_values(clause) & said):
+                    return i, clause.strip().rstrip("，；。,;")
     return None

@@ -119,6 +119,9 @@ def merge_followup(text: str, previous: str, tagger, kept: Sequence[str] = (), p
     if not previous or not fragment:
         return None
     merged, rest = previous, fragment
+    swapped = _rest_swapped(text, previous, tagger, kept)
+    if swapped:  # 其他区县加起来呢 after 中心城区…合计多少座: the same total of the rest
+        merged, rest = swapped, ""
     now, before = _when(rest), _when(merged)
     if now:
         phrase = now.group(0)
@@ -144,6 +147,28 @@ def merge_followup(text: str, previous: str, tagger, kept: Sequence[str] = (), p
     if new or (rest and merged == previous):
         merged = _ASK_TAIL_RE.sub("", merged).rstrip("，, ") + "，" + rest
     return merged if merged != previous else None
+
+
+_REST_LEAD_RE = LEX.regex("rest_lead")
+
+
+def _rest_swapped(fragment: str, previous: str, tagger, kept: Sequence[str]) -> str | None:
+    """"其他区县加起来呢" after "中心城区规划期末加油站合计多少座": the earlier question asked of the rest (其他区县) in
+    place of the thing of its kind it named (中心城区: the longest of its things sharing a character with 区县, not
+    part of a plan's name); None when the follow-up does not open on a rest word or names no such thing."""
+    lead = _REST_LEAD_RE.search(fragment)
+    if not lead or _bare(fragment[:lead.start()]):  # only a lead (那) before it
+        return None
+    body = _ASK_SUM_RE.sub(" ", _bare(fragment[lead.end():]))
+    things = [w for w, _ in _things(body, tagger) if w in body]
+    thing = max(things, key=len, default="")
+    if not thing:
+        return None
+    old = [p for p, _ in _things(previous, tagger) if p not in fragment and set(p) & set(thing)
+           and not any(p in k for k in kept)]
+    if not old:
+        return None
+    return previous.replace(max(old, key=len), lead.group(0) + thing, 1)
 
 
 def new_words(text: str, previous: str, tagger, generic: bool = False) -> list[str]:

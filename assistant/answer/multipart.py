@@ -273,11 +273,18 @@ def points_back(text: str, masked: str, tag: Callable[[str], list[tuple[str, str
     """A where-is-it part pointing at what the part before it asked (这个要求在重庆规划哪一节, 上述规定出自哪一章):
     it opens on a pointer (and the kind of thing said) and names nothing else but the place asked. ``masked``: the
     part with the plans it names blanked out."""
-    where = LEX.regex("location")
     opened = _BACK_RE.match(masked.strip())
-    if opened is None or not opened.group(0) or not where.search(text):
+    return opened is not None and bool(opened.group(0)) and asks_place_only(text, masked, tag)
+
+
+def asks_place_only(text: str, masked: str, tag: Callable[[str], list[tuple[str, str]]]) -> bool:
+    """A where-is-it ask that names nothing but the place asked (在哪一部分讲的, 这个出自哪一章, 原文在规划哪一节): it
+    asks where what was asked before it is written. ``masked``: the text with the plans it names blanked out."""
+    where = LEX.regex("location")
+    if not where.search(text):
         return False
-    rest = where.sub(" ", masked.strip()[opened.end():])
+    opened = _BACK_RE.match(masked.strip())
+    rest = where.sub(" ", masked.strip()[opened.end() if opened else 0:])
     return not [w for w in named_words(rest, tag) if not _NAMES_NO_THING_RE.fullmatch(w) and not where.fullmatch(w)]
 
 

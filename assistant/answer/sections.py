@@ -98,7 +98,11 @@ def cited_place(q: Question, docs, cited: Citation) -> Answer:
     doc = docs[cited.doc_id]
     said = (cited.highlight or "").strip()
     quote = f"原文：{escape_md(said)}" if said and len(said) <= MAX_QUOTED else ""
-    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(cited.heading_path))} 部分。{quote}"],
+    path = list(cited.heading_path)
+    sec = next((s for s in doc.sections if s.path == tuple(cited.heading_path)), None)
+    item = _paragraph_title(sec, tuple(cited.heading_path), said) if sec is not None else None
+    path += [item] if item else []  # （四）加大节能监察力度: the titled item holding the quoted sentence
+    part = Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(path))} 部分。{quote}"],
                 evidence=[Evidence(cited.doc_id, cited.heading_path, cited.text, cited.score, cited.highlight)])
     return render(q, [part], docs, False)
 
@@ -180,8 +184,14 @@ def _item_title(doc: Document, hit: Hit, sentence: str | None) -> str | None:
     if not sentence:
         return None
     sec = next((s for s in doc.sections if s.id == hit.chunk.section_id), None)
-    para = next((p for p in sec.paragraphs if sentence.strip() in p.text), None) if sec else None
-    if para is None or not para.topic or any(para.topic in h for h in hit.chunk.heading_path):
+    return _paragraph_title(sec, tuple(hit.chunk.heading_path), sentence) if sec else None
+
+
+def _paragraph_title(sec, headings: tuple[str, ...], sentence: str) -> str | None:
+    """The title of the paragraph of ``sec`` holding ``sentence``, when it is an item led by its own title that
+    ``headings`` do not already name."""
+    para = next((p for p in sec.paragraphs if sentence.strip() in p.text), None) if sentence else None
+    if para is None or not para.topic or any(para.topic in h for h in headings):
         return None
     return para.topic
 

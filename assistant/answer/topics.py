@@ -13,8 +13,11 @@
 
 from __future__ import annotations
 
+import re
+
 from assistant.text.numbers import cn_to_int
 from assistant.text.patterns import (
+    INNER_UNIT,
     ITEM_NUMBER_RE,
     NUMBER_LABEL_RE,
     NUMBERED_PART_RE,
@@ -238,6 +241,35 @@ def numbered_part_answer(q: Question, docs, scope) -> Answer | None:
     return render(q, parts, docs, False, long_ok=True) if 0 < len(parts) <= MAX_PLANS_LISTED else None
 
 
+_LAST_PART_RE = lexicon().regex("last_part_ref")
+_IN_END_RE = re.compile(f"(?:{lexicon().pattern('section_in')})$")  # 最后一章: the plan's last part
+
+
+def inner_part_answer(q: Question, docs, scope) -> Answer | None:
+    """"高新区规划最后一章第三节是啥" / "第十章第二节讲什么": the section numbered so inside the chapter named before it
+    (by its number among the plan's top-level parts, or as the last of them), with what it holds; None when the
+    question names no such pair or not one plan has it."""
+    found = list(NUMBERED_PART_RE.finditer(q.resolved))
+    inner = next((m for m in reversed(found) if m.group(2) == INNER_UNIT), None)
+    if inner is None:
+        return None
+    outer = next((m for m in found if m.group(2) != INNER_UNIT and m.end() <= inner.start()), None)
+    last = _LAST_PART_RE.search(q.resolved[:inner.start()]) if outer is None else None
+    if outer is None and last is None:
+        return None
+    n, k = (cn_to_int(outer.group(1)) if outer else 0), cn_to_int(inner.group(1))
+    parts = []
+    for d in scope:
+        doc = docs[d]
+        body = _body_sections(doc)
+        top = min((s.level for s in body), default=0)
+        chapter = top_part(doc, n) if n else next((s for s in reversed(body) if s.level == top), None)
+        kids = [c for c in _children(doc, chapter) if c.number and _numeral(c.number) == k] if chapter and k else []
+        if len(kids) == 1:
+            parts.append(section_part(doc, kids[0]))
+    return render(q, parts, docs, False, long_ok=True) if len(parts) == 1 else None
+
+
 def nth_item_answer(q: Question, docs, scope, terms: list[str], weight=None) -> Answer | None:
     """"保障措施第一条要建立什么机制": the n-th item (sub-heading, or paragraph led by its title) of the section the
     question names just before the ordinal, answered with that item's sentences holding the most of the other
@@ -246,7 +278,7 @@ def nth_item_answer(q: Question, docs, scope, terms: list[str], weight=None) -> 
     if m is None:
         return None
     n = cn_to_int(m.group(1))
-    before = plain(q.resolved[:m.start()])
+    before = _IN_END_RE.sub("", plain(q.resolved[:m.start()]))  # 政策创新里第四条: the section's own title ends it
     parts = []
     for d in scope:
         doc = docs[d]

@@ -9,16 +9,20 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.text.numbers import normalise_years, to_halfwidth
+from assistant.text.numbers import cn_to_int, normalise_years, to_halfwidth
 from assistant.text.patterns import (
     BOX_RE,
     CODE,
     COUNT_OF_RE,
     DIGIT_GAP_RE,
+    INNER_UNIT,
     LABEL_RE,
+    NUMBERED_PART_RE,
     ORDINAL_RE,
+    PLAN_YEAR_RE,
     WRITTEN_YEAR_RE,
     YEAR_RE,
+    YEAR_RUN_RE,
     blank_titles,
 )
 from assistant.types import DocMeta, Turn
@@ -357,6 +361,7 @@ def is_followup(text: str, aliases: list[tuple[str, str]] = ()) -> bool:
     aspect = re.sub(r"[\W\d_]+", "", _ASPECT_RE.sub("", QUESTION_WORDS.sub("", _ASPECT_RE.sub("", text))))
     short = len(re.sub(r"[\W_]", "", text)) <= 8 and not find_docs(text, list(aliases))[0]
     return (bool(_FOLLOWUP_RE.search(text)) or bool(_PRONOUN_RE.match(text)) or short
+            or bool(FIGURE_POINTER_RE.search(text))
             or bool(_SUBJECTLESS_RE.match(text.strip()))
             or len(topic) <= 2 or len(_ASPECT_RE.sub("", topic)) <= 1 or len(aspect) <= 1)
 
@@ -724,6 +729,8 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
     if not docs_now and LEX.regex("rest_followup").match(text.strip()):  # "那其他城市加起来呢": the rest of the
         return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # rows besides the one just asked, summed
+    if not docs_now and FIGURE_POINTER_RE.search(text):  # "每年都要新增这么多？": a check of the figure just given,
+        return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # which the earlier question is asked for
     place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors) or _area_swap(
         text, previous, docs_now, aliases, plans, tagger)
     if place:
@@ -739,7 +746,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     years_now, years_prev = years_in(text, in_scope), years_in(previous, in_scope)
     if LEX.regex("compare_year").search(text):  # "比2020年多多少" compares with a year, it does not switch to it
         years_now = ()
-    if years_now:
+    run_now, run_prev = YEAR_RUN_RE.search(blank_titles(text)), YEAR_RUN_RE.search(blank_titles(new))
+    if len(years_now) >= 2 and run_now and run_prev:  # "那2028到2029年呢" after "…26、27年两年…": the span swapped
+        new = new[:run_prev.start()] + run_now.group(0) + new[run_prev.end():]
+    elif years_now:
         if years_prev:  # the year asked is replaced, not one inside a 《title》
             at = blank_titles(new).find(years_prev[0])
             new = new if at < 0 else new[:at] + years_now[0] + new[at + len(years_prev[0]):]
@@ -845,7 +855,9 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
             return plan + "".join(a for a in anchors if a not in text) + body
         ask = _ASK_TAIL_RE.search(previous).group(0) if _ASK_TAIL_RE.search(previous) else ""
         years = years_now or years_prev
-        return f"{plan}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
+        # the table and place the previous question was scoped to (表2里青川市 … 地表水优良比例呢) stay
+        kept = "".join(a for a in anchors if a not in text and a not in plan)
+        return f"{plan}{kept}{topic}{years[0] + '年' if years else ''}{ask or '是多少'}"
     asks_aspect = LEX.regex("aspect_ask").search(body) or _LOCATION_RE.search(body)  # 在哪部分讲的: where it is
     if body and (asks_aspect or (topic and not docs_now and not years_now)):
         new = _ASK_TAIL_RE.sub("", new) + "，" + body
@@ -906,7 +918,11 @@ def as_turn(h) -> Turn:
 
 
 def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None:
-    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context."""
+    """"第二条具体怎么说" after a listed answer -> the second item, asked about in the previous context; "第三节是啥"
+    after a question on a chapter -> that section of the chapter."""
+    inner = _inner_part(text, previous)
+    if inner is not None:
+        return inner
     m = _ORDINAL_RE.search(text)
     items = list(previous_turn.items)
     if m and not items:
@@ -920,6 +936,39 @@ def resolve_ordinal(text: str, previous: str, previous_turn: Turn) -> str | None
         return None
     rest = _ORDINAL_RE.sub("", text)
     return f"{items[n - 1]}{rest}"
+
+
+def with_relative_year(text: str, previous: str, aliases, plans: Sequence[PlanScope]) -> str:
+    """A follow-up naming its year from the year asked before, written as that year: "第二年呢" (the plan's second
+    year, when the plan asked of has a period; else the year after), "下一年呢" / "前一年呢" (the year after or before
+    the one asked): after "…24年非化石能源消费占比定的多少" in a 2024—2025 plan, "2025年呢". The text as it is when
+    it names no such year or the previous question no year."""
+    docs = find_docs(previous, aliases)[0]
+    periods = {p.period for p in plans if p.doc_id in docs and p.period}
+    nth = PLAN_YEAR_RE.search(text)
+    if nth and len(periods) == 1:
+        first, last = next(iter(periods))
+        year = first + (cn_to_int(nth.group(1)) or 0) - 1
+        if first <= year <= last:
+            return text[:nth.start()] + f"{year}年" + text[nth.end():]
+    asked = years_in(previous, plans)
+    for role, step in (("next_year", 1), ("previous_year", -1)):
+        m = LEX.regex(role).search(text)
+        if m and asked:
+            return text[:m.start()] + f"{int(asked[0]) + step}年" + text[m.end():]
+    return text
+
+
+def _inner_part(text: str, previous: str) -> str | None:
+    """"第三节是啥" after "高新区规划最后一章讲什么" (or "…第十章讲什么"): the section so numbered inside the chapter the
+    previous question named, asked as the follow-up asks it; None when the follow-up names no such section or the
+    previous question no chapter (by its number, or as the last)."""
+    m = NUMBERED_PART_RE.search(text)
+    if m is None or m.group(2) != INNER_UNIT or NUMBERED_PART_RE.search(text, m.end()):
+        return None
+    outer = next((x for x in NUMBERED_PART_RE.finditer(previous) if x.group(2) != INNER_UNIT), None)
+    outer = outer or LEX.regex("last_part_ref").search(previous)
+    return previous[:outer.end()] + text[m.start():].strip() if outer else None
 
 
 def _ordinal_of_previous(text: str, previous: str, m: re.Match[str]) -> str | None:
@@ -949,11 +998,20 @@ def _kept_plan(text: str, previous: str, aliases: list[tuple[str, str]], tagger,
     return plan + _kept_place(text, previous, aliases, tagger, plans)
 
 
+def _names_thing(text: str, tagger) -> bool:
+    """Whether the text names a thing of its own (a noun of two or more characters that is no asking, generic, year
+    or period word): "到规划期末控制在多少座" names none, only a measure's verb and its counting word."""
+    bare = _PERIOD_END_RE.sub(" ", _YEAR_RE.sub(" ", text))
+    return any(len(w) >= 2 and f.startswith(("n", "j", "x")) and re.fullmatch(r"[\u4e00-\u9fff]+", w)
+               and not QUESTION_WORDS.fullmatch(w) and not GENERIC_WORDS.fullmatch(w) for w, f in tagger(bare))
+
+
 def _kept_place(text: str, previous: str, aliases, tagger, plans: Sequence[PlanScope]) -> str:
     """The place a conversation is about, kept by a question asking only of a part of an area ("国道上那俩在哪条
-    国道上" after turns on 临县): a part is a part of some place, the one place the previous question named."""
+    国道上" after turns on 临县), or naming no thing at all ("到规划期末控制在多少座" after turns on 巫山县): the
+    one place the previous question named."""
     kinds = {k for _, k in _areas(text, aliases, plans, tagger)}
-    if kinds != {"part"}:
+    if kinds != {"part"} and (kinds or _names_thing(text, tagger)):
         return ""
     places = [a for a, k in _areas(previous, aliases, plans, tagger) if k == "place" and a not in text]
     return places[0] if len(places) == 1 else ""
@@ -972,6 +1030,9 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
     (它属于约束性指标吗 asks more of the measure itself)."""
     if tagger is None or not _ENTITY_PRONOUN_RE.search(text):
         return ""
+    item = _item_answered(previous, turn)
+    if item:
+        return item
     which = _WHICH_RE.search(previous)
     if which and turn is not None:
         kind = next((w for w, _ in tagger(previous[which.end():]) if re.fullmatch(r"[\u4e00-\u9fff]+", w)), "")
@@ -987,6 +1048,22 @@ def pronoun_entity(text: str, previous: str, turn: Turn | None, anchors: Sequenc
         return ""
     places = [a for a in anchors if not LABEL_RE.fullmatch(a)]
     return places[0] if len(places) == 1 and _OBJECT_PRONOUN_RE.search(text) else ""
+
+
+ITEM_NAME_CHARS = 40  # an item quoted longer than this is a passage, not an item's name 它 can stand for
+
+
+def _item_answered(previous: str, turn: Turn | None) -> str:
+    """The item the earlier answer gave when the earlier question asked one item of a list by its place (专栏里头一个
+    是啥, 第二条是什么): its first sentence, or "" when it asked no such thing or quoted more than an item's name."""
+    if turn is None or not (_ORDINAL_RE.search(previous) or _ONE_ITEM_RE.search(previous)):
+        return ""
+    first = re.split(r"[。；;！!\n]", (turn.passage or "").strip())[0].strip(" ，,：:")
+    return first if 2 <= len(first) <= ITEM_NAME_CHARS else ""
+
+
+_ONE_ITEM_RE = LEX.regex("one_item_ask")
+FIGURE_POINTER_RE = LEX.regex("figure_pointer")
 
 
 def with_entity(text: str, entity: str) -> str:
@@ -1075,6 +1152,7 @@ def understand(text: str, history: list, metas: list[DocMeta], tagger,
     if resolved_prev:  # "嗯 那现在有多少家": the filler is no part of the follow-up
         text = _FILLER_LEAD_RE.sub("", text) or text
     text = with_share_whole(text, resolved_prev, tagger)
+    text = with_relative_year(text, resolved_prev, aliases, plans) if resolved_prev else text
     ordinal = resolve_ordinal(text, resolved_prev, prev) if resolved_prev else None
     follow = bool(resolved_prev) and (ordinal is not None or is_followup(text, aliases))
     # 它 anywhere in the message ("这次给它规划了几座") makes it a follow-up of what it stands for

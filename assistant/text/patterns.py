@@ -31,12 +31,18 @@ def label_key(kind: str, number: str) -> str:
 NUMBERED_PART_RE = re.compile(r"第([一二三四五六七八九十百零〇\d]{1,4})(章|节|篇|部分)")
 NUMERAL_RE = re.compile(r"[\d一二三四五六七八九十百零〇]+")  # the numeral of a heading's number: 七 of 七、, 3 of （3）
 PART_UNIT = "部分"  # 第七部分: a part by its place among the plan's top-level parts, whatever their heading form
+# a year of a plan by its place in the plan's period: 第二年 (group 1: the number), not 第二年度 of a title
+PLAN_YEAR_RE = re.compile(r"第([一二三四五六七八九十\d]{1,2})年(?!度)")
+INNER_UNIT = "节"  # 第三节: a section inside a chapter (第十章 › 第三节), asked of the chapter a question names
 # a year written on its own, not inside a longer number (专栏32021年 names no year 2021)
 WRITTEN_YEAR_RE = re.compile(rf"(?<![\d.])({YEAR})(?![\d.])")
 # a span of years written out: 2026—2030年, 2021年至2025年 (group 1: first year, 2: last year)
 # a year that dates what a noun is, not when a figure is for: 2000年底前建成的(小区), 2019年以前建设的(管网)
 YEAR_QUALIFIER_RE = re.compile(rf"({YEAR})\s*年(?:底|末)?(?:以前|之前|前)[^，,；;。！？\d]{{0,6}}的")
 YEAR_SPAN_RE = re.compile(rf"({YEAR})\s*年?\s*[-－—–~～至到]+\s*({YEAR})")
+# years written one after another, as a span or a list ending in a whole year: 2028到2029, 26、2027 (a two-digit year
+# before a whole one, as a question types it), 2026—2027
+YEAR_RUN_RE = re.compile(rf"(?<![\d.])(?:(?:{YEAR}|\d\d)\s*年?\s*(?:[-－—–~～、，,]|至|到|和)+\s*)+{YEAR}(?![\d.])")
 # a year an aim is set for: 到2025年, 至2035年
 AIM_YEAR_RE = re.compile(rf"(?:到|至){YEAR}年")
 YEAR_PHRASE_RE = re.compile(rf"(?:到|至)?\s*{YEAR}\s*年(?:底|末)?")  # 到2025年底: a clause's time, not its subject
