@@ -75,6 +75,9 @@ SPLITS = {"dev": None, "dev2": None, "test": None, "unseen": ROOT / "eval" / "un
           "dev11": None, "test11": None,
           "realdev14": ROOT / "eval" / "realplans" / "corpus", "realtest11": ROOT / "eval" / "realplans" / "corpus",
           "dev12": None, "test12": None, "dev13": None, "test13": None,
+          "dev14": None, "test14": None, "dev15": None, "test15": None,
+          "realdev18": ROOT / "eval" / "realplans" / "corpus", "realtest15": ROOT / "eval" / "realplans" / "corpus",
+          "realdev17": ROOT / "eval" / "realplans" / "corpus", "realtest14": ROOT / "eval" / "realplans" / "corpus",
           "realdev16": ROOT / "eval" / "realplans" / "corpus", "realtest13": ROOT / "eval" / "realplans" / "corpus",
           "synthdev11": ROOT / "eval" / "unseen14" / "corpus", "unseen14": ROOT / "eval" / "unseen14" / "corpus",
           "realdev15": ROOT / "eval" / "realplans" / "corpus", "realtest12": ROOT / "eval" / "realplans" / "corpus"}

@@ -107,7 +107,8 @@ def test_session8_bundled_halves_pass_the_checker(name, sources):
                                            ("dev12.jsonl", True), ("test12.jsonl", True),
                                            ("realdev15.jsonl", False), ("realtest12.jsonl", False),
                                            ("dev13.jsonl", True), ("test13.jsonl", True),
-                                           ("realdev16.jsonl", False), ("realtest13.jsonl", False)])
+                                           ("realdev16.jsonl", False), ("realtest13.jsonl", False),
+                                           ("realdev17.jsonl", False), ("realtest14.jsonl", False)])
 def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
     """The session-11 to session-15 blind sets over all ten plans (100 questions each, 10 a plan), split by plan x
     category with a fixed seed into a bundled pair (10 + 10) and a real-plan pair (40 + 40)."""
@@ -119,6 +120,32 @@ def test_session11_blind_halves_pass_the_checker(name, bundled, sources):
     assert len(items) == (10 if bundled else 40)
     assert sum(it.expect_refusal for it in items) >= (0 if bundled else 5)
     assert {e.doc for it in items for e in it.evidence} == set(texts), "every plan has evidence"
+
+
+@pytest.mark.parametrize("name", ["dev14.jsonl", "test14.jsonl"])
+def test_session16_bundled_halves_pass_the_checker(name, sources):
+    """The session-16 bundled-plan set (60 questions: 28 a plan and 4 comparisons), split by plan x category with a
+    fixed seed into two halves of 30."""
+    items = load_gold(GOLD / name)
+    report = check_gold(items, sources)
+    assert report.problems == (), report.problems
+    assert report.ok and len(items) == 30
+    assert sum(it.expect_refusal for it in items) >= 2
+    assert {e.doc for it in items for e in it.evidence} == set(sources), "both plans have evidence"
+
+
+@pytest.mark.parametrize("name, bundled", [("dev15.jsonl", True), ("test15.jsonl", True),
+                                           ("realdev18.jsonl", False), ("realtest15.jsonl", False)])
+def test_session16_followup_halves_pass_the_checker(name, bundled, sources):
+    """The session-16 follow-up set (80 conversations over the ten plans, each item the last turn of 1-3 earlier
+    turns), split by plan x category with a fixed seed into a bundled pair (8 + 8) and a real-plan pair (32 + 32)."""
+    texts = sources if bundled else {p.stem: p.read_text(encoding="utf-8") for p in sorted(REAL.glob("*.txt"))}
+    items = load_gold(GOLD / name)
+    report = check_gold(items, texts)
+    assert report.problems == (), report.problems
+    assert len(items) == (8 if bundled else 32)
+    assert all(it.history for it in items), "every item is a follow-up turn"
+    assert sum(it.expect_refusal for it in items) >= (0 if bundled else 2)
 
 
 @pytest.mark.parametrize("name", ["rewordev.jsonl", "rewordtest.jsonl"])
@@ -199,7 +226,8 @@ def test_synthetic_plan_sets_pass_the_checker(name, texts):
                                   "unseen12.jsonl", "test10.jsonl", "realtest10.jsonl",
                                   "unseen13.jsonl", "test11.jsonl", "realtest11.jsonl",
                                   "test12.jsonl", "realtest12.jsonl", "unseen14.jsonl",
-                                  "test13.jsonl", "realtest13.jsonl"])
+                                  "test13.jsonl", "realtest13.jsonl", "test14.jsonl", "realtest14.jsonl",
+                                  "test15.jsonl", "realtest15.jsonl"])
 def test_test_splits_are_frozen(name):
     readme = (GOLD / "README.md").read_text(encoding="utf-8")
     recorded = re.search(rf"`{re.escape(name)}` sha256[^`]*`([0-9a-f]{{64}})`", readme)

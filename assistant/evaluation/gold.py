@@ -28,7 +28,8 @@ FROZEN_SETS = ("test", "realtest", "test3", "realtest2", "unseen", "unseen2", "p
                "unseen10", "unseen11", "test9", "realtest9",
                "unseen12", "test10", "realtest10",
                "unseen13", "test11", "realtest11", "test12", "realtest12", "unseen14", "test13",
-               "realtest13")
+               "realtest13", "test14", "realtest14",
+               "test15", "realtest15")
 HEADING_SEP = "›"
 MISSING_HEADING = "（原文缺标题）"  # marks a heading absent from the export, as the outline shows it
 OVERLAP_CHARS = 8
