@@ -329,6 +329,15 @@ def _chars(item: str) -> int:
     return len(re.sub(r"[A-Za-z]+", "x", item))
 
 
+def _times_of_one_measure(items: list[str]) -> bool:
+    """The things joined are the times one measure is asked at (基期和目标值, 现状和规划期末, 2020年和2025年目标): every
+    later one names nothing but a time, and the first ends in one."""
+    def bare(text: str) -> str:
+        return re.sub(r"[\W_]", "", _WHEN_RE.sub("", text))
+    return all(_WHEN_RE.search(i) and not bare(i) for i in items[1:]) \
+        and bool(re.search(f"(?:{_WHEN_RE.pattern})$", items[0]))
+
+
 def split_items(text: str, aliases: list[str]) -> Parts | None:
     """"A和B的目标分别是多少" -> "A的目标是多少", "B的目标是多少"; None when the question is not of that shape or
     the things joined are plans (a comparison, answered per plan elsewhere)."""
@@ -348,6 +357,8 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     items = [first, *segments[1:-1], last]
     if any(not i or _chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
         return None
+    if _times_of_one_measure(items):
+        return None  # 服务贸易总额基期和目标值分别多少: one measure at its base and its target, which one row states
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
 
