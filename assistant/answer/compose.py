@@ -152,7 +152,6 @@ from .support import ORDER_SHARE, framing, named, scattered, support
 from .synonyms import forms, gap_pattern, present, synonyms
 from .terms import (
     GENERIC,
-    amount_shape,
     answer_coverage,
     answer_shape,
     askers_word,
@@ -242,7 +241,7 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
                                       _writes(retriever, [h.chunk.doc_id for h in hits]), known)
                        if figure else ((), None)),
                      figure_terms=_figure_words_aside(own) if figure else own, frame=_lead_of,
-                     unwritten=lambda t: not known(t), amount=amount_shape(q.resolved) if figure else None)
+                     unwritten=lambda t: not known(t))
     log.debug("retrieval-only support %.3f (%s)", judged.score, "figure" if figure else "content",
               extra={"support": judged, "answer_lines": tuple(part.lines)})
     if not judged.answers:  # the quoted lines do not cover what is asked (or do not state the asked figure)

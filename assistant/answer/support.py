@@ -145,7 +145,7 @@ _CLAUSE_END = "，,；;。！？"
 
 
 def through_figure(said: str, figures: re.Pattern[str]) -> str:
-    """``said`` up to the end of the last clause stating a figure of the shape asked: a clause after it begins
+    """``said`` up to the end of the last clause stating a figure (``figures``): a clause after it begins
     another statement (…道路里程达577.9km，轨道交通加速建设), so what it names is not what the figure measures.
     The whole text when it states none."""
     matches = list(figures.finditer(said))
@@ -159,8 +159,7 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
             threshold: float | None = None, figure_terms: Sequence[str] | None = None,
             frame: Callable[[Evidence], str] | None = None,
-            unwritten: Callable[[str], bool] = lambda t: False,
-            amount: re.Pattern[str] | None = None) -> Support:
+            unwritten: Callable[[str], bool] = lambda t: False) -> Support:
     """The support of each quoted line (``Evidence.highlight``, else its text) for the question's ``terms``
     (framing words already left out; a word no plan writes counts: a question on what no plan holds is not
     answered by a line naming its other words). ``figure_terms``: the terms a line stating a figure must name (the
@@ -170,10 +169,9 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
     every score). ``frame``: text that binds a line to what it is about beyond its heading (the lead sentence of
     the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项). ``unwritten``: whether no plan writes a
     term; such a key (the asker's 注册人数 for the plans' 注册应急志愿者…15万人) is named by a line holding most of its
-    characters (``scattered``), as it cannot be named as written. ``amount``: the shape of the amount asked
-    (``terms.amount_shape``: 17公里 for 多少公里): a figure's line states a quantity of that shape, not any number
-    (5号线 does not state a length); the measure and keys are named before the end of the last clause stating one
-    (``through_figure``: 道路里程达577.9km，轨道交通加速建设 states no length of 轨道交通)."""
+    characters (``scattered``), as it cannot be named as written. A figure's line names the measure and keys before
+    the end of the last clause stating a quantity (``through_figure``: 道路里程达577.9km，轨道交通加速建设 states no
+    figure of 轨道交通)."""
     out = []
     for e in evidence:
         said = e.highlight or e.text
@@ -185,10 +183,9 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
         if measure is None:
             out.append(LineSupport(*scores))
             continue
-        figures = amount or QUANTITY_RE
-        held = f"{lead} {through_figure(said, figures)} {e.heading_path[-1] if e.heading_path else ''}"
+        held = f"{lead} {through_figure(said, QUANTITY_RE)} {e.heading_path[-1] if e.heading_path else ''}"
         out.append(LineSupport(*scores, cover(terms if figure_terms is None else figure_terms, line, weight, shape),
-                               bool(figures.search(said)), measure(held),
+                               bool(QUANTITY_RE.search(said)), measure(held),
                                all(named(k, held) >= 0.5 or (unwritten(k) and scattered(k, held) >= ORDER_SHARE)
                                    for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)

@@ -202,21 +202,15 @@ _NUMERAL = rf"[\d{CN_NUMERAL_CHARS}]"
 
 
 def answer_shape(question: str) -> re.Pattern[str] | None:
-    """What a sentence answering the question states besides its key terms: the amount asked (``amount_shape``),
-    else the name or change asked (``named_shape``); None when the question asks neither. The asker's words for the
-    thing may differ from the plan's; the shape does not."""
-    return amount_shape(question) or named_shape(question)
-
-
-def amount_shape(question: str) -> re.Pattern[str] | None:
-    """For 几座 / 多少个 a number counted in that measure word (8座), for 多远 / 多长 a length (50米), for 花多少钱
-    money, for any other 多少 a quantity; None when the question asks no amount."""
+    """What a sentence answering the question states besides its key terms: for 几座 / 多少个 a number counted
+    in that measure word (8座), for 多远 / 多长 a length (50米), for any other 多少 a quantity; None when the
+    question asks no amount. The asker's words for the thing may differ from the plan's; the shape does not."""
     counted = _COUNTED_RE.search(question)
     if counted:
         return re.compile(rf"{_NUMERAL}\s*{re.escape(counted.group(1))}")
     if _DISTANCE_RE.search(question):
         return re.compile(rf"\d\s*(?:{LEX.pattern('length_unit')})")
-    return money_shape(question) or (QUANTITY_RE if _HOW_MUCH_RE.search(question) else None)
+    return money_shape(question) or (QUANTITY_RE if _HOW_MUCH_RE.search(question) else named_shape(question))
 
 
 def money_shape(question: str) -> re.Pattern[str] | None:
