@@ -43,7 +43,7 @@ from assistant.answer.lists import (
 )
 from assistant.answer.numeric import cumulative_note_answer, goal_answer, indicator_answer, table_answer
 from assistant.answer.parallel import parallel_absent, parallel_extreme
-from assistant.answer.parttopic import everyday_terms, part_topic_answer
+from assistant.answer.parttopic import everyday_terms, part_topic_answer, pointed_aim_answer
 from assistant.answer.planfacts import asked_facts, plan_fact_answer
 from assistant.answer.project_rows import absent_column_answer, project_row_answer, row_parts_answer
 from assistant.answer.sections import (
@@ -519,6 +519,11 @@ def unit_items(ctx: Context) -> Candidate | None:
 def chapter_aim(ctx: Context) -> Candidate | None:
     """第四章要实现什么目标: the sentences stating the numbered part's aim."""
     return _candidate(chapter_aim_answer(ctx.question, ctx.docs, ctx.scope), "goal")
+
+
+def pointed_aim(ctx: Context) -> Candidate | None:
+    """城市建设那章，最后想建成个什么样的城市: the sentences stating the aim of the part pointed at by its words."""
+    return _candidate(pointed_aim_answer(ctx.question, ctx.docs, ctx.scope, ctx.metas, list(ctx.terms)), "goal")
 
 
 def section_figure(ctx: Context) -> Candidate | None:
@@ -1600,6 +1605,7 @@ HANDLERS: tuple[Handler, ...] = (
     Handler("duty", duty),
     Handler("unit_items", unit_items),  # the items a named unit is responsible for, before lists of words
     Handler("chapter_aim", chapter_aim),
+    Handler("pointed_aim", pointed_aim),  # X那章要建成什么样: the aim of a part pointed at by its words
     Handler("numbered_part", numbered_part),  # 第七部分 / 保障措施第一条: a part by its number, before its words
     Handler("referenced_section", referenced_section),  # 保障那块分别是啥, before a number or list of its words
     Handler("breakdown", breakdown),  # 这138个怎么分: the parts of a total the question quotes

@@ -336,6 +336,24 @@ def _chars(item: str) -> int:
     return len(re.sub(r"[A-Za-z]+", "x", item))
 
 
+def _times_of_one_measure(items: list[str]) -> bool:
+    """The things joined are the times one measure is asked at (基期和目标值, 现状和规划期末): every later one names
+    nothing but a time, and the first ends in one after the measure's own words."""
+    def bare(text: str) -> str:
+        return re.sub(r"[\W_]", "", _WHEN_RE.sub("", text))
+    return all(_WHEN_RE.search(i) and not bare(i) for i in items[1:]) and 0 < _time_at_end(items[0]) < len(items[0])
+
+
+def _time_at_end(item: str) -> int:
+    """Where the run of time words ending ``item`` starts (len(item) when it ends in none)."""
+    at = len(item)
+    while m := re.search(f"(?:{_WHEN_RE.pattern})$", item[:at]):
+        if m.start() == at:
+            break
+        at = m.start()
+    return at
+
+
 def split_items(text: str, aliases: list[str]) -> Parts | None:
     """"A和B的目标分别是多少" -> "A的目标是多少", "B的目标是多少"; None when the question is not of that shape or
     the things joined are plans (a comparison, answered per plan elsewhere)."""
@@ -355,6 +373,11 @@ def split_items(text: str, aliases: list[str]) -> Parts | None:
     items = [first, *segments[1:-1], last]
     if any(not i or _chars(i) > MAX_ITEM_CHARS or any(a in i for a in aliases) for i in items):
         return None
+    if _times_of_one_measure(items):
+        # 服务贸易总额基期和目标值分别多少: one measure at its base and its target, each part asking the measure
+        # (服务贸易总额基期多少, 服务贸易总额目标值多少), not a bare time (目标值多少)
+        at = _time_at_end(items[0])
+        prefix, items = prefix + items[0][:at], [items[0][at:], *items[1:]]
     questions = tuple(f"{prefix}{i}{suffix}{tail}" for i in items)
     return Parts(questions, tuple(items), sequential=False)
 

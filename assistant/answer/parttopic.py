@@ -24,7 +24,7 @@ from assistant.text.patterns import NUMBERED_PART_RE, PART_UNIT
 from assistant.text.sentences import sentences
 from assistant.types import Answer, Document, Section
 
-from .aims import numbered_parts, plan_words
+from .aims import aim_sentences, asks_aim, numbered_parts, plan_words
 from .lexicon import lexicon
 from .render import MAX_CITES_PER_DOC, render
 from .sections import MAX_PLANS_LISTED, headed_sections, named_sections, pointed_section, subtree, titled
@@ -213,6 +213,35 @@ def _item_part(doc: Document, label: str, quoted: list) -> Part:
         out.lines[-1] += escape_md("".join(s for *_, s in here))
         out.evidence.append(Evidence(doc.doc_id, here[0][0].path, here[0][1].text, highlight=here[0][2]))
     return out
+
+
+_AIM_VERB_RE = lexicon().regex("aim_verb")  # 建成, 打造: an aim asked as what a thing is to become
+_QUESTION_RE = lexicon().regex("question_word")
+
+
+def pointed_aim_answer(q: Question, docs: dict[str, Document], scope, metas, terms: list[str]) -> Answer | None:
+    """"城市建设那章，最后想把高新区建成个什么样的城市": the aim of a part the question points at by words of its
+    title (X那章, X那块; 最后那部分), not by number (``chapter_aim_answer``): per plan, the sentences stating that
+    part's aim (``aim_sentences``: its lead paragraph's, then its 目标 sub-sections'). None when the question asks
+    no aim or points at no part."""
+    text = q.resolved
+    if NUMBERED_PART_RE.search(text) or not (_SECTION_REF_RE.search(text) or _LAST_REF_RE.search(text)):
+        return None
+    if not (asks_aim(text) or _AIM_VERB_RE.search(text) and _QUESTION_RE.search(text)):
+        return None
+    parts = []
+    for d in scope:
+        asked = asked_part(q, docs[d], docs, metas, terms)
+        aims = aim_sentences(docs[d], asked.section) if asked is not None else []
+        if not aims:
+            continue
+        head = f"**{escape_md(doc_name(docs[d]))} · {escape_md(asked.section.path[-1])}**："
+        part = Part(lines=[head + escape_md(aims[0][0]), *(escape_md(a) for a, _ in aims[1:])])
+        part.evidence.extend(Evidence(d, src.path, src.text, highlight=a) for a, src in aims)
+        parts.append(part)
+    if not parts or len(parts) > MAX_PLANS_LISTED:
+        return None
+    return render(q, parts, docs, False)
 
 
 def part_topic_answer(q: Question, docs: dict[str, Document], scope, metas, terms: list[str], weight=None,

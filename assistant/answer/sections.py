@@ -60,9 +60,9 @@ def location_answer(q: Question, docs, hits: list[Hit], terms, metas=(), scope=(
     # passages show none
     if secs and not (all(_defined_only(s) for s in secs)
                      or listed and _share(terms, " ".join(secs[0].path), weight) < 0.5):
-        return _named_place(q, docs, secs)
+        return _named_place(q, docs, secs, terms, weight)
     found = _passage_place(q, docs, hits, terms, weight, listed)
-    return found if found is not None or not secs else _named_place(q, docs, secs)
+    return found if found is not None or not secs else _named_place(q, docs, secs, terms, weight)
 
 
 def _defined_only(sec) -> bool:
@@ -76,8 +76,10 @@ def _share(terms, text: str, weight) -> float:
     return (term_coverage(terms, text) + term_coverage(terms, text, weight)) / 2
 
 
-def _named_place(q: Question, docs, secs) -> Answer:
-    """The sections the question names by title, with the boxes under them."""
+def _named_place(q: Question, docs, secs, terms=(), weight=None) -> Answer:
+    """The sections the question names by title, with the boxes under them, each with the sentence of its own text
+    that says the asked words most (国道省道沿线的站间距写在哪一节 -> 4.2.2间距要求, 原文：国道、省道沿线每百公里…), as a
+    place found by its passage is quoted."""
     parts = []
     used: dict[str, int] = {}  # citations per plan: a box named in the answer must be one of them
     for sec in secs[:2]:
@@ -86,10 +88,21 @@ def _named_place(q: Question, docs, secs) -> Answer:
         boxes = [b for b in doc.boxes if b.section_id == sec.id][:max(room, 0)]
         used[doc.doc_id] = used.get(doc.doc_id, 0) + 1 + len(boxes)
         extra = f"（其中有{'、'.join(escape_md(b.title) for b in boxes)}）" if boxes else ""
-        parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"],
-                          evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1])]
+        highlight = _saying_most(sec.text or "", [t for t in terms if not any(t in p for p in sec.path)], weight)
+        quote = f"原文：{escape_md(highlight)}" if highlight and len(highlight) <= MAX_QUOTED else ""
+        parts.append(Part(lines=[f"在《{escape_md(doc.meta.title)}》的 {escape_md(' › '.join(sec.path))} 部分{extra}。"
+                                 f"{quote}"],
+                          evidence=[Evidence(doc.doc_id, sec.path, sec.text or sec.path[-1],
+                                             highlight=highlight if quote else None)]
                           + [box_evidence(doc, b) for b in boxes]))
     return render(q, parts, docs, False, long_ok=True)
+
+
+def _saying_most(text: str, terms: list[str], weight) -> str:
+    """The sentence of ``text`` naming the most of ``terms`` (words the section's title does not already say),
+    stripped; empty when none names any."""
+    said = [s.strip() for s in sentences(text) if any(t in s for t in terms)]
+    return max(said, key=lambda s: term_coverage(terms, s, weight)) if said else ""
 
 
 def cited_place(q: Question, docs, cited: Citation) -> Answer:
