@@ -676,8 +676,9 @@ def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
     q = ctx.question
-    if _HOW_MUCH_RE.search(q.resolved):  # 专栏12里试点示范要选几家: the box's sentence stating it, if one does;
-        # a box named by its title and kind (标识解析增强工程建几个节点) as well as by number
+    if _HOW_MUCH_RE.search(_LIST_RE.sub(" ", q.resolved)):  # 专栏12里试点示范要选几家: the box's sentence stating
+        # it, if one does; a box named by its title and kind (标识解析增强工程建几个节点) as well as by number; 几 inside
+        # 哪几个学校 asks which, not how many
         stated = box_number_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
         if stated is not None:
             return _candidate(stated, "box")
@@ -685,7 +686,7 @@ def box_list(ctx: Context) -> Candidate | None:
         return None
     if q.intent == "indicator" and not _counts_items(q.resolved):
         return None
-    return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
+    return _candidate(box_list_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "box")
 
 
 def field(ctx: Context) -> Candidate | None:
