@@ -29,6 +29,11 @@ PLAN = """青禾区“十五五”城市建设规划
 3. 青禾第三高级中学：新建，规模36班，总投资5.4亿元。
 4. 白沙中学改扩建：新增普通高中学位1200个，总投资1.9亿元。
 普通高中建设项目实行“建设一所、成熟一所、招生一所”，确保开办起点高、质量优。
+第三章 推进城市更新
+第一节 稳步实施城中村改造
+坚持“拆除新建、整治提升、拆整结合”分类实施。对安全隐患多、居住环境差的城中村，实施拆除新建；对不具备拆除条件的城中村，实施整治提升。“十五五”期间全市完成城中村改造40个，其中拆除新建类12个、整治提升类20个、拆整结合类8个。
+第二节 分区推进更新
+“十五五”期间，东城区完成老旧小区改造58个、城中村改造3个，建设完整社区10个；西城区完成老旧小区改造46个、城中村改造2个，建设完整社区9个。
 """
 
 
@@ -83,6 +88,31 @@ def test_a_list_cut_short_by_its_etc_is_given_in_full_from_the_box(qinghe, quest
         assert school in ans.answer
     assert "招生一所" not in ans.answer  # the paragraph after the box is no item of it
     assert "不超过48个班" not in ans.answer  # a sentence only mentioning 高中 lists none
+
+
+@pytest.mark.parametrize("question", [
+    "城中村改造分哪几类，各多少个",
+    "城中村改造分为哪几类",
+    "城中村改造有哪几种类型，分别多少个",
+])
+def test_the_kinds_asked_are_the_items_ending_in_their_kind_word(qinghe, question):
+    ans = qinghe.ask(question)
+    assert not ans.refused
+    assert "拆除新建类12个" in ans.answer and "拆整结合类8个" in ans.answer
+    assert "东城区" not in ans.answer  # not the sentence with the most figures
+
+
+@pytest.mark.parametrize(("question", "head"), [
+    ("城中村改造分哪几类，各多少个", "类"),
+    ("有哪几种类型", "类"),
+    ("三类项目是哪些", None),  # a thing named after the measure is what is listed
+    ("划分为哪几类整治区域", None),
+])
+def test_category_ask(question, head):
+    from assistant.answer.enumerations import category_ask
+
+    ask = category_ask(question)
+    assert (ask.head if ask else None) == head
 
 
 def test_passage_run_unit():

@@ -100,7 +100,7 @@ from .answerability import (
 )
 from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
-from .enumerations import list_ask
+from .enumerations import category_ask, list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
 from .figure_kind import holds_figure, kind_claim, with_kind_verdict
 from .followups import (
@@ -551,6 +551,10 @@ def breakdown(ctx: Context) -> Candidate | None:
     """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
     the items of the section titled as what is split."""
     q = ctx.question
+    if category_ask(q.resolved) is not None:  # 城中村改造分哪几类: the sentence naming the kinds (……类21个、……类34个),
+        kinds = enumeration(ctx)  # not the sentence with most figures nor the sub-headings of a section
+        if kinds is not None:
+            return kinds
     return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight,
                                        ctx.hits)
                       or parts_section_answer(q, ctx.docs, ctx.scope) or stages_answer(q, ctx.docs, ctx.scope),

@@ -325,7 +325,8 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
                         retriever=None) -> Answer | None:
     """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
     in a passage about what the question names, one per plan when no plan is named."""
-    rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    # what the list is about: not the head, nor a word asking for a list (分为 of 分为哪几类)
+    rest = [t for t in terms if ask.head not in t and t not in ask.head and not _WHICH_RE.fullmatch(t)]
     kinds = [t for t in terms if ask.head in t and len(t) > len(ask.head) + 1]  # 开放平台 of 平台: the kind asked
     pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
     if retriever is not None:
