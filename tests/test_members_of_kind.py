@@ -34,6 +34,13 @@ PLAN = """青禾区“十五五”城市建设规划
 坚持“拆除新建、整治提升、拆整结合”分类实施。对安全隐患多、居住环境差的城中村，实施拆除新建；对不具备拆除条件的城中村，实施整治提升。“十五五”期间全市完成城中村改造40个，其中拆除新建类12个、整治提升类20个、拆整结合类8个。
 第二节 分区推进更新
 “十五五”期间，东城区完成老旧小区改造58个、城中村改造3个，建设完整社区10个；西城区完成老旧小区改造46个、城中村改造2个，建设完整社区9个。
+第四章 推动产业转型
+第一节 数字化转型
+加快推动企业数字化转型，提升产业链现代化水平。建立多要素支撑的转型服务生态，解决企业“不会转”“不敢转”的难题。培育推广一批数字化解决方案。培育一批第三方专业化服务机构，提升服务市场活力。建设数字化转型促进中心，提供转型公共服务。
+第五章 保障措施
+（一）加强组织领导。建立规划实施协调机制，明确责任分工，强化督促检查。
+（二）加大资金支持。统筹各级财政资金，引导社会资本参与城市建设。
+（三）提升全民数字技能。实施全民数字技能提升计划，推进社区数字课堂建设，提高老年人运用数字技术的能力。
 """
 
 
@@ -100,6 +107,40 @@ def test_the_kinds_asked_are_the_items_ending_in_their_kind_word(qinghe, questio
     assert not ans.refused
     assert "拆除新建类12个" in ans.answer and "拆整结合类8个" in ans.answer
     assert "东城区" not in ans.answer  # not the sentence with the most figures
+
+
+@pytest.mark.parametrize("question", [
+    "保障措施里，老百姓数字技能这块要实施什么计划",
+    "保障措施里老百姓的数字技能方面有啥计划",
+])
+def test_an_everyday_word_finds_the_item_of_the_part_not_its_headings(qinghe, question):
+    ans = qinghe.ask(question)
+    assert "全民数字技能提升计划" in ans.answer  # 老百姓 read as the plan's 全民: the item, not the part's headings
+    assert "加大资金支持" not in ans.answer
+
+
+@pytest.mark.parametrize("question", [
+    "企业不会转不敢转的问题，规划里靠什么解决？",
+    "企业不敢转这个难题怎么解决",
+    "企业不会转的难题，规划通过什么措施解决",
+])
+def test_the_means_asked_are_the_measures_after_the_problem(qinghe, question):
+    ans = qinghe.ask(question)
+    assert not ans.refused
+    assert "第三方专业化服务机构" in ans.answer and "数字化转型促进中心" in ans.answer
+
+
+@pytest.mark.parametrize(("question", "asks"), [
+    ("企业不会转不敢转的问题，规划里靠什么解决？", True),
+    ("这个难题怎么解决", True),
+    ("有啥办法", True),
+    ("人才方面两个区各自有啥招牌政策", False),  # 招牌 is no means asked
+    ("企业不会转的问题在哪一节", False),
+])
+def test_means_ask(question, asks):
+    from assistant.answer.lexicon import lexicon
+
+    assert bool(lexicon().regex("ask_means").search(question)) is asks
 
 
 @pytest.mark.parametrize(("question", "head"), [

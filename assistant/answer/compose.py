@@ -221,13 +221,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
     stated = stated_figures(q.resolved) if figure else ()  # 规划了817座，实际建成多少: the premise's figure quoted too
-    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound, stated=stated)
+    means = bool(_MEANS_RE.search(q.resolved)) and not figure  # 靠什么解决: the measures after the problem
+    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound, stated=stated, means=means)
     if (not part.lines or _best_cover(part, picked, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], picked, weight, retriever)
                  if not shuns(shunned, h)]
         part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound,
-                          stated=stated)
+                          stated=stated, means=means)
     if not part.lines:
         return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
@@ -754,6 +755,7 @@ def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
 
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
+_MEANS_RE = lexicon().regex("ask_means")  # 靠什么解决: the measures against a problem asked
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a goal's figure asked
