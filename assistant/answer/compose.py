@@ -101,7 +101,7 @@ from .answerability import (
 )
 from .claim_years import with_claimed_years
 from .context import Candidate, Context, build_context, part_context, shuns
-from .enumerations import list_ask
+from .enumerations import category_ask, list_ask
 from .extract import extractive, hit_evidence, related_evidence, stated_figures
 from .figure_kind import (
     ONE_YEAR,
@@ -233,13 +233,14 @@ def _extractive_answer(q: Question, docs, hits, terms, per_doc: dict[str, list[H
     # 建个啥中心: the sentences naming one, not those near it; 花多少钱: those stating money, not a count
     bound = bound or named_shape(q.resolved) or money_shape(q.resolved)
     stated = stated_figures(q.resolved) if figure else ()  # 规划了817座，实际建成多少: the premise's figure quoted too
-    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound, stated=stated)
+    means = bool(_MEANS_RE.search(q.resolved)) and not figure  # 靠什么解决: the measures after the problem
+    part = extractive(hits, picked, figure, weight=weight, shape=ranking, only=bound, stated=stated, means=means)
     if (not part.lines or _best_cover(part, picked, weight, shape) < 0.8) and retriever:
         pool = [h for h in hits if h.chunk.kind != "indicator"][:10]
         pool += [h for h in _containing(pool, [h.chunk.doc_id for h in hits], picked, weight, retriever)
                  if not shuns(shunned, h)]
         part = extractive(pool, picked, figure, weight=weight, depth=len(pool), shape=ranking, only=bound,
-                          stated=stated)
+                          stated=stated, means=means)
     if not part.lines:
         return refuse(q, docs, NO_CONTENT, related_evidence(hits), reasons.NO_CONTENT)
     nouns = [t for t in terms if tokenizer is None or retriever is None
@@ -569,6 +570,10 @@ def breakdown(ctx: Context) -> Candidate | None:
     """"这138个按路的类型怎么分的": the sentence breaking the quoted total into its parts; "目标分成了几个方面":
     the items of the section titled as what is split."""
     q = ctx.question
+    if category_ask(q.resolved) is not None:  # 城中村改造分哪几类: the sentence naming the kinds (……类21个、……类34个),
+        kinds = enumeration(ctx)  # not the sentence with most figures nor the sub-headings of a section
+        if kinds is not None:
+            return kinds
     return _candidate(breakdown_answer(q, ctx.docs, ctx.scope, ctx.retriever, list(ctx.terms), ctx.weight,
                                        ctx.hits)
                       or parts_section_answer(q, ctx.docs, ctx.scope) or stages_answer(q, ctx.docs, ctx.scope),
@@ -694,8 +699,9 @@ def box_list(ctx: Context) -> Candidate | None:
     """A 专栏's items (or one group's); a number question only when it asks how many items there are: the
     amount of one project (渝西高铁总投资多少亿) is not answered by the list of the box's groups."""
     q = ctx.question
-    if _HOW_MUCH_RE.search(q.resolved):  # 专栏12里试点示范要选几家: the box's sentence stating it, if one does;
-        # a box named by its title and kind (标识解析增强工程建几个节点) as well as by number
+    if _HOW_MUCH_RE.search(_LIST_RE.sub(" ", q.resolved)):  # 专栏12里试点示范要选几家: the box's sentence stating
+        # it, if one does; a box named by its title and kind (标识解析增强工程建几个节点) as well as by number; 几 inside
+        # 哪几个学校 asks which, not how many
         stated = box_number_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight)
         if stated is not None:
             return _candidate(stated, "box")
@@ -703,7 +709,7 @@ def box_list(ctx: Context) -> Candidate | None:
         return None
     if q.intent == "indicator" and not _counts_items(q.resolved):
         return None
-    return _candidate(box_list_answer(q, ctx.docs, ctx.scope), "box")
+    return _candidate(box_list_answer(q, ctx.docs, ctx.scope, list(ctx.terms), ctx.weight), "box")
 
 
 def field(ctx: Context) -> Candidate | None:
@@ -768,6 +774,7 @@ def _not_per_item(ctx: Context, answer: Answer | None) -> bool:
 
 _HOW_MUCH_RE = lexicon().regex("how_much")  # 多少, 几座: a quantity asked outright
 _ASK_TOTAL_RE = lexicon().regex("ask_total")  # 一共, 合计: a total asked, which a follow-up may break down
+_MEANS_RE = lexicon().regex("ask_means")  # 靠什么解决: the measures against a problem asked
 _SECTION_REF_RE = lexicon().regex("section_ref")  # 那部分, 那块: the words before it name a part of the plan
 _GOAL_WORD_RE = lexicon().regex("goal")  # 目标, 定位: a goal asked
 _GOAL_FIGURE_RE = lexicon().regex("ask_goal_figure")  # 有没有具体目标: a goal's figure asked

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.text.numbers import cn_to_int
-from assistant.text.patterns import SMALL_COUNT
+from assistant.text.patterns import COUNT_TAIL_RE, SMALL_COUNT
 from assistant.text.sentences import full_sentences
 
 from .lexicon import lexicon
@@ -27,6 +27,8 @@ _ASK_BEFORE_RE = lexicon().regex("enum_ask_before")
 _QUOTED_HEAD_RE = lexicon().regex("enum_quoted_head")
 _VAGUE_COUNTS = lexicon().words("count_vague")  # 哪几个 / 哪些: no number given
 _ETC_RE = lexicon().regex("enum_item_etc")  # 虎溪隧道等: the last item's 等
+_CATEGORY_ASK_RE = lexicon().regex("enum_ask_category")  # 分哪几类: the kinds themselves asked
+_CATEGORY_HEAD = lexicon().words("category_head")  # 类: what each of them ends in (拆除新建类)
 _TASK_ASK_RE = lexicon().regex("task_ask")  # 哪几件事: tasks asked in everyday words
 _TASK_HEADS = lexicon().words("task_head")
 _ITEM_SEP = "、"
@@ -81,6 +83,13 @@ def _number(text: str | None) -> int | None:
     return cn_to_int(text) if text and text not in _VAGUE_COUNTS else None
 
 
+def category_ask(question: str) -> ListAsk | None:
+    """"城中村改造分哪几类，各多少个 / 有哪几种类型": the kinds themselves asked, each an item ending in 类
+    (拆除新建类21个、整治提升类34个); None when a thing is named after the measure (分几类项目)."""
+    m = _CATEGORY_ASK_RE.search(re.sub(r"\s", "", question))
+    return ListAsk(_CATEGORY_HEAD[0], _number(m.group("n"))) if m and _CATEGORY_HEAD else None
+
+
 def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
     """The head noun and count a list question asks for (哪五个中心 -> 中心, 5; 隧道有哪些 -> 隧道), or None
     when the head is a generic word (有什么安排); ``words`` splits a phrase into words (jieba)."""
@@ -90,6 +99,9 @@ def list_ask(question: str, words, generic=frozenset()) -> ListAsk | None:
         return ListAsk(m.group("h"), _number(m.group("n")))
     if _TASK_ASK_RE.search(q) and _TASK_HEADS:  # 主要抓哪几件事: the plan's tasks (……四大核心任务)
         return ListAsk(_TASK_HEADS[0], None)
+    category = category_ask(q)
+    if category is not None:
+        return category
     m = _ASK_AFTER_RE.search(q)
     if m:
         ws = [w for w in words(_STOP_RE.split(m.group("h"))[0]) if w.strip()]
@@ -130,7 +142,7 @@ def enumerations(sentence: str, head: str) -> list[Enumeration]:
         items = tuple(_ETC_RE.sub("", x.strip()) for x in m.group(0).split(_ITEM_SEP) if x.strip())
         if len(items) < 2:
             continue
-        on_items = sum(x.endswith(head) for x in items) / len(items)
+        on_items = sum(COUNT_TAIL_RE.sub("", x).endswith(head) for x in items) / len(items)  # 甲类21个 ends in 类
         # the run's end as written: the last item runs on into "……四大主要功能" or "……等隧道"
         after = items[-1] + sentence[m.end():m.end() + 12]
         before = sentence[max(0, m.start() - 12):m.start()]

@@ -76,7 +76,7 @@ def hit_evidence(hit: Hit) -> Evidence:
 
 def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int = MAX_BODY,
                max_sentences: int = 3, weight=None, depth: int = 10, shape: re.Pattern[str] | None = None,
-               only: re.Pattern[str] | None = None, stated: tuple[str, ...] = ()) -> Part:
+               only: re.Pattern[str] | None = None, stated: tuple[str, ...] = (), means: bool = False) -> Part:
     """The best sentences of the best passages, each with its citation. Table rows are left to the
     structured answers; a sentence scores by the (rarity-weighted) key terms it holds, read with the heading
     it sits under (一、推动金融服务扩大开放 › 1.外资金融集聚区：… is about 金融 and 开放), and more when the
@@ -85,7 +85,9 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     (terms.answer_shape: 50米 for 多远). ``only``: when some chosen sentence holds it (a limit asked: 控制在18座之内),
     the chosen sentences that do not are left out. ``stated``: figures the question itself states (规划了817座，实际
     建成多少): a chosen sentence is quoted with the sentence before it in its passage that states one of them
-    (``with_premise``), so the answer shows the asker's figure where the plan gives it."""
+    (``with_premise``), so the answer shows the asker's figure where the plan gives it. ``means``: the question asks
+    how a problem is solved (靠什么解决): the best sentence, naming the problem, is quoted with the measures its passage
+    sets out after it (``_measures_after``)."""
     weight = weight or (lambda t: min(len(t), 4))
     total = sum(weight(t) for t in terms) or 1.0
 
@@ -148,12 +150,17 @@ def extractive(hits: list[Hit], terms: list[str], wants_number: bool, limit: int
     chosen.sort(key=lambda c: (c[1], c[2]))
     if stated:
         chosen = [(*c[:3], with_premise(sentences(c[4].chunk.text), c[2], c[3], stated), c[4]) for c in chosen]
+    best = max(chosen, key=lambda c: c[0]) if means and chosen else None
     part = Part()
     for c in chosen:
         quote = focus(c[3], terms, weight) if len(c[3]) > _FOCUS_OVER else c[3]
+        whole = c[3]
+        if c is best:
+            more = _measures_after(sentences(c[4].chunk.text), c[2], c[3], limit - len(quote))
+            quote, whole = quote + more, whole + more
         text = quote if len(quote) <= limit else quote[:limit] + "……"
-        if quote != c[3]:
-            text = ("" if c[3].startswith(quote) else "……") + text + ("" if c[3].endswith(quote) else "……")
+        if quote != whole:
+            text = ("" if whole.startswith(quote) else "……") + text + ("" if whole.endswith(quote) else "……")
         ev = hit_evidence(c[4])
         ev.highlight = quote
         part.lines.append(escape_md(text))
@@ -191,6 +198,24 @@ def stated_figures(question: str) -> tuple[str, ...]:
     text = LABEL_RE.sub(" ", to_halfwidth(matching_form(question)))
     return tuple(text[m.start():m.end() + 1] for m in QUANTITY_RE.finditer(text)
                  if m.end() < len(text) and not text[m.end()].isspace())
+
+
+MEANS_REACH = 4  # the sentences after one naming a problem read as the measures against it
+
+
+def _measures_after(sents: list[str], pos: int, sentence: str, room: int) -> str:
+    """The sentences after the ``pos``-th of a passage (which ``sentence`` quotes), as many of the next
+    ``MEANS_REACH`` as fit in ``room`` characters: 解决企业“不会转”…的难题。培育推广一批数字化解决方案。培育一批
+    第三方专业化服务机构…"""
+    out = ""
+    for s in sents[pos + 1:pos + 1 + MEANS_REACH]:
+        s = s.strip()
+        if not s or s in sentence:
+            continue
+        if len(out) + len(s) > room:
+            break
+        out += s
+    return out
 
 
 NAMING_REACH = 6  # the sentences after one stating the asked topic that may name what it asks for

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from assistant.text.patterns import (
+    ASK_CLAUSE_RE,
     BOX_NUMBER_RE,
     BOX_PREFIX_RE,
     NUMBER_LABEL_RE,
@@ -17,7 +18,7 @@ from assistant.text.patterns import (
 from assistant.text.sentences import full_sentences, is_lead, leads_joined, sentences
 from assistant.types import Answer, Document, Hit
 
-from .enumerations import ListAsk, clause_lists, enumeration_score
+from .enumerations import ListAsk, clause_lists, enumeration_score, enumerations
 from .extract import hit_evidence
 from .indicators import common_pieces, core_name, lcs_len, question_content, score_names, spelled_share
 from .lexicon import lexicon
@@ -138,7 +139,7 @@ def box_number_answer(q: Question, docs, scope, terms, weight=None) -> Answer | 
     return render(q, [part], docs, False)
 
 
-def box_list_answer(q: Question, docs, scope) -> Answer | None:
+def box_list_answer(q: Question, docs, scope, terms=(), weight=None) -> Answer | None:
     chosen = _named_box(q, docs, scope)  # "对外通道那个专栏都有哪些项目": that box, not the list of boxes
     if chosen is None:
         ans = _box_set_answer(q, docs, scope)
@@ -146,6 +147,9 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
             return ans
     if chosen is None or not chosen.projects:
         return None
+    kind = _kind_in_box(q, docs, chosen, list(terms), weight)  # "那个专栏里公园湖泊要建哪些": the items of that kind
+    if kind is not None:
+        return kind
     items = _prose_items(chosen)
     if items and _NUMBER_ASK_RE.search(q.resolved):  # 有哪些量化数: each task with the figures it states
         items = _prose_items(chosen, figures=True)
@@ -164,6 +168,39 @@ def box_list_answer(q: Question, docs, scope) -> Answer | None:
 
 
 _NUMBER_ASK_RE = LEX.regex("number")  # 量化, 多少: the question asks for figures, not only the tasks
+_BOX_KIND_WORDS = frozenset(LEX.words("box_kind")) | frozenset(LEX.words("topic_generic"))
+KIND_COVER = 0.8  # share of the kind's own words a sentence of the box holds to be one of its items
+
+
+def _kind_terms(box, terms: list[str]) -> list[str]:
+    """The words naming the kind of item asked beyond the box itself: the key terms its title does not hold, less
+    the box's label and the words of every box (工程, 项目)."""
+    return [t for t in terms if t not in _BOX_KIND_WORDS and t != "专栏" and not BOX_NUMBER_RE.fullmatch(t)
+            and not present(t, box.title)]
+
+
+def _kind_in_box(q: Question, docs, box, terms: list[str], weight) -> Answer | None:
+    """"国际化城市那个专栏里公园湖泊要建哪些": a kind of item the box holds below its group headings. The one group
+    whose heading names the kind gives its items; else the sentences of the box that name it (推进科学公园、……等公园
+    湖泊建设工程), in the box's order; None when the question names no kind beyond the box or no sentence holds it."""
+    own = _kind_terms(box, terms)
+    if not own:
+        return None
+    doc = docs[box.doc_id]
+    groups = [p for p in box.projects if term_coverage(own, p.name, weight) >= KIND_COVER]
+    if len(groups) == 1 and len(_group_items(groups[0])) >= 2:
+        return render(q, [_group_part(doc, box, groups[0])], docs, False, long_ok=True)
+    if groups:
+        return None  # several groups are of the kind: the box's list answers
+    found = [s.strip() for p in box.projects for s in sentences(p.description)
+             if term_coverage(own, s, weight) >= KIND_COVER]
+    if not found:
+        return None
+    ev = box_evidence(doc, box)
+    ev.highlight = found[0]
+    lines = [f"{escape_md(doc_name(doc))}《{escape_md(box.title)}》中："]
+    lines += [escape_md(found[0])] if len(found) == 1 else [f"{i}. {escape_md(x)}" for i, x in enumerate(found, 1)]
+    return render(q, [Part(lines=lines, evidence=[ev])], docs, False, long_ok=True)
 
 
 def _prose_items(box, figures: bool = False) -> list[str]:
@@ -197,7 +234,8 @@ def _group_core(name: str) -> str:
 
 
 def _group_items(project) -> list[str]:
-    text = re.sub(rf"^{re.escape(project.name)}\s*[：:]\s*", "", project.description.strip())  # its own heading
+    # its own heading, written as a label (隧道建设项目：) or as a lead sentence (国际化医疗设施建设项目。)
+    text = re.sub(rf"^{re.escape(project.name)}\s*[：:。]\s*", "", project.description.strip())
     text = LEX.regex("list_etc").sub("", text)
     return [x.strip() for x in text.split("、") if x.strip()]
 
@@ -287,7 +325,8 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
                         retriever=None) -> Answer | None:
     """"哪五个中心 / 隧道有哪些": the sentence that lists items of the asked kind (加工制造中心、研发设计中心……)
     in a passage about what the question names, one per plan when no plan is named."""
-    rest = [t for t in terms if ask.head not in t and t not in ask.head]
+    # what the list is about: not the head, nor a word asking for a list (分为 of 分为哪几类)
+    rest = [t for t in terms if ask.head not in t and t not in ask.head and not _WHICH_RE.fullmatch(t)]
     kinds = [t for t in terms if ask.head in t and len(t) > len(ask.head) + 1]  # 开放平台 of 平台: the kind asked
     pool = [h for h in hits if h.chunk.kind != "indicator"][:16]
     if retriever is not None:
@@ -308,7 +347,7 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
             score = es + 2.0 * cov + 0.3 / (min(h.rank, 100) + 1) + KIND_NAMED * any(k in sent for k in kinds)
             d = h.chunk.doc_id
             if d not in best or score > best[d][0]:
-                best[d] = (score, sent.strip(), h)
+                best[d] = (score, _passage_run(sents, i, ask) if i < len(sents) else sent.strip(), h)
     if not best:
         return None
     top = max(s for s, _, _ in best.values())
@@ -320,7 +359,55 @@ def enumeration_answer(q: Question, docs, hits: list[Hit], terms, ask: ListAsk, 
         ev.highlight = sent
         label = f"**{escape_md(doc_name(docs[d]))}**：" if len(scope) > 1 else ""
         parts.append(Part(lines=[label + escape_md(sent)], evidence=[ev]))
+        full = _listed_in_full(docs[d], sent)
+        if full is not None:  # 新建甲校区、乙校区等普通高中3所: the box naming them lists every one
+            parts.append(box_list_part(docs[d], full.title, list(full.projects)))
     return render(q, parts, docs, False, long_ok=len(parts) > 1)
+
+
+_ETC_RE = LEX.regex("enum_item_etc")  # 甲、乙等: a list the sentence cuts short
+
+
+def _listed_in_full(doc: Document, sent: str):
+    """The 专栏 whose items a list sentence names only some of before its 等 (新建栖霞湾高级中学临港校区、澜州湾中学
+    新澜校区等普通高中3所 of a box listing four schools): at least two of the box's items named, the last of them
+    followed by 等, and more items in the box than the sentence names. None otherwise."""
+    text = re.sub(r"\s", "", sent)
+    for box in doc.boxes:
+        names = [p.name for p in box.projects if len(p.name) >= 4 and re.sub(r"\s", "", p.name) in text]
+        if len(names) < 2 or len(box.projects) <= len(names):
+            continue
+        end = max(text.find(re.sub(r"\s", "", n)) + len(re.sub(r"\s", "", n)) for n in names)
+        if _ETC_RE.search(text[:end + 1]):
+            return box
+    return None
+
+
+MAX_RUN = 4  # sentences of one passage read as one list
+
+
+def _passage_run(sents: list[str], i: int, ask: ListAsk) -> str:
+    """The list sentence ``sents[i]`` with the sentences right after it that go on naming things of the kind asked
+    (中国—东盟…合作、中国—中东欧…合作。…拓展与东盟、欧盟的…合作伙伴关系，与非盟和非洲国家…开展…合作。): a passage
+    enumerating members over several sentences, each naming the head. The one sentence when the question counts
+    the items (哪五个中心) or the list closes itself with a count (……等四大功能)."""
+    sent = sents[i].strip()
+    if ask.count is not None or any(e.count_after for e in enumerations(sent, ask.head)):
+        return sent
+    run = [sent]
+    after = [x for s in sents[i + 1:] for x in sentences(s)]  # a short sentence is read alone, not with the next
+    for nxt in after[:MAX_RUN - 1]:
+        if not _names_of_kind(nxt, ask) or (ask.inner and ask.inner in sent and ask.inner not in nxt):
+            break  # 与规资、住建……等部门的衔接沟通 asked of 部门: not the next sentence's 等单位的沟通
+        run.append(nxt.strip())
+    return "".join(run)
+
+
+def _names_of_kind(sent: str, ask: ListAsk) -> bool:
+    """Whether a sentence names a thing of the kind asked: a list of them, or a clause ending in the head (与非盟和
+    非洲国家研究开展数字经济领域合作), not one that only mentions it (严格控制普通高中学校规模)."""
+    return bool(enumeration_score(sent, ask)) or any(
+        c.strip().endswith(ask.head) and len(c.strip()) > len(ask.head) for c in ASK_CLAUSE_RE.findall(sent))
 
 
 BESIDE = 0.8  # what the sentences beside a list count for, as its headings do

@@ -14,6 +14,7 @@ from assistant.ingest.tables import extra_columns as table_extra_columns
 from assistant.text.numbers import BLANK_CELLS, is_cumulative, marked_figure
 from assistant.text.patterns import (
     AIM_YEAR_RE,
+    ASK_CLAUSE_RE,
     CJK_GAP_RE,
     CLAUSE_RE,
     FIGURE_RE,
@@ -324,6 +325,10 @@ def project_part(doc: Document, p: Project, limit: int = 240) -> Part:
 
 
 def box_list_part(doc: Document, box_title: str, projects: list[Project]) -> Part:
+    # a sentence the box runs on into (…实行“建设一所”，新建普通高中…) is no item of it
+    named = [p for p in projects if len(ASK_CLAUSE_RE.findall(p.name)) == 1]
+    if len(named) >= 2 and 2 * len(named) > len(projects):
+        projects = named
     part = Part()
     part.lines.append(f"{escape_md(doc_name(doc))}《{escape_md(box_title)}》列出的项目：")
     for i, p in enumerate(projects, 1):

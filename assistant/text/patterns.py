@@ -19,6 +19,7 @@ QUALIFYING_NUMBER_RE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)\s*([\u4e00-\u9
 QUANTITY_RE = re.compile(r"(?<![A-Za-z\d.])\d+(?:\.\d+)?(?![A-Z\d.])(?!\s*年(?!一遇))")
 # a figure with the magnitude written after it (1万家, 45亿美元): its value either way, 10000 or 1 (亿 of a unit)
 AMOUNT_RE = re.compile(rf"(?:{QUANTITY_RE.pattern})(?:万亿|万|亿)?")
+COUNT_TAIL_RE = re.compile(rf"(?:{QUANTITY_RE.pattern})\s*[^\W\d_]?$")  # 21个 closing an item (拆除新建类21个)
 # the number of a heading at the start of its title: 一、 / 1. / （一） / 第三章
 HEADING_NUMBER_RE = re.compile(r"^[\d一二三四五六七八九十]+[、.．]|^[（(][一二三四五六七八九十\d]+[）)]|^第.{1,3}[章节篇]\s*")
 # a table's or box's label as a question or a heading names it: 表2-1, 专栏 7-1, 专栏1 (group 1: kind, 2: number)
