@@ -1777,7 +1777,12 @@ def _states_for(c, place, number: bool) -> bool:
     row = next((line for line in c.text.splitlines() if said in line and CELL_SEP in line), None)
     said = row or said  # a long name cell (沙湾市地下水超采综合治理工程) quotes its row, figures and all
     named = any(n in said or n in c.text or any(n in h for h in c.heading_path) for n in place.names)
-    return named and (not number or any(ch.isdigit() for ch in said))
+    if not named or not number:
+        return named
+    if any(n in h for h in c.heading_path for n in place.names) or row:  # a section or a row of the place
+        return any(ch.isdigit() for ch in said)
+    # a figure of the place: a sentence quoted naming it holds one (not 南湖区重点发展… beside 全市…46个，其中北岸区12个)
+    return any(any(n in s for n in place.names) and any(ch.isdigit() for ch in s) for s in sentences(said))
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
@@ -1931,7 +1936,7 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     kept = [q.previous[a:b] for a, b, _ in find_spans(q.previous, aliases)[0]]
 
     def places(text: str) -> list[str]:
-        return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
+        return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2] if m.status == "local"]
 
     sub = sub_part_beside(ctx, ctx.history[-1]) if q.is_followup and ctx.history else None
     if sub is not None:  # 这里面新规划的有几座: beside the total just given
