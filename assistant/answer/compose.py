@@ -94,6 +94,7 @@ from .answerability import (
     asked_years,
     decide,
     missing,
+    other_years,
     past_heading,
     with_lead,
     withdraw,
@@ -2065,7 +2066,9 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     part = Part([escape_md(sentence)], [Evidence(chunk.doc_id, tuple(chunk.heading_path), chunk.text, 1.0, sentence)])
     answer = render(ctx.question, [part], ctx.docs, False)
     if restated:  # a sub-figure stated beside its total is of the total's year or period, which the total's
-        return replace(answer, score=answerability(ctx, answer))  # sentence states: only its support is weighed
+        if other_years(ctx.question.resolved, sentence, words, ctx.plans):  # sentence states: only its support
+            return None  # is weighed, and its year (2022年…其中柴油… does not answer 2024年's)
+        return replace(answer, score=answerability(ctx, answer))
     return decide(ctx, answer, kind="beside_earlier_answer")
 
 
