@@ -169,7 +169,7 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
                  number: re.Pattern[str] | None = None, per_year: str = "",
                  figures: list[str] | None = None, bind: bool = True, counted: str = "",
-                 measure: Sequence[str] = ()) -> Missing | None:
+                 measure: Sequence[str] = (), followup: str = "") -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
@@ -209,7 +209,8 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
         return Missing("per_year", per_year)  # 那每年的培育数呢 is not answered by the total to 2023 just given
     if number is not None and bind and not _TABLE_ROW_RE.search(passage):
         heads = texts[-1] if figures is not None else ""  # a sibling's word in a heading is the list's subject
-        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted, measure, f"{passage}\0{heads}")
+        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted, measure, f"{passage}\0{heads}",
+                              [w for w in measure if w in followup])
     if number is not None and bind:
         return other_kind_row(question, stated)
     return None
@@ -319,7 +320,7 @@ def _named_chars(clause: str) -> int:
 
 
 def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "",
-                   measure: Sequence[str] = (), passage: str = "") -> Missing | None:
+                   measure: Sequence[str] = (), passage: str = "", own_words: Sequence[str] = ()) -> Missing | None:
     """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
     达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
     an asked year (or for no year of their own), of the asked kind and thing (几座 is not 2万家), and, when the level reached is asked, not an
@@ -349,9 +350,9 @@ def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScop
         gap = near_measure(measure, found, passage, " ".join(texts))
         if gap:
             return Missing("measure", gap)
-        # the asked year, kind and stock bind to a figure naming the asked measure (其中柴油1.104万吨 of 2022年's
-        # sentence, not 2024年销售成品油6.890万吨 beside it), when one does
-        found = [f for f in found if any(names_measure([w], f.since) for w in measure)] or found
+    # a follow-up naming a thing (那其中柴油多少) asks the year's figure of that thing: 其中柴油1.104万吨 of 2022年's
+    # sentence, not 2024年销售成品油6.890万吨 beside it
+    found = [f for f in found if any(names_measure([w], f.since) for w in own_words)] or found
     if not found or not (years or kind or stock):
         return None
     increase = lex.regex("increase_statement")
@@ -541,7 +542,8 @@ def names_kind(kind: str, text: str) -> bool:
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
                number: re.Pattern[str] | None = None, per_year: str = "", bind: bool = True,
-               counted: str = "", duty: bool = False, measure: Sequence[str] = ()) -> Missing | None:
+               counted: str = "", duty: bool = False, measure: Sequence[str] = (),
+               followup: str = "") -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -558,7 +560,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number, per_year, texts[:-1], bind, counted, measure)
+                           key, number, per_year, texts[:-1], bind, counted, measure, followup)
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -628,7 +630,7 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     gap = unheld_label(ctx, answer)
     measure = measure_terms(ctx) if shape is not None else ()
     gap = gap or missing_in(asked, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty,
-                            measure)
+                            measure, q.text if q.is_followup else "")  # a follow-up's own words bind its figure
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
