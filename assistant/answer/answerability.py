@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from assistant.text.numbers import normalise_years, to_halfwidth
 from assistant.text.patterns import (
     LABEL_RE,
+    NUMBER_LABEL_RE,
     QUANTITY_RE,
     WRITTEN_YEAR_RE,
     YEAR_PHRASE_RE,
@@ -40,7 +41,7 @@ from .planfacts import asked_fact
 from .quantity import values_asked
 from .reasons import LOW_SCORE, missing_reason
 from .scope import PlanScope, period_words
-from .synonyms import abbreviates, present, synonyms
+from .synonyms import abbreviates, forms, present, synonyms
 from .terms import answer_shape, names_term, noun_like, term_by, term_coverage
 
 # Answers whose best passage covers less of the question than this are refused. Chosen by eval/answerability.py
@@ -52,6 +53,7 @@ REFUSAL = "所收录的规划中没有找到能回答这个问题的内容。"
 
 _CODE_RE = re.compile(r"[A-Za-z\d]")  # a term with Latin letters or digits: 5G, GDP, IPv6
 _TABLE_ROW_RE = re.compile(r"\S[ \t]*\|[ \t]*\S")  # a passage holding table cells: a quote of it is a row
+_UNIT_CELL_RE = re.compile(r"[(（]\s*[^\W\d_]{1,4}\s*[)）]\s*(?:\||$)", re.M)  # a header's unit: 现状站（座） |
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,8 @@ def asked_years(question: str) -> list[str]:
 def failed_check(question: str, terms: Iterable[str], texts: list[str], passage: str = "", quote: str = "",
                  plans: Sequence[PlanScope] = (), past: bool = False, key: str = "",
                  number: re.Pattern[str] | None = None, per_year: str = "",
-                 figures: list[str] | None = None, bind: bool = True, counted: str = "") -> Missing | None:
+                 figures: list[str] | None = None, bind: bool = True, counted: str = "",
+                 measure: Sequence[str] = (), followup: str = "") -> Missing | None:
     """The first explicit check one quoted unit fails. The year is looked for in the whole sentences the quote
     comes from (or the whole passage: a table's header); the amount's magnitude and the codes in what is quoted;
     ``key`` (the measure a number question asks of) in what quotes a table row (a row of another measure is the
@@ -190,6 +193,11 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     counted_unit = asked_count_unit(question) if number is not None and bind else None
     if counted_unit and not _TABLE_ROW_RE.search(passage) and not counts_in(counted_unit, [*texts, *cut]):
         return Missing("unit", counted_unit)
+    # a row of a table that writes the asked unit nowhere (几处 of a table counting 座, 多少万吨 of one counting 座)
+    row_unit = asked_table_unit(question) if number is not None and bind else None
+    if row_unit and _TABLE_ROW_RE.search(passage) and _UNIT_CELL_RE.search(to_halfwidth(passage)) \
+            and not any(row_unit in t for t in [to_halfwidth(passage), *texts]):
+        return Missing("unit", row_unit)  # a table writing no unit (充电桩数量) is not judged
     for t in absent_codes(terms, texts):
         return Missing("code", t)
     if key and _TABLE_ROW_RE.search(passage) and not any(names_term(key, t) for t in [*texts, *cut]):
@@ -201,7 +209,9 @@ def failed_check(question: str, terms: Iterable[str], texts: list[str], passage:
     if per_year and not any(lexicon().regex("per_year_text").search(t) for t in [*texts, *cut]):
         return Missing("per_year", per_year)  # 那每年的培育数呢 is not answered by the total to 2023 just given
     if number is not None and bind and not _TABLE_ROW_RE.search(passage):
-        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted)  # what is shown, not the passage
+        heads = texts[-1] if figures is not None else ""  # a sibling's word in a heading is the list's subject
+        return unbound_figure(question, [texts[0], *(cut or [quote])], plans, counted, measure, f"{passage}\0{heads}",
+                              [w for w in measure if w in followup])
     if number is not None and bind:
         return other_kind_row(question, stated)
     return None
@@ -244,6 +254,10 @@ class Figure:
     clause: str
     unit: str
     whole: str = ""
+    value: str = ""  # as written: 37 of 37处
+    since: str = ""  # its sentence's text since the figure before it, and its clause after it: what it is a figure
+    #                  of (``since_figure``; 37处加油站发展备选用地 names what it counts after it)
+    sentence: str = ""  # its sentence up to its clause's end
 
 
 def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
@@ -255,8 +269,11 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
     text = to_halfwidth(text)
     base = re.compile(f"(?:{lexicon().pattern('base_year_lead')})\\s*$")
     out: list[Figure] = []
+    last = 0  # where the figure before ends
     for m in QUANTITY_RE.finditer(text):
         start = max((s.end() for s in _SENTENCE_CUT_RE.finditer(text, 0, m.start())), default=0)
+        since = since_figure(text, max(start, last), start, m.start())
+        last = m.end()
         clauses = _CLAUSE_CUT_RE.split(text[start:m.start()])
         years = None
         for i in range(len(clauses) - 1, -1, -1):
@@ -271,18 +288,49 @@ def figures(text: str, plans: Sequence[PlanScope] = ()) -> list[Figure]:
                 years = frozenset(found | spanned)
                 break
         tail = _CLAUSE_CUT_RE.split(_SENTENCE_CUT_RE.split(text[m.start():], maxsplit=1)[0], maxsplit=1)[0]
-        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6], clauses[-1] + tail))
+        out.append(Figure(years, clauses[-1], text[m.end():m.end() + 6], clauses[-1] + tail, m.group(), since + tail,
+                          text[start:m.start()] + tail))
     return out
 
 
-def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "") -> Missing | None:
+_WORD_CHARS_RE = re.compile(r"[^\W\d_]{2,}")
+_UNIT_LEAD_RE = re.compile(r"^[^\W\d_%‰]{0,5}[%‰]?(?=[^\w%‰]|$)")  # 万千瓦、 / %， / 亿元: a unit closing a clause
+
+
+def since_figure(text: str, after: int, start: int, at: int) -> str:
+    """What a figure at ``at`` is a figure of: its own clause, or since the figure before it ends (``after``) when
+    that is later (文化产业增加值占…比重达到 of 4.5% after …760亿元，年均增长13.6%，; 空气质量优良天数比率稳定在 of 96%,
+    not the 单位地区生产总值能耗…完成市下达目标 of the clause before), back over clauses naming little but a time
+    (城市生活污水处理率：到2025年达到95%). A run naming nothing (、 of 分别超过6200万千瓦、4000万千瓦) is the list the
+    figure before began: back to its sentence's start (``start``)."""
+    own = _UNIT_LEAD_RE.sub("", text[after:at]) if after > start else text[after:at]  # the figure before's unit
+    if not _WORD_CHARS_RE.search(own):
+        return text[start:at]
+    cuts = [start, *(m.end() for m in _CLAUSE_CUT_RE.finditer(text, start, at))]
+    at_clause = len(cuts) - 1
+    while at_clause > 0 and cuts[at_clause] > after and _named_chars(text[cuts[at_clause]:at]) < _NAMING_CHARS:
+        at_clause -= 1
+    return own if cuts[at_clause] <= after else text[cuts[at_clause]:at]
+
+
+_NAMING_CHARS = 4  # a clause writing fewer characters than this besides its time (到2025年达到) names no measure
+
+
+def _named_chars(clause: str) -> int:
+    return len(re.findall(r"[^\W\d_]", YEAR_PHRASE_RE.sub("", clause)))
+
+
+def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScope] = (), key: str = "",
+                   measure: Sequence[str] = (), passage: str = "", own_words: Sequence[str] = ()) -> Missing | None:
     """A number question's year, kind of quantity (多少万辆, 装机: assistant/answer/quantity.py) and stock (总容量,
     达到多少; lexicon role ask_stock) bind to one quantity: the quoted sentences must state one figure that is for
     an asked year (or for no year of their own), of the asked kind and thing (几座 is not 2万家), and, when the level reached is asked, not an
     increase (新增; lexicon role increase_statement); ``key``, the thing counted (多少座充换电站 -> 充换), is named
     in the figure's own clause (18座城际充电站 does not count 充换电站). A sentence stating the level for 2030 and
     the increase over the five years to 2025 answers neither 2025's level nor, in a clause about 2035, 2025's
-    count. None when the quote states no quantity (other checks judge that) or one figure fits."""
+    count. None when the quote states no quantity (other checks judge that) or one figure fits. ``measure``: the
+    words naming what is asked a figure of (``measure_terms``), which what a figure is of must name
+    (``names_measure``); a figure the question itself writes (那37处备选用地，渝中区有几处) answers no 多少 of it."""
     from .quantity import asked_kind, fits, other_thing
     from .tables import asked_unit
 
@@ -293,7 +341,19 @@ def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScop
     kind = asked_kind(question)
     said = asked_unit(to_halfwidth(question))  # 几座: a figure counted in 家 counts other things
     stock = bool(lex.regex("ask_stock").search(question)) and not lex.regex("increase_statement").search(question)
-    found = [f for t in texts for f in figures(t, plans)]
+    found = [f for t in texts for f in figures(NUMBER_LABEL_RE.sub(" ", t), plans)]  # 附件2, 表4-1: no figures
+    if found and lex.regex("ask_quantity").search(question):
+        written = set(QUANTITY_RE.findall(to_halfwidth(question)))
+        found = [f for f in found if f.value not in written]
+        if not found:
+            return Missing("number", "")
+    if found and measure:
+        gap = near_measure(measure, found, passage, " ".join(texts))
+        if gap:
+            return Missing("measure", gap)
+    # a follow-up naming a thing (那其中柴油多少) asks the year's figure of that thing: 其中柴油1.104万吨 of 2022年's
+    # sentence, not 2024年销售成品油6.890万吨 beside it
+    found = [f for f in found if any(names_measure([w], f.since) for w in own_words)] or found
     if not found or not (years or kind or stock):
         return None
     increase = lex.regex("increase_statement")
@@ -306,6 +366,43 @@ def unbound_figure(question: str, texts: Sequence[str], plans: Sequence[PlanScop
     if timely:
         return Missing("level", "")
     return Missing("year", str(min(years))) if years else Missing("number", "")
+
+
+def other_years(question: str, text: str, words: Sequence[str], plans: Sequence[PlanScope] = ()) -> list[int]:
+    """The years a text states the figures of ``words`` for, when none is a year the question asks: 2022年…，其中
+    柴油1.104万吨 is no answer to 2024年's diesel, whose total may be stated elsewhere in the passage. [] when the
+    question asks no year, or a figure of the words is for an asked year or for no year of its own."""
+    asked = {int(y) for y in asked_years(question)}
+    found = [f for f in figures(text, plans) if any(w in f.whole for w in words)]
+    if not asked or not found or any(f.years is None or f.years & asked for f in found):
+        return []
+    return sorted(set().union(*(f.years for f in found)))
+
+
+def near_measure(measure: Sequence[str], found: Sequence[Figure], passage: str, quoted: str = "") -> str:
+    """The word of the asked measure that the quoted figures are a near miss for, or "": a figure of a sibling
+    measure (抽水蓄能、新型储能装机 for 光伏装机; 每千人口床位数 for 每千人口药师数): every other word of the measure
+    named as what a figure is of, this one written in the passage but named by none of the figures' sentences (not
+    even by a two-character piece of it). A measure of one word is not judged: a sentence leaves its subject to its
+    heading (国道、省道沿线每百公里双向不超过6对 under 加油站间距要求) or names it in words of its own (社会应急力量
+    for 救援队伍); nor a word the quote's headings write (加油站 of 第四章 成品油零售加油站布局规划 › 间距要求, whose
+    items say 国道、省道沿线…不超过6对), nor one the quote itself writes (the plan's words on it, a figure or none:
+    …二氧化碳排放保持国内超大城市领先水平 for 碳排放强度的降幅). ``passage``: the passage's text, then NUL and the quote's
+    headings; ``quoted``: what the answer quotes."""
+    passage, _, heads = passage.partition("\0")
+    for w in measure:
+        others = [v for v in measure if v != w]
+        if others and present(w, passage) and not present(w, heads) and not present(w, quoted) \
+                and not any(names_measure([w], f.sentence) for f in found) \
+                and any(all(present(v, f.since) for v in others) for f in found):
+            return w
+    return ""
+
+
+def names_measure(measure: Sequence[str], text: str) -> bool:
+    """Whether the text a figure is of names each word of the asked measure: as written, by a synonym, or by a
+    two-character piece of it (充电设施 for 充电桩; not 抽水蓄能、新型储能装机 for 光伏, nor 每千人口床位数 for 药师)."""
+    return all(present(w, text) or any(w[i:i + 2] in text for i in range(len(w) - 1)) for w in measure)
 
 
 def past_heading(headings: Iterable[str], plans: Sequence[PlanScope] = ()) -> bool:
@@ -374,6 +471,15 @@ def asked_count_unit(question: str) -> str | None:
     return m.group(1) if m else None
 
 
+def asked_table_unit(question: str) -> str | None:
+    """The word an amount is asked in that a table answering it writes somewhere (in a header, a unit column or a
+    note): a counting word of one kind of thing (``asked_count_unit``: 处 of 几处, 座 of 多少座), else the unit after
+    a magnitude (吨 of 多少万吨, 元 of 多少亿元)."""
+    q = to_halfwidth(question)
+    m = _COUNT_ASK_RE.search(q) or _MAGNITUDE_ASK_RE.search(q)
+    return m.group(1) if m else None
+
+
 def counts_in(unit: str, texts: Iterable[str]) -> bool:
     """Whether a text counts with ``unit``: a figure before it (600辆, 十一座, 3.5万辆) or a heading naming it ((座))."""
     lex = lexicon()
@@ -389,6 +495,8 @@ def _count_ask_re() -> re.Pattern[str]:
 
 
 _COUNT_ASK_RE = _count_ask_re()
+_MAGNITUDE_ASK_RE = re.compile(rf"(?:{lexicon().pattern('ask_quantity')})\s*(?:{lexicon().pattern('amount_magnitude')})+"
+                               r"([^\W\d_])")  # 多少万吨: the unit after the magnitude
 
 
 def magnitude(unit: str) -> str:
@@ -435,7 +543,8 @@ def names_kind(kind: str, text: str) -> bool:
 def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Sequence[PlanScope] = (),
                listed: str | None = None, places: str | None = None, key: str = "",
                number: re.Pattern[str] | None = None, per_year: str = "", bind: bool = True,
-               counted: str = "", duty: bool = False) -> Missing | None:
+               counted: str = "", duty: bool = False, measure: Sequence[str] = (),
+               followup: str = "") -> Missing | None:
     """What the question names exactly that no single quoted unit of the answer holds together (the asked year
     and the asked measure in one sentence or row, not one in each), as the first unit's failed check. None for a
     refusal, an answer without citations, or one that passes. ``plans``: the scopes of the plans it may cite;
@@ -452,7 +561,7 @@ def missing_in(question: str, terms: Iterable[str], answer: Answer, plans: Seque
     for c, texts in quoted_units(answer):
         own = [p for p in plans if p.doc_id == c.doc_id]
         gap = failed_check(question, terms, texts, c.text, c.highlight or "", own, past_heading(c.heading_path, own),
-                           key, number, per_year, texts[:-1], bind, counted)
+                           key, number, per_year, texts[:-1], bind, counted, measure, followup)
         if gap is None and listed and only_named(listed, c.highlight or c.text, " ".join(c.heading_path)):
             gap = Missing("list", listed)
         if gap is None and places and not names_kind(places, " ".join([*texts, c.text])):
@@ -520,7 +629,9 @@ def missing(ctx: Context, answer: Answer, kind: str = "") -> Missing | None:
     duty = kind != "duty" and kind not in PART_KINDS and asks_duty(q.text if q.is_followup else q.resolved)
     asked = WRITTEN_YEAR_RE.sub(" ", q.resolved) if kind == "year_parts" else q.resolved
     gap = unheld_label(ctx, answer)
-    gap = gap or missing_in(asked, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty)
+    measure = measure_terms(ctx) if shape is not None else ()
+    gap = gap or missing_in(asked, terms, answer, plans, listed, places, key, shape, per_year, bind, counted, duty,
+                            measure, q.text if q.is_followup else "")  # a follow-up's own words bind its figure
     if gap is None and shape is not None:
         wholes = [w for p in plans for w in p.wholes if w in q.resolved]
         parts = [part_named(c.highlight or c.text, terms, wholes, q.resolved, ctx.tokenizer) for c in answer.citations]
@@ -601,6 +712,50 @@ def measure_key(ctx: Context) -> str:
     """What a number question counts, which a table row answering it must name: the noun right after its
     多少 / 几 and counting word (多少座充电站 -> 充电站); none when no noun follows (多少座左右, 几座站)."""
     return counted_noun(ctx.question.resolved, list(ctx.terms), lambda t: noun_like(t, ctx.tokenizer))
+
+
+_MEASURE_TAGS = ("n", "j", "x", "eng")  # jieba tags of a word naming a measure (not ns, a place; not v, vn, m)
+
+
+def measure_terms(ctx: Context) -> tuple[str, ...]:
+    """The key terms naming what a number question asks a figure of (光伏、装机 of 2025年全国新增光伏装机多少千瓦):
+    those in the phrase an ask word (多少, 几; lexicon role ask_quantity) ends or opens, that are nouns by their tags,
+    not a place (渝中区, 全国: lexicon role whole_area), not the unit asked (千瓦) nor a word any question may use
+    (目标, 数量, 指标: lexicon roles generic, topic_generic, figure_word), nor one no plan writes."""
+    from .quantity import several_values
+
+    q, lex = ctx.question, lexicon()
+    text = to_halfwidth(q.resolved)
+    if several_values(text):
+        return ()  # 几个指标分别是多少: each of several figures, no one measure
+    phrases = [p for m in lex.regex("ask_quantity").finditer(text) for p in _ask_phrases(text, m)]
+    return tuple(t for t in ctx.terms if any(t in p for p in phrases) and _may_name_measure(t, text, ctx, q))
+
+
+def _may_name_measure(t: str, text: str, ctx: Context, q) -> bool:
+    """Whether a key term of the question may name the measure asked (``measure_terms``)."""
+    lex = lexicon()
+    places = [p.text for p in q.local_places] + list(q.foreign_places)
+    generic = set(lex.words("generic")) | set(lex.words("topic_generic")) | set(lex.words("figure_word"))
+    unit = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*$")
+    own = [n for p in ctx.plans for a in p.areas for n in a.names]  # 深圳 of a 深圳 plan: where, not what
+    if len(t) < 2 or t in generic or any(t in p or p in t for p in [*places, *own]) \
+            or lex.regex("whole_area").fullmatch(t):
+        return False
+    if any(unit.search(text[:m.start()]) for m in re.finditer(re.escape(t), text)):
+        return False  # the unit asked (多少千瓦)
+    unseen = ctx.retriever.idf("\0")
+    if not any(isinstance(f, str) and ctx.retriever.idf(f) < unseen for f in forms(t)):
+        return False  # a word no plan writes (门槛, 金额): the asker's, which a plan states in words of its own
+    return all(flag.startswith(_MEASURE_TAGS) and flag != "ns" for _, flag in ctx.tokenizer.tag(t))
+
+
+def _ask_phrases(text: str, m: re.Match[str]) -> list[str]:
+    """The words an ask word closes (its clause before it) and opens (after it, to the next bound)."""
+    from .tables import ask_bounds
+
+    bounds = ask_bounds()
+    return [re.split(bounds, text[:m.start()])[-1], re.split(bounds, text[m.end():], maxsplit=1)[0]]
 
 
 def counted_noun(question: str, terms: list[str], is_noun=lambda t: True, run: bool = False) -> str:

@@ -95,6 +95,7 @@ from .answerability import (
     asked_years,
     decide,
     missing,
+    other_years,
     past_heading,
     with_lead,
     withdraw,
@@ -1809,7 +1810,12 @@ def _states_for(c, place, number: bool) -> bool:
     row = next((line for line in c.text.splitlines() if said in line and CELL_SEP in line), None)
     said = row or said  # a long name cell (沙湾市地下水超采综合治理工程) quotes its row, figures and all
     named = any(n in said or n in c.text or any(n in h for h in c.heading_path) for n in place.names)
-    return named and (not number or any(ch.isdigit() for ch in said))
+    if not named or not number:
+        return named
+    if any(n in h for h in c.heading_path for n in place.names) or row:  # a section or a row of the place
+        return any(ch.isdigit() for ch in said)
+    # a figure of the place: a sentence quoted naming it holds one (not 南湖区重点发展… beside 全市…46个，其中北岸区12个)
+    return any(any(n in s for n in place.names) and any(ch.isdigit() for ch in s) for s in sentences(said))
 
 
 def answer_question(question: str, history: list, documents: tuple[Document, ...], retriever, tokenizer,
@@ -2024,7 +2030,7 @@ def merged_followup(ctx: Context, answer: Answer) -> tuple[Context, Answer] | No
     kept = [q.previous[a:b] for a, b, _ in find_spans(q.previous, aliases)[0]]
 
     def places(text: str) -> list[str]:
-        return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2]]
+        return [m.text for m in split_places(text, ctx.tokenizer.tag, aliases, ctx.plans)[2] if m.status == "local"]
 
     sub = sub_part_beside(ctx, ctx.history[-1], of_total=True) if q.is_followup and ctx.history else None
     if sub is not None:  # 这里面新规划的有几座: beside the total just given
@@ -2172,7 +2178,9 @@ def _beside_earlier_answer(ctx: Context, earlier, words: list[str], fragment: st
     part = Part([escape_md(sentence)], [Evidence(chunk.doc_id, tuple(chunk.heading_path), chunk.text, 1.0, sentence)])
     answer = render(ctx.question, [part], ctx.docs, False)
     if restated:  # a sub-figure stated beside its total is of the total's year or period, which the total's
-        return replace(answer, score=answerability(ctx, answer))  # sentence states: only its support is weighed
+        if other_years(ctx.question.resolved, sentence, words, ctx.plans):  # sentence states: only its support
+            return None  # is weighed, and its year (2022年…其中柴油… does not answer 2024年's)
+        return replace(answer, score=answerability(ctx, answer))
     return decide(ctx, answer, kind="beside_earlier_answer")
 
 

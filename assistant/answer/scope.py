@@ -40,13 +40,14 @@ class PlanScope:
     wholes: frozenset[str]  # the whole-area words that mean the plan's own area (全区, 全省, 全国)
     period: tuple[int, int] | None  # first and last year
     text: str = ""  # the plan's text, for the places it names
+    names: tuple[str, ...] = ()  # its title, short names and issuer: where its own area is written
 
 
 @dataclass(frozen=True)
 class PlaceMention:
     text: str  # as written in the question
     names: tuple[str, ...]  # every name of the area, to find it in a passage
-    status: str  # own | local | foreign
+    status: str  # own | local | named (local, the gazetteer not knowing it: answered only from text naming it) | foreign
     docs: tuple[str, ...] = ()  # the plans whose own area it is (own only)
     within: tuple[str, ...] = ()  # the plans (of every plan, not only those in scope) whose area holds it
 
@@ -254,7 +255,8 @@ def plan_scope(meta: DocMeta, tagger: Tagger, text: str = "", gaz: Gazetteer | N
         wholes |= {w for w in lexicon().words("whole_area") if w[-1] == name[-1:]}
     if national:
         wholes |= set(lexicon().words("whole_country"))
-    return PlanScope(meta.doc_id, areas, national, frozenset(wholes), plan_period(meta.title, text), text)
+    return PlanScope(meta.doc_id, areas, national, frozenset(wholes), plan_period(meta.title, text), text,
+                     tuple(n for n in (meta.title, *meta.short_names, meta.issuer or "") if n))
 
 
 def document_text(doc: Document) -> str:
@@ -316,7 +318,9 @@ def place_mentions(text: str, tagger: Tagger, plans: Sequence[PlanScope],
         out.append(PlaceMention(text[s:e], names, status, owners, within))
     for s, e in _unknown_admin_spans(text, tagger, gaz, [(s, e) for s, e, _ in spans]):
         name = text[s:e]
-        if not any(name[:-1] in p.text for p in (*plans, *every)):  # no plan names it anywhere: an area no
+        if any(name in p.text and not any(name[:-1] in n for n in p.names) for p in plans):
+            out.append(PlaceMention(name, (name,), "named"))  # a part the plan names (北溪区 of 岚平市), not its own
+        elif not any(name[:-1] in p.text for p in (*plans, *every)):  # no plan names it anywhere: an area no
             out.append(PlaceMention(name, (name,), "foreign"))  # plan is about (鹭洲市 of an invented province)
     for m in lexicon().regex("whole_area").finditer(text):
         word = m.group(0)

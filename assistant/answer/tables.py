@@ -434,7 +434,7 @@ def _measure_fit(column: str, phrase: str) -> float:
     return len(_bigrams(head) & _bigrams(phrase)) + 0.5 * len(_chars(head) & _chars(phrase))
 
 
-def _ask_bounds() -> str:
+def ask_bounds() -> str:
     """Where a phrase a 多少/几 asks of ends: punctuation, a space or a conjunction."""
     return rf"[\s，,。；;？?！!、]|{lexicon().pattern('conjunction')}"
 
@@ -449,7 +449,7 @@ def asked_measures(text: str, before: bool = True) -> list[str]:
     """What each 多少/几 of a question asks for (lexicon role ``ask_quantity``): the words right after it up to the
     next comma or conjunction, a measure word left out (多少根桩 -> 桩), else (``before``) its clause's words
     before it (充电桩有多少根 -> 充电桩有). One phrase per asking word."""
-    bounds = _ask_bounds()
+    bounds = ask_bounds()
     out = []
     for m in lexicon().regex("ask_quantity").finditer(text):
         after = _asked_after(text, m, bounds)
@@ -465,7 +465,7 @@ def row_measures(text: str) -> list[str]:
     it (新规划几座站 names 新规划, not the 站 every column of a table of stations counts; the clause runs back to the
     previous ask or punctuation), else, one ask or none for several things, the items the question lists
     (现状站、新规划、期末 三个数; 投资和床位各多少)."""
-    bounds = _ask_bounds()
+    bounds = ask_bounds()
     out, start = [], 0
     for m in lexicon().regex("ask_quantity").finditer(text):
         after = _asked_after(text, m, bounds)

@@ -266,7 +266,7 @@ def split_places(text: str, tagger, aliases: list[tuple[str, str]],
             continue
         if len(m.within) == 1 and end == start + len(m.text):  # a city of one plan's province: where that
             inside.append((start, end, m.within[0]))  # plan's part of a comparison is named
-        if m.status == "local" and end == start + len(m.text):
+        if m.status in ("local", "named") and end == start + len(m.text):
             local.append(m)
             continue
         foreign.append(text[start:end])
@@ -445,7 +445,7 @@ def _areas(text: str, aliases, plans: Sequence[PlanScope], tagger) -> list[tuple
     found = [text[a:b] for a, b in spans if not any(c < b and a < d and (c, d) != (a, b) for c, d in spans)]
     kinds = [(w, "whole" if _WHOLE_AREA_RE.fullmatch(w) else "part") for w in found]
     if tagger is not None and plans:
-        kinds += [(p.text, "place") for p in split_places(text, tagger, aliases, plans)[2]]
+        kinds += [(p.text, "place") for p in split_places(text, tagger, aliases, plans)[2] if p.status == "local"]
     return list(dict.fromkeys(kinds))
 
 
@@ -1105,7 +1105,7 @@ def _anchors_later(resolved: str, table: str | None, tagger, aliases, plans) -> 
     turns cost ~0.1 s a turn)."""
     @functools.cache
     def anchors() -> tuple[str, ...]:
-        local = split_places(resolved, tagger, aliases, plans)[2]
+        local = [p for p in split_places(resolved, tagger, aliases, plans)[2] if p.status == "local"]
         found = anchors_of(resolved, [p.text for p in local])
         return (*found, table) if table and table not in found else found  # a later part of one message stays
     return anchors                                                          # in that part's table

@@ -84,7 +84,7 @@ CLOSING_QUOTES = "”」』"  # the marks closing a quoted name (“颐养岚平
 ITEM_NUMBER_RE = re.compile(r"^\s*(?:[（(]\d+[）)]|\d+\s*[.．、﹒])")
 # numbers that are labels, not facts: citation markers, table/box/chapter numbers, list numbering (the number guard)
 NUMBER_LABEL_RE = re.compile(
-    r"\[\d+\]|(?:表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
+    r"\[\d+\]|(?:附件|表|专栏)\s*\d+(?:\s*[-－—–]\s*\d+)?|第[\d一二三四五六七八九十]+[章节篇条]|^\s*\d+[.、．]\s|"
     r"^\s*[-*]\s*\d+[.、．]|\|\s*\d+\s*\||(?<=\n)\d+[.、．]\s"
 )
 # a table named in text: 表2-1, 附表 3, 表4.1
