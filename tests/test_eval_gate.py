@@ -8,7 +8,11 @@ to -15 blind sets (test3 0.941, realtest2 0.812, test4 0.90, realtest3 0.787, re
 realtest6 0.836, realtest7 0.817, realtest8 0.75, realtest9 0.775, realtest10 0.90, realtest11 0.725, realtest12 0.75,
 realtest13 0.525: follow-ups) and on rewordtest (0.783: tuning questions reworded blind); no number without a source
 anywhere. A gate already within two points of its figure was kept. No gate went down with session 15's figures.
-test6 to test13 (7 to 10 questions) are not gated."""
+test6 to test13 and test15 (7 to 10 questions) are not gated. Session 16 (its merged run, git 6a7950a): realtest refusal
+F1 0.875 (gate 0.85), unseen14 0.733 (gate 0.71), test14 0.90 and realtest14 0.975 added; realtest15 (the frozen
+real-plan half of session 16's follow-up set, 0.656) is not gated: one of its answers states a number no cited
+passage holds (found by its first run, before any change; counts only, the row is not opened), which this gate
+would have to assert away."""
 
 from __future__ import annotations
 
@@ -38,9 +42,9 @@ UNSEEN = {  # gold file -> (corpus, minimum answer accuracy, minimum indicator e
     "unseen11": ("unseen11", 0.61, 0.48),  # session 12: a provincial plan saved from a web page, judging only
     "unseen12": ("unseen12", 0.81, 0.73),  # session 13: a city plan saved from a WeChat repost as Markdown, judging only
     "unseen13": ("unseen13", 0.84, 0.98),  # session 14: a city plan converted from Word to Markdown by pandoc, judging only
-    "unseen14": ("unseen14", 0.68, 0.78),  # session 15: a district plan as the OCR text of a scanned document, judging only
+    "unseen14": ("unseen14", 0.71, 0.78),  # session 15: a district plan as the OCR text of a scanned document, judging only
 }
-REAL = (0.80, 0.82, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
+REAL = (0.80, 0.85, 0.88)  # realtest: minimum answer accuracy, refusal F1, indicator exactness
 CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum answer accuracy)
     "casual": (None, 0.94),
     "realcasual": (ROOT / "eval" / "realplans" / "corpus", 0.85),
@@ -58,6 +62,8 @@ CASUAL = {  # gold file -> (corpus folder or None for the bundled plans, minimum
     "realtest11": (ROOT / "eval" / "realplans" / "corpus", 0.70),  # the frozen real-plan half of session 14's blind set
     "realtest12": (ROOT / "eval" / "realplans" / "corpus", 0.73),  # the frozen real-plan half of session 15's blind set
     "realtest13": (ROOT / "eval" / "realplans" / "corpus", 0.50),  # session 15's follow-up set, frozen real-plan half
+    "test14": (None, 0.88),  # the frozen half of session 16's bundled-plan set
+    "realtest14": (ROOT / "eval" / "realplans" / "corpus", 0.95),  # the frozen half of session 16's real-plan figures set
     "rewordtest": (ROOT / "eval" / "realplans" / "corpus", 0.76),  # session 9: tuning questions reworded blind
 }
 
