@@ -141,20 +141,6 @@ class Support:
         return max((s.content for s in self.lines), default=0.0) >= self.threshold
 
 
-_CLAUSE_END = "，,；;。！？"
-
-
-def through_figure(said: str, figures: re.Pattern[str]) -> str:
-    """``said`` up to the end of the last clause stating a figure (``figures``): a clause after it begins
-    another statement (…道路里程达577.9km，轨道交通加速建设), so what it names is not what the figure measures.
-    The whole text when it states none."""
-    matches = list(figures.finditer(said))
-    if not matches:
-        return said
-    ends = [i for i in (said.find(c, matches[-1].end()) for c in _CLAUSE_END) if i >= 0]
-    return said[:min(ends, default=len(said))]
-
-
 def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: re.Pattern[str] | None = None,
             keys: Sequence[str] = (), measure: Callable[[str], bool] | None = None,
             threshold: float | None = None, figure_terms: Sequence[str] | None = None,
@@ -169,9 +155,7 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
     every score). ``frame``: text that binds a line to what it is about beyond its heading (the lead sentence of
     the numbered item it belongs to: 10﹒…改造传统产业。…每年…1000项). ``unwritten``: whether no plan writes a
     term; such a key (the asker's 注册人数 for the plans' 注册应急志愿者…15万人) is named by a line holding most of its
-    characters (``scattered``), as it cannot be named as written. A figure's line names the measure and keys before
-    the end of the last clause stating a quantity (``through_figure``: 道路里程达577.9km，轨道交通加速建设 states no
-    figure of 轨道交通)."""
+    characters (``scattered``), as it cannot be named as written."""
     out = []
     for e in evidence:
         said = e.highlight or e.text
@@ -183,9 +167,8 @@ def support(evidence: Sequence[Evidence], terms: Sequence[str], weight, shape: r
         if measure is None:
             out.append(LineSupport(*scores))
             continue
-        held = f"{lead} {through_figure(said, QUANTITY_RE)} {e.heading_path[-1] if e.heading_path else ''}"
         out.append(LineSupport(*scores, cover(terms if figure_terms is None else figure_terms, line, weight, shape),
-                               bool(QUANTITY_RE.search(said)), measure(held),
-                               all(named(k, held) >= 0.5 or (unwritten(k) and scattered(k, held) >= ORDER_SHARE)
+                               bool(QUANTITY_RE.search(said)), measure(line),
+                               all(named(k, line) >= 0.5 or (unwritten(k) and scattered(k, line) >= ORDER_SHARE)
                                    for k in keys)))
     return Support(tuple(out), measure is not None, FALLBACK_SUPPORT if threshold is None else threshold)
