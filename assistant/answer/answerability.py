@@ -732,17 +732,19 @@ def measure_terms(ctx: Context) -> tuple[str, ...]:
     return tuple(t for t in ctx.terms if any(t in p for p in phrases) and _may_name_measure(t, text, ctx, q))
 
 
+_ANY_QUESTION_WORDS = frozenset(lexicon().words("generic")) | frozenset(lexicon().words("topic_generic")) \
+    | frozenset(lexicon().words("figure_word"))  # 目标, 数量, 指标: words any question may use
+_UNIT_AFTER_ASK_RE = re.compile(f"(?:{lexicon().pattern('ask_quantity')})\\s*(?:{lexicon().pattern('amount_magnitude')})*$")
+
+
 def _may_name_measure(t: str, text: str, ctx: Context, q) -> bool:
     """Whether a key term of the question may name the measure asked (``measure_terms``)."""
-    lex = lexicon()
     places = [p.text for p in q.local_places] + list(q.foreign_places)
-    generic = set(lex.words("generic")) | set(lex.words("topic_generic")) | set(lex.words("figure_word"))
-    unit = re.compile(f"(?:{lex.pattern('ask_quantity')})\\s*(?:{lex.pattern('amount_magnitude')})*$")
     own = [n for p in ctx.plans for a in p.areas for n in a.names]  # 深圳 of a 深圳 plan: where, not what
-    if len(t) < 2 or t in generic or any(t in p or p in t for p in [*places, *own]) \
-            or lex.regex("whole_area").fullmatch(t):
+    if len(t) < 2 or t in _ANY_QUESTION_WORDS or any(t in p or p in t for p in [*places, *own]) \
+            or lexicon().regex("whole_area").fullmatch(t):
         return False
-    if any(unit.search(text[:m.start()]) for m in re.finditer(re.escape(t), text)):
+    if any(_UNIT_AFTER_ASK_RE.search(text[:m.start()]) for m in re.finditer(re.escape(t), text)):
         return False  # the unit asked (多少千瓦)
     unseen = ctx.retriever.idf("\0")
     if not any(isinstance(f, str) and ctx.retriever.idf(f) < unseen for f in forms(t)):

@@ -374,10 +374,10 @@ def _listed_in_full(doc: Document, sent: str):
     followed by 等, and more items in the box than the sentence names. None otherwise."""
     text = re.sub(r"\s", "", sent)
     for box in doc.boxes:
-        names = [p.name for p in box.projects if len(p.name) >= 4 and re.sub(r"\s", "", p.name) in text]
+        names = [n for p in box.projects if len(p.name) >= 4 and (n := re.sub(r"\s", "", p.name)) in text]
         if len(names) < 2 or len(box.projects) <= len(names):
             continue
-        end = max(text.find(re.sub(r"\s", "", n)) + len(re.sub(r"\s", "", n)) for n in names)
+        end = max(text.find(n) + len(n) for n in names)
         if _ETC_RE.search(text[:end + 1]):
             return box
     return None

@@ -31,7 +31,7 @@ from .sections import MAX_PLANS_LISTED, headed_sections, named_sections, pointed
 from .structured import Evidence, Part, doc_name, escape_md
 from .synonyms import present, synonyms
 from .terms import term_coverage
-from .topics import top_part
+from .topics import last_part, top_part
 from .understand import Question
 
 ITEM_CHARS = 300  # characters of an item about the topic quoted (whole sentences; at least one)
@@ -105,7 +105,7 @@ def asked_part(q: Question, doc: Document, docs, metas, terms: list[str]) -> Ask
             sec = pointed_section(doc, list(before), last)
             if sec is not None:
                 return AskedPart(sec, before, True)
-        elif last and (sec := _last_part(doc)) is not None:
+        elif last and (sec := last_part(doc)) is not None:
             return AskedPart(sec, (), True)
     secs = named_sections(q, docs, (doc.doc_id,), metas)
     if len(secs) == 1:  # the terms its title holds name it
@@ -123,14 +123,6 @@ def _scoped(text: str, naming: tuple[str, ...]) -> bool:
         if at >= 0 and (_SECTION_IN_RE.match(text, at + len(t)) or _SECTION_REF_RE.match(text, at + len(t))):
             return True
     return False
-
-
-def _last_part(doc: Document):
-    body = [s for s in doc.sections if titled(s)]
-    if not body:
-        return None
-    top = min(s.level for s in body)
-    return [s for s in body if s.level == top][-1]
 
 
 def _items(doc: Document, part) -> list[tuple[tuple[str, ...], list]]:

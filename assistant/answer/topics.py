@@ -199,6 +199,15 @@ def top_part(doc: Document, n: int):
     return found[0] if len(found) == 1 else None
 
 
+def last_part(doc: Document):
+    """The plan's last top-level part (最后一章, 最后那部分); None when it has no titled headings."""
+    body = _body_sections(doc)
+    if not body:
+        return None
+    top = min(s.level for s in body)
+    return [s for s in body if s.level == top][-1]
+
+
 def plan_parts_answer(q: Question, docs, terms: list[str]) -> Answer | None:
     """"《支持工业互联网发展若干政策》一共支持哪几个方面": the one plan named, asked of nothing beyond its own names
     (its title, issuer, 文号), answers with its top-level headings, when it has two or more."""
@@ -261,9 +270,7 @@ def inner_part_answer(q: Question, docs, scope) -> Answer | None:
     parts = []
     for d in scope:
         doc = docs[d]
-        body = _body_sections(doc)
-        top = min((s.level for s in body), default=0)
-        chapter = top_part(doc, n) if n else next((s for s in reversed(body) if s.level == top), None)
+        chapter = top_part(doc, n) if n else last_part(doc)
         kids = [c for c in _children(doc, chapter) if c.number and _numeral(c.number) == k] if chapter and k else []
         if len(kids) == 1:
             parts.append(section_part(doc, kids[0]))

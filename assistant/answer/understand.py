@@ -727,10 +727,10 @@ def resolve(text: str, previous: str, aliases: list[tuple[str, str]], previous_t
     m = LEX.regex("except_followup").match(text.strip())
     if m and m.group(1) in previous:  # "除了铁路还有别的吗": the rest of what was listed
         return _ASK_TAIL_RE.sub("", previous.replace(m.group(1), "")) + "有哪些"
-    if not docs_now and LEX.regex("rest_followup").match(text.strip()):  # "那其他城市加起来呢": the rest of the
-        return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # rows besides the one just asked, summed
-    if not docs_now and FIGURE_POINTER_RE.search(text):  # "每年都要新增这么多？": a check of the figure just given,
-        return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()  # which the earlier question is asked for
+    # "那其他城市加起来呢": the rest of the rows besides the one just asked, summed; "每年都要新增这么多？": a check of
+    # the figure just given, which the earlier question is asked for
+    if not docs_now and (LEX.regex("rest_followup").match(text.strip()) or FIGURE_POINTER_RE.search(text)):
+        return re.sub(r"[？?。！!]+$", "", previous) + "，" + text.strip()
     place = _place_swap(text, previous, docs_now, docs_prev, aliases, anchors) or _area_swap(
         text, previous, docs_now, aliases, plans, tagger)
     if place:
